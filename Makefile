@@ -1,0 +1,38 @@
+# snapshot-extract: every target creates the virtual environment it needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint bench fixtures vocabulary clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## run: convert the bundled fixtures into out/
+run: $(STAMP)
+	$(BIN)/snapshot-extract batch fixtures/text fixtures/pdf --out out
+
+## test: the test suite and the golden-fixture check
+test: $(STAMP)
+	$(BIN)/python -m pytest
+	$(BIN)/snapshot-extract check fixtures/text fixtures/pdf
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests tools
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python tools/bench.py
+
+fixtures: $(STAMP)
+	$(BIN)/python tools/make_fixtures.py --out fixtures/pdf
+
+vocabulary: $(STAMP)
+	$(BIN)/python tools/build_vocabulary.py ../shared/spec/VOCABULARY.md src/snapshot_extract/data/vocabulary.json
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

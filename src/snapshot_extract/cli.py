@@ -1,0 +1,195 @@
+"""Command line: a thin typer layer over the library. Nothing imports this module.
+
+Exit codes (the contract): 0 ok; 1 differences, failed files, or warnings under --strict;
+2 unusable input or arguments. Errors are one line, ``error: <file>: <reason>``; a traceback
+only with --debug.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+from .errors import SnapshotError
+from .export import record_json, records_jsonl, to_csv, to_dataframe
+from .golden import check_fixture, find_fixtures
+from .models import Record
+from .pipeline import extract_all
+from .read import PdfOptions
+from .vocabulary import Vocabulary, load_vocabulary
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+app = typer.Typer(
+    help="Turn City Innovation Snapshot PDFs and text dumps into validated records.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+VocabularyOption = Annotated[
+    Path | None,
+    typer.Option("--vocabulary", help="Vocabulary file (JSON or VOCABULARY.md) that extends the packaged one."),
+]
+ReplaceOption = Annotated[
+    bool, typer.Option("--replace-vocabulary", help="Replace the packaged vocabulary instead of extending it.")
+]
+BackendOption = Annotated[
+    str, typer.Option("--backend", help="PDF backend: pymupdf (fast) or pdfplumber (detail).")
+]
+PasswordOption = Annotated[str | None, typer.Option("--password", help="Password for encrypted PDFs.")]
+DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")]
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    typer.echo(message, err=True)
+    return typer.Exit(code)
+
+
+def _vocabulary(path: Path | None, replace: bool) -> Vocabulary:
+    try:
+        return load_vocabulary(path, replace=replace)
+    except SnapshotError as error:
+        raise _fail(error.one_line()) from None
+
+
+def _pdf_options(backend: str, password: str | None) -> PdfOptions:
+    if backend not in ("pymupdf", "pdfplumber"):
+        raise _fail(f"error: --backend: unknown backend '{backend}' (choose pymupdf or pdfplumber)")
+    return PdfOptions(backend=backend, password=password)  # type: ignore[arg-type]
+
+
+@app.command()
+def parse(
+    files: Annotated[list[Path], typer.Argument(help="Snapshot PDFs or text dumps.", show_default=False)],
+    output_format: Annotated[str, typer.Option("--format", help="json (one file: pretty JSON; several: JSON Lines) or csv (wide).")] = "json",
+    vocabulary: VocabularyOption = None,
+    replace_vocabulary: ReplaceOption = False,
+    backend: BackendOption = "pymupdf",
+    password: PasswordOption = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any record carries warnings.")] = False,
+    debug: DebugOption = False,
+) -> None:
+    """Parse snapshots and print their records.
+
+    Example: snapshot-extract parse fixtures/text/enschede.txt
+    """
+    if output_format not in ("json", "csv"):
+        raise _fail(f"error: --format: unknown format '{output_format}' (choose json or csv)")
+    vocab = _vocabulary(vocabulary, replace_vocabulary)
+    results = list(extract_all(files, vocab, _pdf_options(backend, password)))
+    records: list[Record] = [r.record for r in results if r.record is not None]
+    for result in results:
+        if result.error is not None:
+            typer.echo(result.error.one_line(), err=True)
+    if records:
+        _print_records(records, output_format, single=len(files) == 1)
+    failed = len(records) < len(results)
+    if failed:
+        raise typer.Exit(EXIT_USAGE if len(results) == 1 else EXIT_FAILED)
+    if strict and any(record.warnings for record in records):
+        for record in records:
+            for warning in record.warnings:
+                typer.echo(f"warning: {record.source.file}: {warning.field}: {warning.code}: {warning.message}", err=True)
+        raise typer.Exit(EXIT_FAILED)
+
+
+def _print_records(records: list[Record], output_format: str, single: bool) -> None:
+    if output_format == "csv":
+        sys.stdout.buffer.write(to_csv(to_dataframe(records)))
+    elif single:
+        sys.stdout.write(record_json(records[0]))
+    else:
+        sys.stdout.write(records_jsonl(records))
+    sys.stdout.flush()
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the record.
+
+    Example: snapshot-extract schema > record.schema.json
+    """
+    typer.echo(json.dumps(Record.model_json_schema(), indent=2, ensure_ascii=False))
+
+
+@app.command()
+def vocab(
+    group: Annotated[str | None, typer.Argument(help="Only this vocabulary group.")] = None,
+    vocabulary: VocabularyOption = None,
+    replace_vocabulary: ReplaceOption = False,
+) -> None:
+    """List the controlled vocabulary: group, id, label, aliases.
+
+    Example: snapshot-extract vocab benefits
+    """
+    vocab_ = _vocabulary(vocabulary, replace_vocabulary)
+    if group is not None and group not in vocab_.groups:
+        raise _fail(f"error: unknown group '{group}' (choose one of: {', '.join(vocab_.groups)})")
+    for name, terms in vocab_.groups.items():
+        if group is not None and name != group:
+            continue
+        for term in terms:
+            aliases = f"  [{'; '.join(term.aliases)}]" if term.aliases else ""
+            typer.echo(f"{name}\t{term.id}\t{term.label}{aliases}")
+
+
+@app.command()
+def check(
+    fixture_dirs: Annotated[list[Path], typer.Argument(help="Folders holding X.<txt|md|pdf> + X.expected.json pairs.")],
+    update: Annotated[bool, typer.Option("--update", help="Rewrite every expected file with the current record.")] = False,
+    vocabulary: VocabularyOption = None,
+    replace_vocabulary: ReplaceOption = False,
+    backend: BackendOption = "pymupdf",
+) -> None:
+    """Parse every fixture beside an expected file and compare, field by field.
+
+    Example: snapshot-extract check fixtures/text fixtures/pdf --backend pdfplumber
+    """
+    vocab_ = _vocabulary(vocabulary, replace_vocabulary)
+    options = _pdf_options(backend, None)
+    pairs = []
+    for folder in fixture_dirs:
+        if not folder.is_dir():
+            raise _fail(f"error: {folder}: not a folder")
+        pairs.extend(find_fixtures(folder))
+    if not pairs:
+        raise _fail(f"error: no X.expected.json beside an input in {', '.join(map(str, fixture_dirs))}")
+    failures = 0
+    for source, expected in pairs:
+        outcome = check_fixture(source, expected, vocab_, options, update)
+        if outcome.ok:
+            typer.echo(f"{'updated' if update else 'ok'}  {source}")
+            continue
+        failures += 1
+        typer.echo(f"FAIL {source}")
+        if outcome.error:
+            typer.echo(f"  {outcome.error}")
+        for difference in outcome.differences:
+            typer.echo(f"  {difference.path}: expected {json.dumps(difference.expected, ensure_ascii=False)}, "
+                       f"got {json.dumps(difference.got, ensure_ascii=False)}")
+    typer.echo(f"{len(pairs) - failures} passed, {failures} failed")
+    if failures:
+        raise typer.Exit(EXIT_FAILED)
+
+
+@app.command()
+def version() -> None:
+    """Print the version.
+
+    Example: snapshot-extract version
+    """
+    typer.echo(__version__)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+__all__ = ["app", "main"]
+

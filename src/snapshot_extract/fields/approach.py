@@ -1,0 +1,48 @@
+"""Innovation approach -> ``approach.scope``, ``approach.peer``, ``approach.priority_policy_areas``."""
+
+from __future__ import annotations
+
+import re
+
+from ..sections import Section
+from ..vocabulary import Vocabulary
+from .common import FieldResult, Found, clean_item, locate, sentences, split_list
+from .peer import parse_peer
+
+_SCOPE_RE = re.compile(r"\bapproach(?:es|ed)?\s+innovation(?:\s+capacity)?\s+(?P<scope>.+?)\s*[.;]?$", re.I)
+_PRIORITY_RE = re.compile(r"priority\s+(?:policy\s+)?areas?\b.*?\b(?:are|is|include)\b\s*:?\s*(?P<inline>.*)$", re.I)
+
+
+def map_approach(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
+    found = Found("approach", vocabulary)
+    if section is None:
+        return found.result()
+    in_list = False
+    for index, block in enumerate(section.blocks):
+        if in_list and len(block.text) <= 120 and not block.text.endswith("."):
+            found.use(index)
+            cells = [(cell, locate(block, cell)) for cell in block.cells]
+            found.terms("approach.priority_policy_areas", "policy_areas", cells)
+            continue
+        priority = _PRIORITY_RE.search(block.text)
+        if priority:
+            found.use(index)
+            in_list = True
+            inline = priority.group("inline").strip()
+            if inline:
+                items = split_list(inline, "policy_areas", vocabulary)
+                found.terms("approach.priority_policy_areas", "policy_areas",
+                            [(i, locate(block, i)) for i in items])
+            continue
+        for sentence in sentences(block.text):
+            scope = _SCOPE_RE.search(sentence)
+            if scope is None:
+                continue
+            found.use(index)
+            phrase = clean_item(scope.group("scope"))
+            found.term("approach.scope", "approach_scope", phrase, locate(block, phrase))
+            peer = parse_peer(sentence)
+            if peer:
+                found.set("approach.peer", peer, locate(block, sentence))
+    found.values.setdefault("approach.priority_policy_areas", [])
+    return found.result()

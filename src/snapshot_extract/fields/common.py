@@ -1,0 +1,226 @@
+"""What every section mapper shares: the result type, the evidence locator, list splitting.
+
+A mapper is a pure function ``map_x(section, vocabulary) -> FieldResult``. It reads blocks,
+never mutates them, and reports every block it consumed; the record stage turns the blocks no
+mapper consumed into ``unparsed_text`` warnings, so nothing printed is silently ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import BBox
+from ..sections import Block, Section
+from ..textutil import fold_spaces
+from ..vocabulary import CONFIDENT_SCORE, Match, Vocabulary
+
+_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_LEAD_RE = re.compile(
+    r"^(?:and|or|as well as(?: with)?|with|also with|including|plus|together with)\s+",
+    re.IGNORECASE,
+)
+_TRAIL = " .;,:!?"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    text: str
+    page: int | None
+    bbox: BBox | None
+
+
+@dataclass(frozen=True)
+class FieldResult:
+    """One mapper's output: values by JSON path, their evidence, and the problems found."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    warnings: tuple[dict[str, str], ...] = ()
+    unmapped: tuple[dict[str, Any], ...] = ()
+    used: frozenset[int] = frozenset()
+
+
+def _union(boxes: list[BBox]) -> BBox | None:
+    if not boxes:
+        return None
+    return (
+        round(min(box[0] for box in boxes), 2),
+        round(min(box[1] for box in boxes), 2),
+        round(max(box[2] for box in boxes), 2),
+        round(max(box[3] for box in boxes), 2),
+    )
+
+
+def locate(block: Block, part: str | None = None) -> Evidence:
+    """Evidence for ``part`` of ``block`` (the whole block when None): page and box of its lines."""
+    text = part if part is not None else block.text
+    lines = block.lines
+    if part is not None and len(lines) > 1:
+        lines = _lines_spanning(block, part) or lines
+    boxes = [line.bbox for line in lines if line.bbox is not None]
+    page = next((line.page for line in lines if line.page is not None), None)
+    return Evidence(fold_spaces(text), page, _union(boxes))
+
+
+def _lines_spanning(block: Block, part: str) -> tuple[Any, ...]:
+    start = block.text.find(part)
+    if start < 0:
+        return ()
+    end = start + len(part)
+    chosen = []
+    offset = 0
+    for line in block.lines:
+        line_end = offset + len(line.text)
+        if line_end > start and offset < end:
+            chosen.append(line)
+        offset = line_end + 1
+    return tuple(chosen)
+
+
+def clean_item(text: str) -> str:
+    """A list element as printed, without leading conjunctions/articles or trailing punctuation."""
+    text = fold_spaces(text).strip(_TRAIL)
+    previous = None
+    while previous != text:
+        previous = text
+        text = _LEAD_RE.sub("", text)
+        text = _ARTICLE_RE.sub("", text).strip(_TRAIL)
+    return text
+
+
+def split_commas(text: str) -> list[str]:
+    """Split at commas and semicolons outside parentheses."""
+    parts, depth, current = [], 0, []
+    for char in text:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(depth - 1, 0)
+        if char in ",;" and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return [part for part in (p.strip() for p in parts) if part]
+
+
+_CONJUNCTION_RE = re.compile(r"\s+(?:and|&|as well as(?: with)?|or|plus)\s+", re.IGNORECASE)
+
+
+def split_list(text: str, group: str, vocabulary: Vocabulary) -> list[str]:
+    """Split an inline list ("with A, B, and C", "A, B as well as C") into its items.
+
+    Commas always split; "and"/"as well as" split only where the vocabulary says the parts are
+    terms and the whole is not ("generating ideas and brainstorming" stays whole).
+    """
+    items: list[str] = []
+    for piece in split_commas(text):
+        items.extend(_split_conjunctions(clean_item(piece), group, vocabulary))
+    return [item for item in items if item]
+
+
+def _split_conjunctions(item: str, group: str, vocabulary: Vocabulary) -> list[str]:
+    """Split ``item`` at a conjunction when every part is a confident term; else keep it whole."""
+    if not item:
+        return []
+    whole = vocabulary.match(group, item)
+    if isinstance(whole, Match) and whole.score == 100.0:
+        return [item]
+    for match in _CONJUNCTION_RE.finditer(item):
+        left, right = clean_item(item[: match.start()]), clean_item(item[match.end() :])
+        if not _confident(left, group, vocabulary):
+            continue
+        rest = _split_conjunctions(right, group, vocabulary)
+        if all(_confident(part, group, vocabulary) for part in rest):
+            return [left, *rest]
+    return [item]
+
+
+def _confident(text: str, group: str, vocabulary: Vocabulary) -> bool:
+    result = vocabulary.match(group, text)
+    return isinstance(result, Match) and result.score >= CONFIDENT_SCORE
+
+
+def sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences (at ". " before a capital or a digit)."""
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])", text) if s.strip()]
+
+
+def paragraph_blocks(section: Section | None) -> list[tuple[int, Block]]:
+    if section is None:
+        return []
+    return [(index, block) for index, block in enumerate(section.blocks) if block.kind == "paragraph"]
+
+
+class Found:
+    """Accumulator a mapper fills while it reads one section; ``result()`` freezes it."""
+
+    def __init__(self, section_key: str, vocabulary: Vocabulary) -> None:
+        self.key = section_key
+        self.vocabulary = vocabulary
+        self.values: dict[str, Any] = {}
+        self.evidence: dict[str, Evidence] = {}
+        self.warnings: list[dict[str, str]] = []
+        self.unmapped: list[dict[str, Any]] = []
+        self.used: set[int] = set()
+
+    def use(self, *indices: int) -> None:
+        self.used.update(indices)
+
+    def set(self, path: str, value: Any, evidence: Evidence | None) -> None:
+        """A scalar value; the first one found for a path wins."""
+        if value is None or path in self.values:
+            return
+        self.values[path] = value
+        if evidence is not None:
+            self.evidence[path] = evidence
+
+    def warn(self, path: str, code: str, message: str) -> None:
+        self.warnings.append({"field": path, "code": code, "message": message})
+
+    def term(self, path: str, group: str, text: str, evidence: Evidence, *, query: str | None = None) -> bool:
+        """Match one printed item; a single Term at ``path`` or an unmapped entry."""
+        if path in self.values:
+            return False
+        found = self._match(path, group, text, query)
+        if found is None:
+            return False
+        self.values[path] = found
+        self.evidence[path] = evidence
+        return True
+
+    def terms(self, path: str, group: str, items: list[tuple[str, Evidence]]) -> None:
+        """Append matched items to the Term list at ``path`` (printed order, first duplicate kept)."""
+        current: list[dict[str, Any]] = self.values.setdefault(path, [])
+        for text, evidence in items:
+            found = self._match(path, group, text, None)
+            if found is None or any(term["id"] == found["id"] for term in current):
+                continue
+            self.evidence[f"{path}[{len(current)}]"] = evidence
+            current.append(found)
+
+    def _match(self, path: str, group: str, text: str, query: str | None) -> dict[str, Any] | None:
+        text = fold_spaces(text)
+        result = self.vocabulary.match(group, query or text)
+        if isinstance(result, Match):
+            if result.score < CONFIDENT_SCORE:
+                self.warn(path, "uncertain_match",
+                          f'"{text}" matched {result.id} with a low score ({result.score:g})')
+            return {"id": result.id, "label": result.label, "text": text, "score": result.score}
+        if any(entry["field"] == path and entry["text"] == text for entry in self.unmapped):
+            return None
+        nearest = f"nearest: {result.best_id} {result.best_score:g}" if result.best_id else "no candidate"
+        self.unmapped.append(
+            {"field": path, "text": text, "best_id": result.best_id, "best_score": result.best_score}
+        )
+        self.warn(path, "unmapped_term", f'"{text}" matched no {group} term ({nearest})')
+        return None
+
+    def result(self) -> FieldResult:
+        return FieldResult(
+            dict(self.values), dict(self.evidence), tuple(self.warnings),
+            tuple(self.unmapped), frozenset(self.used),
+        )  # fmt: skip

@@ -1,0 +1,97 @@
+"""How data is used -> ``data.role``, ``data.uses``, ``data.challenges``, ``data.inventory``,
+``data.publishes_open_data``."""
+
+from __future__ import annotations
+
+import re
+
+from ..sections import Block, Section
+from ..vocabulary import Vocabulary
+from .common import FieldResult, Found, locate, sentences, split_list
+
+_ROLE_RE = re.compile(r"\bdata\s+plays?\s+(?:an?\s+)?(?P<role>(?:\w+[\s-]+){0,3}?role)\b", re.I)
+_NO_ROLE_RE = re.compile(
+    r"\bdata\s+(?:does|do)\s+not\s+play\s+(?:an?\s+)?(?P<role>(?:\w+[\s-]+){0,3}?role)\b", re.I
+)
+_USES_RE = re.compile(r"\b(?:using|uses|use|used)\s+(?:its\s+)?data\s+to\s+(?P<use>[^.;]+)", re.I)
+_CHALLENGES_RE = re.compile(r"\bchallenges?\b.*?\binclude[sd]?\b\s*:?\s*(?P<list>.*)$", re.I)
+_INVENTORY_RE = re.compile(
+    r"\b(?P<phrase>(?:(?:comprehensive|partial|complete|limited|full)\s+)?data\s+inventory"
+    r"(?:\s+(?:on|for|covering)\s+(?:some|all|most)\s+key\s+topics)?)",
+    re.I,
+)
+_NO_INVENTORY_RE = re.compile(
+    r"\b(?:does|do)\s+not\s+(?:maintain|have|keep)\s+an?\s+(?:\w+\s+)?data\s+inventory|\bhas\s+no\s+"
+    r"(?:\w+\s+)?data\s+inventory|\bno\s+data\s+inventory",
+    re.I,
+)
+_NO_OPEN_DATA_RE = re.compile(
+    r"\b(?:does|do)\s+not\s+(?:yet\s+)?publish\s+(?:any\s+)?open\s+data|\bno\s+open\s+data|"
+    r"\bhas\s+not\s+(?:yet\s+)?published\s+open\s+data",
+    re.I,
+)
+_OPEN_DATA_RE = re.compile(r"\bpublish(?:es|ed)?\s+(?:its\s+)?open\s+data", re.I)
+
+
+def map_data(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
+    found = Found("data", vocabulary)
+    found.values["data.uses"] = []
+    found.values["data.challenges"] = []
+    if section is None:
+        return found.result()
+    in_challenges = False
+    for index, block in enumerate(section.blocks):
+        if block.kind == "bullet" and in_challenges:
+            found.use(index)
+            found.terms("data.challenges", "data_challenges", [(block.text, locate(block))])
+            continue
+        for sentence in sentences(block.text):
+            used, opens = _read_sentence(found, block, sentence, vocabulary)
+            if used:
+                found.use(index)
+            in_challenges = opens or (in_challenges and not used)
+    return found.result()
+
+
+def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabulary) -> tuple[bool, bool]:
+    used = _read_role(found, block, sentence)
+    for use in _USES_RE.finditer(sentence):
+        text = use.group("use").strip(" ,")
+        uses: list[str] = found.values["data.uses"]
+        if text not in uses:
+            found.evidence[f"data.uses[{len(uses)}]"] = locate(block, text)
+            uses.append(text)
+        used = True
+    opens = False
+    if challenges := _CHALLENGES_RE.search(sentence):
+        used = True
+        inline = challenges.group("list").strip()
+        opens = not inline
+        items = split_list(inline, "data_challenges", vocabulary)
+        found.terms("data.challenges", "data_challenges", [(i, locate(block, i)) for i in items])
+    if _NO_INVENTORY_RE.search(sentence):
+        found.term("data.inventory", "data_inventory", "no data inventory", locate(block, sentence))
+        used = True
+    elif inventory := _INVENTORY_RE.search(sentence):
+        phrase = inventory.group("phrase")
+        found.term("data.inventory", "data_inventory", phrase, locate(block, phrase))
+        used = True
+    if _NO_OPEN_DATA_RE.search(sentence):
+        found.set("data.publishes_open_data", False, locate(block, sentence))
+        used = True
+    elif _OPEN_DATA_RE.search(sentence):
+        found.set("data.publishes_open_data", True, locate(block, sentence))
+        used = True
+    return used, opens
+
+
+def _read_role(found: Found, block: Block, sentence: str) -> bool:
+    negative = _NO_ROLE_RE.search(sentence)
+    match = negative or _ROLE_RE.search(sentence)
+    if match is None:
+        return False
+    role = match.group("role")
+    query = f"not a {role}" if negative else role
+    printed = match.group(0) if negative else role
+    found.term("data.role", "data_role", printed, locate(block, printed), query=query)
+    return True

@@ -1,0 +1,66 @@
+"""Funding -> ``funding.dedicated``, ``funding.peer``, ``funding.sources``, ``funding.directed_to``."""
+
+from __future__ import annotations
+
+import re
+
+from ..sections import Section
+from ..vocabulary import Vocabulary
+from .common import FieldResult, Found, locate, sentences, split_list
+from .peer import parse_peer
+
+_NOT_DEDICATED_RE = re.compile(
+    r"\b(?:does|do)\s+not\s+have\s+(?:any\s+)?dedicated\s+funding|\bhas\s+no\s+dedicated\s+funding|"
+    r"\bno\s+dedicated\s+funding|\bwithout\s+dedicated\s+funding|\blacks?\s+dedicated\s+funding",
+    re.IGNORECASE,
+)
+_DEDICATED_RE = re.compile(r"\b(?:has|have)\s+(?:some\s+)?dedicated\s+funding", re.IGNORECASE)
+_SOURCES_RE = re.compile(r"\bcomes?\s+from\s*(?:the\s+following\s+sources)?\s*:?\s*(?P<list>.*)$", re.I)
+_DIRECTED_RE = re.compile(r"\bdirected\s+(?:towards?|to|at)\s*:?\s*(?P<list>.+)$", re.I)
+
+
+def map_funding(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
+    found = Found("funding", vocabulary)
+    found.values["funding.sources"] = []
+    found.values["funding.directed_to"] = []
+    if section is None:
+        return found.result()
+    in_sources = False
+    for index, block in enumerate(section.blocks):
+        if block.kind == "bullet" and in_sources:
+            found.use(index)
+            found.terms("funding.sources", "funding_sources", [(block.text, locate(block))])
+            continue
+        in_sources = False
+        for sentence in sentences(block.text):
+            used, opens_list = _read_sentence(found, block, sentence, vocabulary)
+            if used:
+                found.use(index)
+            in_sources = in_sources or opens_list
+    return found.result()
+
+
+def _read_sentence(found: Found, block, sentence: str, vocabulary: Vocabulary) -> tuple[bool, bool]:  # type: ignore[no-untyped-def]
+    evidence = locate(block, sentence)
+    used, opens_list = False, False
+    if _NOT_DEDICATED_RE.search(sentence):
+        found.set("funding.dedicated", False, evidence)
+        used = True
+    elif _DEDICATED_RE.search(sentence):
+        found.set("funding.dedicated", True, evidence)
+        used = True
+    if used and (peer := parse_peer(sentence)):
+        found.set("funding.peer", peer, evidence)
+    if sources := _SOURCES_RE.search(sentence):
+        used = True
+        inline = sources.group("list").strip()
+        if inline:
+            items = split_list(inline, "funding_sources", vocabulary)
+            found.terms("funding.sources", "funding_sources", [(i, locate(block, i)) for i in items])
+        else:
+            opens_list = True
+    if directed := _DIRECTED_RE.search(sentence):
+        used = True
+        items = split_list(directed.group("list"), "funding_uses", vocabulary)
+        found.terms("funding.directed_to", "funding_uses", [(i, locate(block, i)) for i in items])
+    return used, opens_list

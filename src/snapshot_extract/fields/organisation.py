@@ -1,0 +1,93 @@
+"""Organisational structure -> ``organisation.*``."""
+
+from __future__ import annotations
+
+import re
+
+from ..sections import Section
+from ..vocabulary import Match, Vocabulary
+from .common import FieldResult, Found, clean_item, locate, sentences, split_list
+
+_NO_STAFF_RE = re.compile(
+    r"\b(?:no|without|not have any|not have|lacks?)\s+(?:any\s+)?(?:dedicated|full[- ]time)\s+"
+    r"(?:innovation\s+)?(?:staff|team|employees|personnel)",
+    re.IGNORECASE,
+)
+_STAFF_RE = re.compile(
+    r"\bdedicated\s+(?:innovation\s+)?(?:team|staff|unit|office)\b|\bstaff members? (?:are|is) "
+    r"working\b|\bconsists? of\s+\w+\s+(?:staff|people|employees)|\b\d+\s+(?:full[- ]time\s+)?staff\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}  # fmt: skip
+_COUNT_RE = re.compile(
+    r"\b(?:consists?\s+of|comprises?|employs|has|with|of)?\s*(?P<n>\d{1,4}|"
+    + "|".join(_NUMBER_WORDS)
+    + r")\s+(?:full[- ]time\s+|dedicated\s+|permanent\s+)?(?:staff(?:\s+members?)?|employees|"
+    r"people|team members|members of staff|FTEs?)\b",
+    re.IGNORECASE,
+)
+_WORK_IS_RE = re.compile(r"^.*?\binnovation (?:work|efforts?|activit(?:y|ies)) (?:is|are)\s+", re.I)
+_SKILLS_RE = re.compile(r"(?:skills|profiles)(?: and profiles)?\s+(?:include|are|comprise)\s*:?\s*(.*)$", re.I)
+
+
+def map_organisation(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
+    found = Found("organisation", vocabulary)
+    if section is None:
+        return found.result()
+    in_skills = False
+    for index, block in enumerate(section.blocks):
+        if block.kind == "bullet" and in_skills:
+            found.use(index)
+            found.terms("organisation.staff_skills", "staff_roles", [(block.text, locate(block))])
+            continue
+        skills = _SKILLS_RE.search(block.text)
+        if skills:
+            found.use(index)
+            in_skills = True
+            inline = skills.group(1).strip()
+            if inline:
+                items = split_list(inline, "staff_roles", vocabulary)
+                found.terms("organisation.staff_skills", "staff_roles", [(i, locate(block, i)) for i in items])
+            continue
+        if block.kind == "paragraph" and _read_sentences(found, block, index, vocabulary):
+            found.use(index)
+    found.values.setdefault("organisation.staff_skills", [])
+    return found.result()
+
+
+def _read_sentences(found: Found, block, index: int, vocabulary: Vocabulary) -> bool:  # type: ignore[no-untyped-def]
+    used = False
+    for sentence in sentences(block.text):
+        evidence = locate(block, sentence)
+        if _NO_STAFF_RE.search(sentence):
+            found.set("organisation.dedicated_staff", False, evidence)
+            used = True
+        elif _STAFF_RE.search(sentence):
+            found.set("organisation.dedicated_staff", True, evidence)
+            used = True
+        count = _COUNT_RE.search(sentence)
+        if count and not _NO_STAFF_RE.search(sentence):
+            raw = count.group("n").lower()
+            found.set("organisation.staff_count", int(_NUMBER_WORDS.get(raw, raw)), evidence)
+            used = True
+        if "organisation.structure" not in found.values:
+            phrase = _structure_phrase(sentence, vocabulary)
+            if phrase:
+                found.term("organisation.structure", "org_structure", phrase, locate(block, phrase))
+                used = True
+    return used
+
+
+def _structure_phrase(sentence: str, vocabulary: Vocabulary) -> str | None:
+    best: tuple[float, str] | None = None
+    for clause in re.split(r",|;|\bwith\b|\bwhere\b|\bwhich\b", sentence):
+        phrase = clean_item(_WORK_IS_RE.sub("", clause))
+        if not phrase:
+            continue
+        result = vocabulary.match("org_structure", phrase)
+        if isinstance(result, Match) and (best is None or result.score > best[0]):
+            best = (result.score, phrase)
+    return best[1] if best else None

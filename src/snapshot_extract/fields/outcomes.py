@@ -1,0 +1,137 @@
+"""Outcomes grid -> ``outcomes.policy_areas`` and, where colours survive, the with/without lists.
+
+The meaning of a grid cell ("with sufficient data" / "without sufficient data") is carried by
+colour only. The legend is found in the document: a label line "With sufficient data" /
+"Without sufficient data" whose colour is that of the swatch beside it (a filled rectangle on
+the same page, left of the label and overlapping it vertically) or, without a swatch, of the
+label's own text. Each cell is then classified by its fill (or, unfilled, its text colour) to the
+nearest legend colour. No colour is hard-coded. Without a readable legend or cell colours the
+two lists are null and each carries a ``no_grid_colours`` warning.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..models import RGB, BBox, Swatch
+from ..sections import Block, Section
+from ..vocabulary import Vocabulary
+from .common import Evidence, FieldResult, Found, locate
+
+_LEGEND_RE = re.compile(r"^(?P<kind>with|without)\s+sufficient\s+data\.?$", re.I)
+_INTRO_RE = re.compile(r"\bsufficient\s+data\b", re.I)
+_NEUTRAL_TOLERANCE = 0.08
+_AMBIGUITY_MARGIN = 0.05
+WITH, WITHOUT = "outcomes.with_sufficient_data", "outcomes.without_sufficient_data"
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    evidence: Evidence
+    fill: RGB | None
+    color: RGB | None
+
+
+def map_outcomes(
+    section: Section | None, vocabulary: Vocabulary, swatches: tuple[Swatch, ...] = ()
+) -> FieldResult:
+    found = Found("outcomes", vocabulary)
+    found.values["outcomes.policy_areas"] = []
+    if section is None:
+        return found.result()
+    legend: dict[str, RGB] = {}
+    cells: list[Cell] = []
+    for index, block in enumerate(section.blocks):
+        label = _LEGEND_RE.match(block.text)
+        if label:
+            found.use(index)
+            colour = _legend_colour(block, swatches)
+            if colour is not None:
+                legend.setdefault(label.group("kind").lower(), colour)
+        elif _INTRO_RE.search(block.text) and block.kind != "row":
+            found.use(index)
+        elif block.kind == "row" or (len(block.text) <= 60 and not block.text.endswith(".")):
+            found.use(index)
+            cells.extend(_cells(block))
+    found.terms("outcomes.policy_areas", "policy_areas", [(cell.text, cell.evidence) for cell in cells])
+    _classify(found, cells, legend, vocabulary)
+    return found.result()
+
+
+def _cells(block: Block) -> list[Cell]:
+    line = block.lines[0]
+    if block.kind != "row":
+        fill = line.cell_fills[0] if line.cell_fills else None
+        return [Cell(block.text, locate(block), fill, line.color)]
+    result = []
+    for position, text in enumerate(line.cells):
+        box = line.cell_boxes[position] if position < len(line.cell_boxes) else None
+        fill = line.cell_fills[position] if position < len(line.cell_fills) else None
+        color = line.cell_colors[position] if position < len(line.cell_colors) else None
+        result.append(Cell(text, Evidence(text, line.page, box), fill, color))
+    return result
+
+
+def _legend_colour(block: Block, swatches: tuple[Swatch, ...]) -> RGB | None:
+    line = block.lines[0]
+    if line.bbox is not None and line.page is not None:
+        swatch = _swatch_beside(line.page, line.bbox, swatches)
+        if swatch is not None:
+            return swatch
+    if line.color is not None and not _is_neutral(line.color):
+        return line.color
+    return None
+
+
+def _swatch_beside(page: int, box: BBox, swatches: tuple[Swatch, ...]) -> RGB | None:
+    middle = (box[1] + box[3]) / 2
+    candidates = [
+        swatch for swatch in swatches
+        if swatch.page == page and swatch.bbox[1] - 2 <= middle <= swatch.bbox[3] + 2
+        and swatch.bbox[2] <= box[0] + 2 and box[0] - swatch.bbox[2] < 40
+        and (swatch.bbox[2] - swatch.bbox[0]) < 60
+    ]  # fmt: skip
+    if not candidates:
+        return None
+    return max(candidates, key=lambda swatch: swatch.bbox[2]).fill
+
+
+def _is_neutral(colour: RGB) -> bool:
+    return max(colour) - min(colour) < _NEUTRAL_TOLERANCE and (max(colour) < 0.35 or min(colour) > 0.9)
+
+
+def _classify(found: Found, cells: list[Cell], legend: dict[str, RGB], vocabulary: Vocabulary) -> None:
+    if not cells:
+        return
+    if len(legend) < 2:
+        reason = "the input carries no colours" if all(c.fill is None and c.color is None for c in cells) else "no legend with both colours was found"
+        for path in (WITH, WITHOUT):
+            found.warn(path, "no_grid_colours", f"cannot tell which areas have sufficient data: {reason}")
+        return
+    sides: dict[str, list[tuple[str, Evidence]]] = {"with": [], "without": []}
+    doubtful = []
+    for cell in cells:
+        kind, margin = _nearest(cell, legend)
+        if kind is None or margin < _AMBIGUITY_MARGIN:
+            doubtful.append(cell.text)
+        if kind is not None:
+            sides[kind].append((cell.text, cell.evidence))
+    found.values[WITH] = []
+    found.values[WITHOUT] = []
+    found.terms(WITH, "policy_areas", sides["with"])
+    found.terms(WITHOUT, "policy_areas", sides["without"])
+    for text in doubtful:
+        found.warn(WITH, "uncertain_grid_colour", f'"{text}": its colour is close to both legend colours or to neither')
+
+
+def _nearest(cell: Cell, legend: dict[str, RGB]) -> tuple[str | None, float]:
+    candidates = [c for c in (cell.fill, cell.color) if c is not None and not _is_neutral(c)]
+    if not candidates:
+        return None, 0.0
+    colour = candidates[0]
+    distances = sorted((math.dist(colour, value), kind) for kind, value in legend.items())
+    margin = distances[1][0] - distances[0][0] if len(distances) > 1 else 1.0
+    return distances[0][1], margin

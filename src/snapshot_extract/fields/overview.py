@@ -1,0 +1,109 @@
+"""Overview panel -> ``overview.*`` (mayor, term, innovation lead, population, websites)."""
+
+from __future__ import annotations
+
+import re
+
+from ..sections import Block, Section
+from ..vocabulary import Vocabulary
+from .common import Evidence, FieldResult, Found, locate
+
+_KEY_RE = re.compile(
+    r"^(?P<key>mayor|term(?: of office)?|innovation lead|population(?: size)?|"
+    r"innovation\s*/\s*open data websites?|open data websites?|innovation websites?|websites?)"
+    r"\s*:\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+_URL_RE = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"')]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s<>\"')]*)?",
+    re.IGNORECASE,
+)
+_TERM_RE = re.compile(r"(?:(?:since|from)\s+)?(\d{4})\s*(?:(?:[–—-]|to|until)\s*(\d{4}))?", re.I)
+_NUMBER_RE = re.compile(
+    r"(?P<number>\d{1,3}(?:[ ,.\u202f’']\d{3})+(?![\d])|\d+(?:[.,]\d+)?)\s*(?P<unit>million|mio|m|mn|thousand|k)?\b",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"\b(?:in\s+|\(\s*)?((?:19|20)\d{2})\b")
+_EMPTY = {"", "-", "–", "n/a", "na", "none", "not available", "vacant"}
+
+
+def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
+    found = Found("overview", vocabulary)
+    if section is None:
+        return found.result()
+    websites: list[str] = []
+    for index, block in enumerate(section.blocks):
+        match = _KEY_RE.match(block.text)
+        if match is None:
+            if websites and _URL_RE.fullmatch(block.text.strip()):
+                websites.extend(_urls(block.text))
+                found.use(index)
+            continue
+        found.use(index)
+        _read_key(found, match.group("key").lower(), match.group("value").strip(), block, websites)
+    urls = list(dict.fromkeys(websites))
+    found.values["overview.websites"] = urls
+    for position, url in enumerate(urls):
+        block = next(b for b in section.blocks if url.split("://", 1)[-1].rstrip("/") in b.text)
+        found.evidence[f"overview.websites[{position}]"] = locate(block, None)
+    return found.result()
+
+
+def _read_key(found: Found, key: str, value: str, block: Block, websites: list[str]) -> None:
+    evidence = locate(block)
+    if value.lower() in _EMPTY and not key.startswith(("innovation /", "open", "web", "innovation w")):
+        return
+    if key == "mayor":
+        found.set("overview.mayor", value, evidence)
+    elif key == "innovation lead":
+        found.set("overview.innovation_lead", value, evidence)
+    elif key.startswith("term"):
+        _read_term(found, value, evidence)
+    elif key.startswith("population"):
+        _read_population(found, value, evidence)
+    else:
+        websites.extend(_urls(value))
+
+
+def _urls(text: str) -> list[str]:
+    urls = []
+    for raw in _URL_RE.findall(text):
+        url = raw.rstrip(".,;)")
+        urls.append(url if "://" in url else "https://" + url)
+    return urls
+
+
+def _read_term(found: Found, value: str, evidence: Evidence) -> None:
+    match = _TERM_RE.search(value)
+    if match is None:
+        found.warn("overview.term_start", "unreadable_value", f'term "{value}" has no year')
+        return
+    found.set("overview.term_start", int(match.group(1)), evidence)
+    if match.group(2):
+        found.set("overview.term_end", int(match.group(2)), evidence)
+
+
+def parse_population(value: str) -> tuple[int | None, int | None]:
+    """"159 000 (2019)" -> (159000, 2019); "4.49 million (2018)" -> (4490000, 2018)."""
+    year_match = _YEAR_RE.search(value)
+    year = int(year_match.group(1)) if year_match else None
+    body = value[: year_match.start()] if year_match else value
+    match = _NUMBER_RE.search(body)
+    if match is None:
+        return None, year
+    number, unit = match.group("number"), (match.group("unit") or "").lower()
+    if unit in {"million", "mio", "m", "mn", "thousand", "k"}:
+        scale = 1_000_000 if unit in {"million", "mio", "m", "mn"} else 1_000
+        return round(float(number.replace(",", ".").replace(" ", "")) * scale), year
+    digits = re.sub(r"[ ,.\u202f’']", "", number)
+    if not re.fullmatch(r"\d+", digits) or (number != digits and not re.search(r"[ ,.\u202f’']\d{3}$", number)):
+        return None, year
+    return int(digits), year
+
+
+def _read_population(found: Found, value: str, evidence: Evidence) -> None:
+    population, year = parse_population(value)
+    if population is None:
+        found.warn("overview.population", "unreadable_value", f'population "{value}" is not a number')
+    found.set("overview.population", population, evidence)
+    found.set("overview.population_year", year, evidence)

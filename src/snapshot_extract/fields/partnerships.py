@@ -1,0 +1,55 @@
+"""Partnerships -> ``partnerships.innovation_partners``, ``data_partners``, ``data_activities``."""
+
+from __future__ import annotations
+
+import re
+
+from ..sections import Block, Section
+from ..vocabulary import Vocabulary
+from .common import FieldResult, Found, clean_item, locate, sentences, split_commas, split_list
+
+_INNOVATION_RE = re.compile(r"partnerships?\s+(?:to|that)\s+promote\s+innovation(?:\s+capacity)?\s+with\s+(?P<list>.+)$", re.I)
+_DATA_RE = re.compile(r"data\s+partnerships?\s+with\s+(?P<list>.+)$", re.I)
+_NONE_RE = re.compile(r"\b(?:has not|have not|hasn't|did not|does not have)\s+(?:yet\s+)?(?:developed|established|formed|any)\b.*partnerships?", re.I)
+_PURPOSE_RE = re.compile(r"^(?:in order\s+)?to\s+", re.I)
+
+
+def map_partnerships(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
+    found = Found("partnerships", vocabulary)
+    for path in ("innovation_partners", "data_partners", "data_activities"):
+        found.values[f"partnerships.{path}"] = []
+    if section is None:
+        return found.result()
+    for index, block in enumerate(section.blocks):
+        for sentence in sentences(block.text):
+            if _read_sentence(found, block, sentence, vocabulary):
+                found.use(index)
+    return found.result()
+
+
+def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabulary) -> bool:
+    data = _DATA_RE.search(sentence)
+    innovation = _INNOVATION_RE.search(sentence)
+    if data:
+        _read_partners(found, block, data.group("list"), "partnerships.data_partners", vocabulary)
+        return True
+    if innovation:
+        _read_partners(found, block, innovation.group("list"), "partnerships.innovation_partners", vocabulary)
+        return True
+    return bool(_NONE_RE.search(sentence))
+
+
+def _read_partners(found: Found, block: Block, text: str, path: str, vocabulary: Vocabulary) -> None:
+    partners: list[str] = []
+    for piece in split_commas(text.rstrip(" .")):
+        cleaned = re.sub(r"^(?:as well as|and)\s+", "", piece.strip(), flags=re.I)
+        if _PURPOSE_RE.match(cleaned):
+            _read_activities(found, block, _PURPOSE_RE.sub("", cleaned), vocabulary)
+        else:
+            partners.extend(split_list(piece, "partner_types", vocabulary))
+    found.terms(path, "partner_types", [(p, locate(block, p)) for p in partners if clean_item(p)])
+
+
+def _read_activities(found: Found, block: Block, text: str, vocabulary: Vocabulary) -> None:
+    verbs = [clean_item(v) for v in re.split(r",|\band\b|\bor\b|&", text) if clean_item(v)]
+    found.terms("partnerships.data_activities", "data_activities", [(v, locate(block, v)) for v in verbs])

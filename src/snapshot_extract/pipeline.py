@@ -1,0 +1,76 @@
+"""Pipeline: path -> ``Record``. The one place that chains read -> sections -> record.
+
+``extract(path)`` raises only ``SnapshotError`` subclasses; ``extract_all(paths)`` yields one
+``Result`` per path (a record or the error), so one bad file never stops a batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import NotASnapshot, SnapshotError
+from .models import Document, Record
+from .read import PdfOptions, read_document
+from .record import build_record
+from .sections import detect_sections
+from .vocabulary import Vocabulary, load_vocabulary
+
+MIN_SECTIONS = 3
+
+
+@dataclass(frozen=True)
+class Result:
+    """The envelope for one input: ``status`` is ok / partial (warnings) / failed."""
+
+    path: Path
+    record: Record | None
+    error: SnapshotError | None
+
+    @property
+    def status(self) -> str:
+        if self.record is None:
+            return "failed"
+        return "partial" if self.record.warnings else "ok"
+
+
+def parse_document(document: Document, vocabulary: Vocabulary) -> Record:
+    """Sections + fields + record for an already-read document."""
+    sections = detect_sections(document)
+    if sections.header is None:
+        raise NotASnapshot("no 'City Innovation Snapshot <city>, <country>' header found")
+    if len(sections.sections) < MIN_SECTIONS:
+        raise NotASnapshot(
+            f"only {len(sections.sections)} snapshot section(s) recognised (need {MIN_SECTIONS})"
+        )
+    return build_record(document, sections, vocabulary)
+
+
+def extract(
+    path: str | Path,
+    vocabulary: Vocabulary | None = None,
+    pdf_options: PdfOptions | None = None,
+) -> Record:
+    """Read one snapshot (PDF or text dump) and return its validated record."""
+    path = Path(path)
+    try:
+        document = read_document(path, pdf_options)
+        return parse_document(document, vocabulary or load_vocabulary())
+    except SnapshotError as error:
+        raise error.with_file(str(path)) from None
+
+
+def extract_all(
+    paths: Iterable[str | Path],
+    vocabulary: Vocabulary | None = None,
+    pdf_options: PdfOptions | None = None,
+) -> Iterator[Result]:
+    """Extract every path in order; failures are yielded as ``Result``s, never raised."""
+    vocabulary = vocabulary or load_vocabulary()
+    for raw in paths:
+        path = Path(raw)
+        try:
+            yield Result(path, extract(path, vocabulary, pdf_options), None)
+        except SnapshotError as error:
+            yield Result(path, None, error)

@@ -1,0 +1,108 @@
+"""Text-dump reader: bytes -> ``Document``.
+
+Contract: decode (UTF-8 with or without BOM, UTF-16/32 with BOM, cp1252 as the fallback), NFC,
+ligatures expanded, then one ``Line`` per input line. Markdown is understood and removed:
+``**bold**`` runs go to ``Line.bold_parts``, list markers and bullet glyphs set ``Line.bullet``,
+``<https://...>`` autolinks and ``[text](url)`` links become the URL, ``#`` heading marks and
+backslash escapes are dropped. A line whose cells are separated by tabs or by runs of two or
+more spaces keeps them in ``Line.cells`` (the outcomes grid). Blank lines are kept as empty
+lines: they separate paragraphs and tiles. Text dumps carry no page, box, font or colour.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+
+from ..errors import UnreadableInput
+from ..models import Document, Line, SourceInfo
+from ..textutil import clean_text, fold_spaces, split_bullet
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_BOLD_RE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_ITALIC_RE = re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])")
+_AUTOLINK_RE = re.compile(r"<((?:https?://|www\.)[^>\s]+)>")
+_LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
+_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_HEADING_RE = re.compile(r"^#{1,6}\s+")
+_CELL_SPLIT_RE = re.compile(r"\t+| {2,}")
+_BINARY_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def decode(data: bytes) -> str:
+    """Decode a text dump: BOM first, then strict UTF-8, then UTF-16 sniffing, then cp1252."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise UnreadableInput(f"invalid {encoding} text after its byte-order mark") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if data.count(b"\x00") > len(data) // 4:
+        for encoding in ("utf-16-le", "utf-16-be"):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+    return data.decode("cp1252", errors="replace")
+
+
+def read_text(data: bytes, file_name: str) -> Document:
+    """Read a text dump into a ``Document`` (see the module docstring)."""
+    text = decode(data)
+    if _looks_binary(text):
+        raise UnreadableInput("not a text file (binary content)")
+    text = clean_text(text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = tuple(parse_line(raw) for raw in text.split("\n"))
+    source = SourceInfo(
+        file=file_name, sha256=hashlib.sha256(data).hexdigest(), format="text", pages=None
+    )
+    return Document(source=source, lines=lines)
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    if not sample:
+        return False
+    controls = len(_BINARY_CONTROL_RE.findall(sample)) + sample.count("\ufffd")
+    return controls > max(8, len(sample) // 50)
+
+
+def parse_line(raw: str) -> Line:
+    """One raw dump line -> ``Line`` with markup understood and removed."""
+    stripped = _HEADING_RE.sub("", raw.strip())
+    bullet, body = split_bullet(stripped)
+    bold_parts = tuple(fold_spaces(a or b) for a, b in _BOLD_RE.findall(body))
+    body = _strip_markup(body)
+    cells = tuple(fold_spaces(cell) for cell in _CELL_SPLIT_RE.split(body.strip()) if cell.strip())
+    text = fold_spaces(body)
+    whole_bold = bool(bold_parts) and fold_spaces(" ".join(bold_parts)) == text
+    return Line(
+        text=text,
+        bullet=bullet and bool(text),
+        bold=whole_bold,
+        bold_parts=bold_parts,
+        cells=cells if len(cells) > 1 else (text,) if text else (),
+    )
+
+
+def _strip_markup(text: str) -> str:
+    text = _AUTOLINK_RE.sub(lambda match: _absolute(match.group(1)), text)
+    text = _LINK_RE.sub(lambda match: _absolute(match.group(2)), text)
+    text = _BOLD_RE.sub(lambda match: match.group(1) or match.group(2), text)
+    text = _ITALIC_RE.sub(lambda match: match.group(1), text)
+    return _ESCAPE_RE.sub(lambda match: match.group(1), text)
+
+
+def _absolute(url: str) -> str:
+    return url if "://" in url else "https://" + url

@@ -1,0 +1,325 @@
+"""Sections: ``Document`` -> ``Sections``.
+
+Contract: page furniture is removed (the repeated "City Innovation Snapshot <CITY>, <Country>"
+header, whose first occurrence becomes ``Sections.header``, and page numbers); headings are
+recognised from ``data/sections.json`` whatever their case, spelling (organisational /
+organizational), quotes, numbering or missing "?", also when wrapped over two lines; the lines
+between headings are grouped into ``Block``s (paragraphs, bullets, grid rows). Blocks whose
+content unambiguously belongs to another section (an Overview "Mayor:" line, a vision sentence
+that a two-column dump put elsewhere) are moved there; the move is recorded in
+``Sections.moves``. Nothing here interprets values.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from .models import Document, Line
+from .textutil import join_wrapped, strip_accents
+
+SECTION_KEYS = (
+    "overview", "organisation", "spotlight", "vision", "approach",
+    "partnerships", "funding", "impact", "data", "outcomes",
+)  # fmt: skip
+
+_HEADER_RE = re.compile(
+    r"^\s*city\s+innovation\s+snapshot\s*[|:–—-]?\s*(?P<city>[^,]+?)\s*,\s*(?P<country>.+?)\s*$",
+    re.IGNORECASE,
+)
+_PAGE_NUMBER_RE = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
+_SPOTLIGHT_RE = re.compile(r"^\s*spotlight\s*(?:[|:–—-]\s*(?P<title>.*\S))?\s*$", re.IGNORECASE)
+_NUMBERING_RE = re.compile(r"^\s*(?:q?\d{1,2}[.):]?|[ivx]{1,4}[.)])\s+", re.IGNORECASE)
+_SPELLING = (("organizational", "organisational"), ("organized", "organised"))
+_FUZZY_HEADING_CUTOFF = 88.0
+_MAX_HEADING_LENGTH = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph, a bullet item or a grid row: the unit the field mappers read."""
+
+    kind: Literal["paragraph", "bullet", "row"]
+    text: str
+    lines: tuple[Line, ...]
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        return self.lines[0].cells if self.kind == "row" else (self.text,)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    as_printed: str
+    country: str
+    line: Line
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    key: str
+    heading: str | None
+    blocks: tuple[Block, ...]
+    heading_line: Line | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    text: str
+    from_key: str
+    to_key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sections:
+    header: Header | None
+    sections: dict[str, Section]
+    preamble: tuple[Block, ...] = ()
+    moves: tuple[Move, ...] = field(default=())
+
+    def get(self, key: str) -> Section | None:
+        return self.sections.get(key)
+
+    def body_text(self) -> str:
+        parts = [block.text for block in self.preamble]
+        for section in self.sections.values():
+            parts.extend(block.text for block in section.blocks)
+        return "\n".join(parts)
+
+
+# --------------------------------------------------------------------------- headings
+
+
+def normalise_heading(text: str) -> str:
+    """Heading text reduced to lowercase ascii words: no numbering, quotes or punctuation."""
+    text = _NUMBERING_RE.sub("", strip_accents(text).lower())
+    text = text.replace("’", "'").replace("‘", "'").replace("'s", "s")
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    for american, british in _SPELLING:
+        text = text.replace(american, british)
+    return text
+
+
+@cache
+def _heading_table() -> dict[str, str]:
+    raw = resources.files("snapshot_extract").joinpath("data/sections.json").read_text("utf-8")
+    table: dict[str, str] = {}
+    for entry in json.loads(raw)["sections"]:
+        for heading in entry["headings"]:
+            table[normalise_heading(heading)] = entry["key"]
+    return table
+
+
+def match_heading(text: str) -> str | None:
+    """The canonical section key a heading line names, or None. Spotlight is matched apart."""
+    if not text or len(text) > _MAX_HEADING_LENGTH:
+        return None
+    if _SPOTLIGHT_RE.match(text):
+        return "spotlight"
+    key = normalise_heading(text)
+    table = _heading_table()
+    if key in table:
+        return table[key]
+    if len(key.split()) < 3 or (text.rstrip()[-1:] not in "?" and not text.isupper()):
+        return None
+    best = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=_FUZZY_HEADING_CUTOFF)
+    return table[best[0]] if best else None
+
+
+# --------------------------------------------------------------------------- furniture
+
+
+def _is_furniture(line: Line) -> bool:
+    return bool(_HEADER_RE.match(line.text) or _PAGE_NUMBER_RE.match(line.text))
+
+
+def _find_header(lines: Iterable[Line]) -> Header | None:
+    for line in lines:
+        match = _HEADER_RE.match(line.text)
+        if match:
+            return Header(match.group("city").strip(), match.group("country").strip(), line)
+    return None
+
+
+# --------------------------------------------------------------------------- splitting
+
+
+@dataclass(slots=True)
+class _Open:
+    key: str | None
+    heading: str | None
+    heading_line: Line | None
+    title: str | None
+    lines: list[Line]
+
+
+def _split(lines: list[Line]) -> Iterator[_Open]:
+    current = _Open(None, None, None, None, [])
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        key, used, heading = _heading_at(lines, index)
+        if key is None:
+            current.lines.append(line)
+            index += 1
+            continue
+        yield current
+        title = _spotlight_title(heading) if key == "spotlight" else None
+        current = _Open(key, heading, line, title, [])
+        index += used
+    yield current
+
+
+def _heading_at(lines: list[Line], index: int) -> tuple[str | None, int, str]:
+    line = lines[index]
+    if not line.text or line.bullet:
+        return None, 1, ""
+    key = match_heading(line.text)
+    if key:
+        return key, 1, line.text
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if following and following.text and not following.bullet and not line.text.endswith((".", ":")):
+        joined = line.text + " " + following.text
+        key = match_heading(joined)
+        if key and not match_heading(following.text):
+            return key, 2, joined
+    return None, 1, ""
+
+
+def _spotlight_title(heading: str) -> str | None:
+    match = _SPOTLIGHT_RE.match(heading)
+    return match.group("title") if match and match.group("title") else None
+
+
+def group_blocks(lines: Iterable[Line]) -> tuple[Block, ...]:
+    """Group section lines into paragraphs, bullet items and grid rows."""
+    blocks: list[Block] = []
+    pending: list[Line] = []
+    kind: Literal["paragraph", "bullet", "row"] = "paragraph"
+
+    def close() -> None:
+        if pending:
+            text = join_wrapped([line.text for line in pending])
+            blocks.append(Block(kind, text, tuple(pending)))
+            pending.clear()
+
+    for line in lines:
+        if not line.text:
+            close()
+        elif len(line.cells) > 1:
+            close()
+            blocks.append(Block("row", line.text, (line,)))
+        elif line.bullet:
+            close()
+            kind = "bullet"
+            pending.append(line)
+        elif pending and _continues(pending[-1], line, kind):
+            pending.append(line)
+        else:
+            close()
+            kind = "paragraph"
+            pending.append(line)
+    close()
+    return tuple(blocks)
+
+
+def _continues(previous: Line, line: Line, kind: str) -> bool:
+    if kind == "paragraph":
+        return not (previous.text.endswith(":") and line.text[:1].isupper())
+    first = line.text[:1]
+    return first.islower() or previous.text.endswith(("-", "/", ",", ":")) or line.text.startswith(
+        ("http", "www.")
+    )
+
+
+# --------------------------------------------------------------------------- relocation
+
+_SIGNATURES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (key, re.compile(pattern, re.IGNORECASE))
+    for key, pattern in (
+        ("overview", r"^(mayor|term|innovation lead|population(?: size)?|innovation\s*/\s*open "
+                     r"data website|(?:open data )?websites?)\s*:"),
+        ("vision", r"\binnovation (strategy|vision)\b|most closely associates innovation"),
+        ("approach", r"approach(es)? innovation capacity|priority policy areas"),
+        ("partnerships", r"partnerships? to promote innovation|data partnerships?\b"),
+        ("impact", r"critical success factors"),
+        ("funding", r"funding (?:to support|for) innovation|(?:has|have|no|not have) "
+                    r"(?:any )?dedicated funding|funding .*directed towards|following sources"),
+        ("data", r"^data plays|role in (?:the )?decision|challenges preventing the use of data|"
+                 r"data inventory|publish(?:es)? open data"),
+        ("organisation", r"staff skills and profiles|innovation work is|dedicated team for "
+                         r"innovation|staff members are"),
+        ("outcomes", r"with sufficient data|without sufficient data"),
+    )
+)  # fmt: skip
+
+
+def signature_of(text: str) -> str | None:
+    """The section a block's content unambiguously belongs to, if any."""
+    for key, pattern in _SIGNATURES:
+        if pattern.search(text):
+            return key
+    return None
+
+
+def _relocate(
+    opened: list[_Open],
+) -> tuple[dict[str, Section], tuple[Block, ...], tuple[Move, ...]]:
+    grouped: dict[str | None, list[Block]] = {}
+    meta: dict[str, _Open] = {}
+    for part in opened:
+        if part.key is not None and part.key not in meta:
+            meta[part.key] = part
+        grouped.setdefault(part.key, []).extend(group_blocks(part.lines))
+    moved: dict[str, list[Block]] = {}
+    moves: list[Move] = []
+    for key, blocks in grouped.items():
+        kept: list[Block] = []
+        for block in blocks:
+            target = _target(key, block)
+            if target is None:
+                kept.append(block)
+            else:
+                moved.setdefault(target, []).append(block)
+                moves.append(Move(block.text, key or "preamble", target))
+        grouped[key] = kept
+    sections: dict[str, Section] = {}
+    for key in SECTION_KEYS:
+        blocks = grouped.get(key, []) + moved.get(key, [])
+        if key in meta:
+            part = meta[key]
+            sections[key] = Section(key, part.heading, tuple(blocks), part.heading_line, part.title)
+        elif blocks:
+            sections[key] = Section(key, None, tuple(blocks))
+    return sections, tuple(grouped.get(None, [])), tuple(moves)
+
+
+def _target(current: str | None, block: Block) -> str | None:
+    target = signature_of(block.text)
+    if target is None or target == current:
+        return None
+    if current == "spotlight" and target != "overview" and "cities surveyed" not in block.text:
+        return None
+    if current is not None and signature_of_section(current, block.text):
+        return None
+    return target
+
+
+def signature_of_section(key: str, text: str) -> bool:
+    return any(name == key and pattern.search(text) for name, pattern in _SIGNATURES)
+
+
+def detect_sections(document: Document) -> Sections:
+    """Split a ``Document`` into canonical sections (see the module docstring)."""
+    header = _find_header(document.lines)
+    content = [line for line in document.lines if not _is_furniture(line)]
+    sections, preamble, moves = _relocate(list(_split(content)))
+    return Sections(header, sections, preamble, moves)

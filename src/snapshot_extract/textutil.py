@@ -1,0 +1,128 @@
+"""Small text helpers shared by the readers and the mappers (no pipeline logic here)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+_LIGATURE_RE = re.compile("[" + "".join(LIGATURES) + "]")
+
+# Glyphs that introduce a list item. Private-use code points (symbol fonts) are handled apart.
+BULLET_GLYPHS = frozenset("▶►▸▹▻●•◦▪▫■□◆◇❖➤➢➔→✓✔✗✘☑☐⦁∙·‣⁃○◉◘❯❱»*+-–—")
+# Letters that the standard symbol fonts' bullet glyphs extract as (ZapfDingbats, Wingdings, Symbol).
+SYMBOL_FONT_HINTS = ("zapf", "dingbat", "wingding", "symbol", "webding")
+
+_SPACES_RE = re.compile(r"\s+")
+_SOFT_HYPHEN = "\u00ad"
+
+
+def fold_spaces(text: str) -> str:
+    """Collapse runs of whitespace into one space and strip both ends."""
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+def expand_ligatures(text: str) -> str:
+    return _LIGATURE_RE.sub(lambda match: LIGATURES[match.group()], text)
+
+
+def clean_text(text: str) -> str:
+    """NFC, ligatures expanded, soft hyphens and zero-width characters dropped, NBSP as space."""
+    text = unicodedata.normalize("NFC", expand_ligatures(text))
+    text = text.replace(_SOFT_HYPHEN, "").replace("\u200b", "").replace("\ufeff", "")
+    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+
+
+def is_private_use(char: str) -> bool:
+    return "\ue000" <= char <= "\uf8ff"
+
+
+def is_bullet_glyph(char: str) -> bool:
+    return char in BULLET_GLYPHS or is_private_use(char)
+
+
+def split_bullet(text: str) -> tuple[bool, str]:
+    """Strip leading list markers ("- ", "▶ ", "- ▶ ", private-use glyphs); say if there was one.
+
+    A dash counts only when followed by a space, so "-5%" or "co-create" stay content.
+    """
+    stripped = text.lstrip()
+    found = False
+    while stripped:
+        first = stripped[0]
+        rest = stripped[1:]
+        if first in "-–—*+" and not rest.startswith(" "):
+            break
+        if not is_bullet_glyph(first):
+            break
+        found = True
+        stripped = rest.lstrip()
+    return found, stripped
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Join wrapped lines into one text, re-joining words hyphenated across a line end.
+
+    "inno-" + "vation" -> "innovation", but a hyphen stays where it is a real one: before a
+    capital ("Hierarchy-" + "Busting"), after a digit, or where the fragment before it is a
+    known prefix of hyphenated compounds ("co-" + "create", "third-" + "party").
+    """
+    text = ""
+    for raw in parts:
+        part = raw.strip()
+        if not part:
+            continue
+        if not text:
+            text = part
+        elif part.startswith(("http://", "https://", "www.")):
+            text = text + " " + part
+        elif _is_line_end_hyphenation(text, part):
+            text = text[:-1] + part
+        elif text.endswith(("-", "/")) and not text.endswith((" -", " /")):
+            text = text + part
+        else:
+            text = text + " " + part
+    return text
+
+
+_KEEP_HYPHEN_PREFIXES = frozenset(
+    "co re non pre post self cross inter multi well data city third long short high low "
+    "open human user e semi sub anti mid real full part hierarchy not for decision evidence "
+    "know front back top bottom cost place problem people citizen resident tech ex pro year "
+    "day one two all state world small large start up in on off out over under big".split()
+)
+_KEEP_HYPHEN_SUFFIXES = (
+    "based", "driven", "led", "making", "centred", "centered", "friendly", "oriented",
+    "related", "term", "level", "scale", "wide", "busting", "profit", "party", "thinking",
+    "sectoral", "jurisdictional", "public", "end", "create", "design", "creation",
+)
+
+
+def _is_line_end_hyphenation(text: str, following: str) -> bool:
+    if not text.endswith("-") or len(text) < 2 or not text[-2].isalpha():
+        return False
+    if not following[:1].islower():
+        return False
+    fragment = re.split(r"[\s/(]", text[:-1])[-1].lower()
+    if fragment in _KEEP_HYPHEN_PREFIXES:
+        return False
+    return not following.lower().startswith(_KEEP_HYPHEN_SUFFIXES)
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def fold_char(char: str) -> str:
+    """One character folded to lowercase without accents, keeping string length."""
+    base = unicodedata.normalize("NFKD", char)[:1] or char
+    return base.lower()[:1]
