@@ -17,7 +17,7 @@ from .record import build_record
 from .sections import detect_sections
 from .vocabulary import Vocabulary, load_vocabulary
 
-MIN_SECTIONS = 3
+MIN_SECTIONS = 1
 
 
 @dataclass(frozen=True)

@@ -77,15 +77,17 @@ def score_text(query: str, choice: str) -> float:
     """Similarity of two normalised texts, 0-100; 100 only when they are equal.
 
     Word order and small typos are forgiven (token sort ratio). A query that contains every
-    word of a multi-word choice and adds detail scores 86-89: mapped, but below the confident
+    word of a multi-word choice and adds detail (no more than 1.5 times its length) scores
+    86-89: mapped, but below the confident
     score, so the caller warns about it.
     """
     if query == choice:
         return 100.0
     score = fuzz.token_sort_ratio(query, choice)
     query_words, choice_words = set(query.split()), set(choice.split())
-    if choice_words <= query_words and (len(choice_words) >= 2 or len(query_words) <= 2):
-        score = max(score, 86.0 + 3.0 * len(choice) / max(len(query), 1))
+    coverage = len(choice) / max(len(query), 1)
+    if choice_words <= query_words and coverage >= 0.4 and (len(choice_words) >= 2 or len(query_words) <= 2):
+        score = max(score, 86.0 + 3.0 * coverage)
     return min(score, 99.9)
 
 

@@ -1,0 +1,80 @@
+"""Section detection: heading variants, furniture removal, relocation of misplaced blocks."""
+
+from __future__ import annotations
+
+import pytest
+
+from snapshot_extract.read.text import read_text
+from snapshot_extract.sections import detect_sections, match_heading
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("What is the organisational structure?", "organisation"),
+        ("WHAT IS THE ORGANIZATIONAL STRUCTURE?", "organisation"),
+        ("What is the organizational structure", "organisation"),
+        ("What is the city’s innovation vision?", "vision"),
+        ("What is the City's innovation vision?", "vision"),
+        ("What is the citys innovation vison?", "vision"),
+        ("3. What funding is available?", "funding"),
+        ("Q5) How is data used?", "data"),
+        ("How is innovation helping the city", "impact"),
+        ("How are outcomes measured ?", "outcomes"),
+        ("Spotlight | I4 Sociaal", "spotlight"),
+        ("Spotlight – Open Lab", "spotlight"),
+        ("SPOTLIGHT: Open Lab", "spotlight"),
+        ("Overview", "overview"),
+    ],
+)
+def test_heading_variants(heading: str, key: str) -> None:
+    assert match_heading(heading) == key
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Data plays a significant role in decision-making.", "Health", "Funding sources include:", "Spotlights on innovation in cities surveyed today"],
+)
+def test_not_headings(line: str) -> None:
+    assert match_heading(line) is None
+
+
+def _sections(text: str):  # type: ignore[no-untyped-def]
+    return detect_sections(read_text(text.encode("utf-8"), "t.txt"))
+
+
+def test_wrapped_heading_and_furniture() -> None:
+    sections = _sections(
+        "City Innovation Snapshot AARHUS, Denmark\n\nWhat is the city's innovation\nvision?\n\n"
+        "Aarhus has no formal innovation strategy.\n\n2\n\nCity Innovation Snapshot AARHUS, Denmark\n"
+        "How is data used?\n\nData plays a limited role.\n"
+    )
+    assert sections.header is not None and sections.header.as_printed == "AARHUS"
+    assert sections.header.country == "Denmark"
+    vision = sections.get("vision")
+    assert vision is not None and [b.text for b in vision.blocks] == ["Aarhus has no formal innovation strategy."]
+    data = sections.get("data")
+    assert data is not None and [b.text for b in data.blocks] == ["Data plays a limited role."]
+
+
+def test_spotlight_titles() -> None:
+    for heading, title in [("Spotlight | I4 Sociaal", "I4 Sociaal"), ("Spotlight – Open Lab", "Open Lab"),
+                           ("Spotlight: Smart Port", "Smart Port")]:
+        section = _sections(f"City Innovation Snapshot X, France\n{heading}\n\nText.\n").get("spotlight")
+        assert section is not None and section.title == title
+
+
+def test_interleaved_column_lines_are_relocated() -> None:
+    sections = _sections(
+        "City Innovation Snapshot TALLINN, Estonia\n\nOverview\n\n"
+        "What is the organisational structure?\n\nTallinn's innovation work is sprinkled throughout the municipality.\n\n"
+        "Mayor: Mihhail Kõlvart\n\n"
+        "Along with 44% of cities surveyed, Tallinn has an explicit innovation strategy.\n\n"
+        "What is the city's innovation vision?\n\nThe city most closely associates innovation capacity with:\n"
+    )
+    overview = sections.get("overview")
+    assert overview is not None and [b.text for b in overview.blocks] == ["Mayor: Mihhail Kõlvart"]
+    vision = sections.get("vision")
+    assert vision is not None
+    assert "Along with 44% of cities surveyed, Tallinn has an explicit innovation strategy." in [b.text for b in vision.blocks]
+    assert {(m.from_key, m.to_key) for m in sections.moves} == {("organisation", "overview"), ("organisation", "vision")}

@@ -1,0 +1,71 @@
+"""Text-dump reader: encodings, markdown, bullets, ligatures, grid cells."""
+
+from __future__ import annotations
+
+import pytest
+
+from snapshot_extract.errors import UnreadableInput
+from snapshot_extract.read.text import decode, parse_line, read_text
+
+SAMPLE = "City Innovation Snapshot ENSCHEDÉ, The Netherlands\nŒuvre – café\n"
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        SAMPLE.encode("utf-8"),
+        b"\xef\xbb\xbf" + SAMPLE.encode("utf-8"),
+        SAMPLE.encode("utf-16"),
+        SAMPLE.encode("utf-16-le"),
+        SAMPLE.encode("cp1252"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-bom", "utf16-le-no-bom", "cp1252"],
+)
+def test_decode_encodings(encoded: bytes) -> None:
+    assert decode(encoded).lstrip("\ufeff") == SAMPLE
+
+
+def test_markdown_is_understood_not_leaked() -> None:
+    line = parse_line("- ▶ **Mayor:** Onno van Veldhuizen")
+    assert line.bullet and line.text == "Mayor: Onno van Veldhuizen"
+    assert line.bold_parts == ("Mayor:",)
+    assert parse_line("<https://kennispark.nl/en/>").text == "https://kennispark.nl/en/"
+    assert parse_line("see [site](www.example.org)").text == "see https://www.example.org"
+    assert parse_line("## How is data used?").text == "How is data used?"
+
+
+@pytest.mark.parametrize("glyph", ["▶", "✓", "•", "➤", "✔", "■", "\uf0b7", "-", "*"])
+def test_bullet_glyphs(glyph: str) -> None:
+    line = parse_line(f"{glyph} Improving service delivery")
+    assert line.bullet and line.text == "Improving service delivery"
+
+
+def test_dash_inside_text_is_not_a_bullet() -> None:
+    assert not parse_line("-5% of budget").bullet
+    assert parse_line("co-create – together").text == "co-create – together"
+
+
+def test_ligatures_expanded_and_nfc() -> None:
+    document = read_text("e\ufb03cient ﬁnancing in Enschede\u0301".encode(), "x.txt")
+    assert document.lines[0].text == "efficient financing in Enschedé"
+
+
+def test_grid_cells_tabs_and_spaces() -> None:
+    assert parse_line("Culture\tSocial Inclusion, Equity\tTourism").cells == (
+        "Culture", "Social Inclusion, Equity", "Tourism",
+    )  # fmt: skip
+    assert parse_line("Culture   Social Inclusion, Equity  Tourism").cells == (
+        "Culture", "Social Inclusion, Equity", "Tourism",
+    )  # fmt: skip
+    assert parse_line("Social Inclusion, Equity").cells == ("Social Inclusion, Equity",)
+
+
+def test_crlf_and_blank_lines_kept() -> None:
+    document = read_text(b"a\r\n\r\nb\r\n", "x.txt")
+    assert [line.text for line in document.lines] == ["a", "", "b", ""]
+    assert document.source.format == "text" and document.source.pages is None
+
+
+def test_binary_is_unreadable() -> None:
+    with pytest.raises(UnreadableInput):
+        read_text(bytes(range(256)) * 20, "x.txt")

@@ -1,0 +1,145 @@
+"""Vocabulary matching: table-driven cases, including the seed's own phrasings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from snapshot_extract.errors import VocabularyError
+from snapshot_extract.vocabulary import CONFIDENT_SCORE, Match, Miss, Vocabulary, load_vocabulary
+
+MATCHES = [
+    ("benefits", "Gaining efficiency within the public sector", "efficiency"),
+    ("benefits", "Improving service delivery", "service_delivery"),
+    ("benefits", "Improve service delivery", "service_delivery"),
+    ("benefits", "Improved service delivery", "service_delivery"),
+    ("benefits", "improving  SERVICE-delivery.", "service_delivery"),
+    ("benefits", "Anticipating and managing future challenges", "anticipate_future"),
+    ("benefits", "Servicing current obligations", "current_obligations"),
+    ("staff_roles", "Strategic Communications / Marketing", "communication_officer"),
+    ("staff_roles", "Project Manager", "project_manager"),
+    ("staff_roles", "Economist", "economist"),
+    ("success_factors", "a focus on metrics", "measurement"),
+    ("success_factors", "leadership from the Mayor", "mayor_leadership"),
+    ("success_factors", "Culture of innovation within the municipal administration", "culture"),
+    ("funding_sources", "Municipal budget (operating budget / innovation investment fund in social domain)", "municipal_budget"),
+    ("funding_sources", "International/multilateral institution budget", "international"),
+    ("funding_sources", "External (non-public) funding (academic or think tank resources)", "external_non_public"),
+    ("funding_uses", "Hiring & training staff", "staff"),
+    ("funding_uses", "paying for third-party services", "third_party_services"),
+    ("innovation_terms", "Behavioral economics", "behavioural_economics"),
+    ("innovation_terms", "Human-centered design", "human_centred_design"),
+    ("innovation_terms", "Hierarchy-busting", "hierarchy_busting"),
+    ("data_activities", "Analyze data", "analyse"),
+    ("data_activities", "collect", "collect"),
+    ("partner_types", "private firms", "private_sector"),
+    ("partner_types", "non-profit organizations", "non_profits"),
+    ("partner_types", "city residents/resident associations", "residents"),
+    ("policy_areas", "Social Welfare / Social Services", "social_welfare"),
+    ("policy_areas", "Social Inclusion, Equity", "social_inclusion_equity"),
+    ("policy_areas", "Transport and Mobility", "transport_mobility"),
+    ("policy_areas", "Labor Market and Skills", "labour_market"),
+    ("policy_areas", "Environment & Climate Change", "environment_climate"),
+    ("org_structure", "sprinkled throughout the municipality", "dispersed"),
+    ("org_structure", "Situated in the Mayor’s office", "mayors_office"),
+    ("approach_scope", "both from a holistic / macro level and in specific areas", "both"),
+    ("data_role", "significant role", "significant"),
+    ("data_role", "somewhat significant role", "somewhat_significant"),
+    ("data_inventory", "comprehensive data inventory on some key topics", "comprehensive_some_topics"),
+    ("data_challenges", "insufficient staff capacity to collect and analyse data", "staff_capacity"),
+]
+
+MISSES = [
+    ("benefits", "Security"),
+    ("benefits", "Resource efficiency"),
+    ("staff_roles", "Blockchain specialist"),
+    ("innovation_terms", "Data"),
+    ("policy_areas", "Space exploration"),
+    ("partner_types", "academia and think tanks and philanthropy and other cities"),
+]
+
+
+@pytest.mark.parametrize(("group", "text", "expected"), MATCHES)
+def test_match(vocabulary: Vocabulary, group: str, text: str, expected: str) -> None:
+    result = vocabulary.match(group, text)
+    assert isinstance(result, Match), result
+    assert result.id == expected
+    assert result.text == text
+    assert result.score >= CONFIDENT_SCORE
+
+
+@pytest.mark.parametrize(("group", "text"), MISSES)
+def test_miss_is_never_forced(vocabulary: Vocabulary, group: str, text: str) -> None:
+    result = vocabulary.match(group, text)
+    assert isinstance(result, Miss), result
+    assert result.best_score < vocabulary.threshold
+
+
+def test_exact_label_scores_100(vocabulary: Vocabulary) -> None:
+    for name, terms in vocabulary.groups.items():
+        for term in terms:
+            result = vocabulary.match(name, term.label)
+            assert isinstance(result, Match) and result.id == term.id and result.score == 100.0, (name, term)
+
+
+def test_extra_detail_maps_with_a_lower_score(vocabulary: Vocabulary) -> None:
+    result = vocabulary.match("benefits", "Improving service delivery for residents and firms")
+    assert isinstance(result, Match) and result.id == "service_delivery"
+    assert result.score < CONFIDENT_SCORE
+
+
+def test_user_file_extends(tmp_path: Path) -> None:
+    extra = {"groups": {"benefits": {"terms": [
+        {"id": "security", "label": "Security", "aliases": ["public safety"]},
+        {"id": "efficiency", "label": "Save costs and improve efficiency within the public sector", "aliases": ["Resource efficiency"]},
+    ]}}}  # fmt: skip
+    path = tmp_path / "extra.json"
+    path.write_text(json.dumps(extra), encoding="utf-8")
+    vocabulary = load_vocabulary(path)
+    assert vocabulary.match("benefits", "Public safety").id == "security"  # type: ignore[union-attr]
+    assert vocabulary.match("benefits", "Resource efficiency").id == "efficiency"  # type: ignore[union-attr]
+    assert vocabulary.match("benefits", "Improve service delivery").id == "service_delivery"  # type: ignore[union-attr]
+
+
+def test_user_file_replaces(tmp_path: Path) -> None:
+    path = tmp_path / "only.json"
+    path.write_text(json.dumps({"groups": {"benefits": {"terms": [{"id": "x", "label": "X thing"}]}}}), "utf-8")
+    vocabulary = load_vocabulary(path, replace=True)
+    assert list(vocabulary.groups) == ["benefits"]
+
+
+@pytest.mark.parametrize(
+    ("content", "key"),
+    [
+        ("{not json", "invalid JSON"),
+        ('{"groups": {}}', "groups"),
+        ('{"groups": {"benefits": {"terms": [{"label": "x"}]}}}', "groups.benefits.terms[0].id"),
+        ('{"groups": {"benefits": {"terms": [{"id": "Bad Id", "label": "x"}]}}}', "groups.benefits.terms[0].id"),
+        ('{"groups": {"benefits": {"terms": [{"id": "x", "label": ""}]}}}', "groups.benefits.terms[0].label"),
+        ('{"groups": {"benefits": {"terms": [{"id": "x", "label": "X", "aliases": "y"}]}}}', "aliases"),
+        ('{"groups": {"b": {"terms": [{"id": "x", "label": "X"}, {"id": "x", "label": "Y"}]}}}', "duplicate"),
+    ],
+)
+def test_malformed_file_names_file_and_key(tmp_path: Path, content: str, key: str) -> None:
+    path = tmp_path / "vocab.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(VocabularyError) as caught:
+        load_vocabulary(path)
+    line = caught.value.one_line()
+    assert str(path) in line and key in line and "\n" not in line
+
+
+def test_packaged_vocabulary_matches_spec_table() -> None:
+    spec = Path(__file__).resolve().parents[2] / "shared" / "spec" / "VOCABULARY.md"
+    if not spec.exists():
+        pytest.skip("shared/spec is not beside this checkout")
+    from_spec = load_vocabulary(spec, replace=True)
+    packaged = load_vocabulary()
+    assert list(from_spec.groups) == list(packaged.groups)
+    for name, terms in from_spec.groups.items():
+        packed = {term.id: term for term in packaged.groups[name]}
+        for term in terms:
+            assert term.id in packed and packed[term.id].label == term.label
+            assert set(term.aliases) <= set(packed[term.id].aliases)
