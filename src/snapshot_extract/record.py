@@ -17,7 +17,7 @@ import pycountry
 from .fields import MAPPERS, Evidence, FieldResult, map_outcomes
 from .models import Document, Record
 from .sections import SECTION_KEYS, Header, Sections
-from .textutil import fold_char
+from .textutil import fold_char, strip_accents
 from .vocabulary import Vocabulary
 
 _COUNTRY_ALIASES = {
@@ -46,7 +46,9 @@ def country_code(country: str) -> str | None:
 def find_city_name(as_printed: str, body: str) -> str | None:
     """The body's spelling of the header's city ("ENSCHEDÉ" -> "Enschede"), or None."""
     wanted = "".join(fold_char(char) for char in as_printed)
-    folded = "".join(fold_char(char) for char in body)
+    folded = strip_accents(body).lower()
+    if len(folded) != len(body):  # a character decomposed into several: fold one by one
+        folded = "".join(fold_char(char) for char in body)
     start = folded.find(wanted)
     while start >= 0:
         end = start + len(wanted)

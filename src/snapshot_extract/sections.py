@@ -16,7 +16,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -118,9 +118,10 @@ def _heading_table() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=8192)
 def match_heading(text: str) -> str | None:
     """The canonical section key a heading line names, or None. Spotlight is matched apart."""
-    if not text or len(text) > _MAX_HEADING_LENGTH:
+    if not text or len(text) > _MAX_HEADING_LENGTH or text.endswith((".", ",", ";")):
         return None
     if _SPOTLIGHT_RE.match(text):
         return "spotlight"
@@ -242,32 +243,45 @@ def _continues(previous: Line, line: Line, kind: str) -> bool:
 
 # --------------------------------------------------------------------------- relocation
 
-_SIGNATURES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (key, re.compile(pattern, re.IGNORECASE))
-    for key, pattern in (
-        ("overview", r"^(mayor|term|innovation lead|population(?: size)?|innovation\s*/\s*open "
-                     r"data website|(?:open data )?websites?)\s*:"),
-        ("vision", r"\binnovation (strategy|vision)\b|most closely associates innovation"),
-        ("approach", r"approach(es)? innovation capacity|priority policy areas"),
-        ("partnerships", r"partnerships? to promote innovation|data partnerships?\b"),
-        ("impact", r"critical success factors"),
-        ("funding", r"funding (?:to support|for) innovation|(?:has|have|no|not have) "
-                    r"(?:any )?dedicated funding|funding .*directed towards|following sources"),
-        ("data", r"^data plays|role in (?:the )?decision|challenges preventing the use of data|"
-                 r"data inventory|publish(?:es)? open data"),
-        ("organisation", r"staff skills and profiles|innovation work is|dedicated team for "
-                         r"innovation|staff members are"),
-        ("outcomes", r"with sufficient data|without sufficient data"),
-    )
+# (section, literal clues, pattern): the pattern is searched only when a clue is in the text.
+_SIGNATURE_PATTERNS = (
+    ("overview", (":",), r"^(?:mayor|term|innovation lead|population(?: size)?|innovation\s*/\s*open "
+                          r"data website|(?:open data )?websites?)\s*:"),
+    ("vision", ("innovation strategy", "innovation vision", "associates innovation"),
+     r"\binnovation (?:strategy|vision)\b|most closely associates innovation"),
+    ("approach", ("approach", "priority policy"), r"approach(?:es)? innovation capacity|priority policy areas"),
+    ("partnerships", ("partnership",), r"partnerships? to promote innovation|data partnerships?\b"),
+    ("impact", ("success factor",), r"critical success factors"),
+    ("funding", ("funding", "following sources"),
+     r"funding (?:to support|for) innovation|(?:has|have|no|not have) (?:any )?dedicated funding|"
+     r"funding .*directed towards|following sources"),
+    ("data", ("data plays", "role in", "challenges preventing", "data inventory", "open data"),
+     r"^data plays|role in (?:the )?decision|challenges preventing the use of data|data inventory|"
+     r"publish(?:es)? open data"),
+    ("organisation", ("staff", "innovation work", "dedicated team"),
+     r"staff skills and profiles|innovation work is|dedicated team for innovation|staff members are"),
+    ("outcomes", ("sufficient data",), r"with sufficient data|without sufficient data"),
 )  # fmt: skip
+_SIGNATURES = tuple(
+    (key, clues, re.compile(pattern, re.IGNORECASE)) for key, clues, pattern in _SIGNATURE_PATTERNS
+)
+_SECTION_SIGNATURE = {key: pattern for key, _, pattern in _SIGNATURES}
+_CLUE_RE = re.compile("|".join(re.escape(clue) for _, clues, _ in _SIGNATURES for clue in clues))
 
 
 def signature_of(text: str) -> str | None:
-    """The section a block's content unambiguously belongs to, if any."""
-    for key, pattern in _SIGNATURES:
-        if pattern.search(text):
-            return key
-    return None
+    """The section a block's content unambiguously belongs to (its leftmost signature), if any."""
+    clues = set(_CLUE_RE.findall(text.lower()))
+    if not clues:
+        return None
+    best: tuple[int, str] | None = None
+    for key, wanted, pattern in _SIGNATURES:
+        if clues.isdisjoint(wanted):
+            continue
+        match = pattern.search(text)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), key)
+    return best[1] if best else None
 
 
 def _relocate(
@@ -314,7 +328,8 @@ def _target(current: str | None, block: Block) -> str | None:
 
 
 def signature_of_section(key: str, text: str) -> bool:
-    return any(name == key and pattern.search(text) for name, pattern in _SIGNATURES)
+    pattern = _SECTION_SIGNATURE.get(key)
+    return bool(pattern and pattern.search(text))
 
 
 def detect_sections(document: Document) -> Sections:

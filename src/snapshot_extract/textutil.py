@@ -27,7 +27,9 @@ _SOFT_HYPHEN = "\u00ad"
 
 def fold_spaces(text: str) -> str:
     """Collapse runs of whitespace into one space and strip both ends."""
-    return _SPACES_RE.sub(" ", text).strip()
+    if "  " in text or "\t" in text or "\n" in text or "\r" in text or "\x0b" in text or "\x0c" in text:
+        return _SPACES_RE.sub(" ", text).strip()
+    return text.strip()
 
 
 def expand_ligatures(text: str) -> str:
@@ -117,9 +119,14 @@ def _is_line_end_hyphenation(text: str, following: str) -> bool:
     return not following.lower().startswith(_KEEP_HYPHEN_SUFFIXES)
 
 
+_COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    """Text without diacritics ("Enschedé" -> "Enschede"); ASCII passes through untouched."""
+    if text.isascii():
+        return text
+    return _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text))
 
 
 def fold_char(char: str) -> str:

@@ -22,6 +22,7 @@ _LEAD_RE = re.compile(
     re.IGNORECASE,
 )
 _TRAIL = " .;,:!?"
+_COMMA_RE = re.compile(r"[,;]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,7 @@ def locate(block: Block, part: str | None = None) -> Evidence:
         lines = _lines_spanning(block, part) or lines
     boxes = [line.bbox for line in lines if line.bbox is not None]
     page = next((line.page for line in lines if line.page is not None), None)
-    return Evidence(fold_spaces(text), page, _union(boxes))
+    return Evidence(text if part is None else fold_spaces(text), page, _union(boxes))
 
 
 def _lines_spanning(block: Block, part: str) -> tuple[Any, ...]:
@@ -92,6 +93,8 @@ def clean_item(text: str) -> str:
 
 def split_commas(text: str) -> list[str]:
     """Split at commas and semicolons outside parentheses."""
+    if "(" not in text:
+        return [part for part in (p.strip() for p in _COMMA_RE.split(text)) if part]
     parts, depth, current = [], 0, []
     for char in text:
         if char == "(":

@@ -33,6 +33,7 @@ _LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _HEADING_RE = re.compile(r"^#{1,6}\s+")
 _CELL_SPLIT_RE = re.compile(r"\t+| {2,}")
+_MARKUP_CHARS = frozenset("*_<[\\")
 _BINARY_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
@@ -78,13 +79,25 @@ def _looks_binary(text: str) -> bool:
     return controls > max(8, len(sample) // 50)
 
 
+_BLANK = Line(text="")
+
+
 def parse_line(raw: str) -> Line:
     """One raw dump line -> ``Line`` with markup understood and removed."""
-    stripped = _HEADING_RE.sub("", raw.strip())
+    stripped = raw.strip()
+    if not stripped:
+        return _BLANK
+    if stripped.startswith("#"):
+        stripped = _HEADING_RE.sub("", stripped)
     bullet, body = split_bullet(stripped)
-    bold_parts = tuple(fold_spaces(a or b) for a, b in _BOLD_RE.findall(body))
-    body = _strip_markup(body)
-    cells = tuple(fold_spaces(cell) for cell in _CELL_SPLIT_RE.split(body.strip()) if cell.strip())
+    bold_parts: tuple[str, ...] = ()
+    if _MARKUP_CHARS.intersection(body):
+        if "**" in body or "__" in body:
+            bold_parts = tuple(fold_spaces(a or b) for a, b in _BOLD_RE.findall(body))
+        body = _strip_markup(body)
+    cells: tuple[str, ...] = ()
+    if "\t" in body or "  " in body:
+        cells = tuple(fold_spaces(cell) for cell in _CELL_SPLIT_RE.split(body.strip()) if cell.strip())
     text = fold_spaces(body)
     whole_bold = bool(bold_parts) and fold_spaces(" ".join(bold_parts)) == text
     return Line(
@@ -97,11 +110,17 @@ def parse_line(raw: str) -> Line:
 
 
 def _strip_markup(text: str) -> str:
-    text = _AUTOLINK_RE.sub(lambda match: _absolute(match.group(1)), text)
-    text = _LINK_RE.sub(lambda match: _absolute(match.group(2)), text)
-    text = _BOLD_RE.sub(lambda match: match.group(1) or match.group(2), text)
-    text = _ITALIC_RE.sub(lambda match: match.group(1), text)
-    return _ESCAPE_RE.sub(lambda match: match.group(1), text)
+    if "<" in text:
+        text = _AUTOLINK_RE.sub(lambda match: _absolute(match.group(1)), text)
+    if "](" in text:
+        text = _LINK_RE.sub(lambda match: _absolute(match.group(2)), text)
+    if "**" in text or "__" in text:
+        text = _BOLD_RE.sub(lambda match: match.group(1) or match.group(2), text)
+    if "*" in text:
+        text = _ITALIC_RE.sub(lambda match: match.group(1), text)
+    if "\\" in text:
+        text = _ESCAPE_RE.sub(lambda match: match.group(1), text)
+    return text
 
 
 def _absolute(url: str) -> str:
