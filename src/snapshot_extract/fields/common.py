@@ -147,6 +147,14 @@ def _confident(text: str, group: str, vocabulary: Vocabulary) -> bool:
     return isinstance(result, Match) and result.score >= CONFIDENT_SCORE
 
 
+def is_item(block: Block) -> bool:
+    """A bullet, or a short line that reads as a list item (dumps that lost their bullet glyphs)."""
+    if block.kind == "bullet":
+        return True
+    text = block.text
+    return block.kind == "paragraph" and len(text) <= 100 and not text.endswith((".", ":", "?", "!"))
+
+
 def sentences(text: str) -> list[str]:
     """Split a paragraph into sentences (at ". " before a capital or a digit)."""
     return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])", text) if s.strip()]

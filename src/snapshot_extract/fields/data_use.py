@@ -7,7 +7,7 @@ import re
 
 from ..sections import Block, Section
 from ..vocabulary import Vocabulary
-from .common import FieldResult, Found, locate, sentences, split_list
+from .common import FieldResult, Found, is_item, locate, sentences, split_list
 
 _ROLE_RE = re.compile(r"\bdata\s+plays?\s+(?:an?\s+)?(?P<role>(?:\w+[\s-]+){0,3}?role)\b", re.I)
 _NO_ROLE_RE = re.compile(
@@ -41,7 +41,7 @@ def map_data(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
         return found.result()
     in_challenges = False
     for index, block in enumerate(section.blocks):
-        if block.kind == "bullet" and in_challenges:
+        if in_challenges and is_item(block):
             found.use(index)
             found.terms("data.challenges", "data_challenges", [(block.text, locate(block))])
             continue

@@ -6,7 +6,7 @@ import re
 
 from ..sections import Section
 from ..vocabulary import Vocabulary
-from .common import FieldResult, Found, locate, sentences, split_list
+from .common import FieldResult, Found, is_item, locate, sentences, split_list
 from .peer import parse_peer
 
 _NOT_DEDICATED_RE = re.compile(
@@ -27,7 +27,7 @@ def map_funding(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
         return found.result()
     in_sources = False
     for index, block in enumerate(section.blocks):
-        if block.kind == "bullet" and in_sources:
+        if in_sources and is_item(block):
             found.use(index)
             found.terms("funding.sources", "funding_sources", [(block.text, locate(block))])
             continue

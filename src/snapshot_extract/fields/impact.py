@@ -6,7 +6,7 @@ import re
 
 from ..sections import Section
 from ..vocabulary import Vocabulary
-from .common import FieldResult, Found, locate, sentences, split_list
+from .common import FieldResult, Found, is_item, locate, sentences, split_list
 
 _FACTORS_RE = re.compile(r"success\s+factors?\b.*?\b(?:are|include|is)\b\s*:?\s*(?P<list>.*)$", re.I)
 _BENEFITS_RE = re.compile(r"\b(?:helping|helps|helped|benefits?)\b.*:\s*(?P<list>.*)$", re.I)
@@ -20,7 +20,7 @@ def map_impact(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
         return found.result()
     in_factors = False
     for index, block in enumerate(section.blocks):
-        if block.kind == "bullet":
+        if is_item(block):
             found.use(index)
             path, group = ("impact.success_factors", "success_factors") if in_factors else ("impact.benefits", "benefits")
             found.terms(path, group, [(block.text, locate(block))])

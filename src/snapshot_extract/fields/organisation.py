@@ -6,7 +6,7 @@ import re
 
 from ..sections import Section
 from ..vocabulary import Match, Vocabulary
-from .common import FieldResult, Found, clean_item, locate, sentences, split_list
+from .common import FieldResult, Found, clean_item, is_item, locate, sentences, split_list
 
 _NO_STAFF_RE = re.compile(
     r"\b(?:no|without|not have any|not have|lacks?)\s+(?:any\s+)?(?:dedicated|full[- ]time)\s+"
@@ -30,6 +30,12 @@ _COUNT_RE = re.compile(
     re.IGNORECASE,
 )
 _WORK_IS_RE = re.compile(r"^.*?\binnovation (?:work|efforts?|activit(?:y|ies)) (?:is|are)\s+", re.I)
+_AGENT_RE = re.compile(
+    r"^(?:(?:carried|sought|worked)\s+out|led|run|managed|handled|coordinated|driven|delivered|done|"
+    r"undertaken|overseen)\s+(?:by|from)\s+",
+    re.I,
+)
+_SUBJECT_RE = re.compile(r"^[A-Z][\w’'.\- ]{0,40}?\s+(?=(?:does not|doesn't|has no|has an?|is)\b)")
 _SKILLS_RE = re.compile(r"(?:skills|profiles)(?: and profiles)?\s+(?:include|are|comprise)\s*:?\s*(.*)$", re.I)
 
 
@@ -39,7 +45,7 @@ def map_organisation(section: Section | None, vocabulary: Vocabulary) -> FieldRe
         return found.result()
     in_skills = False
     for index, block in enumerate(section.blocks):
-        if block.kind == "bullet" and in_skills:
+        if in_skills and is_item(block):
             found.use(index)
             found.terms("organisation.staff_skills", "staff_roles", [(block.text, locate(block))])
             continue
@@ -84,7 +90,7 @@ def _read_sentences(found: Found, block, index: int, vocabulary: Vocabulary) -> 
 def _structure_phrase(sentence: str, vocabulary: Vocabulary) -> str | None:
     best: tuple[float, str] | None = None
     for clause in re.split(r",|;|\bwith\b|\bwhere\b|\bwhich\b", sentence):
-        phrase = clean_item(_WORK_IS_RE.sub("", clause))
+        phrase = clean_item(_AGENT_RE.sub("", _SUBJECT_RE.sub("", _WORK_IS_RE.sub("", clause.strip()))))
         if not phrase:
             continue
         result = vocabulary.match("org_structure", phrase)

@@ -12,6 +12,7 @@ _INNOVATION_RE = re.compile(r"partnerships?\s+(?:to|that)\s+promote\s+innovation
 _DATA_RE = re.compile(r"data\s+partnerships?\s+with\s+(?P<list>.+)$", re.I)
 _NONE_RE = re.compile(r"\b(?:has not|have not|hasn't|did not|does not have)\s+(?:yet\s+)?(?:developed|established|formed|any)\b.*partnerships?", re.I)
 _PURPOSE_RE = re.compile(r"^(?:in order\s+)?to\s+", re.I)
+_PURPOSE_SPLIT_RE = re.compile(r"\s+(?=(?:in order\s+)?to\s+(?:collect|analy[sz]e|share|gather|exchange|use)\b)", re.I)
 
 
 def map_partnerships(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
@@ -41,12 +42,19 @@ def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabu
 
 def _read_partners(found: Found, block: Block, text: str, path: str, vocabulary: Vocabulary) -> None:
     partners: list[str] = []
-    for piece in split_commas(text.rstrip(" .")):
-        cleaned = re.sub(r"^(?:as well as|and)\s+", "", piece.strip(), flags=re.I)
-        if _PURPOSE_RE.match(cleaned):
-            _read_activities(found, block, _PURPOSE_RE.sub("", cleaned), vocabulary)
-        else:
-            partners.extend(split_list(piece, "partner_types", vocabulary))
+    in_purpose = False
+    for raw in split_commas(text.rstrip(" .")):
+        for piece in _PURPOSE_SPLIT_RE.split(raw):
+            cleaned = re.sub(r"^(?:as well as|and)\s+", "", piece.strip(), flags=re.I)
+            if _PURPOSE_RE.match(cleaned):
+                in_purpose = True
+                cleaned = _PURPOSE_RE.sub("", cleaned)
+            elif re.match(r"^(?:as well as\s+)?with\b", piece.strip(), re.I):
+                in_purpose = False
+            if in_purpose:
+                _read_activities(found, block, cleaned, vocabulary)
+            else:
+                partners.extend(split_list(piece, "partner_types", vocabulary))
     found.terms(path, "partner_types", [(p, locate(block, p)) for p in partners if clean_item(p)])
 
 

@@ -6,7 +6,7 @@ import re
 
 from ..sections import Section
 from ..vocabulary import Vocabulary
-from .common import FieldResult, Found, locate, sentences, split_list
+from .common import FieldResult, Found, is_item, locate, sentences, split_list
 from .peer import parse_peer
 
 _NO_STRATEGY_RE = re.compile(
@@ -30,7 +30,7 @@ def map_vision(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
         return found.result()
     in_list = False
     for index, block in enumerate(section.blocks):
-        if block.kind == "bullet" and in_list:
+        if in_list and is_item(block):
             found.use(index)
             found.terms("vision.associations", "innovation_terms", [(block.text, locate(block))])
             continue
