@@ -23,7 +23,7 @@ def test_fixture(source: Path, expected: Path) -> None:
 
 
 def test_there_are_enough_fixtures() -> None:
-    assert len([p for p, _ in PAIRS if p.parent.name == "text"]) >= 1
+    assert len([p for p, _ in PAIRS if p.parent.name == "text"]) >= 12
 
 
 def _ids(terms: list[dict[str, object]]) -> list[object]:

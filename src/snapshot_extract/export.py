@@ -4,6 +4,11 @@ Contract: output is a pure function of the records (byte-identical for the same 
 JSON is UTF-8 with two-space indent; tables follow RECORD.md "Tabular exports": one row per
 document (wide) or per value (long), stable column order, booleans ``true``/``false``, empty
 cells for null, Term lists as ``;``-joined ids, no index column, optional UTF-8 BOM.
+
+Formula safety: a spreadsheet reads a CSV cell that starts with ``= + - @`` (or a tab / carriage
+return) as a formula. ``to_csv`` therefore prefixes such *text* cells with an apostrophe (the
+OWASP "CSV injection" advice); numbers are never touched. JSON, JSON Lines and Parquet keep the
+exact text; the XLSX writer (``tables``) keeps it too, as cells typed as text, never formulas.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ SECTIONS_ORDER = (
 )  # fmt: skip
 PEER_KEYS = ("percent", "bound", "text")
 LONG_COLUMNS = ("source_file", "city", "field", "index", "id", "label", "text", "score", "page")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def record_json(record: Record) -> str:
@@ -155,20 +161,33 @@ def to_dataframe(
     if one_hot:
         vocabulary = vocabulary or load_vocabulary()
     rows = [wide_row(record, vocabulary if one_hot else None) for record in records]
-    columns = list(rows[0]) if rows else list(wide_row_columns())
+    columns = list(rows[0]) if rows else wide_row_columns(vocabulary if one_hot else None)
     return pd.DataFrame(rows, columns=columns)
 
 
-def wide_row_columns() -> list[str]:
+def wide_row_columns(vocabulary: Vocabulary | None = None) -> list[str]:
+    """The wide columns in order (with one-hot columns when a vocabulary is given)."""
     from .models import City, Source
 
     empty = Record(source=Source(file="", sha256="", format="text", pages=None),
                    city=City(name="", as_printed="", country="", country_code=None))
-    return list(wide_row(empty))
+    return list(wide_row(empty, vocabulary))
 
 
-def to_csv(frame: pd.DataFrame, bom: bool = False) -> bytes:
-    """A DataFrame as CSV bytes: UTF-8 (BOM on request), ``\\n`` line ends, no index."""
+def guard_formula(value: Any) -> Any:
+    """``value`` with an apostrophe in front when it is text a spreadsheet would run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def to_csv(frame: pd.DataFrame, bom: bool = False, guard: bool = True) -> bytes:
+    """A DataFrame as CSV bytes: UTF-8 (BOM on request), ``\\n`` line ends, no index.
+
+    With ``guard`` (the default) text cells that would start a formula get a leading apostrophe.
+    """
+    if guard:
+        frame = frame.map(guard_formula)
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, lineterminator="\n")
     return (("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8")

@@ -49,15 +49,17 @@ def find_city_name(as_printed: str, body: str) -> str | None:
     folded = strip_accents(body).lower()
     if len(folded) != len(body):  # a character decomposed into several: fold one by one
         folded = "".join(fold_char(char) for char in body)
+    found: list[str] = []
     start = folded.find(wanted)
     while start >= 0:
         end = start + len(wanted)
         before = folded[start - 1] if start else " "
         after = folded[end] if end < len(folded) else " "
-        if not before.isalnum() and not after.isalnum():
-            return body[start:end]
+        if not before.isalnum() and not after.isalnum() and before not in "./@" and after not in "./@":
+            found.append(body[start:end])
         start = folded.find(wanted, start + 1)
-    return None
+    # The first capitalised occurrence: a URL or e-mail ("aarhus.dk") is not how the body spells it.
+    return next((name for name in found if name[:1].isupper()), found[0] if found else None)
 
 
 def _city(header: Header, body: str, warnings: list[dict[str, str]]) -> tuple[dict[str, Any], Evidence]:

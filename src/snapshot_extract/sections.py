@@ -232,7 +232,12 @@ def group_blocks(lines: Iterable[Line]) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+_KEY_VALUE_RE = re.compile(r"^[A-Z][\w /]{1,40}:(?:\s|$)")
+
+
 def _continues(previous: Line, line: Line, kind: str) -> bool:
+    if _KEY_VALUE_RE.match(line.text):
+        return False
     if kind == "paragraph":
         return not (previous.text.endswith(":") and line.text[:1].isupper())
     first = line.text[:1]

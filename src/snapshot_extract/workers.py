@@ -1,0 +1,264 @@
+"""Workers: run ``extract`` over many files, in this process or in a process pool, with a
+per-document time limit.
+
+Contract: every task yields exactly one ``Extraction`` (a record, or an error code and a
+one-line message) through ``on_done``, in completion order; nothing here raises for a bad
+document. ``on_done`` returns False to stop early (fail-fast); tasks not yet done are dropped.
+
+Time limit, two layers:
+- soft (in the process running the document): a ``SIGALRM`` interval timer raises inside the
+  extraction after ``timeout`` seconds -> code ``timeout``. It fires between Python bytecodes,
+  so it cannot interrupt a call stuck inside C code (a PDF library, a regex).
+- hard (pool only): the parent gives each chunk ``(len(chunk) + 1) * timeout + HARD_GRACE``
+  seconds; past that it kills the pool's processes, reruns the chunk's documents one per task
+  in a fresh pool, and a document that overruns on its own gets ``timeout``.
+A worker that dies (segfault, out of memory) breaks the pool: the documents that were in
+flight are rerun one at a time, alone, and the one that breaks it again gets ``worker_crashed``.
+With ``workers == 0`` (in this process) only the soft limit applies; ``timeout <= 0`` means
+no limit at all.
+"""
+
+from __future__ import annotations
+
+import math
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass
+from types import FrameType
+
+from .errors import SnapshotError
+from .models import Record
+from .pipeline import extract
+from .read import PdfOptions
+from .vocabulary import Vocabulary
+
+HARD_GRACE = 1.0  # seconds added to a chunk's hard deadline (covers process start-up)
+MAX_CHUNK = 4  # small chunks keep the hard deadline tight and the progress bar lively
+POLL_SECONDS = 0.25
+
+Task = tuple[int, str]  # (position in the batch, path)
+
+
+@dataclass(frozen=True)
+class WorkerSettings:
+    """What every worker needs, sent once per worker process."""
+
+    vocabulary: Vocabulary
+    pdf_options: PdfOptions
+    timeout: float
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The outcome of one task: ``record`` or (``code``, ``message``)."""
+
+    index: int
+    record: Record | None = None
+    code: str | None = None
+    message: str | None = None
+
+
+OnDone = Callable[[Extraction], bool]
+
+
+class _Deadline(BaseException):
+    """Raised by the alarm handler; a BaseException so ``except Exception`` cannot swallow it."""
+
+
+def _on_alarm(signum: int, frame: FrameType | None) -> None:
+    raise _Deadline
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise ``_Deadline`` inside the block after ``seconds`` (POSIX main thread; else no limit)."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if seconds <= 0 or not usable:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def run_document(index: int, path: str, settings: WorkerSettings) -> Extraction:
+    """Extract one document; every failure becomes an ``Extraction`` with a code, never raises."""
+    try:
+        with time_limit(settings.timeout):
+            record = extract(path, settings.vocabulary, settings.pdf_options)
+        return Extraction(index, record=record)
+    except _Deadline:
+        return timed_out(index, settings.timeout)
+    except SnapshotError as error:
+        return Extraction(index, code=error.code, message=error.reason)
+    except Exception as error:  # a bug must not stop the batch: report it as data
+        return Extraction(index, code="internal_error", message=f"{type(error).__name__}: {error}")
+
+
+def timed_out(index: int, timeout: float) -> Extraction:
+    return Extraction(index, code="timeout", message=f"extraction took longer than {timeout:g} s")
+
+
+def extract_serial(tasks: Sequence[Task], settings: WorkerSettings, on_done: OnDone) -> None:
+    """Run every task in this process, in order (soft time limit only)."""
+    for index, path in tasks:
+        if not on_done(run_document(index, path, settings)):
+            return
+
+
+# --------------------------------------------------------------------------- pool side
+
+_SETTINGS: WorkerSettings | None = None
+
+
+def _initialise_worker(settings: WorkerSettings) -> None:
+    """Pool initialiser: keep the settings (vocabulary loaded once); Ctrl-C is the parent's."""
+    global _SETTINGS
+    _SETTINGS = settings
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _run_chunk(chunk: Sequence[Task]) -> list[Extraction]:
+    assert _SETTINGS is not None, "worker not initialised"
+    return [run_document(index, path, _SETTINGS) for index, path in chunk]
+
+
+def chunk_size(tasks: int, workers: int) -> int:
+    """Documents per pool task: about four chunks per worker, at most ``MAX_CHUNK``."""
+    return max(1, min(MAX_CHUNK, math.ceil(tasks / (workers * 4))))
+
+
+@dataclass
+class _Flight:
+    chunk: tuple[Task, ...]
+    deadline: float
+    alone: bool  # a suspect rerun with nothing else in flight
+
+
+class _Stop(Exception):
+    """``on_done`` asked to stop."""
+
+
+class PoolRunner:
+    """Schedules chunks on a ``ProcessPoolExecutor`` with hard deadlines and crash isolation."""
+
+    def __init__(self, settings: WorkerSettings, workers: int, on_done: OnDone) -> None:
+        self.settings = settings
+        self.workers = workers
+        self.on_done = on_done
+        self.executor: ProcessPoolExecutor | None = None
+        self.queue: deque[tuple[Task, ...]] = deque()
+        self.suspects: deque[tuple[Task, ...]] = deque()
+        self.flights: dict[Future[list[Extraction]], _Flight] = {}
+
+    def run(self, tasks: Sequence[Task]) -> None:
+        """Run every task; returns when all are done or ``on_done`` returned False."""
+        size = chunk_size(len(tasks), self.workers)
+        self.queue.extend(tuple(tasks[i : i + size]) for i in range(0, len(tasks), size))
+        try:
+            while self._submit():
+                done, _ = wait(self.flights, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+                self._collect(done)
+                self._enforce_deadlines()
+        except _Stop:
+            pass
+        finally:
+            self._kill()
+
+    def _submit(self) -> bool:
+        if self.suspects:
+            if not self.flights:
+                self._start(self.suspects.popleft(), alone=True)
+        else:
+            while self.queue and len(self.flights) < self.workers:
+                self._start(self.queue.popleft(), alone=False)
+        return bool(self.flights)
+
+    def _start(self, chunk: tuple[Task, ...], alone: bool) -> None:
+        if self.executor is None:
+            self.executor = ProcessPoolExecutor(
+                self.workers, initializer=_initialise_worker, initargs=(self.settings,)
+            )
+        deadline = math.inf
+        if self.settings.timeout > 0:
+            deadline = time.monotonic() + (len(chunk) + 1) * self.settings.timeout + HARD_GRACE
+        future = self.executor.submit(_run_chunk, chunk)
+        self.flights[future] = _Flight(chunk, deadline, alone)
+
+    def _collect(self, done: set[Future[list[Extraction]]]) -> None:
+        broken = False
+        for future in done:
+            error = future.exception()
+            if isinstance(error, BrokenProcessPool):
+                broken = True
+                continue
+            flight = self.flights.pop(future)
+            if error is not None:  # not the document's fault: a bug in shipping the result
+                for index, _ in flight.chunk:
+                    self._report(Extraction(index, code="internal_error",
+                                            message=f"{type(error).__name__}: {error}"))
+                continue
+            for extraction in future.result():
+                self._report(extraction)
+        if broken:
+            self._recover_from_crash()
+
+    def _report(self, extraction: Extraction) -> None:
+        if not self.on_done(extraction):
+            raise _Stop
+
+    def _recover_from_crash(self) -> None:
+        """The pool broke: rerun what was in flight one at a time; a lone crash is the culprit."""
+        flights = list(self.flights.values())
+        self._kill()
+        for flight in flights:
+            if flight.alone:
+                index, _ = flight.chunk[0]
+                self._report(Extraction(index, code="worker_crashed",
+                                        message="the worker process died reading this file"))
+            else:
+                self.suspects.extend((task,) for task in flight.chunk)
+
+    def _enforce_deadlines(self) -> None:
+        now = time.monotonic()
+        if not any(flight.deadline < now for flight in self.flights.values()):
+            return
+        flights = list(self.flights.values())
+        self._kill()
+        retry: list[tuple[Task, ...]] = []
+        for flight in flights:
+            if flight.deadline >= now:
+                retry.append(flight.chunk)  # innocent: killed with the pool, run again
+            elif len(flight.chunk) == 1:
+                self._report(timed_out(flight.chunk[0][0], self.settings.timeout))
+            else:
+                retry.extend((task,) for task in flight.chunk)
+        self.queue.extendleft(reversed(retry))
+
+    def _kill(self) -> None:
+        """Stop the pool now: kill its processes (a stuck worker never returns on its own)."""
+        executor, self.executor = self.executor, None
+        self.flights.clear()
+        if executor is None:
+            return
+        processes = getattr(executor, "_processes", None) or {}
+        for process in list(processes.values()):
+            process.kill()
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def extract_parallel(
+    tasks: Sequence[Task], settings: WorkerSettings, workers: int, on_done: OnDone
+) -> None:
+    """Run every task in a pool of ``workers`` processes (see the module docstring)."""
+    PoolRunner(settings, min(workers, max(1, len(tasks))), on_done).run(tasks)
