@@ -109,3 +109,14 @@ def test_duplicates_removed_first_kept(vocabulary: Vocabulary) -> None:
         vocabulary,
     )
     assert [t["text"] for t in record["impact"]["benefits"]] == ["Improving service delivery"]
+
+
+def test_unread_sentence_inside_a_read_paragraph_is_warned(vocabulary: Vocabulary) -> None:
+    record = _record(
+        "How is data used?\n\nData plays a significant role in decision-making. The city publishes nothing "
+        "about its data openly, sadly.\n",
+        vocabulary,
+    )
+    assert record["data"]["role"]["id"] == "significant"
+    unparsed = [w["message"] for w in record["warnings"] if (w["field"], w["code"]) == ("data", "unparsed_text")]
+    assert unparsed == ['text not understood: "The city publishes nothing about its data openly, sadly."']

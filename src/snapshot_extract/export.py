@@ -175,7 +175,7 @@ def wide_row_columns(vocabulary: Vocabulary | None = None) -> list[str]:
 
 
 def guard_formula(value: Any) -> Any:
-    """``value`` with an apostrophe in front when it is text a spreadsheet would run as a formula."""
+    """``value`` with an apostrophe in front if it is text a spreadsheet would run as a formula."""
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value

@@ -15,6 +15,7 @@ from typing import Any
 import pycountry
 
 from .fields import MAPPERS, Evidence, FieldResult, map_outcomes
+from .fields.common import sentences
 from .models import Document, Record
 from .sections import SECTION_KEYS, Header, Sections
 from .textutil import fold_char, strip_accents
@@ -92,10 +93,14 @@ def _document_warnings(sections: Sections, results: dict[str, FieldResult]) -> l
             warnings.append({"field": key, "code": "missing_section",
                              "message": f"the document has no {key} section"})
             continue
+        used = results[key].used
         for index, block in enumerate(section.blocks):
-            if index not in results[key].used:
-                warnings.append({"field": key, "code": "unparsed_text",
-                                 "message": f'text not understood: "{_excerpt(block.text)}"'})
+            if (index, None) in used:
+                continue
+            for sentence in sentences(block.text):
+                if (index, sentence) not in used:
+                    warnings.append({"field": key, "code": "unparsed_text",
+                                     "message": f'text not understood: "{_excerpt(sentence)}"'})
     for block in sections.preamble:
         warnings.append({"field": "document", "code": "unparsed_text",
                          "message": f'text outside any section: "{_excerpt(block.text)}"'})

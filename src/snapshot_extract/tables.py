@@ -86,10 +86,12 @@ def workbook_sheets(
 # --------------------------------------------------------------------------- xlsx
 
 
-def workbook_bytes(records: Sequence[Record], vocabulary: Vocabulary, one_hot: bool = False) -> bytes:
+def workbook_bytes(
+    records: Sequence[Record], vocabulary: Vocabulary, one_hot: bool = False
+) -> bytes:
     """The XLSX workbook (see the module docstring) as bytes."""
     workbook = Workbook()
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    workbook.remove(workbook.active)
     for title, frame in workbook_sheets(records, vocabulary, one_hot).items():
         _fill_sheet(workbook.create_sheet(title), frame)
     workbook.properties.creator = "snapshot-extract"
@@ -162,8 +164,8 @@ def _walk(prefix: str, annotation: Any, found: dict[str, pa.DataType]) -> None:
     if typing.get_origin(annotation) not in (typing.Union, types.UnionType):
         options = [annotation]
     kind = options[0]
-    is_model = typing.get_origin(kind) is None and isinstance(kind, type) and issubclass(kind, BaseModel)
-    if is_model and kind is not Term:
+    plain_class = typing.get_origin(kind) is None and isinstance(kind, type)
+    if plain_class and issubclass(kind, BaseModel) and kind is not Term:
         for key, field in kind.model_fields.items():
             _walk(f"{prefix}_{key}", field.annotation, found)
     elif kind is bool:
@@ -176,7 +178,9 @@ def _walk(prefix: str, annotation: Any, found: dict[str, pa.DataType]) -> None:
         found[prefix] = pa.string()
 
 
-def parquet_bytes(records: Sequence[Record], vocabulary: Vocabulary, one_hot: bool = False) -> bytes:
+def parquet_bytes(
+    records: Sequence[Record], vocabulary: Vocabulary, one_hot: bool = False
+) -> bytes:
     """The wide table as Parquet bytes with typed columns (see the module docstring)."""
     column_types = wide_column_types(vocabulary if one_hot else None)
     schema = pa.schema([(name, kind) for name, kind in column_types.items()])

@@ -126,6 +126,7 @@ def _initialise_worker(settings: WorkerSettings) -> None:
     global _SETTINGS
     _SETTINGS = settings
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _run_chunk(chunk: Sequence[Task]) -> list[Extraction]:

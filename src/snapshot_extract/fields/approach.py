@@ -38,7 +38,7 @@ def map_approach(section: Section | None, vocabulary: Vocabulary) -> FieldResult
             scope = _SCOPE_RE.search(sentence)
             if scope is None:
                 continue
-            found.use(index)
+            found.use(index, sentence=sentence)
             phrase = clean_item(scope.group("scope"))
             found.term("approach.scope", "approach_scope", phrase, locate(block, phrase))
             peer = parse_peer(sentence)

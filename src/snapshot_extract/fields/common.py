@@ -40,7 +40,7 @@ class FieldResult:
     evidence: dict[str, Evidence] = field(default_factory=dict)
     warnings: tuple[dict[str, str], ...] = ()
     unmapped: tuple[dict[str, Any], ...] = ()
-    used: frozenset[int] = frozenset()
+    used: frozenset[tuple[int, str | None]] = frozenset()
 
 
 def _union(boxes: list[BBox]) -> BBox | None:
@@ -176,10 +176,11 @@ class Found:
         self.evidence: dict[str, Evidence] = {}
         self.warnings: list[dict[str, str]] = []
         self.unmapped: list[dict[str, Any]] = []
-        self.used: set[int] = set()
+        self.used: set[tuple[int, str | None]] = set()
 
-    def use(self, *indices: int) -> None:
-        self.used.update(indices)
+    def use(self, *indices: int, sentence: str | None = None) -> None:
+        """Mark blocks as read: whole blocks, or (with ``sentence``) one sentence of a block."""
+        self.used.update((index, sentence) for index in indices)
 
     def set(self, path: str, value: Any, evidence: Evidence | None) -> None:
         """A scalar value; the first one found for a path wins."""

@@ -48,7 +48,7 @@ def map_data(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
         for sentence in sentences(block.text):
             used, opens = _read_sentence(found, block, sentence, vocabulary)
             if used:
-                found.use(index)
+                found.use(index, sentence=sentence)
             in_challenges = opens or (in_challenges and not used)
     return found.result()
 

@@ -35,7 +35,7 @@ def map_funding(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
         for sentence in sentences(block.text):
             used, opens_list = _read_sentence(found, block, sentence, vocabulary)
             if used:
-                found.use(index)
+                found.use(index, sentence=sentence)
             in_sources = in_sources or opens_list
     return found.result()
 

@@ -29,13 +29,13 @@ def map_impact(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
             factors = _FACTORS_RE.search(sentence)
             benefits = _BENEFITS_RE.search(sentence)
             if factors:
-                found.use(index)
+                found.use(index, sentence=sentence)
                 inline = factors.group("list").strip()
                 in_factors = not inline
                 items = split_list(inline, "success_factors", vocabulary)
                 found.terms("impact.success_factors", "success_factors", [(i, locate(block, i)) for i in items])
             elif benefits:
-                found.use(index)
+                found.use(index, sentence=sentence)
                 items = split_list(benefits.group("list"), "benefits", vocabulary)
                 found.terms("impact.benefits", "benefits", [(i, locate(block, i)) for i in items])
     return found.result()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..sections import Section
+from ..sections import Block, Section
 from ..vocabulary import Match, Vocabulary
 from .common import FieldResult, Found, clean_item, is_item, locate, sentences, split_list
 
@@ -58,32 +58,37 @@ def map_organisation(section: Section | None, vocabulary: Vocabulary) -> FieldRe
                 items = split_list(inline, "staff_roles", vocabulary)
                 found.terms("organisation.staff_skills", "staff_roles", [(i, locate(block, i)) for i in items])
             continue
-        if block.kind == "paragraph" and _read_sentences(found, block, index, vocabulary):
-            found.use(index)
+        if block.kind == "paragraph":
+            _read_sentences(found, block, index, vocabulary)
     found.values.setdefault("organisation.staff_skills", [])
     return found.result()
 
 
-def _read_sentences(found: Found, block, index: int, vocabulary: Vocabulary) -> bool:  # type: ignore[no-untyped-def]
-    used = False
+def _read_sentences(found: Found, block: Block, index: int, vocabulary: Vocabulary) -> None:
     for sentence in sentences(block.text):
-        evidence = locate(block, sentence)
-        if _NO_STAFF_RE.search(sentence):
-            found.set("organisation.dedicated_staff", False, evidence)
+        if _read_sentence(found, block, sentence, vocabulary):
+            found.use(index, sentence=sentence)
+
+
+def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabulary) -> bool:
+    used = False
+    evidence = locate(block, sentence)
+    if _NO_STAFF_RE.search(sentence):
+        found.set("organisation.dedicated_staff", False, evidence)
+        used = True
+    elif _STAFF_RE.search(sentence):
+        found.set("organisation.dedicated_staff", True, evidence)
+        used = True
+    count = _COUNT_RE.search(sentence)
+    if count and not _NO_STAFF_RE.search(sentence):
+        raw = count.group("n").lower()
+        found.set("organisation.staff_count", int(_NUMBER_WORDS.get(raw, raw)), evidence)
+        used = True
+    if "organisation.structure" not in found.values:
+        phrase = _structure_phrase(sentence, vocabulary)
+        if phrase:
+            found.term("organisation.structure", "org_structure", phrase, locate(block, phrase))
             used = True
-        elif _STAFF_RE.search(sentence):
-            found.set("organisation.dedicated_staff", True, evidence)
-            used = True
-        count = _COUNT_RE.search(sentence)
-        if count and not _NO_STAFF_RE.search(sentence):
-            raw = count.group("n").lower()
-            found.set("organisation.staff_count", int(_NUMBER_WORDS.get(raw, raw)), evidence)
-            used = True
-        if "organisation.structure" not in found.values:
-            phrase = _structure_phrase(sentence, vocabulary)
-            if phrase:
-                found.term("organisation.structure", "org_structure", phrase, locate(block, phrase))
-                used = True
     return used
 
 

@@ -24,7 +24,7 @@ def map_partnerships(section: Section | None, vocabulary: Vocabulary) -> FieldRe
     for index, block in enumerate(section.blocks):
         for sentence in sentences(block.text):
             if _read_sentence(found, block, sentence, vocabulary):
-                found.use(index)
+                found.use(index, sentence=sentence)
     return found.result()
 
 

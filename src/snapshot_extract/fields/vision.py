@@ -45,7 +45,7 @@ def map_vision(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
             continue
         for sentence in sentences(block.text):
             if _read_strategy(found, sentence, locate(block, sentence)):
-                found.use(index)
+                found.use(index, sentence=sentence)
     found.values.setdefault("vision.associations", [])
     return found.result()
 

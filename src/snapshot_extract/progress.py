@@ -1,0 +1,99 @@
+"""Terminal display for a batch run: a rich progress bar while it runs, a summary at the end.
+
+Contract: everything goes to stderr (stdout stays free for data). The bar (count, rate, ETA)
+shows only on a terminal and never with ``quiet``; it refreshes when a document finishes, from
+the calling thread (no refresh thread, so worker processes can be forked safely). The summary
+table is plain text when stderr is not a terminal; ``quiet`` leaves only the error lines.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from rich import box
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from .batch import BatchSummary
+
+
+class RateColumn(ProgressColumn):
+    """Documents per second."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} docs/s" if speed else "- docs/s", style="progress.data.speed")
+
+
+class BatchProgress:
+    """A ``progress(done, total)`` hook for ``convert_batch`` drawing a bar on a terminal."""
+
+    def __init__(self, console: Console, quiet: bool = False) -> None:
+        self.enabled = console.is_terminal and not quiet
+        self.progress = Progress(
+            TextColumn("converting"), BarColumn(), MofNCompleteColumn(), RateColumn(),
+            TextColumn("ETA"), TimeRemainingColumn(), TimeElapsedColumn(),
+            console=console, auto_refresh=False, transient=True,
+        )  # fmt: skip
+        self.task: TaskID | None = None
+
+    def __enter__(self) -> BatchProgress:
+        if self.enabled:
+            self.progress.start()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self.enabled:
+            self.progress.stop()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if self.task is None:  # the first call carries documents reused by --resume
+            self.task = self.progress.add_task("batch", total=total, completed=done)
+        else:
+            self.progress.update(self.task, completed=done, total=total)
+        self.progress.refresh()
+
+
+def summary_table(summary: BatchSummary) -> Table:
+    """Counts by outcome, with the output folder, time, rate and reuse as the caption."""
+    table = Table(box=box.SIMPLE_HEAD, title="snapshot-extract batch", title_justify="left")
+    table.add_column("outcome")
+    table.add_column("documents", justify="right")
+    rows = [("ok", "ok", "green"), ("with warnings", "partial", "yellow"),
+            ("failed", "failed", "red"), ("not done", "pending", "magenta")]  # fmt: skip
+    for label, status, style in rows:
+        count = summary.count(status)
+        if count or status != "pending":
+            table.add_row(Text(label, style=style if count else ""), str(count))
+    table.add_row("total", str(len(summary.documents)), end_section=True)
+    rate = summary.extracted / summary.seconds if summary.seconds > 0 else 0.0
+    table.caption = (f"{summary.out_dir}  ·  {summary.seconds:.2f} s  ·  {summary.extracted} "
+                     f"extracted ({rate:.0f}/s), {summary.reused} reused")  # fmt: skip
+    table.caption_justify = "left"
+    return table
+
+
+def print_summary(console: Console, summary: BatchSummary, quiet: bool = False) -> None:
+    """One ``error: <file>: <reason> (<code>)`` line per failed input, then the table."""
+    for document in summary.documents:
+        if document.status == "failed":
+            console.print(f"error: {document.file}: {document.message} ({document.code})",
+                          markup=False, highlight=False, soft_wrap=True)  # fmt: skip
+    if not quiet:
+        console.print(summary_table(summary))
