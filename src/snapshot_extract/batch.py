@@ -23,6 +23,7 @@ Contract:
 
 from __future__ import annotations
 
+import functools
 import glob
 import hashlib
 import json
@@ -57,6 +58,7 @@ INPUT_SUFFIXES = frozenset({".pdf", ".txt", ".md"})
 DONE = frozenset({"ok", "partial"})
 ERROR_COLUMNS = ("file", "code", "message")
 CHECKPOINT_SECONDS = 1.0
+FILE_MODE = 0o666  # before the umask, like open(); write_atomic's temporary files are 0o600
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
                              *(f"lpt{i}" for i in range(1, 10))})  # fmt: skip
@@ -199,6 +201,19 @@ def assign_names(paths: Sequence[Path]) -> list[str]:
     return names
 
 
+def write_file(path: Path, data: bytes) -> None:
+    """``golden.write_atomic`` with the permissions a plain ``open()`` would give."""
+    write_atomic(path, data)
+    os.chmod(path, FILE_MODE & ~_umask())
+
+
+@functools.cache
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
 def file_sha256(path: Path) -> str | None:
     """Hex digest of the file's bytes, or None if it cannot be read."""
     try:
@@ -333,7 +348,7 @@ class _Run:
         self.documents[extraction.index] = document
         self.extracted += 1
         if record is not None and "json" in self.options.formats:
-            write_atomic(self.out_dir / "json" / f"{document.name}.json",
+            write_file(self.out_dir / "json" / f"{document.name}.json",
                          record_json(record).encode("utf-8"))  # fmt: skip
         if time.monotonic() - self.last_checkpoint >= CHECKPOINT_SECONDS:
             self.checkpoint()
@@ -345,7 +360,7 @@ class _Run:
         """Write the manifest as it stands (pending inputs included) so a resume can continue."""
         manifest = manifest_json(self.documents, self.settings, [], complete=False,
                                  json_files="json" in self.options.formats)
-        write_atomic(self.out_dir / "manifest.json", manifest)
+        write_file(self.out_dir / "manifest.json", manifest)
         self.last_checkpoint = time.monotonic()
 
 
@@ -381,7 +396,7 @@ def convert_batch(
         raise
     manifest = manifest_json(run.documents, run.settings, outputs, complete=True,
                              json_files="json" in options.formats)
-    write_atomic(out_dir / "manifest.json", manifest)
+    write_file(out_dir / "manifest.json", manifest)
     reused = sum(1 for document in run.documents if document.reused)
     return BatchSummary(out_dir, tuple(run.documents), tuple(outputs), run.extracted, reused,
                         time.monotonic() - started)  # fmt: skip
@@ -455,7 +470,7 @@ def write_outputs(
     written: list[str] = []
 
     def put(name: str, data: bytes) -> None:
-        write_atomic(out_dir / name, data)
+        write_file(out_dir / name, data)
         written.append(name)
 
     formats, bom = options.formats, options.bom
@@ -486,7 +501,7 @@ def _write_json_files(out_dir: Path, documents: Sequence[DocumentOutcome],
             target = out_dir / "json" / f"{document.name}.json"
             data = record_json(document.record).encode("utf-8")
             if not target.is_file() or target.read_bytes() != data:
-                write_atomic(target, data)
+                write_file(target, data)
     for name in set(stale_names) - current:
         (out_dir / "json" / name).unlink(missing_ok=True)
 

@@ -153,7 +153,7 @@ def check(
     """
     vocab_ = _vocabulary(vocabulary, replace_vocabulary)
     options = _pdf_options(backend, None)
-    pairs = []
+    pairs: list[tuple[Path, Path]] = []
     for folder in fixture_dirs:
         if not folder.is_dir():
             raise _fail(f"error: {folder}: not a folder")
@@ -175,6 +175,69 @@ def check(
                        f"got {json.dumps(difference.got, ensure_ascii=False)}")
     typer.echo(f"{len(pairs) - failures} passed, {failures} failed")
     if failures:
+        raise typer.Exit(EXIT_FAILED)
+
+
+EXIT_INTERRUPTED = 130
+
+
+@app.command()
+def batch(
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files, folders (searched for *.pdf, *.txt, *.md) or glob patterns.", show_default=False)],
+    out: Annotated[Path, typer.Option("--out", help="Output folder (created if missing).")],
+    output_format: Annotated[str, typer.Option(
+        "--format", help="Comma list of outputs: jsonl,json,csv,long,xlsx,parquet.")
+    ] = "jsonl,json,csv,long,xlsx,parquet",
+    one_hot: Annotated[bool, typer.Option(
+        "--one-hot", help="Add a true/false column per vocabulary term of each list field.")] = False,
+    bom: Annotated[bool, typer.Option("--bom", help="Start the CSVs with a UTF-8 BOM (Excel).")] = False,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=0, help="Worker processes [default: one per core; 0: in this process].",
+        show_default=False)] = None,
+    vocabulary: VocabularyOption = None,
+    replace_vocabulary: ReplaceOption = False,
+    backend: BackendOption = "pymupdf",
+    password: PasswordOption = None,
+    max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Refuse longer PDFs.")] = 20,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=0, help="Seconds per document before it fails as 'timeout' (0: none).")] = 30.0,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Reuse documents the folder's manifest records as done.")] = False,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first failed file.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only error lines.")] = False,
+) -> None:
+    """Convert many snapshots into one folder: JSON, CSV, Excel, Parquet, errors and a manifest.
+
+    Exit 0 when every file converted, 1 when some failed (see errors.csv), 2 for unusable
+    arguments, 130 when interrupted (run again with --resume to finish).
+
+    Example: snapshot-extract batch fixtures/text fixtures/pdf --out out --workers 4
+    """
+    from dataclasses import replace
+
+    from rich.console import Console
+
+    from .batch import BatchOptions, convert_batch, parse_formats
+    from .progress import BatchProgress, print_summary
+
+    vocab_ = _vocabulary(vocabulary, replace_vocabulary)
+    console = Console(stderr=True)
+    try:
+        options = BatchOptions(
+            formats=parse_formats(output_format), one_hot=one_hot, bom=bom, workers=workers,
+            vocabulary=vocab_, pdf_options=replace(_pdf_options(backend, password), max_pages=max_pages),
+            timeout=timeout, resume=resume, fail_fast=fail_fast,
+        )  # fmt: skip
+        with BatchProgress(console, quiet) as progress:
+            summary = convert_batch(inputs, out, options, progress)
+    except SnapshotError as error:
+        raise _fail(error.one_line()) from None
+    except KeyboardInterrupt:
+        raise _fail(f"error: {out}: interrupted; run again with --resume to finish",
+                    EXIT_INTERRUPTED) from None
+    print_summary(console, summary, quiet)
+    if summary.count("failed") or not summary.complete:
         raise typer.Exit(EXIT_FAILED)
 
 

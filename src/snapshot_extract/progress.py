@@ -81,12 +81,15 @@ def summary_table(summary: BatchSummary) -> Table:
         count = summary.count(status)
         if count or status != "pending":
             table.add_row(Text(label, style=style if count else ""), str(count))
-    table.add_row("total", str(len(summary.documents)), end_section=True)
-    rate = summary.extracted / summary.seconds if summary.seconds > 0 else 0.0
-    table.caption = (f"{summary.out_dir}  ·  {summary.seconds:.2f} s  ·  {summary.extracted} "
-                     f"extracted ({rate:.0f}/s), {summary.reused} reused")  # fmt: skip
-    table.caption_justify = "left"
+    table.add_row("total", str(len(summary.documents)))
     return table
+
+
+def summary_line(summary: BatchSummary) -> str:
+    """Where the outputs went, how long it took, how much was extracted or reused."""
+    rate = summary.extracted / summary.seconds if summary.seconds > 0 else 0.0
+    return (f"{summary.out_dir}: {summary.seconds:.2f} s, {summary.extracted} extracted "
+            f"({rate:.1f}/s), {summary.reused} reused")  # fmt: skip
 
 
 def print_summary(console: Console, summary: BatchSummary, quiet: bool = False) -> None:
@@ -97,3 +100,4 @@ def print_summary(console: Console, summary: BatchSummary, quiet: bool = False) 
                           markup=False, highlight=False, soft_wrap=True)  # fmt: skip
     if not quiet:
         console.print(summary_table(summary))
+        console.print(summary_line(summary), markup=False, highlight=False, soft_wrap=True)

@@ -126,7 +126,9 @@ def build_record(document: Document, sections: Sections, vocabulary: Vocabulary)
     warnings = _document_warnings(sections, results)
     city, city_evidence = _city(sections.header, sections.body_text(), warnings)
     values: dict[str, Any] = {}
-    evidence: dict[str, Evidence] = {"city.name": city_evidence}
+    evidence: dict[str, Evidence] = {
+        f"city.{key}": city_evidence for key, value in city.items() if value is not None
+    }
     unmapped: list[dict[str, Any]] = []
     for result in results.values():
         values.update(result.values)

@@ -95,7 +95,9 @@ def split_commas(text: str) -> list[str]:
     """Split at commas and semicolons outside parentheses."""
     if "(" not in text:
         return [part for part in (p.strip() for p in _COMMA_RE.split(text)) if part]
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in text:
         if char == "(":
             depth += 1
