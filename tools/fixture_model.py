@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -207,6 +207,7 @@ class GridStyle:
     swatch: Literal["square", "bar", "circle"]
     columns: int
     neutral_fill: str | None = None  # text coding: one fill shared by every cell, or none
+    rounded: bool = True  # rounded cells are curves (pdfplumber ``curves``), square ones rects
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,7 @@ class Style:
     page_number: str = "{page}"  # "{page}", "Page {page} of {pages}", "{page} / {pages}"
     hyphen_char: str = "\u2010"  # weasyprint's hyphenate-character
     colour_space: Literal["rgb", "cmyk"] = "rgb"
+    glyphs: tuple[str, str, str] | None = None  # (overview marker, bullet, check); None = default
 
 
 # --------------------------------------------------------------------------- builder
@@ -344,7 +346,7 @@ class CityBuilder:
         for markup in paragraphs:
             builder.para(markup)
         self.truth["spotlight"] = {"title": title,
-                                   "text": " ".join(plain(self._fill(p)) for p in paragraphs)}
+                                   "text": " ".join(plain(self.fill(p)) for p in paragraphs)}
         builder.close()
 
     def note(self, text: str) -> None:
@@ -382,7 +384,8 @@ class CityBuilder:
             out.append({"id": item.id, "text": item.text} if with_text else {"id": item.id})
         return out
 
-    def _fill(self, markup: str, facts: dict[str, Fact] | None = None) -> str:
+    def fill(self, markup: str, facts: dict[str, Fact] | None = None) -> str:
+        """Replace ``{city}`` and the ``{fact}`` placeholders by their printed forms."""
         facts = facts or {}
 
         def replace(match: re.Match[str]) -> str:
@@ -429,7 +432,7 @@ class SectionBuilder:
 
     def para(self, markup: str, **facts: Fact) -> None:
         """Print a sentence/paragraph; each keyword is a field of this section it states."""
-        self.blocks.append(Para(self.city._fill(markup, facts)))
+        self.blocks.append(Para(self.city.fill(markup, facts)))
         for name, fact in facts.items():
             path = f"{self.key}.{name}"
             if isinstance(fact, Inline):
