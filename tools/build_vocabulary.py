@@ -18,6 +18,7 @@ EXTRA_ALIASES = {
     ("data_activities", "collect"): ["collect"],
     ("data_activities", "analyse"): ["analyse", "analysis"],
     ("data_activities", "share"): ["share"],
+    ("org_structure", "no_dedicated_team"): ["no dedicated team for innovation"],
 }
 
 

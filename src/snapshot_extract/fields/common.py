@@ -217,7 +217,7 @@ class Found:
             current.append(found)
 
     def _match(self, path: str, group: str, text: str, query: str | None) -> dict[str, Any] | None:
-        text = fold_spaces(text)
+        text = fold_spaces(text).rstrip(" .;,:")
         result = self.vocabulary.match(group, query or text)
         if isinstance(result, Match):
             if result.score < CONFIDENT_SCORE:

@@ -35,6 +35,8 @@ _AGENT_RE = re.compile(
     r"undertaken|overseen)\s+(?:by|from)\s+",
     re.I,
 )
+_CLAUSE_RE = re.compile(r",|;|\s[–—-]\s|\(|\)|\bwith\b|\bwhere\b|\bwhich\b|\bthat\b|\band\b")
+_VERB_RE = re.compile(r"^(?:has|have|is|are)\s+(?=no\b|an?\b)", re.I)
 _SUBJECT_RE = re.compile(r"^[A-Z][\w’'.\- ]{0,40}?\s+(?=(?:does not|doesn't|has no|has an?|is)\b)")
 _SKILLS_RE = re.compile(r"(?:skills|profiles)(?: and profiles)?\s+(?:include|are|comprise)\s*:?\s*(.*)$", re.I)
 
@@ -94,8 +96,9 @@ def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabu
 
 def _structure_phrase(sentence: str, vocabulary: Vocabulary) -> str | None:
     best: tuple[float, str] | None = None
-    for clause in re.split(r",|;|\bwith\b|\bwhere\b|\bwhich\b", sentence):
-        phrase = clean_item(_AGENT_RE.sub("", _SUBJECT_RE.sub("", _WORK_IS_RE.sub("", clause.strip()))))
+    for clause in _CLAUSE_RE.split(sentence):
+        phrase = _SUBJECT_RE.sub("", _WORK_IS_RE.sub("", clause.strip()))
+        phrase = clean_item(_AGENT_RE.sub("", _VERB_RE.sub("", phrase)))
         if not phrase:
             continue
         result = vocabulary.match("org_structure", phrase)
