@@ -6,13 +6,32 @@
 'Enschede'
 """
 
+from typing import TYPE_CHECKING, Any
+
 from .errors import NotASnapshot, SnapshotError, UnreadableInput, VocabularyError
 from .models import Record
 from .pipeline import Result, extract, extract_all
 from .vocabulary import load_vocabulary
 
+if TYPE_CHECKING:
+    from .batch import BatchOptions, BatchSummary, convert_batch
+    from .export import to_dataframe
+
 __version__ = "0.1.0"
 __all__ = [
-    "NotASnapshot", "Record", "Result", "SnapshotError", "UnreadableInput", "VocabularyError",
-    "__version__", "extract", "extract_all", "load_vocabulary",
+    "BatchOptions", "BatchSummary", "NotASnapshot", "Record", "Result", "SnapshotError",
+    "UnreadableInput", "VocabularyError", "__version__", "convert_batch", "extract",
+    "extract_all", "load_vocabulary", "to_dataframe",
 ]  # fmt: skip
+
+# Loaded on first use, so ``import snapshot_extract`` does not pull in pandas/pyarrow/openpyxl.
+_LAZY = {"to_dataframe": "export", "convert_batch": "batch", "BatchOptions": "batch",
+         "BatchSummary": "batch"}  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'snapshot_extract' has no attribute '{name}'")
+    from importlib import import_module
+
+    return getattr(import_module(f".{_LAZY[name]}", __name__), name)

@@ -3,9 +3,10 @@ whole of ``snapshot-extract batch``.
 
 Contract:
 - Inputs are files, folders (searched recursively for ``*.pdf``, ``*.txt``, ``*.md``; hidden
-  entries skipped) or glob patterns; duplicates are dropped and the documents are ordered by
-  path. Every output lists them in that order, so the same inputs give byte-identical files
-  whatever the number of workers.
+  entries and the usual documentation files such as ``README.md`` or ``COVERAGE.md`` skipped:
+  ``DOC_STEMS``) or glob patterns; a file named explicitly is always taken. Duplicates are
+  dropped and the documents are ordered by path. Every output lists them in that order, so
+  the same inputs give byte-identical files whatever the number of workers.
 - A bad document never stops the batch (unless ``fail_fast``): it becomes a failed
   ``DocumentOutcome`` with its error code, and a row of ``errors.csv``.
 - Outputs in ``out_dir`` (``formats`` picks among the first six; the last two are always
@@ -23,13 +24,12 @@ Contract:
 
 from __future__ import annotations
 
-import functools
 import glob
 import hashlib
-import json
 import os
 import re
 import signal
+import tempfile
 import threading
 import time
 import unicodedata
@@ -38,16 +38,19 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
-from pydantic import ValidationError
 
-from . import __version__
 from .errors import SnapshotError
 from .export import record_json, records_jsonl, to_csv, to_dataframe
 from .golden import write_atomic
-from .models import Record
+from .manifest import (
+    DocumentOutcome,
+    load_previous,
+    manifest_json,
+    previous_json_names,
+    run_settings,
+)
 from .read import PdfOptions
 from .tables import parquet_bytes, workbook_bytes
 from .vocabulary import Vocabulary, load_vocabulary
@@ -55,10 +58,12 @@ from .workers import Extraction, Task, WorkerSettings, extract_parallel, extract
 
 FORMATS = ("jsonl", "json", "csv", "long", "xlsx", "parquet")
 INPUT_SUFFIXES = frozenset({".pdf", ".txt", ".md"})
-DONE = frozenset({"ok", "partial"})
+DOC_STEMS = frozenset({"readme", "changelog", "changes", "history", "license", "licence",
+                       "copying", "contributing", "authors", "notes", "coverage", "todo"})  # fmt: skip
 ERROR_COLUMNS = ("file", "code", "message")
+OUTPUT_NAMES = ("records.jsonl", "snapshots.csv", "snapshots_long.csv", "snapshots.xlsx",
+                "snapshots.parquet", "errors.csv", "manifest.json")  # fmt: skip
 CHECKPOINT_SECONDS = 1.0
-FILE_MODE = 0o666  # before the umask, like open(); write_atomic's temporary files are 0o600
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
                              *(f"lpt{i}" for i in range(1, 10))})  # fmt: skip
@@ -85,20 +90,6 @@ class BatchOptions:
     timeout: float = 30.0
     resume: bool = False
     fail_fast: bool = False
-
-
-@dataclass(frozen=True)
-class DocumentOutcome:
-    """One input of the batch: where it is, what it became, and under which ``json/`` name."""
-
-    file: str
-    name: str
-    sha256: str | None
-    status: str  # ok / partial / failed / pending
-    record: Record | None = None
-    code: str | None = None
-    message: str | None = None
-    reused: bool = False
 
 
 @dataclass(frozen=True)
@@ -164,6 +155,7 @@ def _documents_under(folder: Path) -> list[Path]:
     return [
         path for path in folder.rglob("*")
         if path.suffix.lower() in INPUT_SUFFIXES and path.is_file()
+        and path.stem.lower() not in DOC_STEMS
         and not any(part.startswith(".") for part in path.relative_to(folder).parts)
     ]  # fmt: skip
 
@@ -201,19 +193,6 @@ def assign_names(paths: Sequence[Path]) -> list[str]:
     return names
 
 
-def write_file(path: Path, data: bytes) -> None:
-    """``golden.write_atomic`` with the permissions a plain ``open()`` would give."""
-    write_atomic(path, data)
-    os.chmod(path, FILE_MODE & ~_umask())
-
-
-@functools.cache
-def _umask() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return umask
-
-
 def file_sha256(path: Path) -> str | None:
     """Hex digest of the file's bytes, or None if it cannot be read."""
     try:
@@ -234,84 +213,21 @@ def prepare_out_dir(out_dir: Path, formats: Sequence[str]) -> None:
         out_dir.mkdir(parents=True, exist_ok=True)
         if "json" in formats:
             (out_dir / "json").mkdir(exist_ok=True)
-        probe = out_dir / ".snapshot-extract-probe"
-        probe.write_bytes(b"")
-        probe.unlink()
+        with tempfile.TemporaryFile(dir=out_dir):
+            pass
     except OSError as error:
         raise BatchArgumentError(f"cannot write here ({error.strerror or error})",
                                  str(out_dir)) from None
-    for folder in (out_dir, out_dir / "json"):
-        for stale in folder.glob(".*.*"):  # write_atomic's temporaries left by a killed run
-            if stale.is_file() and re.fullmatch(r"\..+\.[a-z0-9_]{8}", stale.name):
+    _sweep_temporaries(out_dir)
+
+
+def _sweep_temporaries(out_dir: Path) -> None:
+    """Remove ``write_atomic`` temporaries (``.<name>.<8 random>``) that a killed run left."""
+    ours = "|".join(re.escape(name) for name in OUTPUT_NAMES)
+    for folder, names in ((out_dir, ours), (out_dir / "json", r"[^/]+\.json")):
+        for stale in folder.glob(".*"):
+            if stale.is_file() and re.fullmatch(rf"\.(?:{names})\.[a-z0-9_]{{8}}", stale.name):
                 stale.unlink(missing_ok=True)
-
-
-def _settings(options: BatchOptions, vocabulary: Vocabulary) -> dict[str, Any]:
-    """What a reused record depends on: must match between runs for ``resume``."""
-    return {"tool_version": __version__, "vocabulary_version": vocabulary.version,
-            "backend": options.pdf_options.backend, "max_pages": options.pdf_options.max_pages}
-
-
-def manifest_json(
-    documents: Sequence[DocumentOutcome], settings: dict[str, Any], outputs: Sequence[str],
-    complete: bool, json_files: bool = True,
-) -> bytes:
-    """The manifest: settings, counts and one entry per input (no clock time: it repeats).
-
-    ``complete`` is true only once every input is done and every output written;
-    ``json_files`` says whether the run writes ``json/`` files (entries then name theirs).
-    """
-    counts = Counter(document.status for document in documents)
-    manifest = {
-        "tool": "snapshot-extract", **settings, "schema_version": "1",
-        "complete": complete and counts["pending"] == 0,
-        "counts": {status: counts[status] for status in ("ok", "partial", "failed", "pending")},
-        "outputs": list(outputs),
-        "inputs": [_manifest_entry(document, json_files) for document in documents],
-    }  # fmt: skip
-    return (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def _manifest_entry(document: DocumentOutcome, with_json: bool) -> dict[str, Any]:
-    record = document.record
-    return {
-        "file": document.file, "sha256": document.sha256, "status": document.status,
-        "warnings": len(record.warnings) if record is not None else None,
-        "json": f"json/{document.name}.json" if record is not None and with_json else None,
-        "error": {"code": document.code, "message": document.message} if document.code else None,
-    }  # fmt: skip
-
-
-def load_previous(out_dir: Path, settings: dict[str, Any]) -> dict[tuple[str, str], Record]:
-    """Records of the last run in ``out_dir`` that ``resume`` may reuse, by (file, sha256)."""
-    try:
-        manifest = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(manifest, dict) or any(manifest.get(k) != v for k, v in settings.items()):
-        return {}
-    reusable: dict[tuple[str, str], Record] = {}
-    for entry in manifest.get("inputs", []):
-        if entry.get("status") in DONE and entry.get("json") and entry.get("sha256"):
-            record = _read_record(out_dir / entry["json"])
-            if record is not None and record.source.sha256 == entry["sha256"]:
-                reusable[(entry["file"], entry["sha256"])] = record
-    return reusable
-
-
-def _read_record(path: Path) -> Record | None:
-    try:
-        return Record.model_validate_json(path.read_bytes())
-    except (OSError, ValidationError):
-        return None
-
-
-def _previous_json_names(out_dir: Path) -> set[str]:
-    try:
-        manifest = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
-        return {Path(entry["json"]).name for entry in manifest["inputs"] if entry.get("json")}
-    except (OSError, ValueError, KeyError, TypeError):
-        return set()
 
 
 # --------------------------------------------------------------------------- the batch
@@ -331,7 +247,7 @@ class _Run:
         self.out_dir, self.options, self.vocabulary = out_dir, options, vocabulary
         self.documents = documents
         self.progress = progress
-        self.settings = _settings(options, vocabulary)
+        self.settings = run_settings(vocabulary, options.pdf_options)
         self.extracted = 0
         self.last_checkpoint = time.monotonic()
 
@@ -348,8 +264,8 @@ class _Run:
         self.documents[extraction.index] = document
         self.extracted += 1
         if record is not None and "json" in self.options.formats:
-            write_file(self.out_dir / "json" / f"{document.name}.json",
-                         record_json(record).encode("utf-8"))  # fmt: skip
+            text = extraction.record_json or record_json(record)
+            write_atomic(self.out_dir / "json" / f"{document.name}.json", text.encode("utf-8"))
         if time.monotonic() - self.last_checkpoint >= CHECKPOINT_SECONDS:
             self.checkpoint()
         if self.progress is not None:
@@ -360,7 +276,7 @@ class _Run:
         """Write the manifest as it stands (pending inputs included) so a resume can continue."""
         manifest = manifest_json(self.documents, self.settings, [], complete=False,
                                  json_files="json" in self.options.formats)
-        write_file(self.out_dir / "manifest.json", manifest)
+        write_atomic(self.out_dir / "manifest.json", manifest)
         self.last_checkpoint = time.monotonic()
 
 
@@ -380,7 +296,7 @@ def convert_batch(
     paths = discover_inputs(inputs)
     prepare_out_dir(out_dir, options.formats)
     vocabulary = options.vocabulary or load_vocabulary()
-    previous_names = _previous_json_names(out_dir)
+    previous_names = previous_json_names(out_dir)
     run = _Run(out_dir, options, vocabulary, _start_documents(paths, out_dir, options, vocabulary),
                progress)  # fmt: skip
     tasks: list[Task] = [(i, d.file) for i, d in enumerate(run.documents) if d.status == "pending"]
@@ -396,7 +312,7 @@ def convert_batch(
         raise
     manifest = manifest_json(run.documents, run.settings, outputs, complete=True,
                              json_files="json" in options.formats)
-    write_file(out_dir / "manifest.json", manifest)
+    write_atomic(out_dir / "manifest.json", manifest)
     reused = sum(1 for document in run.documents if document.reused)
     return BatchSummary(out_dir, tuple(run.documents), tuple(outputs), run.extracted, reused,
                         time.monotonic() - started)  # fmt: skip
@@ -422,7 +338,7 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 def _start_documents(paths: Sequence[Path], out_dir: Path, options: BatchOptions,
                      vocabulary: Vocabulary) -> list[DocumentOutcome]:  # fmt: skip
     """One outcome per input: reused from the last run when ``resume`` allows, else pending."""
-    previous = load_previous(out_dir, _settings(options, vocabulary)) if options.resume else {}
+    previous = load_previous(out_dir, run_settings(vocabulary, options.pdf_options)) if options.resume else {}
     documents = []
     for path, name in zip(paths, assign_names(paths), strict=True):
         file, sha256 = path.as_posix(), file_sha256(path)
@@ -470,7 +386,7 @@ def write_outputs(
     written: list[str] = []
 
     def put(name: str, data: bytes) -> None:
-        write_file(out_dir / name, data)
+        write_atomic(out_dir / name, data)
         written.append(name)
 
     formats, bom = options.formats, options.bom
@@ -501,7 +417,7 @@ def _write_json_files(out_dir: Path, documents: Sequence[DocumentOutcome],
             target = out_dir / "json" / f"{document.name}.json"
             data = record_json(document.record).encode("utf-8")
             if not target.is_file() or target.read_bytes() != data:
-                write_file(target, data)
+                write_atomic(target, data)
     for name in set(stale_names) - current:
         (out_dir / "json" / name).unlink(missing_ok=True)
 

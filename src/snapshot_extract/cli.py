@@ -193,7 +193,7 @@ def batch(
         "--one-hot", help="Add a true/false column per vocabulary term of each list field.")] = False,
     bom: Annotated[bool, typer.Option("--bom", help="Start the CSVs with a UTF-8 BOM (Excel).")] = False,
     workers: Annotated[int | None, typer.Option(
-        "--workers", min=0, help="Worker processes [default: one per core; 0: in this process].",
+        "--workers", min=0, help="Worker processes (default: one per core; 0: run in this process).",
         show_default=False)] = None,
     vocabulary: VocabularyOption = None,
     replace_vocabulary: ReplaceOption = False,

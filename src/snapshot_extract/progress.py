@@ -8,6 +8,7 @@ table is plain text when stderr is not a terminal; ``quiet`` leaves only the err
 
 from __future__ import annotations
 
+import time
 from types import TracebackType
 
 from rich import box
@@ -27,6 +28,8 @@ from rich.table import Table
 from rich.text import Text
 
 from .batch import BatchSummary
+
+REFRESH_SECONDS = 0.1
 
 
 class RateColumn(ProgressColumn):
@@ -48,6 +51,7 @@ class BatchProgress:
             console=console, auto_refresh=False, transient=True,
         )  # fmt: skip
         self.task: TaskID | None = None
+        self.last_refresh = 0.0
 
     def __enter__(self) -> BatchProgress:
         if self.enabled:
@@ -67,7 +71,10 @@ class BatchProgress:
             self.task = self.progress.add_task("batch", total=total, completed=done)
         else:
             self.progress.update(self.task, completed=done, total=total)
-        self.progress.refresh()
+        now = time.monotonic()
+        if now - self.last_refresh >= REFRESH_SECONDS or done == total:
+            self.progress.refresh()  # drawing costs milliseconds: at most ten times a second
+            self.last_refresh = now
 
 
 def summary_table(summary: BatchSummary) -> Table:

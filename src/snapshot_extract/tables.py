@@ -28,10 +28,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from pydantic import BaseModel
 
 from .export import SECTIONS_ORDER, to_dataframe, wide_row, wide_row_columns
@@ -90,8 +91,7 @@ def workbook_bytes(
     records: Sequence[Record], vocabulary: Vocabulary, one_hot: bool = False
 ) -> bytes:
     """The XLSX workbook (see the module docstring) as bytes."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook = Workbook(write_only=True)
     for title, frame in workbook_sheets(records, vocabulary, one_hot).items():
         _fill_sheet(workbook.create_sheet(title), frame)
     workbook.properties.creator = "snapshot-extract"
@@ -101,24 +101,37 @@ def workbook_bytes(
     return _fix_zip_times(buffer.getvalue())
 
 
-def _fill_sheet(sheet: Worksheet, frame: pd.DataFrame) -> None:
-    widths = [len(str(name)) for name in frame.columns]
-    sheet.append([str(name) for name in frame.columns])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row_number, row in enumerate(frame.itertuples(index=False, name=None), start=2):
-        for column, value in enumerate(row, start=1):
-            value = _xlsx_value(value)
-            if value is None:
-                continue
-            cell = sheet.cell(row=row_number, column=column, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # text, never a formula or an error code
-            widths[column - 1] = max(widths[column - 1], len(str(value)))
-    for column, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = min(width, MAX_COLUMN_WIDTH) + 2
+def _fill_sheet(sheet: WriteOnlyWorksheet, frame: pd.DataFrame) -> None:
+    """Header (bold, frozen, filtered), then the rows; widths fitted to the longest cell."""
+    rows = [[_xlsx_value(value) for value in row]
+            for row in frame.itertuples(index=False, name=None)]  # fmt: skip
+    header = [str(name) for name in frame.columns]
+    for column, name in enumerate(header, start=1):
+        longest = max((len(str(row[column - 1])) for row in rows if row[column - 1] is not None),
+                      default=0)  # fmt: skip
+        width = min(max(longest, len(name)), MAX_COLUMN_WIDTH) + 2
+        sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(header), 1))}{len(rows) + 1}"
+    sheet.append([_bold(sheet, name) for name in header])
+    for row in rows:
+        sheet.append([_text_cell(sheet, value) for value in row])
+
+
+def _bold(sheet: WriteOnlyWorksheet, text: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.font = Font(bold=True)
+    cell.data_type = "s"
+    return cell
+
+
+def _text_cell(sheet: WriteOnlyWorksheet, value: Any) -> Any:
+    """Text openpyxl would store as a formula (``=…``) or an error (``#N/A``) pinned as text."""
+    if isinstance(value, str) and (value.startswith("=") or value in ERROR_CODES):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
 
 
 def _xlsx_value(value: Any) -> Any:

@@ -9,9 +9,10 @@ Time limit, two layers:
 - soft (in the process running the document): a ``SIGALRM`` interval timer raises inside the
   extraction after ``timeout`` seconds -> code ``timeout``. It fires between Python bytecodes,
   so it cannot interrupt a call stuck inside C code (a PDF library, a regex).
-- hard (pool only): the parent gives each chunk ``(len(chunk) + 1) * timeout + HARD_GRACE``
-  seconds; past that it kills the pool's processes, reruns the chunk's documents one per task
-  in a fresh pool, and a document that overruns on its own gets ``timeout``.
+- hard (pool only): each worker stamps the start of every document in a shared array; a
+  document still running ``timeout + HARD_GRACE`` seconds after its stamp is stuck. The parent
+  then gives it ``timeout``, kills the pool's processes and reruns everything else that was in
+  flight in a fresh pool.
 A worker that dies (segfault, out of memory) breaks the pool: the documents that were in
 flight are rerun one at a time, alone, and the one that breaks it again gets ``worker_crashed``.
 With ``workers == 0`` (in this process) only the soft limit applies; ``timeout <= 0`` means
@@ -21,6 +22,7 @@ no limit at all.
 from __future__ import annotations
 
 import math
+import multiprocessing
 import signal
 import threading
 import time
@@ -31,8 +33,10 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import FrameType
+from typing import Any
 
 from .errors import SnapshotError
+from .export import record_json
 from .models import Record
 from .pipeline import extract
 from .read import PdfOptions
@@ -41,6 +45,7 @@ from .vocabulary import Vocabulary
 HARD_GRACE = 1.0  # seconds added to a chunk's hard deadline (covers process start-up)
 MAX_CHUNK = 4  # small chunks keep the hard deadline tight and the progress bar lively
 POLL_SECONDS = 0.25
+IN_FLIGHT_PER_WORKER = 2  # one running, one queued: no worker waits for the parent
 
 Task = tuple[int, str]  # (position in the batch, path)
 
@@ -56,10 +61,12 @@ class WorkerSettings:
 
 @dataclass(frozen=True)
 class Extraction:
-    """The outcome of one task: ``record`` or (``code``, ``message``)."""
+    """The outcome of one task: ``record`` (and its pretty JSON, made here so the work is
+    spread over the workers) or (``code``, ``message``)."""
 
     index: int
     record: Record | None = None
+    record_json: str | None = None
     code: str | None = None
     message: str | None = None
 
@@ -96,7 +103,8 @@ def run_document(index: int, path: str, settings: WorkerSettings) -> Extraction:
     try:
         with time_limit(settings.timeout):
             record = extract(path, settings.vocabulary, settings.pdf_options)
-        return Extraction(index, record=record)
+            text = record_json(record)
+        return Extraction(index, record=record, record_json=text)
     except _Deadline:
         return timed_out(index, settings.timeout)
     except SnapshotError as error:
@@ -119,19 +127,24 @@ def extract_serial(tasks: Sequence[Task], settings: WorkerSettings, on_done: OnD
 # --------------------------------------------------------------------------- pool side
 
 _SETTINGS: WorkerSettings | None = None
+_STARTED: Any = None  # shared array: when each task last started (time.monotonic), 0 = never
 
 
-def _initialise_worker(settings: WorkerSettings) -> None:
+def _initialise_worker(settings: WorkerSettings, started: Any) -> None:
     """Pool initialiser: keep the settings (vocabulary loaded once); Ctrl-C is the parent's."""
-    global _SETTINGS
-    _SETTINGS = settings
+    global _SETTINGS, _STARTED
+    _SETTINGS, _STARTED = settings, started
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _run_chunk(chunk: Sequence[Task]) -> list[Extraction]:
     assert _SETTINGS is not None, "worker not initialised"
-    return [run_document(index, path, _SETTINGS) for index, path in chunk]
+    results = []
+    for index, path in chunk:
+        _STARTED[index] = time.monotonic()  # CLOCK_MONOTONIC: one clock for all processes
+        results.append(run_document(index, path, _SETTINGS))
+    return results
 
 
 def chunk_size(tasks: int, workers: int) -> int:
@@ -142,7 +155,7 @@ def chunk_size(tasks: int, workers: int) -> int:
 @dataclass
 class _Flight:
     chunk: tuple[Task, ...]
-    deadline: float
+    submitted: float
     alone: bool  # a suspect rerun with nothing else in flight
 
 
@@ -161,11 +174,13 @@ class PoolRunner:
         self.queue: deque[tuple[Task, ...]] = deque()
         self.suspects: deque[tuple[Task, ...]] = deque()
         self.flights: dict[Future[list[Extraction]], _Flight] = {}
+        self.started: Any = None
 
     def run(self, tasks: Sequence[Task]) -> None:
         """Run every task; returns when all are done or ``on_done`` returned False."""
         size = chunk_size(len(tasks), self.workers)
         self.queue.extend(tuple(tasks[i : i + size]) for i in range(0, len(tasks), size))
+        self.started = multiprocessing.RawArray("d", max((i for i, _ in tasks), default=0) + 1)
         try:
             while self._submit():
                 done, _ = wait(self.flights, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
@@ -181,20 +196,17 @@ class PoolRunner:
             if not self.flights:
                 self._start(self.suspects.popleft(), alone=True)
         else:
-            while self.queue and len(self.flights) < self.workers:
+            while self.queue and len(self.flights) < IN_FLIGHT_PER_WORKER * self.workers:
                 self._start(self.queue.popleft(), alone=False)
         return bool(self.flights)
 
     def _start(self, chunk: tuple[Task, ...], alone: bool) -> None:
         if self.executor is None:
             self.executor = ProcessPoolExecutor(
-                self.workers, initializer=_initialise_worker, initargs=(self.settings,)
+                self.workers, initializer=_initialise_worker, initargs=(self.settings, self.started)
             )
-        deadline = math.inf
-        if self.settings.timeout > 0:
-            deadline = time.monotonic() + (len(chunk) + 1) * self.settings.timeout + HARD_GRACE
         future = self.executor.submit(_run_chunk, chunk)
-        self.flights[future] = _Flight(chunk, deadline, alone)
+        self.flights[future] = _Flight(chunk, time.monotonic(), alone)
 
     def _collect(self, done: set[Future[list[Extraction]]]) -> None:
         broken = False
@@ -230,21 +242,38 @@ class PoolRunner:
             else:
                 self.suspects.extend((task,) for task in flight.chunk)
 
+    def _running(self, flight: _Flight) -> tuple[int, float] | None:
+        """(position in the chunk, start time) of the chunk's document now running, if any."""
+        stamps = [self.started[index] for index, _ in flight.chunk]
+        begun = [position for position, stamp in enumerate(stamps) if stamp >= flight.submitted]
+        return (begun[-1], stamps[begun[-1]]) if begun else None
+
     def _enforce_deadlines(self) -> None:
-        now = time.monotonic()
-        if not any(flight.deadline < now for flight in self.flights.values()):
+        """Kill the pool if a document has run past ``timeout + HARD_GRACE``; rerun the rest."""
+        if self.settings.timeout <= 0:
             return
-        flights = list(self.flights.values())
+        limit = time.monotonic() - self.settings.timeout - HARD_GRACE
+        stuck = {}
+        for future, flight in self.flights.items():
+            running = self._running(flight)
+            if running is not None and running[1] < limit:
+                stuck[future] = running[0]
+        if not stuck:
+            return
+        flights = dict(self.flights)
         self._kill()
         retry: list[tuple[Task, ...]] = []
-        for flight in flights:
-            if flight.deadline >= now:
+        for future, flight in flights.items():
+            position = stuck.get(future)
+            if position is None:
                 retry.append(flight.chunk)  # innocent: killed with the pool, run again
-            elif len(flight.chunk) == 1:
-                self._report(timed_out(flight.chunk[0][0], self.settings.timeout))
-            else:
-                retry.extend((task,) for task in flight.chunk)
-        self.queue.extendleft(reversed(retry))
+                continue
+            self._report(timed_out(flight.chunk[position][0], self.settings.timeout))
+            rest = flight.chunk[:position] + flight.chunk[position + 1 :]
+            if rest:
+                retry.append(rest)
+        target = self.suspects if self.suspects else self.queue
+        target.extendleft(reversed(retry))
 
     def _kill(self) -> None:
         """Stop the pool now: kill its processes (a stuck worker never returns on its own)."""

@@ -1,0 +1,109 @@
+"""Manifest: the ledger of a batch, one ``DocumentOutcome`` per input, as ``manifest.json``,
+and what ``resume`` may reuse from it.
+
+Contract: ``manifest_json`` is a pure function of its arguments (no clock time, no machine
+detail), so the same batch writes the same bytes. An input is reusable when the folder's
+manifest was written with the same ``run_settings``, records it as done (ok / partial) with the
+same path and sha256, and its ``json/`` file still holds a valid record of that sha256.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from . import __version__
+from .models import Record
+from .read import PdfOptions
+from .vocabulary import Vocabulary
+
+DONE = frozenset({"ok", "partial"})
+
+
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """One input of the batch: where it is, what it became, and under which ``json/`` name."""
+
+    file: str
+    name: str
+    sha256: str | None
+    status: str  # ok / partial / failed / pending
+    record: Record | None = None
+    code: str | None = None
+    message: str | None = None
+    reused: bool = False
+
+
+def run_settings(vocabulary: Vocabulary, pdf_options: PdfOptions) -> dict[str, Any]:
+    """What a reused record depends on: must match between runs for ``resume``."""
+    return {"tool_version": __version__, "vocabulary_version": vocabulary.version,
+            "backend": pdf_options.backend, "max_pages": pdf_options.max_pages}
+
+
+def manifest_json(
+    documents: Sequence[DocumentOutcome], settings: dict[str, Any], outputs: Sequence[str],
+    complete: bool, json_files: bool = True,
+) -> bytes:
+    """The manifest: settings, counts and one entry per input (no clock time: it repeats).
+
+    ``complete`` is true only once every input is done and every output written;
+    ``json_files`` says whether the run writes ``json/`` files (entries then name theirs).
+    """
+    counts = Counter(document.status for document in documents)
+    manifest = {
+        "tool": "snapshot-extract", **settings, "schema_version": "1",
+        "complete": complete and counts["pending"] == 0,
+        "counts": {status: counts[status] for status in ("ok", "partial", "failed", "pending")},
+        "outputs": list(outputs),
+        "inputs": [_manifest_entry(document, json_files) for document in documents],
+    }  # fmt: skip
+    return (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _manifest_entry(document: DocumentOutcome, with_json: bool) -> dict[str, Any]:
+    record = document.record
+    return {
+        "file": document.file, "sha256": document.sha256, "status": document.status,
+        "warnings": len(record.warnings) if record is not None else None,
+        "json": f"json/{document.name}.json" if record is not None and with_json else None,
+        "error": {"code": document.code, "message": document.message} if document.code else None,
+    }  # fmt: skip
+
+
+def load_previous(out_dir: Path, settings: dict[str, Any]) -> dict[tuple[str, str], Record]:
+    """Records of the last run in ``out_dir`` that ``resume`` may reuse, by (file, sha256)."""
+    try:
+        manifest = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(manifest, dict) or any(manifest.get(k) != v for k, v in settings.items()):
+        return {}
+    reusable: dict[tuple[str, str], Record] = {}
+    for entry in manifest.get("inputs", []):
+        if entry.get("status") in DONE and entry.get("json") and entry.get("sha256"):
+            record = _read_record(out_dir / entry["json"])
+            if record is not None and record.source.sha256 == entry["sha256"]:
+                reusable[(entry["file"], entry["sha256"])] = record
+    return reusable
+
+
+def _read_record(path: Path) -> Record | None:
+    try:
+        return Record.model_validate_json(path.read_bytes())
+    except (OSError, ValidationError):
+        return None
+
+
+def previous_json_names(out_dir: Path) -> set[str]:
+    """The ``json/`` file names the folder's manifest lists (the last run's documents)."""
+    try:
+        manifest = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
+        return {Path(entry["json"]).name for entry in manifest["inputs"] if entry.get("json")}
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
