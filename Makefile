@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench fixtures vocabulary clean
+.PHONY: run test lint bench fixtures bad-fixtures vocabulary clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## run: convert the bundled fixtures into out/
+## run: convert the bundled fixtures into out/ (every bundled fixture must convert)
 run: $(STAMP)
 	$(BIN)/snapshot-extract batch fixtures/text fixtures/pdf --out out
 
@@ -30,6 +30,10 @@ bench: $(STAMP)
 
 fixtures: $(STAMP)
 	$(BIN)/python tools/make_fixtures.py --out fixtures/pdf
+
+## bad-fixtures: the hostile inputs of fixtures/bad and their expectations.json
+bad-fixtures: $(STAMP)
+	$(BIN)/python tools/make_bad_fixtures.py --out fixtures/bad
 
 vocabulary: $(STAMP)
 	$(BIN)/python tools/build_vocabulary.py ../shared/spec/VOCABULARY.md src/snapshot_extract/data/vocabulary.json
