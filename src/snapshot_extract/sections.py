@@ -184,15 +184,15 @@ def _heading_at(lines: list[Line], index: int) -> tuple[str | None, int, str]:
     if not line.text or line.bullet:
         return None, 1, ""
     key = match_heading(line.text)
-    if key:
-        return key, 1, line.text
+    if key and (key == "spotlight" or normalise_heading(line.text) in _heading_table()):
+        return key, 1, line.text  # an exact heading on one line
     following = lines[index + 1] if index + 1 < len(lines) else None
     if following and following.text and not following.bullet and not line.text.endswith((".", ":")):
         joined = line.text + " " + following.text
-        key = match_heading(joined)
-        if key and not match_heading(following.text):
-            return key, 2, joined
-    return None, 1, ""
+        joined_key = match_heading(joined)
+        if joined_key and not match_heading(following.text):
+            return joined_key, 2, joined  # a wrapped heading beats a fuzzy match of its first line
+    return (key, 1, line.text) if key else (None, 1, "")
 
 
 def _spotlight_title(heading: str) -> str | None:

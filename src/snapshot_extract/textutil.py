@@ -23,6 +23,11 @@ SYMBOL_FONT_HINTS = ("zapf", "dingbat", "wingding", "symbol", "webding")
 
 _SPACES_RE = re.compile(r"\s+")
 _SOFT_HYPHEN = "\u00ad"
+# Line-end markers a reader may put where it knows what a hyphen at the end of a line is (the PDF
+# layout stage does): SOFT_BREAK = a hyphenation break (dropped when joined), HARD_BREAK = a real
+# hyphen (kept). join_wrapped honours them; unjoined they print as "-".
+SOFT_BREAK = "\u00ad"
+HARD_BREAK = "\u2011"
 
 
 def fold_spaces(text: str) -> str:
@@ -84,7 +89,13 @@ def join_wrapped(parts: list[str]) -> str:
             continue
         if not text:
             text = part
-        elif part.startswith(("http://", "https://", "www.")):
+        elif text.endswith(SOFT_BREAK):
+            text = text[:-1] + part
+        elif text.endswith(HARD_BREAK):
+            text = text[:-1] + "-" + part
+        elif part.startswith(("http://", "https://", "www.")) or (
+            _URL_END_RE.search(text) and _DOMAIN_RE.match(part)
+        ):
             text = text + " " + part
         elif _is_line_end_hyphenation(text, part):
             text = text[:-1] + part
@@ -92,9 +103,11 @@ def join_wrapped(parts: list[str]) -> str:
             text = text + part
         else:
             text = text + " " + part
-    return text
+    return text[:-1] + "-" if text.endswith((SOFT_BREAK, HARD_BREAK)) else text
 
 
+_URL_END_RE = re.compile(r"(?:https?://|www\.)\S*$")
+_DOMAIN_RE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:[/:]|$)")
 _KEEP_HYPHEN_PREFIXES = frozenset(
     "co re non pre post self cross inter multi well data city third long short high low "
     "open human user e semi sub anti mid real full part hierarchy not for decision evidence "

@@ -73,6 +73,19 @@ def _variants(text: str) -> tuple[str, ...]:
     return (full,) if bare == full or not bare else (full, bare)
 
 
+_PHRASE_START_RE = re.compile(r"^(?:from|in|both|and|or|to|of|with)\b", re.IGNORECASE)
+
+
+def _label_parts(label: str) -> tuple[str, ...]:
+    """The names a "A / B" label joins ("City residents / resident associations"), each one a
+    way to print the term; not for labels whose halves are phrase fragments ("From a holistic /
+    macro level") or that hold parentheses."""
+    parts = tuple(part.strip() for part in label.split(" / "))
+    if len(parts) < 2 or "(" in label or any(not p or _PHRASE_START_RE.match(p) for p in parts):
+        return ()
+    return parts
+
+
 def score_text(query: str, choice: str) -> float:
     """Similarity of two normalised texts, 0-100; 100 only when they are equal.
 
@@ -130,7 +143,7 @@ class Vocabulary:
             self._choices[name] = tuple(
                 (variant, term)
                 for term in terms
-                for phrase in (term.label, *term.aliases)
+                for phrase in (term.label, *term.aliases, *_label_parts(term.label))
                 for variant in _variants(phrase)
             )
 

@@ -38,6 +38,7 @@ _AGENT_RE = re.compile(
 _CLAUSE_RE = re.compile(r",|;|\s[–—-]\s|\(|\)|\bwith\b|\bwhere\b|\bwhich\b|\bthat\b|\band\b")
 _VERB_RE = re.compile(r"^(?:has|have|is|are)\s+(?=no\b|an?\b)", re.I)
 _SUBJECT_RE = re.compile(r"^[A-Z][\w’'.\- ]{0,40}?\s+(?=(?:does not|doesn't|has no|has an?|is)\b)")
+_FOR_INNOVATION_RE = re.compile(r"\s+for\s+innovation(?:\s+(?:work|capacity))?$", re.I)
 _SKILLS_RE = re.compile(r"(?:skills|profiles)(?: and profiles)?\s+(?:include|are|comprise)\s*:?\s*(.*)$", re.I)
 
 
@@ -99,9 +100,10 @@ def _structure_phrase(sentence: str, vocabulary: Vocabulary) -> str | None:
     for clause in _CLAUSE_RE.split(sentence):
         phrase = _SUBJECT_RE.sub("", _WORK_IS_RE.sub("", clause.strip()))
         phrase = clean_item(_AGENT_RE.sub("", _VERB_RE.sub("", phrase)))
-        if not phrase:
-            continue
-        result = vocabulary.match("org_structure", phrase)
-        if isinstance(result, Match) and (best is None or result.score > best[0]):
-            best = (result.score, phrase)
+        for candidate in dict.fromkeys((phrase, _FOR_INNOVATION_RE.sub("", phrase))):
+            if not candidate:
+                continue
+            result = vocabulary.match("org_structure", candidate)
+            if isinstance(result, Match) and (best is None or result.score > best[0]):
+                best = (result.score, candidate)
     return best[1] if best else None

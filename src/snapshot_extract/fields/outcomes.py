@@ -4,8 +4,11 @@ The meaning of a grid cell ("with sufficient data" / "without sufficient data") 
 colour only. The legend is found in the document: a label line "With sufficient data" /
 "Without sufficient data" whose colour is that of the swatch beside it (a filled rectangle on
 the same page, left of the label and overlapping it vertically) or, without a swatch, of the
-label's own text. Each cell is then classified by its fill (or, unfilled, its text colour) to the
-nearest legend colour. No colour is hard-coded. Without a readable legend or cell colours the
+label's own text. Each cell is then classified to the nearest legend colour by its fill or its
+text colour, whichever is nearer to a legend colour; an attribute every cell shares (a neutral
+fill behind coloured text, white text on coloured fills) is not compared. A cell colour close to
+both legend colours, or to neither, is still classified but gets an ``uncertain_grid_colour``
+warning. No colour is hard-coded. Without a readable legend or cell colours the
 two lists are null and each carries a ``no_grid_colours`` warning.
 """
 
@@ -24,6 +27,7 @@ _LEGEND_RE = re.compile(r"^(?P<kind>with|without)\s+sufficient\s+data\.?$", re.I
 _INTRO_RE = re.compile(r"\bsufficient\s+data\b", re.I)
 _NEUTRAL_TOLERANCE = 0.08
 _AMBIGUITY_MARGIN = 0.05
+_MATCH_DISTANCE = 0.25  # RGB distance: a cell colour farther than this from every legend colour is doubtful
 WITH, WITHOUT = "outcomes.with_sufficient_data", "outcomes.without_sufficient_data"
 
 
@@ -107,14 +111,16 @@ def _classify(found: Found, cells: list[Cell], legend: dict[str, RGB], vocabular
     if not cells:
         return
     if len(legend) < 2:
-        reason = "the input carries no colours" if all(c.fill is None and c.color is None for c in cells) else "no legend with both colours was found"
+        colourless = all(cell.fill is None and cell.color is None for cell in cells)
+        reason = "the input carries no colours" if colourless else "no legend with both colours was found"
         for path in (WITH, WITHOUT):
             found.warn(path, "no_grid_colours", f"cannot tell which areas have sufficient data: {reason}")
         return
     sides: dict[str, list[tuple[str, Evidence]]] = {"with": [], "without": []}
     doubtful = []
+    use_fill, use_color = _telling(cells)
     for cell in cells:
-        kind, margin = _nearest(cell, legend)
+        kind, margin = _nearest(cell, legend, use_fill, use_color)
         if kind is None or margin < _AMBIGUITY_MARGIN:
             doubtful.append(cell.text)
         if kind is not None:
@@ -127,11 +133,29 @@ def _classify(found: Found, cells: list[Cell], legend: dict[str, RGB], vocabular
         found.warn(WITH, "uncertain_grid_colour", f'"{text}": its colour is close to both legend colours or to neither')
 
 
-def _nearest(cell: Cell, legend: dict[str, RGB]) -> tuple[str | None, float]:
-    candidates = [c for c in (cell.fill, cell.color) if c is not None and not _is_neutral(c)]
-    if not candidates:
+def _telling(cells: list[Cell]) -> tuple[bool, bool]:
+    """Which cell attribute carries the coding: one shared by every cell (a neutral fill behind
+    coloured text, one text colour on coloured fills) tells nothing and is not compared."""
+    fills = {cell.fill for cell in cells if cell.fill is not None}
+    colors = {cell.color for cell in cells if cell.color is not None}
+    if len(fills) > 1 or len(colors) > 1:
+        return len(fills) > 1, len(colors) > 1
+    return True, True
+
+
+def _nearest(cell: Cell, legend: dict[str, RGB], use_fill: bool = True,
+             use_color: bool = True) -> tuple[str | None, float]:
+    """The legend entry nearest to the cell's fill or text colour (whichever is nearer to one),
+    and the margin to the other entry; a colour far from every entry gives no margin."""
+    best: tuple[float, str, float] | None = None
+    for colour, telling in ((cell.fill, use_fill), (cell.color, use_color)):
+        if colour is None or not telling:
+            continue
+        distances = sorted((math.dist(colour, value), kind) for kind, value in legend.items())
+        margin = distances[1][0] - distances[0][0] if len(distances) > 1 else 1.0
+        if best is None or distances[0][0] < best[0]:
+            best = (distances[0][0], distances[0][1], margin)
+    if best is None:
         return None, 0.0
-    colour = candidates[0]
-    distances = sorted((math.dist(colour, value), kind) for kind, value in legend.items())
-    margin = distances[1][0] - distances[0][0] if len(distances) > 1 else 1.0
-    return distances[0][1], margin
+    distance, kind, margin = best
+    return kind, margin if distance <= _MATCH_DISTANCE else 0.0

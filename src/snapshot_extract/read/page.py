@@ -19,7 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
+from ..errors import TooManyPages, UnreadableInput
 from ..models import RGB, BBox
 from ..textutil import SYMBOL_FONT_HINTS
 
@@ -27,8 +30,7 @@ _SUBSET_RE = re.compile(r"^[A-Z]{6}\+")
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     text: str
     x0: float
     x1: float
@@ -36,16 +38,20 @@ class Span:
     size: float
     font: str
     color: RGB | None
-    space_before: bool = False
-    space_after: bool = False
+    space_before: bool
+    space_after: bool
+    bold: bool
+    symbol: bool  # no text: a symbol-font glyph or only unknown code points (see ``make_span``)
 
-    @property
-    def bold(self) -> bool:
-        return is_bold_font(self.font)
 
-    @property
-    def symbol(self) -> bool:
-        return is_symbol_font(self.font)
+def make_span(text: str, x0: float, x1: float, baseline: float, size: float, font: str,
+              color: RGB | None, space_before: bool = False, space_after: bool = False) -> Span:
+    """A span with ``bold`` and ``symbol`` judged from its font name and characters: a symbol
+    font (ZapfDingbats bullets extract as letters) or only unknown, control or private-use code
+    points (a bullet glyph the font cannot name) make a symbol run, which is no text."""
+    symbol = is_symbol_font(font) or all(_is_unknown(char) for char in text)
+    return Span(text, x0, x1, baseline, size, font, color, space_before, space_after,
+                is_bold_font(font), symbol)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,20 +69,37 @@ class PageContent:
     shapes: tuple[Shape, ...]
 
 
+@lru_cache(maxsize=256)
 def font_name(raw: str) -> str:
-    """Font name without the subset prefix ("ABCDEF+DejaVuSans" -> "DejaVuSans")."""
-    return _SUBSET_RE.sub("", raw or "")
+    """Font name without the subset prefix ("ABCDEF+DejaVuSans" -> "DejaVuSans"), cut the way
+    MuPDF cuts it (31 characters with the prefix), so both backends name a font alike."""
+    return _SUBSET_RE.sub("", (raw or "")[:31])
 
 
+def check_page_count(pages: int, max_pages: int) -> None:
+    """Refuse an empty document or one longer than ``max_pages`` before reading any page."""
+    if pages == 0:
+        raise UnreadableInput("PDF has no pages")
+    if pages > max_pages:
+        raise TooManyPages(f"PDF has {pages} pages (more than --max-pages {max_pages})")
+
+
+def _is_unknown(char: str) -> bool:
+    return char == "\ufffd" or char < " " or "\ue000" <= char <= "\uf8ff"
+
+
+@lru_cache(maxsize=256)
 def is_bold_font(font: str) -> bool:
     return bool(_BOLD_RE.search(font))
 
 
+@lru_cache(maxsize=256)
 def is_symbol_font(font: str) -> bool:
     lowered = font.lower()
     return any(hint in lowered for hint in SYMBOL_FONT_HINTS)
 
 
+@lru_cache(maxsize=1024)
 def rgb_from_int(value: int) -> RGB:
     """An sRGB integer (0xRRGGBB, as PyMuPDF reports text colour) -> RGB 0-1."""
     return (

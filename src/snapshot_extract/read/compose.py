@@ -1,0 +1,217 @@
+"""Compose: units in reading order -> ``models.Line``s, with blank lines between blocks.
+
+Contract: ``compose(pages)`` takes each page's ``(unit, column)`` pairs in reading order and
+returns the document's lines. A blank ``Line("")`` separates paragraphs and blocks: a new panel
+or column, a vertical gap wider than ``PARAGRAPH_GAP`` font sizes, a change of font size, a
+second segment on the same baseline. Tiles and grid rows are blocks of their own: a tile is one
+line (its wrapped text joined), a row of cells one line with ``cells``, ``cell_boxes``,
+``cell_fills`` (the fill of each cell's box) and ``cell_colors`` (each cell's text colour).
+A bullet's wrapped continuation lines are joined into the bullet's line. Hyphens at line ends
+are marked with what ``furniture.Hyphenation`` decided, for ``textutil.join_wrapped``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..models import RGB, BBox, Line
+from ..textutil import join_wrapped
+from .furniture import Hyphenation
+from .layout import ROW_TOLERANCE, Box, TextLine, Unit
+from .order import order_units
+
+PARAGRAPH_GAP = 1.6  # of the font size: a wider baseline distance starts a new paragraph
+SIZE_CHANGE = 0.6  # points
+_FREE = -1  # group of lines outside any panel
+_SENTENCE_END = ".:?!;"
+
+
+@dataclass(slots=True)
+class _Item:
+    unit: Unit
+    line: TextLine | None
+    column: int
+    group: int
+
+
+@dataclass(slots=True)
+class _Entry:
+    kind: Literal["text", "tile", "row"]
+    cells: list[list[TextLine]]
+    boxes: list[Box | None] = field(default_factory=list)
+    column: int = 0
+    texts: list[list[str]] = field(default_factory=list)
+
+    @property
+    def bullet(self) -> bool:
+        return self.kind == "text" and self.cells[0][0].bullet
+
+
+def compose(pages: Sequence[Sequence[tuple[Unit, int]]], hyphenation: Hyphenation) -> list[Line]:
+    paragraphs = _paragraphs(_items(pages))
+    _mark_hyphens(paragraphs, hyphenation)
+    lines: list[Line] = []
+    for paragraph in paragraphs:
+        if lines:
+            lines.append(Line(""))
+        lines.extend(_to_line(entry) for entry in paragraph)
+    return lines
+
+
+# --------------------------------------------------------------------------- items
+
+
+def _items(pages: Sequence[Sequence[tuple[Unit, int]]]) -> Iterator[_Item]:
+    group = 0
+    for ordered in pages:
+        for unit, column in ordered:
+            if unit.kind == "line":
+                yield _Item(unit, unit.cells[0][0], column, _FREE)
+            elif unit.kind == "panel":
+                group += 1
+                yield from _panel_items(unit, column, group)
+            else:
+                yield _Item(unit, None, column, _FREE)
+
+
+def _panel_items(panel: Unit, column: int, group: int) -> Iterator[_Item]:
+    box = panel.bbox
+    inner = [Unit("line", [[line]]) for line in panel.lines]
+    for unit, _ in order_units(inner, box[0], box[2]):
+        yield _Item(unit, unit.cells[0][0], column, group)
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+
+def _paragraphs(items: Iterator[_Item]) -> list[list[_Entry]]:
+    paragraphs: list[list[_Entry]] = []
+    previous: _Item | None = None
+    for item in items:
+        line = item.line
+        if line is None:
+            kind: Literal["tile", "row"] = "row" if item.unit.kind == "row" else "tile"
+            paragraphs.append([_Entry(kind, item.unit.cells, item.unit.boxes, item.column)])
+            previous = None
+            continue
+        entry = _Entry("text", [[line]], [line.box], item.column)
+        if previous is None or previous.line is None or _breaks(previous, item) or line.bullet:
+            paragraphs.append([entry])
+        elif paragraphs[-1][-1].bullet:
+            last = paragraphs[-1][-1]
+            if _hangs(last.cells[0][0], line):
+                last.cells[0].append(line)
+            else:
+                paragraphs.append([entry])
+        else:
+            paragraphs[-1].append(entry)
+        previous = item
+    return paragraphs
+
+
+def _breaks(previous: _Item, item: _Item) -> bool:
+    above, line = previous.line, item.line
+    assert above is not None and line is not None
+    if previous.group != item.group:
+        return True
+    if previous.column != item.column or above.page != line.page:
+        return not _flows(above, line)
+    size = max(above.size, line.size)
+    step = line.baseline - above.baseline
+    if step < ROW_TOLERANCE * size or step > PARAGRAPH_GAP * size:
+        return True
+    return abs(above.size - line.size) > SIZE_CHANGE
+
+
+def _flows(above: TextLine, line: TextLine) -> bool:
+    """A paragraph running on into the next column or page: no sentence end, lowercase start."""
+    return (
+        above.text[-1:] not in _SENTENCE_END
+        and line.text[:1].islower()
+        and abs(above.size - line.size) <= SIZE_CHANGE
+        and not line.bullet
+    )
+
+
+def _hangs(bullet: TextLine, line: TextLine) -> bool:
+    """A bullet's continuation line: indented to the bullet's text, not further."""
+    return bullet.x0 - 2 <= line.x0 <= bullet.x0 + 2 * bullet.size
+
+
+# --------------------------------------------------------------------------- hyphens
+
+
+def _mark_hyphens(paragraphs: list[list[_Entry]], hyphenation: Hyphenation) -> None:
+    for paragraph in paragraphs:
+        for entry in paragraph:
+            entry.texts = [_marked([line.text for line in cell], hyphenation) for cell in entry.cells]
+        for entry, following in zip(paragraph, paragraph[1:], strict=False):
+            if entry.kind == following.kind == "text":
+                last = entry.texts[0]
+                last[-1] = hyphenation.mark(last[-1], following.texts[0][0])
+
+
+def _marked(texts: list[str], hyphenation: Hyphenation) -> list[str]:
+    return [hyphenation.mark(text, following) for text, following in zip(texts, texts[1:],
+                                                                          strict=False)] + texts[-1:]
+
+
+# --------------------------------------------------------------------------- lines
+
+
+def _to_line(entry: _Entry) -> Line:
+    if entry.kind == "row":
+        return _row_line(entry)
+    lines = entry.cells[0]
+    if entry.kind == "text" and len(lines) == 1:  # the common case, kept cheap
+        line = lines[0]
+        text = entry.texts[0][0]
+        box = (round(line.x0, 2), round(line.top, 2), round(line.x1, 2), round(line.bottom, 2))
+        return Line(text, line.page, box, line.font, round(line.size, 2), line.bold, line.color,
+                    line.bullet, line.bold_parts, (text,), column=entry.column)
+    first = lines[0]
+    text = join_wrapped(entry.texts[0]) if len(lines) > 1 else entry.texts[0][0]
+    box = _union([line.bbox for line in lines])
+    fill = entry.boxes[0].fill if entry.boxes and entry.boxes[0] is not None else None
+    tile = entry.kind == "tile"
+    return Line(
+        text=text, page=first.page, bbox=box, font=first.font, size=round(first.size, 2),
+        bold=all(line.bold for line in lines), color=_colour(lines), bullet=first.bullet,
+        bold_parts=tuple(part for line in lines for part in line.bold_parts),
+        cells=(text,), cell_boxes=(box,) if tile else (),
+        cell_colors=(_colour(lines),) if tile else (), cell_fills=(fill,) if tile else (),
+        column=entry.column,
+    )  # fmt: skip
+
+
+def _row_line(entry: _Entry) -> Line:
+    texts = tuple(join_wrapped(cell_texts) for cell_texts in entry.texts)
+    boxes = tuple(_union([line.bbox for line in cell]) for cell in entry.cells)
+    first = entry.cells[0][0]
+    return Line(
+        text=" ".join(texts), page=first.page, bbox=_union(list(boxes)), font=first.font,
+        size=round(first.size, 2), bold=all(line.bold for cell in entry.cells for line in cell),
+        color=_colour([line for cell in entry.cells for line in cell]),
+        bold_parts=tuple(part for cell in entry.cells for line in cell for part in line.bold_parts),
+        cells=texts, cell_boxes=boxes,
+        cell_colors=tuple(_colour(cell) for cell in entry.cells),
+        cell_fills=tuple(box.fill if box is not None else None for box in entry.boxes),
+        column=entry.column,
+    )  # fmt: skip
+
+
+def _colour(lines: list[TextLine]) -> RGB | None:
+    """The colour of most of the text."""
+    weights: dict[RGB | None, int] = {}
+    for line in lines:
+        weights[line.color] = weights.get(line.color, 0) + len(line.text)
+    return max(weights, key=lambda colour: weights[colour]) if weights else None
+
+
+def _union(boxes: list[BBox]) -> BBox:
+    return (
+        round(min(box[0] for box in boxes), 2), round(min(box[1] for box in boxes), 2),
+        round(max(box[2] for box in boxes), 2), round(max(box[3] for box in boxes), 2),
+    )  # fmt: skip

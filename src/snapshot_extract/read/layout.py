@@ -1,0 +1,333 @@
+"""Layout: a page's spans and shapes -> text lines grouped into units (both backends share it).
+
+Contract: ``page_shapes(page)`` merges coincident shapes into ``Box``es (a background and its
+border are one) and returns the text containers and the colour swatches; ``page_lines(page,
+containers)`` cuts the page into ``TextLine``s (the spans on one baseline, split at wide gaps and
+at the edge of a box; symbol-font and unknown glyphs at a line start make it a bullet) and gives
+each line the smallest ``Box`` it sits in; ``page_units(page, lines)`` groups the lines into
+``Unit``s: free lines, boxed panels (Overview, Spotlight, header band), single tiles, and rows of
+side-by-side tiles or grid cells. ``order`` puts units in reading order and ``compose`` turns
+them into ``models.Line``s. Everything here is geometry: no backend-specific step.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..models import RGB, BBox, Swatch
+from ..textutil import SOFT_BREAK, clean_text, fold_spaces, split_bullet
+from .page import PageContent, Shape, Span
+
+_UNKNOWN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
+SPACE_GAP = 0.15  # of the font size: a wider gap between spans is a word space
+SEGMENT_GAP = 1.2  # of the font size: a wider gap on one baseline separates two text lines
+BULLET_GAP = 3.0  # of the font size: a bullet glyph is joined to text at most this far right
+ROW_TOLERANCE = 0.3  # of the font size: baselines closer than this share a row
+ASCENT, DESCENT = 0.8, 0.2  # of the font size: a line's box above and below its baseline
+MIN_BOX, MIN_SWATCH = 6.0, 2.0  # points: smallest container / swatch side
+SAME_EDGE = 1.5  # points: shapes whose edges are this close are one (a background + its border)
+CELL_MAX_LINES, CELL_MAX_CHARS, CELL_MAX_WIDTH = 4, 80, 0.45
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """Coincident shapes merged: a container of text or a colour swatch."""
+
+    bbox: BBox
+    fill: RGB | None
+
+    @property
+    def area(self) -> float:
+        return (self.bbox[2] - self.bbox[0]) * (self.bbox[3] - self.bbox[1])
+
+
+@dataclass(slots=True)
+class TextLine:
+    """One visual line of text (or a segment of one) with its style and place."""
+
+    page: int
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    baseline: float
+    size: float
+    font: str
+    color: RGB | None
+    bold: bool
+    bold_parts: tuple[str, ...]
+    bullet: bool
+    box: Box | None = None
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+@dataclass(slots=True, eq=False)
+class Unit:
+    """What reading order places: a free line, a panel, a tile, or a row of cells."""
+
+    kind: Literal["line", "panel", "tile", "row"]
+    cells: list[list[TextLine]]  # one entry for line/panel/tile; one per cell for a row
+    boxes: list[Box | None] = field(default_factory=list)
+    bbox: BBox = field(init=False)
+
+    def __post_init__(self) -> None:
+        boxes = [box.bbox for box in self.boxes if box is not None]
+        boxes.extend(line.bbox for line in self.lines)
+        self.bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                     max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+    @property
+    def lines(self) -> list[TextLine]:
+        return [line for cell in self.cells for line in cell]
+
+
+# --------------------------------------------------------------------------- boxes
+
+
+def merge_shapes(shapes: Iterable[Shape]) -> list[Box]:
+    """Shapes at least ``MIN_SWATCH`` on each side, coincident ones (all edges within
+    ``SAME_EDGE``: a background and its border) merged, the lightest fill kept."""
+    groups: list[list[Any]] = []  # [x0, y0, x1, y1, fills]
+    for shape in shapes:
+        x0, y0, x1, y1 = shape.bbox
+        if x1 - x0 < MIN_SWATCH or y1 - y0 < MIN_SWATCH:
+            continue
+        for group in groups:
+            if (abs(group[0] - x0) <= SAME_EDGE and abs(group[1] - y0) <= SAME_EDGE
+                    and abs(group[2] - x1) <= SAME_EDGE and abs(group[3] - y1) <= SAME_EDGE):
+                group[0], group[1] = min(group[0], x0), min(group[1], y0)
+                group[2], group[3] = max(group[2], x1), max(group[3], y1)
+                group[4].append(shape.fill)
+                break
+        else:
+            groups.append([x0, y0, x1, y1, [shape.fill]])
+    return [Box((round(g[0], 2), round(g[1], 2), round(g[2], 2), round(g[3], 2)), _lightest(g[4]))
+            for g in groups]
+
+
+def _lightest(fills: list[RGB | None]) -> RGB | None:
+    solid = [fill for fill in fills if fill is not None]
+    return max(solid, key=lambda rgb: (sum(rgb), rgb)) if solid else None
+
+
+def page_shapes(page: PageContent) -> tuple[list[Box], list[Swatch]]:
+    """The page's text containers (smallest first) and its colour swatches."""
+    limit = 0.8 * page.width * page.height
+    boxes = [box for box in merge_shapes(page.shapes) if box.area < limit]
+    containers = sorted(
+        (box for box in boxes
+         if box.bbox[2] - box.bbox[0] >= MIN_BOX and box.bbox[3] - box.bbox[1] >= MIN_BOX),
+        key=lambda box: box.area,
+    )  # fmt: skip
+    swatches = [Swatch(page.number, box.bbox, box.fill) for box in boxes if box.fill is not None]
+    return containers, swatches
+
+
+def _box_at(boxes: Sequence[Box], x: float, y: float) -> Box | None:
+    for box in boxes:
+        x0, y0, x1, y1 = box.bbox
+        if x0 - 1 <= x <= x1 + 1 and y0 - 1 <= y <= y1 + 1:
+            return box
+    return None
+
+
+# --------------------------------------------------------------------------- lines
+
+
+def page_lines(page: PageContent, containers: Sequence[Box]) -> list[TextLine]:
+    """The page's text lines: spans grouped by baseline, split at wide gaps and box edges."""
+    lines: list[TextLine] = []
+    for row in _rows(page.spans):
+        baseline = row[0].baseline
+        near = [box for box in containers if box.bbox[1] - 1 <= baseline <= box.bbox[3] + 1 + row[0].size]
+        lines.extend(_segments(page.number, row, near))
+    return lines
+
+
+def _rows(spans: Iterable[Span]) -> list[list[Span]]:
+    rows: list[list[Span]] = []
+    anchor: Span | None = None
+    for span in sorted(spans, key=lambda span: (span.baseline, span.x0)):
+        if anchor is not None and span.baseline - anchor.baseline <= ROW_TOLERANCE * min(
+            span.size, anchor.size
+        ):
+            rows[-1].append(span)
+            continue
+        rows.append([span])
+        anchor = span
+    return rows
+
+
+def _segments(page: int, row: list[Span], boxes: Sequence[Box]) -> Iterator[TextLine]:
+    row.sort(key=lambda span: span.x0)
+    current: list[Span] = []
+    current_box: Box | None = None
+    for span in row:
+        box = _box_at(boxes, (span.x0 + span.x1) / 2, span.baseline - 0.3 * span.size) if boxes else None
+        if current and _splits(current, span, box is current_box):
+            line = _make_line(page, current, current_box)
+            if line is not None:
+                yield line
+            current = []
+        if not current:
+            current_box = box
+        current.append(span)
+    if current:
+        line = _make_line(page, current, current_box)
+        if line is not None:
+            yield line
+
+
+def _splits(current: list[Span], span: Span, same_box: bool) -> bool:
+    previous = current[-1]
+    gap = span.x0 - previous.x1
+    size = max(span.size, previous.size)
+    if not same_box:
+        return True
+    if all(_is_marker(part) for part in current):
+        return not -size <= gap <= BULLET_GAP * size
+    return gap > SEGMENT_GAP * size or gap < -size
+
+
+def _is_marker(span: Span) -> bool:
+    return span.symbol or (len(span.text) == 1 and split_bullet(span.text + " x")[0])
+
+
+def _make_line(page: int, spans: list[Span], box: Box | None) -> TextLine | None:
+    if len(spans) == 1 and not spans[0].symbol:  # the common case, kept cheap
+        return _single_span_line(page, spans[0], box)
+    content = [span for span in spans if not span.symbol]
+    if not content:
+        return None
+    pieces: list[str] = []
+    bold_runs: list[list[str]] = []
+    previous: Span | None = None
+    main = content[0]
+    x0, x1, top, bottom = main.x0, main.x1, float("inf"), float("-inf")
+    for span in content:
+        text = _UNKNOWN_RE.sub("", span.text)
+        spaced = previous is not None and (
+            previous.space_after or span.space_before
+            or span.x0 - previous.x1 > SPACE_GAP * max(span.size, previous.size)
+        )
+        piece = " " + text if spaced else text
+        pieces.append(piece)
+        if span.bold:
+            if previous is not None and previous.bold and bold_runs:
+                bold_runs[-1].append(piece)
+            else:
+                bold_runs.append([text])
+        x0, x1 = min(x0, span.x0), max(x1, span.x1)
+        top = min(top, span.baseline - ASCENT * span.size)
+        bottom = max(bottom, span.baseline + DESCENT * span.size)
+        if len(span.text) > len(main.text):
+            main = span
+        previous = span
+    bullet, text = split_bullet(_clean("".join(pieces)))
+    if not text:
+        return None
+    whole_bold = len(bold_runs) == 1 and all(span.bold for span in content)
+    return TextLine(
+        page, text, x0, top, x1, bottom, main.baseline, main.size, main.font, main.color,
+        whole_bold, tuple(fold_spaces("".join(run)) for run in bold_runs),
+        bullet or spans[0].symbol, box,
+    )
+
+
+def _single_span_line(page: int, span: Span, box: Box | None) -> TextLine | None:
+    bullet, text = split_bullet(_clean(_UNKNOWN_RE.sub("", span.text)))
+    if not text:
+        return None
+    return TextLine(
+        page, text, span.x0, span.baseline - ASCENT * span.size, span.x1,
+        span.baseline + DESCENT * span.size, span.baseline, span.size, span.font, span.color,
+        span.bold, (text,) if span.bold else (), bullet, box,
+    )
+
+
+def _clean(text: str) -> str:
+    """Ligatures expanded, spaces folded; a soft hyphen ending the line is kept (as U+2010)."""
+    if text.isascii():
+        return fold_spaces(text)
+    text = text.rstrip()
+    if text.endswith(SOFT_BREAK):
+        text = text[:-1] + "\u2010"
+    return fold_spaces(clean_text(text))
+
+
+def merge_lines(first: TextLine, second: TextLine) -> TextLine:
+    """Two lines as one (a title printed over two lines): text joined, boxes united."""
+    return TextLine(
+        page=first.page, text=f"{first.text} {second.text}",
+        x0=min(first.x0, second.x0), top=min(first.top, second.top),
+        x1=max(first.x1, second.x1), bottom=max(first.bottom, second.bottom),
+        baseline=second.baseline, size=max(first.size, second.size), font=second.font,
+        color=second.color, bold=first.bold and second.bold,
+        bold_parts=first.bold_parts + second.bold_parts, bullet=False, box=first.box,
+    )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- units
+
+
+def page_units(page: PageContent, lines: list[TextLine]) -> list[Unit]:
+    """Free lines, panels, tiles and rows of cells (see the module docstring)."""
+    units: list[Unit] = []
+    by_box: dict[Box, list[TextLine]] = {}
+    for line in lines:
+        if line.box is None:
+            units.append(Unit("line", [[line]]))
+        else:
+            by_box.setdefault(line.box, []).append(line)
+    cells: list[tuple[Box, list[TextLine]]] = []
+    for box, boxed in by_box.items():
+        if _is_cell(box, boxed, page.width):
+            cells.append((box, _reading_sorted(boxed)))
+        else:
+            units.append(Unit("panel", [boxed], [box]))
+    units.extend(_cell_rows(cells))
+    return units
+
+
+def _is_cell(box: Box, lines: list[TextLine], page_width: float) -> bool:
+    width = box.bbox[2] - box.bbox[0]
+    return (
+        len(lines) <= CELL_MAX_LINES
+        and sum(len(line.text) for line in lines) <= CELL_MAX_CHARS
+        and width <= CELL_MAX_WIDTH * page_width
+        and not any(line.bullet for line in lines)
+    )
+
+
+def _reading_sorted(lines: list[TextLine]) -> list[TextLine]:
+    return sorted(lines, key=lambda line: (round(line.baseline), line.x0))
+
+
+def _cell_rows(cells: list[tuple[Box, list[TextLine]]]) -> list[Unit]:
+    rows: list[list[tuple[Box, list[TextLine]]]] = []
+    for cell in sorted(cells, key=lambda cell: (cell[0].bbox[1], cell[0].bbox[0])):
+        box = cell[0].bbox
+        row = rows[-1] if rows else None
+        if row is not None and _same_row(row[-1][0].bbox, box):
+            row.append(cell)
+        else:
+            rows.append([cell])
+    units = []
+    for row in rows:
+        row.sort(key=lambda cell: cell[0].bbox[0])
+        kind: Literal["tile", "row"] = "row" if len(row) > 1 else "tile"
+        units.append(Unit(kind, [lines for _, lines in row], [box for box, _ in row]))
+    return units
+
+
+def _same_row(first: BBox, second: BBox) -> bool:
+    same_top = abs(first[1] - second[1]) <= 3
+    same_height = abs((first[3] - first[1]) - (second[3] - second[1])) <= 3
+    return same_top and same_height and second[0] >= first[2] - 1

@@ -1,0 +1,110 @@
+"""PyMuPDF backend (the default, fast path): PDF bytes -> ``PageContent`` per page.
+
+One ``page.get_text("dict")`` call per page, with ``TEXT_COLLECT_VECTORS`` so that filled and
+stroked paths (panel backgrounds, tiles, grid cells, legend swatches) come back as vector
+blocks of the same call instead of a separate, slower ``get_drawings()``. Images are not
+extracted and MuPDF's own sorting is off: the layout stage orders text itself. Library
+exceptions are left to ``read.pdf`` (the reader boundary), which turns them into one-line errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pymupdf as _pymupdf
+
+from ..errors import EncryptedInput
+from .page import PageContent, Shape, Span, check_page_count, font_name, make_span, rgb_from_int
+
+pymupdf: Any = _pymupdf  # the library is untyped: keep its calls out of mypy's strict checks
+_FLAGS = (
+    pymupdf.TEXT_PRESERVE_LIGATURES
+    | pymupdf.TEXT_PRESERVE_WHITESPACE
+    | pymupdf.TEXT_MEDIABOX_CLIP
+    | pymupdf.TEXT_COLLECT_VECTORS
+)
+_TEXT_BLOCK, _VECTOR_BLOCK = 0, 3
+_SPACE_WIDTH = 0.28  # of the font size: trims MuPDF's leading/trailing spaces off a span's box
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
+
+
+def extract_pages(data: bytes, password: str | None, max_pages: int) -> list[PageContent]:
+    """Every page's spans and shapes, in page order."""
+    with _open(data, password) as document:
+        check_page_count(document.page_count, max_pages)
+        return [_page(page) for page in document]
+
+
+def _open(data: bytes, password: str | None) -> Any:
+    document = pymupdf.open(stream=data, filetype="pdf")
+    if document.needs_pass:
+        if not password:
+            document.close()
+            raise EncryptedInput("encrypted PDF: give --password")
+        if not document.authenticate(password):
+            document.close()
+            raise EncryptedInput("encrypted PDF: the --password given does not open it")
+    return document
+
+
+def _page(page: Any) -> PageContent:
+    content = page.get_text("dict", flags=_FLAGS)
+    spans: list[Span] = []
+    shapes: list[Shape] = []
+    curved_strokes = False
+    for block in content["blocks"]:
+        if block["type"] == _TEXT_BLOCK:
+            spans.extend(_spans(block))
+        elif block["type"] == _VECTOR_BLOCK and block.get("alpha", 255):
+            if block.get("stroked"):
+                curved_strokes = curved_strokes or not block.get("isrect")
+                shapes.append(Shape(_bbox(block["bbox"]), None))
+            else:
+                shapes.append(Shape(_bbox(block["bbox"]), rgb_from_int(int(block["color"]))))
+    if curved_strokes:
+        shapes = [shape for shape in shapes if shape.fill is not None] + _outlines(page)
+    rect = page.rect
+    return PageContent(page.number + 1, rect.width, rect.height, tuple(spans), tuple(shapes))
+
+
+def _outlines(page: Any) -> list[Shape]:
+    """Stroked paths with their true bounds: MuPDF's text-page vector boxes of curved strokes
+    are grown by the line join allowance (~12 pt for a thin rounded rectangle), so a page that
+    has them pays for one ``get_drawings()`` call."""
+    return [Shape(_bbox(tuple(drawing["rect"])), None) for drawing in page.get_drawings()
+            if drawing.get("type") == "s"]
+
+
+def _bbox(values: tuple[float, ...]) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = values
+    return (float(x0), float(y0), float(x1), float(y1))
+
+
+def _spans(block: dict[str, Any]) -> Iterator[Span]:
+    for line in block["lines"]:
+        direction = line["dir"]
+        if abs(direction[1]) > 0.01 or direction[0] <= 0:
+            continue  # rotated or vertical text: not part of a snapshot's reading order
+        for raw in line["spans"]:
+            span = _span(raw)
+            if span is not None:
+                yield span
+
+
+def _span(raw: dict[str, Any]) -> Span | None:
+    text: str = raw["text"]
+    stripped = text.strip()
+    if not stripped:
+        return None
+    size = raw["size"]
+    x0, _, x1, _ = raw["bbox"]
+    leading = trailing = 0
+    if len(stripped) != len(text):
+        leading = len(text) - len(text.lstrip())
+        trailing = len(text) - len(text.rstrip())
+        x0 += leading * _SPACE_WIDTH * size
+        x1 = max(x1 - trailing * _SPACE_WIDTH * size, x0)
+    return make_span(stripped, x0, x1, raw["origin"][1], size, font_name(raw["font"]),
+                     rgb_from_int(raw["color"]), leading > 0, trailing > 0)

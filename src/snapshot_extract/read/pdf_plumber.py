@@ -1,0 +1,138 @@
+"""pdfplumber backend (the detail path, ~30x slower): PDF bytes -> ``PageContent`` per page.
+
+Characters are grouped into ``Span`` runs (same font, size and colour on one baseline, no wide
+gap) the way PyMuPDF reports spans, with a space wherever the gap between two glyphs is wider
+than ``SPACE_GAP`` of the font size and the PDF drew none. Rectangles and curves with a fill or
+a stroke become ``Shape``s; colours in grey, RGB or CMYK are normalised to RGB. Library
+exceptions are left to ``read.pdf`` (the reader boundary).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+from ..errors import EncryptedInput
+from .page import (
+    PageContent,
+    Shape,
+    Span,
+    check_page_count,
+    font_name,
+    make_span,
+    normalise_colour,
+)
+
+SPACE_GAP = 0.15  # of the font size: a wider gap between two glyphs is a word space
+_RUN_GAP = 1.0  # of the font size: a wider gap starts a new span
+_CID_RE = re.compile(r"\(cid:\d+\)")
+
+
+def extract_pages(data: bytes, password: str | None, max_pages: int) -> list[PageContent]:
+    """Every page's spans and shapes, in page order."""
+    with _open(data, password) as pdf:
+        check_page_count(len(pdf.pages), max_pages)
+        return [_page(page, number) for number, page in enumerate(pdf.pages, start=1)]
+
+
+def _open(data: bytes, password: str | None) -> Any:
+    try:
+        return pdfplumber.open(io.BytesIO(data), password=password or "")
+    except PDFPasswordIncorrect:
+        raise _encrypted(password) from None
+    except Exception as error:  # pdfplumber wraps pdfminer errors in its own exception type
+        if isinstance(getattr(error, "args", (None,))[0], PDFPasswordIncorrect) or (
+            "PDFPasswordIncorrect" in repr(error)
+        ):
+            raise _encrypted(password) from None
+        raise
+
+
+def _encrypted(password: str | None) -> EncryptedInput:
+    if not password:
+        return EncryptedInput("encrypted PDF: give --password")
+    return EncryptedInput("encrypted PDF: the --password given does not open it")
+
+
+def _page(page: Any, number: int) -> PageContent:
+    spans = tuple(_spans(page.chars))
+    shapes = tuple(_shapes([*page.rects, *page.curves]))
+    return PageContent(number, float(page.width), float(page.height), spans, shapes)
+
+
+@dataclass(slots=True)
+class _Run:
+    font: str
+    size: float
+    color: tuple[float, float, float] | None
+    baseline: float
+    x0: float
+    x1: float
+    text: list[str] = field(default_factory=list)
+    space_before: bool = False
+    pending_space: bool = False
+
+    def span(self) -> Span:
+        return make_span("".join(self.text), self.x0, self.x1, self.baseline, self.size,
+                         self.font, self.color, self.space_before, self.pending_space)
+
+
+def _spans(chars: Iterable[dict[str, Any]]) -> list[Span]:
+    spans: list[Span] = []
+    run: _Run | None = None
+    space_seen = False
+    for char in chars:
+        if not char.get("upright", True):
+            continue
+        text = _CID_RE.sub("\ufffd", char["text"])
+        if not text.strip():
+            if run is not None:
+                run.pending_space = True
+            space_seen = True
+            continue
+        font = font_name(char["fontname"])
+        size = float(char["size"])
+        color = normalise_colour(char.get("non_stroking_color"))
+        baseline = float(char["top"]) + float(char["y1"]) - float(char["matrix"][5])
+        x0, x1 = float(char["x0"]), float(char["x1"])
+        before, space_seen = space_seen, False
+        if run is not None and _continues(run, font, size, color, baseline, x0):
+            if run.pending_space or x0 - run.x1 > SPACE_GAP * size:
+                run.text.append(" ")
+            run.pending_space = False
+            run.text.append(text)
+            run.x1 = max(run.x1, x1)
+            continue
+        if run is not None:
+            spans.append(run.span())
+        run = _Run(font, size, color, baseline, x0, x1, [text], before)
+    if run is not None:
+        spans.append(run.span())
+    return spans
+
+
+def _continues(run: _Run, font: str, size: float, color: object, baseline: float,
+               x0: float) -> bool:
+    if font != run.font or abs(size - run.size) > 0.01 or color != run.color:
+        return False
+    if abs(baseline - run.baseline) > 0.05 * size:
+        return False
+    gap = x0 - run.x1
+    return -0.5 * size <= gap <= _RUN_GAP * size
+
+
+def _shapes(objects: Iterable[dict[str, Any]]) -> list[Shape]:
+    shapes = []
+    for item in objects:
+        if not (item.get("fill") or item.get("stroke")):
+            continue
+        fill = normalise_colour(item.get("non_stroking_color")) if item.get("fill") else None
+        bbox = (float(item["x0"]), float(item["top"]), float(item["x1"]), float(item["bottom"]))
+        shapes.append(Shape(bbox, fill))
+    return shapes

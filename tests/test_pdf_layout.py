@@ -1,0 +1,318 @@
+"""The shared PDF layout stage, case by case, on small PDFs drawn here with reportlab.
+
+Each case runs through both backends: reading order of two columns around full-width blocks,
+hyphenation repair, ligatures, symbol-font and private-use bullets, page furniture, the
+two-line title, and the outcomes grid coded by fill colour and by text colour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from reportlab.lib.colors import CMYKColor, Color
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from snapshot_extract.models import Document, Line
+from snapshot_extract.pipeline import parse_document
+from snapshot_extract.read import PdfOptions, read_pdf
+from snapshot_extract.read.page import PageContent, Shape, make_span
+from snapshot_extract.read.pdf import layout_document
+from snapshot_extract.sections import group_blocks
+from snapshot_extract.vocabulary import Vocabulary
+
+BACKENDS = ("pymupdf", "pdfplumber")
+WIDTH, HEIGHT = A4
+HEADER = "City Innovation Snapshot TESTVILLE, Testland"
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+Draw = Callable[[Canvas], None]
+
+
+def _render(tmp_path: Path, *pages: Draw) -> bytes:
+    path = tmp_path / "case.pdf"
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    for draw in pages:
+        draw(canvas)
+        canvas.showPage()
+    canvas.save()
+    return path.read_bytes()
+
+
+def _text(canvas: Canvas, x: float, top: float, text: str, font: str = "Helvetica",
+          size: float = 10, colour: Color | None = None) -> None:
+    """Draw ``text`` with its baseline ``top`` points below the top of the page."""
+    canvas.setFillColor(colour or Color(0.1, 0.1, 0.1))
+    canvas.setFont(font, size)
+    canvas.drawString(x, HEIGHT - top, text)
+
+
+def _rect(canvas: Canvas, x0: float, top: float, x1: float, bottom: float, fill: Color | None,
+          stroke: Color | None = None) -> None:
+    if fill is not None:
+        canvas.setFillColor(fill)
+    if stroke is not None:
+        canvas.setStrokeColor(stroke)
+    canvas.rect(x0, HEIGHT - bottom, x1 - x0, bottom - top, fill=int(fill is not None),
+                stroke=int(stroke is not None))
+
+
+def _read(data: bytes, backend: str) -> Document:
+    return read_pdf(data, "case.pdf", PdfOptions(backend=backend))  # type: ignore[arg-type]
+
+
+def _texts(document: Document) -> list[str]:
+    return [line.text for line in document.lines if line.text]
+
+
+def _blocks(document: Document) -> list[str]:
+    return [block.text for block in group_blocks(document.lines)]
+
+
+def _dejavu() -> str:
+    if not DEJAVU.exists():
+        pytest.skip("DejaVu Sans is not installed")
+    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVuSans", str(DEJAVU)))
+    return "DejaVuSans"
+
+
+# --------------------------------------------------------------------------- reading order
+
+
+def _two_columns(canvas: Canvas) -> None:
+    _text(canvas, 50, 40, HEADER, size=14)
+    for row in range(4):
+        _text(canvas, 50, 90 + 13 * row, f"Left one {row}")
+        _text(canvas, 310, 90 + 13 * row, f"Right one {row}")
+    for row in range(3):
+        _text(canvas, 50, 160 + 13 * row, f"Left two {row}")
+        _text(canvas, 310, 160 + 13 * row, f"Right two {row}")
+    _rect(canvas, 50, 220, 545, 260, Color(0.9, 0.93, 0.97))
+    _text(canvas, 60, 240, "A full-width panel that crosses the gutter between the columns")
+    _text(canvas, 50, 290, "Left below")
+    _text(canvas, 310, 290, "Right below")
+    _text(canvas, 50, 303, "Left below again")
+    _text(canvas, 310, 303, "Right below again")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_two_column_reading_order(tmp_path: Path, backend: str) -> None:
+    document = _read(_render(tmp_path, _two_columns), backend)
+    assert _texts(document) == [
+        HEADER,
+        *(f"Left one {row}" for row in range(4)), *(f"Left two {row}" for row in range(3)),
+        *(f"Right one {row}" for row in range(4)), *(f"Right two {row}" for row in range(3)),
+        "A full-width panel that crosses the gutter between the columns",
+        "Left below", "Left below again", "Right below", "Right below again",
+    ]  # fmt: skip
+    columns = {line.text: line.column for line in document.lines if line.text}
+    assert columns["Left two 0"] == 0 and columns["Right one 0"] == 1
+    assert _blocks(document)[1:5] == [
+        "Left one 0 Left one 1 Left one 2 Left one 3", "Left two 0 Left two 1 Left two 2",
+        "Right one 0 Right one 1 Right one 2 Right one 3", "Right two 0 Right two 1 Right two 2",
+    ]  # fmt: skip
+
+
+# --------------------------------------------------------------------------- text repair
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_hyphenation_repair(tmp_path: Path, backend: str) -> None:
+    font = _dejavu()
+
+    def draw(canvas: Canvas) -> None:
+        paragraphs = [
+            ["Funding goes to in-", "vesting in tools and investing in people."],  # evidence
+            ["The team works on inno\u2010", "vation every day."],  # producer's break mark
+            ["Residents co-", "create services."],  # a real hyphen: 'co-create' printed below
+            ["They co-create and test the new human re-", "source support."],  # vocabulary word
+            ["It pays for third-", "party services."],  # kept by join_wrapped's own rules
+        ]
+        top = 60.0
+        for paragraph in paragraphs:
+            for line in paragraph:
+                _text(canvas, 50, top, line, font=font)
+                top += 13
+            top += 12
+
+    blocks = _blocks(_read(_render(tmp_path, draw), backend))
+    assert blocks == [
+        "Funding goes to investing in tools and investing in people.",
+        "The team works on innovation every day.",
+        "Residents co-create services.",
+        "They co-create and test the new human resource support.",
+        "It pays for third-party services.",
+    ]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_ligatures_are_expanded(tmp_path: Path, backend: str) -> None:
+    font = _dejavu()
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 60, "Staff pro\ufb01les include \ufb02ood e\ufb00orts", font=font)
+
+    assert _texts(_read(_render(tmp_path, draw), backend)) == ["Staff profiles include flood efforts"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_symbol_font_bullets(tmp_path: Path, backend: str) -> None:
+    def draw(canvas: Canvas) -> None:
+        for row, (font, glyph) in enumerate([("ZapfDingbats", "l"), ("ZapfDingbats", "u"),
+                                             ("ZapfDingbats", "4"), ("Symbol", "\u2022")]):
+            _text(canvas, 52, 60 + 14 * row, glyph, font=font, size=8)
+            _text(canvas, 64, 60 + 14 * row, f"Item {row}")
+        _text(canvas, 50, 130, "lunch is not a bullet")
+
+    lines = [line for line in _read(_render(tmp_path, draw), backend).lines if line.text]
+    assert [(line.text, line.bullet) for line in lines] == [
+        ("Item 0", True), ("Item 1", True), ("Item 2", True), ("Item 3", True),
+        ("lunch is not a bullet", False),
+    ]  # fmt: skip
+    assert all(line.font == "Helvetica" and line.bbox and line.bbox[0] == 64 for line in lines[:4])
+
+
+def test_private_use_and_unknown_glyph_bullets() -> None:
+    def span(text: str, x0: float, x1: float, baseline: float, font: str = "Arial") -> object:
+        return make_span(text, x0, x1, baseline, 10.0, font, (0.0, 0.0, 0.0))
+
+    page = PageContent(1, 595.0, 842.0, (
+        span("\uf0b7", 50, 55, 100, "Wingdings"), span("Wingdings item", 62, 140, 100),
+        span("\uf0a7", 50, 55, 114), span("Private-use item", 62, 150, 114),
+        span("\ufffd", 50, 55, 128), span("Unknown-glyph item", 62, 160, 128),
+        span("• Unicode item", 50, 130, 142),
+    ), ())  # type: ignore[arg-type]
+    lines, _ = layout_document([page])
+    assert [(line.text, line.bullet) for line in lines if line.text] == [
+        ("Wingdings item", True), ("Private-use item", True), ("Unknown-glyph item", True),
+        ("Unicode item", True),
+    ]  # fmt: skip
+
+
+# --------------------------------------------------------------------------- furniture
+
+
+def _page(number: int, two_line_title: bool = False) -> Draw:
+    def draw(canvas: Canvas) -> None:
+        _rect(canvas, 0, 0, WIDTH, 45, Color(0.1, 0.3, 0.5))
+        if two_line_title:
+            _text(canvas, 50, 18, "City Innovation Snapshot", size=9, colour=Color(1, 1, 1))
+            _text(canvas, 50, 38, "TESTVILLE, Testland", font="Helvetica-Bold", size=16,
+                  colour=Color(1, 1, 1))
+        else:
+            _text(canvas, 50, 30, HEADER, size=14, colour=Color(1, 1, 1))
+        _text(canvas, 50, 100, f"Body text of page {number}.")
+        _text(canvas, 50, 815, "Innovation Capacity in Cities", size=7)
+        _text(canvas, 500, 815, f"Page {number} of 2", size=7)
+        _text(canvas, 290, 830, f"\u2013 {number} \u2013", size=7)
+
+    return draw
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_repeated_header_footer_and_page_numbers_are_removed(tmp_path: Path, backend: str) -> None:
+    document = _read(_render(tmp_path, _page(1), _page(2)), backend)
+    assert _texts(document) == [HEADER, "Body text of page 1.", "Body text of page 2."]
+    assert document.lines[0].page == 1
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_title_printed_over_two_lines_is_one_header_line(tmp_path: Path, backend: str) -> None:
+    document = _read(_render(tmp_path, _page(1, True), _page(2, True)), backend)
+    assert _texts(document) == [HEADER, "Body text of page 1.", "Body text of page 2."]
+
+
+# --------------------------------------------------------------------------- grid
+
+AREAS = ("Transport / Mobility", "Housing", "Health", "Education", "Culture", "Tourism")
+WITH_DATA = {"Transport / Mobility", "Health", "Culture"}
+GREEN, AMBER, GREY = Color(0.08, 0.5, 0.24), Color(0.98, 0.75, 0.14), Color(0.93, 0.93, 0.94)
+
+
+def _snapshot(coding: str) -> Draw:
+    """A one-page snapshot: header, three sections, legend and a 3x2 outcomes grid."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        _text(canvas, 50, 80, "What funding is available?", font="Helvetica-Bold", size=12)
+        _text(canvas, 50, 96, "Like 81% of cities surveyed, Testville has dedicated funding.")
+        _text(canvas, 50, 125, "How is data used?", font="Helvetica-Bold", size=12)
+        _text(canvas, 50, 141, "Testville publishes open data to a central, public online location.")
+        _text(canvas, 50, 170, "How are outcomes measured?", font="Helvetica-Bold", size=12)
+        _text(canvas, 50, 186, "Policy areas with sufficient data or without sufficient data.")
+        for position, (label, colour) in enumerate((("With sufficient data", GREEN),
+                                                    ("Without sufficient data", AMBER))):
+            x = 50 + 150 * position
+            canvas.setFillColor(colour)
+            canvas.circle(x + 4, HEIGHT - 203, 4, stroke=0, fill=1)
+            _text(canvas, x + 12, 206, label, size=8.5)
+        for index, area in enumerate(AREAS):
+            row, column = divmod(index, 3)
+            x0, top = 50 + 170 * column, 220 + 40 * row
+            mark = GREEN if area in WITH_DATA else AMBER
+            if coding == "fill":
+                _rect(canvas, x0, top, x0 + 160, top + 32, mark)
+                ink = Color(1, 1, 1)
+            else:
+                _rect(canvas, x0, top, x0 + 160, top + 32, GREY, stroke=Color(0.78, 0.8, 0.83))
+                ink = mark
+            _text(canvas, x0 + 10, top + 20, area, font="Helvetica-Bold", size=9, colour=ink)
+
+    return draw
+
+
+def _grid_rows(document: Document) -> list[Line]:
+    return [line for line in document.lines if len(line.cells) > 1]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("coding", ["fill", "text"])
+def test_outcomes_grid_by_colour(tmp_path: Path, backend: str, coding: str,
+                                 vocabulary: Vocabulary) -> None:
+    document = _read(_render(tmp_path, _snapshot(coding)), backend)
+    rows = _grid_rows(document)
+    assert [line.cells for line in rows] == [AREAS[:3], AREAS[3:]]
+    for line in rows:
+        assert len(line.cell_boxes) == len(line.cell_fills) == len(line.cell_colors) == 3
+        assert all(box is not None for box in line.cell_boxes)
+    if coding == "fill":
+        assert rows[0].cell_fills[0] != rows[0].cell_fills[1]
+    else:
+        assert len({fill for line in rows for fill in line.cell_fills}) == 1
+        assert rows[0].cell_colors[0] != rows[0].cell_colors[1]
+    record = parse_document(document, vocabulary)
+    assert [term.text for term in record.outcomes.policy_areas] == list(AREAS)
+    assert record.outcomes.with_sufficient_data is not None
+    assert record.outcomes.without_sufficient_data is not None
+    assert [term.text for term in record.outcomes.with_sufficient_data] == [
+        area for area in AREAS if area in WITH_DATA]
+    assert [term.text for term in record.outcomes.without_sufficient_data] == [
+        area for area in AREAS if area not in WITH_DATA]
+    assert not [warning for warning in record.warnings if "grid" in warning.code]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_cmyk_colours_are_normalised(tmp_path: Path, backend: str) -> None:
+    def draw(canvas: Canvas) -> None:
+        _rect(canvas, 50, 50, 150, 80, CMYKColor(0.8, 0.1, 0.9, 0.1))
+        _text(canvas, 60, 70, "Tile", colour=CMYKColor(0, 0, 0, 1))
+
+    document = _read(_render(tmp_path, draw), backend)
+    (swatch,) = document.swatches
+    assert all(0 <= part <= 1 for part in swatch.fill) and swatch.fill[1] > swatch.fill[0]
+    (tile,) = [line for line in document.lines if line.text]
+    assert tile.cell_fills == (swatch.fill,) and tile.color is not None and max(tile.color) < 0.2
+
+
+def test_coincident_shapes_are_one_box() -> None:
+    shape = Shape((50.0, 50.0, 150.0, 80.0), (0.2, 0.6, 0.3))
+    ring = Shape((49.5, 49.5, 150.5, 80.5), (0.5, 0.5, 0.5))
+    page = PageContent(1, 595.0, 842.0, (make_span("Tile", 60, 80, 70, 10, "Helvetica", None),),
+                       (shape, ring))
+    lines, swatches = layout_document([page])
+    assert [line.cell_fills for line in lines] == [((0.5, 0.5, 0.5),)]  # the lighter of the two
+    assert len(swatches) == 1 and swatches[0].bbox == (49.5, 49.5, 150.5, 80.5)

@@ -1,0 +1,137 @@
+"""The PDF reader at its boundary: both backends agree on every fixture; errors are one line.
+
+``fixtures/pdf/*.pdf`` must give the same record with ``--backend pymupdf`` and ``--backend
+pdfplumber`` (provenance boxes within 1 pt); the Enschede PDF must give the record of the
+Enschede text dump apart from source and the grid classification; encrypted, image-only,
+truncated, corrupt and over-long PDFs raise the documented ``UnreadableInput`` subclasses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pymupdf
+import pytest
+
+from snapshot_extract.errors import EncryptedInput, NoTextLayer, TooManyPages, UnreadableInput
+from snapshot_extract.pipeline import extract
+from snapshot_extract.read import PdfOptions, read_pdf
+from snapshot_extract.vocabulary import Vocabulary
+
+from .conftest import FIXTURES
+
+PDFS = sorted((FIXTURES / "pdf").glob("*.pdf"))
+BACKENDS = ("pymupdf", "pdfplumber")
+HEADER = "City Innovation Snapshot TESTVILLE, Testland"
+
+
+def _record(path: Path, backend: str, vocabulary: Vocabulary) -> dict[str, Any]:
+    record = extract(path, vocabulary, PdfOptions(backend=backend))  # type: ignore[arg-type]
+    return record.model_dump(mode="json")
+
+
+@pytest.mark.parametrize("path", PDFS, ids=[path.stem for path in PDFS])
+def test_backends_give_the_same_record(path: Path, vocabulary: Vocabulary) -> None:
+    fast = _record(path, "pymupdf", vocabulary)
+    detail = _record(path, "pdfplumber", vocabulary)
+    fast_boxes, detail_boxes = fast.pop("provenance"), detail.pop("provenance")
+    assert fast == detail
+    assert fast_boxes.keys() == detail_boxes.keys()
+    for key, where in fast_boxes.items():
+        other = detail_boxes[key]
+        assert (where["page"], where["text"]) == (other["page"], other["text"]), key
+        assert (where["bbox"] is None) == (other["bbox"] is None), key
+        if where["bbox"] is not None:
+            assert max(abs(a - b) for a, b in zip(where["bbox"], other["bbox"], strict=True)) <= 1.0, key
+
+
+@pytest.mark.parametrize("path", PDFS, ids=[path.stem for path in PDFS])
+def test_lines_carry_page_box_font_and_colour(path: Path) -> None:
+    document = read_pdf(path.read_bytes(), path.name, PdfOptions())
+    assert document.source.format == "pdf" and document.source.pages == len(document.page_sizes)
+    content = [line for line in document.lines if line.text]
+    assert content and all(line.page and line.bbox and line.font and line.size for line in content)
+    for line in content:
+        x0, y0, x1, y1 = line.bbox  # type: ignore[misc]
+        width, height = document.page_sizes[line.page - 1]  # type: ignore[operator]
+        assert 0 <= x0 <= x1 <= width and 0 <= y0 <= y1 <= height, line
+        assert all(value == round(value, 2) for value in line.bbox)  # type: ignore[union-attr]
+        assert line.color is not None and all(0 <= part <= 1 for part in line.color)
+    assert all(0 <= part <= 1 for swatch in document.swatches for part in swatch.fill)
+
+
+def test_enschede_pdf_gives_the_text_dump_record(vocabulary: Vocabulary) -> None:
+    from_text = extract(FIXTURES / "text" / "enschede.txt", vocabulary).model_dump(mode="json")
+    from_pdf = extract(FIXTURES / "pdf" / "enschede.pdf", vocabulary).model_dump(mode="json")
+    for record in (from_text, from_pdf):
+        for key in ("source", "provenance"):
+            record.pop(key)
+        for key in ("with_sufficient_data", "without_sufficient_data"):
+            record["outcomes"].pop(key)
+        record["warnings"] = [w for w in record["warnings"] if w["code"] != "no_grid_colours"]
+    assert from_pdf == from_text
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def _one_page(text: str = HEADER) -> pymupdf.Document:
+    document = pymupdf.open()
+    document.new_page().insert_text((72, 72), text)
+    return document
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_encrypted_pdf_needs_the_password(backend: str) -> None:
+    data = _one_page().tobytes(encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="s3cret", owner_pw="o")
+    with pytest.raises(EncryptedInput, match="give --password") as caught:
+        read_pdf(data, "locked.pdf", PdfOptions(backend=backend))  # type: ignore[arg-type]
+    assert caught.value.code == "encrypted"
+    with pytest.raises(EncryptedInput, match="does not open it"):
+        read_pdf(data, "locked.pdf", PdfOptions(backend=backend, password="wrong"))  # type: ignore[arg-type]
+    opened = read_pdf(data, "locked.pdf", PdfOptions(backend=backend, password="s3cret"))  # type: ignore[arg-type]
+    assert opened.lines[0].text == HEADER
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_image_only_pdf_has_no_text_layer(backend: str) -> None:
+    document = pymupdf.open()
+    pixmap = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 40, 40), False)
+    pixmap.clear_with(180)
+    document.new_page().insert_image(pymupdf.Rect(72, 72, 400, 400), pixmap=pixmap)
+    with pytest.raises(NoTextLayer) as caught:
+        read_pdf(document.tobytes(), "scan.pdf", PdfOptions(backend=backend))  # type: ignore[arg-type]
+    assert caught.value.code == "no_text_layer"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_too_many_pages(backend: str) -> None:
+    document = _one_page()
+    for _ in range(3):
+        document.new_page().insert_text((72, 72), "more")
+    with pytest.raises(TooManyPages, match="4 pages"):
+        read_pdf(document.tobytes(), "long.pdf", PdfOptions(backend=backend, max_pages=3))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    ("name", "damage"),
+    [
+        ("truncated", lambda data: data[: len(data) // 2]),
+        ("not_a_pdf", lambda data: b"PK\x03\x04" + data[4:]),
+        ("garbled_body", lambda data: data[:9] + bytes(range(256)) * 8 + b"\n%%EOF\n"),
+        ("no_pages", lambda data: b"%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF"),
+    ],
+)
+def test_broken_pdf_is_unreadable_in_one_line(backend: str, name: str, damage: Any) -> None:
+    data = damage(_one_page().tobytes())
+    with pytest.raises(UnreadableInput) as caught:
+        read_pdf(data, f"{name}.pdf", PdfOptions(backend=backend))  # type: ignore[arg-type]
+    assert type(caught.value) is UnreadableInput, name
+    assert str(caught.value).strip() and "\n" not in str(caught.value)
+
+
+def test_unknown_backend_is_refused() -> None:
+    with pytest.raises(UnreadableInput, match="choose pymupdf or pdfplumber"):
+        read_pdf(_one_page().tobytes(), "x.pdf", PdfOptions(backend="poppler"))  # type: ignore[arg-type]
