@@ -19,6 +19,13 @@ EXTRA_ALIASES = {
     ("data_activities", "analyse"): ["analyse", "analysis"],
     ("data_activities", "share"): ["share"],
     ("org_structure", "no_dedicated_team"): ["no dedicated team for innovation"],
+    ("org_structure", "dispersed"): ["spread across several departments", "scattered across departments",
+                                     "spread throughout the municipality"],
+    ("org_structure", "mayors_office"): ["in the Mayor's office", "within the Mayor's office"],
+    ("org_structure", "city_managers_office"): ["in the City Manager's office", "housed in the City Manager's office"],
+    ("org_structure", "independent_department"): ["independent unit"],
+    ("approach_scope", "specific_areas"): ["in specific policy areas", "in specific areas"],
+    ("approach_scope", "holistic"): ["holistic", "from a holistic level"],
 }
 
 

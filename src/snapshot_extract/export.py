@@ -16,12 +16,13 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Literal
 
 from .models import Record
 from .vocabulary import Vocabulary, load_vocabulary
+
+if TYPE_CHECKING:  # pandas is imported where a table is built: parse/check start faster
+    import pandas as pd
 
 LIST_SEPARATOR = ";"
 
@@ -155,6 +156,8 @@ def to_dataframe(
     vocabulary: Vocabulary | None = None,
 ) -> pd.DataFrame:
     """Records as a pandas DataFrame, wide (one row per document) or long (one row per value)."""
+    import pandas as pd
+
     if shape == "long":
         rows = [row for record in records for row in long_rows(record)]
         return pd.DataFrame(rows, columns=list(LONG_COLUMNS))

@@ -40,6 +40,10 @@ def parse_document(document: Document, vocabulary: Vocabulary) -> Record:
     sections = detect_sections(document)
     if sections.header is None:
         raise NotASnapshot("no 'City Innovation Snapshot <city>, <country>' header found")
+    if len(sections.header_cities) > 1:
+        raise NotASnapshot(
+            f"holds {len(sections.header_cities)} snapshots ({', '.join(sections.header_cities)}): split the file"
+        )
     if len(sections.sections) < MIN_SECTIONS:
         raise NotASnapshot(
             f"only {len(sections.sections)} snapshot section(s) recognised (need {MIN_SECTIONS})"

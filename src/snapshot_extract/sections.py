@@ -31,9 +31,11 @@ SECTION_KEYS = (
 )  # fmt: skip
 
 _HEADER_RE = re.compile(
-    r"^\s*city\s+innovation\s+snapshot\s*[|:–—-]?\s*(?P<city>[^,]+?)\s*,\s*(?P<country>.+?)\s*$",
+    r"^\s*city\s+innovation\s+snapshot\s*[|:–—-]?\s*(?P<city>[^,(|–—]+?)\s*(?:,|\(|\s[|–—-]\s)\s*"
+    r"(?P<country>[^()]+?)\s*\)?\s*$",
     re.IGNORECASE,
 )
+_QUESTION_RE = re.compile(r"^(?:\d{1,2}[.)]\s*)?(?:what|how|who|which|where|why|is|are|does|do)\b.{3,70}\?$", re.I)
 _PAGE_NUMBER_RE = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
 _SPOTLIGHT_RE = re.compile(r"^\s*spotlight\s*(?:[|:–—-]\s*(?P<title>.*\S))?\s*$", re.IGNORECASE)
 _NUMBERING_RE = re.compile(r"^\s*(?:q?\d{1,2}[.):]?|[ivx]{1,4}[.)])\s+", re.IGNORECASE)
@@ -84,6 +86,7 @@ class Sections:
     sections: dict[str, Section]
     preamble: tuple[Block, ...] = ()
     moves: tuple[Move, ...] = field(default=())
+    header_cities: tuple[str, ...] = ()
 
     def get(self, key: str) -> Section | None:
         return self.sections.get(key)
@@ -142,12 +145,14 @@ def _is_furniture(line: Line) -> bool:
     return bool(_HEADER_RE.match(line.text) or _PAGE_NUMBER_RE.match(line.text))
 
 
-def _find_header(lines: Iterable[Line]) -> Header | None:
+def find_headers(lines: Iterable[Line]) -> list[Header]:
+    """Every page-header line, in order (a snapshot repeats its own on each page)."""
+    headers = []
     for line in lines:
         match = _HEADER_RE.match(line.text)
         if match:
-            return Header(match.group("city").strip(), match.group("country").strip(), line)
-    return None
+            headers.append(Header(match.group("city").strip(), match.group("country").strip(), line))
+    return headers
 
 
 # --------------------------------------------------------------------------- splitting
@@ -174,12 +179,30 @@ def _split(lines: list[Line]) -> Iterator[_Open]:
             continue
         yield current
         title = _spotlight_title(heading) if key == "spotlight" else None
-        current = _Open(key, heading, line, title, [])
+        if key == "spotlight" and title is None and _title_follows(lines, index + used):
+            title = lines[index + used].text
+            used += 1
+        current = _Open(None if key == _UNKNOWN else key, heading, line, title, [])
         index += used
     yield current
 
 
+_UNKNOWN = "?"
+
+
+def _title_follows(lines: list[Line], index: int) -> bool:
+    """A short line of its own right after a bare "Spotlight" heading is the spotlight's title."""
+    if index >= len(lines) or (index + 1 < len(lines) and lines[index + 1].text):
+        return False
+    line = lines[index]
+    text = line.text
+    return bool(text) and not line.bullet and len(text) <= 80 and not text.endswith((".", ":", "?")) \
+        and match_heading(text) is None and not _HEADER_RE.match(text)
+
+
 def _heading_at(lines: list[Line], index: int) -> tuple[str | None, int, str]:
+    """(section key, lines used, heading text) at ``index``; an unrecognised question heading
+    gives ``_UNKNOWN`` so that its text is not read as part of the section before it."""
     line = lines[index]
     if not line.text or line.bullet:
         return None, 1, ""
@@ -192,7 +215,11 @@ def _heading_at(lines: list[Line], index: int) -> tuple[str | None, int, str]:
         joined_key = match_heading(joined)
         if joined_key and not match_heading(following.text):
             return joined_key, 2, joined  # a wrapped heading beats a fuzzy match of its first line
-    return (key, 1, line.text) if key else (None, 1, "")
+    if key:
+        return key, 1, line.text
+    if _QUESTION_RE.match(line.text):
+        return _UNKNOWN, 1, line.text
+    return None, 1, ""
 
 
 def _spotlight_title(heading: str) -> str | None:
@@ -256,7 +283,7 @@ _SIGNATURE_PATTERNS = (
      r"\binnovation (?:strategy|vision)\b|most closely associates innovation"),
     ("approach", ("approach", "priority policy"), r"approach(?:es)? innovation capacity|priority policy areas"),
     ("partnerships", ("partnership",), r"partnerships? to promote innovation|data partnerships?\b"),
-    ("impact", ("success factor",), r"critical success factors"),
+    ("impact", ("success factor",), r"critical success factors?"),
     ("funding", ("funding", "following sources"),
      r"funding (?:to support|for) innovation|(?:has|have|no|not have) (?:any )?dedicated funding|"
      r"funding .*directed towards|following sources"),
@@ -339,7 +366,9 @@ def signature_of_section(key: str, text: str) -> bool:
 
 def detect_sections(document: Document) -> Sections:
     """Split a ``Document`` into canonical sections (see the module docstring)."""
-    header = _find_header(document.lines)
+    headers = find_headers(document.lines)
+    header = headers[0] if headers else None
+    cities = tuple(dict.fromkeys(strip_accents(h.as_printed).casefold() for h in headers))
     content = [line for line in document.lines if not _is_furniture(line)]
     sections, preamble, moves = _relocate(list(_split(content)))
-    return Sections(header, sections, preamble, moves)
+    return Sections(header, sections, preamble, moves, cities)

@@ -126,6 +126,9 @@ def _is_line_end_hyphenation(text: str, following: str) -> bool:
         return False
     if not following[:1].islower():
         return False
+    token = text.rsplit(None, 1)[-1]
+    if "://" in token or token.startswith("www.") or "/" in token[:-1]:
+        return False  # a URL broken after one of its own hyphens keeps it: ".../otwarte-" + "dane"
     fragment = re.split(r"[\s/(]", text[:-1])[-1].lower()
     if fragment in _KEEP_HYPHEN_PREFIXES:
         return False

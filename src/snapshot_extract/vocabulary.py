@@ -38,6 +38,8 @@ _AMERICAN_TO_BRITISH = {
     "specialized": "specialised", "favor": "favour", "color": "colour", "neighbor": "neighbour",
     "catalog": "catalogue", "defense": "defence", "mobilize": "mobilise", "centers": "centres",
 }  # fmt: skip
+_NEGATIONS = frozenset({"no", "not", "non", "without", "lack", "never"})
+_NEGATION_CAP = 60.0
 _DROP_WORDS = frozenset({"the", "a", "an", "and", "its", "their"})
 _PARENTHETICAL_RE = re.compile(r"\([^()]*\)")
 _NON_WORD_RE = re.compile(r"[^a-z0-9]+")
@@ -89,7 +91,8 @@ def _label_parts(label: str) -> tuple[str, ...]:
 def score_text(query: str, choice: str) -> float:
     """Similarity of two normalised texts, 0-100; 100 only when they are equal.
 
-    Word order and small typos are forgiven (token sort ratio). A query that contains every
+    Texts that differ in a negation ("no", "not", "without", ...) never match. Word order and
+    small typos are forgiven (token sort ratio). A query that contains every
     word of a multi-word choice and adds detail (no more than 1.5 times its length) scores
     86-89: mapped, but below the confident
     score, so the caller warns about it.
@@ -98,6 +101,8 @@ def score_text(query: str, choice: str) -> float:
         return 100.0
     score = fuzz.token_sort_ratio(query, choice)
     query_words, choice_words = set(query.split()), set(choice.split())
+    if (query_words & _NEGATIONS) != (choice_words & _NEGATIONS):
+        return min(score, _NEGATION_CAP)  # "data inventory" is not "no data inventory"
     coverage = len(choice) / max(len(query), 1)
     if choice_words <= query_words and coverage >= 0.4 and (len(choice_words) >= 2 or len(query_words) <= 2):
         score = max(score, 86.0 + 3.0 * coverage)

@@ -6,8 +6,7 @@ import re
 
 from ..sections import Section
 from ..vocabulary import Vocabulary
-from .common import FieldResult, Found, clean_item, locate, sentences, split_list
-from .peer import parse_peer
+from .common import FieldResult, Found, clean_item, locate, read_peer, sentences, split_list
 
 _SCOPE_RE = re.compile(r"\bapproach(?:es|ed)?\s+innovation(?:\s+capacity)?\s+(?P<scope>.+?)\s*[.;]?$", re.I)
 _PRIORITY_RE = re.compile(r"priority\s+(?:policy\s+)?areas?\b.*?\b(?:are|is|include)\b\s*:?\s*(?P<inline>.*)$", re.I)
@@ -41,8 +40,6 @@ def map_approach(section: Section | None, vocabulary: Vocabulary) -> FieldResult
             found.use(index, sentence=sentence)
             phrase = clean_item(scope.group("scope"))
             found.term("approach.scope", "approach_scope", phrase, locate(block, phrase))
-            peer = parse_peer(sentence)
-            if peer:
-                found.set("approach.peer", peer, locate(block, sentence))
+            read_peer(found, "approach.peer", sentence, locate(block, sentence))
     found.values.setdefault("approach.priority_policy_areas", [])
     return found.result()

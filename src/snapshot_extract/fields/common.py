@@ -192,6 +192,9 @@ class Found:
         if evidence is not None:
             self.evidence[path] = evidence
 
+    def unmapped_at(self, path: str) -> bool:
+        return any(entry["field"] == path for entry in self.unmapped)
+
     def warn(self, path: str, code: str, message: str) -> None:
         self.warnings.append({"field": path, "code": code, "message": message})
 
@@ -238,3 +241,66 @@ class Found:
             dict(self.values), dict(self.evidence), tuple(self.warnings),
             tuple(self.unmapped), frozenset(self.used),
         )  # fmt: skip
+
+
+def read_peer(found: Found, path: str, sentence: str, evidence: Evidence) -> None:
+    """Set the peer phrase of ``sentence`` at ``path``; warn where its share cannot be read."""
+    from .peer import mentions_peers, parse_peer
+
+    peer = parse_peer(sentence)
+    if peer is None:
+        if mentions_peers(sentence) and path not in found.values:
+            found.warn(path, "unreadable_value", f'surveyed cities are named but no share was read: "{sentence}"')
+        return
+    if path in found.values:
+        return
+    found.set(path, peer, evidence)
+    if peer["percent"] is None:
+        contrast = peer["text"].lower().startswith(("unlike", "contrary", "in contrast", "different"))
+        code = "peer_contrast" if contrast else "unreadable_value"
+        reason = "it counts cities that answered differently" if contrast else "its share is not a number"
+        found.warn(path, code, f'"{peer["text"]}": percent left null, {reason}')
+
+
+_NEGATION_RE = re.compile(
+    r"\b(?:no|not|never|nor|neither|without|lacks?|lacking|yet\s+to|none)\b|n't\b", re.IGNORECASE
+)
+_HEDGE_RE = re.compile(
+    r"\b(?:plans?|planning|intends?|intending|aims?|aiming|hopes?|expects?|considering|will|would|"
+    r"could|may|might|is\s+developing|is\s+preparing|is\s+drafting)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BOUNDARY_RE = re.compile(r"[,;:(]|\s[–—]\s|\b(?:but|and|while|whereas|although|though)\b", re.IGNORECASE)
+
+
+def polarity(sentence: str, key: re.Pattern[str]) -> bool | None | str:
+    """What ``sentence`` says of the thing ``key`` finds: True (it has it), False (negated),
+    "hedged" (planned, considered, not yet real), or None when ``key`` is not in the sentence.
+
+    Only the words of the same clause before the key count, so "Unlike most cities, X has Y" is
+    positive and "X does not publish open data" negative.
+    """
+    match = key.search(sentence)
+    if match is None:
+        return None
+    before = sentence[: match.start()]
+    clauses = _CLAUSE_BOUNDARY_RE.split(before)
+    window = (clauses[-1] if clauses else before) + " " + match.group(0)
+    if _NEGATION_RE.search(window):
+        return False
+    if _HEDGE_RE.search(window):
+        return "hedged"
+    return True
+
+
+def read_flag(found: Found, path: str, sentence: str, key: re.Pattern[str], evidence: Evidence) -> bool:
+    """Set a boolean from ``sentence``; a hedged statement leaves it null with a warning."""
+    value = polarity(sentence, key)
+    if value is None:
+        return False
+    if value == "hedged":
+        if path not in found.values:
+            found.warn(path, "uncertain_value", f'neither yes nor no (planned or intended): "{sentence}"')
+        return True
+    found.set(path, value, evidence)
+    return True

@@ -7,13 +7,17 @@ import re
 
 from ..sections import Block, Section
 from ..vocabulary import Vocabulary
-from .common import FieldResult, Found, is_item, locate, sentences, split_list
+from .common import FieldResult, Found, is_item, locate, read_flag, sentences, split_list
 
 _ROLE_RE = re.compile(r"\bdata\s+plays?\s+(?:an?\s+)?(?P<role>(?:\w+[\s-]+){0,3}?role)\b", re.I)
 _NO_ROLE_RE = re.compile(
     r"\bdata\s+(?:does|do)\s+not\s+play\s+(?:an?\s+)?(?P<role>(?:\w+[\s-]+){0,3}?role)\b", re.I
 )
-_USES_RE = re.compile(r"\b(?:using|uses|use|used)\s+(?:its\s+)?data\s+to\s+(?P<use>[^.;]+)", re.I)
+_USES_RE = re.compile(
+    r"\b(?:using|uses|use|used)\s+(?:its\s+|the\s+|their\s+)?(?:own\s+)?data\s+to\s+(?P<use>.+?)\s*(?:;|[.!]?\s*$)",
+    re.I,
+)
+_MORE_USES_RE = re.compile(r",?\s+(?:and|as well as)\s+(?:also\s+)?to\s+|;\s*(?:and\s+)?to\s+", re.I)
 _CHALLENGES_RE = re.compile(r"\bchallenges?\b.*?\binclude[sd]?\b\s*:?\s*(?P<list>.*)$", re.I)
 _INVENTORY_RE = re.compile(
     r"\b(?P<phrase>(?:(?:comprehensive|partial|complete|limited|full)\s+)?data\s+inventory"
@@ -25,12 +29,11 @@ _NO_INVENTORY_RE = re.compile(
     r"(?:\w+\s+)?data\s+inventory|\bno\s+data\s+inventory",
     re.I,
 )
-_NO_OPEN_DATA_RE = re.compile(
-    r"\b(?:does|do)\s+not\s+(?:yet\s+)?publish\s+(?:any\s+)?open\s+data|\bno\s+open\s+data|"
-    r"\bhas\s+not\s+(?:yet\s+)?published\s+open\s+data",
+_OPEN_DATA_RE = re.compile(
+    r"\bpublish\w*\s+(?:its\s+|their\s+|some\s+|any\s+)?(?:\w+\s+)?open\s+data|\bmakes?\s+(?:its\s+|their\s+)?"
+    r"data\s+(?:openly|publicly)\s+available|\bopen\s+data\s+(?:portal|platform|website)",
     re.I,
 )
-_OPEN_DATA_RE = re.compile(r"\bpublish(?:es|ed)?\s+(?:its\s+)?open\s+data", re.I)
 
 
 def map_data(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
@@ -40,6 +43,7 @@ def map_data(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
     if section is None:
         return found.result()
     in_challenges = False
+    inventory_named = any("inventory" in block.text.lower() for block in section.blocks)
     for index, block in enumerate(section.blocks):
         if in_challenges and is_item(block):
             found.use(index)
@@ -50,17 +54,20 @@ def map_data(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
             if used:
                 found.use(index, sentence=sentence)
             in_challenges = opens or (in_challenges and not used)
+    if inventory_named and "data.inventory" not in found.values and not found.unmapped_at("data.inventory"):
+        found.warn("data.inventory", "unreadable_value", "an inventory is mentioned but its kind was not recognised")
     return found.result()
 
 
 def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabulary) -> tuple[bool, bool]:
     used = _read_role(found, block, sentence)
     for use in _USES_RE.finditer(sentence):
-        text = use.group("use").strip(" ,")
-        uses: list[str] = found.values["data.uses"]
-        if text not in uses:
-            found.evidence[f"data.uses[{len(uses)}]"] = locate(block, text)
-            uses.append(text)
+        for part in _MORE_USES_RE.split(use.group("use")):
+            text = part.strip(" ,")
+            uses: list[str] = found.values["data.uses"]
+            if text and text not in uses:
+                found.evidence[f"data.uses[{len(uses)}]"] = locate(block, text)
+                uses.append(text)
         used = True
     opens = False
     if challenges := _CHALLENGES_RE.search(sentence):
@@ -76,11 +83,7 @@ def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabu
         phrase = inventory.group("phrase")
         found.term("data.inventory", "data_inventory", phrase, locate(block, phrase))
         used = True
-    if _NO_OPEN_DATA_RE.search(sentence):
-        found.set("data.publishes_open_data", False, locate(block, sentence))
-        used = True
-    elif _OPEN_DATA_RE.search(sentence):
-        found.set("data.publishes_open_data", True, locate(block, sentence))
+    if read_flag(found, "data.publishes_open_data", sentence, _OPEN_DATA_RE, locate(block, sentence)):
         used = True
     return used, opens
 

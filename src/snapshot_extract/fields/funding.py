@@ -6,15 +6,13 @@ import re
 
 from ..sections import Section
 from ..vocabulary import Vocabulary
-from .common import FieldResult, Found, is_item, locate, sentences, split_list
-from .peer import parse_peer
+from .common import FieldResult, Found, is_item, locate, read_flag, read_peer, sentences, split_list
 
-_NOT_DEDICATED_RE = re.compile(
-    r"\b(?:does|do)\s+not\s+have\s+(?:any\s+)?dedicated\s+funding|\bhas\s+no\s+dedicated\s+funding|"
-    r"\bno\s+dedicated\s+funding|\bwithout\s+dedicated\s+funding|\blacks?\s+dedicated\s+funding",
+_DEDICATED_RE = re.compile(
+    r"\b(?:has|have|had|receives?|sets?\s+aside|allocates?|earmarks?|with|without|no|lacks?|"
+    r"possess(?:es)?)\b[^.;]{0,30}?\bdedicated\s+(?:\w+\s+){0,2}?(?:funding|budgets?|funds?)\b",
     re.IGNORECASE,
 )
-_DEDICATED_RE = re.compile(r"\b(?:has|have)\s+(?:some\s+)?dedicated\s+funding", re.IGNORECASE)
 _SOURCES_RE = re.compile(r"\bcomes?\s+from\s*(?:the\s+following\s+sources)?\s*:?\s*(?P<list>.*)$", re.I)
 _DIRECTED_RE = re.compile(r"\bdirected\s+(?:towards?|to|at)\s*:?\s*(?P<list>.+)$", re.I)
 
@@ -43,14 +41,9 @@ def map_funding(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
 def _read_sentence(found: Found, block, sentence: str, vocabulary: Vocabulary) -> tuple[bool, bool]:  # type: ignore[no-untyped-def]
     evidence = locate(block, sentence)
     used, opens_list = False, False
-    if _NOT_DEDICATED_RE.search(sentence):
-        found.set("funding.dedicated", False, evidence)
+    if read_flag(found, "funding.dedicated", sentence, _DEDICATED_RE, evidence):
         used = True
-    elif _DEDICATED_RE.search(sentence):
-        found.set("funding.dedicated", True, evidence)
-        used = True
-    if used and (peer := parse_peer(sentence)):
-        found.set("funding.peer", peer, evidence)
+        read_peer(found, "funding.peer", sentence, evidence)
     if sources := _SOURCES_RE.search(sentence):
         used = True
         inline = sources.group("list").strip()

@@ -4,12 +4,28 @@ from __future__ import annotations
 
 import re
 
-from ..sections import Section
-from ..vocabulary import Vocabulary
+from ..sections import Block, Section
+from ..vocabulary import CONFIDENT_SCORE, Match, Vocabulary
 from .common import FieldResult, Found, is_item, locate, sentences, split_list
 
 _FACTORS_RE = re.compile(r"success\s+factors?\b.*?\b(?:are|include|is)\b\s*:?\s*(?P<list>.*)$", re.I)
 _BENEFITS_RE = re.compile(r"\b(?:helping|helps|helped|benefits?)\b.*:\s*(?P<list>.*)$", re.I)
+
+
+_LISTS = {False: ("impact.benefits", "benefits"), True: ("impact.success_factors", "success_factors")}
+
+
+def _read_item(found: Found, block: Block, in_factors: bool, vocabulary: Vocabulary) -> None:
+    """A bullet goes to the list its intro opened; one that is plainly a term of the other list
+    (a benefit printed after the success factors) goes there, with a warning."""
+    path, group = _LISTS[in_factors]
+    other_path, other_group = _LISTS[not in_factors]
+    own, other = vocabulary.match(group, block.text), vocabulary.match(other_group, block.text)
+    if isinstance(other, Match) and other.score >= CONFIDENT_SCORE and not isinstance(own, Match):
+        found.terms(other_path, other_group, [(block.text, locate(block))])
+        found.warn(other_path, "uncertain_list", f'"{block.text}" stands among the {group} but reads as one of the {other_group}')
+        return
+    found.terms(path, group, [(block.text, locate(block))])
 
 
 def map_impact(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
@@ -22,8 +38,7 @@ def map_impact(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
     for index, block in enumerate(section.blocks):
         if is_item(block):
             found.use(index)
-            path, group = ("impact.success_factors", "success_factors") if in_factors else ("impact.benefits", "benefits")
-            found.terms(path, group, [(block.text, locate(block))])
+            _read_item(found, block, in_factors, vocabulary)
             continue
         for sentence in sentences(block.text):
             factors = _FACTORS_RE.search(sentence)

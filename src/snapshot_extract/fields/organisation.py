@@ -6,29 +6,26 @@ import re
 
 from ..sections import Block, Section
 from ..vocabulary import Match, Vocabulary
-from .common import FieldResult, Found, clean_item, is_item, locate, sentences, split_list
+from .common import FieldResult, Found, clean_item, is_item, locate, read_flag, sentences, split_list
 
-_NO_STAFF_RE = re.compile(
-    r"\b(?:no|without|not have any|not have|lacks?)\s+(?:any\s+)?(?:dedicated|full[- ]time)\s+"
-    r"(?:innovation\s+)?(?:staff|team|employees|personnel)",
-    re.IGNORECASE,
-)
 _STAFF_RE = re.compile(
-    r"\bdedicated\s+(?:innovation\s+)?(?:team|staff|unit|office)\b|\bstaff members? (?:are|is) "
-    r"working\b|\bconsists? of\s+\w+\s+(?:staff|people|employees)|\b\d+\s+(?:full[- ]time\s+)?staff\b",
+    r"\bdedicated\s+(?:full[- ]time\s+)?(?:innovation\s+)?(?:team|staff|unit|office|employees|personnel)\b|"
+    r"\b(?:staff|employees|personnel)\s+(?:members?\s+)?(?:are\s+|is\s+)?(?:dedicated|working)\b|"
+    r"\bconsists?\s+of\s+\w+\s+(?:staff|people|employees)|(?<![\d.,])\b\d+\s+(?:full[- ]time\s+)?staff\b|"
+    r"\bteam\s+of\s+\w+\b",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }  # fmt: skip
+_NUMBER = r"((?<![\d.,])\d{1,4}(?![.,]\d)|" + "|".join(_NUMBER_WORDS) + r")"
 _COUNT_RE = re.compile(
-    r"\b(?:consists?\s+of|comprises?|employs|has|with|of)?\s*(?P<n>\d{1,4}|"
-    + "|".join(_NUMBER_WORDS)
-    + r")\s+(?:full[- ]time\s+|dedicated\s+|permanent\s+)?(?:staff(?:\s+members?)?|employees|"
-    r"people|team members|members of staff|FTEs?)\b",
+    r"\b" + _NUMBER + r"\s+(?:(?:full[- ]time|dedicated|permanent|innovation)\s+){0,3}(?:staff(?:\s+members?)?|"
+    r"employees|people|team\s+members|members\s+of\s+staff|FTEs?)\b|\bteam\s+of\s+" + _NUMBER + r"\b",
     re.IGNORECASE,
 )
+_FRACTION_COUNT_RE = re.compile(r"\b\d+[.,]\d+\s+(?:FTEs?|full[- ]time|staff)", re.IGNORECASE)
 _WORK_IS_RE = re.compile(r"^.*?\binnovation (?:work|efforts?|activit(?:y|ies)) (?:is|are)\s+", re.I)
 _AGENT_RE = re.compile(
     r"^(?:(?:carried|sought|worked)\s+out|led|run|managed|handled|coordinated|driven|delivered|done|"
@@ -64,7 +61,12 @@ def map_organisation(section: Section | None, vocabulary: Vocabulary) -> FieldRe
         if block.kind == "paragraph":
             _read_sentences(found, block, index, vocabulary)
     found.values.setdefault("organisation.staff_skills", [])
+    prose = [b.text for b in section.blocks if b.kind == "paragraph" and not _SKILLS_RE.search(b.text)]
+    if prose and "organisation.structure" not in found.values and not found.unmapped_at("organisation.structure"):
+        found.warn("organisation.structure", "unreadable_value",
+                   "the section describes the organisation but no structure phrase was recognised")
     return found.result()
+
 
 
 def _read_sentences(found: Found, block: Block, index: int, vocabulary: Vocabulary) -> None:
@@ -76,17 +78,15 @@ def _read_sentences(found: Found, block: Block, index: int, vocabulary: Vocabula
 def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabulary) -> bool:
     used = False
     evidence = locate(block, sentence)
-    if _NO_STAFF_RE.search(sentence):
-        found.set("organisation.dedicated_staff", False, evidence)
-        used = True
-    elif _STAFF_RE.search(sentence):
-        found.set("organisation.dedicated_staff", True, evidence)
+    if read_flag(found, "organisation.dedicated_staff", sentence, _STAFF_RE, evidence):
         used = True
     count = _COUNT_RE.search(sentence)
-    if count and not _NO_STAFF_RE.search(sentence):
-        raw = count.group("n").lower()
+    if count and found.values.get("organisation.dedicated_staff") is not False:
+        raw = (count.group(1) or count.group(2)).lower()
         found.set("organisation.staff_count", int(_NUMBER_WORDS.get(raw, raw)), evidence)
         used = True
+    elif _FRACTION_COUNT_RE.search(sentence):
+        found.warn("organisation.staff_count", "unreadable_value", f'staff given as a fraction: "{sentence}"')
     if "organisation.structure" not in found.values:
         phrase = _structure_phrase(sentence, vocabulary)
         if phrase:

@@ -9,7 +9,8 @@ from ..vocabulary import Vocabulary
 from .common import Evidence, FieldResult, Found, locate
 
 _KEY_RE = re.compile(
-    r"^(?P<key>mayor|term(?: of office)?|innovation lead|population(?: size)?|"
+    r"^(?P<key>(?:lord\s+|city\s+)?mayor|head of government|term(?: of office)?|innovation lead(?:er)?|"
+    r"chief innovation officer|population(?: size)?|"
     r"innovation\s*/\s*open data websites?|open data websites?|innovation websites?|websites?)"
     r"\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
@@ -18,13 +19,21 @@ _URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>\"')]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s<>\"')]*)?",
     re.IGNORECASE,
 )
-_TERM_RE = re.compile(r"(?:(?:since|from)\s+)?(\d{4})\s*(?:(?:[–—-]|to|until)\s*(\d{4}))?", re.I)
+_TERM_RE = re.compile(
+    r"(?P<since>\b(?:since|from)\s+(?:\w+\s+)?)?(?P<start>(?:19|20)\d{2})\b(?:[^\d]{0,25}?(?:[–—/-]|\bto\b|\btill\b|"
+    r"\buntil\b)\s*(?:[A-Za-z]+\.?\s+)?(?P<end>(?:19|20)\d{2}|\d{2})\b)?",
+    re.I,
+)
 _NUMBER_RE = re.compile(
     r"(?P<number>\d{1,3}(?:[ ,.\u202f’']\d{3})+(?![\d])|\d+(?:[.,]\d+)?)\s*(?P<unit>million|mio|m|mn|thousand|k)?\b",
     re.IGNORECASE,
 )
 _YEAR_RE = re.compile(r"\b(?:in\s+|\(\s*)?((?:19|20)\d{2})\b")
-_EMPTY = {"", "-", "–", "n/a", "na", "none", "not available", "vacant"}
+_PLACEHOLDER_RE = re.compile(
+    r"^(?:[-–—‐?]*|n\.?\s?/?\s?a\.?|none|unknown|tb[cd]\.?|to be (?:confirmed|determined|appointed|announced)|"
+    r"not (?:yet )?(?:appointed|available|applicable|known)|vacant\b.*|position vacant|no (?:one|innovation lead))$",
+    re.IGNORECASE,
+)
 
 
 def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
@@ -33,14 +42,16 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
         return found.result()
     websites: list[str] = []
     for index, block in enumerate(section.blocks):
-        match = _KEY_RE.match(block.text)
-        if match is None:
+        matches = [_KEY_RE.match(cell) for cell in block.cells]  # "Mayor: X    Term: Y" on one line
+        if not all(matches):
             if websites and _URL_RE.fullmatch(block.text.strip()):
                 websites.extend(_urls(block.text))
                 found.use(index)
             continue
         found.use(index)
-        _read_key(found, match.group("key").lower(), match.group("value").strip(), block, websites)
+        for match in matches:
+            assert match is not None
+            _read_key(found, match.group("key").lower(), match.group("value").strip(), block, websites)
     urls = list(dict.fromkeys(websites))
     found.values["overview.websites"] = urls
     for position, url in enumerate(urls):
@@ -50,12 +61,12 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
 
 
 def _read_key(found: Found, key: str, value: str, block: Block, websites: list[str]) -> None:
-    evidence = locate(block)
-    if value.lower() in _EMPTY and not key.startswith(("innovation /", "open", "web", "innovation w")):
-        return
-    if key == "mayor":
+    evidence = locate(block, value) if value and value in block.text else locate(block)
+    if _PLACEHOLDER_RE.match(value) and "web" not in key:
+        return  # the document says there is none: null, not a name
+    if key.endswith("mayor") or key == "head of government":
         found.set("overview.mayor", value, evidence)
-    elif key == "innovation lead":
+    elif key.startswith(("innovation lead", "chief")):
         found.set("overview.innovation_lead", value, evidence)
     elif key.startswith("term"):
         _read_term(found, value, evidence)
@@ -73,14 +84,29 @@ def _urls(text: str) -> list[str]:
     return urls
 
 
-def _read_term(found: Found, value: str, evidence: Evidence) -> None:
+def parse_term(value: str) -> tuple[int | None, int | None]:
+    """"2015–2021" -> (2015, 2021); "since 2014" -> (2014, None); "2019–23" -> (2019, 2023)."""
     match = _TERM_RE.search(value)
     if match is None:
+        return None, None
+    start = int(match.group("start"))
+    end_text = match.group("end")
+    if end_text is None:
+        return start, None
+    end = int(end_text) if len(end_text) == 4 else start // 100 * 100 + int(end_text)
+    return (start, end) if end >= start else (start, None)
+
+
+def _read_term(found: Found, value: str, evidence: Evidence) -> None:
+    start, end = parse_term(value)
+    if start is None:
         found.warn("overview.term_start", "unreadable_value", f'term "{value}" has no year')
         return
-    found.set("overview.term_start", int(match.group(1)), evidence)
-    if match.group(2):
-        found.set("overview.term_end", int(match.group(2)), evidence)
+    found.set("overview.term_start", start, evidence)
+    found.set("overview.term_end", end, evidence)
+    open_ended = re.search(r"\b(?:since|from|present|now|today|ongoing|current)\b|[–—-]\s*$", value, re.I)
+    if end is None and not open_ended:
+        found.warn("overview.term_end", "unreadable_value", f'term "{value}": no end year read')
 
 
 def parse_population(value: str) -> tuple[int | None, int | None]:

@@ -6,13 +6,13 @@ import re
 
 from ..sections import Block, Section
 from ..vocabulary import Vocabulary
-from .common import FieldResult, Found, clean_item, locate, sentences, split_commas, split_list
+from .common import FieldResult, Found, clean_item, locate, polarity, sentences, split_commas, split_list
 
 _INNOVATION_RE = re.compile(r"partnerships?\s+(?:to|that)\s+promote\s+innovation(?:\s+capacity)?\s+with\s+(?P<list>.+)$", re.I)
 _DATA_RE = re.compile(r"data\s+partnerships?\s+with\s+(?P<list>.+)$", re.I)
-_NONE_RE = re.compile(r"\b(?:has not|have not|hasn't|did not|does not have)\s+(?:yet\s+)?(?:developed|established|formed|any)\b.*partnerships?", re.I)
+_PARTNERSHIPS_RE = re.compile(r"\bpartnerships?\b", re.I)
 _PURPOSE_RE = re.compile(r"^(?:in order\s+)?to\s+", re.I)
-_PURPOSE_SPLIT_RE = re.compile(r"\s+(?=(?:in order\s+)?to\s+(?:collect|analy[sz]e|share|gather|exchange|use)\b)", re.I)
+_PURPOSE_SPLIT_RE = re.compile(r"(?<!\border)\s+(?=(?:in order\s+)?to\s+(?:collect|analy[sz]e|share|gather|exchange|use)\b)", re.I)
 
 
 def map_partnerships(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
@@ -29,6 +29,8 @@ def map_partnerships(section: Section | None, vocabulary: Vocabulary) -> FieldRe
 
 
 def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabulary) -> bool:
+    if polarity(sentence, _PARTNERSHIPS_RE) is False:
+        return True  # "has not developed (data) partnerships (with ...)": nothing to list
     data = _DATA_RE.search(sentence)
     innovation = _INNOVATION_RE.search(sentence)
     if data:
@@ -37,7 +39,7 @@ def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabu
     if innovation:
         _read_partners(found, block, innovation.group("list"), "partnerships.innovation_partners", vocabulary)
         return True
-    return bool(_NONE_RE.search(sentence))
+    return False
 
 
 def _read_partners(found: Found, block: Block, text: str, path: str, vocabulary: Vocabulary) -> None:

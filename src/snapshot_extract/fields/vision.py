@@ -6,19 +6,11 @@ import re
 
 from ..sections import Section
 from ..vocabulary import Vocabulary
-from .common import FieldResult, Found, is_item, locate, sentences, split_list
-from .peer import parse_peer
+from .common import Evidence, FieldResult, Found, is_item, locate, read_flag, read_peer, sentences, split_list
 
-_NO_STRATEGY_RE = re.compile(
-    r"\b(?:has|have)\s+no\s+(?:formal\s+|explicit\s+|official\s+|dedicated\s+)?innovation\s+"
-    r"(?:strategy|vision)|\b(?:does|do)\s+not\s+(?:yet\s+)?have\s+(?:an?\s+)?(?:formal\s+|explicit\s+|"
-    r"official\s+|dedicated\s+)?innovation\s+(?:strategy|vision)|\bno\s+(?:formal|explicit)\s+"
-    r"innovation\s+strategy|\blacks?\s+an?\s+(?:\w+\s+)?innovation\s+strategy",
-    re.IGNORECASE,
-)
 _STRATEGY_RE = re.compile(
-    r"\b(?:has|have)\s+(?:adopted\s+|developed\s+|published\s+)?(?:an?|its\s+own)\s+(?:formal\s+|"
-    r"explicit\s+|official\s+|dedicated\s+|dedicated,\s+)?innovation\s+(?:strategy|vision)",
+    r"\b(?:has|have|had|adopted|developed|published|maintains?|lacks?|possess(?:es)?|with|without|"
+    r"no)\b[^.;]{0,40}?\binnovation\s+(?:strategy|vision)\b",
     re.IGNORECASE,
 )
 _ASSOCIATES_RE = re.compile(r"associates?\s+innovation(?:\s+capacity)?\s+with\s*:?\s*(.*)$", re.I)
@@ -50,15 +42,8 @@ def map_vision(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
     return found.result()
 
 
-def _read_strategy(found: Found, sentence: str, evidence) -> bool:  # type: ignore[no-untyped-def]
-    if _NO_STRATEGY_RE.search(sentence):
-        value = False
-    elif _STRATEGY_RE.search(sentence):
-        value = True
-    else:
+def _read_strategy(found: Found, sentence: str, evidence: Evidence) -> bool:
+    if not read_flag(found, "vision.formal_strategy", sentence, _STRATEGY_RE, evidence):
         return False
-    found.set("vision.formal_strategy", value, evidence)
-    peer = parse_peer(sentence)
-    if peer:
-        found.set("vision.peer", peer, evidence)
+    read_peer(found, "vision.peer", sentence, evidence)
     return True
