@@ -16,10 +16,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/snapshot-extract batch fixtures/text fixtures/pdf --out out
 
-## test: the test suite and the golden-fixture check
+## test: the test suite, the golden-fixture check, then the fixtures through the batch scored by eval
 test: $(STAMP)
 	$(BIN)/python -m pytest
 	$(BIN)/snapshot-extract check fixtures/text fixtures/pdf
+	$(BIN)/snapshot-extract batch fixtures/text fixtures/pdf --out .eval-out --quiet --format jsonl
+	$(BIN)/snapshot-extract eval fixtures/text fixtures/pdf .eval-out/records.jsonl --strict
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests tools
@@ -39,4 +41,4 @@ vocabulary: $(STAMP)
 	$(BIN)/python tools/build_vocabulary.py ../shared/spec/VOCABULARY.md src/snapshot_extract/data/vocabulary.json
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) out .eval-out .pytest_cache .mypy_cache .ruff_cache

@@ -178,6 +178,66 @@ def check(
         raise typer.Exit(EXIT_FAILED)
 
 
+@app.command()
+def inspect(
+    file: Annotated[Path, typer.Argument(help="A snapshot PDF.", show_default=False)],
+    out: Annotated[Path, typer.Option("--out", help="Folder for page-<n>.png, record.json and index.html.")],
+    dpi: Annotated[int, typer.Option("--dpi", min=36, max=600, help="Resolution of the page images.")] = 110,
+    vocabulary: VocabularyOption = None,
+    replace_vocabulary: ReplaceOption = False,
+    backend: BackendOption = "pymupdf",
+    password: PasswordOption = None,
+) -> None:
+    """Draw what was extracted on the pages: sections, values by score, unmapped items, the grid.
+
+    Open OUT/index.html to see the pages beside the record; point at a field to find its box.
+
+    Example: snapshot-extract inspect fixtures/pdf/enschede.pdf --out inspect-enschede
+    """
+    from .overlay import inspect_pdf
+
+    vocab_ = _vocabulary(vocabulary, replace_vocabulary)
+    try:
+        result = inspect_pdf(file, out, vocab_, _pdf_options(backend, password), dpi=dpi)
+    except SnapshotError as error:
+        raise _fail(error.one_line()) from None
+    typer.echo(f"{len(result.images)} page image(s) and {result.html} written "
+               f"({len(result.marks)} boxes, {len(result.record.warnings)} warning(s))")
+
+
+@app.command("eval")
+def evaluate_records(
+    paths: Annotated[list[Path], typer.Argument(
+        help="TRUTH_DIR... RECORDS: folders of X.expected.json truth files, then a records.jsonl, "
+             "a folder of record JSON files or a batch output folder.", show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Exit 1 unless F1 is 1.0, no error is silent and every truth file has a record.")] = False,
+) -> None:
+    """Score records against truth files: precision, recall and F1 per field, and silent errors.
+
+    A silent error is a wrong value (against the truth) that no warning or unmapped entry names.
+
+    Example: snapshot-extract eval fixtures/text fixtures/pdf out/records.jsonl --strict
+    """
+    from rich.console import Console
+
+    from .evaluate import evaluate, print_evaluation
+
+    if len(paths) < 2:
+        raise _fail("error: eval: give at least one truth folder and then the records")
+    try:
+        evaluation = evaluate(paths[:-1], paths[-1])
+    except SnapshotError as error:
+        raise _fail(error.one_line()) from None
+    if as_json:
+        typer.echo(json.dumps(evaluation.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        print_evaluation(Console(width=None if sys.stdout.isatty() else 120), evaluation)
+    if strict and not evaluation.passed():
+        raise typer.Exit(EXIT_FAILED)
+
+
 EXIT_INTERRUPTED = 130
 
 
