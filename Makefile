@@ -20,6 +20,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 	$(BIN)/snapshot-extract check fixtures/text fixtures/pdf
+	$(BIN)/snapshot-extract check fixtures/pdf --backend pdfplumber
 	$(BIN)/snapshot-extract batch fixtures/text fixtures/pdf --out .eval-out --quiet --format jsonl
 	$(BIN)/snapshot-extract eval fixtures/text fixtures/pdf .eval-out/records.jsonl --strict
 

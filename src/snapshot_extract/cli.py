@@ -58,21 +58,24 @@ def _vocabulary(path: Path | None, replace: bool) -> Vocabulary:
         raise _fail(error.one_line()) from None
 
 
-def _pdf_options(backend: str, password: str | None) -> PdfOptions:
+def _pdf_options(backend: str, password: str | None, max_pages: int = 20) -> PdfOptions:
     if backend not in ("pymupdf", "pdfplumber"):
         raise _fail(f"error: --backend: unknown backend '{backend}' (choose pymupdf or pdfplumber)")
-    return PdfOptions(backend=backend, password=password)  # type: ignore[arg-type]
+    return PdfOptions(backend=backend, password=password, max_pages=max_pages)  # type: ignore[arg-type]
 
 
 @app.command()
 def parse(
-    files: Annotated[list[Path], typer.Argument(help="Snapshot PDFs or text dumps.", show_default=False)],
+    files: Annotated[
+        list[Path], typer.Argument(help="Snapshot PDFs or text dumps.", show_default=False, readable=False)
+    ],
     output_format: Annotated[str, typer.Option("--format", help="json (one file: pretty JSON; several: JSON Lines) or csv (wide).")] = "json",
     vocabulary: VocabularyOption = None,
     replace_vocabulary: ReplaceOption = False,
     backend: BackendOption = "pymupdf",
     password: PasswordOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any record carries warnings.")] = False,
+    max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Refuse longer PDFs.")] = 20,
     debug: DebugOption = False,
 ) -> None:
     """Parse snapshots and print their records.
@@ -82,7 +85,7 @@ def parse(
     if output_format not in ("json", "csv"):
         raise _fail(f"error: --format: unknown format '{output_format}' (choose json or csv)")
     vocab = _vocabulary(vocabulary, replace_vocabulary)
-    results = list(extract_all(files, vocab, _pdf_options(backend, password)))
+    results = list(extract_all(files, vocab, _pdf_options(backend, password, max_pages), debug=debug))
     records: list[Record] = [r.record for r in results if r.record is not None]
     for result in results:
         if result.error is not None:

@@ -54,3 +54,10 @@ class NotASnapshot(SnapshotError):
 
 class VocabularyError(SnapshotError):
     code = "bad_vocabulary"
+
+
+class InternalError(SnapshotError):
+    """A bug met on one document, reported as data so that a batch goes on (``--debug`` raises)."""
+
+    code = "internal_error"
+    exit_code = 1

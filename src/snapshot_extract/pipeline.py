@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import NotASnapshot, SnapshotError
+from .errors import InternalError, NotASnapshot, SnapshotError
 from .models import Document, Record
 from .read import PdfOptions, read_document
 from .record import build_record
@@ -69,8 +69,12 @@ def extract_all(
     paths: Iterable[str | Path],
     vocabulary: Vocabulary | None = None,
     pdf_options: PdfOptions | None = None,
+    debug: bool = False,
 ) -> Iterator[Result]:
-    """Extract every path in order; failures are yielded as ``Result``s, never raised."""
+    """Extract every path in order; failures are yielded as ``Result``s, never raised.
+
+    An unexpected exception (a bug) becomes an ``InternalError`` result too, unless ``debug``.
+    """
     vocabulary = vocabulary or load_vocabulary()
     for raw in paths:
         path = Path(raw)
@@ -78,3 +82,8 @@ def extract_all(
             yield Result(path, extract(path, vocabulary, pdf_options), None)
         except SnapshotError as error:
             yield Result(path, None, error)
+        except Exception as error:
+            if debug:
+                raise
+            reason = f"internal error ({type(error).__name__}: {error}); rerun with --debug for a traceback"
+            yield Result(path, None, InternalError(reason, str(path)))

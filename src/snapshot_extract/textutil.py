@@ -82,27 +82,30 @@ def join_wrapped(parts: list[str]) -> str:
     capital ("Hierarchy-" + "Busting"), after a digit, or where the fragment before it is a
     known prefix of hyphenated compounds ("co-" + "create", "third-" + "party").
     """
-    text = ""
+    pieces: list[str] = []  # the joined text is "".join(pieces); only the last piece is inspected
     for raw in parts:
         part = raw.strip()
         if not part:
             continue
-        if not text:
-            text = part
-        elif text.endswith(SOFT_BREAK):
-            text = text[:-1] + part
-        elif text.endswith(HARD_BREAK):
-            text = text[:-1] + "-" + part
+        if not pieces:
+            pieces.append(part)
+            continue
+        tail = pieces[-1]
+        if tail.endswith(SOFT_BREAK):
+            pieces[-1] = tail[:-1] + part
+        elif tail.endswith(HARD_BREAK):
+            pieces[-1] = tail[:-1] + "-" + part
         elif part.startswith(("http://", "https://", "www.")) or (
-            _URL_END_RE.search(text) and _DOMAIN_RE.match(part)
+            _URL_END_RE.search(tail) and _DOMAIN_RE.match(part)
         ):
-            text = text + " " + part
-        elif _is_line_end_hyphenation(text, part):
-            text = text[:-1] + part
-        elif text.endswith(("-", "/")) and not text.endswith((" -", " /")):
-            text = text + part
+            pieces.append(" " + part)
+        elif _is_line_end_hyphenation(tail, part):
+            pieces[-1] = tail[:-1] + part
+        elif tail.endswith(("-", "/")) and not tail.endswith((" -", " /")):
+            pieces[-1] = tail + part
         else:
-            text = text + " " + part
+            pieces.append(" " + part)
+    text = "".join(pieces)
     return text[:-1] + "-" if text.endswith((SOFT_BREAK, HARD_BREAK)) else text
 
 

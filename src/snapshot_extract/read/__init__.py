@@ -6,6 +6,7 @@ suffix, and raises only ``UnreadableInput`` (or a subclass) for input it cannot 
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from ..errors import UnreadableInput
@@ -17,15 +18,33 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
 PDF_SUFFIXES = frozenset({".pdf"})
 
 
+MAX_TEXT_BYTES = 5 * 1024 * 1024  # a two-page snapshot dump is ~5 KB
+MAX_PDF_BYTES = 100 * 1024 * 1024
+
+
 def read_document(path: Path, options: PdfOptions | None = None) -> Document:
-    """Read one snapshot file (PDF or text dump) into a ``Document``."""
+    """Read one snapshot file (PDF or text dump) into a ``Document``.
+
+    Only regular files are read (a pipe or a device would block or never end), and only up to a
+    size no snapshot comes near.
+    """
     try:
-        data = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableInput("not a regular file (a directory, device or pipe)")
+        with path.open("rb") as stream:
+            head = stream.read(1024)
+            is_pdf = head.lstrip()[:5] == b"%PDF-" or path.suffix.lower() in PDF_SUFFIXES
+            limit = MAX_PDF_BYTES if is_pdf else MAX_TEXT_BYTES
+            data = head + stream.read(limit + 1 - len(head))
     except OSError as error:
         raise UnreadableInput(f"cannot read file ({error.strerror or error})") from None
+    if len(data) > limit:
+        size = info.st_size / 1024 / 1024
+        raise UnreadableInput(f"file too large for a snapshot ({size:.0f} MB)")
     if not data:
         raise UnreadableInput("empty file (0 bytes)")
-    if data.lstrip()[:5] == b"%PDF-" or path.suffix.lower() in PDF_SUFFIXES:
+    if is_pdf:
         return read_pdf(data, path.name, options or PdfOptions())
     return read_text(data, path.name)
 

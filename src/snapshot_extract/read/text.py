@@ -45,17 +45,27 @@ def decode(data: bytes) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError:
                 raise UnreadableInput(f"invalid {encoding} text after its byte-order mark") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    if data.count(b"\x00") > len(data) // 4:
-        for encoding in ("utf-16-le", "utf-16-be"):
+    if data.count(b"\x00") > len(data) // 4:  # UTF-16/32 without a byte-order mark
+        for encoding in _wide_encodings(data):
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError:
                 continue
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
     return data.decode("cp1252", errors="replace")
+
+
+def _wide_encodings(data: bytes) -> tuple[str, ...]:
+    """UTF-16/32 byte orders to try, most likely first: ASCII text has its zero bytes at odd
+    offsets in little-endian and at even offsets in big-endian."""
+    sample = data[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if sample.count(0) > len(sample) * 0.6:
+        return ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be")
+    return ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le")
 
 
 def read_text(data: bytes, file_name: str) -> Document:
