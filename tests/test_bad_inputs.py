@@ -241,3 +241,18 @@ def test_large_text_without_blank_lines_is_fast(tmp_path: Path, vocabulary: Voca
     with hard_limit(10), pytest.raises(SnapshotError) as caught:
         extract(path, vocabulary)
     assert caught.value.code in {"not_a_snapshot", "unreadable"}
+
+
+def test_batch_over_the_bad_folder(tmp_path: Path) -> None:
+    """Issue #5's contract: the batch exits 1, every bad file is in errors.csv with its code,
+    and every good one converts."""
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["batch", str(BAD), "--out", str(out), "--quiet", "--workers", "0",
+                                      "--format", "jsonl,json"])
+    assert result.exit_code == 1, result.output
+    lines = (out / "errors.csv").read_text(encoding="utf-8").splitlines()[1:]
+    errors = {Path(line.split(",")[0]).name: line.split(",")[1] for line in lines}
+    expected_errors = {name: e["outcome"] for name, e in EXPECTATIONS.items() if e["outcome"] != "ok"}
+    assert errors == expected_errors
+    converted = {json.loads(line)["source"]["file"] for line in (out / "records.jsonl").read_text("utf-8").splitlines()}
+    assert converted == {name for name, e in EXPECTATIONS.items() if e["outcome"] == "ok"}
