@@ -8,6 +8,7 @@ mapper consumed into ``unparsed_text`` warnings, so nothing printed is silently 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,6 +59,8 @@ def locate(block: Block, part: str | None = None) -> Evidence:
     """Evidence for ``part`` of ``block`` (the whole block when None): page and box of its lines."""
     text = part if part is not None else block.text
     lines = block.lines
+    if lines[0].bbox is None and lines[-1].bbox is None and lines[0].page is None:
+        return Evidence(text if part is None else fold_spaces(text), None, None)  # a text dump
     if part is not None and len(lines) > 1:
         lines = _lines_spanning(block, part) or lines
     boxes = [line.bbox for line in lines if line.bbox is not None]
@@ -157,9 +160,16 @@ def is_item(block: Block) -> bool:
     return block.kind == "paragraph" and len(text) <= 100 and not text.endswith((".", ":", "?", "!"))
 
 
-def sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences (at ". " before a capital or a digit)."""
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])", text) if s.strip()]
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
+
+
+@lru_cache(maxsize=4096)
+def sentences(text: str) -> tuple[str, ...]:
+    """Split a paragraph into sentences (at ". " before a capital or a digit).
+
+    Cached: every mapper and the record stage ask for the same paragraphs' sentences.
+    """
+    return tuple(s for s in _SENTENCE_END_RE.split(text) if s.strip())
 
 
 def paragraph_blocks(section: Section | None) -> list[tuple[int, Block]]:
