@@ -23,17 +23,17 @@ def map_approach(section: Section | None, vocabulary: Vocabulary) -> FieldResult
             cells = [(cell, locate(block, cell)) for cell in block.cells]
             found.terms("approach.priority_policy_areas", "policy_areas", cells)
             continue
-        priority = _PRIORITY_RE.search(block.text)
-        if priority:
-            found.use(index)
-            in_list = True
-            inline = priority.group("inline").strip()
-            if inline:
-                items = split_list(inline, "policy_areas", vocabulary)
-                found.terms("approach.priority_policy_areas", "policy_areas",
-                            [(i, locate(block, i)) for i in items])
-            continue
-        for sentence in sentences(block.text):
+        for sentence in sentences(block.text):  # an intro can share a block with the sentence before it
+            priority = _PRIORITY_RE.search(sentence)
+            if priority:
+                found.use(index, sentence=sentence)
+                in_list = True
+                inline = priority.group("inline").strip()
+                if inline:
+                    items = split_list(inline, "policy_areas", vocabulary)
+                    found.terms("approach.priority_policy_areas", "policy_areas",
+                                [(i, locate(block, i)) for i in items])
+                continue
             scope = _SCOPE_RE.search(sentence)
             if scope is None:
                 continue

@@ -49,19 +49,10 @@ def map_organisation(section: Section | None, vocabulary: Vocabulary) -> FieldRe
             found.use(index)
             found.terms("organisation.staff_skills", "staff_roles", [(block.text, locate(block))])
             continue
-        skills = _SKILLS_RE.search(block.text)
-        if skills:
-            found.use(index)
-            in_skills = True
-            inline = skills.group(1).strip()
-            if inline:
-                items = split_list(inline, "staff_roles", vocabulary)
-                found.terms("organisation.staff_skills", "staff_roles", [(i, locate(block, i)) for i in items])
-            continue
         if block.kind == "paragraph":
-            _read_sentences(found, block, index, vocabulary)
+            in_skills = _read_sentences(found, block, index, vocabulary) or in_skills
     found.values.setdefault("organisation.staff_skills", [])
-    prose = [b.text for b in section.blocks if b.kind == "paragraph" and not _SKILLS_RE.search(b.text)]
+    prose = [s for b in section.blocks if b.kind == "paragraph" for s in sentences(b.text) if not _SKILLS_RE.search(s)]
     if prose and "organisation.structure" not in found.values and not found.unmapped_at("organisation.structure"):
         found.warn("organisation.structure", "unreadable_value",
                    "the section describes the organisation but no structure phrase was recognised")
@@ -69,10 +60,21 @@ def map_organisation(section: Section | None, vocabulary: Vocabulary) -> FieldRe
 
 
 
-def _read_sentences(found: Found, block: Block, index: int, vocabulary: Vocabulary) -> None:
+def _read_sentences(found: Found, block: Block, index: int, vocabulary: Vocabulary) -> bool:
+    """Read a paragraph sentence by sentence; True when it opens the staff-skills list."""
+    opens = False
     for sentence in sentences(block.text):
-        if _read_sentence(found, block, sentence, vocabulary):
+        skills = _SKILLS_RE.search(sentence)
+        if skills:
             found.use(index, sentence=sentence)
+            opens = True
+            inline = skills.group(1).strip()
+            if inline:
+                items = split_list(inline, "staff_roles", vocabulary)
+                found.terms("organisation.staff_skills", "staff_roles", [(i, locate(block, i)) for i in items])
+        elif _read_sentence(found, block, sentence, vocabulary):
+            found.use(index, sentence=sentence)
+    return opens
 
 
 def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabulary) -> bool:

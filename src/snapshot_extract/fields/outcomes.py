@@ -129,8 +129,9 @@ def _classify(found: Found, cells: list[Cell], legend: dict[str, RGB], vocabular
     found.values[WITHOUT] = []
     found.terms(WITH, "policy_areas", sides["with"])
     found.terms(WITHOUT, "policy_areas", sides["without"])
-    for text in doubtful:
-        found.warn(WITH, "uncertain_grid_colour", f'"{text}": its colour is close to both legend colours or to neither')
+    for text in doubtful:  # a doubtful cell may belong on either side: both lists are in doubt
+        for path in (WITH, WITHOUT):
+            found.warn(path, "uncertain_grid_colour", f'"{text}": its colour is close to both legend colours or to neither')
 
 
 def _telling(cells: list[Cell]) -> tuple[bool, bool]:

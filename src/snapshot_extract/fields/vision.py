@@ -26,17 +26,16 @@ def map_vision(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
             found.use(index)
             found.terms("vision.associations", "innovation_terms", [(block.text, locate(block))])
             continue
-        associates = _ASSOCIATES_RE.search(block.text)
-        if associates:
-            found.use(index)
-            in_list = True
-            inline = associates.group(1).strip()
-            if inline:
-                items = split_list(inline, "innovation_terms", vocabulary)
-                found.terms("vision.associations", "innovation_terms", [(i, locate(block, i)) for i in items])
-            continue
-        for sentence in sentences(block.text):
-            if _read_strategy(found, sentence, locate(block, sentence)):
+        for sentence in sentences(block.text):  # an intro can share a block with the sentence before it
+            associates = _ASSOCIATES_RE.search(sentence)
+            if associates:
+                found.use(index, sentence=sentence)
+                in_list = True
+                inline = associates.group(1).strip()
+                if inline:
+                    items = split_list(inline, "innovation_terms", vocabulary)
+                    found.terms("vision.associations", "innovation_terms", [(i, locate(block, i)) for i in items])
+            elif _read_strategy(found, sentence, locate(block, sentence)):
                 found.use(index, sentence=sentence)
     found.values.setdefault("vision.associations", [])
     return found.result()
