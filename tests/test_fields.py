@@ -165,6 +165,12 @@ HARD_CASES = [
     ("spotlight title on its own line", "Spotlight\nOpen Lab\n\nThe lab opened in 2019.\n", "spotlight.title", "Open Lab", None),
     ("benefit after factors", "How is innovation helping the city?\n\nThe most critical success factors are:\n\n"
      "- Dedicated funding\n- Improving service delivery\n", "impact.benefits", ["service_delivery"], "uncertain_list"),
+    ("statement sharing a block with a list intro", "What is the city's innovation vision?\n\nLike about 40% of cities "
+     "surveyed, Kaunas has a formal innovation strategy.\nThe city most closely associates innovation capacity with:\n\n"
+     "- Data analytics\n", "vision.formal_strategy", True, None),
+    ("scope sharing a block with a list intro", "What is the city's innovation approach?\n\nLike 56% of cities surveyed, "
+     "Kaunas approaches innovation capacity in specific policy areas / domains.\nThe top two priority policy areas are:\n\n"
+     "Housing\n", "approach.scope", "specific_areas", None),
     ("singular success factor", "How is innovation helping the city?\n\nThe most critical success factor is dedicated "
      "funding.\n", "impact.success_factors", ["dedicated_funding"], None),
 ]
