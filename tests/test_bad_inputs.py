@@ -13,13 +13,9 @@ import json
 import os
 import random
 import re
-import signal
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 import pytest
@@ -31,7 +27,7 @@ from snapshot_extract.models import Record
 from snapshot_extract.read import PdfOptions
 from snapshot_extract.vocabulary import Vocabulary
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT, hard_limit
 
 BAD = FIXTURES / "bad"
 EXPECTATIONS: dict[str, dict[str, Any]] = json.loads((BAD / "expectations.json").read_text(encoding="utf-8"))
@@ -171,22 +167,6 @@ def test_generator_reproduces_the_expectations(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- paths a user may pass
 
 
-class Hang(Exception):
-    """Raised by the alarm when a call runs past its time limit."""
-
-
-@contextmanager
-def hard_limit(seconds: int) -> Iterator[None]:
-    def _alarm(signum: int, frame: FrameType | None) -> None:
-        raise Hang(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _directory(folder: Path) -> Path:

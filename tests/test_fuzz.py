@@ -14,12 +14,8 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from types import FrameType
 
 import pymupdf
 from hypothesis import HealthCheck, event, given, note, settings
@@ -30,7 +26,7 @@ from snapshot_extract.models import Record
 from snapshot_extract.pipeline import extract
 from snapshot_extract.vocabulary import Vocabulary, load_vocabulary
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, hard_limit
 
 VOCABULARY: Vocabulary = load_vocabulary()
 PDF_SEEDS = {path.name: path.read_bytes() for path in
@@ -55,22 +51,6 @@ flips = st.lists(st.tuples(fractions, st.integers(0, 255)), min_size=1, max_size
 garbage = st.binary(min_size=1, max_size=512)
 
 
-class Hang(Exception):
-    """Raised by the alarm when one example runs past ``HARD_LIMIT_SECONDS``."""
-
-
-@contextmanager
-def _hard_limit(seconds: int) -> Iterator[None]:
-    def _alarm(signum: int, frame: FrameType | None) -> None:
-        raise Hang(f"extract ran longer than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def check_extract(data: bytes, suffix: str) -> None:
@@ -79,7 +59,7 @@ def check_extract(data: bytes, suffix: str) -> None:
         path = Path(folder) / f"fuzz{suffix}"
         path.write_bytes(data)
         try:
-            with _hard_limit(HARD_LIMIT_SECONDS):
+            with hard_limit(HARD_LIMIT_SECONDS):
                 record = extract(path, VOCABULARY)
         except SnapshotError as error:
             note(f"{error.code}: {error}")
