@@ -1,8 +1,9 @@
 """``snapshot-extract batch`` and ``convert_batch``: outputs, determinism, workers, resume,
-bad files, time limits, atomic writes, argument errors."""
+bad files, time limits, atomic writes, argument errors, what the batch process holds."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -22,20 +23,26 @@ from typer.testing import CliRunner
 import snapshot_extract
 from snapshot_extract import workers
 from snapshot_extract.batch import (
+    ERROR_COLUMNS,
     FORMATS,
     BatchArgumentError,
     BatchOptions,
     assign_names,
     convert_batch,
     discover_inputs,
+    errors_csv,
     parse_formats,
     safe_stem,
 )
 from snapshot_extract.cli import app
 from snapshot_extract.errors import SnapshotError
-from snapshot_extract.export import LONG_COLUMNS
+from snapshot_extract.export import LONG_COLUMNS, record_json, records_jsonl, to_csv, to_dataframe
+from snapshot_extract.manifest import DocumentOutcome
+from snapshot_extract.models import Record
 from snapshot_extract.pipeline import extract
 from snapshot_extract.read import PdfOptions
+from snapshot_extract.tables import parquet_bytes, workbook_bytes
+from snapshot_extract.vocabulary import Vocabulary
 
 from .conftest import FIXTURES, ROOT
 
@@ -221,6 +228,96 @@ def test_xlsx_carries_no_clock_time(corpus: Path, tmp_path: Path) -> None:
         assert {entry.date_time for entry in archive.infolist()} == {(2000, 1, 1, 0, 0, 0)}
         core = archive.read("docProps/core.xml").decode()
     assert core.count("2000-01-01T00:00:00Z") == 2
+
+
+@pytest.mark.parametrize(("one_hot", "bom"), [(False, False), (True, True)])
+def test_outputs_equal_the_outputs_of_the_records(one_hot: bool, bom: bool, tmp_path: Path,
+                                                  vocabulary: Vocabulary) -> None:  # fmt: skip
+    """The batch builds its files from parts made in the workers; they must hold exactly the
+    bytes the export functions give for the records themselves."""
+    out = tmp_path / "out"
+    summary = convert_batch([FIXTURES / "text", FIXTURES / "pdf"], out,
+                            BatchOptions(workers=2, one_hot=one_hot, bom=bom))  # fmt: skip
+    documents = [d for d in summary.documents if d.status in ("ok", "partial")]
+    assert len(documents) == len(summary.documents) > 20
+    records = [extract(d.file) for d in documents]
+    assert (out / "records.jsonl").read_text(encoding="utf-8") == records_jsonl(records)
+    for document, record in zip(documents, records, strict=True):
+        assert (out / "json" / f"{document.name}.json").read_text(encoding="utf-8") == record_json(record)
+    wide = to_dataframe(records, "wide", one_hot=one_hot, vocabulary=vocabulary)
+    assert (out / "snapshots.csv").read_bytes() == to_csv(wide, bom=bom)
+    assert (out / "snapshots_long.csv").read_bytes() == to_csv(to_dataframe(records, "long"), bom=bom)
+    assert (out / "snapshots.xlsx").read_bytes() == workbook_bytes(records, vocabulary, one_hot)
+    assert (out / "snapshots.parquet").read_bytes() == parquet_bytes(records, vocabulary, one_hot)
+
+
+def _live_records() -> int:
+    gc.collect()
+    return sum(1 for thing in gc.get_objects() if isinstance(thing, Record))
+
+
+@pytest.mark.parametrize("count", [0, 2])
+def test_batch_process_keeps_no_record(count: int, corpus: Path, tmp_path: Path) -> None:
+    """After each document (``progress`` runs at the end of ``on_done``) and after a resume has
+    taken its documents over, no ``Record`` is alive in this process: memory stays flat."""
+    alive: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        alive.append(_live_records())
+
+    before = _live_records()
+    out = tmp_path / "out"
+    convert_batch([corpus], out, BatchOptions(workers=count), progress)
+    (corpus / "bilbao.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    summary = convert_batch([corpus], out, BatchOptions(workers=count, resume=True), progress)
+    assert summary.reused == 2 and len(alive) == 7 + 5  # start + each extraction, twice
+    assert alive == [before] * len(alive)
+
+
+def test_pretty_json_is_made_only_for_json_files(tmp_path: Path, vocabulary: Vocabulary,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    calls: list[int] = []
+
+    def counting(record: Record) -> str:
+        calls.append(1)
+        return record_json(record)
+
+    monkeypatch.setattr(workers, "record_json", counting)
+    convert_batch([SEED], tmp_path / "a", BatchOptions(workers=0, formats=("jsonl", "csv", "xlsx")))
+    assert calls == []
+    convert_batch([SEED], tmp_path / "b", BatchOptions(workers=0, formats=("json",)))
+    assert calls == [1]
+    with pytest.raises(ValueError, match="unknown record part 'html'"):
+        workers.WorkerSettings(vocabulary, PdfOptions(), 1.0, frozenset({"html"}))
+
+
+def test_jsonl_batch_never_imports_the_table_libraries(tmp_path: Path) -> None:
+    script = textwrap.dedent(f"""
+        import sys
+        from snapshot_extract.cli import app
+        sys.argv = ["snapshot-extract", "batch", {str(SEED)!r}, "--out", {str(tmp_path / "out")!r},
+                    "--format", "jsonl", "--workers", "0"]
+        try:
+            app()
+        except SystemExit as stop:
+            print(stop.code, sorted({{"pandas", "pyarrow", "openpyxl"}} & set(sys.modules)))
+    """)
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
+    assert done.stdout.split("\n")[-2] == "0 []", done.stdout + done.stderr
+    assert (tmp_path / "out" / "records.jsonl").is_file()
+
+
+@pytest.mark.parametrize("bom", [False, True])
+def test_errors_csv_is_what_pandas_writes(bom: bool) -> None:
+    messages = ["plain", "a, comma", 'a "quote"', "two\nlines", "carriage\rreturn", "=1+1", "-2",
+                "@cmd", "\tTab", "+3", "Kraków → São Paulo", "", " spaced "]  # fmt: skip
+    documents = [DocumentOutcome(f"in/{i},x.txt", f"n{i}", None, "failed", code="unreadable", message=m)
+                 for i, m in enumerate(messages)]  # fmt: skip
+    documents.insert(3, DocumentOutcome("good.txt", "good", None, "ok", warnings=0))
+    rows = [(d.file, d.code, d.message) for d in documents if d.status == "failed"]
+    expected = to_csv(pd.DataFrame(rows, columns=list(ERROR_COLUMNS)), bom=bom)
+    assert errors_csv(documents, bom=bom) == expected
+    assert errors_csv([], bom=bom) == to_csv(pd.DataFrame([], columns=list(ERROR_COLUMNS)), bom=bom)
 
 
 # --------------------------------------------------------------------------- resume, interrupts

@@ -18,15 +18,23 @@ Contract:
   ``resume`` after an interrupt reuses every document already done (same path and sha256, its
   ``json/`` file present, same tool, vocabulary, backend and page limit) and only extracts the
   rest; the outputs are then written in full again.
+- Memory stays flat however many inputs: no ``Record`` is kept. Each one becomes, where it is
+  made (the worker, or for a reused document this process), the parts the selected outputs need
+  (``workers.RecordParts``: its JSON Lines line, table rows, …); they wait in an anonymous
+  temporary file (``_Spool``) until the outputs are written, in input order, at the end.
+  pandas, pyarrow and openpyxl are imported only when a table format is selected.
 - Unusable arguments (nothing found, a missing input, an output folder that cannot be written)
   raise ``BatchArgumentError`` before any work starts.
 """
 
 from __future__ import annotations
 
+import csv
 import glob
 import hashlib
+import io
 import os
+import pickle
 import re
 import signal
 import tempfile
@@ -34,29 +42,40 @@ import threading
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-import pandas as pd
+from typing import Any
 
 from .errors import SnapshotError
-from .export import record_json, records_jsonl, to_csv, to_dataframe
-from .golden import write_atomic
+from .export import guard_formula, to_csv
+from .files import open_atomic, write_atomic
 from .manifest import (
+    DONE,
     DocumentOutcome,
-    load_previous,
     manifest_json,
     previous_json_names,
+    read_reusable,
+    reusable_files,
     run_settings,
 )
 from .read import PdfOptions
-from .tables import parquet_bytes, workbook_bytes
+from .tables import TableRows, long_frame, parquet_from_rows, wide_frame, workbook_from_rows
 from .vocabulary import Vocabulary, load_vocabulary
-from .workers import Extraction, Task, WorkerSettings, extract_parallel, extract_serial
+from .workers import (
+    Extraction,
+    RecordParts,
+    Task,
+    WorkerSettings,
+    extract_parallel,
+    extract_serial,
+    record_parts,
+)
 
 FORMATS = ("jsonl", "json", "csv", "long", "xlsx", "parquet")
+PARTS_BY_FORMAT = {"jsonl": ("jsonl",), "json": ("json",), "csv": ("wide",), "long": ("long",),
+                   "xlsx": ("wide", "long", "warnings", "unmapped"), "parquet": ("wide",)}  # fmt: skip
 INPUT_SUFFIXES = frozenset({".pdf", ".txt", ".md"})
 DOC_STEMS = frozenset({"readme", "changelog", "changes", "history", "license", "licence",
                        "copying", "contributing", "authors", "notes", "coverage", "todo"})  # fmt: skip
@@ -121,6 +140,11 @@ def parse_formats(text: str) -> tuple[str, ...]:
             "--format",
         )
     return tuple(name for name in FORMATS if name in asked)
+
+
+def output_parts(formats: Iterable[str]) -> frozenset[str]:
+    """The ``RecordParts`` the ``formats`` are made from (``"csv"`` -> wide rows, …)."""
+    return frozenset(part for name in formats for part in PARTS_BY_FORMAT[name])
 
 
 # --------------------------------------------------------------------------- inputs
@@ -233,6 +257,37 @@ def _sweep_temporaries(out_dir: Path) -> None:
 # --------------------------------------------------------------------------- the batch
 
 
+class _Spool:
+    """The parts of finished documents, pickled into an anonymous temporary file in the output
+    folder (it has no name, so nothing is left behind if the process dies); only where each
+    part lies stays in memory. ``load`` gives back what ``store`` was given."""
+
+    def __init__(self, folder: Path) -> None:
+        self.file = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 - closed by close()
+        self.places: dict[tuple[int, str], tuple[int, int]] = {}
+
+    def store(self, index: int, values: Mapping[str, Any]) -> None:
+        """Keep the parts of document ``index`` (by part name)."""
+        self.file.seek(0, os.SEEK_END)
+        for name, value in values.items():
+            data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+            self.places[(index, name)] = (self.file.tell(), len(data))
+            self.file.write(data)
+
+    def load(self, index: int, name: str) -> Any:
+        """The part ``name`` of document ``index``."""
+        offset, size = self.places[(index, name)]
+        self.file.seek(offset)
+        return pickle.loads(self.file.read(size))
+
+    def rows(self, indexes: Sequence[int]) -> TableRows:
+        """A ``tables.TableRows`` source over the documents ``indexes``, in that order."""
+        return lambda name: (self.load(index, name) for index in indexes)
+
+    def close(self) -> None:
+        self.file.close()
+
+
 class _Run:
     """The state of one batch run: outcomes by position, checkpoints, progress."""
 
@@ -242,10 +297,11 @@ class _Run:
         options: BatchOptions,
         vocabulary: Vocabulary,
         documents: list[DocumentOutcome],
+        spool: _Spool,
         progress: ProgressHook | None,
     ) -> None:
         self.out_dir, self.options, self.vocabulary = out_dir, options, vocabulary
-        self.documents = documents
+        self.documents, self.spool = documents, spool
         self.progress = progress
         self.settings = run_settings(vocabulary, options.pdf_options)
         self.extracted = 0
@@ -255,22 +311,30 @@ class _Run:
         return sum(1 for document in self.documents if document.status != "pending")
 
     def on_done(self, extraction: Extraction) -> bool:
-        """Record one extraction, write its ``json/`` file; False stops a fail-fast batch."""
-        document = self.documents[extraction.index]
-        record = extraction.record
-        status = "failed" if record is None else ("partial" if record.warnings else "ok")
-        document = replace(document, status=status, record=record,
+        """Record one extraction: its ``json/`` file written, its other parts spooled (nothing
+        else of it is kept); False stops a fail-fast batch."""
+        parts = extraction.parts
+        status = "failed" if parts is None else ("partial" if parts.warnings else "ok")
+        document = replace(self.documents[extraction.index], status=status,
+                           warnings=None if parts is None else parts.warnings,
                            code=extraction.code, message=extraction.message)  # fmt: skip
         self.documents[extraction.index] = document
         self.extracted += 1
-        if record is not None and "json" in self.options.formats:
-            text = extraction.record_json or record_json(record)
-            write_atomic(self.out_dir / "json" / f"{document.name}.json", text.encode("utf-8"))
+        if parts is not None:
+            self._keep(extraction.index, document.name, parts)
         if time.monotonic() - self.last_checkpoint >= CHECKPOINT_SECONDS:
             self.checkpoint()
         if self.progress is not None:
             self.progress(self.done_count(), len(self.documents))
-        return not (self.options.fail_fast and record is None)
+        return not (self.options.fail_fast and parts is None)
+
+    def _keep(self, index: int, name: str, parts: RecordParts) -> None:
+        """Write the ``json/`` file now (a resume reuses it); spool the rest for the outputs."""
+        values = dict(parts.values)
+        text = values.pop("json", None)
+        if text is not None:
+            write_atomic(self.out_dir / "json" / f"{name}.json", text.encode("utf-8"))
+        self.spool.store(index, values)
 
     def checkpoint(self) -> None:
         """Write the manifest as it stands (pending inputs included) so a resume can continue."""
@@ -297,19 +361,20 @@ def convert_batch(
     prepare_out_dir(out_dir, options.formats)
     vocabulary = options.vocabulary or load_vocabulary()
     previous_names = previous_json_names(out_dir)
-    run = _Run(out_dir, options, vocabulary, _start_documents(paths, out_dir, options, vocabulary),
-               progress)  # fmt: skip
-    tasks: list[Task] = [(i, d.file) for i, d in enumerate(run.documents) if d.status == "pending"]
-    if progress is not None:
-        progress(run.done_count(), len(run.documents))
-    try:
-        with _sigterm_as_interrupt():
-            _extract(tasks, options, vocabulary, run.on_done)
+    with closing(_Spool(out_dir)) as spool:
+        documents = _start_documents(paths, out_dir, options, vocabulary, spool)
+        run = _Run(out_dir, options, vocabulary, documents, spool, progress)
+        tasks: list[Task] = [(i, d.file) for i, d in enumerate(documents) if d.status == "pending"]
+        if progress is not None:
+            progress(run.done_count(), len(run.documents))
+        try:
+            with _sigterm_as_interrupt():
+                _extract(tasks, options, vocabulary, run.on_done)
+                run.checkpoint()
+                outputs = write_outputs(out_dir, run.documents, spool, options, vocabulary, previous_names)
+        except BaseException:
             run.checkpoint()
-            outputs = write_outputs(out_dir, run.documents, options, vocabulary, previous_names)
-    except BaseException:
-        run.checkpoint()
-        raise
+            raise
     manifest = manifest_json(run.documents, run.settings, outputs, complete=True,
                              json_files="json" in options.formats)
     write_atomic(out_dir / "manifest.json", manifest)
@@ -336,24 +401,31 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 
 
 def _start_documents(paths: Sequence[Path], out_dir: Path, options: BatchOptions,
-                     vocabulary: Vocabulary) -> list[DocumentOutcome]:  # fmt: skip
-    """One outcome per input: reused from the last run when ``resume`` allows, else pending."""
-    previous = load_previous(out_dir, run_settings(vocabulary, options.pdf_options)) if options.resume else {}
+                     vocabulary: Vocabulary, spool: _Spool) -> list[DocumentOutcome]:  # fmt: skip
+    """One outcome per input: reused from the last run when ``resume`` allows (its parts made
+    from its ``json/`` file and spooled, one record at a time), else pending."""
+    settings = run_settings(vocabulary, options.pdf_options)
+    previous = reusable_files(out_dir, settings) if options.resume else {}
+    parts, one_hot = output_parts(options.formats), vocabulary if options.one_hot else None
     documents = []
-    for path, name in zip(paths, assign_names(paths), strict=True):
+    for index, (path, name) in enumerate(zip(paths, assign_names(paths), strict=True)):
         file, sha256 = path.as_posix(), file_sha256(path)
-        record = previous.get((file, sha256)) if sha256 else None
+        json_file = previous.get((file, sha256)) if sha256 else None
+        record = read_reusable(json_file, sha256) if json_file is not None and sha256 else None
         if record is None:
             documents.append(DocumentOutcome(file, name, sha256, "pending"))
-        else:
-            status = "partial" if record.warnings else "ok"
-            documents.append(DocumentOutcome(file, name, sha256, status, record, reused=True))
+            continue
+        kept = record_parts(record, parts, one_hot)
+        spool.store(index, kept.values)
+        status = "partial" if kept.warnings else "ok"
+        documents.append(DocumentOutcome(file, name, sha256, status, kept.warnings, reused=True))
     return documents
 
 
 def _extract(tasks: list[Task], options: BatchOptions, vocabulary: Vocabulary,
              on_done: Callable[[Extraction], bool]) -> None:  # fmt: skip
-    settings = WorkerSettings(vocabulary, options.pdf_options, options.timeout)
+    settings = WorkerSettings(vocabulary, options.pdf_options, options.timeout,
+                              output_parts(options.formats), options.one_hot)  # fmt: skip
     workers = options.workers if options.workers is not None else default_workers()
     if not tasks:
         return
@@ -377,52 +449,62 @@ def default_workers() -> int:
 def write_outputs(
     out_dir: Path,
     documents: Sequence[DocumentOutcome],
+    spool: _Spool,
     options: BatchOptions,
     vocabulary: Vocabulary,
     stale_names: Iterable[str] = (),
 ) -> list[str]:
-    """Write every selected output (and ``errors.csv``) atomically; returns their names."""
-    records = [document.record for document in documents if document.record is not None]
+    """Write every selected output (and ``errors.csv``) atomically from the spooled parts of
+    the done documents, in input order; returns their names. Tables are built one at a time."""
+    done = [index for index, document in enumerate(documents) if document.status in DONE]
+    rows = spool.rows(done)
+    one_hot = vocabulary if options.one_hot else None
+    formats, bom = options.formats, options.bom
     written: list[str] = []
 
     def put(name: str, data: bytes) -> None:
         write_atomic(out_dir / name, data)
         written.append(name)
 
-    formats, bom = options.formats, options.bom
     if "jsonl" in formats:
-        put("records.jsonl", records_jsonl(records).encode("utf-8"))
+        with open_atomic(out_dir / "records.jsonl") as stream:
+            stream.writelines(line.encode("utf-8") for line in rows("jsonl"))
+        written.append("records.jsonl")
     if "json" in formats:
-        _write_json_files(out_dir, documents, stale_names)
+        _write_json_files(out_dir, documents, spool, stale_names)
         written.append("json/")
     if "csv" in formats:
-        wide = to_dataframe(records, "wide", one_hot=options.one_hot, vocabulary=vocabulary)
-        put("snapshots.csv", to_csv(wide, bom=bom))
+        put("snapshots.csv", to_csv(wide_frame(rows("wide"), one_hot), bom=bom))
     if "long" in formats:
-        put("snapshots_long.csv", to_csv(to_dataframe(records, "long"), bom=bom))
+        put("snapshots_long.csv", to_csv(long_frame(rows("long")), bom=bom))
     if "xlsx" in formats:
-        put("snapshots.xlsx", workbook_bytes(records, vocabulary, options.one_hot))
+        put("snapshots.xlsx", workbook_from_rows(rows, vocabulary, options.one_hot))
     if "parquet" in formats:
-        put("snapshots.parquet", parquet_bytes(records, vocabulary, options.one_hot))
-    put("errors.csv", to_csv(errors_frame(documents), bom=bom))
+        put("snapshots.parquet", parquet_from_rows(rows("wide"), one_hot))
+    put("errors.csv", errors_csv(documents, bom=bom))
     return written
 
 
-def _write_json_files(out_dir: Path, documents: Sequence[DocumentOutcome],
+def _write_json_files(out_dir: Path, documents: Sequence[DocumentOutcome], spool: _Spool,
                       stale_names: Iterable[str]) -> None:  # fmt: skip
     """Reused records under their current names; files only a previous run listed go."""
-    current = {f"{document.name}.json" for document in documents if document.record is not None}
-    for document in documents:
-        if document.reused and document.record is not None:
+    current = {f"{document.name}.json" for document in documents if document.status in DONE}
+    for index, document in enumerate(documents):
+        if document.reused:
             target = out_dir / "json" / f"{document.name}.json"
-            data = record_json(document.record).encode("utf-8")
+            data = spool.load(index, "json").encode("utf-8")
             if not target.is_file() or target.read_bytes() != data:
                 write_atomic(target, data)
     for name in set(stale_names) - current:
         (out_dir / "json" / name).unlink(missing_ok=True)
 
 
-def errors_frame(documents: Sequence[DocumentOutcome]) -> pd.DataFrame:
-    """One row per failed input: file, code, message."""
-    rows = [(d.file, d.code, d.message) for d in documents if d.status == "failed"]
-    return pd.DataFrame(rows, columns=list(ERROR_COLUMNS))
+def errors_csv(documents: Sequence[DocumentOutcome], bom: bool = False) -> bytes:
+    """``errors.csv``: one row per failed input (file, code, message), the bytes ``export.to_csv``
+    gives for that table (formula guard, ``\\n`` line ends, optional BOM), without pandas."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(ERROR_COLUMNS)
+    writer.writerows([guard_formula(cell) for cell in (d.file, d.code, d.message)]
+                     for d in documents if d.status == "failed")  # fmt: skip
+    return (("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8")

@@ -9,16 +9,14 @@ file with the full record, the only way golden files change.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from .errors import SnapshotError
 from .export import record_json
+from .files import write_atomic
 from .pipeline import extract
 from .read import PdfOptions
 from .vocabulary import Vocabulary
@@ -93,30 +91,6 @@ def find_fixtures(root: Path) -> Iterator[tuple[Path, Path]]:
             if candidate.exists():
                 yield candidate, expected
                 break
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
-
-    Readers see the old file or the new one, never half of one; the file gets the permissions a
-    plain ``open()`` would give it (mkstemp's own are owner-only).
-    """
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        os.fchmod(handle, 0o666 & ~_umask())
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-@cache
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
 
 
 def check_fixture(

@@ -4,7 +4,9 @@ and what ``resume`` may reuse from it.
 Contract: ``manifest_json`` is a pure function of its arguments (no clock time, no machine
 detail), so the same batch writes the same bytes. An input is reusable when the folder's
 manifest was written with the same ``run_settings``, records it as done (ok / partial) with the
-same path and sha256, and its ``json/`` file still holds a valid record of that sha256.
+same path and sha256, and its ``json/`` file still holds a valid record of that sha256
+(``reusable_files`` lists the candidates, ``read_reusable`` checks one when it is needed, so
+the previous run's records are never all in memory at once).
 """
 
 from __future__ import annotations
@@ -28,13 +30,14 @@ DONE = frozenset({"ok", "partial"})
 
 @dataclass(frozen=True)
 class DocumentOutcome:
-    """One input of the batch: where it is, what it became, and under which ``json/`` name."""
+    """One input of the batch: where it is, what it became, and under which ``json/`` name.
+    The record itself is not kept (only its number of ``warnings``, None without a record)."""
 
     file: str
     name: str
     sha256: str | None
     status: str  # ok / partial / failed / pending
-    record: Record | None = None
+    warnings: int | None = None
     code: str | None = None
     message: str | None = None
     reused: bool = False
@@ -67,37 +70,36 @@ def manifest_json(
 
 
 def _manifest_entry(document: DocumentOutcome, with_json: bool) -> dict[str, Any]:
-    record = document.record
+    done = document.status in DONE
     return {
         "file": document.file, "sha256": document.sha256, "status": document.status,
-        "warnings": len(record.warnings) if record is not None else None,
-        "json": f"json/{document.name}.json" if record is not None and with_json else None,
+        "warnings": document.warnings if done else None,
+        "json": f"json/{document.name}.json" if done and with_json else None,
         "error": {"code": document.code, "message": document.message} if document.code else None,
     }  # fmt: skip
 
 
-def load_previous(out_dir: Path, settings: dict[str, Any]) -> dict[tuple[str, str], Record]:
-    """Records of the last run in ``out_dir`` that ``resume`` may reuse, by (file, sha256)."""
+def reusable_files(out_dir: Path, settings: dict[str, Any]) -> dict[tuple[str, str], Path]:
+    """The ``json/`` file of every input the last run in ``out_dir`` finished with the same
+    ``settings``, by (file, sha256); ``read_reusable`` says whether it may really be reused."""
     try:
         manifest = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if not isinstance(manifest, dict) or any(manifest.get(k) != v for k, v in settings.items()):
         return {}
-    reusable: dict[tuple[str, str], Record] = {}
-    for entry in manifest.get("inputs", []):
-        if entry.get("status") in DONE and entry.get("json") and entry.get("sha256"):
-            record = _read_record(out_dir / entry["json"])
-            if record is not None and record.source.sha256 == entry["sha256"]:
-                reusable[(entry["file"], entry["sha256"])] = record
-    return reusable
+    return {(entry["file"], entry["sha256"]): out_dir / entry["json"]
+            for entry in manifest.get("inputs", [])
+            if entry.get("status") in DONE and entry.get("json") and entry.get("sha256")}  # fmt: skip
 
 
-def _read_record(path: Path) -> Record | None:
+def read_reusable(path: Path, sha256: str) -> Record | None:
+    """The record in ``path`` if it is valid and was made from a file of this ``sha256``."""
     try:
-        return Record.model_validate_json(path.read_bytes())
+        record = Record.model_validate_json(path.read_bytes())
     except (OSError, ValidationError):
         return None
+    return record if record.source.sha256 == sha256 else None
 
 
 def previous_json_names(out_dir: Path) -> set[str]:

@@ -1,9 +1,12 @@
 """Workers: run ``extract`` over many files, in this process or in a process pool, with a
 per-document time limit.
 
-Contract: every task yields exactly one ``Extraction`` (a record, or an error code and a
-one-line message) through ``on_done``, in completion order; nothing here raises for a bad
-document. ``on_done`` returns False to stop early (fail-fast); tasks not yet done are dropped.
+Contract: every task yields exactly one ``Extraction`` (the ``RecordParts`` of its record, or an
+error code and a one-line message) through ``on_done``, in completion order; nothing here raises
+for a bad document. ``on_done`` returns False to stop early (fail-fast); tasks not yet done are
+dropped. The ``Record`` itself never leaves ``run_document``: the worker turns it into the parts
+the outputs need (``WorkerSettings.parts``), so that work runs in parallel and whoever collects
+the results holds only those parts.
 
 Time limit, two layers:
 - soft (in the process running the document): a ``SIGALRM`` interval timer raises inside the
@@ -31,15 +34,16 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import FrameType
 from typing import Any
 
 from .errors import SnapshotError
-from .export import record_json
+from .export import record_json, records_jsonl
 from .models import Record
 from .pipeline import extract
 from .read import PdfOptions
+from .tables import ROW_MAKERS
 from .vocabulary import Vocabulary
 
 HARD_GRACE = 1.0  # seconds added to a chunk's hard deadline (covers process start-up)
@@ -48,25 +52,57 @@ POLL_SECONDS = 0.25
 IN_FLIGHT_PER_WORKER = 2  # one running, one queued: no worker waits for the parent
 
 Task = tuple[int, str]  # (position in the batch, path)
+PART_NAMES = ("json", "jsonl", *ROW_MAKERS)
 
 
 @dataclass(frozen=True)
 class WorkerSettings:
-    """What every worker needs, sent once per worker process."""
+    """What every worker needs, sent once per worker process. ``parts``: which ``RecordParts``
+    to make of each record (names from ``PART_NAMES``); ``one_hot``: wide rows get the
+    vocabulary's one-hot columns."""
 
     vocabulary: Vocabulary
     pdf_options: PdfOptions
     timeout: float
+    parts: frozenset[str] = frozenset()
+    one_hot: bool = False
+
+    def __post_init__(self) -> None:
+        unknown = sorted(self.parts - set(PART_NAMES))
+        if unknown:  # a bug in the caller: fail before any work, not once per document
+            raise ValueError(f"unknown record part '{', '.join(unknown)}' (choose from: {', '.join(PART_NAMES)})")
+
+
+@dataclass(frozen=True)
+class RecordParts:
+    """What the outputs need of one record, made where the record is made. ``values`` holds
+    only the parts asked for: ``json`` (``record_json``: pretty, for ``json/<name>.json``),
+    ``jsonl`` (its line of ``records.jsonl``), and the table rows ``wide``, ``long``,
+    ``warnings``, ``unmapped`` (``tables.ROW_MAKERS``)."""
+
+    warnings: int
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+def record_parts(record: Record, parts: frozenset[str], one_hot: Vocabulary | None = None) -> RecordParts:
+    """The ``parts`` of ``record`` (wide rows with ``one_hot`` columns when it is a vocabulary)."""
+    values: dict[str, Any] = {}
+    if "json" in parts:
+        values["json"] = record_json(record)
+    if "jsonl" in parts:
+        values["jsonl"] = records_jsonl([record])
+    for name, make in ROW_MAKERS.items():
+        if name in parts:
+            values[name] = make(record, one_hot)
+    return RecordParts(len(record.warnings), values)
 
 
 @dataclass(frozen=True)
 class Extraction:
-    """The outcome of one task: ``record`` (and its pretty JSON, made here so the work is
-    spread over the workers) or (``code``, ``message``)."""
+    """The outcome of one task: ``parts`` of its record, or (``code``, ``message``)."""
 
     index: int
-    record: Record | None = None
-    record_json: str | None = None
+    parts: RecordParts | None = None
     code: str | None = None
     message: str | None = None
 
@@ -99,12 +135,14 @@ def time_limit(seconds: float) -> Iterator[None]:
 
 
 def run_document(index: int, path: str, settings: WorkerSettings) -> Extraction:
-    """Extract one document; every failure becomes an ``Extraction`` with a code, never raises."""
+    """Extract one document and make the ``settings.parts`` of its record (under the time
+    limit); every failure becomes an ``Extraction`` with a code, never raises."""
+    one_hot = settings.vocabulary if settings.one_hot else None
     try:
         with time_limit(settings.timeout):
             record = extract(path, settings.vocabulary, settings.pdf_options)
-            text = record_json(record)
-        return Extraction(index, record=record, record_json=text)
+            parts = record_parts(record, settings.parts, one_hot)
+        return Extraction(index, parts=parts)
     except _Deadline:
         return timed_out(index, settings.timeout)
     except SnapshotError as error:

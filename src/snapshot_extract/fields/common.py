@@ -8,8 +8,8 @@ mapper consumed into ``unparsed_text`` warnings, so nothing printed is silently 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..models import BBox
