@@ -39,9 +39,7 @@ VocabularyOption = Annotated[
 ReplaceOption = Annotated[
     bool, typer.Option("--replace-vocabulary", help="Replace the packaged vocabulary instead of extending it.")
 ]
-BackendOption = Annotated[
-    str, typer.Option("--backend", help="PDF backend: pymupdf (fast) or pdfplumber (detail).")
-]
+BackendOption = Annotated[str, typer.Option("--backend", help="PDF backend: pymupdf (fast) or pdfplumber (detail).")]
 PasswordOption = Annotated[str | None, typer.Option("--password", help="Password for encrypted PDFs.")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")]
 
@@ -69,7 +67,9 @@ def parse(
     files: Annotated[
         list[Path], typer.Argument(help="Snapshot PDFs or text dumps.", show_default=False, readable=False)
     ],
-    output_format: Annotated[str, typer.Option("--format", help="json (one file: pretty JSON; several: JSON Lines) or csv (wide).")] = "json",
+    output_format: Annotated[
+        str, typer.Option("--format", help="json (one file: pretty JSON; several: JSON Lines) or csv (wide).")
+    ] = "json",
     vocabulary: VocabularyOption = None,
     replace_vocabulary: ReplaceOption = False,
     backend: BackendOption = "pymupdf",
@@ -98,7 +98,9 @@ def parse(
     if strict and any(record.warnings for record in records):
         for record in records:
             for warning in record.warnings:
-                typer.echo(f"warning: {record.source.file}: {warning.field}: {warning.code}: {warning.message}", err=True)
+                typer.echo(
+                    f"warning: {record.source.file}: {warning.field}: {warning.code}: {warning.message}", err=True
+                )
         raise typer.Exit(EXIT_FAILED)
 
 
@@ -145,7 +147,9 @@ def vocab(
 @app.command()
 def check(
     fixture_dirs: Annotated[list[Path], typer.Argument(help="Folders holding X.<txt|md|pdf> + X.expected.json pairs.")],
-    update: Annotated[bool, typer.Option("--update", help="Rewrite every expected file with the current record.")] = False,
+    update: Annotated[
+        bool, typer.Option("--update", help="Rewrite every expected file with the current record.")
+    ] = False,
     vocabulary: VocabularyOption = None,
     replace_vocabulary: ReplaceOption = False,
     backend: BackendOption = "pymupdf",
@@ -174,8 +178,10 @@ def check(
         if outcome.error:
             typer.echo(f"  {outcome.error}")
         for difference in outcome.differences:
-            typer.echo(f"  {difference.path}: expected {json.dumps(difference.expected, ensure_ascii=False)}, "
-                       f"got {json.dumps(difference.got, ensure_ascii=False)}")
+            typer.echo(
+                f"  {difference.path}: expected {json.dumps(difference.expected, ensure_ascii=False)}, "
+                f"got {json.dumps(difference.got, ensure_ascii=False)}"
+            )
     typer.echo(f"{len(pairs) - failures} passed, {failures} failed")
     if failures:
         raise typer.Exit(EXIT_FAILED)
@@ -204,18 +210,27 @@ def inspect(
         result = inspect_pdf(file, out, vocab_, _pdf_options(backend, password), dpi=dpi)
     except SnapshotError as error:
         raise _fail(error.one_line()) from None
-    typer.echo(f"{len(result.images)} page image(s) and {result.html} written "
-               f"({len(result.marks)} boxes, {len(result.record.warnings)} warning(s))")
+    typer.echo(
+        f"{len(result.images)} page image(s) and {result.html} written "
+        f"({len(result.marks)} boxes, {len(result.record.warnings)} warning(s))"
+    )
 
 
 @app.command("eval")
 def evaluate_records(
-    paths: Annotated[list[Path], typer.Argument(
-        help="TRUTH_DIR... RECORDS: folders of X.expected.json truth files, then a records.jsonl, "
-             "a folder of record JSON files or a batch output folder.", show_default=False)],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="TRUTH_DIR... RECORDS: folders of X.expected.json truth files, then a records.jsonl, "
+            "a folder of record JSON files or a batch output folder.",
+            show_default=False,
+        ),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
-    strict: Annotated[bool, typer.Option(
-        "--strict", help="Exit 1 unless F1 is 1.0, no error is silent and every truth file has a record.")] = False,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Exit 1 unless F1 is 1.0, no error is silent and every truth file has a record."),
+    ] = False,
 ) -> None:
     """Score records against truth files: precision, recall and F1 per field, and silent errors.
 
@@ -246,27 +261,38 @@ EXIT_INTERRUPTED = 130
 
 @app.command()
 def batch(
-    inputs: Annotated[list[str], typer.Argument(
-        help="Files, folders (searched for *.pdf, *.txt, *.md) or glob patterns.", show_default=False)],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders (searched for *.pdf, *.txt, *.md) or glob patterns.", show_default=False),
+    ],
     out: Annotated[Path, typer.Option("--out", help="Output folder (created if missing).")],
-    output_format: Annotated[str, typer.Option(
-        "--format", help="Comma list of outputs: jsonl,json,csv,long,xlsx,parquet.")
+    output_format: Annotated[
+        str, typer.Option("--format", help="Comma list of outputs: jsonl,json,csv,long,xlsx,parquet.")
     ] = "jsonl,json,csv,long,xlsx,parquet",
-    one_hot: Annotated[bool, typer.Option(
-        "--one-hot", help="Add a true/false column per vocabulary term of each list field.")] = False,
+    one_hot: Annotated[
+        bool, typer.Option("--one-hot", help="Add a true/false column per vocabulary term of each list field.")
+    ] = False,
     bom: Annotated[bool, typer.Option("--bom", help="Start the CSVs with a UTF-8 BOM (Excel).")] = False,
-    workers: Annotated[int | None, typer.Option(
-        "--workers", min=0, help="Worker processes (default: one per core; 0: run in this process).",
-        show_default=False)] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=0,
+            help="Worker processes (default: one per core; 0: run in this process).",
+            show_default=False,
+        ),
+    ] = None,
     vocabulary: VocabularyOption = None,
     replace_vocabulary: ReplaceOption = False,
     backend: BackendOption = "pymupdf",
     password: PasswordOption = None,
     max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Refuse longer PDFs.")] = 20,
-    timeout: Annotated[float, typer.Option(
-        "--timeout", min=0, help="Seconds per document before it fails as 'timeout' (0: none).")] = 30.0,
-    resume: Annotated[bool, typer.Option(
-        "--resume", help="Reuse documents the folder's manifest records as done.")] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0, help="Seconds per document before it fails as 'timeout' (0: none).")
+    ] = 30.0,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Reuse documents the folder's manifest records as done.")
+    ] = False,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first failed file.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only error lines.")] = False,
 ) -> None:
@@ -297,8 +323,7 @@ def batch(
     except SnapshotError as error:
         raise _fail(error.one_line()) from None
     except KeyboardInterrupt:
-        raise _fail(f"error: {out}: interrupted; run again with --resume to finish",
-                    EXIT_INTERRUPTED) from None
+        raise _fail(f"error: {out}: interrupted; run again with --resume to finish", EXIT_INTERRUPTED) from None
     print_summary(console, summary, quiet)
     if summary.count("failed") or not summary.complete:
         raise typer.Exit(EXIT_FAILED)
@@ -318,4 +343,3 @@ def main() -> None:  # pragma: no cover - console entry point
 
 
 __all__ = ["app", "main"]
-

@@ -112,7 +112,7 @@ def join_wrapped(parts: list[str]) -> str:
 _URL_END_RE = re.compile(r"(?:https?://|www\.)\S*$")
 _DOMAIN_RE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:[/:]|$)")
 _KEEP_HYPHEN_PREFIXES = frozenset(
-    "co re non pre post self cross inter multi well data city third long short high low "
+    "co re non pre post self cross inter multi well data city third long short high low "  # noqa: SIM905
     "open human user e semi sub anti mid real full part hierarchy not for decision evidence "
     "know front back top bottom cost place problem people citizen resident tech ex pro year "
     "day one two all state world small large start up in on off out over under big".split()

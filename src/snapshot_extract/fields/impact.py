@@ -23,7 +23,11 @@ def _read_item(found: Found, block: Block, in_factors: bool, vocabulary: Vocabul
     own, other = vocabulary.match(group, block.text), vocabulary.match(other_group, block.text)
     if isinstance(other, Match) and other.score >= CONFIDENT_SCORE and not isinstance(own, Match):
         found.terms(other_path, other_group, [(block.text, locate(block))])
-        found.warn(other_path, "uncertain_list", f'"{block.text}" stands among the {group} but reads as one of the {other_group}')
+        found.warn(
+            other_path,
+            "uncertain_list",
+            f'"{block.text}" stands among the {group} but reads as one of the {other_group}',
+        )
         return
     found.terms(path, group, [(block.text, locate(block))])
 

@@ -39,9 +39,7 @@ class Cell:
     color: RGB | None
 
 
-def map_outcomes(
-    section: Section | None, vocabulary: Vocabulary, swatches: tuple[Swatch, ...] = ()
-) -> FieldResult:
+def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tuple[Swatch, ...] = ()) -> FieldResult:
     found = Found("outcomes", vocabulary)
     found.values["outcomes.policy_areas"] = []
     if section is None:
@@ -131,7 +129,9 @@ def _classify(found: Found, cells: list[Cell], legend: dict[str, RGB], vocabular
     found.terms(WITHOUT, "policy_areas", sides["without"])
     for text in doubtful:  # a doubtful cell may belong on either side: both lists are in doubt
         for path in (WITH, WITHOUT):
-            found.warn(path, "uncertain_grid_colour", f'"{text}": its colour is close to both legend colours or to neither')
+            found.warn(
+                path, "uncertain_grid_colour", f'"{text}": its colour is close to both legend colours or to neither'
+            )
 
 
 def _telling(cells: list[Cell]) -> tuple[bool, bool]:
@@ -144,8 +144,9 @@ def _telling(cells: list[Cell]) -> tuple[bool, bool]:
     return True, True
 
 
-def _nearest(cell: Cell, legend: dict[str, RGB], use_fill: bool = True,
-             use_color: bool = True) -> tuple[str | None, float]:
+def _nearest(
+    cell: Cell, legend: dict[str, RGB], use_fill: bool = True, use_color: bool = True
+) -> tuple[str | None, float]:
     """The legend entry nearest to the cell's fill or text colour (whichever is nearer to one),
     and the margin to the other entry; a colour far from every entry gives no margin."""
     best: tuple[float, str, float] | None = None

@@ -59,7 +59,7 @@ def _percent(quantity: str) -> int | None:
         return _WORD_NUMBERS[tens] + _WORD_NUMBERS.get(units, 0)
     if ratio := _RATIO_RE.search(quantity):
         top, bottom = (int(_WORD_NUMBERS.get(part.lower(), part)) for part in ratio.groups())
-        return round(100 * top / bottom) if 0 < bottom and top <= bottom else None
+        return round(100 * top / bottom) if bottom > 0 and top <= bottom else None
     return next((value for pattern, value in _FRACTIONS if re.search(pattern, quantity)), None)
 
 
