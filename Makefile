@@ -16,8 +16,10 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/snapshot-extract batch fixtures/text fixtures/pdf --out out
 
-## test: the test suite, the golden-fixture check, then the fixtures through the batch scored by eval
+## test: lint, the test suite, the golden-fixture checks (both PDF backends), then the fixtures through the batch scored by eval
 test: $(STAMP)
+	$(BIN)/ruff check src tests tools
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 	$(BIN)/snapshot-extract check fixtures/text fixtures/pdf
 	$(BIN)/snapshot-extract check fixtures/pdf --backend pdfplumber
