@@ -316,3 +316,26 @@ def test_coincident_shapes_are_one_box() -> None:
     lines, swatches = layout_document([page])
     assert [line.cell_fills for line in lines] == [((0.5, 0.5, 0.5),)]  # the lighter of the two
     assert len(swatches) == 1 and swatches[0].bbox == (49.5, 49.5, 150.5, 80.5)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_paragraph_set_tight_after_a_bullet_is_not_its_continuation(tmp_path: Path, backend: str) -> None:
+    """A short bullet, then (1 pt later) a full-width paragraph at the bullet text's indent: a new
+    paragraph. A long bullet wrapping onto a shorter line: one bullet."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 52, 60, "\u2022", font="Symbol", size=8)
+        _text(canvas, 64, 60, "Serving current obligations")
+        _text(canvas, 64, 73, "The most critical success factors in supporting the city's innovation work are a")
+        _text(canvas, 64, 86, "focus on measurement and a dedicated innovation staff position.")
+        _text(canvas, 52, 110, "\u2022", font="Symbol", size=8)
+        _text(canvas, 64, 110, "Simplifying administrative procedures for firms and residents across all of the")
+        _text(canvas, 64, 123, "municipal departments")
+
+    blocks = _blocks(_read(_render(tmp_path, draw), backend))
+    assert blocks == [
+        "Serving current obligations",
+        "The most critical success factors in supporting the city's innovation work are a focus on measurement "
+        "and a dedicated innovation staff position.",
+        "Simplifying administrative procedures for firms and residents across all of the municipal departments",
+    ]

@@ -101,7 +101,7 @@ def _paragraphs(items: Iterator[_Item]) -> list[list[_Entry]]:
             paragraphs.append([entry])
         elif paragraphs[-1][-1].bullet:
             last = paragraphs[-1][-1]
-            if _hangs(last.cells[0][0], line):
+            if _hangs(last.cells[0][0], line) and _wraps(last.cells[0][-1], line):
                 last.cells[0].append(line)
             else:
                 paragraphs.append([entry])
@@ -133,6 +133,13 @@ def _flows(above: TextLine, line: TextLine) -> bool:
         and abs(above.size - line.size) <= SIZE_CHANGE
         and not line.bullet
     )
+
+
+def _wraps(above: TextLine, line: TextLine) -> bool:
+    """``line`` carries on ``above``: a wrapped line filled its width (it reaches as far right as
+    the next one, give or take), or the next line starts in lower case. A short bullet followed
+    by a capitalised full line is a bullet and then a new paragraph set tight against it."""
+    return line.text[:1].islower() or above.x1 >= line.x1 - 2 * max(above.size, line.size)
 
 
 def _hangs(bullet: TextLine, line: TextLine) -> bool:
