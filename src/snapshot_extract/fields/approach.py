@@ -6,7 +6,7 @@ import re
 
 from ..sections import Section
 from ..vocabulary import Vocabulary
-from .common import FieldResult, Found, clean_item, locate, read_peer, sentences, split_list
+from .common import FieldResult, Found, clean_item, locate, read_list_intro, read_peer, sentences
 
 _SCOPE_RE = re.compile(r"\bapproach(?:es|ed)?\s+innovation(?:\s+capacity)?\s+(?P<scope>.+?)\s*[.;]?$", re.I)
 _PRIORITY_RE = re.compile(r"priority\s+(?:policy\s+)?areas?\b.*?\b(?:are|is|include)\b\s*:?\s*(?P<inline>.*)$", re.I)
@@ -26,13 +26,9 @@ def map_approach(section: Section | None, vocabulary: Vocabulary) -> FieldResult
         for sentence in sentences(block.text):  # an intro can share a block with the sentence before it
             priority = _PRIORITY_RE.search(sentence)
             if priority:
-                found.use(index, sentence=sentence)
                 in_list = True
-                inline = priority.group("inline").strip()
-                if inline:
-                    items = split_list(inline, "policy_areas", vocabulary)
-                    found.terms("approach.priority_policy_areas", "policy_areas",
-                                [(i, locate(block, i)) for i in items])
+                read_list_intro(found, block, index, sentence, priority.group("inline"),
+                                "approach.priority_policy_areas", "policy_areas")
                 continue
             scope = _SCOPE_RE.search(sentence)
             if scope is None:

@@ -253,6 +253,16 @@ class Found:
         )  # fmt: skip
 
 
+def read_list_intro(found: Found, block: Block, index: int, sentence: str, inline: str, path: str, group: str) -> None:
+    """A sentence that opens a list ("... include:"): mark it read and take the items it names
+    inline ("include A, B and C"); the caller reads the following bullets into ``path``."""
+    found.use(index, sentence=sentence)
+    inline = inline.strip()
+    if inline:
+        items = split_list(inline, group, found.vocabulary)
+        found.terms(path, group, [(item, locate(block, item)) for item in items])
+
+
 def read_peer(found: Found, path: str, sentence: str, evidence: Evidence) -> None:
     """Set the peer phrase of ``sentence`` at ``path``; warn where its share cannot be read."""
     from .peer import mentions_peers, parse_peer

@@ -6,7 +6,7 @@ import re
 
 from ..sections import Block, Section
 from ..vocabulary import Match, Vocabulary
-from .common import FieldResult, Found, clean_item, is_item, locate, read_flag, sentences, split_list
+from .common import FieldResult, Found, clean_item, is_item, locate, read_flag, read_list_intro, sentences
 
 _STAFF_RE = re.compile(
     r"\bdedicated\s+(?:full[- ]time\s+)?(?:innovation\s+)?(?:team|staff|unit|office|employees|personnel)\b|"
@@ -66,12 +66,8 @@ def _read_sentences(found: Found, block: Block, index: int, vocabulary: Vocabula
     for sentence in sentences(block.text):
         skills = _SKILLS_RE.search(sentence)
         if skills:
-            found.use(index, sentence=sentence)
             opens = True
-            inline = skills.group(1).strip()
-            if inline:
-                items = split_list(inline, "staff_roles", vocabulary)
-                found.terms("organisation.staff_skills", "staff_roles", [(i, locate(block, i)) for i in items])
+            read_list_intro(found, block, index, sentence, skills.group(1), "organisation.staff_skills", "staff_roles")
         elif _read_sentence(found, block, sentence, vocabulary):
             found.use(index, sentence=sentence)
     return opens

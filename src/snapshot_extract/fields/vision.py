@@ -6,7 +6,17 @@ import re
 
 from ..sections import Section
 from ..vocabulary import Vocabulary
-from .common import Evidence, FieldResult, Found, is_item, locate, read_flag, read_peer, sentences, split_list
+from .common import (
+    Evidence,
+    FieldResult,
+    Found,
+    is_item,
+    locate,
+    read_flag,
+    read_list_intro,
+    read_peer,
+    sentences,
+)
 
 _STRATEGY_RE = re.compile(
     r"\b(?:has|have|had|adopted|developed|published|maintains?|lacks?|possess(?:es)?|with|without|"
@@ -29,12 +39,9 @@ def map_vision(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
         for sentence in sentences(block.text):  # an intro can share a block with the sentence before it
             associates = _ASSOCIATES_RE.search(sentence)
             if associates:
-                found.use(index, sentence=sentence)
                 in_list = True
-                inline = associates.group(1).strip()
-                if inline:
-                    items = split_list(inline, "innovation_terms", vocabulary)
-                    found.terms("vision.associations", "innovation_terms", [(i, locate(block, i)) for i in items])
+                read_list_intro(found, block, index, sentence, associates.group(1), "vision.associations",
+                                "innovation_terms")
             elif _read_strategy(found, sentence, locate(block, sentence)):
                 found.use(index, sentence=sentence)
     found.values.setdefault("vision.associations", [])
