@@ -11,7 +11,6 @@ class SnapshotError(Exception):
     """Base class: ``str(error)`` is the one-line reason, ``error.code`` its stable code."""
 
     code = "error"
-    exit_code = 2
 
     def __init__(self, reason: str, file: str | None = None) -> None:
         super().__init__(reason)
@@ -19,9 +18,7 @@ class SnapshotError(Exception):
         self.file = file
 
     def with_file(self, file: str) -> SnapshotError:
-        clone = type(self)(self.reason, file)
-        clone.code = self.code
-        return clone
+        return type(self)(self.reason, file)
 
     def one_line(self) -> str:
         where = f"{self.file}: " if self.file else ""
@@ -60,4 +57,3 @@ class InternalError(SnapshotError):
     """A bug met on one document, reported as data so that a batch goes on (``--debug`` raises)."""
 
     code = "internal_error"
-    exit_code = 1

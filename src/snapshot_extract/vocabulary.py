@@ -152,9 +152,6 @@ class Vocabulary:
                 for variant in _variants(phrase)
             )
 
-    def term(self, group: str, term_id: str) -> VocabTerm:
-        return next(term for term in self.groups[group] if term.id == term_id)
-
     def match(self, group: str, text: str) -> Match | Miss:
         """Match printed ``text`` against ``group``; see the module docstring."""
         key = (group, text)

@@ -59,7 +59,7 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
             found.use(index)
             cells.extend(_cells(block))
     found.terms("outcomes.policy_areas", "policy_areas", [(cell.text, cell.evidence) for cell in cells])
-    _classify(found, cells, legend, vocabulary)
+    _classify(found, cells, legend)
     return found.result()
 
 
@@ -105,7 +105,7 @@ def _is_neutral(colour: RGB) -> bool:
     return max(colour) - min(colour) < _NEUTRAL_TOLERANCE and (max(colour) < 0.35 or min(colour) > 0.9)
 
 
-def _classify(found: Found, cells: list[Cell], legend: dict[str, RGB], vocabulary: Vocabulary) -> None:
+def _classify(found: Found, cells: list[Cell], legend: dict[str, RGB]) -> None:
     if not cells:
         return
     if len(legend) < 2:

@@ -14,7 +14,6 @@ from ..models import Document
 from .pdf import PdfOptions, read_pdf
 from .text import read_text
 
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
 PDF_SUFFIXES = frozenset({".pdf"})
 
 
