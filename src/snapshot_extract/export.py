@@ -136,7 +136,7 @@ def _long(rows: list[dict[str, Any]], base: dict[str, Any], path: str, value: An
         return
     where = f"{path}[{index}]" if index is not None else path
     provenance = record.provenance.get(where)
-    page = provenance.page if provenance is not None and provenance.page is not None else ""
+    page = provenance["page"] if provenance is not None and provenance["page"] is not None else ""
     row = {**base, "field": path, "index": "" if index is None else index, "page": page}
     if _is_term(value):
         row.update(id=value["id"], label=value["label"], text=value["text"], score=value["score"])

@@ -13,9 +13,10 @@ Data flows one way: read -> Document -> sections -> fields -> Record -> export.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
 BBox = tuple[float, float, float, float]
 RGB = tuple[float, float, float]
@@ -26,9 +27,9 @@ SCHEMA_VERSION = "1"
 # --------------------------------------------------------------------------- Document
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of text as the reader saw it, markup removed.
+class Line(NamedTuple):
+    """One line of text as the reader saw it, markup removed (immutable: a named tuple, which
+    builds ~4x faster than a frozen dataclass: readers make one per line of every document).
 
     ``bullet`` is true when the line was introduced by a list marker or bullet glyph (which is
     not part of ``text``). ``bold`` is true when the whole line was set in bold; ``bold_parts``
@@ -114,7 +115,10 @@ class Unmapped(_Model):
     best_score: float
 
 
-class Provenance(_Model):
+class Provenance(TypedDict):
+    """Where a value was read. A typed dict, not a model: a record holds one per value, and
+    validating ~70 dicts costs a fraction of building ~70 model instances."""
+
     page: int | None
     bbox: tuple[float, float, float, float] | None
     text: str

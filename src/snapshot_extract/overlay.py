@@ -184,8 +184,8 @@ def field_marks(record: Record) -> list[Mark]:
     """One mark per distinct box of ``record.provenance`` (values sharing a line share a box)."""
     groups: dict[tuple[int, BBox], list[str]] = defaultdict(list)
     for path, where in record.provenance.items():
-        if where.page is not None and where.bbox is not None:
-            groups[(where.page, where.bbox)].append(path)
+        if where["page"] is not None and where["bbox"] is not None:
+            groups[(where["page"], where["bbox"])].append(path)
     marks = []
     for (page, bbox), paths in groups.items():
         coloured = [field_colour(record, path) for path in paths]
@@ -214,21 +214,22 @@ def grid_marks(record: Record, document: Document) -> list[Mark]:
     for path, kind in ((WITH, "with"), (WITHOUT, "without")):
         for index in range(len(getattr(record.outcomes, path.split(".")[1]) or [])):
             where = record.provenance.get(f"{path}[{index}]")
-            if where is not None and where.bbox is not None:
-                classes[where.bbox] = kind
+            if where is not None and where["bbox"] is not None:
+                classes[where["bbox"]] = kind
     doubtful = {m.group(1) for w in record.warnings if w.code == "uncertain_grid_colour"
                 for m in [re.match(r'^"(.*)":', w.message)] if m}  # fmt: skip
     marks = []
     for index, term in enumerate(record.outcomes.policy_areas):
         path = f"outcomes.policy_areas[{index}]"
         where = record.provenance.get(path)
-        if where is None or where.bbox is None or where.page is None:
+        page, bbox = (None, None) if where is None else (where["page"], where["bbox"])
+        if bbox is None or page is None:
             continue
-        kind = "doubtful" if term.text in doubtful else classes.get(where.bbox, "unclassified")
-        tile = _tile_around(where.page, where.bbox, document)
+        kind = "doubtful" if term.text in doubtful else classes.get(bbox, "unclassified")
+        tile = _tile_around(page, bbox, document)
         paths = (path, *(p for p, w in record.provenance.items() if p.startswith(("outcomes.with", "outcomes.without"))
-                         and w.bbox == where.bbox and w.page == where.page))  # fmt: skip
-        marks.append(Mark(where.page, tile or _grow(where.bbox, 2), "cell", kind, CELL_COLOURS[kind], paths))
+                         and w["bbox"] == bbox and w["page"] == page))  # fmt: skip
+        marks.append(Mark(page, tile or _grow(bbox, 2), "cell", kind, CELL_COLOURS[kind], paths))
     return marks
 
 
@@ -446,8 +447,8 @@ def record_rows(record: Record) -> list[tuple[str, str, str, str]]:
             for item_path, item in items or [(path, value)]:
                 where = record.provenance.get(item_path)
                 score = f"{item['score']:g}" if isinstance(item, dict) and "score" in item else ""
-                rows.append((item_path, _shown(item), score, "" if where is None or where.page is None
-                             else str(where.page)))  # fmt: skip
+                rows.append((item_path, _shown(item), score, "" if where is None or where["page"] is None
+                             else str(where["page"])))  # fmt: skip
     return rows
 
 
