@@ -33,7 +33,7 @@ _LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _HEADING_RE = re.compile(r"^#{1,6}\s+")
 _CELL_SPLIT_RE = re.compile(r"\t+| {2,}")
-_MARKUP_CHARS = frozenset("*_<[\\")
+_MARKUP_CHARS = "*_<[\\"
 _BINARY_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
@@ -70,10 +70,10 @@ def _wide_encodings(data: bytes) -> tuple[str, ...]:
 
 def read_text(data: bytes, file_name: str) -> Document:
     """Read a text dump into a ``Document`` (see the module docstring)."""
-    text = decode(data)
+    text = clean_text(decode(data))
     if _looks_binary(text):
         raise UnreadableInput("not a text file (binary content)")
-    text = clean_text(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = tuple(parse_line(raw) for raw in text.split("\n"))
     source = SourceInfo(
         file=file_name, sha256=hashlib.sha256(data).hexdigest(), format="text", pages=None
@@ -83,8 +83,8 @@ def read_text(data: bytes, file_name: str) -> Document:
 
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
-    if not sample:
-        return False
+    if not sample or sample.replace("\n", "").replace("\t", "").replace("\r", "").isprintable():
+        return False  # the common case, decided without scanning character by character
     controls = len(_BINARY_CONTROL_RE.findall(sample)) + sample.count("\ufffd")
     return controls > max(8, len(sample) // 50)
 
@@ -99,9 +99,10 @@ def parse_line(raw: str) -> Line:
         return _BLANK
     if stripped.startswith("#"):
         stripped = _HEADING_RE.sub("", stripped)
-    bullet, body = split_bullet(stripped)
+    # a letter or digit never introduces a list item: most lines skip the bullet scan
+    bullet, body = (False, stripped) if stripped[:1].isalnum() else split_bullet(stripped)
     bold_parts: tuple[str, ...] = ()
-    if _MARKUP_CHARS.intersection(body):
+    if any(char in body for char in _MARKUP_CHARS):
         if "**" in body or "__" in body:
             bold_parts = tuple(fold_spaces(a or b) for a, b in _BOLD_RE.findall(body))
         body = _strip_markup(body)
