@@ -9,6 +9,7 @@ pydantic ``Record``. Warnings are sorted by (field, code); provenance by path. R
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
@@ -44,26 +45,38 @@ def country_code(country: str) -> str | None:
         return None
 
 
-def find_city_name(as_printed: str, body: str) -> str | None:
-    """The body's spelling of the header's city ("ENSCHEDÉ" -> "Enschede"), or None."""
+def find_city_name(as_printed: str, texts: Iterable[str]) -> str | None:
+    """The body's spelling of the header's city ("ENSCHEDÉ" -> "Enschede"), or None.
+
+    ``texts`` are the body's blocks in reading order; the first capitalised occurrence wins (a
+    URL or e-mail, "aarhus.dk", is not how the body spells it), else the first occurrence.
+    """
     wanted = "".join(fold_char(char) for char in as_printed)
-    folded = strip_accents(body).lower()
-    if len(folded) != len(body):  # a character decomposed into several: fold one by one
-        folded = "".join(fold_char(char) for char in body)
-    found: list[str] = []
+    first = None
+    for text in texts:
+        for name in _occurrences(wanted, text):
+            if name[:1].isupper():
+                return name  # blocks after this one need no folding
+            first = name if first is None else first
+    return first
+
+
+def _occurrences(wanted: str, text: str) -> Iterator[str]:
+    """Each whole-word spelling in ``text`` of the folded name ``wanted``."""
+    folded = strip_accents(text).lower()
+    if len(folded) != len(text):  # a character decomposed into several: fold one by one
+        folded = "".join(fold_char(char) for char in text)
     start = folded.find(wanted)
     while start >= 0:
         end = start + len(wanted)
         before = folded[start - 1] if start else " "
         after = folded[end] if end < len(folded) else " "
         if not before.isalnum() and not after.isalnum() and before not in "./@" and after not in "./@":
-            found.append(body[start:end])
+            yield text[start:end]
         start = folded.find(wanted, start + 1)
-    # The first capitalised occurrence: a URL or e-mail ("aarhus.dk") is not how the body spells it.
-    return next((name for name in found if name[:1].isupper()), found[0] if found else None)
 
 
-def _city(header: Header, body: str, warnings: list[dict[str, str]]) -> tuple[dict[str, Any], Evidence]:
+def _city(header: Header, body: Iterable[str], warnings: list[dict[str, str]]) -> tuple[dict[str, Any], Evidence]:
     name = find_city_name(header.as_printed, body)
     if name is None:
         name = header.as_printed.title() if header.as_printed.isupper() else header.as_printed
@@ -124,7 +137,7 @@ def build_record(document: Document, sections: Sections, vocabulary: Vocabulary)
     assert sections.header is not None, "detect_sections guarantees a header before this stage"
     results = _run_mappers(document, sections, vocabulary)
     warnings = _document_warnings(sections, results)
-    city, city_evidence = _city(sections.header, sections.body_text(), warnings)
+    city, city_evidence = _city(sections.header, sections.block_texts(), warnings)
     values: dict[str, Any] = {}
     evidence: dict[str, Evidence] = {
         f"city.{key}": city_evidence for key, value in city.items() if value is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 LIGATURES = {
     "\ufb00": "ff",
@@ -30,6 +31,35 @@ SOFT_BREAK = "\u00ad"
 HARD_BREAK = "\u2011"
 
 
+class GuardedPattern:
+    """A case-insensitive regex behind a cheap literal test.
+
+    ``words`` are lowercase literals of which every match contains at least one; ``search`` and
+    ``finditer`` run the regex only when the lowercased text holds one of them, which spares most
+    sentences a regex scan (the mappers try a dozen patterns on every sentence). A test checks on
+    every fixture sentence that the guard never changes a result.
+    """
+
+    __slots__ = ("pattern", "words")
+
+    def __init__(self, pattern: str, words: tuple[str, ...]) -> None:
+        self.pattern = re.compile(pattern, re.IGNORECASE)
+        self.words = words
+
+    def admits(self, text: str) -> bool:
+        lowered = text.lower()
+        for word in self.words:  # noqa: SIM110 - a plain loop costs less than any() over a generator
+            if word in lowered:
+                return True
+        return False
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.admits(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self.admits(text) else iter(())
+
+
 def fold_spaces(text: str) -> str:
     """Collapse runs of whitespace into one space and strip both ends."""
     if "  " in text or "\t" in text or "\n" in text or "\r" in text or "\x0b" in text or "\x0c" in text:
@@ -38,6 +68,8 @@ def fold_spaces(text: str) -> str:
 
 
 def expand_ligatures(text: str) -> str:
+    if not any(ligature in text for ligature in LIGATURES):
+        return text  # a substring test per ligature is far cheaper than a regex scan
     return _LIGATURE_RE.sub(lambda match: LIGATURES[match.group()], text)
 
 

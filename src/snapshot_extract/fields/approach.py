@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 from ..sections import Section
+from ..textutil import GuardedPattern
 from ..vocabulary import Vocabulary
 from .common import FieldResult, Found, clean_item, locate, read_list_intro, read_peer, sentences
 
-_SCOPE_RE = re.compile(r"\bapproach(?:es|ed)?\s+innovation(?:\s+capacity)?\s+(?P<scope>.+?)\s*[.;]?$", re.I)
-_PRIORITY_RE = re.compile(r"priority\s+(?:policy\s+)?areas?\b.*?\b(?:are|is|include)\b\s*:?\s*(?P<inline>.*)$", re.I)
+_SCOPE_RE = GuardedPattern(
+    r"\bapproach(?:es|ed)?\s+innovation(?:\s+capacity)?\s+(?P<scope>.+?)\s*[.;]?$", ("approach",)
+)
+_PRIORITY_RE = GuardedPattern(
+    r"priority\s+(?:policy\s+)?areas?\b.*?\b(?:are|is|include)\b\s*:?\s*(?P<inline>.*)$", ("priority",)
+)
 
 
 def map_approach(section: Section | None, vocabulary: Vocabulary) -> FieldResult:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..models import BBox
 from ..sections import Block, Section
-from ..textutil import fold_spaces
+from ..textutil import GuardedPattern, fold_spaces
 from ..vocabulary import CONFIDENT_SCORE, Match, Vocabulary
 
 _ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -26,8 +26,9 @@ _TRAIL = " .;,:!?"
 _COMMA_RE = re.compile(r"[,;]")
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
+    """Where a value was read (a named tuple: mappers make one per value)."""
+
     text: str
     page: int | None
     bbox: BBox | None
@@ -293,7 +294,7 @@ _HEDGE_RE = re.compile(
 _CLAUSE_BOUNDARY_RE = re.compile(r"[,;:(]|\s[–—]\s|\b(?:but|and|while|whereas|although|though)\b", re.IGNORECASE)
 
 
-def polarity(sentence: str, key: re.Pattern[str]) -> bool | None | str:
+def polarity(sentence: str, key: GuardedPattern) -> bool | None | str:
     """What ``sentence`` says of the thing ``key`` finds: True (it has it), False (negated),
     "hedged" (planned, considered, not yet real), or None when ``key`` is not in the sentence.
 
@@ -313,7 +314,7 @@ def polarity(sentence: str, key: re.Pattern[str]) -> bool | None | str:
     return True
 
 
-def read_flag(found: Found, path: str, sentence: str, key: re.Pattern[str], evidence: Evidence) -> bool:
+def read_flag(found: Found, path: str, sentence: str, key: GuardedPattern, evidence: Evidence) -> bool:
     """Set a boolean from ``sentence``; a hedged statement leaves it null with a warning."""
     value = polarity(sentence, key)
     if value is None:

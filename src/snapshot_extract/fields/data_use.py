@@ -6,33 +6,34 @@ from __future__ import annotations
 import re
 
 from ..sections import Block, Section
+from ..textutil import GuardedPattern
 from ..vocabulary import Vocabulary
 from .common import FieldResult, Found, is_item, locate, read_flag, sentences, split_list
 
-_ROLE_RE = re.compile(r"\bdata\s+plays?\s+(?:an?\s+)?(?P<role>(?:\w+[\s-]+){0,3}?role)\b", re.I)
-_NO_ROLE_RE = re.compile(
-    r"\bdata\s+(?:does|do)\s+not\s+play\s+(?:an?\s+)?(?P<role>(?:\w+[\s-]+){0,3}?role)\b", re.I
+_ROLE_RE = GuardedPattern(r"\bdata\s+plays?\s+(?:an?\s+)?(?P<role>(?:\w+[\s-]+){0,3}?role)\b", ("play",))
+_NO_ROLE_RE = GuardedPattern(
+    r"\bdata\s+(?:does|do)\s+not\s+play\s+(?:an?\s+)?(?P<role>(?:\w+[\s-]+){0,3}?role)\b", ("play",)
 )
-_USES_RE = re.compile(
+_USES_RE = GuardedPattern(
     r"\b(?:using|uses|use|used)\s+(?:its\s+|the\s+|their\s+)?(?:own\s+)?data\s+to\s+(?P<use>.+?)\s*(?:;|[.!]?\s*$)",
-    re.I,
+    ("use", "using"),
 )
 _MORE_USES_RE = re.compile(r",?\s+(?:and|as well as)\s+(?:also\s+)?to\s+|;\s*(?:and\s+)?to\s+", re.I)
-_CHALLENGES_RE = re.compile(r"\bchallenges?\b.*?\binclude[sd]?\b\s*:?\s*(?P<list>.*)$", re.I)
-_INVENTORY_RE = re.compile(
+_CHALLENGES_RE = GuardedPattern(r"\bchallenges?\b.*?\binclude[sd]?\b\s*:?\s*(?P<list>.*)$", ("challenge",))
+_INVENTORY_RE = GuardedPattern(
     r"\b(?P<phrase>(?:(?:comprehensive|partial|complete|limited|full)\s+)?data\s+inventory"
     r"(?:\s+(?:on|for|covering)\s+(?:some|all|most)\s+key\s+topics)?)",
-    re.I,
+    ("inventory",),
 )
-_NO_INVENTORY_RE = re.compile(
+_NO_INVENTORY_RE = GuardedPattern(
     r"\b(?:does|do)\s+not\s+(?:maintain|have|keep)\s+an?\s+(?:\w+\s+)?data\s+inventory|\bhas\s+no\s+"
     r"(?:\w+\s+)?data\s+inventory|\bno\s+data\s+inventory",
-    re.I,
+    ("inventory",),
 )
-_OPEN_DATA_RE = re.compile(
+_OPEN_DATA_RE = GuardedPattern(
     r"\bpublish\w*\s+(?:its\s+|their\s+|some\s+|any\s+)?(?:\w+\s+)?open\s+data|\bmakes?\s+(?:its\s+|their\s+)?"
     r"data\s+(?:openly|publicly)\s+available|\bopen\s+data\s+(?:portal|platform|website)",
-    re.I,
+    ("open", "available"),
 )
 
 

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import re
-
 from ..sections import Section
+from ..textutil import GuardedPattern
 from ..vocabulary import Vocabulary
 from .common import FieldResult, Found, is_item, locate, read_flag, read_peer, sentences, split_list
 
-_DEDICATED_RE = re.compile(
+_DEDICATED_RE = GuardedPattern(
     r"\b(?:has|have|had|receives?|sets?\s+aside|allocates?|earmarks?|with|without|no|lacks?|"
     r"possess(?:es)?)\b[^.;]{0,30}?\bdedicated\s+(?:\w+\s+){0,2}?(?:funding|budgets?|funds?)\b",
-    re.IGNORECASE,
+    ("dedicated",),
 )
-_SOURCES_RE = re.compile(r"\bcomes?\s+from\s*(?:the\s+following\s+sources)?\s*:?\s*(?P<list>.*)$", re.I)
-_DIRECTED_RE = re.compile(r"\bdirected\s+(?:towards?|to|at)\s*:?\s*(?P<list>.+)$", re.I)
+_SOURCES_RE = GuardedPattern(r"\bcomes?\s+from\s*(?:the\s+following\s+sources)?\s*:?\s*(?P<list>.*)$", ("come",))
+_DIRECTED_RE = GuardedPattern(r"\bdirected\s+(?:towards?|to|at)\s*:?\s*(?P<list>.+)$", ("directed",))
 
 
 def map_funding(section: Section | None, vocabulary: Vocabulary) -> FieldResult:

@@ -5,27 +5,28 @@ from __future__ import annotations
 import re
 
 from ..sections import Block, Section
+from ..textutil import GuardedPattern
 from ..vocabulary import Match, Vocabulary
 from .common import FieldResult, Found, clean_item, is_item, locate, read_flag, read_list_intro, sentences
 
-_STAFF_RE = re.compile(
+_STAFF_RE = GuardedPattern(
     r"\bdedicated\s+(?:full[- ]time\s+)?(?:innovation\s+)?(?:team|staff|unit|office|employees|personnel)\b|"
     r"\b(?:staff|employees|personnel)\s+(?:members?\s+)?(?:are\s+|is\s+)?(?:dedicated|working)\b|"
     r"\bconsists?\s+of\s+\w+\s+(?:staff|people|employees)|(?<![\d.,])\b\d+\s+(?:full[- ]time\s+)?staff\b|"
     r"\bteam\s+of\s+\w+\b",
-    re.IGNORECASE,
+    ("dedicated", "consist", "staff", "team", "employees", "personnel"),
 )
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }  # fmt: skip
 _NUMBER = r"((?<![\d.,])\d{1,4}(?![.,]\d)|" + "|".join(_NUMBER_WORDS) + r")"
-_COUNT_RE = re.compile(
+_COUNT_RE = GuardedPattern(
     r"\b" + _NUMBER + r"\s+(?:(?:full[- ]time|dedicated|permanent|innovation)\s+){0,3}(?:staff(?:\s+members?)?|"
     r"employees|people|team\s+members|members\s+of\s+staff|FTEs?)\b|\bteam\s+of\s+" + _NUMBER + r"\b",
-    re.IGNORECASE,
+    ("staff", "employees", "people", "members", "fte", "team"),
 )
-_FRACTION_COUNT_RE = re.compile(r"\b\d+[.,]\d+\s+(?:FTEs?|full[- ]time|staff)", re.IGNORECASE)
+_FRACTION_COUNT_RE = GuardedPattern(r"\b\d+[.,]\d+\s+(?:FTEs?|full[- ]time|staff)", ("fte", "full", "staff"))
 _WORK_IS_RE = re.compile(r"^.*?\binnovation (?:work|efforts?|activit(?:y|ies)) (?:is|are)\s+", re.I)
 _AGENT_RE = re.compile(
     r"^(?:(?:carried|sought|worked)\s+out|led|run|managed|handled|coordinated|driven|delivered|done|"
@@ -36,7 +37,9 @@ _CLAUSE_RE = re.compile(r",|;|\s[–—-]\s|\(|\)|\bwith\b|\bwhere\b|\bwhich\b|\
 _VERB_RE = re.compile(r"^(?:has|have|is|are)\s+(?=no\b|an?\b)", re.I)
 _SUBJECT_RE = re.compile(r"^[A-Z][\w’'.\- ]{0,40}?\s+(?=(?:does not|doesn't|has no|has an?|is)\b)")
 _FOR_INNOVATION_RE = re.compile(r"\s+for\s+innovation(?:\s+(?:work|capacity))?$", re.I)
-_SKILLS_RE = re.compile(r"(?:skills|profiles)(?: and profiles)?\s+(?:include|are|comprise)\s*:?\s*(.*)$", re.I)
+_SKILLS_RE = GuardedPattern(
+    r"(?:skills|profiles)(?: and profiles)?\s+(?:include|are|comprise)\s*:?\s*(.*)$", ("skills", "profiles")
+)
 
 
 def map_organisation(section: Section | None, vocabulary: Vocabulary) -> FieldResult:

@@ -20,11 +20,12 @@ from dataclasses import dataclass
 
 from ..models import RGB, BBox, Swatch
 from ..sections import Block, Section
+from ..textutil import GuardedPattern
 from ..vocabulary import Vocabulary
 from .common import Evidence, FieldResult, Found, locate
 
 _LEGEND_RE = re.compile(r"^(?P<kind>with|without)\s+sufficient\s+data\.?$", re.I)
-_INTRO_RE = re.compile(r"\bsufficient\s+data\b", re.I)
+_INTRO_RE = GuardedPattern(r"\bsufficient\s+data\b", ("sufficient",))
 _NEUTRAL_TOLERANCE = 0.08
 _AMBIGUITY_MARGIN = 0.05
 _MATCH_DISTANCE = 0.25  # RGB distance: a cell colour farther than this from every legend colour is doubtful

@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 
 from ..sections import Block, Section
+from ..textutil import GuardedPattern
 from ..vocabulary import Vocabulary
 from .common import FieldResult, Found, clean_item, locate, polarity, sentences, split_commas, split_list
 
-_INNOVATION_RE = re.compile(
-    r"partnerships?\s+(?:to|that)\s+promote\s+innovation(?:\s+capacity)?\s+with\s+(?P<list>.+)$", re.I
+_INNOVATION_RE = GuardedPattern(
+    r"partnerships?\s+(?:to|that)\s+promote\s+innovation(?:\s+capacity)?\s+with\s+(?P<list>.+)$", ("promote",)
 )
-_DATA_RE = re.compile(r"data\s+partnerships?\s+with\s+(?P<list>.+)$", re.I)
-_PARTNERSHIPS_RE = re.compile(r"\bpartnerships?\b", re.I)
+_DATA_RE = GuardedPattern(r"data\s+partnerships?\s+with\s+(?P<list>.+)$", ("partnership",))
+_PARTNERSHIPS_RE = GuardedPattern(r"\bpartnerships?\b", ("partnership",))
 _PURPOSE_RE = re.compile(r"^(?:in order\s+)?to\s+", re.I)
 _PURPOSE_SPLIT_RE = re.compile(
     r"(?<!\border)\s+(?=(?:in order\s+)?to\s+(?:collect|analy[sz]e|share|gather|exchange|use)\b)", re.I

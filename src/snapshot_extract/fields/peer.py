@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..textutil import GuardedPattern
+
 _INTRO = (
     r"like|similar to|along with|as with|in line with|just like|together with|consistent with|"
     r"as do|as did|as is the case (?:for|with|in)|in common with|alongside|as in|as for|unlike|"
@@ -20,10 +22,10 @@ _SURVEYED = (
     r"(?:other\s+)?(?:cities\s+(?:that\s+were\s+)?surveyed|surveyed\s+cities|cities\s+(?:that\s+)?"
     r"(?:responded|answered)|responding\s+cities|respondent\s+cities|cities\s+in\s+the\s+survey)"
 )
-_PEER_RE = re.compile(
+_PEER_RE = GuardedPattern(
     rf"(?P<text>\b(?P<intro>{_INTRO})\s+(?P<quantity>[^,.;]{{1,40}}?)\s+(?:of\s+)?(?:the\s+|all\s+)?"
     rf"{_SURVEYED})",
-    re.IGNORECASE,
+    ("survey", "respond", "answered"),
 )
 _CONTRAST_RE = re.compile(r"^(?:unlike|contrary to|in contrast to|different from)$", re.IGNORECASE)
 _PERCENT_RE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|per\s*cent|percent)", re.IGNORECASE)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from ..sections import Section
+from ..textutil import GuardedPattern
 from ..vocabulary import Vocabulary
 from .common import (
     Evidence,
@@ -18,12 +17,12 @@ from .common import (
     sentences,
 )
 
-_STRATEGY_RE = re.compile(
+_STRATEGY_RE = GuardedPattern(
     r"\b(?:has|have|had|adopted|developed|published|maintains?|lacks?|possess(?:es)?|with|without|"
     r"no)\b[^.;]{0,40}?\binnovation\s+(?:strategy|vision)\b",
-    re.IGNORECASE,
+    ("innovation",),
 )
-_ASSOCIATES_RE = re.compile(r"associates?\s+innovation(?:\s+capacity)?\s+with\s*:?\s*(.*)$", re.I)
+_ASSOCIATES_RE = GuardedPattern(r"associates?\s+innovation(?:\s+capacity)?\s+with\s*:?\s*(.*)$", ("associate",))
 
 
 def map_vision(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
