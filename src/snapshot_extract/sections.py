@@ -218,11 +218,14 @@ def _heading_at(lines: list[Line], index: int) -> tuple[str | None, int, str]:
     line = lines[index]
     if not line.text or line.bullet:
         return None, 1, ""
+    if len(line.text) > _MAX_HEADING_LENGTH:  # no heading, alone or joined (and no cache churn)
+        return (_UNKNOWN, 1, line.text) if _QUESTION_RE.match(line.text) else (None, 1, "")
     key = match_heading(line.text)
     if key and (key == "spotlight" or normalise_heading(line.text) in _heading_table()):
         return key, 1, line.text  # an exact heading on one line
     following = lines[index + 1] if index + 1 < len(lines) else None
-    if following and following.text and not following.bullet and not line.text.endswith((".", ":")):
+    if following and following.text and not following.bullet and not line.text.endswith((".", ":")) \
+            and len(line.text) + len(following.text) < _MAX_HEADING_LENGTH:
         joined = line.text + " " + following.text
         joined_key = match_heading(joined)
         if joined_key and not match_heading(following.text):

@@ -23,6 +23,7 @@ _LEAD_RE = re.compile(
     re.IGNORECASE,
 )
 _TRAIL = " .;,:!?"
+_LEAD_INITIALS = frozenset("aAoOwWiIpPtT")  # first letters of the words the two patterns strip
 _COMMA_RE = re.compile(r"[,;]")
 
 
@@ -88,7 +89,7 @@ def clean_item(text: str) -> str:
     """A list element as printed, without leading conjunctions/articles or trailing punctuation."""
     text = fold_spaces(text).strip(_TRAIL)
     previous = None
-    while previous != text:
+    while previous != text and text[:1] in _LEAD_INITIALS:
         previous = text
         text = _LEAD_RE.sub("", text)
         text = _ARTICLE_RE.sub("", text).strip(_TRAIL)
@@ -116,7 +117,7 @@ def split_commas(text: str) -> list[str]:
     return [part for part in (p.strip() for p in parts) if part]
 
 
-_CONJUNCTION_RE = re.compile(r"\s+(?:and|&|as well as(?: with)?|or|plus)\s+", re.IGNORECASE)
+_CONJUNCTION_RE = GuardedPattern(r"\s+(?:and|&|as well as(?: with)?|or|plus)\s+", ("and", "&", "as well", "or", "plus"))
 
 
 def split_list(text: str, group: str, vocabulary: Vocabulary) -> list[str]:
@@ -283,15 +284,15 @@ def read_peer(found: Found, path: str, sentence: str, evidence: Evidence) -> Non
         found.warn(path, code, f'"{peer["text"]}": percent left null, {reason}')
 
 
+# Searched in lowercased text (see polarity): case-sensitive patterns run faster than IGNORECASE.
 _NEGATION_RE = re.compile(
-    r"\b(?:no|not|never|nor|neither|without|lacks?|lacking|yet\s+to|none)\b|n't\b", re.IGNORECASE
+    r"\b(?:no|not|never|nor|neither|without|lacks?|lacking|yet\s+to|none)\b|n't\b"
 )
 _HEDGE_RE = re.compile(
     r"\b(?:plans?|planning|intends?|intending|aims?|aiming|hopes?|expects?|considering|will|would|"
-    r"could|may|might|is\s+developing|is\s+preparing|is\s+drafting)\b",
-    re.IGNORECASE,
+    r"could|may|might|is\s+developing|is\s+preparing|is\s+drafting)\b"
 )
-_CLAUSE_BOUNDARY_RE = re.compile(r"[,;:(]|\s[–—]\s|\b(?:but|and|while|whereas|although|though)\b", re.IGNORECASE)
+_CLAUSE_BOUNDARY_RE = re.compile(r"[,;:(]|\s[–—]\s|\b(?:but|and|while|whereas|although|though)\b")
 
 
 def polarity(sentence: str, key: GuardedPattern) -> bool | None | str:
@@ -304,9 +305,9 @@ def polarity(sentence: str, key: GuardedPattern) -> bool | None | str:
     match = key.search(sentence)
     if match is None:
         return None
-    before = sentence[: match.start()]
+    before = sentence[: match.start()].lower()  # lowercase: the patterns below need no IGNORECASE
     clauses = _CLAUSE_BOUNDARY_RE.split(before)
-    window = (clauses[-1] if clauses else before) + " " + match.group(0)
+    window = (clauses[-1] if clauses else before) + " " + match.group(0).lower()
     if _NEGATION_RE.search(window):
         return False
     if _HEDGE_RE.search(window):

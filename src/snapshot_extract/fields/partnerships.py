@@ -15,6 +15,9 @@ _INNOVATION_RE = GuardedPattern(
 _DATA_RE = GuardedPattern(r"data\s+partnerships?\s+with\s+(?P<list>.+)$", ("partnership",))
 _PARTNERSHIPS_RE = GuardedPattern(r"\bpartnerships?\b", ("partnership",))
 _PURPOSE_RE = re.compile(r"^(?:in order\s+)?to\s+", re.I)
+_LEADING_AND_RE = re.compile(r"^(?:as well as|and)\s+", re.I)
+_WITH_RE = re.compile(r"^(?:as well as\s+)?with\b", re.I)
+_ACTIVITY_SPLIT_RE = re.compile(r",|\band\b|\bor\b|&")
 _PURPOSE_SPLIT_RE = re.compile(
     r"(?<!\border)\s+(?=(?:in order\s+)?to\s+(?:collect|analy[sz]e|share|gather|exchange|use)\b)", re.I
 )
@@ -52,11 +55,11 @@ def _read_partners(found: Found, block: Block, text: str, path: str, vocabulary:
     in_purpose = False
     for raw in split_commas(text.rstrip(" .")):
         for piece in _PURPOSE_SPLIT_RE.split(raw):
-            cleaned = re.sub(r"^(?:as well as|and)\s+", "", piece.strip(), flags=re.I)
+            cleaned = _LEADING_AND_RE.sub("", piece.strip())
             if _PURPOSE_RE.match(cleaned):
                 in_purpose = True
                 cleaned = _PURPOSE_RE.sub("", cleaned)
-            elif re.match(r"^(?:as well as\s+)?with\b", piece.strip(), re.I):
+            elif _WITH_RE.match(piece.strip()):
                 in_purpose = False
             if in_purpose:
                 _read_activities(found, block, cleaned, vocabulary)
@@ -66,5 +69,5 @@ def _read_partners(found: Found, block: Block, text: str, path: str, vocabulary:
 
 
 def _read_activities(found: Found, block: Block, text: str, vocabulary: Vocabulary) -> None:
-    verbs = [clean_item(v) for v in re.split(r",|\band\b|\bor\b|&", text) if clean_item(v)]
+    verbs = [clean_item(v) for v in _ACTIVITY_SPLIT_RE.split(text) if clean_item(v)]
     found.terms("partnerships.data_activities", "data_activities", [(v, locate(block, v)) for v in verbs])

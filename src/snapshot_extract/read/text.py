@@ -33,7 +33,6 @@ _LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _HEADING_RE = re.compile(r"^#{1,6}\s+")
 _CELL_SPLIT_RE = re.compile(r"\t+| {2,}")
-_MARKUP_CHARS = "*_<[\\"
 _BINARY_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
@@ -101,8 +100,11 @@ def parse_line(raw: str) -> Line:
         stripped = _HEADING_RE.sub("", stripped)
     # a letter or digit never introduces a list item: most lines skip the bullet scan
     bullet, body = (False, stripped) if stripped[:1].isalnum() else split_bullet(stripped)
+    if not _has_markup(body) and "\t" not in body and "  " not in body:
+        text = fold_spaces(body)  # the common plain line
+        return Line(text, bullet=bullet and bool(text), cells=(text,) if text else ())
     bold_parts: tuple[str, ...] = ()
-    if any(char in body for char in _MARKUP_CHARS):
+    if _has_markup(body):
         if "**" in body or "__" in body:
             bold_parts = tuple(fold_spaces(a or b) for a, b in _BOLD_RE.findall(body))
         body = _strip_markup(body)
@@ -118,6 +120,11 @@ def parse_line(raw: str) -> Line:
         bold_parts=bold_parts,
         cells=cells if len(cells) > 1 else (text,) if text else (),
     )
+
+
+def _has_markup(text: str) -> bool:
+    """Whether ``text`` holds a character markdown markup starts with (substring tests are cheap)."""
+    return "*" in text or "_" in text or "<" in text or "[" in text or "\\" in text
 
 
 def _strip_markup(text: str) -> str:
