@@ -49,12 +49,12 @@ class FieldResult:
 def _union(boxes: list[BBox]) -> BBox | None:
     if not boxes:
         return None
-    return (
-        round(min(box[0] for box in boxes), 2),
-        round(min(box[1] for box in boxes), 2),
-        round(max(box[2] for box in boxes), 2),
-        round(max(box[3] for box in boxes), 2),
-    )
+    if len(boxes) == 1:
+        x0, y0, x1, y1 = boxes[0]
+    else:
+        lefts, tops, rights, bottoms = zip(*boxes, strict=True)
+        x0, y0, x1, y1 = min(lefts), min(tops), max(rights), max(bottoms)
+    return round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)
 
 
 def locate(block: Block, part: str | None = None) -> Evidence:
