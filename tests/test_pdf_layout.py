@@ -15,11 +15,12 @@ from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
 
 from snapshot_extract.models import Document, Line
 from snapshot_extract.pipeline import parse_document
 from snapshot_extract.read import PdfOptions, read_pdf
+from snapshot_extract.read.compose import PARAGRAPH_GAP
 from snapshot_extract.read.page import PageContent, Shape, make_span
 from snapshot_extract.read.pdf import layout_document
 from snapshot_extract.sections import group_blocks
@@ -339,3 +340,199 @@ def test_paragraph_set_tight_after_a_bullet_is_not_its_continuation(tmp_path: Pa
         "and a dedicated innovation staff position.",
         "Simplifying administrative procedures for firms and residents across all of the municipal departments",
     ]
+
+
+# --------------------------------------------------------------------------- tiles and borders
+
+TILE, WHITE = Color(0.05, 0.28, 0.63), Color(1, 1, 1)
+
+
+def _tile_rows(document: Document) -> list[tuple[str, ...]]:
+    return [line.cells for line in document.lines if len(line.cells) > 1]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_text_backgrounds_in_the_tile_colour_do_not_split_a_tile(tmp_path: Path, backend: str) -> None:
+    """A producer (PyMuPDF Story) paints a background behind each line in the tile's own colour:
+    invisible, so the tile is still one box and its wrapped lines one cell."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 60, "The top three priority policy areas are:")
+        tiles = ((50, 130, ("Transport /", "Mobility")), (135, 175, ("Health",)),
+                 (180, 280, ("Social Welfare /", "Social Services")))
+        for x0, x1, lines in tiles:
+            _rect(canvas, x0, 80, x1, 112, TILE)
+            for row, line in enumerate(lines):
+                width = pdfmetrics.stringWidth(line, "Helvetica-Bold", 9)
+                left = (x0 + x1 - width) / 2
+                _rect(canvas, left, 86 + 11 * row, left + width, 95 + 11 * row, TILE)
+                _text(canvas, left, 93 + 11 * row, line, font="Helvetica-Bold", size=9, colour=WHITE)
+
+    document = _read(_render(tmp_path, draw), backend)
+    assert _tile_rows(document) == [("Transport / Mobility", "Health", "Social Welfare / Social Services")]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_tiles_on_one_background_cut_by_white_rules(tmp_path: Path, backend: str) -> None:
+    """A reportlab table row: one background under three tiles, told apart by white lines."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 60, "The top three priority policy areas are:")
+        _rect(canvas, 50, 80, 290, 108, TILE)
+        canvas.setStrokeColor(WHITE)
+        canvas.setLineWidth(4)
+        for x in (130, 210):
+            canvas.line(x, HEIGHT - 80, x, HEIGHT - 108)
+        for x0, lines in ((50, ("Transport /", "Mobility")), (130, ("Land Use /", "Zoning")),
+                          (210, ("Digital", "Governance"))):
+            for row, line in enumerate(lines):
+                _text(canvas, x0 + 10, 92 + 9 * row, line, font="Helvetica-Bold", size=8, colour=WHITE)
+
+    document = _read(_render(tmp_path, draw), backend)
+    assert _tile_rows(document) == [("Transport / Mobility", "Land Use / Zoning", "Digital Governance")]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_border_drawn_as_a_box_minus_its_inside_is_the_strip_it_paints(tmp_path: Path, backend: str) -> None:
+    """A heading's bottom border drawn as one even-odd path of two nested boxes (WeasyPrint):
+    what is painted is the strip under the heading, not a panel holding the heading and the
+    text beside it."""
+    lilac = Color(0.81, 0.58, 0.85)
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 95, "What is the city's innovation", font="Helvetica-Bold", size=11)
+        _text(canvas, 50, 108, "vision?", font="Helvetica-Bold", size=11)
+        _text(canvas, 320, 100, "A note in the other column")
+        _text(canvas, 50, 140, "Left column text below the heading")
+        _text(canvas, 320, 140, "Right column text below the note")
+        _text(canvas, 50, 153, "and more text on the left side")
+        _text(canvas, 320, 153, "and more text on the right side")
+        path = canvas.beginPath()
+        path.rect(50, HEIGHT - 115, 495, 32)
+        path.rect(50, HEIGHT - 112.5, 495, 29.5)
+        canvas.setFillColor(lilac)
+        canvas.drawPath(path, stroke=0, fill=1, fillMode=FILL_EVEN_ODD)
+
+    document = _read(_render(tmp_path, draw), backend)
+    assert [tuple(round(v, 1) for v in swatch.bbox) for swatch in document.swatches] == [
+        (50.0, 112.5, 545.0, 115.0)]
+    assert _blocks(document) == [
+        "What is the city's innovation vision?",
+        "Left column text below the heading and more text on the left side",
+        "A note in the other column",
+        "Right column text below the note and more text on the right side",
+    ]
+
+
+# --------------------------------------------------------------------------- titles and bullets
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_bold_title_wrapped_over_two_lines_is_one_line(tmp_path: Path, backend: str) -> None:
+    """A panel title and a heading too long for their column are one line each; two stacked
+    bold labels in the body size (a legend) stay two."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 60, "What is the city's innovation", font="Helvetica-Bold", size=11)
+        _text(canvas, 50, 73, "vision?", font="Helvetica-Bold", size=11)
+        _text(canvas, 50, 95, "Like 39% of cities surveyed, Testville has a formal innovation strategy.")
+        _rect(canvas, 300, 120, 520, 200, Color(0.95, 0.9, 0.96))
+        _text(canvas, 308, 136, "Spotlight | Poneke Data", font="Helvetica-Bold", size=11)
+        _text(canvas, 308, 149, "Commons", font="Helvetica-Bold", size=11)
+        _text(canvas, 308, 168, "Poneke Data Commons brings together the council,", size=9)
+        _text(canvas, 308, 179, "the transport authority and iwi partners.", size=9)
+        _text(canvas, 50, 230, "Without sufficient data", font="Helvetica-Bold")
+        _text(canvas, 50, 243, "With sufficient data", font="Helvetica-Bold")
+        for row in range(3):
+            _text(canvas, 50, 270 + 13 * row, f"Body text line {row} of the page in the body size.")
+
+    texts = _texts(_read(_render(tmp_path, draw), backend))
+    assert "What is the city's innovation vision?" in texts
+    assert "Spotlight | Poneke Data Commons" in texts
+    assert "Without sufficient data" in texts and "With sufficient data" in texts
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_bullet_continuing_under_its_glyph(tmp_path: Path, backend: str) -> None:
+    """A list set without a hanging indent: a wrapped item's next line starts under the glyph in
+    lower case. A capitalised line there after a full item is a new paragraph."""
+
+    def draw(canvas: Canvas) -> None:
+        rows = (("Saving costs and improving efficiency within the public", True), ("sector", False),
+                ("Improving internal government operations and the services to residents", True),
+                ("The most critical success factors in supporting the city's innovation work", False))
+        for row, (text, bullet) in enumerate(rows):
+            top = 60 + 12 * row
+            if bullet:
+                _text(canvas, 50, top, "4", font="ZapfDingbats", size=9)
+            _text(canvas, 62 if bullet else 50, top, text)
+
+    blocks = _blocks(_read(_render(tmp_path, draw), backend))
+    assert blocks == [
+        "Saving costs and improving efficiency within the public sector",
+        "Improving internal government operations and the services to residents",
+        "The most critical success factors in supporting the city's innovation work",
+    ]
+
+
+# --------------------------------------------------------------------------- hyphens, footers, gaps
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_plain_hyphen_breaks_of_a_hyphenating_producer(tmp_path: Path, backend: str) -> None:
+    """reportlab hyphenates with a plain "-": once the document shows that its producer breaks
+    words, a break between two pieces that are no words of their own ("Re-" + "cent") is
+    joined, while one between words ("co-" + "design", "city-" + "wide") keeps its hyphen."""
+
+    def draw(canvas: Canvas) -> None:
+        paragraphs = [
+            ["The city builds in-", "novation and innovation capacity."],  # evidence: a break
+            ["Its capa-", "city grows with its capacity to design."],  # evidence: a break
+            ["The lab runs city-wide. Re-", "cent projects include a shared hub."],
+            ["Residents co-", "design services with the city."],
+            ["The plan is city-", "wide and bold."],
+        ]
+        top = 60.0
+        for paragraph in paragraphs:
+            for line in paragraph:
+                _text(canvas, 50, top, line)
+                top += 13
+            top += 12
+
+    assert _blocks(_read(_render(tmp_path, draw), backend)) == [
+        "The city builds innovation and innovation capacity.",
+        "Its capacity grows with its capacity to design.",
+        "The lab runs city-wide. Recent projects include a shared hub.",
+        "Residents co-design services with the city.",
+        "The plan is city-wide and bold.",
+    ]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_footer_of_a_one_page_document_is_dropped(tmp_path: Path, backend: str) -> None:
+    """No second page shows the footer repeated: a small line alone in the bottom margin, far
+    below everything else, is furniture; a small line set close under the text is not."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        for row in range(5):
+            _text(canvas, 50, 700 + 13 * row, f"Body text line {row} of the only page.")
+        _text(canvas, 50, 770, "With sufficient data", size=8)
+        _text(canvas, 50, 815, "Testville Kommune", size=7.5)
+        _text(canvas, 520, 815, "- 1 -", size=7.5)
+
+    assert _texts(_read(_render(tmp_path, draw), backend)) == [
+        HEADER, *(f"Body text line {row} of the only page." for row in range(5)), "With sufficient data",
+    ]
+
+
+def test_a_gap_at_the_paragraph_limit_breaks() -> None:
+    """The backends place a baseline a few thousandths of a point apart: a gap right at the
+    paragraph limit must fall the same way for both (it breaks)."""
+    gap = PARAGRAPH_GAP * 8.5
+    page = PageContent(1, 595.0, 842.0, (
+        make_span("With sufficient data", 50, 150, 100, 8.5, "Helvetica-Bold", None),
+        make_span("Without sufficient data", 50, 160, 100 + gap - 0.004, 8.5, "Helvetica-Bold", None),
+    ), ())
+    lines, _ = layout_document([page])
+    assert [line.text for line in lines] == ["With sufficient data", "", "Without sufficient data"]

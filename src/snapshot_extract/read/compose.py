@@ -6,8 +6,9 @@ or column, a vertical gap wider than ``PARAGRAPH_GAP`` font sizes, a change of f
 second segment on the same baseline. Tiles and grid rows are blocks of their own: a tile is one
 line (its wrapped text joined), a row of cells one line with ``cells``, ``cell_boxes``,
 ``cell_fills`` (the fill of each cell's box) and ``cell_colors`` (each cell's text colour).
-A bullet's wrapped continuation lines are joined into the bullet's line. Hyphens at line ends
-are marked with what ``furniture.Hyphenation`` decided, for ``textutil.join_wrapped``.
+A bullet's wrapped continuation lines are joined into the bullet's line, and so are the lines
+of a bold title larger than the body text that wraps over two or three lines. Hyphens at line
+ends are marked with what ``furniture.Hyphenation`` decided, for ``textutil.join_wrapped``.
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ from typing import Literal
 
 from ..models import RGB, BBox, Line
 from ..textutil import join_wrapped
-from .furniture import Hyphenation
+from .furniture import LINE_END_HYPHENS, Hyphenation
 from .layout import ROW_TOLERANCE, Box, TextLine, Unit
 from .order import order_units
 
 PARAGRAPH_GAP = 1.6  # of the font size: a wider baseline distance starts a new paragraph
 SIZE_CHANGE = 0.6  # points
+EDGE_TOLERANCE = 0.01  # points: the backends place a baseline this differently; a gap at the limit breaks
+TITLE_MAX_LINES = 3
 _FREE = -1  # group of lines outside any panel
 _SENTENCE_END = ".:?!;"
 
@@ -49,8 +52,9 @@ class _Entry:
         return self.kind == "text" and self.cells[0][0].bullet
 
 
-def compose(pages: Sequence[Sequence[tuple[Unit, int]]], hyphenation: Hyphenation) -> list[Line]:
-    paragraphs = _paragraphs(_items(pages))
+def compose(pages: Sequence[Sequence[tuple[Unit, int]]], hyphenation: Hyphenation,
+            body_size: float) -> list[Line]:
+    paragraphs = [_joined_title(paragraph, body_size) for paragraph in _paragraphs(_items(pages))]
     _mark_hyphens(paragraphs, hyphenation)
     lines: list[Line] = []
     for paragraph in paragraphs:
@@ -120,7 +124,7 @@ def _breaks(previous: _Item, item: _Item) -> bool:
         return not _flows(above, line)
     size = max(above.size, line.size)
     step = line.baseline - above.baseline
-    if step < ROW_TOLERANCE * size or step > PARAGRAPH_GAP * size:
+    if step < ROW_TOLERANCE * size or step > PARAGRAPH_GAP * size - EDGE_TOLERANCE:
         return True
     return abs(above.size - line.size) > SIZE_CHANGE
 
@@ -143,26 +147,59 @@ def _wraps(above: TextLine, line: TextLine) -> bool:
 
 
 def _hangs(bullet: TextLine, line: TextLine) -> bool:
-    """A bullet's continuation line: indented to the bullet's text, not further."""
-    return bullet.x0 - 2 <= line.x0 <= bullet.x0 + 2 * bullet.size
+    """A bullet's continuation line: indented to the bullet's text, not further; or, starting in
+    lower case, back under the bullet glyph (a list set without a hanging indent)."""
+    if bullet.x0 - 2 <= line.x0 <= bullet.x0 + 2 * bullet.size:
+        return True
+    marker = bullet.marker_x0
+    return marker is not None and abs(line.x0 - marker) <= 2 and line.text[:1].islower()
+
+
+def _joined_title(paragraph: list[_Entry], body_size: float) -> list[_Entry]:
+    """A paragraph of two or three bold lines in one font, larger than the body text, each
+    wrapped into the next (a heading or panel title too long for its column), as one entry, so
+    that it becomes one line."""
+    if not 2 <= len(paragraph) <= TITLE_MAX_LINES:
+        return paragraph
+    lines = [entry.cells[0][0] for entry in paragraph if entry.kind == "text" and len(entry.cells[0]) == 1]
+    if len(lines) != len(paragraph) or not all(
+        line.bold and not line.bullet and line.font == lines[0].font
+        and line.size > body_size + SIZE_CHANGE for line in lines
+    ):
+        return paragraph
+    if not all(_title_wraps(above, line) for above, line in zip(lines, lines[1:], strict=False)):
+        return paragraph
+    first = paragraph[0]
+    return [_Entry("text", [lines], [first.boxes[0]], first.column)]
+
+
+def _title_wraps(above: TextLine, line: TextLine) -> bool:
+    """``line`` carries on a title line: aligned with it (left or centred), no wider, and the
+    line above ends no sentence or question."""
+    width, above_width = line.x1 - line.x0, above.x1 - above.x0
+    aligned = abs(line.x0 - above.x0) <= line.size or abs(line.x0 + line.x1 - above.x0 - above.x1) <= line.size
+    return aligned and width <= above_width and above.text[-1:] not in _SENTENCE_END
 
 
 # --------------------------------------------------------------------------- hyphens
 
 
 def _mark_hyphens(paragraphs: list[list[_Entry]], hyphenation: Hyphenation) -> None:
+    """Every line end with a hyphen, within an entry or running on into the next one, marked by
+    ``hyphenation`` all at once (it weighs the document's breaks together)."""
+    ends: list[tuple[list[str], int, str]] = []  # (texts, index of the line end, following text)
     for paragraph in paragraphs:
         for entry in paragraph:
-            entry.texts = [_marked([line.text for line in cell], hyphenation) for cell in entry.cells]
+            entry.texts = [[line.text for line in cell] for cell in entry.cells]
+            for texts in entry.texts:
+                ends.extend((texts, index, texts[index + 1]) for index in range(len(texts) - 1)
+                            if texts[index].endswith(LINE_END_HYPHENS))
         for entry, following in zip(paragraph, paragraph[1:], strict=False):
-            if entry.kind == following.kind == "text":
-                last = entry.texts[0]
-                last[-1] = hyphenation.mark(last[-1], following.texts[0][0])
-
-
-def _marked(texts: list[str], hyphenation: Hyphenation) -> list[str]:
-    return [hyphenation.mark(text, following) for text, following in zip(texts, texts[1:],
-                                                                          strict=False)] + texts[-1:]
+            if entry.kind == following.kind == "text" and entry.texts[0][-1].endswith(LINE_END_HYPHENS):
+                ends.append((entry.texts[0], len(entry.texts[0]) - 1, following.cells[0][0].text))
+    marked = hyphenation.mark_all([(texts[index], following) for texts, index, following in ends])
+    for (texts, index, _), text in zip(ends, marked, strict=True):
+        texts[index] = text
 
 
 # --------------------------------------------------------------------------- lines

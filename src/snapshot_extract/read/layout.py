@@ -1,7 +1,10 @@
 """Layout: a page's spans and shapes -> text lines grouped into units (both backends share it).
 
 Contract: ``page_shapes(page)`` merges coincident shapes into ``Box``es (a background and its
-border are one) and returns the text containers and the colour swatches; ``page_lines(page,
+border are one) and returns the text containers and the colour swatches; a container crossed
+from top to bottom by vertical rules is cut into one box per part (tiles on one background),
+and a borderless box painted in the fill of a larger one it lies in is no container (it cannot
+be seen: a per-line text background inside a tile); ``page_lines(page,
 containers)`` cuts the page into ``TextLine``s (the spans on one baseline, split at wide gaps and
 at the edge of a box; symbol-font and unknown glyphs at a line start make it a bullet) and gives
 each line the smallest ``Box`` it sits in; ``page_units(page, lines)`` groups the lines into
@@ -38,6 +41,7 @@ class Box:
 
     bbox: BBox
     fill: RGB | None
+    outlined: bool = False  # one of its shapes is a stroke or ring (a visible border)
 
     @property
     def area(self) -> float:
@@ -62,6 +66,7 @@ class TextLine:
     bold_parts: tuple[str, ...]
     bullet: bool
     box: Box | None = None
+    marker_x0: float | None = None  # where a bullet glyph left out of the text starts
 
     @property
     def bbox(self) -> BBox:
@@ -108,7 +113,8 @@ def merge_shapes(shapes: Iterable[Shape]) -> list[Box]:
                 break
         else:
             groups.append([x0, y0, x1, y1, [shape.fill]])
-    return [Box((round(g[0], 2), round(g[1], 2), round(g[2], 2), round(g[3], 2)), _lightest(g[4]))
+    return [Box((round(g[0], 2), round(g[1], 2), round(g[2], 2), round(g[3], 2)), _lightest(g[4]),
+                None in g[4])
             for g in groups]
 
 
@@ -127,7 +133,51 @@ def page_shapes(page: PageContent) -> tuple[list[Box], list[Swatch]]:
         key=lambda box: box.area,
     )  # fmt: skip
     swatches = [Swatch(page.number, box.bbox, box.fill) for box in boxes if box.fill is not None]
-    return containers, swatches
+    rules = [box for box in boxes
+             if box.bbox[2] - box.bbox[0] < MIN_BOX and box.bbox[3] - box.bbox[1] >= MIN_BOX]
+    if rules:
+        containers = sorted(_split_by_rules(containers, rules), key=lambda box: box.area)
+    return _visible(containers), swatches
+
+
+def _split_by_rules(containers: list[Box], rules: list[Box]) -> Iterator[Box]:
+    """Each container cut at the vertical rules that cross it from top to bottom (one
+    background under a row of tiles, told apart by white lines between them)."""
+    for box in containers:
+        x0, top, x1, bottom = box.bbox
+        cuts = sorted(
+            (rule.bbox[0], rule.bbox[2]) for rule in rules
+            if rule.bbox[1] <= top + SAME_EDGE and rule.bbox[3] >= bottom - SAME_EDGE
+            and rule.bbox[0] >= x0 + MIN_BOX and rule.bbox[2] <= x1 - MIN_BOX
+        )  # fmt: skip
+        if not cuts:
+            yield box
+            continue
+        left = x0
+        for cut0, cut1 in [*cuts, (x1, x1)]:
+            if cut0 - left >= MIN_BOX:
+                yield Box((left, top, round(cut0, 2), bottom), box.fill, box.outlined)
+            left = max(left, round(cut1, 2))
+
+
+def _visible(containers: list[Box]) -> list[Box]:
+    """Containers without those painted, borderless, in the fill of a larger one they lie in:
+    invisible on the page, they delimit nothing (a producer's per-word or per-line text
+    background inside a tile of the same colour)."""
+    hidden = set()
+    for index, box in enumerate(containers):
+        if box.fill is None or box.outlined:
+            continue
+        x0, y0, x1, y1 = box.bbox
+        for outer in containers[index + 1:]:
+            ox0, oy0, ox1, oy1 = outer.bbox
+            if (outer.fill == box.fill and ox0 - 1 <= x0 and oy0 - 1 <= y0 and x1 <= ox1 + 1
+                    and y1 <= oy1 + 1):
+                hidden.add(index)
+                break
+    if not hidden:
+        return containers
+    return [box for index, box in enumerate(containers) if index not in hidden]
 
 
 def _box_at(boxes: Sequence[Box], x: float, y: float) -> Box | None:
@@ -237,7 +287,7 @@ def _make_line(page: int, spans: list[Span], box: Box | None) -> TextLine | None
     return TextLine(
         page, text, x0, top, x1, bottom, main.baseline, main.size, main.font, main.color,
         whole_bold, tuple(fold_spaces("".join(run)) for run in bold_runs),
-        bullet or spans[0].symbol, box,
+        bullet or spans[0].symbol, box, spans[0].x0 if spans[0].symbol else None,
     )
 
 
@@ -260,6 +310,18 @@ def _clean(text: str) -> str:
     if text.endswith(SOFT_BREAK):
         text = text[:-1] + "\u2010"
     return fold_spaces(clean_text(text))
+
+
+def body_size(pages: Iterable[Iterable[TextLine]]) -> float:
+    """The font size of most of the text (by characters), to 0.1 point."""
+    weights: dict[float, int] = {}
+    for lines in pages:
+        for line in lines:
+            weights[line.size] = weights.get(line.size, 0) + len(line.text)
+    if not weights:
+        return 0.0
+    most: float = max(weights, key=weights.__getitem__)
+    return round(most, 1)
 
 
 def merge_lines(first: TextLine, second: TextLine) -> TextLine:

@@ -7,8 +7,9 @@ layout stage (``layout``) turns either into the same lines:
   whitespace (``space_before``/``space_after`` say whether there was any); ``x0``/``x1`` are the
   ink extent, ``baseline`` the y of the baseline, all in PDF points with a top-left origin;
 * ``Shape``: a filled or outlined rectangle-like path (panel background, tile, grid cell, legend
-  swatch): ``fill`` is its RGB fill (0-1) or None for an outline (stroke, or an even-odd ring as
-  used for borders).
+  swatch): ``fill`` is its RGB fill (0-1) or None for an outline (a stroke); one filled path
+  of two nested subpaths (a border drawn as a box minus its inside) is the one shape it paints
+  (``ring_paint``: the strip of a one-sided border, else the outer box).
 
 Colours are normalised here (grey, RGB and CMYK tuples -> RGB 0-1) and fonts are judged by name
 (bold, symbol), so neither backend decides anything the other could decide differently.
@@ -26,6 +27,7 @@ from ..errors import TooManyPages, UnreadableInput
 from ..models import RGB, BBox
 from ..textutil import SYMBOL_FONT_HINTS
 
+_EDGE = 0.1  # points: subpath edges this close are the same edge
 _SUBSET_RE = re.compile(r"^[A-Z]{6}\+")
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold", re.IGNORECASE)
 
@@ -132,3 +134,33 @@ def normalise_colour(value: object) -> RGB | None:
             round((1 - yellow) * (1 - black), 3),
         )
     return None
+
+
+def ring_paint(first: BBox, second: BBox) -> BBox | None:
+    """What one filled path of two nested subpaths paints (a border drawn as a box minus its
+    inside): the strip left over when the hole shares three sides with the outer box (a
+    one-sided border), else the outer box (a ring); None when neither box holds the other."""
+    if _holds(first, second):
+        outer, hole = first, second
+    elif _holds(second, first):
+        outer, hole = second, first
+    else:
+        return None
+    x0, top, x1, bottom = outer
+    same = [abs(a - b) <= _EDGE for a, b in zip(outer, hole, strict=True)]
+    if same[0] and same[2]:
+        if same[1]:
+            return (x0, hole[3], x1, bottom)
+        if same[3]:
+            return (x0, top, x1, hole[1])
+    if same[1] and same[3]:
+        if same[0]:
+            return (hole[2], top, x1, bottom)
+        if same[2]:
+            return (x0, top, hole[0], bottom)
+    return outer
+
+
+def _holds(outer: BBox, inner: BBox) -> bool:
+    return (outer[0] - _EDGE <= inner[0] and outer[1] - _EDGE <= inner[1]
+            and inner[2] <= outer[2] + _EDGE and inner[3] <= outer[3] + _EDGE)

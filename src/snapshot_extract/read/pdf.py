@@ -25,7 +25,7 @@ from ..models import Document, Line, SourceInfo, Swatch
 from . import pdf_mupdf, pdf_plumber
 from .compose import compose
 from .furniture import Hyphenation, merge_split_title, remove_furniture
-from .layout import TextLine, merge_lines, page_lines, page_shapes, page_units
+from .layout import TextLine, body_size, merge_lines, page_lines, page_shapes, page_units
 from .order import order_units
 from .page import PageContent
 
@@ -82,14 +82,15 @@ def layout_document(pages: list[PageContent]) -> tuple[list[Line], tuple[Swatch,
         merge_split_title(page_lines(page, containers), merge_lines)
         for page, (containers, _) in zip(pages, shapes, strict=True)
     ]
-    per_page = remove_furniture(per_page, [page.height for page in pages])
+    size = body_size(per_page)
+    per_page = remove_furniture(per_page, [page.height for page in pages], size)
     hyphenation = Hyphenation.from_texts(line.text for lines in per_page for line in lines)
     ordered = [
         order_units(page_units(page, lines), 0.0, page.width)
         for page, lines in zip(pages, per_page, strict=True)
     ]
     swatches = tuple(swatch for _, page_swatches in shapes for swatch in page_swatches)
-    return compose(ordered, hyphenation), swatches
+    return compose(ordered, hyphenation, size), swatches
 
 
 __all__ = ["PdfOptions", "TextLine", "layout_document", "read_pdf"]

@@ -15,7 +15,16 @@ from typing import Any
 import pymupdf as _pymupdf
 
 from ..errors import EncryptedInput
-from .page import PageContent, Shape, Span, check_page_count, font_name, make_span, rgb_from_int
+from .page import (
+    PageContent,
+    Shape,
+    Span,
+    check_page_count,
+    font_name,
+    make_span,
+    rgb_from_int,
+    ring_paint,
+)
 
 pymupdf: Any = _pymupdf  # the library is untyped: keep its calls out of mypy's strict checks
 _FLAGS = (
@@ -53,7 +62,7 @@ def _page(page: Any) -> PageContent:
     content = page.get_text("dict", flags=_FLAGS)
     spans: list[Span] = []
     shapes: list[Shape] = []
-    curved_strokes = False
+    curved_strokes = continued = False
     for block in content["blocks"]:
         if block["type"] == _TEXT_BLOCK:
             spans.extend(_spans(block))
@@ -62,11 +71,23 @@ def _page(page: Any) -> PageContent:
                 curved_strokes = curved_strokes or not block.get("isrect")
                 shapes.append(Shape(_bbox(block["bbox"]), None))
             else:
-                shapes.append(Shape(_bbox(block["bbox"]), rgb_from_int(int(block["color"]))))
+                _add_fill(shapes, Shape(_bbox(block["bbox"]), rgb_from_int(int(block["color"]))), continued)
+            continued = bool(block.get("continues")) and not block.get("stroked")
     if curved_strokes:
         shapes = [shape for shape in shapes if shape.fill is not None] + _outlines(page)
     rect = page.rect
     return PageContent(page.number + 1, rect.width, rect.height, tuple(spans), tuple(shapes))
+
+
+def _add_fill(shapes: list[Shape], shape: Shape, continued: bool) -> None:
+    """Append a filled subpath; one that continues the path of the previous fill (MuPDF's
+    ``continues``) and nests with it is put together with it as what they paint."""
+    if continued and shapes and shapes[-1].fill == shape.fill:
+        painted = ring_paint(shapes[-1].bbox, shape.bbox)
+        if painted is not None:
+            shapes[-1] = Shape(painted, shape.fill)
+            return
+    shapes.append(shape)
 
 
 def _outlines(page: Any) -> list[Shape]:

@@ -3,7 +3,8 @@
 Characters are grouped into ``Span`` runs (same font, size and colour on one baseline, no wide
 gap) the way PyMuPDF reports spans, with a space wherever the gap between two glyphs is wider
 than ``SPACE_GAP`` of the font size and the PDF drew none. Rectangles and curves with a fill or
-a stroke become ``Shape``s; colours in grey, RGB or CMYK are normalised to RGB. Library
+a stroke, and stroked lines, become ``Shape``s; colours in grey, RGB or CMYK are normalised to
+RGB. Library
 exceptions are left to ``read.pdf`` (the reader boundary).
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,7 @@ from .page import (
     font_name,
     make_span,
     normalise_colour,
+    ring_paint,
 )
 
 SPACE_GAP = 0.15  # of the font size: a wider gap between two glyphs is a word space
@@ -62,7 +64,7 @@ def _encrypted(password: str | None) -> EncryptedInput:
 
 def _page(page: Any, number: int) -> PageContent:
     spans = tuple(_spans(page.chars))
-    shapes = tuple(_shapes([*page.rects, *page.curves]))
+    shapes = tuple(_shapes([*page.rects, *page.curves])) + tuple(_rules(page.lines))
     return PageContent(number, float(page.width), float(page.height), spans, shapes)
 
 
@@ -128,11 +130,33 @@ def _continues(run: _Run, font: str, size: float, color: object, baseline: float
 
 
 def _shapes(objects: Iterable[dict[str, Any]]) -> list[Shape]:
-    shapes = []
+    """Filled or stroked paths as shapes; pdfplumber hands each subpath of a path on its own, so
+    two nested subpaths of one even-odd fill (a border drawn as a box minus its inside) are
+    put back together as what they paint (``ring_paint``)."""
+    shapes: list[Shape] = []
+    after_even_odd = False
     for item in objects:
         if not (item.get("fill") or item.get("stroke")):
             continue
         fill = normalise_colour(item.get("non_stroking_color")) if item.get("fill") else None
         bbox = (float(item["x0"]), float(item["top"]), float(item["x1"]), float(item["bottom"]))
+        even_odd = bool(item.get("evenodd") and item.get("fill"))
+        if even_odd and after_even_odd and shapes[-1].fill == fill:
+            painted = ring_paint(shapes[-1].bbox, bbox)
+            if painted is not None:
+                shapes[-1] = Shape(painted, fill)
+                after_even_odd = False
+                continue
         shapes.append(Shape(bbox, fill))
+        after_even_odd = even_odd
     return shapes
+
+
+def _rules(lines: Iterable[dict[str, Any]]) -> Iterator[Shape]:
+    """Stroked straight lines as outlines, their box grown by half the line width all round
+    (as MuPDF reports them)."""
+    for line in lines:
+        if line.get("stroke"):
+            half = float(line.get("linewidth") or 0) / 2
+            yield Shape((float(line["x0"]) - half, float(line["top"]) - half,
+                         float(line["x1"]) + half, float(line["bottom"]) + half), None)
