@@ -36,7 +36,7 @@ class Line(NamedTuple):
     keeps the bold runs inside it (``**x**`` in a text dump, bold spans in a PDF). ``cells``
     holds the separate cells of a grid row (tab-separated in a dump, tiles in a PDF); a line
     that is not a grid row has ``cells == (text,)``. ``cell_boxes`` and ``cell_colors`` run
-    parallel to ``cells`` where the reader knows them.
+    parallel to ``cells`` where the reader knows them. Boxes are in PDF points, rounded to 0.01.
     """
 
     text: str

@@ -32,6 +32,7 @@ import pymupdf as _pymupdf
 
 from .errors import SnapshotError, UnreadableInput
 from .export import record_json
+from .geometry import union_box
 from .models import RGB, BBox, Document, Record
 from .pipeline import parse_document
 from .read import PdfOptions, read_document
@@ -121,13 +122,6 @@ def _open_pdf(data: bytes, password: str | None) -> Any:
 # --------------------------------------------------------------------------- marks
 
 
-def _union(boxes: Iterable[BBox]) -> BBox | None:
-    boxes = list(boxes)
-    if not boxes:
-        return None
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
-
-
 def section_marks(sections: Sections) -> list[Mark]:
     """The heading box of every section and its extent in each page column it covers."""
     marks = []
@@ -143,7 +137,7 @@ def section_marks(sections: Sections) -> list[Mark]:
             if line.page is not None and line.bbox is not None:
                 by_column[(line.page, line.column)].append(line.bbox)
         for (page, _column), boxes in sorted(by_column.items()):
-            box = _union(boxes)
+            box = union_box(boxes)
             assert box is not None
             marks.append(Mark(page, _grow(box, 3), "section", key, PURPLE, (key,)))
     return marks
@@ -251,7 +245,7 @@ def legend_marks(sections: Sections, document: Document) -> list[Mark]:
             continue
         kind = found.group(1).lower()
         swatch = _swatch_left_of(line.page, line.bbox, document)
-        box, fill = (line.bbox, line.color) if swatch is None else (_union([line.bbox, swatch[0]]), swatch[1])
+        box, fill = (line.bbox, line.color) if swatch is None else (union_box([line.bbox, swatch[0]]), swatch[1])
         assert box is not None
         colour_name = _hex(fill) if fill is not None else "no colour"
         marks.append(Mark(line.page, _grow(box, 2), "legend", f"legend: {kind} sufficient data = {colour_name}",
@@ -294,7 +288,7 @@ def _find_text(pdf: Any, text: str, pages: Iterable[int]) -> tuple[int, BBox] | 
             if rects:
                 first = rects[0]
                 follow = [r for r in rects[1:3] if 0 < r.y0 - first.y0 < 16]  # a hit wrapped onto the next line
-                box = _union([tuple(r) for r in (first, *follow)])
+                box = union_box([tuple(r) for r in (first, *follow)])
                 assert box is not None
                 return page, box
     return None
@@ -372,7 +366,7 @@ def _gutter_marks(marks: Sequence[Mark]) -> list[Mark]:
     if cells:
         counts = {kind: sum(1 for m in cells if m.label == kind) for kind in CELL_COLOURS}
         summary = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
-        grid = _union(m.bbox for m in cells)
+        grid = union_box(m.bbox for m in cells)
         assert grid is not None
         chosen.append(Mark(cells[0].page, grid, "field", f"outcomes grid: {len(cells)} cells ({summary})", GREEN))
     return sorted(chosen, key=lambda m: ((m.bbox[1] + m.bbox[3]) / 2, m.bbox[0]))

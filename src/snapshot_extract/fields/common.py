@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from ..geometry import union_box
 from ..models import BBox
 from ..sections import Block, Section
 from ..textutil import GuardedPattern, fold_spaces
@@ -46,17 +47,6 @@ class FieldResult:
     used: frozenset[tuple[int, str | None]] = frozenset()
 
 
-def _union(boxes: list[BBox]) -> BBox | None:
-    if not boxes:
-        return None
-    if len(boxes) == 1:
-        x0, y0, x1, y1 = boxes[0]
-    else:
-        lefts, tops, rights, bottoms = zip(*boxes, strict=True)
-        x0, y0, x1, y1 = min(lefts), min(tops), max(rights), max(bottoms)
-    return round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)
-
-
 def locate(block: Block, part: str | None = None) -> Evidence:
     """Evidence for ``part`` of ``block`` (the whole block when None): page and box of its lines."""
     text = part if part is not None else block.text
@@ -67,7 +57,8 @@ def locate(block: Block, part: str | None = None) -> Evidence:
         lines = _lines_spanning(block, part) or lines
     boxes = [line.bbox for line in lines if line.bbox is not None]
     page = next((line.page for line in lines if line.page is not None), None)
-    return Evidence(text if part is None else fold_spaces(text), page, _union(boxes))
+    # the reader's line boxes are rounded to 0.01 pt already (``Line``), and so is their union
+    return Evidence(text if part is None else fold_spaces(text), page, union_box(boxes))
 
 
 def _lines_spanning(block: Block, part: str) -> tuple[Any, ...]:

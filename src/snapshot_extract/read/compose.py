@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..geometry import round_box, union_box
 from ..models import RGB, BBox, Line
 from ..textutil import join_wrapped
 from .furniture import LINE_END_HYPHENS, Hyphenation
@@ -255,7 +256,6 @@ def _colour(lines: list[TextLine]) -> RGB | None:
 
 
 def _union(boxes: list[BBox]) -> BBox:
-    return (
-        round(min(box[0] for box in boxes), 2), round(min(box[1] for box in boxes), 2),
-        round(max(box[2] for box in boxes), 2), round(max(box[3] for box in boxes), 2),
-    )  # fmt: skip
+    union = union_box(boxes)
+    assert union is not None, "an entry has at least one line"
+    return round_box(union)

@@ -103,10 +103,13 @@ def remove_furniture(pages: Sequence[list[P]], heights: Sequence[float], body_si
         page_lines = []
         for line in lines:
             zone = _zone(line, height)
-            if zone and _PAGE_NUMBER_RE.match(line.text):
+            if not zone:  # body text: no furniture test applies
+                page_lines.append(line)
+                continue
+            if _PAGE_NUMBER_RE.match(line.text):
                 continue
             key = zone + _key(line.text)
-            if zone and key in repeated:
+            if key in repeated:
                 if zone == "top" and key not in kept_top:
                     kept_top.add(key)
                     page_lines.append(line)

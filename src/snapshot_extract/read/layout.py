@@ -18,8 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, Literal
 
+from ..geometry import union_box
 from ..models import RGB, BBox, Swatch
 from ..textutil import SOFT_BREAK, clean_text, fold_spaces, split_bullet
 from .page import PageContent, Shape, Span
@@ -83,10 +85,14 @@ class Unit:
     bbox: BBox = field(init=False)
 
     def __post_init__(self) -> None:
+        if not self.boxes and len(self.cells) == 1 and len(self.cells[0]) == 1:
+            self.bbox = self.cells[0][0].bbox  # a free line: the common case
+            return
         boxes = [box.bbox for box in self.boxes if box is not None]
         boxes.extend(line.bbox for line in self.lines)
-        self.bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes),
-                     max(b[2] for b in boxes), max(b[3] for b in boxes))
+        union = union_box(boxes)
+        assert union is not None, "a unit has at least one line"
+        self.bbox = union
 
     @property
     def lines(self) -> list[TextLine]:
@@ -201,10 +207,14 @@ def page_lines(page: PageContent, containers: Sequence[Box]) -> list[TextLine]:
     return lines
 
 
+_BASELINE_X0 = attrgetter("baseline", "x0")
+_X0 = attrgetter("x0")
+
+
 def _rows(spans: Iterable[Span]) -> list[list[Span]]:
     rows: list[list[Span]] = []
     anchor: Span | None = None
-    for span in sorted(spans, key=lambda span: (span.baseline, span.x0)):
+    for span in sorted(spans, key=_BASELINE_X0):
         if anchor is not None and span.baseline - anchor.baseline <= ROW_TOLERANCE * min(
             span.size, anchor.size
         ):
@@ -216,7 +226,7 @@ def _rows(spans: Iterable[Span]) -> list[list[Span]]:
 
 
 def _segments(page: int, row: list[Span], boxes: Sequence[Box]) -> Iterator[TextLine]:
-    row.sort(key=lambda span: span.x0)
+    row.sort(key=_X0)
     current: list[Span] = []
     current_box: Box | None = None
     for span in row:
@@ -262,7 +272,7 @@ def _make_line(page: int, spans: list[Span], box: Box | None) -> TextLine | None
     main = content[0]
     x0, x1, top, bottom = main.x0, main.x1, float("inf"), float("-inf")
     for span in content:
-        text = _UNKNOWN_RE.sub("", span.text)
+        text = _known(span.text)
         spaced = previous is not None and (
             previous.space_after or span.space_before
             or span.x0 - previous.x1 > SPACE_GAP * max(span.size, previous.size)
@@ -292,7 +302,7 @@ def _make_line(page: int, spans: list[Span], box: Box | None) -> TextLine | None
 
 
 def _single_span_line(page: int, span: Span, box: Box | None) -> TextLine | None:
-    bullet, text = split_bullet(_clean(_UNKNOWN_RE.sub("", span.text)))
+    bullet, text = split_bullet(_clean(_known(span.text)))
     if not text:
         return None
     return TextLine(
@@ -300,6 +310,13 @@ def _single_span_line(page: int, span: Span, box: Box | None) -> TextLine | None
         span.baseline + DESCENT * span.size, span.baseline, span.size, span.font, span.color,
         span.bold, (text,) if span.bold else (), bullet, box,
     )
+
+
+def _known(text: str) -> str:
+    """``text`` without control characters and U+FFFD (glyphs the font cannot name)."""
+    if text.isprintable() and "\ufffd" not in text:  # no control character: nothing to drop
+        return text
+    return _UNKNOWN_RE.sub("", text)
 
 
 def _clean(text: str) -> str:

@@ -12,6 +12,7 @@ are ordered the same way inside their own box.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from ..models import BBox
@@ -80,13 +81,14 @@ def find_gutter(units: Sequence[Unit], left: float, right: float) -> tuple[float
     width = right - left
     narrow = [unit.bbox for unit in units if unit.bbox[2] - unit.bbox[0] < NARROW * width]
     allowed = max(1, round(CROSSING_SHARE * len(narrow)))
+    rights, lefts = sorted(box[2] for box in narrow), sorted(box[0] for box in narrow)
     best: tuple[int, float, float, float] | None = None  # (crossing, -width, g0, g1)
     for g0, g1, crossing in _strips(narrow, allowed):
         centre = (g0 + g1) / 2
         if g1 - g0 < MIN_GUTTER or not left + 0.25 * width <= centre <= left + 0.75 * width:
             continue
-        on_left = sum(1 for box in narrow if box[2] <= g0)
-        on_right = sum(1 for box in narrow if box[0] >= g1)
+        on_left = bisect_right(rights, g0)  # boxes ending left of the strip
+        on_right = len(lefts) - bisect_left(lefts, g1)  # boxes starting right of it
         if min(on_left, on_right) < MIN_UNITS_PER_SIDE:
             continue
         candidate = (crossing, g0 - g1, g0, g1)

@@ -1,0 +1,23 @@
+"""Box arithmetic shared by the PDF reader, the mappers and the overlay (no pipeline logic)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .models import BBox
+
+
+def union_box(boxes: Iterable[BBox]) -> BBox | None:
+    """The smallest box holding every box of ``boxes``, or None when there is none."""
+    boxes = boxes if isinstance(boxes, list | tuple) else list(boxes)
+    if not boxes:
+        return None
+    if len(boxes) == 1:
+        return boxes[0]
+    lefts, tops, rights, bottoms = zip(*boxes, strict=True)
+    return min(lefts), min(tops), max(rights), max(bottoms)
+
+
+def round_box(box: BBox, digits: int = 2) -> BBox:
+    x0, y0, x1, y1 = box
+    return round(x0, digits), round(y0, digits), round(x1, digits), round(y1, digits)
