@@ -53,7 +53,11 @@ def _check_record(name: str, record: Record, expected: dict[str, Any], vocabular
         assert code not in {pair["code"] for pair in pairs}, f"{name}: unexpected {code} warning in {pairs}"
     if "same_record_as" in expected:
         twin = extract(FIXTURES / expected["same_record_as"], vocabulary).model_dump(mode="json")
-        assert {**data, "source": None} == {**twin, "source": None}, f"{name} != {expected['same_record_as']}"
+        listed = expected.get("warnings", [])  # the twin lacks what this input adds (an encoding guess)
+        own = [w for w in data["warnings"] if {"field": w["field"], "code": w["code"]} not in listed]
+        assert {**data, "source": None, "warnings": own} == {**twin, "source": None}, (
+            f"{name} != {expected['same_record_as']}"
+        )
 
 
 def _check_error(name: str, path: Path, error: SnapshotError, code: str) -> None:

@@ -69,3 +69,13 @@ def test_crlf_and_blank_lines_kept() -> None:
 def test_binary_is_unreadable() -> None:
     with pytest.raises(UnreadableInput):
         read_text(bytes(range(256)) * 20, "x.txt")
+
+
+def test_only_the_cp1252_guess_is_noted() -> None:
+    """UTF-8 and UTF-16 are proven by their bytes; the cp1252 fallback is a guess that another
+    8-bit encoding (Mac Roman here: "í" comes out as "’") would also pass, so it is noted."""
+    assert read_text(SAMPLE.encode("utf-8"), "x.txt").notes == ()
+    assert read_text(SAMPLE.encode("utf-16"), "x.txt").notes == ()
+    guessed = read_text("Medellín".encode("mac_roman"), "x.txt")
+    assert guessed.lines[0].text == "Medell’n"
+    assert [code for _, code, _ in guessed.notes] == ["guessed_encoding"]

@@ -289,6 +289,9 @@ NOT_A_SNAPSHOT_PARAGRAPHS = [
 # --------------------------------------------------------------------------- the set
 
 
+GUESSED_ENCODING = {"field": "document", "code": "guessed_encoding"}
+
+
 def _ok(why: str, values: dict[str, Any], **extra: Any) -> dict[str, Any]:
     return {"outcome": "ok", "why": why, "values": values, **extra}
 
@@ -342,7 +345,11 @@ def _text_fixtures(enschede: str) -> list[Fixture]:
         Fixture("medellin-cp1252.txt", medellin.encode("cp1252"), _ok(
             "text/medellin.txt re-encoded as Windows-1252 (■ bullets written as •, which cp1252 has)",
             {"city.name": "Medellín", "city.as_printed": "MEDELLÍN", "overview.innovation_lead": "Andrés Felipe Ossa"},
-            same_record_as="text/medellin.txt")),
+            warnings=[GUESSED_ENCODING], same_record_as="text/medellin.txt")),
+        Fixture("medellin-macroman.txt", medellin.encode("mac_roman"), _ok(
+            "text/medellin.txt in Mac Roman: decoded as the cp1252 guess, so its accents come out wrong "
+            "(\"Medell’n\"): the guess is warned",
+            {"city.country_code": "CO"}, warnings=[GUESSED_ENCODING])),
         Fixture("enschede-no-funding.txt", no_funding.encode("utf-8"), _ok(
             "text/enschede.txt without its 'What funding is available?' section",
             {"city.name": "Enschede", "funding.dedicated": None, "funding.sources": []},

@@ -80,6 +80,7 @@ class Document:
     lines: tuple[Line, ...]
     swatches: tuple[Swatch, ...] = ()
     page_sizes: tuple[tuple[float, float], ...] = field(default=())
+    notes: tuple[tuple[str, str, str], ...] = ()  # reader doubts as (field, code, message) warnings
 
 
 # --------------------------------------------------------------------------- Record

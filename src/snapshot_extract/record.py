@@ -137,6 +137,7 @@ def build_record(document: Document, sections: Sections, vocabulary: Vocabulary)
     assert sections.header is not None, "detect_sections guarantees a header before this stage"
     results = _run_mappers(document, sections, vocabulary)
     warnings = _document_warnings(sections, results)
+    warnings += [{"field": field, "code": code, "message": message} for field, code, message in document.notes]
     city, city_evidence = _city(sections.header, sections.block_texts(), warnings)
     values: dict[str, Any] = {}
     evidence: dict[str, Evidence] = {

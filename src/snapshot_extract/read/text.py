@@ -38,23 +38,31 @@ _BINARY_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 def decode(data: bytes) -> str:
     """Decode a text dump: BOM first, then strict UTF-8, then UTF-16 sniffing, then cp1252."""
+    return decode_as(data)[0]
+
+
+def decode_as(data: bytes) -> tuple[str, str]:
+    """``decode`` plus the encoding used; ``GUESSED`` when no rule proved one (the cp1252 fallback)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return data.decode(encoding), encoding
             except UnicodeDecodeError:
                 raise UnreadableInput(f"invalid {encoding} text after its byte-order mark") from None
     if data.count(b"\x00") > len(data) // 4:  # UTF-16/32 without a byte-order mark
         for encoding in _wide_encodings(data):
             try:
-                return data.decode(encoding)
+                return data.decode(encoding), encoding
             except UnicodeDecodeError:
                 continue
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    return data.decode("cp1252", errors="replace")
+    return data.decode("cp1252", errors="replace"), GUESSED
+
+
+GUESSED = "cp1252 (guessed)"
 
 
 def _wide_encodings(data: bytes) -> tuple[str, ...]:
@@ -69,7 +77,8 @@ def _wide_encodings(data: bytes) -> tuple[str, ...]:
 
 def read_text(data: bytes, file_name: str) -> Document:
     """Read a text dump into a ``Document`` (see the module docstring)."""
-    text = clean_text(decode(data))
+    raw, encoding = decode_as(data)
+    text = clean_text(raw)
     if _looks_binary(text):
         raise UnreadableInput("not a text file (binary content)")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -77,7 +86,8 @@ def read_text(data: bytes, file_name: str) -> Document:
     source = SourceInfo(
         file=file_name, sha256=hashlib.sha256(data).hexdigest(), format="text", pages=None
     )
-    return Document(source=source, lines=lines)
+    notes = (_GUESSED_NOTE,) if encoding == GUESSED else ()
+    return Document(source=source, lines=lines, notes=notes)
 
 
 def _looks_binary(text: str) -> bool:
@@ -89,6 +99,9 @@ def _looks_binary(text: str) -> bool:
 
 
 _BLANK = Line(text="")
+# Another 8-bit encoding (Mac Roman, KOI8-R, Latin-2) also decodes as cp1252, with wrong letters.
+_GUESSED_NOTE = ("document", "guessed_encoding",
+                 "not UTF-8 or UTF-16: read as Windows-1252, a guess; check accented names and words")
 
 
 def parse_line(raw: str) -> Line:
