@@ -177,6 +177,9 @@ HARD_CASES = [
     ("scope sharing a block with a list intro", "What is the city's innovation approach?\n\nLike 56% of cities surveyed, "
      "Kaunas approaches innovation capacity in specific policy areas / domains.\nThe top two priority policy areas are:\n\n"
      "Housing\n", "approach.scope", "specific_areas", None),
+    ("partner named after a purpose", "What innovation partnerships exist?\n\nX has developed data partnerships "
+     "with the private sector to collect data and with academia to analyse it.\n", "partnerships.data_partners",
+     ["private_sector", "academia"], None),
     ("singular success factor", "How is innovation helping the city?\n\nThe most critical success factor is dedicated "
      "funding.\n", "impact.success_factors", ["dedicated_funding"], None),
 ]

@@ -16,7 +16,9 @@ _DATA_RE = GuardedPattern(r"data\s+partnerships?\s+with\s+(?P<list>.+)$", ("part
 _PARTNERSHIPS_RE = GuardedPattern(r"\bpartnerships?\b", ("partnership",))
 _PURPOSE_RE = re.compile(r"^(?:in order\s+)?to\s+", re.I)
 _LEADING_AND_RE = re.compile(r"^(?:as well as|and)\s+", re.I)
-_WITH_RE = re.compile(r"^(?:as well as\s+)?with\b", re.I)
+_WITH_RE = re.compile(r"^(?:(?:and|as well as)\s+)?with\b", re.I)
+# "... to collect data and with academia to analyse it": a new "with" names partners again
+_WITH_SPLIT_RE = re.compile(r"\s+(?=(?:and|as well as)\s+with\b)", re.I)
 _ACTIVITY_SPLIT_RE = re.compile(r",|\band\b|\bor\b|&")
 _PURPOSE_SPLIT_RE = re.compile(
     r"(?<!\border)\s+(?=(?:in order\s+)?to\s+(?:collect|analy[sz]e|share|gather|exchange|use)\b)", re.I
@@ -54,7 +56,7 @@ def _read_partners(found: Found, block: Block, text: str, path: str, vocabulary:
     partners: list[str] = []
     in_purpose = False
     for raw in split_commas(text.rstrip(" .")):
-        for piece in _PURPOSE_SPLIT_RE.split(raw):
+        for piece in (part for clause in _PURPOSE_SPLIT_RE.split(raw) for part in _WITH_SPLIT_RE.split(clause)):
             cleaned = _LEADING_AND_RE.sub("", piece.strip())
             if _PURPOSE_RE.match(cleaned):
                 in_purpose = True
