@@ -34,10 +34,11 @@ HARD_BREAK = "\u2011"
 class GuardedPattern:
     """A case-insensitive regex behind a cheap literal test.
 
-    ``words`` are lowercase literals of which every match contains at least one; ``search`` and
-    ``finditer`` run the regex only when the lowercased text holds one of them, which spares most
-    sentences a regex scan (the mappers try a dozen patterns on every sentence). A test checks on
-    every fixture sentence that the guard never changes a result.
+    ``words`` are lowercase literals one of which every text the pattern matches in contains (in
+    the match or in what it looks ahead at); ``search``, ``finditer`` and ``split`` run the regex
+    only when the lowercased text holds one of them, which spares most sentences a regex scan (the
+    mappers try a dozen patterns on every sentence). A test checks on every fixture sentence that
+    the guard never changes a result.
     """
 
     __slots__ = ("pattern", "words")
@@ -58,6 +59,9 @@ class GuardedPattern:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text) if self.admits(text) else iter(())
+
+    def split(self, text: str) -> list[str]:
+        return self.pattern.split(text) if self.admits(text) else [text]
 
 
 def fold_spaces(text: str) -> str:

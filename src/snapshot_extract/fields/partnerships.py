@@ -18,10 +18,10 @@ _PURPOSE_RE = re.compile(r"^(?:in order\s+)?to\s+", re.I)
 _LEADING_AND_RE = re.compile(r"^(?:as well as|and)\s+", re.I)
 _WITH_RE = re.compile(r"^(?:(?:and|as well as)\s+)?with\b", re.I)
 # "... to collect data and with academia to analyse it": a new "with" names partners again
-_WITH_SPLIT_RE = re.compile(r"\s+(?=(?:and|as well as)\s+with\b)", re.I)
+_WITH_SPLIT_RE = GuardedPattern(r"\s+(?=(?:and|as well as)\s+with\b)", ("with",))
 _ACTIVITY_SPLIT_RE = re.compile(r",|\band\b|\bor\b|&")
-_PURPOSE_SPLIT_RE = re.compile(
-    r"(?<!\border)\s+(?=(?:in order\s+)?to\s+(?:collect|analy[sz]e|share|gather|exchange|use)\b)", re.I
+_PURPOSE_SPLIT_RE = GuardedPattern(
+    r"(?<!\border)\s+(?=(?:in order\s+)?to\s+(?:collect|analy[sz]e|share|gather|exchange|use)\b)", ("to",)
 )
 
 
