@@ -78,3 +78,16 @@ def test_interleaved_column_lines_are_relocated() -> None:
     assert vision is not None
     assert "Along with 44% of cities surveyed, Tallinn has an explicit innovation strategy." in [b.text for b in vision.blocks]
     assert {(m.from_key, m.to_key) for m in sections.moves} == {("organisation", "overview"), ("organisation", "vision")}
+
+
+@pytest.mark.parametrize("separator", ["|", "–", "—", "·", "•", ":"])
+def test_header_separators(separator: str) -> None:
+    """Page 2 repeats the header, here with a separator after "Snapshot": still one snapshot."""
+    sections = _sections(
+        f"City Innovation Snapshot {separator} BRNO, Czech Republic\n\nHow is data used?\n\nData plays a limited "
+        f"role.\n\nCity Innovation Snapshot {separator} BRNO, Czech Republic\n\nWhat funding is available?\n\n"
+        "Brno has dedicated funding.\n"
+    )
+    assert sections.header is not None and (sections.header.as_printed, sections.header.country) == (
+        "BRNO", "Czech Republic")
+    assert sections.header_cities == ("brno",)

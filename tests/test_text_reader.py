@@ -79,3 +79,10 @@ def test_only_the_cp1252_guess_is_noted() -> None:
     guessed = read_text("Medellín".encode("mac_roman"), "x.txt")
     assert guessed.lines[0].text == "Medell’n"
     assert [code for _, code, _ in guessed.notes] == ["guessed_encoding"]
+
+
+@pytest.mark.parametrize("space", ["\u2002", "\u2003", "\u2009", "\u00a0", "\u202f"])
+def test_dash_bullet_followed_by_any_unicode_space(space: str) -> None:
+    document = read_text(f"–{space}Municipal budget\n".encode(), "x.txt")
+    line = document.lines[0]
+    assert line.bullet and line.text == "Municipal budget"

@@ -31,7 +31,7 @@ SECTION_KEYS = (
 )  # fmt: skip
 
 _HEADER_RE = re.compile(
-    r"^\s*city\s+innovation\s+snapshot\s*[|:–—-]?\s*(?P<city>[^,(|–—]+?)\s*(?:,|\(|\s[|–—-]\s)\s*"
+    r"^\s*city\s+innovation\s+snapshot\s*[|:–—·•-]?\s*(?P<city>[^,(|–—·•]+?)\s*(?:,|\(|\s[|–—·•-]\s)\s*"
     r"(?P<country>[^()]+?)\s*\)?\s*$",
     re.IGNORECASE,
 )

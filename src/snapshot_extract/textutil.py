@@ -77,11 +77,22 @@ def expand_ligatures(text: str) -> str:
     return _LIGATURE_RE.sub(lambda match: LIGATURES[match.group()], text)
 
 
+# Unicode space separators other than the space (NBSP, en/em/thin/narrow spaces, ...): a space.
+_SPACE_SEPARATORS = ("\u00a0", "\u1680", *(chr(code) for code in range(0x2000, 0x200B)), "\u202f", "\u205f",
+                     "\u3000")
+
+
 def clean_text(text: str) -> str:
-    """NFC, ligatures expanded, soft hyphens and zero-width characters dropped, NBSP as space."""
+    """NFC, ligatures expanded, soft hyphens and zero-width characters dropped, every Unicode
+    space separator (NBSP, en space, thin space, ...) as a plain space."""
+    if text.isascii():
+        return text
     text = unicodedata.normalize("NFC", expand_ligatures(text))
     text = text.replace(_SOFT_HYPHEN, "").replace("\u200b", "").replace("\ufeff", "")
-    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+    for space in _SPACE_SEPARATORS:  # substring tests: far cheaper than a regex scan
+        if space in text:
+            text = text.replace(space, " ")
+    return text
 
 
 def is_private_use(char: str) -> bool:
@@ -102,7 +113,7 @@ def split_bullet(text: str) -> tuple[bool, str]:
     while stripped:
         first = stripped[0]
         rest = stripped[1:]
-        if first in "-–—*+" and not rest.startswith(" "):
+        if first in "-–—*+" and not rest[:1].isspace():
             break
         if not is_bullet_glyph(first):
             break

@@ -29,7 +29,7 @@ from ..textutil import HARD_BREAK, SOFT_BREAK
 MARGIN = 0.1  # of the page height: the top and bottom bands where furniture lives
 FOOTER_SMALLER = 0.6  # points: a lone footer's font is at least this much smaller than the body's
 FOOTER_GAP = 3.0  # of the body size: how far a lone footer sits below everything else
-_TITLE_RE = re.compile(r"^\s*city\s+innovation\s+snapshot\s*[|:–—-]?\s*$", re.IGNORECASE)
+_TITLE_RE = re.compile(r"^\s*city\s+innovation\s+snapshot\s*[|:–—·•-]?\s*$", re.IGNORECASE)
 _PAGE_NUMBER_RE = re.compile(
     r"^[\s\W_]*(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?[\s\W_]*$", re.IGNORECASE
 )
