@@ -180,6 +180,8 @@ HARD_CASES = [
     ("partner named after a purpose", "What innovation partnerships exist?\n\nX has developed data partnerships "
      "with the private sector to collect data and with academia to analyse it.\n", "partnerships.data_partners",
      ["private_sector", "academia"], None),
+    ("overview label wrapped into the line before", "Overview\n\nPopulation size: 120,000\n(2019)\nInnovation / "
+     "open data\nwebsite: https://tv.no/\n", "overview.websites", ["https://tv.no/"], None),
     ("singular success factor", "How is innovation helping the city?\n\nThe most critical success factor is dedicated "
      "funding.\n", "impact.success_factors", ["dedicated_funding"], None),
 ]

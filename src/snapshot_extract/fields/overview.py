@@ -8,13 +8,15 @@ from ..sections import Block, Section
 from ..vocabulary import Vocabulary
 from .common import Evidence, FieldResult, Found, locate
 
-_KEY_RE = re.compile(
-    r"^(?P<key>(?:lord\s+|city\s+)?mayor|head of government|term(?: of office)?|innovation lead(?:er)?|"
+_KEYS = (
+    r"(?:lord\s+|city\s+)?mayor|head of government|term(?: of office)?|innovation lead(?:er)?|"
     r"chief innovation officer|population(?: size)?|"
-    r"innovation\s*/\s*open data websites?|open data websites?|innovation websites?|websites?)"
-    r"\s*:\s*(?P<value>.*)$",
-    re.IGNORECASE,
+    r"innovation\s*/\s*open data websites?|open data websites?|innovation websites?|websites?"
 )
+_KEY_RE = re.compile(rf"^(?P<key>{_KEYS})\s*:\s*(?P<value>.*)$", re.IGNORECASE)
+# A label inside a block: Overview lines a layout joined ("... (2019) Innovation / open data
+# website: https://..."); consumed whole, so the leftmost label wins over the ones inside it.
+_INNER_KEY_RE = re.compile(rf"\s(?P<key>{_KEYS})\s*:", re.IGNORECASE)
 _URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>\"')]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s<>\"')]*)?",
     re.IGNORECASE,
@@ -42,7 +44,7 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
         return found.result()
     websites: list[str] = []
     for index, block in enumerate(section.blocks):
-        matches = [_KEY_RE.match(cell) for cell in block.cells]  # "Mayor: X    Term: Y" on one line
+        matches = [_KEY_RE.match(part) for cell in block.cells for part in _labelled_parts(cell)]
         if not all(matches):
             if websites and _URL_RE.fullmatch(block.text.strip()):
                 websites.extend(_urls(block.text))
@@ -58,6 +60,19 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
         block = next(b for b in section.blocks if url.split("://", 1)[-1].rstrip("/") in b.text)
         found.evidence[f"overview.websites[{position}]"] = locate(block, None)
     return found.result()
+
+
+def _labelled_parts(cell: str) -> list[str]:
+    """A cell ("Mayor: X    Term: Y" is two) cut before every further capitalised label in it."""
+    lead = _KEY_RE.match(cell)
+    if lead is None:
+        return [cell]
+    starts = [match.start() + 1 for match in _INNER_KEY_RE.finditer(cell, lead.end("key"))
+              if match.group("key")[0].isupper()]
+    if not starts:
+        return [cell]
+    bounds = [0, *starts, len(cell)]
+    return [cell[start:end].strip() for start, end in zip(bounds, bounds[1:], strict=False)]
 
 
 def _read_key(found: Found, key: str, value: str, block: Block, websites: list[str]) -> None:
