@@ -182,6 +182,12 @@ HARD_CASES = [
      ["private_sector", "academia"], None),
     ("overview label wrapped into the line before", "Overview\n\nPopulation size: 120,000\n(2019)\nInnovation / "
      "open data\nwebsite: https://tv.no/\n", "overview.websites", ["https://tv.no/"], None),
+    ("list intro whose items never come", "How is innovation helping the city?\n\nThe most critical success "
+     "factors are:\n\nHow is data used?\n\nData plays a limited role.\n", "impact.success_factors", [],
+     "unreadable_value"),
+    ("outcomes heading without a readable grid", "How are outcomes measured?\n\nPolicy areas with sufficient data or "
+     "without sufficient data to support innovation capacity in the city.\n", "outcomes.policy_areas", [],
+     "unreadable_value"),
     ("singular success factor", "How is innovation helping the city?\n\nThe most critical success factor is dedicated "
      "funding.\n", "impact.success_factors", ["dedicated_funding"], None),
 ]

@@ -182,6 +182,7 @@ class Found:
         self.warnings: list[dict[str, str]] = []
         self.unmapped: list[dict[str, Any]] = []
         self.used: set[tuple[int, str | None]] = set()
+        self.intros: dict[str, str] = {}  # list path -> the sentence that announced its items
 
     def use(self, *indices: int, sentence: str | None = None) -> None:
         """Mark blocks as read: whole blocks, or (with ``sentence``) one sentence of a block."""
@@ -194,6 +195,11 @@ class Found:
         self.values[path] = value
         if evidence is not None:
             self.evidence[path] = evidence
+
+    def expect_items(self, path: str, intro: str) -> None:
+        """``intro`` announced items for the list at ``path`` ("... include:"); ``result`` warns
+        when none was read (they were printed where the layout could not follow)."""
+        self.intros.setdefault(path, intro)
 
     def unmapped_at(self, path: str) -> bool:
         return any(entry["field"] == path for entry in self.unmapped)
@@ -240,6 +246,9 @@ class Found:
         return None
 
     def result(self) -> FieldResult:
+        for path, intro in self.intros.items():
+            if not self.values.get(path) and not self.unmapped_at(path):
+                self.warn(path, "unreadable_value", f'no item read after "{intro}"')
         return FieldResult(
             dict(self.values), dict(self.evidence), tuple(self.warnings),
             tuple(self.unmapped), frozenset(self.used),
@@ -251,6 +260,8 @@ def read_list_intro(found: Found, block: Block, index: int, sentence: str, inlin
     inline ("include A, B and C"); the caller reads the following bullets into ``path``."""
     found.use(index, sentence=sentence)
     inline = inline.strip()
+    if not inline:
+        found.expect_items(path, sentence)
     if inline:
         items = split_list(inline, group, found.vocabulary)
         found.terms(path, group, [(item, locate(block, item)) for item in items])

@@ -75,6 +75,8 @@ def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabu
         used = True
         inline = challenges.group("list").strip()
         opens = not inline
+        if opens:
+            found.expect_items("data.challenges", sentence)
         items = split_list(inline, "data_challenges", vocabulary)
         found.terms("data.challenges", "data_challenges", [(i, locate(block, i)) for i in items])
     if _NO_INVENTORY_RE.search(sentence):

@@ -51,6 +51,7 @@ def _read_sentence(found: Found, block, sentence: str, vocabulary: Vocabulary) -
             found.terms("funding.sources", "funding_sources", [(i, locate(block, i)) for i in items])
         else:
             opens_list = True
+            found.expect_items("funding.sources", sentence)
     if directed := _DIRECTED_RE.search(sentence):
         used = True
         items = split_list(directed.group("list"), "funding_uses", vocabulary)

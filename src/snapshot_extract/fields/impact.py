@@ -50,10 +50,14 @@ def map_impact(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
                 found.use(index, sentence=sentence)
                 inline = factors.group("list").strip()
                 in_factors = not inline
+                if in_factors:
+                    found.expect_items("impact.success_factors", sentence)
                 items = split_list(inline, "success_factors", vocabulary)
                 found.terms("impact.success_factors", "success_factors", [(i, locate(block, i)) for i in items])
             elif benefits:
                 found.use(index, sentence=sentence)
+                if not benefits.group("list").strip():
+                    found.expect_items("impact.benefits", sentence)
                 items = split_list(benefits.group("list"), "benefits", vocabulary)
                 found.terms("impact.benefits", "benefits", [(i, locate(block, i)) for i in items])
     return found.result()

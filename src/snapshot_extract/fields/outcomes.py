@@ -107,7 +107,10 @@ def _is_neutral(colour: RGB) -> bool:
 
 
 def _classify(found: Found, cells: list[Cell], legend: dict[str, RGB]) -> None:
-    if not cells:
+    if not cells:  # the section is there but its grid is not: printed where the layout lost it
+        found.warn("outcomes.policy_areas", "unreadable_value", "the outcomes section holds no policy-area cells")
+        for path in (WITH, WITHOUT):
+            found.warn(path, "no_grid_colours", "cannot tell which areas have sufficient data: no grid was read")
         return
     if len(legend) < 2:
         colourless = all(cell.fill is None and cell.color is None for cell in cells)
