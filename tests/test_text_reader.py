@@ -86,3 +86,11 @@ def test_dash_bullet_followed_by_any_unicode_space(space: str) -> None:
     document = read_text(f"–{space}Municipal budget\n".encode(), "x.txt")
     line = document.lines[0]
     assert line.bullet and line.text == "Municipal budget"
+
+
+def test_markdown_table_rows_are_grid_rows() -> None:
+    assert parse_line("| Transport / Mobility | Social Inclusion, Equity | Health |").cells == (
+        "Transport / Mobility", "Social Inclusion, Equity", "Health")
+    assert parse_line("Housing | Tourism | Public Works").cells == ("Housing", "Tourism", "Public Works")
+    assert parse_line("|---|:---:|---|").text == ""  # the rule under the first row
+    assert parse_line("Spotlight | Open Lab").cells == ("Spotlight | Open Lab",)  # one bar: a title, not cells

@@ -4,9 +4,10 @@ Contract: decode (UTF-8 with or without BOM, UTF-16/32 with BOM, cp1252 as the f
 ligatures expanded, then one ``Line`` per input line. Markdown is understood and removed:
 ``**bold**`` runs go to ``Line.bold_parts``, list markers and bullet glyphs set ``Line.bullet``,
 ``<https://...>`` autolinks and ``[text](url)`` links become the URL, ``#`` heading marks and
-backslash escapes are dropped. A line whose cells are separated by tabs or by runs of two or
-more spaces keeps them in ``Line.cells`` (the outcomes grid). Blank lines are kept as empty
-lines: they separate paragraphs and tiles. Text dumps carry no page, box, font or colour.
+backslash escapes are dropped. A line whose cells are separated by tabs, by runs of two or more
+spaces or by bars (a markdown table; its ``|---|`` rule is dropped) keeps them in ``Line.cells``
+(the outcomes grid). Blank lines are kept as empty lines: they separate paragraphs and tiles.
+Text dumps carry no page, box, font or colour.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ _LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _HEADING_RE = re.compile(r"^#{1,6}\s+")
 _CELL_SPLIT_RE = re.compile(r"\t+| {2,}")
+_TABLE_RULE_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _BINARY_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
@@ -113,7 +115,9 @@ def parse_line(raw: str) -> Line:
         stripped = _HEADING_RE.sub("", stripped)
     # a letter or digit never introduces a list item: most lines skip the bullet scan
     bullet, body = (False, stripped) if stripped[:1].isalnum() else split_bullet(stripped)
-    if not _has_markup(body) and "\t" not in body and "  " not in body:
+    if "|" in body and _TABLE_RULE_RE.match(body):
+        return _BLANK  # the rule under a markdown table's first row
+    if not _has_markup(body) and "\t" not in body and "  " not in body and "|" not in body:
         text = fold_spaces(body)  # the common plain line
         return Line(text, bullet=bullet and bool(text), cells=(text,) if text else ())
     bold_parts: tuple[str, ...] = ()
@@ -122,7 +126,10 @@ def parse_line(raw: str) -> Line:
             bold_parts = tuple(fold_spaces(a or b) for a, b in _BOLD_RE.findall(body))
         body = _strip_markup(body)
     cells: tuple[str, ...] = ()
-    if "\t" in body or "  " in body:
+    if body.startswith("|") or body.count(" | ") >= 2:  # a markdown table row, or cells set apart by bars
+        cells = tuple(fold_spaces(cell) for cell in body.strip().strip("|").split("|") if cell.strip())
+        body = " ".join(cells)
+    elif "\t" in body or "  " in body:
         cells = tuple(fold_spaces(cell) for cell in _CELL_SPLIT_RE.split(body.strip()) if cell.strip())
     text = fold_spaces(body)
     whole_bold = bool(bold_parts) and fold_spaces(" ".join(bold_parts)) == text
