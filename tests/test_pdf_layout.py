@@ -245,25 +245,30 @@ def _snapshot(coding: str) -> Draw:
         _text(canvas, 50, 141, "Testville publishes open data to a central, public online location.")
         _text(canvas, 50, 170, "How are outcomes measured?", font="Helvetica-Bold", size=12)
         _text(canvas, 50, 186, "Policy areas with sufficient data or without sufficient data.")
-        for position, (label, colour) in enumerate((("With sufficient data", GREEN),
-                                                    ("Without sufficient data", AMBER))):
-            x = 50 + 150 * position
-            canvas.setFillColor(colour)
-            canvas.circle(x + 4, HEIGHT - 203, 4, stroke=0, fill=1)
-            _text(canvas, x + 12, 206, label, size=8.5)
-        for index, area in enumerate(AREAS):
-            row, column = divmod(index, 3)
-            x0, top = 50 + 170 * column, 220 + 40 * row
-            mark = GREEN if area in WITH_DATA else AMBER
-            if coding == "fill":
-                _rect(canvas, x0, top, x0 + 160, top + 32, mark)
-                ink = Color(1, 1, 1)
-            else:
-                _rect(canvas, x0, top, x0 + 160, top + 32, GREY, stroke=Color(0.78, 0.8, 0.83))
-                ink = mark
-            _text(canvas, x0 + 10, top + 20, area, font="Helvetica-Bold", size=9, colour=ink)
+        _legend_and_grid(canvas, 206, coding)
 
     return draw
+
+
+def _legend_and_grid(canvas: Canvas, top: float, coding: str) -> None:
+    """The legend (its baseline ``top`` points down the page) above a 3x2 grid, page-wide."""
+    for position, (label, colour) in enumerate((("With sufficient data", GREEN),
+                                                ("Without sufficient data", AMBER))):
+        x = 50 + 150 * position
+        canvas.setFillColor(colour)
+        canvas.circle(x + 4, HEIGHT - top + 3, 4, stroke=0, fill=1)
+        _text(canvas, x + 12, top, label, size=8.5)
+    for index, area in enumerate(AREAS):
+        row, column = divmod(index, 3)
+        x0, cell_top = 50 + 170 * column, top + 14 + 40 * row
+        mark = GREEN if area in WITH_DATA else AMBER
+        if coding == "fill":
+            _rect(canvas, x0, cell_top, x0 + 160, cell_top + 32, mark)
+            ink = Color(1, 1, 1)
+        else:
+            _rect(canvas, x0, cell_top, x0 + 160, cell_top + 32, GREY, stroke=Color(0.78, 0.8, 0.83))
+            ink = mark
+        _text(canvas, x0 + 10, cell_top + 20, area, font="Helvetica-Bold", size=9, colour=ink)
 
 
 def _grid_rows(document: Document) -> list[Line]:
@@ -294,6 +299,111 @@ def test_outcomes_grid_by_colour(tmp_path: Path, backend: str, coding: str,
     assert [term.text for term in record.outcomes.without_sufficient_data] == [
         area for area in AREAS if area not in WITH_DATA]
     assert not [warning for warning in record.warnings if "grid" in warning.code]
+
+
+def _two_columns_above_outcomes(canvas: Canvas) -> None:
+    """Page 2: two columns (the left one longer), then the outcomes section across the page,
+    its heading set where the left column would carry on."""
+    _text(canvas, 50, 80, "How is innovation helping the city?", font="Helvetica-Bold", size=12)
+    for row, benefit in enumerate(("Improving service delivery", "Improving resident outcomes")):
+        _text(canvas, 52, 98 + 13 * row, "\u2022", font="Symbol", size=8)
+        _text(canvas, 64, 98 + 13 * row, benefit)
+    for row, text in enumerate(("The most critical success factors are", "dedicated funding and leadership",
+                                "from the Mayor.")):
+        _text(canvas, 50, 130 + 13 * row, text)
+    _text(canvas, 310, 80, "How is data used?", font="Helvetica-Bold", size=12)
+    _text(canvas, 310, 96, "Testville publishes open data to a")
+    _text(canvas, 310, 109, "central, public online location.")
+    _text(canvas, 50, 185, "How are outcomes measured?", font="Helvetica-Bold", size=12)
+    _text(canvas, 50, 201, "Policy areas with sufficient data or without sufficient data to support innovation.")
+    _legend_and_grid(canvas, 221, "fill")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_full_width_outcomes_below_two_columns_on_page_2(tmp_path: Path, backend: str,
+                                                         vocabulary: Vocabulary) -> None:
+    """The page's gutter holds only above the outcomes section: its heading (nearer to the
+    section than to the left column above it) is read after both columns, the grid row by row."""
+
+    def first_page(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        _text(canvas, 50, 80, "What funding is available?", font="Helvetica-Bold", size=12)
+        _text(canvas, 50, 96, "Like 81% of cities surveyed, Testville has dedicated funding.")
+
+    document = _read(_render(tmp_path, first_page, _two_columns_above_outcomes), backend)
+    texts = _texts(document)
+    assert texts[texts.index("from the Mayor."):texts.index("With sufficient data")] == [
+        "from the Mayor.", "How is data used?", "Testville publishes open data to a",
+        "central, public online location.", "How are outcomes measured?",
+        "Policy areas with sufficient data or without sufficient data to support innovation.",
+    ]  # fmt: skip
+    assert [line.cells for line in _grid_rows(document)] == [AREAS[:3], AREAS[3:]]
+    record = parse_document(document, vocabulary)
+    assert [term.text for term in record.outcomes.policy_areas] == list(AREAS)
+    assert record.outcomes.with_sufficient_data is not None
+    assert [term.text for term in record.outcomes.with_sufficient_data] == [
+        area for area in AREAS if area in WITH_DATA]
+    assert not [warning for warning in record.warnings if warning.code == "unparsed_text"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("rows", [3, 12])
+def test_grid_of_panels_across_the_gutter_is_read_row_by_row(tmp_path: Path, backend: str,
+                                                             rows: int) -> None:
+    """Below a two-column block and a full-width line, cells coded by a dot glyph (panels, not
+    cells) sit across the block's gutter: that zone has no columns and is read row by row,
+    whether the block is long enough for its gutter to be found across the page or not."""
+
+    def draw(canvas: Canvas) -> None:
+        for row in range(rows):
+            _text(canvas, 50, 80 + 13 * row, f"Left line {row} of the first column")
+            _text(canvas, 310, 80 + 13 * row, f"Right line {row} of the second column")
+        top = 100 + 13 * rows
+        _text(canvas, 50, top, "Policy areas with sufficient data or without sufficient data to support innovation.")
+        for index, area in enumerate(AREAS):
+            row, column = divmod(index, 3)
+            x0, cell_top = 50 + 165 * column, top + 10 + 40 * row
+            _rect(canvas, x0, cell_top, x0 + 160, cell_top + 32, GREY)
+            _text(canvas, x0 + 8, cell_top + 20, "l", font="ZapfDingbats", size=8,
+                  colour=GREEN if area in WITH_DATA else AMBER)
+            _text(canvas, x0 + 20, cell_top + 20, area, font="Helvetica-Bold", size=9)
+
+    texts = _texts(_read(_render(tmp_path, draw), backend))
+    assert texts[:2 * rows] == [
+        *(f"Left line {row} of the first column" for row in range(rows)),
+        *(f"Right line {row} of the second column" for row in range(rows)),
+    ]
+    assert texts[2 * rows + 1:] == list(AREAS)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_grid_column_beside_a_text_column(tmp_path: Path, backend: str) -> None:
+    """A text column beside the outcomes section: the gutter between them is clear although a
+    wide line of the section runs on past it under its right-aligned heading."""
+
+    def draw(canvas: Canvas) -> None:
+        _rect(canvas, 0, 0, WIDTH, 45, Color(0.1, 0.3, 0.5))
+        _text(canvas, 50, 30, HEADER, size=14, colour=Color(1, 1, 1))
+        _text(canvas, 50, 80, "How is data used?", font="Helvetica-Bold", size=12)
+        for row in range(4):
+            _text(canvas, 50, 96 + 13 * row, f"Data text line {row}")
+        heading = "How are outcomes measured?"
+        _text(canvas, 545 - pdfmetrics.stringWidth(heading, "Helvetica-Bold", 12), 80, heading,
+              font="Helvetica-Bold", size=12)
+        _text(canvas, 330, 96, "Policy areas with or without sufficient data.")
+        for index, area in enumerate(AREAS[:4]):
+            row, column = divmod(index, 2)
+            x0, top = 330 + 110 * column, 106 + 40 * row
+            _rect(canvas, x0, top, x0 + 105, top + 32, GREEN if area in WITH_DATA else AMBER)
+            _text(canvas, x0 + 8, top + 20, area, font="Helvetica-Bold", size=9, colour=Color(1, 1, 1))
+
+    document = _read(_render(tmp_path, draw), backend)
+    assert _texts(document) == [
+        HEADER, "How is data used?", *(f"Data text line {row}" for row in range(4)),
+        "How are outcomes measured?", "Policy areas with or without sufficient data.",
+        "Transport / Mobility Housing", "Health Education",
+    ]  # fmt: skip
+    assert [line.cells for line in _grid_rows(document)] == [AREAS[:2], AREAS[2:4]]
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

@@ -1,13 +1,19 @@
-"""Reading order of a page's units: columns found from geometry, full-width blocks in place.
+"""Reading order of a page's units: columns found from geometry, zone by zone.
 
 Contract: ``order_units(units, left, right)`` returns ``(unit, column)`` pairs in reading order
 for the region ``left``..``right``. A column gutter is a vertical strip near the middle of the
 region that (almost) no narrow line or panel crosses, with some on both sides. Units that span
-both columns with nothing beside them (header band, wide panels, a full-width grid) cut the page
-into zones; within a zone the left column is read top to bottom, then the right one. A unit
-that only overflows the gutter (a row of tiles wider than its column) stays in the column it
-starts in. Without a gutter, units are read top to bottom, left to right within a row. Panels
-are ordered the same way inside their own box.
+both columns with nothing beside them (header band, wide panels, a full-width line or grid row)
+cut the page into zones, and each zone is read on its own: in the page's columns while their
+gutter stays clear there (the left column top to bottom, then the right one), else in the
+zone's own columns, else top to bottom (a grid of cells under a two-column block). A unit that
+only overflows the gutter (a row of tiles wider than its column) stays in the column it starts
+in. The last units of the longer column, below everything in the other one, that sit nearer to
+the spanning unit closing the zone than to the column above them (the heading of a full-width
+section) are read with that unit, after both columns. When no gutter runs down the whole page,
+units as wide as ``NARROW`` of it with nothing beside them cut it into zones, each searched for
+columns of its own; without any, units are read top to bottom, left to right within a row.
+Panels are ordered the same way inside their own box.
 """
 
 from __future__ import annotations
@@ -23,40 +29,173 @@ MIN_GUTTER = 6.0  # points
 MIN_UNITS_PER_SIDE = 2
 CROSSING_SHARE = 0.05  # of the narrow units: how many may cross a gutter (titles, wide lines)
 SAME_ROW = 2.0  # points: units whose tops are this close are read left to right
+NEARER = 2.0  # points: how much nearer to the unit below than to the column above a lead-in is
+
+Ordered = list[tuple[Unit, int]]
 
 
-def order_units(units: Sequence[Unit], left: float, right: float) -> list[tuple[Unit, int]]:
-    text_units = [unit for unit in units if unit.kind in ("line", "panel")]
-    gutter = find_gutter(text_units, left, right)
-    if gutter is None:
+def order_units(units: Sequence[Unit], left: float, right: float) -> Ordered:
+    gutter = find_gutter(_text_units(units), left, right)
+    if gutter is not None:
+        return _order_zones(units, gutter, left, right, None, nested=False)
+    ordered = sorted(units, key=_top)
+    alone = _alone(ordered, left, right)
+    if not alone:
         return [(unit, 0) for unit in by_rows(units)]
-    g0, g1 = gutter
-    crossing = [unit for unit in units if unit.bbox[0] < g0 - 1 and unit.bbox[2] > g1 + 1]
-    columns = [unit for unit in units if unit not in crossing]
-    far_left = min((unit.bbox[0] for unit in columns), default=left)
-    far_right = max((unit.bbox[2] for unit in columns), default=right)
-    spanning = [
-        unit for unit in crossing
-        if unit.bbox[0] <= (far_left + g0) / 2 and unit.bbox[2] >= (g1 + far_right) / 2
-        and not _beside(unit, columns)
-    ]  # fmt: skip
-    ordered: list[tuple[Unit, int]] = []
+    # No gutter runs down the whole region, but one may run between its full-width units (a
+    # two-column block above a grid whose cells cross its gutter): each zone is searched.
+    return _read_zones(ordered, alone, None, left, right, None, nested=False)
+
+
+def _text_units(units: Sequence[Unit]) -> list[Unit]:
+    return [unit for unit in units if unit.kind in ("line", "panel")]
+
+
+def _alone(units: Sequence[Unit], left: float, right: float) -> set[Unit]:
+    """The units as wide as ``NARROW`` of the region that no other unit overlaps vertically
+    (``units`` sorted by top); none when no zone between them could hold a gutter (too few
+    lines and panels start right of where one may lie: see ``find_gutter``)."""
+    alone: set[Unit] = set()
+    wide, quarter = NARROW * (right - left), left + 0.25 * (right - left)
+    lowest = float("-inf")  # the lowest bottom of the units before
+    count = most = 0  # lines and panels right of the quarter in the zone, and in the fullest one
+    for index, unit in enumerate(units):
+        x0, top, x1, bottom = unit.bbox
+        following = units[index + 1].bbox[1] if index + 1 < len(units) else float("inf")
+        if x1 - x0 >= wide:
+            if lowest <= top and following >= bottom:
+                alone.add(unit)
+                count = 0
+        elif x0 > quarter and unit.kind in ("line", "panel"):
+            count += 1
+            most = max(most, count)
+        lowest = max(lowest, bottom)
+    return alone if most >= MIN_UNITS_PER_SIDE else set()
+
+
+def _order_zones(units: Sequence[Unit], gutter: tuple[float, float], left: float, right: float,
+                 below: Unit | None, nested: bool) -> Ordered:
+    """``units`` in the columns of ``gutter``, cut into zones by the units spanning it;
+    ``below`` is the spanning unit right under ``units``, if any; ``nested``: ``gutter`` is a
+    zone's own, and its zones are not searched for another."""
+    spanning = _spanning(units, gutter, left, right)
+    if not spanning:
+        return _read_columns(units, gutter, below)
+    return _read_zones(sorted(units, key=_top), spanning, gutter, left, right, below, nested)
+
+
+def _read_zones(units: Sequence[Unit], cuts: set[Unit], gutter: tuple[float, float] | None,
+                left: float, right: float, below: Unit | None, nested: bool) -> Ordered:
+    """``units`` (sorted by top) cut into zones by the ``cuts`` among them, each read on its own
+    (``_order_zone``), each cut after the zone above it."""
+    ordered: Ordered = []
     zone: list[Unit] = []
-
-    def flush() -> None:
-        for column in (0, 1):
-            chosen = [unit for unit in zone if _column(unit, g0, g1) == column]
-            ordered.extend((unit, column) for unit in by_rows(chosen))
-        zone.clear()
-
-    for unit in sorted(units, key=lambda unit: unit.bbox[1]):
-        if unit in spanning:
-            flush()
+    for unit in units:
+        if unit in cuts:
+            ordered.extend(_order_zone(zone, gutter, left, right, unit, nested))
             ordered.append((unit, 0))
+            zone = []
         else:
             zone.append(unit)
-    flush()
+    ordered.extend(_order_zone(zone, gutter, left, right, below, nested))
     return ordered
+
+
+def _top(unit: Unit) -> float:
+    return unit.bbox[1]
+
+
+def _crosses(unit: Unit, g0: float, g1: float) -> bool:
+    return unit.bbox[0] < g0 - 1 and unit.bbox[2] > g1 + 1
+
+
+def _spanning(units: Sequence[Unit], gutter: tuple[float, float], left: float, right: float) -> set[Unit]:
+    """The units that cross ``gutter``, wide (``NARROW`` of the region) or reaching well into
+    both columns, with nothing beside them."""
+    g0, g1 = gutter
+    crossing = [unit for unit in units if _crosses(unit, g0, g1)]
+    if not crossing:
+        return set()
+    columns = [unit for unit in units if not _crosses(unit, g0, g1)]
+    far_left = min((unit.bbox[0] for unit in columns), default=left)
+    far_right = max((unit.bbox[2] for unit in columns), default=right)
+    wide = NARROW * (right - left)
+    return {
+        unit for unit in crossing
+        if (unit.bbox[2] - unit.bbox[0] >= wide
+            or unit.bbox[0] <= (far_left + g0) / 2 and unit.bbox[2] >= (g1 + far_right) / 2)
+        and not _beside(unit, columns)
+    }  # fmt: skip
+
+
+def _order_zone(zone: list[Unit], gutter: tuple[float, float] | None, left: float, right: float,
+                below: Unit | None, nested: bool) -> Ordered:
+    """One zone between spanning units: in the columns of ``gutter`` if it holds here, else in
+    the zone's own columns (not searched again inside a zone), else top to bottom."""
+    if not zone:
+        return []
+    if gutter is not None and _holds(zone, gutter):
+        return _read_columns(zone, gutter, below)
+    text_units = _text_units(zone)
+    found = None
+    if not nested and len(text_units) >= 2 * MIN_UNITS_PER_SIDE:
+        found = find_gutter(text_units, left, right)
+    if found is None:
+        return [(unit, 0) for unit in by_rows(zone)]
+    return _order_zones(zone, found, left, right, below, nested=True)
+
+
+def _holds(units: Sequence[Unit], gutter: tuple[float, float]) -> bool:
+    """``gutter`` separates columns of ``units`` too: something on each side, and (almost) no
+    line or panel across it (rows of tiles may overflow it)."""
+    g0, g1 = gutter
+    on_left = on_right = crossing = 0
+    for unit in units:
+        if unit.bbox[2] <= g0 + 1:
+            on_left += 1
+        elif unit.bbox[0] >= g1 - 1:
+            on_right += 1
+        elif unit.kind in ("line", "panel") and _crosses(unit, g0, g1):
+            crossing += 1
+    return bool(on_left and on_right) and crossing <= max(1, round(CROSSING_SHARE * len(units)))
+
+
+def _read_columns(units: Sequence[Unit], gutter: tuple[float, float], below: Unit | None) -> Ordered:
+    """The left column, the right one, then the lead-in of the spanning unit ``below``: the
+    last units of a column that belong to it (see ``_split_lead_in``)."""
+    g0, g1 = gutter
+    columns: tuple[list[Unit], list[Unit]] = ([], [])
+    for unit in units:
+        columns[_column(unit, g0, g1)].append(unit)
+    first, second = by_rows(columns[0]), by_rows(columns[1])
+    lead_in: list[Unit] = []
+    if below is not None and first and second:
+        (first, lead), (second, other) = (_split_lead_in(first, second, below),
+                                          _split_lead_in(second, first, below))
+        lead_in = by_rows(lead + other)
+    return [(unit, 0) for unit in first] + [(unit, 1) for unit in second] + [(unit, 0) for unit in lead_in]
+
+
+def _split_lead_in(column: list[Unit], other: list[Unit], below: Unit) -> tuple[list[Unit], list[Unit]]:
+    """``column`` (in reading order) cut before its last units when they lie below all of
+    ``other`` and the gap above them is wider (by ``NEARER``) than any gap below them down to
+    ``below``: nearer to ``below`` than to the column, they lead in to it (the heading of a
+    full-width section set where the longer column would carry on)."""
+    floor = max(unit.bbox[3] for unit in other)
+    bottoms = [column[0].bbox[3]]
+    for unit in column[1:]:
+        bottoms.append(max(bottoms[-1], unit.bbox[3]))
+    widest = below.bbox[1] - bottoms[-1]  # the widest gap below the unit looked at
+    cut = len(column)
+    for index in range(len(column) - 1, 0, -1):
+        top = column[index].bbox[1]
+        if top < floor:
+            break
+        gap = top - bottoms[index - 1]
+        if gap > widest + NEARER:
+            cut = index
+        widest = max(widest, gap)
+    return column[:cut], column[cut:]
 
 
 def _column(unit: Unit, g0: float, g1: float) -> int:
@@ -77,50 +216,65 @@ def find_gutter(units: Sequence[Unit], left: float, right: float) -> tuple[float
 
     A strip may be crossed by a few units (``CROSSING_SHARE`` of them, at least one: a title or
     a wide line that spans the columns); it needs ``MIN_UNITS_PER_SIDE`` units on each side.
+    When no such strip qualifies, the clear parts of one crossed by fewer units may (a strip
+    that runs on under a wide line may have too few units beyond it, its clear part not).
     """
     width = right - left
     narrow = [unit.bbox for unit in units if unit.bbox[2] - unit.bbox[0] < NARROW * width]
-    allowed = max(1, round(CROSSING_SHARE * len(narrow)))
     rights, lefts = sorted(box[2] for box in narrow), sorted(box[0] for box in narrow)
-    best: tuple[int, float, float, float] | None = None  # (crossing, -width, g0, g1)
-    for g0, g1, crossing in _strips(narrow, allowed):
-        centre = (g0 + g1) / 2
-        if g1 - g0 < MIN_GUTTER or not left + 0.25 * width <= centre <= left + 0.75 * width:
-            continue
-        on_left = bisect_right(rights, g0)  # boxes ending left of the strip
-        on_right = len(lefts) - bisect_left(lefts, g1)  # boxes starting right of it
-        if min(on_left, on_right) < MIN_UNITS_PER_SIDE:
-            continue
-        candidate = (crossing, g0 - g1, g0, g1)
-        if best is None or candidate < best:
-            best = candidate
-    return (best[2], best[3]) if best else None
+    if len(lefts) - bisect_right(lefts, left + 0.25 * width) < MIN_UNITS_PER_SIDE:
+        return None  # too few units start right of where a gutter may lie
+    pieces = _pieces(narrow)
+    for allowed in range(max(1, round(CROSSING_SHARE * len(narrow))), -1, -1):
+        best: tuple[int, float, float, float] | None = None  # (crossing, -width, g0, g1)
+        for g0, g1, crossing in _strips(pieces, allowed):
+            centre = (g0 + g1) / 2
+            if g1 - g0 < MIN_GUTTER or not left + 0.25 * width <= centre <= left + 0.75 * width:
+                continue
+            on_left = bisect_right(rights, g0)  # boxes ending left of the strip
+            on_right = len(lefts) - bisect_left(lefts, g1)  # boxes starting right of it
+            if min(on_left, on_right) < MIN_UNITS_PER_SIDE:
+                continue
+            candidate = (crossing, g0 - g1, g0, g1)
+            if best is None or candidate < best:
+                best = candidate
+        if best is not None:
+            return best[2], best[3]
+    return None
 
 
-def _strips(boxes: Sequence[BBox], allowed: int) -> list[tuple[float, float, int]]:
-    """Maximal x-ranges covered by at most ``allowed`` boxes, with their most crossing count."""
+def _pieces(boxes: Sequence[BBox]) -> list[tuple[float, float, int]]:
+    """The x-ranges between consecutive box edges, with how many boxes cover each."""
     events = sorted([(box[0], 1) for box in boxes] + [(box[2], -1) for box in boxes])
-    strips: list[tuple[float, float, int]] = []
-    depth, start, deepest = 0, None, 0
+    pieces: list[tuple[float, float, int]] = []
+    depth = 0
     for (x, step), following in zip(events, events[1:], strict=False):
         depth += step
-        if depth <= allowed and following[0] > x:
-            if start is None:
-                start, deepest = x, depth
-            deepest = max(deepest, depth)
-            end = following[0]
-            if strips and strips[-1][0] == start:
-                strips[-1] = (start, end, deepest)
-            else:
-                strips.append((start, end, deepest))
-        elif depth > allowed:
+        if following[0] > x:
+            pieces.append((x, following[0], depth))
+    return pieces
+
+
+def _strips(pieces: Sequence[tuple[float, float, int]], allowed: int) -> list[tuple[float, float, int]]:
+    """Maximal x-ranges covered by at most ``allowed`` boxes, with their most crossing count."""
+    strips: list[tuple[float, float, int]] = []
+    start: float | None = None
+    deepest = 0
+    for x0, x1, depth in pieces:
+        if depth > allowed:
             start = None
+        elif start is None:
+            start, deepest = x0, depth
+            strips.append((x0, x1, depth))
+        else:
+            deepest = max(deepest, depth)
+            strips[-1] = (start, x1, deepest)
     return strips
 
 
 def by_rows(units: Sequence[Unit]) -> list[Unit]:
     """Top to bottom; units starting at the same height left to right."""
-    ordered = sorted(units, key=lambda unit: unit.bbox[1])
+    ordered = sorted(units, key=_top)
     rows: list[list[Unit]] = []
     for unit in ordered:
         if rows and unit.bbox[1] - rows[-1][0].bbox[1] <= SAME_ROW:
