@@ -118,6 +118,30 @@ def test_two_column_reading_order(tmp_path: Path, backend: str) -> None:
     ]  # fmt: skip
 
 
+def _three_column_line(column: int, row: int) -> str:
+    return f"column {column} line {row} runs on and on" + ("." if (column, row) == (2, 5) else "")
+
+
+def _three_columns(canvas: Canvas) -> None:
+    _text(canvas, 50, 40, HEADER, size=14)
+    for column, x in enumerate((50, 220, 390)):
+        for row in range(6):  # full lines, a sentence running on from column to column
+            _text(canvas, x, 90 + 13 * row, _three_column_line(column, row))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_three_column_reading_order(tmp_path: Path, backend: str) -> None:
+    """Three columns of running text: one gutter splits the page, a second one of its halves;
+    each column is read down before the next, and the sentence runs on across the columns. (Short
+    cells side by side are a table and stay read by rows: the grid tests.)"""
+    document = _read(_render(tmp_path, _three_columns), backend)
+    lines = [_three_column_line(c, r) for c in range(3) for r in range(6)]
+    assert _texts(document) == [HEADER, *lines]
+    assert [line.column for line in document.lines if line.text.startswith("column")] == [
+        c for c in range(3) for _ in range(6)]
+    assert _blocks(document)[1] == " ".join(lines)
+
+
 # --------------------------------------------------------------------------- text repair
 
 

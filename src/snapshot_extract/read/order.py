@@ -29,6 +29,7 @@ MIN_GUTTER = 6.0  # points
 MIN_UNITS_PER_SIDE = 2
 CROSSING_SHARE = 0.05  # of the narrow units: how many may cross a gutter (titles, wide lines)
 SAME_ROW = 2.0  # points: units whose tops are this close are read left to right
+FILLED = 0.5  # of a column's width: the median line of running text is at least this wide
 NEARER = 2.0  # points: how much nearer to the unit below than to the column above a lead-in is
 
 Ordered = list[tuple[Unit, int]]
@@ -80,7 +81,7 @@ def _order_zones(units: Sequence[Unit], gutter: tuple[float, float], left: float
     zone's own, and its zones are not searched for another."""
     spanning = _spanning(units, gutter, left, right)
     if not spanning:
-        return _read_columns(units, gutter, below)
+        return _read_columns(units, gutter, below, left, right)
     return _read_zones(sorted(units, key=_top), spanning, gutter, left, right, below, nested)
 
 
@@ -135,7 +136,7 @@ def _order_zone(zone: list[Unit], gutter: tuple[float, float] | None, left: floa
     if not zone:
         return []
     if gutter is not None and _holds(zone, gutter):
-        return _read_columns(zone, gutter, below)
+        return _read_columns(zone, gutter, below, left, right)
     text_units = _text_units(zone)
     found = None
     if not nested and len(text_units) >= 2 * MIN_UNITS_PER_SIDE:
@@ -160,20 +161,52 @@ def _holds(units: Sequence[Unit], gutter: tuple[float, float]) -> bool:
     return bool(on_left and on_right) and crossing <= max(1, round(CROSSING_SHARE * len(units)))
 
 
-def _read_columns(units: Sequence[Unit], gutter: tuple[float, float], below: Unit | None) -> Ordered:
+def _read_columns(units: Sequence[Unit], gutter: tuple[float, float], below: Unit | None,
+                  left: float, right: float) -> Ordered:
     """The left column, the right one, then the lead-in of the spanning unit ``below``: the
-    last units of a column that belong to it (see ``_split_lead_in``)."""
+    last units of a column that belong to it (see ``_split_lead_in``). Each column may hold two
+    of its own (three columns: one gutter, then another in one half); columns are numbered from
+    the left."""
     g0, g1 = gutter
     columns: tuple[list[Unit], list[Unit]] = ([], [])
     for unit in units:
         columns[_column(unit, g0, g1)].append(unit)
-    first, second = by_rows(columns[0]), by_rows(columns[1])
+    number: dict[Unit, int] = {}
+    first, second = _in_columns(columns[0], left, g0, 0, number), _in_columns(columns[1], g1, right, 0, number)
+    offset = 1 + max((number[unit] for unit in first), default=0)
     lead_in: list[Unit] = []
     if below is not None and first and second:
         (first, lead), (second, other) = (_split_lead_in(first, second, below),
                                           _split_lead_in(second, first, below))
         lead_in = by_rows(lead + other)
-    return [(unit, 0) for unit in first] + [(unit, 1) for unit in second] + [(unit, 0) for unit in lead_in]
+    return ([(unit, number[unit]) for unit in first] + [(unit, offset + number[unit]) for unit in second]
+            + [(unit, 0) for unit in lead_in])
+
+
+def _in_columns(units: list[Unit], left: float, right: float, base: int, number: dict[Unit, int]) -> list[Unit]:
+    """One column's units in reading order, numbering each in ``number``: by rows, or, when a
+    gutter of its own holds in it, its left half then its right half."""
+    gutter = find_gutter(_text_units(units), left, right) if len(units) >= 2 * MIN_UNITS_PER_SIDE else None
+    if gutter is None or not _holds(units, gutter):
+        number.update((unit, base) for unit in units)
+        return by_rows(units)
+    g0, g1 = gutter
+    halves: tuple[list[Unit], list[Unit]] = ([], [])
+    for unit in units:
+        halves[_column(unit, g0, g1)].append(unit)
+    if not (_fills(halves[0], left, g0) and _fills(halves[1], g1, right)):
+        number.update((unit, base) for unit in units)  # short cells side by side: a table, read by rows
+        return by_rows(units)
+    number.update((unit, base) for unit in halves[0])
+    number.update((unit, base + 1) for unit in halves[1])
+    return by_rows(halves[0]) + by_rows(halves[1])
+
+
+def _fills(units: list[Unit], left: float, right: float) -> bool:
+    """Most of the lines of ``units`` fill at least half of ``left``..``right``: running text,
+    not the short cells of a table."""
+    widths = sorted(unit.bbox[2] - unit.bbox[0] for unit in units if unit.kind == "line")
+    return bool(widths) and widths[len(widths) // 2] >= FILLED * (right - left)
 
 
 def _split_lead_in(column: list[Unit], other: list[Unit], below: Unit) -> tuple[list[Unit], list[Unit]]:
