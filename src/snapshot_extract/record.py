@@ -76,8 +76,8 @@ def _occurrences(wanted: str, text: str) -> Iterator[str]:
         start = folded.find(wanted, start + 1)
 
 
-def _city(header: Header, body: Iterable[str], warnings: list[dict[str, str]]) -> tuple[dict[str, Any], Evidence]:
-    name = find_city_name(header.as_printed, body)
+def _city(header: Header, texts: Iterable[str], warnings: list[dict[str, str]]) -> tuple[dict[str, Any], Evidence]:
+    name = find_city_name(header.as_printed, texts)
     if name is None:
         name = header.as_printed.title() if header.as_printed.isupper() else header.as_printed
         warnings.append({"field": "city.name", "code": "city_name_from_header",

@@ -154,7 +154,7 @@ def _is_furniture(line: Line) -> bool:
         return False
     if first.isdigit() or first in "pP":
         return bool(_PAGE_NUMBER_RE.match(line.text))
-    return first in "cC" and _match_header(line.text) is not None
+    return _match_header(line.text) is not None
 
 
 def find_headers(lines: Iterable[Line]) -> list[Header]:
