@@ -188,6 +188,19 @@ HARD_CASES = [
     ("outcomes heading without a readable grid", "How are outcomes measured?\n\nPolicy areas with sufficient data or "
      "without sufficient data to support innovation capacity in the city.\n", "outcomes.policy_areas", [],
      "unreadable_value"),
+    ("hyphenated number word", "What is the organisational structure?\n\nX's innovation work is housed in an "
+     "independent body, employing twenty-five staff members dedicated to innovation.\n", "organisation.staff_count",
+     25, None),
+    ("half a dozen", "What is the organisational structure?\n\nX has a dedicated team of half a dozen staff.\n",
+     "organisation.staff_count", 6, None),
+    ("none of its staff work on it", "What is the organisational structure?\n\nX's innovation work is housed in an "
+     "independent body, but none of its staff work full-time on innovation.\n", "organisation.dedicated_staff", False,
+     None),
+    ("a strategy that ended", "What is the city's innovation vision?\n\nLike 50% of cities surveyed, X had a formal "
+     "innovation strategy until 2019.\n", "vision.formal_strategy", None, "uncertain_value"),
+    ("stopped publishing", "How is data used?\n\nX stopped publishing open data in 2019.\n",
+     "data.publishes_open_data", False, None),
+    ("term with a split year", "Overview\n\nTerm: 2018/19 – 2024\n", "overview.term_end", None, "unreadable_value"),
     ("singular success factor", "How is innovation helping the city?\n\nThe most critical success factor is dedicated "
      "funding.\n", "impact.success_factors", ["dedicated_funding"], None),
 ]

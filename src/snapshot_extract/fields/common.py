@@ -288,8 +288,11 @@ def read_peer(found: Found, path: str, sentence: str, evidence: Evidence) -> Non
 
 # Searched in lowercased text (see polarity): case-sensitive patterns run faster than IGNORECASE.
 _NEGATION_RE = re.compile(
-    r"\b(?:no|not|never|nor|neither|without|lacks?|lacking|yet\s+to|none)\b|n't\b"
+    r"\b(?:no|not|never|nor|neither|without|lacks?|lacking|yet\s+to|none|stopped|ceased|discontinued|"
+    r"abandoned)\b|n't\b"
 )
+# After the key, in its clause: a state that ended or ends ("had a strategy until 2019").
+_ENDED_RE = re.compile(r"\b(?:until|till|up\s+to|expired|ended|lapsed)\b")
 _HEDGE_RE = re.compile(
     r"\b(?:plans?|planning|intends?|intending|aims?|aiming|hopes?|expects?|considering|will|would|"
     r"could|may|might|is\s+developing|is\s+preparing|is\s+drafting)\b"
@@ -299,10 +302,11 @@ _CLAUSE_BOUNDARY_RE = re.compile(r"[,;:(]|\s[–—]\s|\b(?:but|and|while|wherea
 
 def polarity(sentence: str, key: GuardedPattern) -> bool | None | str:
     """What ``sentence`` says of the thing ``key`` finds: True (it has it), False (negated),
-    "hedged" (planned, considered, not yet real), or None when ``key`` is not in the sentence.
+    "hedged" (planned, considered, not yet real, or ended: "until 2019"), or None when ``key`` is
+    not in the sentence.
 
     Only the words of the same clause before the key count, so "Unlike most cities, X has Y" is
-    positive and "X does not publish open data" negative.
+    positive and "X does not publish open data" negative; after the key only an end counts.
     """
     match = key.search(sentence)
     if match is None:
@@ -314,7 +318,8 @@ def polarity(sentence: str, key: GuardedPattern) -> bool | None | str:
         return False
     if _HEDGE_RE.search(window):
         return "hedged"
-    return True
+    after = _CLAUSE_BOUNDARY_RE.split(sentence[match.end():].lower(), maxsplit=1)[0]
+    return "hedged" if _ENDED_RE.search(after) else True
 
 
 def read_flag(found: Found, path: str, sentence: str, key: GuardedPattern, evidence: Evidence) -> bool:
@@ -324,7 +329,7 @@ def read_flag(found: Found, path: str, sentence: str, key: GuardedPattern, evide
         return False
     if value == "hedged":
         if path not in found.values:
-            found.warn(path, "uncertain_value", f'neither yes nor no (planned or intended): "{sentence}"')
+            found.warn(path, "uncertain_value", f'neither yes nor no (planned, intended or ended): "{sentence}"')
         return True
     found.set(path, value, evidence)
     return True

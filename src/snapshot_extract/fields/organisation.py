@@ -11,16 +11,24 @@ from .common import FieldResult, Found, clean_item, is_item, locate, read_flag, 
 
 _STAFF_RE = GuardedPattern(
     r"\bdedicated\s+(?:full[- ]time\s+)?(?:innovation\s+)?(?:team|staff|unit|office|employees|personnel)\b|"
-    r"\b(?:staff|employees|personnel)\s+(?:members?\s+)?(?:are\s+|is\s+)?(?:dedicated|working)\b|"
+    r"\b(?:staff|employees|personnel)\s+(?:members?\s+)?(?:are\s+|is\s+)?(?:dedicated|working|works?)\b|"
     r"\bconsists?\s+of\s+\w+\s+(?:staff|people|employees)|(?<![\d.,])\b\d+\s+(?:full[- ]time\s+)?staff\b|"
     r"\bteam\s+of\s+\w+\b",
     ("dedicated", "consist", "staff", "team", "employees", "personnel"),
 )
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-}  # fmt: skip
-_NUMBER = r"((?<![\d.,])\d{1,4}(?![.,]\d)|" + "|".join(_NUMBER_WORDS) + r")"
+_UNITS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "  # noqa: SIM905
+          "sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()  # noqa: SIM905
+_NUMBER_WORDS = (
+    {word: value for value, word in enumerate(_UNITS, 1)}
+    | {word: 10 * index for index, word in enumerate(_TENS, 2)}
+    | {"a dozen": 12, "half a dozen": 6}
+)
+# A count in digits or in words ("twenty-five", "half a dozen"); never the tail of a compound word.
+_NUMBER = (
+    r"((?<![\d.,])\d{1,4}(?![.,]\d)|(?<![\w-])(?:half\s+a\s+dozen|a\s+dozen|"
+    rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS[:9])}))?|{'|'.join(sorted(_UNITS, key=len, reverse=True))}))"
+)
 _COUNT_RE = GuardedPattern(
     r"\b" + _NUMBER + r"\s+(?:(?:full[- ]time|dedicated|permanent|innovation)\s+){0,3}(?:staff(?:\s+members?)?|"
     r"employees|people|team\s+members|members\s+of\s+staff|FTEs?)\b|\bteam\s+of\s+" + _NUMBER + r"\b",
@@ -83,8 +91,7 @@ def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabu
         used = True
     count = _COUNT_RE.search(sentence)
     if count and found.values.get("organisation.dedicated_staff") is not False:
-        raw = (count.group(1) or count.group(2)).lower()
-        found.set("organisation.staff_count", int(_NUMBER_WORDS.get(raw, raw)), evidence)
+        found.set("organisation.staff_count", _count_value(count.group(1) or count.group(2)), evidence)
         used = True
     elif _FRACTION_COUNT_RE.search(sentence):
         found.warn("organisation.staff_count", "unreadable_value", f'staff given as a fraction: "{sentence}"')
@@ -94,6 +101,17 @@ def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabu
             found.term("organisation.structure", "org_structure", phrase, locate(block, phrase))
             used = True
     return used
+
+
+def _count_value(raw: str) -> int:
+    """"12" -> 12, "twelve" -> 12, "twenty-five" -> 25, "half a dozen" -> 6."""
+    words = " ".join(raw.lower().replace("-", " ").split())
+    if words.isdigit():
+        return int(words)
+    if words in _NUMBER_WORDS:
+        return _NUMBER_WORDS[words]
+    tens, units = words.split()
+    return _NUMBER_WORDS[tens] + _NUMBER_WORDS[units]
 
 
 def _structure_phrase(sentence: str, vocabulary: Vocabulary) -> str | None:

@@ -30,6 +30,7 @@ _NUMBER_RE = re.compile(
     r"(?P<number>\d{1,3}(?:[ ,.\u202f’']\d{3})+(?![\d])|\d+(?:[.,]\d+)?)\s*(?P<unit>million|mio|m|mn|thousand|k)?\b",
     re.IGNORECASE,
 )
+_LATER_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _YEAR_RE = re.compile(r"\b(?:in\s+|\(\s*)?((?:19|20)\d{2})\b")
 _PLACEHOLDER_RE = re.compile(
     r"^(?:[-–—‐?]*|n\.?\s?/?\s?a\.?|none|unknown|tb[cd]\.?|to be (?:confirmed|determined|appointed|announced)|"
@@ -109,6 +110,8 @@ def parse_term(value: str) -> tuple[int | None, int | None]:
     if end_text is None:
         return start, None
     end = int(end_text) if len(end_text) == 4 else start // 100 * 100 + int(end_text)
+    if any(int(later.group()) > end for later in _LATER_YEAR_RE.finditer(value, match.end())):
+        return start, None  # a later year after the end ("2018/19 – 2024", "2014–2018, 2018–2022"): unread
     return (start, end) if end >= start else (start, None)
 
 
