@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from snapshot_extract.models import Document, Line, SourceInfo
 from snapshot_extract.read.text import read_text
 from snapshot_extract.sections import detect_sections, match_heading
 
@@ -91,3 +92,22 @@ def test_header_separators(separator: str) -> None:
     assert sections.header is not None and (sections.header.as_printed, sections.header.country) == (
         "BRNO", "Czech Republic")
     assert sections.header_cities == ("brno",)
+
+
+def test_list_continued_on_the_next_page_after_a_spotlight_panel() -> None:
+    """Page 1 ends with a spotlight panel under the columns; page 2 carries on the list that the
+    panel interrupted: the bullets go back to their section, not into the spotlight."""
+    def line(text: str, page: int, bullet: bool = False) -> Line:
+        return Line(text, page=page, bbox=(0.0, 0.0, 10.0, 10.0), bullet=bullet, cells=(text,))
+
+    lines = (
+        line("City Innovation Snapshot TESTVILLE, Norway", 1), line("How is innovation helping the city?", 1),
+        line("Improving service delivery", 1, bullet=True), line("Spotlight | Open Lab", 1),
+        line("The lab opened in 2019.", 1), line("Building trust with residents", 2, bullet=True),
+    )
+    document = Document(SourceInfo("x.pdf", "0", "pdf", 2), lines)
+    sections = detect_sections(document)
+    impact, spotlight = sections.get("impact"), sections.get("spotlight")
+    assert impact is not None and [b.text for b in impact.blocks] == [
+        "Improving service delivery", "Building trust with residents"]
+    assert spotlight is not None and [b.text for b in spotlight.blocks] == ["The lab opened in 2019."]

@@ -181,15 +181,20 @@ class _Open:
 
 def _split(lines: list[Line]) -> Iterator[_Open]:
     current = _Open(None, None, None, None, [])
+    resumed: str | None = None  # the section open before the spotlight panel
     index = 0
     while index < len(lines):
         line = lines[index]
         key, used, heading = _heading_at(lines, index)
         if key is None:
+            if _leaves_spotlight(current, line):
+                yield current
+                current = _Open(resumed, None, None, None, [])
             current.lines.append(line)
             index += 1
             continue
         yield current
+        resumed = current.key if key == "spotlight" else resumed
         title = _spotlight_title(heading) if key == "spotlight" else None
         if key == "spotlight" and title is None and _title_follows(lines, index + used):
             title = lines[index + used].text
@@ -200,6 +205,19 @@ def _split(lines: list[Line]) -> Iterator[_Open]:
 
 
 _UNKNOWN = "?"
+
+
+def _leaves_spotlight(current: _Open, line: Line) -> bool:
+    """``line`` is on a later page than the spotlight panel and carries on the section before it:
+    a panel does not run over a page, and a bullet, or anything after a finished sentence, there is
+    the section interrupted by the panel (a list continued at the top of page 2)."""
+    heading = current.heading_line
+    if current.key != "spotlight" or heading is None or heading.page is None or line.page is None:
+        return False
+    if line.page <= heading.page or not line.text:
+        return False
+    last = next((previous.text for previous in reversed(current.lines) if previous.text), "")
+    return line.bullet or last.endswith((".", "!", "?"))
 
 
 def _title_follows(lines: list[Line], index: int) -> bool:
