@@ -258,7 +258,7 @@ WITH_DATA = {"Transport / Mobility", "Health", "Culture"}
 GREEN, AMBER, GREY = Color(0.08, 0.5, 0.24), Color(0.98, 0.75, 0.14), Color(0.93, 0.93, 0.94)
 
 
-def _snapshot(coding: str) -> Draw:
+def _snapshot(coding: str, legend: str = "dot") -> Draw:
     """A one-page snapshot: header, three sections, legend and a 3x2 outcomes grid."""
 
     def draw(canvas: Canvas) -> None:
@@ -269,18 +269,28 @@ def _snapshot(coding: str) -> Draw:
         _text(canvas, 50, 141, "Testville publishes open data to a central, public online location.")
         _text(canvas, 50, 170, "How are outcomes measured?", font="Helvetica-Bold", size=12)
         _text(canvas, 50, 186, "Policy areas with sufficient data or without sufficient data.")
-        _legend_and_grid(canvas, 206, coding)
+        _legend_and_grid(canvas, 206, coding, legend)
 
     return draw
 
 
-def _legend_and_grid(canvas: Canvas, top: float, coding: str) -> None:
-    """The legend (its baseline ``top`` points down the page) above a 3x2 grid, page-wide."""
+def _legend_and_grid(canvas: Canvas, top: float, coding: str, legend: str = "dot") -> None:
+    """The legend (its baseline ``top`` points down the page) above a 3x2 grid, page-wide;
+    ``legend`` "dot" (a coloured disc) or "bordered" (a box with a thin grey ring border, the
+    way an HTML engine draws a CSS border)."""
     for position, (label, colour) in enumerate((("With sufficient data", GREEN),
                                                 ("Without sufficient data", AMBER))):
         x = 50 + 150 * position
         canvas.setFillColor(colour)
-        canvas.circle(x + 4, HEIGHT - top + 3, 4, stroke=0, fill=1)
+        if legend == "dot":
+            canvas.circle(x + 4, HEIGHT - top + 3, 4, stroke=0, fill=1)
+        else:
+            _rect(canvas, x, top - 7, x + 9, top + 1, colour)
+            canvas.setFillColor(Color(0.61, 0.64, 0.69))
+            ring = canvas.beginPath()
+            ring.rect(x, HEIGHT - top - 1, 9, 8)
+            ring.rect(x + 0.5, HEIGHT - top - 0.5, 8, 7)
+            canvas.drawPath(ring, stroke=0, fill=1, fillMode=FILL_EVEN_ODD)
         _text(canvas, x + 12, top, label, size=8.5)
     for index, area in enumerate(AREAS):
         row, column = divmod(index, 3)
@@ -301,9 +311,12 @@ def _grid_rows(document: Document) -> list[Line]:
 
 @pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize("coding", ["fill", "text"])
-def test_outcomes_grid_by_colour(tmp_path: Path, backend: str, coding: str,
+@pytest.mark.parametrize("legend", ["dot", "bordered"])
+def test_outcomes_grid_by_colour(tmp_path: Path, backend: str, coding: str, legend: str,
                                  vocabulary: Vocabulary) -> None:
-    document = _read(_render(tmp_path, _snapshot(coding)), backend)
+    """The grid read through its legend; a legend swatch with a thin ring border is the colour
+    inside the border, not the border's."""
+    document = _read(_render(tmp_path, _snapshot(coding, legend)), backend)
     rows = _grid_rows(document)
     assert [line.cells for line in rows] == [AREAS[:3], AREAS[3:]]
     for line in rows:

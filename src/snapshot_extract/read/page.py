@@ -9,7 +9,7 @@ layout stage (``layout``) turns either into the same lines:
 * ``Shape``: a filled or outlined rectangle-like path (panel background, tile, grid cell, legend
   swatch): ``fill`` is its RGB fill (0-1) or None for an outline (a stroke); one filled path
   of two nested subpaths (a border drawn as a box minus its inside) is the one shape it paints
-  (``ring_paint``: the strip of a one-sided border, else the outer box).
+  (``ring_paint``: the strip of a one-sided border, else the outer box as an outline).
 
 Colours are normalised here (grey, RGB and CMYK tuples -> RGB 0-1) and fonts are judged by name
 (bold, symbol), so neither backend decides anything the other could decide differently.
@@ -28,6 +28,7 @@ from ..models import RGB, BBox
 from ..textutil import SYMBOL_FONT_HINTS
 
 _EDGE = 0.1  # points: subpath edges this close are the same edge
+_RING_BAND = 3.0  # points: a hole this close to every edge of its box leaves a border, not a fill
 _SUBSET_RE = re.compile(r"^[A-Z]{6}\+")
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold", re.IGNORECASE)
 
@@ -136,10 +137,12 @@ def normalise_colour(value: object) -> RGB | None:
     return None
 
 
-def ring_paint(first: BBox, second: BBox) -> BBox | None:
+def ring_paint(first: BBox, second: BBox, fill: RGB | None) -> Shape | None:
     """What one filled path of two nested subpaths paints (a border drawn as a box minus its
-    inside): the strip left over when the hole shares three sides with the outer box (a
-    one-sided border), else the outer box (a ring); None when neither box holds the other."""
+    inside): the strip left over, in ``fill``, when the hole shares three sides with the outer box
+    (a one-sided border); the outer box as an outline when the hole leaves a thin band all round
+    (a ring border: nothing is painted inside it), else the outer box in ``fill``; None when
+    neither box holds the other."""
     if _holds(first, second):
         outer, hole = first, second
     elif _holds(second, first):
@@ -150,15 +153,16 @@ def ring_paint(first: BBox, second: BBox) -> BBox | None:
     same = [abs(a - b) <= _EDGE for a, b in zip(outer, hole, strict=True)]
     if same[0] and same[2]:
         if same[1]:
-            return (x0, hole[3], x1, bottom)
+            return Shape((x0, hole[3], x1, bottom), fill)
         if same[3]:
-            return (x0, top, x1, hole[1])
+            return Shape((x0, top, x1, hole[1]), fill)
     if same[1] and same[3]:
         if same[0]:
-            return (hole[2], top, x1, bottom)
+            return Shape((hole[2], top, x1, bottom), fill)
         if same[2]:
-            return (x0, top, hole[0], bottom)
-    return outer
+            return Shape((x0, top, hole[0], bottom), fill)
+    thin = all(abs(a - b) <= _RING_BAND for a, b in zip(outer, hole, strict=True))
+    return Shape(outer, None if thin else fill)
 
 
 def _holds(outer: BBox, inner: BBox) -> bool:

@@ -83,9 +83,9 @@ def _add_fill(shapes: list[Shape], shape: Shape, continued: bool) -> None:
     """Append a filled subpath; one that continues the path of the previous fill (MuPDF's
     ``continues``) and nests with it is put together with it as what they paint."""
     if continued and shapes and shapes[-1].fill == shape.fill:
-        painted = ring_paint(shapes[-1].bbox, shape.bbox)
+        painted = ring_paint(shapes[-1].bbox, shape.bbox, shape.fill)
         if painted is not None:
-            shapes[-1] = Shape(painted, shape.fill)
+            shapes[-1] = painted
             return
     shapes.append(shape)
 

@@ -142,9 +142,9 @@ def _shapes(objects: Iterable[dict[str, Any]]) -> list[Shape]:
         bbox = (float(item["x0"]), float(item["top"]), float(item["x1"]), float(item["bottom"]))
         even_odd = bool(item.get("evenodd") and item.get("fill"))
         if even_odd and after_even_odd and shapes[-1].fill == fill:
-            painted = ring_paint(shapes[-1].bbox, bbox)
+            painted = ring_paint(shapes[-1].bbox, bbox, fill)
             if painted is not None:
-                shapes[-1] = Shape(painted, fill)
+                shapes[-1] = painted
                 after_even_odd = False
                 continue
         shapes.append(Shape(bbox, fill))
