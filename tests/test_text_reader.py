@@ -94,3 +94,15 @@ def test_markdown_table_rows_are_grid_rows() -> None:
     assert parse_line("Housing | Tourism | Public Works").cells == ("Housing", "Tourism", "Public Works")
     assert parse_line("|---|:---:|---|").text == ""  # the rule under the first row
     assert parse_line("Spotlight | Open Lab").cells == ("Spotlight | Open Lab",)  # one bar: a title, not cells
+
+
+def test_side_by_side_columns_are_noted() -> None:
+    """A ``pdftotext -layout`` dump prints two columns on the same lines: noted, since no line
+    order can separate them; a grid (several cells a line) and a plain dump are not."""
+    left = [f"Left column line {n} of the text" for n in range(10)]
+    right = [f"right column line {n}" for n in range(10)]
+    layout = "\n".join(f"{a:<44}{b}" for a, b in zip(left, right, strict=True)).encode()
+    assert [code for _, code, _ in read_text(layout, "x.txt").notes] == ["side_by_side_columns"]
+    grid = "\n".join("Housing      Health      Tourism      Culture" for _ in range(10)).encode()
+    assert read_text(grid, "x.txt").notes == ()
+    assert read_text("\n".join(left + right).encode(), "x.txt").notes == ()

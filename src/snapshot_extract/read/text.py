@@ -88,8 +88,21 @@ def read_text(data: bytes, file_name: str) -> Document:
     source = SourceInfo(
         file=file_name, sha256=hashlib.sha256(data).hexdigest(), format="text", pages=None
     )
-    notes = (_GUESSED_NOTE,) if encoding == GUESSED else ()
+    notes = ((_GUESSED_NOTE,) if encoding == GUESSED else ()) + (
+        (_SIDE_BY_SIDE_NOTE,) if _side_by_side(text) else ())
     return Document(source=source, lines=lines, notes=notes)
+
+
+def _side_by_side(text: str) -> bool:
+    """Two columns printed side by side (``pdftotext -layout``): many lines split once, by a wide
+    gap, at about the same character column. Their order cannot be recovered line by line."""
+    starts: dict[int, int] = {}
+    for raw in text.split("\n"):
+        gaps = _COLUMN_GAP_RE.findall(raw.rstrip())
+        if len(gaps) == 1 and raw[:1].strip():
+            start = raw.rstrip().find(gaps[0]) + len(gaps[0])
+            starts[start // 4] = starts.get(start // 4, 0) + 1
+    return any(count + starts.get(bucket + 1, 0) >= _SIDE_BY_SIDE_LINES for bucket, count in starts.items())
 
 
 def _looks_binary(text: str) -> bool:
@@ -102,6 +115,11 @@ def _looks_binary(text: str) -> bool:
 
 _BLANK = Line(text="")
 # Another 8-bit encoding (Mac Roman, KOI8-R, Latin-2) also decodes as cp1252, with wrong letters.
+_COLUMN_GAP_RE = re.compile(r"(?<=\S) {4,}(?=\S)")
+_SIDE_BY_SIDE_LINES = 8
+_SIDE_BY_SIDE_NOTE = ("document", "side_by_side_columns",
+                      "two columns printed side by side (pdftotext -layout?): sections may be mixed; "
+                      "convert without -layout or read the PDF")
 _GUESSED_NOTE = ("document", "guessed_encoding",
                  "not UTF-8 or UTF-16: read as Windows-1252, a guess; check accented names and words")
 
