@@ -318,8 +318,10 @@ def polarity(sentence: str, key: GuardedPattern) -> bool | None | str:
         return False
     if _HEDGE_RE.search(window):
         return "hedged"
-    after = _CLAUSE_BOUNDARY_RE.split(sentence[match.end():].lower(), maxsplit=1)[0]
-    return "hedged" if _ENDED_RE.search(after) else True
+    rest = sentence[match.end():].lower()
+    if not _ENDED_RE.search(rest):
+        return True
+    return "hedged" if _ENDED_RE.search(_CLAUSE_BOUNDARY_RE.split(rest, maxsplit=1)[0]) else True
 
 
 def read_flag(found: Found, path: str, sentence: str, key: GuardedPattern, evidence: Evidence) -> bool:

@@ -96,8 +96,12 @@ def read_text(data: bytes, file_name: str) -> Document:
 def _side_by_side(text: str) -> bool:
     """Two columns printed side by side (``pdftotext -layout``): many lines split once, by a wide
     gap, at about the same character column. Their order cannot be recovered line by line."""
+    if "    " not in text:
+        return False
     starts: dict[int, int] = {}
     for raw in text.split("\n"):
+        if "    " not in raw:  # no wide gap: most lines, spared the regex
+            continue
         gaps = _COLUMN_GAP_RE.findall(raw.rstrip())
         if len(gaps) == 1 and raw[:1].strip():
             start = raw.rstrip().find(gaps[0]) + len(gaps[0])
