@@ -200,9 +200,10 @@ def _box_at(boxes: Sequence[Box], x: float, y: float) -> Box | None:
 def page_lines(page: PageContent, containers: Sequence[Box]) -> list[TextLine]:
     """The page's text lines: spans grouped by baseline, split at wide gaps and box edges."""
     lines: list[TextLine] = []
+    reach = [(box.bbox[1] - 1, box.bbox[3] + 1, box) for box in containers]  # smallest first, as given
     for row in _rows(page.spans):
-        baseline = row[0].baseline
-        near = [box for box in containers if box.bbox[1] - 1 <= baseline <= box.bbox[3] + 1 + row[0].size]
+        baseline, size = row[0].baseline, row[0].size
+        near = [box for top, bottom, box in reach if top <= baseline <= bottom + size]
         lines.extend(_segments(page.number, row, near))
     return lines
 

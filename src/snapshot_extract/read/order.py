@@ -29,7 +29,7 @@ MIN_GUTTER = 6.0  # points
 MIN_UNITS_PER_SIDE = 2
 CROSSING_SHARE = 0.05  # of the narrow units: how many may cross a gutter (titles, wide lines)
 SAME_ROW = 2.0  # points: units whose tops are this close are read left to right
-FILLED = 0.5  # of a column's width: the median line of running text is at least this wide
+ONE_COLUMN = 0.6  # of a column's width: a median line this wide leaves no room for two columns in it
 NEARER = 2.0  # points: how much nearer to the unit below than to the column above a lead-in is
 
 Ordered = list[tuple[Unit, int]]
@@ -186,7 +186,9 @@ def _read_columns(units: Sequence[Unit], gutter: tuple[float, float], below: Uni
 def _in_columns(units: list[Unit], left: float, right: float, base: int, number: dict[Unit, int]) -> list[Unit]:
     """One column's units in reading order, numbering each in ``number``: by rows, or, when a
     gutter of its own holds in it, its left half then its right half."""
-    gutter = find_gutter(_text_units(units), left, right) if len(units) >= 2 * MIN_UNITS_PER_SIDE else None
+    # lines filling most of the column leave no room for two columns in it: no search
+    room = len(units) >= 2 * MIN_UNITS_PER_SIDE and not _fills(units, left, right, ONE_COLUMN)
+    gutter = find_gutter(_text_units(units), left, right) if room else None
     if gutter is None or not _holds(units, gutter):
         number.update((unit, base) for unit in units)
         return by_rows(units)
@@ -202,11 +204,11 @@ def _in_columns(units: list[Unit], left: float, right: float, base: int, number:
     return by_rows(halves[0]) + by_rows(halves[1])
 
 
-def _fills(units: list[Unit], left: float, right: float) -> bool:
-    """Most of the lines of ``units`` fill at least half of ``left``..``right``: running text,
-    not the short cells of a table."""
+def _fills(units: list[Unit], left: float, right: float, share: float = 0.5) -> bool:
+    """Most of the lines of ``units`` fill at least ``share`` of ``left``..``right`` (by default
+    half: running text, not the short cells of a table)."""
     widths = sorted(unit.bbox[2] - unit.bbox[0] for unit in units if unit.kind == "line")
-    return bool(widths) and widths[len(widths) // 2] >= FILLED * (right - left)
+    return bool(widths) and widths[len(widths) // 2] >= share * (right - left)
 
 
 def _split_lead_in(column: list[Unit], other: list[Unit], below: Unit) -> tuple[list[Unit], list[Unit]]:
