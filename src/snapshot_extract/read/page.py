@@ -52,7 +52,8 @@ def make_span(text: str, x0: float, x1: float, baseline: float, size: float, fon
     """A span with ``bold`` and ``symbol`` judged from its font name and characters: a symbol
     font (ZapfDingbats bullets extract as letters) or only unknown, control or private-use code
     points (a bullet glyph the font cannot name) make a symbol run, which is no text."""
-    symbol = is_symbol_font(font) or all(_is_unknown(char) for char in text)
+    # the first character decides for almost every span: a known one means text (no generator)
+    symbol = is_symbol_font(font) or (_is_unknown(text[:1] or "\ufffd") and all(_is_unknown(char) for char in text))
     return Span(text, x0, x1, baseline, size, font, color, space_before, space_after,
                 is_bold_font(font), symbol)
 
