@@ -35,7 +35,11 @@ def read_document(path: Path, options: PdfOptions | None = None) -> Document:
             head = stream.read(1024)
             is_pdf = head.lstrip()[:5] == b"%PDF-" or path.suffix.lower() in PDF_SUFFIXES
             limit = MAX_PDF_BYTES if is_pdf else MAX_TEXT_BYTES
-            data = head + stream.read(limit + 1 - len(head))
+            # the size stat gave, not the cap: a read sized to the cap allocates the whole cap
+            want = min(limit, info.st_size) + 1
+            data = head + stream.read(max(want - len(head), 0))
+            if len(data) >= want and want <= limit:  # the file grew since: read on, up to the cap
+                data += stream.read(limit + 1 - len(data))
     except OSError as error:
         raise UnreadableInput(f"cannot read file ({error.strerror or error})") from None
     if len(data) > limit:
