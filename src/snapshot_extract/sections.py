@@ -148,23 +148,18 @@ def _match_header(text: str) -> re.Match[str] | None:
     return _HEADER_RE.match(text) if text.lstrip()[:4].lower() == "city" else None
 
 
-def _is_furniture(line: Line) -> bool:
-    first = line.text.lstrip()[:1]
-    if not first:
-        return False
-    if first.isdigit() or first in "pP":
-        return bool(_PAGE_NUMBER_RE.match(line.text))
-    return _match_header(line.text) is not None
+def _is_page_number(text: str) -> bool:
+    first = text.lstrip()[:1]
+    return bool(first) and (first.isdigit() or first in "pP") and _PAGE_NUMBER_RE.match(text) is not None
 
 
-def find_headers(lines: Iterable[Line]) -> list[Header]:
-    """Every page-header line, in order (a snapshot repeats its own on each page)."""
-    headers = []
-    for line in lines:
-        match = _match_header(line.text)
-        if match:
-            headers.append(Header(match.group("city").strip(), match.group("country").strip(), line))
-    return headers
+def _header_of(line: Line) -> Header | None:
+    """The page header a line is ("City Innovation Snapshot <CITY>, <Country>"), if it is one; a
+    snapshot repeats its own on every page."""
+    match = _match_header(line.text)
+    if match is None:
+        return None
+    return Header(match.group("city").strip(), match.group("country").strip(), line)
 
 
 # --------------------------------------------------------------------------- splitting
@@ -398,9 +393,15 @@ def signature_of_section(key: str, text: str) -> bool:
 
 def detect_sections(document: Document) -> Sections:
     """Split a ``Document`` into canonical sections (see the module docstring)."""
-    headers = find_headers(document.lines)
+    headers: list[Header] = []
+    content: list[Line] = []
+    for line in document.lines:  # one pass: page headers out (kept as headers), page numbers out
+        found = _header_of(line)
+        if found is not None:
+            headers.append(found)
+        elif not _is_page_number(line.text):
+            content.append(line)
     header = headers[0] if headers else None
     cities = tuple(dict.fromkeys(strip_accents(h.as_printed).casefold() for h in headers))
-    content = [line for line in document.lines if not _is_furniture(line)]
     sections, preamble, moves = _relocate(list(_split(content)))
     return Sections(header, sections, preamble, moves, cities)

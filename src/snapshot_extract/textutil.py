@@ -109,6 +109,8 @@ def split_bullet(text: str) -> tuple[bool, str]:
     A dash counts only when followed by a space, so "-5%" or "co-create" stay content.
     """
     stripped = text.lstrip()
+    if stripped[:1].isalnum():  # a letter or digit never introduces a list item: most lines stop here
+        return False, stripped
     found = False
     while stripped:
         first = stripped[0]

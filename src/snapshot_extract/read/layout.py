@@ -252,7 +252,7 @@ def _splits(current: list[Span], span: Span, same_box: bool) -> bool:
     size = max(span.size, previous.size)
     if not same_box:
         return True
-    if all(_is_marker(part) for part in current):
+    if _is_marker(current[0]) and all(_is_marker(part) for part in current[1:]):
         return not -size <= gap <= BULLET_GAP * size
     return gap > SEGMENT_GAP * size or gap < -size
 
@@ -285,9 +285,15 @@ def _make_line(page: int, spans: list[Span], box: Box | None) -> TextLine | None
                 bold_runs[-1].append(piece)
             else:
                 bold_runs.append([text])
-        x0, x1 = min(x0, span.x0), max(x1, span.x1)
-        top = min(top, span.baseline - ASCENT * span.size)
-        bottom = max(bottom, span.baseline + DESCENT * span.size)
+        if span.x0 < x0:  # plain comparisons: min()/max() calls cost more, four a span
+            x0 = span.x0
+        if span.x1 > x1:
+            x1 = span.x1
+        span_top, span_bottom = span.baseline - ASCENT * span.size, span.baseline + DESCENT * span.size
+        if span_top < top:
+            top = span_top
+        if span_bottom > bottom:
+            bottom = span_bottom
         if len(span.text) > len(main.text):
             main = span
         previous = span

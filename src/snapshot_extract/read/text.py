@@ -135,8 +135,7 @@ def parse_line(raw: str) -> Line:
         return _BLANK
     if stripped.startswith("#"):
         stripped = _HEADING_RE.sub("", stripped)
-    # a letter or digit never introduces a list item: most lines skip the bullet scan
-    bullet, body = (False, stripped) if stripped[:1].isalnum() else split_bullet(stripped)
+    bullet, body = split_bullet(stripped)
     if "|" in body and _TABLE_RULE_RE.match(body):
         return _BLANK  # the rule under a markdown table's first row
     if not _has_markup(body) and "\t" not in body and "  " not in body and "|" not in body:
