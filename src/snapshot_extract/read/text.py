@@ -83,29 +83,27 @@ def read_text(data: bytes, file_name: str) -> Document:
     text = clean_text(raw)
     if _looks_binary(text):
         raise UnreadableInput("not a text file (binary content)")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = tuple(parse_line(raw) for raw in text.split("\n"))
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = tuple(parse_line(line) for line in raw_lines)
     source = SourceInfo(
         file=file_name, sha256=hashlib.sha256(data).hexdigest(), format="text", pages=None
     )
     notes = ((_GUESSED_NOTE,) if encoding == GUESSED else ()) + (
-        (_SIDE_BY_SIDE_NOTE,) if _side_by_side(text) else ())
+        (_SIDE_BY_SIDE_NOTE,) if _side_by_side(raw_lines) else ())
     return Document(source=source, lines=lines, notes=notes)
 
 
-def _side_by_side(text: str) -> bool:
+def _side_by_side(raw_lines: list[str]) -> bool:
     """Two columns printed side by side (``pdftotext -layout``): many lines split once, by a wide
     gap, at about the same character column. Their order cannot be recovered line by line."""
-    if "    " not in text:
-        return False
     starts: dict[int, int] = {}
-    for raw in text.split("\n"):
+    for raw in raw_lines:
         if "    " not in raw:  # no wide gap: most lines, spared the regex
             continue
-        gaps = _COLUMN_GAP_RE.findall(raw.rstrip())
-        if len(gaps) == 1 and raw[:1].strip():
-            start = raw.rstrip().find(gaps[0]) + len(gaps[0])
-            starts[start // 4] = starts.get(start // 4, 0) + 1
+        line = raw.rstrip()
+        gaps = list(_COLUMN_GAP_RE.finditer(line))
+        if len(gaps) == 1 and line[:1].strip():
+            starts[gaps[0].end() // 4] = starts.get(gaps[0].end() // 4, 0) + 1
     return any(count + starts.get(bucket + 1, 0) >= _SIDE_BY_SIDE_LINES for bucket, count in starts.items())
 
 
