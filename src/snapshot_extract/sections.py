@@ -153,6 +153,10 @@ def _is_page_number(text: str) -> bool:
     return bool(first) and (first.isdigit() or first in "pP") and _PAGE_NUMBER_RE.match(text) is not None
 
 
+# The first characters a page header ("City ...") or a page number ("3", "Page 3") can start with.
+_FURNITURE_INITIALS = frozenset("cCpP0123456789")
+
+
 def _header_of(line: Line) -> Header | None:
     """The page header a line is ("City Innovation Snapshot <CITY>, <Country>"), if it is one; a
     snapshot repeats its own on every page."""
@@ -180,9 +184,12 @@ def _split(lines: list[Line]) -> Iterator[_Open]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        key, used, heading = _heading_at(lines, index)
+        text = line.text
+        # A blank line, a bullet or a line ending a sentence starts no heading, alone or joined to
+        # the next: most lines are decided here without a call.
+        key, used, heading = (None, 1, "") if not text or line.bullet or text[-1] == "." else _heading_at(lines, index)
         if key is None:
-            if _leaves_spotlight(current, line):
+            if current.key == "spotlight" and _leaves_spotlight(current, line):
                 yield current
                 current = _Open(resumed, None, None, None, [])
             current.lines.append(line)
@@ -232,7 +239,7 @@ def _heading_at(lines: list[Line], index: int) -> tuple[str | None, int, str]:
     if not line.text or line.bullet:
         return None, 1, ""
     if len(line.text) > _MAX_HEADING_LENGTH:  # no heading, alone or joined (and no cache churn)
-        return (_UNKNOWN, 1, line.text) if _QUESTION_RE.match(line.text) else (None, 1, "")
+        return (_UNKNOWN, 1, line.text) if _is_question(line.text) else (None, 1, "")
     key = match_heading(line.text)
     if key and (key == "spotlight" or normalise_heading(line.text) in _heading_table()):
         return key, 1, line.text  # an exact heading on one line
@@ -245,9 +252,14 @@ def _heading_at(lines: list[Line], index: int) -> tuple[str | None, int, str]:
             return joined_key, 2, joined  # a wrapped heading beats a fuzzy match of its first line
     if key:
         return key, 1, line.text
-    if _QUESTION_RE.match(line.text):
+    if _is_question(line.text):
         return _UNKNOWN, 1, line.text
     return None, 1, ""
+
+
+def _is_question(text: str) -> bool:
+    """An unrecognised question heading; the end test spares most lines the regex."""
+    return text.endswith(("?", "?\n")) and _QUESTION_RE.match(text) is not None
 
 
 def _spotlight_title(heading: str) -> str | None:
@@ -291,7 +303,7 @@ _KEY_VALUE_RE = re.compile(r"^[A-Z][\w /]{1,40}:(?:\s|$)")
 
 
 def _continues(previous: Line, line: Line, kind: str) -> bool:
-    if _KEY_VALUE_RE.match(line.text):
+    if ":" in line.text and _KEY_VALUE_RE.match(line.text):
         return False
     if kind == "paragraph":
         return not (previous.text.endswith(":") and line.text[:1].isupper())
@@ -396,6 +408,10 @@ def detect_sections(document: Document) -> Sections:
     headers: list[Header] = []
     content: list[Line] = []
     for line in document.lines:  # one pass: page headers out (kept as headers), page numbers out
+        head = line.text[:1]
+        if not head or not (head in _FURNITURE_INITIALS or head.isspace()):
+            content.append(line)  # most lines: their first character rules out both regexes
+            continue
         found = _header_of(line)
         if found is not None:
             headers.append(found)

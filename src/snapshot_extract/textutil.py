@@ -131,6 +131,9 @@ def join_wrapped(parts: list[str]) -> str:
     capital ("Hierarchy-" + "Busting"), after a digit, or where the fragment before it is a
     known prefix of hyphenated compounds ("co-" + "create", "third-" + "party").
     """
+    if len(parts) == 1:  # most blocks are one line: nothing to join
+        text = parts[0].strip()
+        return text[:-1] + "-" if text.endswith((SOFT_BREAK, HARD_BREAK)) else text
     pieces: list[str] = []  # the joined text is "".join(pieces); only the last piece is inspected
     for raw in parts:
         part = raw.strip()
@@ -145,7 +148,7 @@ def join_wrapped(parts: list[str]) -> str:
         elif tail.endswith(HARD_BREAK):
             pieces[-1] = tail[:-1] + "-" + part
         elif part.startswith(("http://", "https://", "www.")) or (
-            _URL_END_RE.search(tail) and _DOMAIN_RE.match(part)
+            ("://" in tail or "www." in tail) and _URL_END_RE.search(tail) and _DOMAIN_RE.match(part)
         ):
             pieces.append(" " + part)
         elif _is_line_end_hyphenation(tail, part):

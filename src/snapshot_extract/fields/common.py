@@ -25,6 +25,8 @@ _LEAD_RE = re.compile(
 )
 _TRAIL = " .;,:!?"
 _LEAD_INITIALS = frozenset("aAoOwWiIpPtT")  # first letters of the words the two patterns strip
+# Either pattern at the start: one match tells whether the two substitutions have anything to do.
+_STRIPPABLE_RE = re.compile(f"{_LEAD_RE.pattern}|{_ARTICLE_RE.pattern}", re.IGNORECASE)
 _COMMA_RE = re.compile(r"[,;]")
 
 
@@ -80,7 +82,7 @@ def clean_item(text: str) -> str:
     """A list element as printed, without leading conjunctions/articles or trailing punctuation."""
     text = fold_spaces(text).strip(_TRAIL)
     previous = None
-    while previous != text and text[:1] in _LEAD_INITIALS:
+    while previous != text and text[:1] in _LEAD_INITIALS and _STRIPPABLE_RE.match(text):
         previous = text
         text = _LEAD_RE.sub("", text)
         text = _ARTICLE_RE.sub("", text).strip(_TRAIL)
@@ -297,6 +299,7 @@ _HEDGE_RE = re.compile(
     r"\b(?:plans?|planning|intends?|intending|aims?|aiming|hopes?|expects?|considering|will|would|"
     r"could|may|might|is\s+developing|is\s+preparing|is\s+drafting)\b"
 )
+_CLAUSE_MARKS = ",;:("  # the one-character boundaries of _CLAUSE_BOUNDARY_RE
 _CLAUSE_BOUNDARY_RE = re.compile(r"[,;:(]|\s[–—]\s|\b(?:but|and|while|whereas|although|though)\b")
 
 
@@ -312,8 +315,10 @@ def polarity(sentence: str, key: GuardedPattern) -> bool | None | str:
     if match is None:
         return None
     before = sentence[: match.start()].lower()  # lowercase: the patterns below need no IGNORECASE
-    clauses = _CLAUSE_BOUNDARY_RE.split(before)
-    window = (clauses[-1] if clauses else before) + " " + match.group(0).lower()
+    # The last clause: after the last punctuation mark (found by rfind), then after the last
+    # boundary word in what follows it; the regex scans the short tail, not the whole sentence.
+    tail = before[max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1 :]
+    window = _CLAUSE_BOUNDARY_RE.split(tail)[-1] + " " + match.group(0).lower()
     if _NEGATION_RE.search(window):
         return False
     if _HEDGE_RE.search(window):
