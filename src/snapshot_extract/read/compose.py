@@ -13,16 +13,17 @@ ends are marked with what ``furniture.Hyphenation`` decided, for ``textutil.join
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..geometry import round_box, union_box
+from ..geometry import union_box
 from ..models import RGB, BBox, Line
 from ..textutil import join_wrapped
 from .furniture import LINE_END_HYPHENS, Hyphenation
 from .layout import ROW_TOLERANCE, Box, TextLine, Unit
 from .order import order_units
+from .page import round2
 
 PARAGRAPH_GAP = 1.6  # of the font size: a wider baseline distance starts a new paragraph
 SIZE_CHANGE = 0.6  # points
@@ -32,12 +33,10 @@ _FREE = -1  # group of lines outside any panel
 _SENTENCE_END = ".:?!;"
 
 
-@dataclass(slots=True)
-class _Item:
-    unit: Unit
-    line: TextLine | None
-    column: int
-    group: int
+# What ``_paragraphs`` reads, in reading order: (unit, its line or None for a tile or row, column,
+# group). A plain tuple: one is made per line of the document.
+_Item = tuple[Unit, TextLine | None, int, int]
+_BLANK = Line("")  # between paragraphs (immutable: one instance serves them all)
 
 
 @dataclass(slots=True)
@@ -60,49 +59,50 @@ def compose(pages: Sequence[Sequence[tuple[Unit, int]]], hyphenation: Hyphenatio
     lines: list[Line] = []
     for paragraph in paragraphs:
         if lines:
-            lines.append(Line(""))
-        lines.extend(_to_line(entry) for entry in paragraph)
+            lines.append(_BLANK)
+        lines.extend([_to_line(entry) for entry in paragraph])
     return lines
 
 
 # --------------------------------------------------------------------------- items
 
 
-def _items(pages: Sequence[Sequence[tuple[Unit, int]]]) -> Iterator[_Item]:
+def _items(pages: Sequence[Sequence[tuple[Unit, int]]]) -> list[_Item]:
+    items: list[_Item] = []
     group = 0
     for ordered in pages:
         for unit, column in ordered:
             if unit.kind == "line":
-                yield _Item(unit, unit.cells[0][0], column, _FREE)
+                items.append((unit, unit.cells[0][0], column, _FREE))
             elif unit.kind == "panel":
                 group += 1
-                yield from _panel_items(unit, column, group)
+                items.extend(_panel_items(unit, column, group))
             else:
-                yield _Item(unit, None, column, _FREE)
+                items.append((unit, None, column, _FREE))
+    return items
 
 
-def _panel_items(panel: Unit, column: int, group: int) -> Iterator[_Item]:
+def _panel_items(panel: Unit, column: int, group: int) -> list[_Item]:
     box = panel.bbox
     inner = [Unit("line", [[line]]) for line in panel.lines]
-    for unit, _ in order_units(inner, box[0], box[2]):
-        yield _Item(unit, unit.cells[0][0], column, group)
+    return [(unit, unit.cells[0][0], column, group) for unit, _ in order_units(inner, box[0], box[2])]
 
 
 # --------------------------------------------------------------------------- paragraphs
 
 
-def _paragraphs(items: Iterator[_Item]) -> list[list[_Entry]]:
+def _paragraphs(items: list[_Item]) -> list[list[_Entry]]:
     paragraphs: list[list[_Entry]] = []
-    previous: _Item | None = None
+    previous: _Item | None = None  # the last text line's item; None after a tile or row
     for item in items:
-        line = item.line
+        unit, line, column, _ = item
         if line is None:
-            kind: Literal["tile", "row"] = "row" if item.unit.kind == "row" else "tile"
-            paragraphs.append([_Entry(kind, item.unit.cells, item.unit.boxes, item.column)])
+            kind: Literal["tile", "row"] = "row" if unit.kind == "row" else "tile"
+            paragraphs.append([_Entry(kind, unit.cells, unit.boxes, column)])
             previous = None
             continue
-        entry = _Entry("text", [[line]], [line.box], item.column)
-        if previous is None or previous.line is None or _breaks(previous, item) or line.bullet:
+        entry = _Entry("text", [[line]], [line.box], column)
+        if previous is None or _breaks(previous, item) or line.bullet:
             paragraphs.append([entry])
         elif paragraphs[-1][-1].bullet:
             last = paragraphs[-1][-1]
@@ -117,11 +117,12 @@ def _paragraphs(items: Iterator[_Item]) -> list[list[_Entry]]:
 
 
 def _breaks(previous: _Item, item: _Item) -> bool:
-    above, line = previous.line, item.line
+    _, above, above_column, above_group = previous
+    _, line, column, group = item
     assert above is not None and line is not None
-    if previous.group != item.group:
+    if above_group != group:
         return True
-    if previous.column != item.column or above.page != line.page:
+    if above_column != column or above.page != line.page:
         return not _flows(above, line)
     size = max(above.size, line.size)
     step = line.baseline - above.baseline
@@ -190,14 +191,20 @@ def _mark_hyphens(paragraphs: list[list[_Entry]], hyphenation: Hyphenation) -> N
     ``hyphenation`` all at once (it weighs the document's breaks together)."""
     ends: list[tuple[list[str], int, str]] = []  # (texts, index of the line end, following text)
     for paragraph in paragraphs:
+        previous: _Entry | None = None
         for entry in paragraph:
-            entry.texts = [[line.text for line in cell] for cell in entry.cells]
-            for texts in entry.texts:
-                ends.extend((texts, index, texts[index + 1]) for index in range(len(texts) - 1)
-                            if texts[index].endswith(LINE_END_HYPHENS))
-        for entry, following in zip(paragraph, paragraph[1:], strict=False):
-            if entry.kind == following.kind == "text" and entry.texts[0][-1].endswith(LINE_END_HYPHENS):
-                ends.append((entry.texts[0], len(entry.texts[0]) - 1, following.cells[0][0].text))
+            cells = entry.cells
+            if len(cells) == 1 and len(cells[0]) == 1:  # one line, as most entries: no end inside
+                entry.texts = [[cells[0][0].text]]
+            else:
+                entry.texts = [[line.text for line in cell] for cell in cells]
+                for texts in entry.texts:
+                    ends.extend((texts, index, texts[index + 1]) for index in range(len(texts) - 1)
+                                if texts[index].endswith(LINE_END_HYPHENS))
+            if (previous is not None and previous.kind == entry.kind == "text"
+                    and previous.texts[0][-1].endswith(LINE_END_HYPHENS)):
+                ends.append((previous.texts[0], len(previous.texts[0]) - 1, cells[0][0].text))
+            previous = entry
     marked = hyphenation.mark_all([(texts[index], following) for texts, index, following in ends])
     for (texts, index, _), text in zip(ends, marked, strict=True):
         texts[index] = text
@@ -213,49 +220,68 @@ def _to_line(entry: _Entry) -> Line:
     if entry.kind == "text" and len(lines) == 1:  # the common case, kept cheap
         line = lines[0]
         text = entry.texts[0][0]
-        box = (round(line.x0, 2), round(line.top, 2), round(line.x1, 2), round(line.bottom, 2))
-        return Line(text, line.page, box, line.font, round(line.size, 2), line.bold, line.color,
-                    line.bullet, line.bold_parts, (text,), column=entry.column)
+        # _make: a named tuple built from a tuple costs half the keyword-aware constructor
+        return Line._make((text, line.page, _box(lines), line.font, round2(line.size), line.bold,
+                           line.color, line.bullet, line.bold_parts, (text,), (), (), (), entry.column))
     first = lines[0]
     text = join_wrapped(entry.texts[0]) if len(lines) > 1 else entry.texts[0][0]
-    box = _union([line.bbox for line in lines])
+    box = _box(lines)
     fill = entry.boxes[0].fill if entry.boxes and entry.boxes[0] is not None else None
     tile = entry.kind == "tile"
+    colour = _colour(lines)
     return Line(
-        text=text, page=first.page, bbox=box, font=first.font, size=round(first.size, 2),
-        bold=all(line.bold for line in lines), color=_colour(lines), bullet=first.bullet,
+        text=text, page=first.page, bbox=box, font=first.font, size=round2(first.size),
+        bold=all(line.bold for line in lines), color=colour, bullet=first.bullet,
         bold_parts=tuple(part for line in lines for part in line.bold_parts),
         cells=(text,), cell_boxes=(box,) if tile else (),
-        cell_colors=(_colour(lines),) if tile else (), cell_fills=(fill,) if tile else (),
+        cell_colors=(colour,) if tile else (), cell_fills=(fill,) if tile else (),
         column=entry.column,
     )  # fmt: skip
 
 
 def _row_line(entry: _Entry) -> Line:
-    texts = tuple(join_wrapped(cell_texts) for cell_texts in entry.texts)
-    boxes = tuple(_union([line.bbox for line in cell]) for cell in entry.cells)
-    first = entry.cells[0][0]
+    lines = [line for cell in entry.cells for line in cell]
+    texts = tuple([join_wrapped(cell_texts) for cell_texts in entry.texts])
+    boxes = tuple([_box(cell) for cell in entry.cells])
     return Line(
-        text=" ".join(texts), page=first.page, bbox=_union(list(boxes)), font=first.font,
-        size=round(first.size, 2), bold=all(line.bold for cell in entry.cells for line in cell),
-        color=_colour([line for cell in entry.cells for line in cell]),
-        bold_parts=tuple(part for cell in entry.cells for line in cell for part in line.bold_parts),
+        text=" ".join(texts), page=lines[0].page, bbox=_union(list(boxes)), font=lines[0].font,
+        size=round2(lines[0].size), bold=all([line.bold for line in lines]), color=_colour(lines),
+        bold_parts=tuple([part for line in lines for part in line.bold_parts]),
         cells=texts, cell_boxes=boxes,
-        cell_colors=tuple(_colour(cell) for cell in entry.cells),
-        cell_fills=tuple(box.fill if box is not None else None for box in entry.boxes),
+        cell_colors=tuple([_colour(cell) for cell in entry.cells]),
+        cell_fills=tuple([box.fill if box is not None else None for box in entry.boxes]),
         column=entry.column,
     )  # fmt: skip
 
 
 def _colour(lines: list[TextLine]) -> RGB | None:
     """The colour of most of the text."""
+    if len(lines) == 1:  # one line, as most cells: no weighing
+        return lines[0].color
     weights: dict[RGB | None, int] = {}
     for line in lines:
         weights[line.color] = weights.get(line.color, 0) + len(line.text)
-    return max(weights, key=lambda colour: weights[colour]) if weights else None
+    return max(weights, key=weights.__getitem__) if weights else None
+
+
+def _box(lines: list[TextLine]) -> BBox:
+    """The box of ``lines``, rounded to 0.01 pt."""
+    first = lines[0]
+    x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
+    for line in lines[1:]:  # plain comparisons: cheaper than min()/max() over zipped boxes
+        if line.x0 < x0:
+            x0 = line.x0
+        if line.top < top:
+            top = line.top
+        if line.x1 > x1:
+            x1 = line.x1
+        if line.bottom > bottom:
+            bottom = line.bottom
+    return round2(x0), round2(top), round2(x1), round2(bottom)
 
 
 def _union(boxes: list[BBox]) -> BBox:
+    """The box holding ``boxes``, rounded as they are (rounding to 0.01 pt twice is once)."""
     union = union_box(boxes)
     assert union is not None, "an entry has at least one line"
-    return round_box(union)
+    return union

@@ -90,27 +90,26 @@ def merge_split_title(lines: list[P], merge: Callable[[P, P], P]) -> list[P]:
 def remove_furniture(pages: Sequence[list[P]], heights: Sequence[float], body_size: float) -> list[list[P]]:
     """Drop page numbers, repeated margin lines and lone footers (see the module docstring);
     ``body_size`` is the font size of most of the text."""
+    keyed = [[(line, _margin_key(line, height)) for line in lines]
+             for lines, height in zip(pages, heights, strict=True)]
     seen_on: dict[str, set[int]] = {}
-    for number, (lines, height) in enumerate(zip(pages, heights, strict=True)):
-        for line in lines:
-            zone = _zone(line, height)
-            if zone:
-                seen_on.setdefault(zone + _key(line.text), set()).add(number)
+    for number, page_keyed in enumerate(keyed):
+        for _, key in page_keyed:
+            if key:
+                seen_on.setdefault(key, set()).add(number)
     repeated = {key for key, numbers in seen_on.items() if len(numbers) > 1}
     kept_top: set[str] = set()
     result = []
-    for lines, height in zip(pages, heights, strict=True):
+    for page_keyed in keyed:
         page_lines = []
-        for line in lines:
-            zone = _zone(line, height)
-            if not zone:  # body text: no furniture test applies
+        for line, key in page_keyed:
+            if not key:  # body text: no furniture test applies
                 page_lines.append(line)
                 continue
             if _PAGE_NUMBER_RE.match(line.text):
                 continue
-            key = zone + _key(line.text)
             if key in repeated:
-                if zone == "top" and key not in kept_top:
+                if key.startswith("top") and key not in kept_top:
                     kept_top.add(key)
                     page_lines.append(line)
                 continue
@@ -133,11 +132,13 @@ def _without_footer(lines: list[P], height: float, body_size: float) -> list[P]:
     return [line for line in lines if id(line) not in dropped] if dropped else lines
 
 
-def _zone(line: Placed, height: float) -> str:
+def _margin_key(line: Placed, height: float) -> str:
+    """What a line in the top or bottom margin is known by on every page ("top" or "bottom" and
+    its text, digits as ``#``); "" for a line of the body."""
     if line.bottom <= MARGIN * height:
-        return "top"
+        return "top" + _key(line.text)
     if line.top >= (1 - MARGIN) * height:
-        return "bottom"
+        return "bottom" + _key(line.text)
     return ""
 
 
@@ -158,7 +159,9 @@ class Hyphenation:
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Hyphenation:
         text = "\n".join(texts)
-        return cls(text.lower(), _MARKED_BREAK_RE.search(text) is not None)
+        # substring tests spare most documents a regex scan of their whole text
+        marked = any(mark in text for mark in _BREAK_HYPHENS) and _MARKED_BREAK_RE.search(text) is not None
+        return cls(text.lower(), marked)
 
     def printed(self, word: str, times: int = 1) -> bool:
         """``word`` (lower case) is printed at least ``times`` times as a word of its own: not
@@ -240,7 +243,10 @@ def _joins(text: str, index: int, step: int) -> bool:
 def _pieces(stripped: str, following: str) -> tuple[str, str] | None:
     """(word piece before the line-end hyphen, word piece the next line starts with) when that
     one starts with a lowercase letter, else None."""
-    fragment = _FRAGMENT_RE.search(stripped[:-1])
+    body = stripped[:-1]
+    # searched for after the last space (no letter run holds one): a search from the start
+    # would try every position of the line
+    fragment = _FRAGMENT_RE.search(body, body.rfind(" ") + 1)
     head = _HEAD_RE.match(following.lstrip())
     if fragment is None or head is None or not head.group()[0].islower():
         return None

@@ -24,7 +24,7 @@ from typing import Any, Literal
 from ..geometry import union_box
 from ..models import RGB, BBox, Swatch
 from ..textutil import SOFT_BREAK, clean_text, fold_spaces, split_bullet
-from .page import PageContent, Shape, Span
+from .page import PageContent, Shape, Span, round2
 
 _UNKNOWN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 SPACE_GAP = 0.15  # of the font size: a wider gap between spans is a word space
@@ -85,8 +85,8 @@ class Unit:
     bbox: BBox = field(init=False)
 
     def __post_init__(self) -> None:
-        if not self.boxes and len(self.cells) == 1 and len(self.cells[0]) == 1:
-            self.bbox = self.cells[0][0].bbox  # a free line: the common case
+        if self.kind == "line":  # one free line: the common case
+            self.bbox = self.cells[0][0].bbox
             return
         boxes = [box.bbox for box in self.boxes if box is not None]
         boxes.extend(line.bbox for line in self.lines)
@@ -119,7 +119,7 @@ def merge_shapes(shapes: Iterable[Shape]) -> list[Box]:
                 break
         else:
             groups.append([x0, y0, x1, y1, [shape.fill]])
-    return [Box((round(g[0], 2), round(g[1], 2), round(g[2], 2), round(g[3], 2)), _lightest(g[4]),
+    return [Box((round2(g[0]), round2(g[1]), round2(g[2]), round2(g[3])), _lightest(g[4]),
                 None in g[4])
             for g in groups]
 
@@ -162,8 +162,8 @@ def _split_by_rules(containers: list[Box], rules: list[Box]) -> Iterator[Box]:
         left = x0
         for cut0, cut1 in [*cuts, (x1, x1)]:
             if cut0 - left >= MIN_BOX:
-                yield Box((left, top, round(cut0, 2), bottom), box.fill, box.outlined)
-            left = max(left, round(cut1, 2))
+                yield Box((left, top, round2(cut0), bottom), box.fill, box.outlined)
+            left = max(left, round2(cut1))
 
 
 def _visible(containers: list[Box]) -> list[Box]:
@@ -204,7 +204,7 @@ def page_lines(page: PageContent, containers: Sequence[Box]) -> list[TextLine]:
     for row in _rows(page.spans):
         baseline, size = row[0].baseline, row[0].size
         near = [box for top, bottom, box in reach if top <= baseline <= bottom + size]
-        lines.extend(_segments(page.number, row, near))
+        _add_segments(lines, page.number, row, near)
     return lines
 
 
@@ -214,20 +214,21 @@ _X0 = attrgetter("x0")
 
 def _rows(spans: Iterable[Span]) -> list[list[Span]]:
     rows: list[list[Span]] = []
-    anchor: Span | None = None
+    anchor_baseline = anchor_size = 0.0
     for span in sorted(spans, key=_BASELINE_X0):
-        if anchor is not None and span.baseline - anchor.baseline <= ROW_TOLERANCE * min(
-            span.size, anchor.size
-        ):
+        baseline, size = span.baseline, span.size
+        if rows and baseline - anchor_baseline <= ROW_TOLERANCE * (anchor_size if anchor_size < size else size):
             rows[-1].append(span)
             continue
         rows.append([span])
-        anchor = span
+        anchor_baseline, anchor_size = baseline, size
     return rows
 
 
-def _segments(page: int, row: list[Span], boxes: Sequence[Box]) -> Iterator[TextLine]:
-    row.sort(key=_X0)
+def _add_segments(lines: list[TextLine], page: int, row: list[Span], boxes: Sequence[Box]) -> None:
+    """Append the lines of one row: its spans left to right, cut where ``_splits`` says."""
+    if len(row) > 1:
+        row.sort(key=_X0)
     current: list[Span] = []
     current_box: Box | None = None
     for span in row:
@@ -235,23 +236,22 @@ def _segments(page: int, row: list[Span], boxes: Sequence[Box]) -> Iterator[Text
         if current and _splits(current, span, box is current_box):
             line = _make_line(page, current, current_box)
             if line is not None:
-                yield line
+                lines.append(line)
             current = []
         if not current:
             current_box = box
         current.append(span)
-    if current:
-        line = _make_line(page, current, current_box)
-        if line is not None:
-            yield line
+    line = _make_line(page, current, current_box)
+    if line is not None:
+        lines.append(line)
 
 
 def _splits(current: list[Span], span: Span, same_box: bool) -> bool:
+    if not same_box:
+        return True
     previous = current[-1]
     gap = span.x0 - previous.x1
     size = max(span.size, previous.size)
-    if not same_box:
-        return True
     if _is_marker(current[0]) and all(_is_marker(part) for part in current[1:]):
         return not -size <= gap <= BULLET_GAP * size
     return gap > SEGMENT_GAP * size or gap < -size
@@ -269,27 +269,30 @@ def _make_line(page: int, spans: list[Span], box: Box | None) -> TextLine | None
         return None
     pieces: list[str] = []
     bold_runs: list[list[str]] = []
+    all_bold = True
     previous: Span | None = None
     main = content[0]
     x0, x1, top, bottom = main.x0, main.x1, float("inf"), float("-inf")
-    for span in content:
-        text = _known(span.text)
+    for span in content:  # plain comparisons and locals: min()/max() calls cost more, a dozen a span
+        text, left, right, baseline, size, _, _, before, _, bold, _ = span
+        known = _known(text)
         spaced = previous is not None and (
-            previous.space_after or span.space_before
-            or span.x0 - previous.x1 > SPACE_GAP * max(span.size, previous.size)
+            previous.space_after or before
+            or left - previous.x1 > SPACE_GAP * (previous.size if previous.size > size else size)
         )
-        piece = " " + text if spaced else text
+        piece = " " + known if spaced else known
         pieces.append(piece)
-        if span.bold:
-            if previous is not None and previous.bold and bold_runs:
-                bold_runs[-1].append(piece)
-            else:
-                bold_runs.append([text])
-        if span.x0 < x0:  # plain comparisons: min()/max() calls cost more, four a span
-            x0 = span.x0
-        if span.x1 > x1:
-            x1 = span.x1
-        span_top, span_bottom = span.baseline - ASCENT * span.size, span.baseline + DESCENT * span.size
+        if not bold:
+            all_bold = False
+        elif previous is not None and previous.bold and bold_runs:
+            bold_runs[-1].append(piece)
+        else:
+            bold_runs.append([known])
+        if left < x0:
+            x0 = left
+        if right > x1:
+            x1 = right
+        span_top, span_bottom = baseline - ASCENT * size, baseline + DESCENT * size
         if span_top < top:
             top = span_top
         if span_bottom > bottom:
@@ -300,22 +303,22 @@ def _make_line(page: int, spans: list[Span], box: Box | None) -> TextLine | None
     bullet, text = split_bullet(_clean("".join(pieces)))
     if not text:
         return None
-    whole_bold = len(bold_runs) == 1 and all(span.bold for span in content)
     return TextLine(
         page, text, x0, top, x1, bottom, main.baseline, main.size, main.font, main.color,
-        whole_bold, tuple(fold_spaces("".join(run)) for run in bold_runs),
+        all_bold and len(bold_runs) == 1,
+        tuple([fold_spaces("".join(run)) for run in bold_runs]) if bold_runs else (),
         bullet or spans[0].symbol, box, spans[0].x0 if spans[0].symbol else None,
     )
 
 
 def _single_span_line(page: int, span: Span, box: Box | None) -> TextLine | None:
-    bullet, text = split_bullet(_clean(_known(span.text)))
+    raw, x0, x1, baseline, size, font, color, _, _, bold, _ = span
+    bullet, text = split_bullet(_clean(_known(raw)))
     if not text:
         return None
     return TextLine(
-        page, text, span.x0, span.baseline - ASCENT * span.size, span.x1,
-        span.baseline + DESCENT * span.size, span.baseline, span.size, span.font, span.color,
-        span.bold, (text,) if span.bold else (), bullet, box,
+        page, text, x0, baseline - ASCENT * size, x1, baseline + DESCENT * size, baseline, size,
+        font, color, bold, (text,) if bold else (), bullet, box,
     )
 
 
@@ -386,9 +389,9 @@ def _is_cell(box: Box, lines: list[TextLine], page_width: float) -> bool:
     width = box.bbox[2] - box.bbox[0]
     return (
         len(lines) <= CELL_MAX_LINES
-        and sum(len(line.text) for line in lines) <= CELL_MAX_CHARS
         and width <= CELL_MAX_WIDTH * page_width
-        and not any(line.bullet for line in lines)
+        and sum([len(line.text) for line in lines]) <= CELL_MAX_CHARS
+        and not any([line.bullet for line in lines])
     )
 
 

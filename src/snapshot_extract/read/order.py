@@ -60,17 +60,19 @@ def _alone(units: Sequence[Unit], left: float, right: float) -> set[Unit]:
     wide, quarter = NARROW * (right - left), left + 0.25 * (right - left)
     lowest = float("-inf")  # the lowest bottom of the units before
     count = most = 0  # lines and panels right of the quarter in the zone, and in the fullest one
-    for index, unit in enumerate(units):
+    for index, unit in enumerate(units):  # plain comparisons: max() calls cost more, two a unit
         x0, top, x1, bottom = unit.bbox
-        following = units[index + 1].bbox[1] if index + 1 < len(units) else float("inf")
         if x1 - x0 >= wide:
+            following = units[index + 1].bbox[1] if index + 1 < len(units) else float("inf")
             if lowest <= top and following >= bottom:
                 alone.add(unit)
                 count = 0
         elif x0 > quarter and unit.kind in ("line", "panel"):
             count += 1
-            most = max(most, count)
-        lowest = max(lowest, bottom)
+            if count > most:
+                most = count
+        if bottom > lowest:
+            lowest = bottom
     return alone if most >= MIN_UNITS_PER_SIDE else set()
 
 
@@ -104,6 +106,10 @@ def _read_zones(units: Sequence[Unit], cuts: set[Unit], gutter: tuple[float, flo
 
 def _top(unit: Unit) -> float:
     return unit.bbox[1]
+
+
+def _left(unit: Unit) -> float:
+    return unit.bbox[0]
 
 
 def _crosses(unit: Unit, g0: float, g1: float) -> bool:
@@ -256,9 +262,10 @@ def find_gutter(units: Sequence[Unit], left: float, right: float) -> tuple[float
     """
     width = right - left
     narrow = [unit.bbox for unit in units if unit.bbox[2] - unit.bbox[0] < NARROW * width]
-    rights, lefts = sorted(box[2] for box in narrow), sorted(box[0] for box in narrow)
+    lefts = sorted([box[0] for box in narrow])
     if len(lefts) - bisect_right(lefts, left + 0.25 * width) < MIN_UNITS_PER_SIDE:
         return None  # too few units start right of where a gutter may lie
+    rights = sorted([box[2] for box in narrow])
     pieces = _pieces(narrow)
     for allowed in range(max(1, round(CROSSING_SHARE * len(narrow))), -1, -1):
         best: tuple[int, float, float, float] | None = None  # (crossing, -width, g0, g1)
@@ -316,4 +323,4 @@ def by_rows(units: Sequence[Unit]) -> list[Unit]:
             rows[-1].append(unit)
         else:
             rows.append([unit])
-    return [unit for row in rows for unit in sorted(row, key=lambda unit: unit.bbox[0])]
+    return [unit for row in rows for unit in (sorted(row, key=_left) if len(row) > 1 else row)]

@@ -1,6 +1,7 @@
 """PyMuPDF backend (the default, fast path): PDF bytes -> ``PageContent`` per page.
 
-One ``page.get_text("dict")`` call per page, with ``TEXT_COLLECT_VECTORS`` so that filled and
+One text page per page (``get_textpage().extractDICT()``: what ``get_text("dict")`` returns,
+without the wrapper's page cropbox lookup), with ``TEXT_COLLECT_VECTORS`` so that filled and
 stroked paths (panel backgrounds, tiles, grid cells, legend swatches) come back as vector
 blocks of the same call instead of a separate, slower ``get_drawings()``. Images are not
 extracted and MuPDF's own sorting is off: the layout stage orders text itself. Library
@@ -9,7 +10,6 @@ exceptions are left to ``read.pdf`` (the reader boundary), which turns them into
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pymupdf as _pymupdf
@@ -42,8 +42,9 @@ pymupdf.TOOLS.mupdf_display_warnings(False)
 def extract_pages(data: bytes, password: str | None, max_pages: int) -> list[PageContent]:
     """Every page's spans and shapes, in page order."""
     with _open(data, password) as document:
-        check_page_count(document.page_count, max_pages)
-        return [_page(page) for page in document]
+        count = document.page_count
+        check_page_count(count, max_pages)
+        return [_page(document.load_page(number)) for number in range(count)]
 
 
 def _open(data: bytes, password: str | None) -> Any:
@@ -59,13 +60,13 @@ def _open(data: bytes, password: str | None) -> Any:
 
 
 def _page(page: Any) -> PageContent:
-    content = page.get_text("dict", flags=_FLAGS)
+    content = page.get_textpage(flags=_FLAGS).extractDICT()
     spans: list[Span] = []
     shapes: list[Shape] = []
     curved_strokes = continued = False
     for block in content["blocks"]:
         if block["type"] == _TEXT_BLOCK:
-            spans.extend(_spans(block))
+            _add_spans(spans, block)
         elif block["type"] == _VECTOR_BLOCK and block.get("alpha", 255):
             if block.get("stroked"):
                 curved_strokes = curved_strokes or not block.get("isrect")
@@ -93,8 +94,9 @@ def _add_fill(shapes: list[Shape], shape: Shape, continued: bool) -> None:
 def _outlines(page: Any) -> list[Shape]:
     """Stroked paths with their true bounds: MuPDF's text-page vector boxes of curved strokes
     are grown by the line join allowance (~12 pt for a thin rounded rectangle), so a page that
-    has them pays for one ``get_drawings()`` call."""
-    return [Shape(_bbox(tuple(drawing["rect"])), None) for drawing in page.get_drawings()
+    has them pays for one ``get_cdrawings()`` call (``get_drawings()`` without its conversion of
+    every path item to point and rect objects)."""
+    return [Shape(_bbox(drawing["rect"]), None) for drawing in page.get_cdrawings()
             if drawing.get("type") == "s"]
 
 
@@ -103,29 +105,25 @@ def _bbox(values: tuple[float, ...]) -> tuple[float, float, float, float]:
     return (float(x0), float(y0), float(x1), float(y1))
 
 
-def _spans(block: dict[str, Any]) -> Iterator[Span]:
+def _add_spans(spans: list[Span], block: dict[str, Any]) -> None:
+    """Append the block's horizontal spans that hold more than whitespace, stripped of it (their
+    box trimmed by ``_SPACE_WIDTH`` a space)."""
     for line in block["lines"]:
         direction = line["dir"]
         if abs(direction[1]) > 0.01 or direction[0] <= 0:
             continue  # rotated or vertical text: not part of a snapshot's reading order
         for raw in line["spans"]:
-            span = _span(raw)
-            if span is not None:
-                yield span
-
-
-def _span(raw: dict[str, Any]) -> Span | None:
-    text: str = raw["text"]
-    stripped = text.strip()
-    if not stripped:
-        return None
-    size = raw["size"]
-    x0, _, x1, _ = raw["bbox"]
-    leading = trailing = 0
-    if len(stripped) != len(text):
-        leading = len(text) - len(text.lstrip())
-        trailing = len(text) - len(text.rstrip())
-        x0 += leading * _SPACE_WIDTH * size
-        x1 = max(x1 - trailing * _SPACE_WIDTH * size, x0)
-    return make_span(stripped, x0, x1, raw["origin"][1], size, font_name(raw["font"]),
-                     rgb_from_int(raw["color"]), leading > 0, trailing > 0)
+            text: str = raw["text"]
+            stripped = text.strip()
+            if not stripped:
+                continue
+            size = raw["size"]
+            x0, _, x1, _ = raw["bbox"]
+            leading = trailing = 0
+            if len(stripped) != len(text):
+                leading = len(text) - len(text.lstrip())
+                trailing = len(text) - len(text.rstrip())
+                x0 += leading * _SPACE_WIDTH * size
+                x1 = max(x1 - trailing * _SPACE_WIDTH * size, x0)
+            spans.append(make_span(stripped, x0, x1, raw["origin"][1], size, font_name(raw["font"]),
+                                   rgb_from_int(raw["color"]), leading > 0, trailing > 0))
