@@ -6,7 +6,11 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: run test lint bench fixtures bad-fixtures vocabulary clean
 
-$(STAMP): pyproject.toml
+# setup.py compiles the pipeline's hot modules with mypyc, in place beside their sources: a changed
+# source re-installs (recompiles) before any target runs, so no target ever runs a stale build.
+SOURCES := $(shell find src -name '*.py')
+
+$(STAMP): pyproject.toml setup.py $(SOURCES)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
@@ -44,4 +48,5 @@ vocabulary: $(STAMP)
 	$(BIN)/python tools/build_vocabulary.py ../shared/spec/VOCABULARY.md src/snapshot_extract/data/vocabulary.json
 
 clean:
-	rm -rf $(VENV) out .eval-out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build out .eval-out .pytest_cache .mypy_cache .ruff_cache
+	find src -name '*.so' -delete

@@ -170,6 +170,13 @@ def memory_probe(folder: Path, out: Path, workers: int) -> dict[str, float]:
 # --------------------------------------------------------------------------- report
 
 
+def build_kind() -> str:
+    """What is being measured: the mypyc-compiled pipeline (setup.py) or the pure-Python one."""
+    import snapshot_extract.sections as sections
+
+    return "pure Python" if sections.__file__ and sections.__file__.endswith(".py") else "mypyc-compiled"
+
+
 def verdict(ok: bool) -> str:
     return "[green]met[/green]" if ok else "[red]missed[/red]"
 
@@ -254,7 +261,7 @@ def run_bench(copies: int, plumber_docs: int, memory_sizes: tuple[int, int], rep
             memory[size] = memory_probe(work / f"mem{size}", work / f"mem{size}-out", 2)
     out.print(throughput_table(timings))
     out.print(memory_table(small, large, memory))
-    out.print(f"[dim]{os.cpu_count()} CPU(s) reported; corpus: {len(pdf_corpus)} PDFs and {len(text_corpus)} text "
+    out.print(f"[dim]{build_kind()} build; {os.cpu_count()} CPU(s) reported; corpus: {len(pdf_corpus)} PDFs and {len(text_corpus)} text "
               f"dumps ({copies} copies of each fixture); best of {repeat} runs each; batch output: JSON Lines only; "
               f"ratios are ms/doc over raw PyMuPDF ms/doc; load average at the end: "
               f"{', '.join(f'{load:.1f}' for load in os.getloadavg())}.[/dim]")  # fmt: skip
