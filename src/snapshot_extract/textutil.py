@@ -22,7 +22,6 @@ BULLET_GLYPHS = frozenset("▶►▸▹▻●•◦▪▫■□◆◇❖➤➢�
 # Letters that the standard symbol fonts' bullet glyphs extract as (ZapfDingbats, Wingdings, Symbol).
 SYMBOL_FONT_HINTS = ("zapf", "dingbat", "wingding", "symbol", "webding")
 
-_SPACES_RE = re.compile(r"\s+")
 _SOFT_HYPHEN = "\u00ad"
 # Line-end markers a reader may put where it knows what a hyphen at the end of a line is (the PDF
 # layout stage does): SOFT_BREAK = a hyphenation break (dropped when joined), HARD_BREAK = a real
@@ -66,9 +65,9 @@ class GuardedPattern:
 
 def fold_spaces(text: str) -> str:
     """Collapse runs of whitespace into one space and strip both ends."""
-    if "  " in text or "\t" in text or "\n" in text or "\r" in text or "\x0b" in text or "\x0c" in text:
-        return _SPACES_RE.sub(" ", text).strip()
-    return text.strip()
+    if "  " not in text and text.isprintable():  # printable: no whitespace but the plain space
+        return text.strip()
+    return " ".join(text.split())  # split() and strip() take the whitespace that \s takes
 
 
 def expand_ligatures(text: str) -> str:

@@ -162,8 +162,8 @@ def parse_line(raw: str, rare_marks: bool = True) -> Line:
 
 def _parse_lines(raw_lines: list[str], text: str) -> tuple[Line, ...]:
     """``parse_line`` of every line of ``text`` (``raw_lines``: ``text`` split at its line ends).
-    The rare marks are looked for once in the whole text (its lines hold no line end): most dumps
-    have none, and then each of their lines needs five substring tests to be found plain, not twelve."""
+    The rare marks are looked for once in the whole text: most dumps have none, and then each of
+    their lines needs four substring tests and a printable test to be found plain."""
     rare_marks = _has_rare_marks(text)
     return tuple([parse_line(raw, rare_marks) for raw in raw_lines])
 
@@ -205,18 +205,17 @@ def _parse_body(body: str, bullet: bool) -> Line:
 
 def _is_plain(text: str, rare_marks: bool = True) -> bool:
     """Whether ``text`` holds nothing that markup removal, cell splitting or ``fold_spaces`` would
-    change: no markup character, bar, tab, double space or other whitespace ``fold_spaces`` acts
-    on (a dozen substring tests cost less than one regex scan of the line). ``rare_marks=False``
-    skips the tests for the rare ones."""
-    if "*" in text or "<" in text or "|" in text or "\t" in text or "  " in text:
+    change: no markup character, bar or double space, and printable (so no whitespace but the
+    plain space); substring tests cost less than one regex scan of the line. ``rare_marks=False``
+    skips the tests for the rare marks."""
+    if "*" in text or "<" in text or "|" in text or "  " in text or not text.isprintable():
         return False
-    return not (rare_marks and (_has_rare_marks(text) or "\n" in text or "\r" in text))
+    return not (rare_marks and _has_rare_marks(text))
 
 
 def _has_rare_marks(text: str) -> bool:
-    """Whether ``text`` holds a mark that is rare in dumps: "_", "[", a backslash, or a vertical
-    tab or form feed (which ``fold_spaces`` folds)."""
-    return "_" in text or "[" in text or "\\" in text or "\x0b" in text or "\x0c" in text
+    """Whether ``text`` holds a markdown mark that is rare in dumps: "_", "[" or a backslash."""
+    return "_" in text or "[" in text or "\\" in text
 
 
 def _has_markup(text: str) -> bool:
