@@ -39,6 +39,7 @@ _QUESTION_RE = re.compile(r"^(?:\d{1,2}[.)]\s*)?(?:what|how|who|which|where|why|
 _PAGE_NUMBER_RE = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
 _SPOTLIGHT_RE = re.compile(r"^\s*spotlight\s*(?:[|:–—-]\s*(?P<title>.*\S))?\s*$", re.IGNORECASE)
 _NUMBERING_RE = re.compile(r"^\s*(?:q?\d{1,2}[.):]?|[ivx]{1,4}[.)])\s+", re.IGNORECASE)
+_NON_ALNUM_RE = re.compile(r"[^a-z0-9]+")
 _SPELLING = (("organizational", "organisational"), ("organized", "organised"))
 _FUZZY_HEADING_CUTOFF = 88.0
 _MAX_HEADING_LENGTH = 80
@@ -64,8 +65,10 @@ class Header:
     line: Line
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
+    """One canonical section: its heading as printed and its blocks (a named tuple: compiled, a
+    frozen dataclass's __init__ costs several times more, and a document has ten sections)."""
+
     key: str
     heading: str | None
     blocks: tuple[Block, ...]
@@ -107,7 +110,7 @@ def normalise_heading(text: str) -> str:
     """Heading text reduced to lowercase ascii words: no numbering, quotes or punctuation."""
     text = _NUMBERING_RE.sub("", strip_accents(text).lower())
     text = text.replace("’", "'").replace("‘", "'").replace("'s", "s")
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    text = _NON_ALNUM_RE.sub(" ", text).strip()
     for american, british in _SPELLING:
         text = text.replace(american, british)
     return text
@@ -123,21 +126,27 @@ def _heading_table() -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=8192)
 def match_heading(text: str) -> str | None:
     """The canonical section key a heading line names, or None. Spotlight is matched apart."""
+    return _match_heading(text)[0]
+
+
+@lru_cache(maxsize=8192)
+def _match_heading(text: str) -> tuple[str | None, bool]:
+    """``match_heading``, and whether the match is exact (the spotlight, or a heading of the table)
+    rather than fuzzy."""
     if not text or len(text) > _MAX_HEADING_LENGTH or text.endswith((".", ",", ";")):
-        return None
+        return None, False
     if _SPOTLIGHT_RE.match(text):
-        return "spotlight"
+        return "spotlight", True
     key = normalise_heading(text)
     table = _heading_table()
     if key in table:
-        return table[key]
+        return table[key], True
     if len(key.split()) < 3 or (text.rstrip()[-1:] not in "?" and not text.isupper()):
-        return None
+        return None, False
     best = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=_FUZZY_HEADING_CUTOFF)
-    return table[best[0]] if best else None
+    return (table[best[0]], False) if best else (None, False)
 
 
 # --------------------------------------------------------------------------- furniture
@@ -169,13 +178,14 @@ def _header_of(line: Line) -> Header | None:
 # --------------------------------------------------------------------------- splitting
 
 
-@dataclass(slots=True)
 class _Open:
-    key: str | None
-    heading: str | None
-    heading_line: Line | None
-    title: str | None
-    lines: list[Line]
+    """A section while its lines are being read (a plain class: compiled, it is built natively)."""
+
+    __slots__ = ("key", "heading", "heading_line", "title", "lines")
+
+    def __init__(self, key: str | None, heading: str | None, heading_line: Line | None, title: str | None,
+                 lines: list[Line]) -> None:  # fmt: skip
+        self.key, self.heading, self.heading_line, self.title, self.lines = key, heading, heading_line, title, lines
 
 
 def _split(lines: list[Line]) -> Iterator[_Open]:
@@ -240,8 +250,8 @@ def _heading_at(lines: list[Line], index: int) -> tuple[str | None, int, str]:
         return None, 1, ""
     if len(line.text) > _MAX_HEADING_LENGTH:  # no heading, alone or joined (and no cache churn)
         return (_UNKNOWN, 1, line.text) if _is_question(line.text) else (None, 1, "")
-    key = match_heading(line.text)
-    if key and (key == "spotlight" or normalise_heading(line.text) in _heading_table()):
+    key, exact = _match_heading(line.text)
+    if exact or key == "spotlight":
         return key, 1, line.text  # an exact heading on one line
     following = lines[index + 1] if index + 1 < len(lines) else None
     if following and following.text and not following.bullet and not line.text.endswith((".", ":")) \
@@ -272,31 +282,32 @@ def group_blocks(lines: Iterable[Line]) -> tuple[Block, ...]:
     blocks: list[Block] = []
     pending: list[Line] = []
     kind: Literal["paragraph", "bullet", "row"] = "paragraph"
-
-    def close() -> None:
-        if pending:
-            text = join_wrapped([line.text for line in pending])
-            blocks.append(Block(kind, text, tuple(pending)))
-            pending.clear()
-
     for line in lines:
         if not line.text:
-            close()
+            _close(blocks, kind, pending)
         elif len(line.cells) > 1:
-            close()
+            _close(blocks, kind, pending)
             blocks.append(Block("row", line.text, (line,)))
         elif line.bullet:
-            close()
+            _close(blocks, kind, pending)
             kind = "bullet"
             pending.append(line)
         elif pending and _continues(pending[-1], line, kind):
             pending.append(line)
         else:
-            close()
+            _close(blocks, kind, pending)
             kind = "paragraph"
             pending.append(line)
-    close()
+    _close(blocks, kind, pending)
     return tuple(blocks)
+
+
+def _close(blocks: list[Block], kind: Literal["paragraph", "bullet", "row"], pending: list[Line]) -> None:
+    """End the open block: its lines joined into one ``Block`` (a plain function, not a closure:
+    compiled, a closure call costs several times more)."""
+    if pending:
+        blocks.append(Block(kind, join_wrapped([line.text for line in pending]), tuple(pending)))
+        pending.clear()
 
 
 _KEY_VALUE_RE = re.compile(r"^[A-Z][\w /]{1,40}:(?:\s|$)")
@@ -336,20 +347,23 @@ _SIGNATURE_PATTERNS = (
 )  # fmt: skip
 # Searched in lowercased text: a case-sensitive pattern runs markedly faster than re.IGNORECASE.
 _SIGNATURES = tuple((key, clues, re.compile(pattern)) for key, clues, pattern in _SIGNATURE_PATTERNS)
-_SECTION_SIGNATURE = {key: pattern for key, _, pattern in _SIGNATURES}
+_SECTION_SIGNATURE = {key: (clues, pattern) for key, clues, pattern in _SIGNATURES}
 
 
-def signature_of(text: str) -> str | None:
-    """The section a block's content unambiguously belongs to (its leftmost signature), if any."""
-    lowered = text.lower()
+def _signature_match(clues: tuple[str, ...], pattern: re.Pattern[str], lowered: str) -> re.Match[str] | None:
+    """The signature's first match in ``lowered`` text; searched only when one of its clues is there."""
+    for clue in clues:  # a plain loop: the substring tests cost less than a generator
+        if clue in lowered:
+            return pattern.search(lowered)
+    return None
+
+
+def signature_of(lowered: str, skip: str | None = None) -> str | None:
+    """The section a block's ``lowered`` text unambiguously belongs to (its leftmost signature), if
+    any; ``skip``: a section whose signature is known to be absent."""
     best: tuple[int, str] | None = None
     for key, clues, pattern in _SIGNATURES:
-        for clue in clues:  # a plain loop: the substring tests cost less than a generator
-            if clue in lowered:
-                break
-        else:
-            continue
-        match = pattern.search(lowered)
+        match = _signature_match(clues, pattern, lowered) if key != skip else None
         if match and (best is None or match.start() < best[0]):
             best = (match.start(), key)
     return best[1] if best else None
@@ -388,19 +402,18 @@ def _relocate(
 
 
 def _target(current: str | None, block: Block) -> str | None:
-    target = signature_of(block.text)
-    if target is None or target == current:
+    """The section ``block`` moves to, if any. A block that bears its own section's signature
+    stays, whatever else it names; so that test comes first, and the others only without it."""
+    lowered = block.text.lower()
+    own = _SECTION_SIGNATURE.get(current) if current is not None else None
+    if own is not None and _signature_match(*own, lowered) is not None:
+        return None
+    target = signature_of(lowered, skip=current)
+    if target is None:
         return None
     if current == "spotlight" and target != "overview" and "cities surveyed" not in block.text:
         return None
-    if current is not None and signature_of_section(current, block.text):
-        return None
     return target
-
-
-def signature_of_section(key: str, text: str) -> bool:
-    pattern = _SECTION_SIGNATURE.get(key)
-    return bool(pattern and pattern.search(text.lower()))
 
 
 def detect_sections(document: Document) -> Sections:
