@@ -8,7 +8,6 @@ mapper consumed into ``unparsed_text`` warnings, so nothing printed is silently 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -38,15 +37,15 @@ class Evidence(NamedTuple):
     bbox: BBox | None
 
 
-@dataclass(frozen=True)
-class FieldResult:
-    """One mapper's output: values by JSON path, their evidence, and the problems found."""
+class FieldResult(NamedTuple):
+    """One mapper's output: values by JSON path, their evidence, and the problems found (a named
+    tuple: compiled, a frozen dataclass's __init__ costs several times more)."""
 
-    values: dict[str, Any] = field(default_factory=dict)
-    evidence: dict[str, Evidence] = field(default_factory=dict)
-    warnings: tuple[dict[str, str], ...] = ()
-    unmapped: tuple[dict[str, Any], ...] = ()
-    used: frozenset[tuple[int, str | None]] = frozenset()
+    values: dict[str, Any]
+    evidence: dict[str, Evidence]
+    warnings: tuple[dict[str, str], ...]
+    unmapped: tuple[dict[str, Any], ...]
+    used: frozenset[tuple[int, str | None]]
 
 
 def locate(block: Block, part: str | None = None) -> Evidence:
@@ -186,9 +185,9 @@ class Found:
         self.used: set[tuple[int, str | None]] = set()
         self.intros: dict[str, str] = {}  # list path -> the sentence that announced its items
 
-    def use(self, *indices: int, sentence: str | None = None) -> None:
-        """Mark blocks as read: whole blocks, or (with ``sentence``) one sentence of a block."""
-        self.used.update((index, sentence) for index in indices)
+    def use(self, index: int, sentence: str | None = None) -> None:
+        """Mark a block as read: the whole block, or (with ``sentence``) one sentence of it."""
+        self.used.add((index, sentence))
 
     def set(self, path: str, value: Any, evidence: Evidence | None) -> None:
         """A scalar value; the first one found for a path wins."""
@@ -329,8 +328,9 @@ def polarity(sentence: str, key: GuardedPattern) -> bool | None | str:
     return "hedged" if _ENDED_RE.search(_CLAUSE_BOUNDARY_RE.split(rest, maxsplit=1)[0]) else True
 
 
-def read_flag(found: Found, path: str, sentence: str, key: GuardedPattern, evidence: Evidence) -> bool:
-    """Set a boolean from ``sentence``; a hedged statement leaves it null with a warning."""
+def read_flag(found: Found, path: str, sentence: str, key: GuardedPattern, block: Block) -> bool:
+    """Set a boolean from ``sentence`` (of ``block``); a hedged statement leaves it null with a
+    warning. The evidence is located only for a value that is set (most sentences set none)."""
     value = polarity(sentence, key)
     if value is None:
         return False
@@ -338,5 +338,6 @@ def read_flag(found: Found, path: str, sentence: str, key: GuardedPattern, evide
         if path not in found.values:
             found.warn(path, "uncertain_value", f'neither yes nor no (planned, intended or ended): "{sentence}"')
         return True
-    found.set(path, value, evidence)
+    if path not in found.values:
+        found.set(path, value, locate(block, sentence))
     return True

@@ -86,7 +86,7 @@ def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabu
         phrase = inventory.group("phrase")
         found.term("data.inventory", "data_inventory", phrase, locate(block, phrase))
         used = True
-    if read_flag(found, "data.publishes_open_data", sentence, _OPEN_DATA_RE, locate(block, sentence)):
+    if read_flag(found, "data.publishes_open_data", sentence, _OPEN_DATA_RE, block):
         used = True
     return used, opens
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..sections import Section
+from ..sections import Block, Section
 from ..textutil import GuardedPattern
 from ..vocabulary import Vocabulary
 from .common import FieldResult, Found, is_item, locate, read_flag, read_peer, sentences, split_list
@@ -37,12 +37,11 @@ def map_funding(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
     return found.result()
 
 
-def _read_sentence(found: Found, block, sentence: str, vocabulary: Vocabulary) -> tuple[bool, bool]:  # type: ignore[no-untyped-def]
-    evidence = locate(block, sentence)
+def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabulary) -> tuple[bool, bool]:
     used, opens_list = False, False
-    if read_flag(found, "funding.dedicated", sentence, _DEDICATED_RE, evidence):
+    if read_flag(found, "funding.dedicated", sentence, _DEDICATED_RE, block):
         used = True
-        read_peer(found, "funding.peer", sentence, evidence)
+        read_peer(found, "funding.peer", sentence, locate(block, sentence))
     if sources := _SOURCES_RE.search(sentence):
         used = True
         inline = sources.group("list").strip()

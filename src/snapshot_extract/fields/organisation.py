@@ -86,12 +86,11 @@ def _read_sentences(found: Found, block: Block, index: int, vocabulary: Vocabula
 
 def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabulary) -> bool:
     used = False
-    evidence = locate(block, sentence)
-    if read_flag(found, "organisation.dedicated_staff", sentence, _STAFF_RE, evidence):
+    if read_flag(found, "organisation.dedicated_staff", sentence, _STAFF_RE, block):
         used = True
     count = _COUNT_RE.search(sentence)
     if count and found.values.get("organisation.dedicated_staff") is not False:
-        found.set("organisation.staff_count", _count_value(count.group(1) or count.group(2)), evidence)
+        found.set("organisation.staff_count", _count_value(count.group(1) or count.group(2)), locate(block, sentence))
         used = True
     elif _FRACTION_COUNT_RE.search(sentence):
         found.warn("organisation.staff_count", "unreadable_value", f'staff given as a fraction: "{sentence}"')

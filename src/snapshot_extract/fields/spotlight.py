@@ -16,7 +16,8 @@ def map_spotlight(section: Section | None, vocabulary: Vocabulary) -> FieldResul
         found.set("spotlight.title", section.title,
                   Evidence(section.title, line.page if line else None, line.bbox if line else None))
     if section.blocks:
-        found.use(*range(len(section.blocks)))
+        for index in range(len(section.blocks)):
+            found.use(index)
         text = " ".join(block.text for block in section.blocks)
         evidences = [locate(block) for block in section.blocks]
         boxes = [e.bbox for e in evidences if e.bbox is not None]

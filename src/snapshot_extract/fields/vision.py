@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from ..sections import Section
+from ..sections import Block, Section
 from ..textutil import GuardedPattern
 from ..vocabulary import Vocabulary
 from .common import (
-    Evidence,
     FieldResult,
     Found,
     is_item,
@@ -41,14 +40,14 @@ def map_vision(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
                 in_list = True
                 read_list_intro(found, block, index, sentence, associates.group(1), "vision.associations",
                                 "innovation_terms")
-            elif _read_strategy(found, sentence, locate(block, sentence)):
+            elif _read_strategy(found, block, sentence):
                 found.use(index, sentence=sentence)
     found.values.setdefault("vision.associations", [])
     return found.result()
 
 
-def _read_strategy(found: Found, sentence: str, evidence: Evidence) -> bool:
-    if not read_flag(found, "vision.formal_strategy", sentence, _STRATEGY_RE, evidence):
+def _read_strategy(found: Found, block: Block, sentence: str) -> bool:
+    if not read_flag(found, "vision.formal_strategy", sentence, _STRATEGY_RE, block):
         return False
-    read_peer(found, "vision.peer", sentence, evidence)
+    read_peer(found, "vision.peer", sentence, locate(block, sentence))
     return True
