@@ -294,6 +294,7 @@ _NEGATION_RE = re.compile(
 )
 # After the key, in its clause: a state that ended or ends ("had a strategy until 2019").
 _ENDED_RE = re.compile(r"\b(?:until|till|up\s+to|expired|ended|lapsed)\b")
+_ENDED_WORDS = ("til", "up", "expired", "ended", "lapsed")  # one is in every match: the regex runs on few
 _HEDGE_RE = re.compile(
     r"\b(?:plans?|planning|intends?|intending|aims?|aiming|hopes?|expects?|considering|will|would|"
     r"could|may|might|is\s+developing|is\s+preparing|is\s+drafting)\b"
@@ -323,7 +324,7 @@ def polarity(sentence: str, key: GuardedPattern) -> bool | None | str:
     if _HEDGE_RE.search(window):
         return "hedged"
     rest = sentence[match.end():].lower()
-    if not _ENDED_RE.search(rest):
+    if not any(word in rest for word in _ENDED_WORDS) or not _ENDED_RE.search(rest):
         return True
     return "hedged" if _ENDED_RE.search(_CLAUSE_BOUNDARY_RE.split(rest, maxsplit=1)[0]) else True
 

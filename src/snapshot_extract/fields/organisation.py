@@ -63,8 +63,9 @@ def map_organisation(section: Section | None, vocabulary: Vocabulary) -> FieldRe
         if block.kind == "paragraph":
             in_skills = _read_sentences(found, block, index, vocabulary) or in_skills
     found.values.setdefault("organisation.staff_skills", [])
-    prose = [s for b in section.blocks if b.kind == "paragraph" for s in sentences(b.text) if not _SKILLS_RE.search(s)]
-    if prose and "organisation.structure" not in found.values and not found.unmapped_at("organisation.structure"):
+    if "organisation.structure" not in found.values and not found.unmapped_at("organisation.structure") and any(
+        not _SKILLS_RE.search(s) for b in section.blocks if b.kind == "paragraph" for s in sentences(b.text)
+    ):  # prose beside the skills list, yet no structure read
         found.warn("organisation.structure", "unreadable_value",
                    "the section describes the organisation but no structure phrase was recognised")
     return found.result()
@@ -116,9 +117,12 @@ def _count_value(raw: str) -> int:
 def _structure_phrase(sentence: str, vocabulary: Vocabulary) -> str | None:
     best: tuple[float, str] | None = None
     for clause in _CLAUSE_RE.split(sentence):
-        phrase = _SUBJECT_RE.sub("", _WORK_IS_RE.sub("", clause.strip()))
-        phrase = clean_item(_AGENT_RE.sub("", _VERB_RE.sub("", phrase)))
-        for candidate in dict.fromkeys((phrase, _FOR_INNOVATION_RE.sub("", phrase))):
+        # both "innovation" patterns scan the whole clause: tried only where the word is
+        innovation = "nnovat" in clause.lower()
+        phrase = _WORK_IS_RE.sub("", clause.strip()) if innovation else clause.strip()
+        phrase = clean_item(_AGENT_RE.sub("", _VERB_RE.sub("", _SUBJECT_RE.sub("", phrase))))
+        trimmed = _FOR_INNOVATION_RE.sub("", phrase) if innovation else phrase
+        for candidate in dict.fromkeys((phrase, trimmed)):
             if not candidate:
                 continue
             result = vocabulary.match("org_structure", candidate)
