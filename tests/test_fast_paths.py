@@ -11,7 +11,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from snapshot_extract.read.page import round2
+from snapshot_extract.geometry import round2
 from snapshot_extract.read.text import _BOLD_RE, _cut_bold, _is_plain
 from snapshot_extract.textutil import fold_spaces
 

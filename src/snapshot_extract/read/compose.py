@@ -17,13 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..geometry import union_box
+from ..geometry import round2, round_box, union_box
 from ..models import RGB, BBox, Line
 from ..textutil import join_wrapped
 from .furniture import LINE_END_HYPHENS, Hyphenation
 from .layout import ROW_TOLERANCE, Box, TextLine, Unit
 from .order import order_units
-from .page import round2
 
 PARAGRAPH_GAP = 1.6  # of the font size: a wider baseline distance starts a new paragraph
 SIZE_CHANGE = 0.6  # points
@@ -266,18 +265,7 @@ def _colour(lines: list[TextLine]) -> RGB | None:
 
 def _box(lines: list[TextLine]) -> BBox:
     """The box of ``lines``, rounded to 0.01 pt."""
-    first = lines[0]
-    x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
-    for line in lines[1:]:  # plain comparisons: cheaper than min()/max() over zipped boxes
-        if line.x0 < x0:
-            x0 = line.x0
-        if line.top < top:
-            top = line.top
-        if line.x1 > x1:
-            x1 = line.x1
-        if line.bottom > bottom:
-            bottom = line.bottom
-    return round2(x0), round2(top), round2(x1), round2(bottom)
+    return round_box(_union([line.bbox for line in lines]))
 
 
 def _union(boxes: list[BBox]) -> BBox:

@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any, Literal
 
-from ..geometry import union_box
+from ..geometry import round2, round_box, union_box
 from ..models import RGB, BBox, Swatch
 from ..textutil import SOFT_BREAK, clean_text, fold_spaces, split_bullet
-from .page import PageContent, Shape, Span, round2
+from .page import PageContent, Shape, Span
 
 _UNKNOWN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 SPACE_GAP = 0.15  # of the font size: a wider gap between spans is a word space
@@ -119,9 +119,7 @@ def merge_shapes(shapes: Iterable[Shape]) -> list[Box]:
                 break
         else:
             groups.append([x0, y0, x1, y1, [shape.fill]])
-    return [Box((round2(g[0]), round2(g[1]), round2(g[2]), round2(g[3])), _lightest(g[4]),
-                None in g[4])
-            for g in groups]
+    return [Box(round_box((g[0], g[1], g[2], g[3])), _lightest(g[4]), None in g[4]) for g in groups]
 
 
 def _lightest(fills: list[RGB | None]) -> RGB | None:

@@ -13,7 +13,6 @@ layout stage (``layout``) turns either into the same lines:
 
 Colours are normalised here (grey, RGB and CMYK tuples -> RGB 0-1) and fonts are judged by name
 (bold, symbol), so neither backend decides anything the other could decide differently.
-``round2`` is the 0.01 pt rounding the layout stage gives every box and size.
 """
 
 from __future__ import annotations
@@ -81,20 +80,6 @@ def font_name(raw: str) -> str:
     """Font name without the subset prefix ("ABCDEF+DejaVuSans" -> "DejaVuSans"), cut the way
     MuPDF cuts it (31 characters with the prefix), so both backends name a font alike."""
     return _SUBSET_RE.sub("", (raw or "")[:31])
-
-
-def round2(value: float) -> float:
-    """``round(value, 2)`` (boxes and sizes are kept to 0.01 pt), the same float sooner:
-    ``value * 100`` rounded to an integer, over 100, is what ``round`` returns unless the product
-    lies within a hair of a half (a tie ``round`` settles on the exact decimal), rounds to 0
-    (``round`` keeps a negative zero's sign) or is too large to hold hundredths exactly; those
-    cases go to ``round`` itself. (It runs some 400 times a document.)"""
-    scaled = value * 100.0
-    if -1e12 < scaled < 1e12:  # false for inf and nan too
-        whole = round(scaled)
-        if whole and abs(scaled - whole) < 0.499:
-            return whole / 100
-    return round(value, 2)
 
 
 def check_page_count(pages: int, max_pages: int) -> None:
