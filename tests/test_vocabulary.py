@@ -143,3 +143,20 @@ def test_packaged_vocabulary_matches_spec_table() -> None:
         for term in terms:
             assert term.id in packed and packed[term.id].label == term.label
             assert set(term.aliases) <= set(packed[term.id].aliases)
+
+
+def test_the_packaged_vocabulary_is_one_shared_instance() -> None:
+    """``extract(path)`` without a vocabulary reuses the remembered matches of earlier calls."""
+    assert load_vocabulary() is load_vocabulary()
+
+
+def test_remembered_matches_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from snapshot_extract import vocabulary as module
+
+    monkeypatch.setattr(module, "_MEMO_LIMIT", 3)
+    fresh = Vocabulary(*module._packaged())
+    for word in ("efficiency", "innovation", "data", "budget", "mayor"):
+        fresh.match("benefits", word)
+    assert len(fresh._memo) <= 3
+    result = fresh.match("benefits", "Gaining efficiency within the public sector")
+    assert isinstance(result, Match) and result.id == "efficiency"
