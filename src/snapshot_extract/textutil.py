@@ -183,12 +183,13 @@ def _is_line_end_hyphenation(text: str, following: str) -> bool:
     token = text.rsplit(None, 1)[-1]
     if "://" in token or token.startswith("www.") or "/" in token[:-1]:
         return False  # a URL broken after one of its own hyphens keeps it: ".../otwarte-" + "dane"
-    fragment = re.split(r"[\s/(]", text[:-1])[-1].lower()
+    fragment = _WORD_CUT_RE.split(text[:-1])[-1].lower()
     if fragment in _KEEP_HYPHEN_PREFIXES:
         return False
     return not following.lower().startswith(_KEEP_HYPHEN_SUFFIXES)
 
 
+_WORD_CUT_RE = re.compile(r"[\s/(]")
 _COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 

@@ -66,7 +66,7 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
 def _labelled_parts(cell: str) -> list[str]:
     """A cell ("Mayor: X    Term: Y" is two) cut before every further capitalised label in it."""
     lead = _KEY_RE.match(cell)
-    if lead is None:
+    if lead is None or cell.count(":") < 2:  # a further label needs a colon of its own
         return [cell]
     starts = [match.start() + 1 for match in _INNER_KEY_RE.finditer(cell, lead.end("key"))
               if match.group("key")[0].isupper()]

@@ -46,11 +46,14 @@ _FRACTIONS = (
     (r"(?:one|a)[- ]quarter|\bquarter\b", 25), (r"(?:one|a)[- ]fifth|\bfifth\b", 20),
     (r"\bhalf\b", 50), (r"majority|\bmost\b|minority", 50), (r"\ball\b", 100),
 )  # fmt: skip
+_FRACTION_RES = tuple((re.compile(pattern), value) for pattern, value in _FRACTIONS)
 _BOUNDS = (
     ("more_than", r"more than|over|above|upwards of|most|majority|at least"),
     ("less_than", r"less than|fewer than|under|below|minority|at most"),
     ("about", r"about|around|nearly|almost|approximately|roughly|some|close to"),
 )
+_BOUND_RES = tuple((name, re.compile(rf"\b(?:{pattern})\b")) for name, pattern in _BOUNDS)
+_SURVEYED_RE = re.compile(_SURVEYED, re.IGNORECASE)
 
 
 def _percent(quantity: str) -> int | None:
@@ -62,7 +65,7 @@ def _percent(quantity: str) -> int | None:
     if ratio := _RATIO_RE.search(quantity):
         top, bottom = (int(_WORD_NUMBERS.get(part.lower(), part)) for part in ratio.groups())
         return round(100 * top / bottom) if bottom > 0 and top <= bottom else None
-    return next((value for pattern, value in _FRACTIONS if re.search(pattern, quantity)), None)
+    return next((value for pattern, value in _FRACTION_RES if pattern.search(quantity)), None)
 
 
 def parse_peer(text: str) -> dict[str, Any] | None:
@@ -72,7 +75,7 @@ def parse_peer(text: str) -> dict[str, Any] | None:
         return None
     quantity = match.group("quantity").lower()
     contrast = bool(_CONTRAST_RE.match(match.group("intro")))
-    bound = next((name for name, pattern in _BOUNDS if re.search(rf"\b(?:{pattern})\b", quantity)), "exact")
+    bound = next((name for name, pattern in _BOUND_RES if pattern.search(quantity)), "exact")
     phrase = match.group("text")
     if phrase[0].islower() and match.start() == 0:
         phrase = phrase[0].upper() + phrase[1:]
@@ -81,4 +84,4 @@ def parse_peer(text: str) -> dict[str, Any] | None:
 
 def mentions_peers(text: str) -> bool:
     """Whether ``text`` speaks of the surveyed cities at all (to warn when no phrase was read)."""
-    return bool(re.search(_SURVEYED, text, re.IGNORECASE))
+    return _SURVEYED_RE.search(text) is not None
