@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from typing import Any
 
 import pytest
@@ -274,6 +275,16 @@ def test_guard_words_never_change_a_match() -> None:
         matched = 0
         for text in texts:
             plain = guarded.pattern.search(text)
-            assert (guarded.search(text) is None) == (plain is None), f"{name} guard drops a match in {text!r}"
+            assert _same(guarded.search(text), plain), f"{name} guard changes the match in {text!r}"
+            assert [_key(m) for m in guarded.finditer(text)] == [_key(m) for m in guarded.pattern.finditer(text)]
+            assert guarded.split(text) == guarded.pattern.split(text)
             matched += plain is not None
         assert matched, f"{name} matches no fixture text: the guard is untested"
+
+
+def _key(match: re.Match[str]) -> tuple[object, ...]:
+    return match.span(), match.groups(), tuple(sorted(match.groupdict().items(), key=str))
+
+
+def _same(one: re.Match[str] | None, other: re.Match[str] | None) -> bool:
+    return (one is None and other is None) or (one is not None and other is not None and _key(one) == _key(other))
