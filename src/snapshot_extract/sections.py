@@ -162,10 +162,6 @@ def _is_page_number(text: str) -> bool:
     return bool(first) and (first.isdigit() or first in "pP") and _PAGE_NUMBER_RE.match(text) is not None
 
 
-# The first characters a page header ("City ...") or a page number ("3", "Page 3") can start with.
-_FURNITURE_INITIALS = frozenset("cCpP0123456789")
-
-
 def _header_of(line: Line) -> Header | None:
     """The page header a line is ("City Innovation Snapshot <CITY>, <Country>"), if it is one; a
     snapshot repeats its own on every page."""
@@ -194,10 +190,7 @@ def _split(lines: list[Line]) -> Iterator[_Open]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        text = line.text
-        # A blank line, a bullet or a line ending a sentence starts no heading, alone or joined to
-        # the next: most lines are decided here without a call.
-        key, used, heading = (None, 1, "") if not text or line.bullet or text[-1] == "." else _heading_at(lines, index)
+        key, used, heading = _heading_at(lines, index)
         if key is None:
             if current.key == "spotlight" and _leaves_spotlight(current, line):
                 yield current
@@ -246,7 +239,7 @@ def _heading_at(lines: list[Line], index: int) -> tuple[str | None, int, str]:
     """(section key, lines used, heading text) at ``index``; an unrecognised question heading
     gives ``_UNKNOWN`` so that its text is not read as part of the section before it."""
     line = lines[index]
-    if not line.text or line.bullet:
+    if not line.text or line.bullet or line.text[-1] == ".":  # no heading, alone or joined to the next
         return None, 1, ""
     if len(line.text) > _MAX_HEADING_LENGTH:  # no heading, alone or joined (and no cache churn)
         return (_UNKNOWN, 1, line.text) if _is_question(line.text) else (None, 1, "")
@@ -421,10 +414,6 @@ def detect_sections(document: Document) -> Sections:
     headers: list[Header] = []
     content: list[Line] = []
     for line in document.lines:  # one pass: page headers out (kept as headers), page numbers out
-        head = line.text[:1]
-        if not head or not (head in _FURNITURE_INITIALS or head.isspace()):
-            content.append(line)  # most lines: their first character rules out both regexes
-            continue
         found = _header_of(line)
         if found is not None:
             headers.append(found)
