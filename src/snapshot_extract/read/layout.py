@@ -267,30 +267,27 @@ def _make_line(page: int, spans: list[Span], box: Box | None) -> TextLine | None
         return None
     pieces: list[str] = []
     bold_runs: list[list[str]] = []
-    all_bold = True
     previous: Span | None = None
     main = content[0]
     x0, x1, top, bottom = main.x0, main.x1, float("inf"), float("-inf")
-    for span in content:  # plain comparisons and locals: min()/max() calls cost more, a dozen a span
-        text, left, right, baseline, size, _, _, before, _, bold, _ = span
-        known = _known(text)
+    for span in content:  # plain comparisons: min()/max() calls cost more, a dozen a span
+        known, size = _known(span.text), span.size
         spaced = previous is not None and (
-            previous.space_after or before
-            or left - previous.x1 > SPACE_GAP * (previous.size if previous.size > size else size)
+            previous.space_after or span.space_before
+            or span.x0 - previous.x1 > SPACE_GAP * (previous.size if previous.size > size else size)
         )
         piece = " " + known if spaced else known
         pieces.append(piece)
-        if not bold:
-            all_bold = False
-        elif previous is not None and previous.bold and bold_runs:
-            bold_runs[-1].append(piece)
-        else:
-            bold_runs.append([known])
-        if left < x0:
-            x0 = left
-        if right > x1:
-            x1 = right
-        span_top, span_bottom = baseline - ASCENT * size, baseline + DESCENT * size
+        if span.bold:
+            if previous is not None and previous.bold and bold_runs:
+                bold_runs[-1].append(piece)
+            else:
+                bold_runs.append([known])
+        if span.x0 < x0:
+            x0 = span.x0
+        if span.x1 > x1:
+            x1 = span.x1
+        span_top, span_bottom = span.baseline - ASCENT * size, span.baseline + DESCENT * size
         if span_top < top:
             top = span_top
         if span_bottom > bottom:
@@ -303,20 +300,20 @@ def _make_line(page: int, spans: list[Span], box: Box | None) -> TextLine | None
         return None
     return TextLine(
         page, text, x0, top, x1, bottom, main.baseline, main.size, main.font, main.color,
-        all_bold and len(bold_runs) == 1,
+        len(bold_runs) == 1 and all(span.bold for span in content),
         tuple([fold_spaces("".join(run)) for run in bold_runs]) if bold_runs else (),
         bullet or spans[0].symbol, box, spans[0].x0 if spans[0].symbol else None,
     )
 
 
 def _single_span_line(page: int, span: Span, box: Box | None) -> TextLine | None:
-    raw, x0, x1, baseline, size, font, color, _, _, bold, _ = span
-    bullet, text = split_bullet(_clean(_known(raw)))
+    bullet, text = split_bullet(_clean(_known(span.text)))
     if not text:
         return None
+    baseline, size = span.baseline, span.size
     return TextLine(
-        page, text, x0, baseline - ASCENT * size, x1, baseline + DESCENT * size, baseline, size,
-        font, color, bold, (text,) if bold else (), bullet, box,
+        page, text, span.x0, baseline - ASCENT * size, span.x1, baseline + DESCENT * size, baseline, size,
+        span.font, span.color, span.bold, (text,) if span.bold else (), bullet, box,
     )
 
 
