@@ -280,7 +280,7 @@ def group_blocks(lines: Iterable[Line]) -> tuple[Block, ...]:
             _close(blocks, kind, pending)
         elif len(line.cells) > 1:
             _close(blocks, kind, pending)
-            blocks.append(Block("row", line.text, (line,)))
+            blocks.append(_block("row", line.text, (line,)))
         elif line.bullet:
             _close(blocks, kind, pending)
             kind = "bullet"
@@ -299,8 +299,14 @@ def _close(blocks: list[Block], kind: Literal["paragraph", "bullet", "row"], pen
     """End the open block: its lines joined into one ``Block`` (a plain function, not a closure:
     compiled, a closure call costs several times more)."""
     if pending:
-        blocks.append(Block(kind, join_wrapped([line.text for line in pending]), tuple(pending)))
+        blocks.append(_block(kind, join_wrapped([line.text for line in pending]), tuple(pending)))
         pending.clear()
+
+
+def _block(kind: Literal["paragraph", "bullet", "row"], text: str, lines: tuple[Line, ...]) -> Block:
+    """``Block(kind, text, lines)``, built by ``tuple.__new__`` in C: the named tuple's own
+    ``__new__`` is Python code (see ``read.text._line``)."""
+    return tuple.__new__(Block, (kind, text, lines))
 
 
 _KEY_VALUE_RE = re.compile(r"^[A-Z][\w /]{1,40}:(?:\s|$)")
@@ -399,7 +405,7 @@ def _target(current: str | None, block: Block) -> str | None:
     stays, whatever else it names; so that test comes first, and the others only without it."""
     lowered = block.text.lower()
     own = _SECTION_SIGNATURE.get(current) if current is not None else None
-    if own is not None and _signature_match(*own, lowered) is not None:
+    if own is not None and _signature_match(own[0], own[1], lowered) is not None:  # compiled: no *args call
         return None
     target = signature_of(lowered, skip=current)
     if target is None:

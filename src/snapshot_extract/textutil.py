@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 LIGATURES = {
     "\ufb00": "ff",
@@ -30,6 +31,13 @@ SOFT_BREAK = "\u00ad"
 HARD_BREAK = "\u2011"
 
 
+@lru_cache(maxsize=64)
+def lowercase(text: str) -> str:
+    """``text.lower()``, remembered for the last few texts: the mappers try a dozen guarded
+    patterns on each sentence in turn, and each guard reads the sentence lowercased."""
+    return text.lower()
+
+
 class GuardedPattern:
     """A case-insensitive regex behind a cheap literal test.
 
@@ -47,7 +55,7 @@ class GuardedPattern:
         self.words = words
 
     def admits(self, text: str) -> bool:
-        lowered = text.lower()
+        lowered = lowercase(text)
         for word in self.words:  # noqa: SIM110 - a plain loop costs less than any() over a generator
             if word in lowered:
                 return True
@@ -70,10 +78,14 @@ def fold_spaces(text: str) -> str:
     return " ".join(text.split())  # split() and strip() take the whitespace that \s takes
 
 
+def _ligature_letters(match: re.Match[str]) -> str:  # module level: no closure per call (compiled)
+    return LIGATURES[match.group()]
+
+
 def expand_ligatures(text: str) -> str:
     if not any(ligature in text for ligature in LIGATURES):
         return text  # a substring test per ligature is far cheaper than a regex scan
-    return _LIGATURE_RE.sub(lambda match: LIGATURES[match.group()], text)
+    return _LIGATURE_RE.sub(_ligature_letters, text)
 
 
 # Unicode space separators other than the space (NBSP, en/em/thin/narrow spaces, ...): a space.

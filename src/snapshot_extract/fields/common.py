@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..geometry import union_box
-from ..models import BBox
+from ..models import BBox, Term
 from ..sections import Block, Section
 from ..textutil import GuardedPattern, fold_spaces
 from ..vocabulary import CONFIDENT_SCORE, Match, Vocabulary
@@ -48,18 +48,24 @@ class FieldResult(NamedTuple):
     used: frozenset[tuple[int, str | None]]
 
 
+def evidence(text: str, page: int | None, bbox: BBox | None) -> Evidence:
+    """``Evidence(text, page, bbox)``, built by ``tuple.__new__`` in C: the named tuple's own
+    ``__new__`` is Python code (see ``read.text._line``)."""
+    return tuple.__new__(Evidence, (text, page, bbox))
+
+
 def locate(block: Block, part: str | None = None) -> Evidence:
     """Evidence for ``part`` of ``block`` (the whole block when None): page and box of its lines."""
     text = part if part is not None else block.text
     lines = block.lines
     if lines[0].bbox is None and lines[-1].bbox is None and lines[0].page is None:
-        return Evidence(text if part is None else fold_spaces(text), None, None)  # a text dump
+        return evidence(text if part is None else fold_spaces(text), None, None)  # a text dump
     if part is not None and len(lines) > 1:
         lines = _lines_spanning(block, part) or lines
     boxes = [line.bbox for line in lines if line.bbox is not None]
     page = next((line.page for line in lines if line.page is not None), None)
     # the reader's line boxes are rounded to 0.01 pt already (``Line``), and so is their union
-    return Evidence(text if part is None else fold_spaces(text), page, union_box(boxes))
+    return evidence(text if part is None else fold_spaces(text), page, union_box(boxes))
 
 
 def _lines_spanning(block: Block, part: str) -> tuple[Any, ...]:
@@ -161,8 +167,12 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
 def sentences(text: str) -> tuple[str, ...]:
     """Split a paragraph into sentences (at ". " before a capital or a digit).
 
-    Cached: every mapper and the record stage ask for the same paragraphs' sentences.
+    Cached: every mapper and the record stage ask for the same paragraphs' sentences. Most
+    paragraphs (list items, one-sentence answers) have no mark followed by a space to split at,
+    which five substring tests tell (printable text has no whitespace but the plain space).
     """
+    if text.isprintable() and ". " not in text and "? " not in text and "! " not in text:
+        return (text,) if text.strip() else ()
     return tuple(s for s in _SENTENCE_END_RE.split(text) if s.strip())
 
 
@@ -170,6 +180,14 @@ def paragraph_blocks(section: Section | None) -> list[tuple[int, Block]]:
     if section is None:
         return []
     return [(index, block) for index, block in enumerate(section.blocks) if block.kind == "paragraph"]
+
+
+@lru_cache(maxsize=50_000)
+def _term(id: str, label: str, text: str, score: float) -> Term:  # noqa: A002 - the record's field name
+    """A validated ``Term``. Frozen, so one instance serves every record that prints the same item
+    (the survey's answers repeat across cities): the record's validation then accepts it as it is,
+    where validating a new one per item and record cost a tenth of the record stage."""
+    return Term(id=id, label=label, text=text, score=score)
 
 
 class Found:
@@ -221,22 +239,22 @@ class Found:
 
     def terms(self, path: str, group: str, items: list[tuple[str, Evidence]]) -> None:
         """Append matched items to the Term list at ``path`` (printed order, first duplicate kept)."""
-        current: list[dict[str, Any]] = self.values.setdefault(path, [])
+        current: list[Term] = self.values.setdefault(path, [])
         for text, evidence in items:
             found = self._match(path, group, text, None)
-            if found is None or any(term["id"] == found["id"] for term in current):
+            if found is None or any(term.id == found.id for term in current):
                 continue
             self.evidence[f"{path}[{len(current)}]"] = evidence
             current.append(found)
 
-    def _match(self, path: str, group: str, text: str, query: str | None) -> dict[str, Any] | None:
+    def _match(self, path: str, group: str, text: str, query: str | None) -> Term | None:
         text = fold_spaces(text).rstrip(" .;,:")
         result = self.vocabulary.match(group, query or text)
         if isinstance(result, Match):
             if result.score < CONFIDENT_SCORE:
                 self.warn(path, "uncertain_match",
                           f'"{text}" matched {result.id} with a low score ({result.score:g})')
-            return {"id": result.id, "label": result.label, "text": text, "score": result.score}
+            return _term(result.id, result.label, text, result.score)
         if any(entry["field"] == path and entry["text"] == text for entry in self.unmapped):
             return None
         nearest = f"nearest: {result.best_id} {result.best_score:g}" if result.best_id else "no candidate"
@@ -301,6 +319,10 @@ _HEDGE_RE = re.compile(
 )
 _CLAUSE_MARKS = ",;:("  # the one-character boundaries of _CLAUSE_BOUNDARY_RE
 _CLAUSE_BOUNDARY_RE = re.compile(r"[,;:(]|\s[–—]\s|\b(?:but|and|while|whereas|although|though)\b")
+# Literals every match of the pattern beside them holds: without one the regex is not run.
+_BOUNDARY_WORDS = ("but", "and", "while", "whereas", "though", "–", "—")  # after the last mark
+_HEDGE_WORDS = ("plan", "intend", "aim", "hope", "expect", "considering", "will", "would", "could", "may",
+                "might", "developing", "preparing", "drafting")
 
 
 def polarity(sentence: str, key: GuardedPattern) -> bool | None | str:
@@ -318,15 +340,24 @@ def polarity(sentence: str, key: GuardedPattern) -> bool | None | str:
     # The last clause: after the last punctuation mark (found by rfind), then after the last
     # boundary word in what follows it; the regex scans the short tail, not the whole sentence.
     tail = before[max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1 :]
-    window = _CLAUSE_BOUNDARY_RE.split(tail)[-1] + " " + match.group(0).lower()
+    if _holds_any(tail, _BOUNDARY_WORDS):
+        tail = _CLAUSE_BOUNDARY_RE.split(tail)[-1]
+    window = tail + " " + match.group(0).lower()
     if _NEGATION_RE.search(window):
         return False
-    if _HEDGE_RE.search(window):
+    if _holds_any(window, _HEDGE_WORDS) and _HEDGE_RE.search(window):
         return "hedged"
     rest = sentence[match.end():].lower()
-    if not any(word in rest for word in _ENDED_WORDS) or not _ENDED_RE.search(rest):
+    if not _holds_any(rest, _ENDED_WORDS) or not _ENDED_RE.search(rest):
         return True
     return "hedged" if _ENDED_RE.search(_CLAUSE_BOUNDARY_RE.split(rest, maxsplit=1)[0]) else True
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    for word in words:  # noqa: SIM110 - a plain loop costs less than any() over a generator
+        if word in text:
+            return True
+    return False
 
 
 def read_flag(found: Found, path: str, sentence: str, key: GuardedPattern, block: Block) -> bool:

@@ -9,11 +9,12 @@ from ..textutil import GuardedPattern
 from ..vocabulary import Match, Vocabulary
 from .common import FieldResult, Found, clean_item, is_item, locate, read_flag, read_list_intro, sentences
 
+# One \b before the alternatives, not one in each: sre then tries them only at word starts.
 _STAFF_RE = GuardedPattern(
-    r"\bdedicated\s+(?:full[- ]time\s+)?(?:innovation\s+)?(?:team|staff|unit|office|employees|personnel)\b|"
-    r"\b(?:staff|employees|personnel)\s+(?:members?\s+)?(?:are\s+|is\s+)?(?:dedicated|working|works?)\b|"
-    r"\bconsists?\s+of\s+\w+\s+(?:staff|people|employees)|(?<![\d.,])\b\d+\s+(?:full[- ]time\s+)?staff\b|"
-    r"\bteam\s+of\s+\w+\b",
+    r"\b(?:dedicated\s+(?:full[- ]time\s+)?(?:innovation\s+)?(?:team|staff|unit|office|employees|personnel)\b|"
+    r"(?:staff|employees|personnel)\s+(?:members?\s+)?(?:are\s+|is\s+)?(?:dedicated|working|works?)\b|"
+    r"consists?\s+of\s+\w+\s+(?:staff|people|employees)|(?<![\d.,])\d+\s+(?:full[- ]time\s+)?staff\b|"
+    r"team\s+of\s+\w+\b)",
     ("dedicated", "consist", "staff", "team", "employees", "personnel"),
 )
 _UNITS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "  # noqa: SIM905
@@ -25,13 +26,14 @@ _NUMBER_WORDS = (
     | {"a dozen": 12, "half a dozen": 6}
 )
 # A count in digits or in words ("twenty-five", "half a dozen"); never the tail of a compound word.
+# The lookahead names the letters the words start with: most word starts fail it at once.
 _NUMBER = (
-    r"((?<![\d.,])\d{1,4}(?![.,]\d)|(?<![\w-])(?:half\s+a\s+dozen|a\s+dozen|"
+    r"((?<![\d.,])\d{1,4}(?![.,]\d)|(?<![\w-])(?=[otfsenha])(?:half\s+a\s+dozen|a\s+dozen|"
     rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS[:9])}))?|{'|'.join(sorted(_UNITS, key=len, reverse=True))}))"
 )
 _COUNT_RE = GuardedPattern(
-    r"\b" + _NUMBER + r"\s+(?:(?:full[- ]time|dedicated|permanent|innovation)\s+){0,3}(?:staff(?:\s+members?)?|"
-    r"employees|people|team\s+members|members\s+of\s+staff|FTEs?)\b|\bteam\s+of\s+" + _NUMBER + r"\b",
+    r"\b(?:" + _NUMBER + r"\s+(?:(?:full[- ]time|dedicated|permanent|innovation)\s+){0,3}(?:staff(?:\s+members?)?|"
+    r"employees|people|team\s+members|members\s+of\s+staff|FTEs?)\b|team\s+of\s+" + _NUMBER + r"\b)",
     ("staff", "employees", "people", "members", "fte", "team"),
 )
 _FRACTION_COUNT_RE = GuardedPattern(r"\b\d+[.,]\d+\s+(?:FTEs?|full[- ]time|staff)", ("fte", "full", "staff"))

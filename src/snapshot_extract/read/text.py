@@ -155,9 +155,15 @@ def parse_line(raw: str, rare_marks: bool = True) -> Line:
     if not stripped[0].isalnum():
         return _parse_item(stripped, plain=True)
     # Most lines: no heading mark or bullet (they start with a letter or digit) and nothing to
-    # remove, split or fold, so the stripped line is the text. Built positionally: keyword
-    # construction of the named tuple costs ~40% more.
-    return Line(stripped, None, None, None, None, False, None, False, (), (stripped,))
+    # remove, split or fold, so the stripped line is the text.
+    return _line(stripped, False, False, (), (stripped,))
+
+
+def _line(text: str, bold: bool, bullet: bool, bold_parts: tuple[str, ...], cells: tuple[str, ...]) -> Line:
+    """``Line(text, bold=bold, bullet=bullet, bold_parts=bold_parts, cells=cells)``: a dump line has
+    no page, box, font or colour. Built from a tuple by ``tuple.__new__``, in C: the named tuple's
+    own ``__new__`` is Python code, and ran for every line it cost a tenth of the reader."""
+    return tuple.__new__(Line, (text, None, None, None, None, bold, None, bullet, bold_parts, cells, (), (), (), 0))
 
 
 def _parse_lines(raw_lines: list[str], text: str) -> tuple[Line, ...]:
@@ -175,7 +181,7 @@ def _parse_item(stripped: str, plain: bool = False) -> Line:
         stripped = _HEADING_RE.sub("", stripped)
     bullet, body = split_bullet(stripped)
     if plain or _is_plain(body):  # most list items: the body (stripped) is the text
-        return Line(body, None, None, None, None, False, None, bullet and bool(body), (), (body,) if body else ())
+        return _line(body, False, bullet and bool(body), (), (body,) if body else ())
     return _parse_body(body, bullet)
 
 
@@ -199,8 +205,8 @@ def _parse_body(body: str, bullet: bool) -> Line:
     else:
         text = fold_spaces(body)
     whole_bold = bool(bold_parts) and fold_spaces(" ".join(bold_parts)) == text
-    return Line(text, None, None, None, None, whole_bold, None, bullet and bool(text), bold_parts,
-                cells if len(cells) > 1 else (text,) if text else ())
+    cells = cells if len(cells) > 1 else (text,) if text else ()
+    return _line(text, whole_bold, bullet and bool(text), bold_parts, cells)
 
 
 def _is_plain(text: str, rare_marks: bool = True) -> bool:
@@ -232,10 +238,24 @@ def _unmark(body: str) -> tuple[str, tuple[str, ...]]:
         cut = _cut_bold(body)
     body = "".join(cut)
     if "*" in body:
-        body = _ITALIC_RE.sub(lambda match: match.group(1), body)
+        body = _ITALIC_RE.sub(_first_group, body)
     if "\\" in body:
-        body = _ESCAPE_RE.sub(lambda match: match.group(1), body)
+        body = _ESCAPE_RE.sub(_first_group, body)
     return body, bold_parts
+
+
+# Replacements for re.sub, at module level: compiled, a lambda makes every call of the function
+# that holds it build a closure environment, taken or not.
+def _first_group(match: re.Match[str]) -> str:
+    return match.group(1)
+
+
+def _autolink_url(match: re.Match[str]) -> str:
+    return _absolute(match.group(1))
+
+
+def _link_url(match: re.Match[str]) -> str:
+    return _absolute(match.group(2))
 
 
 def _cut_bold(text: str) -> list[str]:
@@ -259,9 +279,9 @@ def _cut_bold(text: str) -> list[str]:
 
 def _strip_links(text: str) -> str:
     if "<" in text:
-        text = _AUTOLINK_RE.sub(lambda match: _absolute(match.group(1)), text)
+        text = _AUTOLINK_RE.sub(_autolink_url, text)
     if "](" in text:
-        text = _LINK_RE.sub(lambda match: _absolute(match.group(2)), text)
+        text = _LINK_RE.sub(_link_url, text)
     return text
 
 
