@@ -148,3 +148,20 @@ def test_a_remembered_term_was_validated_and_is_shared() -> None:
 def test_the_count_lookahead_names_the_first_letter_of_every_number_word() -> None:
     # _COUNT_RE tries its number words only after (?=[otfsenha]): a word starting elsewhere would be lost
     assert {word[0] for word in _NUMBER_WORDS} <= set("otfsenha")
+
+
+STARTING = [(name, guarded) for name, guarded in GUARDED if guarded.starts]
+
+
+@EXACT
+@given(st.sampled_from(range(len(STARTING))), st.data())
+def test_a_starting_guard_word_begins_every_match(which: int, data: st.DataObject) -> None:
+    # search() starts at the first guard word: a match beginning anywhere else would be lost
+    name, guarded = STARTING[which]
+    text = data.draw(st.from_regex(guarded.pattern))
+    match = guarded.pattern.search(text)
+    assert match is not None
+    if not any(odd in text for odd in "ſıİ"):  # lowercasing does not give their s and i (see GuardedPattern)
+        assert any(text.lower().startswith(word, match.start()) for word in guarded.words), (name, text)
+        found = guarded.search(text)
+        assert found is not None and _key(found) == _key(match), name

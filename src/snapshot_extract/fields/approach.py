@@ -8,10 +8,10 @@ from ..vocabulary import Vocabulary
 from .common import FieldResult, Found, clean_item, locate, read_list_intro, read_peer, sentences
 
 _SCOPE_RE = GuardedPattern(
-    r"\bapproach(?:es|ed)?\s+innovation(?:\s+capacity)?\s+(?P<scope>.+?)\s*[.;]?$", ("approach",)
+    r"\bapproach(?:es|ed)?\s+innovation(?:\s+capacity)?\s+(?P<scope>.+?)\s*[.;]?$", ("approach",), starts=True
 )
 _PRIORITY_RE = GuardedPattern(
-    r"priority\s+(?:policy\s+)?areas?\b.*?\b(?:are|is|include)\b\s*:?\s*(?P<inline>.*)$", ("priority",)
+    r"priority\s+(?:policy\s+)?areas?\b.*?\b(?:are|is|include)\b\s*:?\s*(?P<inline>.*)$", ("priority",), starts=True
 )
 
 

@@ -19,7 +19,7 @@ _USES_RE = GuardedPattern(
     ("use", "using"),
 )
 _MORE_USES_RE = re.compile(r",?\s+(?:and|as well as)\s+(?:also\s+)?to\s+|;\s*(?:and\s+)?to\s+", re.I)
-_CHALLENGES_RE = GuardedPattern(r"\bchallenges?\b.*?\binclude[sd]?\b\s*:?\s*(?P<list>.*)$", ("challenge",))
+_CHALLENGES_RE = GuardedPattern(r"\bchallenges?\b.*?\binclude[sd]?\b\s*:?\s*(?P<list>.*)$", ("challenge",), starts=True)
 _INVENTORY_RE = GuardedPattern(
     r"\b(?P<phrase>(?:(?:comprehensive|partial|complete|limited|full)\s+)?data\s+inventory"
     r"(?:\s+(?:on|for|covering)\s+(?:some|all|most)\s+key\s+topics)?)",

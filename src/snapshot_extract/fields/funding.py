@@ -12,8 +12,10 @@ _DEDICATED_RE = GuardedPattern(
     r"possess(?:es)?)\b[^.;]{0,30}?\bdedicated\s+(?:\w+\s+){0,2}?(?:funding|budgets?|funds?)\b",
     ("dedicated",),
 )
-_SOURCES_RE = GuardedPattern(r"\bcomes?\s+from\s*(?:the\s+following\s+sources)?\s*:?\s*(?P<list>.*)$", ("come",))
-_DIRECTED_RE = GuardedPattern(r"\bdirected\s+(?:towards?|to|at)\s*:?\s*(?P<list>.+)$", ("directed",))
+_SOURCES_RE = GuardedPattern(
+    r"\bcomes?\s+from\s*(?:the\s+following\s+sources)?\s*:?\s*(?P<list>.*)$", ("come",), starts=True
+)
+_DIRECTED_RE = GuardedPattern(r"\bdirected\s+(?:towards?|to|at)\s*:?\s*(?P<list>.+)$", ("directed",), starts=True)
 
 
 def map_funding(section: Section | None, vocabulary: Vocabulary) -> FieldResult:

@@ -7,8 +7,12 @@ from ..textutil import GuardedPattern
 from ..vocabulary import CONFIDENT_SCORE, Match, Vocabulary
 from .common import FieldResult, Found, is_item, locate, sentences, split_list
 
-_FACTORS_RE = GuardedPattern(r"success\s+factors?\b.*?\b(?:are|include|is)\b\s*:?\s*(?P<list>.*)$", ("success",))
-_BENEFITS_RE = GuardedPattern(r"\b(?:helping|helps|helped|benefits?)\b.*:\s*(?P<list>.*)$", ("help", "benefit"))
+_FACTORS_RE = GuardedPattern(
+    r"success\s+factors?\b.*?\b(?:are|include|is)\b\s*:?\s*(?P<list>.*)$", ("success",), starts=True
+)
+_BENEFITS_RE = GuardedPattern(
+    r"\b(?:helping|helps|helped|benefits?)\b.*:\s*(?P<list>.*)$", ("help", "benefit"), starts=True
+)
 
 
 _LISTS = {False: ("impact.benefits", "benefits"), True: ("impact.success_factors", "success_factors")}

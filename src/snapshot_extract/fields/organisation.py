@@ -48,7 +48,9 @@ _VERB_RE = re.compile(r"^(?:has|have|is|are)\s+(?=no\b|an?\b)", re.I)
 _SUBJECT_RE = re.compile(r"^[A-Z][\w’'.\- ]{0,40}?\s+(?=(?:does not|doesn't|has no|has an?|is)\b)")
 _FOR_INNOVATION_RE = re.compile(r"\s+for\s+innovation(?:\s+(?:work|capacity))?$", re.I)
 _SKILLS_RE = GuardedPattern(
-    r"(?:skills|profiles)(?: and profiles)?\s+(?:include|are|comprise)\s*:?\s*(.*)$", ("skills", "profiles")
+    r"(?:skills|profiles)(?: and profiles)?\s+(?:include|are|comprise)\s*:?\s*(.*)$",
+    ("skills", "profiles"),
+    starts=True,
 )
 
 

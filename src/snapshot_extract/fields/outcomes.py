@@ -25,7 +25,7 @@ from ..vocabulary import Vocabulary
 from .common import Evidence, FieldResult, Found, locate
 
 _LEGEND_RE = re.compile(r"^(?P<kind>with|without)\s+sufficient\s+data\.?$", re.I)
-_INTRO_RE = GuardedPattern(r"\bsufficient\s+data\b", ("sufficient",))
+_INTRO_RE = GuardedPattern(r"\bsufficient\s+data\b", ("sufficient",), starts=True)
 _NEUTRAL_TOLERANCE = 0.08
 _AMBIGUITY_MARGIN = 0.05
 _MATCH_DISTANCE = 0.25  # RGB distance: a cell colour farther than this from every legend colour is doubtful

@@ -13,7 +13,7 @@ _INNOVATION_RE = GuardedPattern(
     r"partnerships?\s+(?:to|that)\s+promote\s+innovation(?:\s+capacity)?\s+with\s+(?P<list>.+)$", ("promote",)
 )
 _DATA_RE = GuardedPattern(r"data\s+partnerships?\s+with\s+(?P<list>.+)$", ("partnership",))
-_PARTNERSHIPS_RE = GuardedPattern(r"\bpartnerships?\b", ("partnership",))
+_PARTNERSHIPS_RE = GuardedPattern(r"\bpartnerships?\b", ("partnership",), starts=True)
 _PURPOSE_RE = re.compile(r"^(?:in order\s+)?to\s+", re.I)
 _LEADING_AND_RE = re.compile(r"^(?:as well as|and)\s+", re.I)
 _WITH_RE = re.compile(r"^(?:(?:and|as well as)\s+)?with\b", re.I)

@@ -21,7 +21,9 @@ _STRATEGY_RE = GuardedPattern(
     r"no)\b[^.;]{0,40}?\binnovation\s+(?:strategy|vision)\b",
     ("innovation",),
 )
-_ASSOCIATES_RE = GuardedPattern(r"associates?\s+innovation(?:\s+capacity)?\s+with\s*:?\s*(.*)$", ("associate",))
+_ASSOCIATES_RE = GuardedPattern(
+    r"associates?\s+innovation(?:\s+capacity)?\s+with\s*:?\s*(.*)$", ("associate",), starts=True
+)
 
 
 def map_vision(section: Section | None, vocabulary: Vocabulary) -> FieldResult:

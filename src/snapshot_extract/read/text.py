@@ -232,7 +232,7 @@ def _has_markup(text: str) -> bool:
 def _unmark(body: str) -> tuple[str, tuple[str, ...]]:
     """``body`` with its markup removed, and its bold runs (as written, before links are resolved)."""
     cut = _cut_bold(body)
-    bold_parts = tuple(map(fold_spaces, cut[1::2]))
+    bold_parts = tuple([fold_spaces(run) for run in cut[1::2]])  # compiled: a native call, not map()
     if "<" in body or "](" in body:
         body = _strip_links(body)
         cut = _cut_bold(body)
@@ -290,7 +290,8 @@ def _grid_cells(body: str) -> tuple[str, ...]:
     # A row without double spaces splits at its tabs by str.split, which is exact here (empty
     # pieces between tabs are dropped either way) and spares the regex's ~2.5 µs a row.
     gaps = _CELL_SPLIT_RE.split(body.strip()) if "  " in body else body.strip().split("\t")
-    return tuple(filter(None, map(fold_spaces, gaps)))  # a cell folds to "" just where it is all spaces
+    cells = [fold_spaces(gap) for gap in gaps]
+    return tuple([cell for cell in cells if cell])  # a cell folds to "" just where it is all spaces
 
 
 def _absolute(url: str) -> str:
