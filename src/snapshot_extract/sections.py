@@ -23,7 +23,7 @@ from typing import Literal, NamedTuple
 from rapidfuzz import fuzz, process
 
 from .models import Document, Line
-from .textutil import join_wrapped, strip_accents
+from .textutil import holds_any, join_wrapped, strip_accents
 
 SECTION_KEYS = (
     "overview", "organisation", "spotlight", "vision", "approach",
@@ -351,10 +351,7 @@ _SECTION_SIGNATURE = {key: (clues, pattern) for key, clues, pattern in _SIGNATUR
 
 def _signature_match(clues: tuple[str, ...], pattern: re.Pattern[str], lowered: str) -> re.Match[str] | None:
     """The signature's first match in ``lowered`` text; searched only when one of its clues is there."""
-    for clue in clues:  # a plain loop: the substring tests cost less than a generator
-        if clue in lowered:
-            return pattern.search(lowered)
-    return None
+    return pattern.search(lowered) if holds_any(lowered, clues) else None
 
 
 def signature_of(lowered: str, skip: str | None = None) -> str | None:

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from ..geometry import union_box
 from ..models import BBox, Term
 from ..sections import Block, Section
-from ..textutil import GuardedPattern, fold_spaces
+from ..textutil import GuardedPattern, fold_spaces, holds_any
 from ..vocabulary import CONFIDENT_SCORE, Match, Vocabulary
 
 _ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -340,24 +340,17 @@ def polarity(sentence: str, key: GuardedPattern) -> bool | None | str:
     # The last clause: after the last punctuation mark (found by rfind), then after the last
     # boundary word in what follows it; the regex scans the short tail, not the whole sentence.
     tail = before[max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1 :]
-    if _holds_any(tail, _BOUNDARY_WORDS):
+    if holds_any(tail, _BOUNDARY_WORDS):
         tail = _CLAUSE_BOUNDARY_RE.split(tail)[-1]
     window = tail + " " + match.group(0).lower()
     if _NEGATION_RE.search(window):
         return False
-    if _holds_any(window, _HEDGE_WORDS) and _HEDGE_RE.search(window):
+    if holds_any(window, _HEDGE_WORDS) and _HEDGE_RE.search(window):
         return "hedged"
     rest = sentence[match.end():].lower()
-    if not _holds_any(rest, _ENDED_WORDS) or not _ENDED_RE.search(rest):
+    if not holds_any(rest, _ENDED_WORDS) or not _ENDED_RE.search(rest):
         return True
     return "hedged" if _ENDED_RE.search(_CLAUSE_BOUNDARY_RE.split(rest, maxsplit=1)[0]) else True
-
-
-def _holds_any(text: str, words: tuple[str, ...]) -> bool:
-    for word in words:  # noqa: SIM110 - a plain loop costs less than any() over a generator
-        if word in text:
-            return True
-    return False
 
 
 def read_flag(found: Found, path: str, sentence: str, key: GuardedPattern, block: Block) -> bool:

@@ -18,7 +18,7 @@ import re
 
 from ..errors import UnreadableInput
 from ..models import Document, Line, SourceInfo
-from ..textutil import clean_text, fold_spaces, split_bullet
+from ..textutil import clean_text, fold_spaces, holds_any, split_bullet
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -122,12 +122,7 @@ def _has_control(text: str, nul: bool) -> bool:
     """Whether ``text`` holds a control character other than whitespace. ``nul``: whether it may
     hold a NUL; the caller knows from the bytes (a NUL is zero bytes in every encoding read here),
     which spares the slowest of these searches, for a NUL in a wide string."""
-    if nul and "\x00" in text:
-        return True
-    for control in _CONTROLS:  # noqa: SIM110 - a plain loop costs less than any() over a generator
-        if control in text:
-            return True
-    return False
+    return (nul and "\x00" in text) or holds_any(text, _CONTROLS)
 
 
 _CONTROLS = tuple(chr(code) for code in range(1, 0x20) if _BINARY_CONTROL_RE.match(chr(code)))
@@ -227,7 +222,7 @@ def _has_rare_marks(text: str) -> bool:
 
 def _has_markup(text: str) -> bool:
     """Whether ``text`` holds a character markdown markup starts with (substring tests are cheap)."""
-    return "*" in text or "_" in text or "<" in text or "[" in text or "\\" in text
+    return "*" in text or "<" in text or _has_rare_marks(text)
 
 
 def _unmark(body: str) -> tuple[str, tuple[str, ...]]:
