@@ -6,11 +6,9 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: run test lint bench fixtures bad-fixtures vocabulary clean
 
-# setup.py compiles the pipeline's hot modules with mypyc, in place beside their sources: a changed
-# source re-installs (recompiles) before any target runs, so no target ever runs a stale build.
-SOURCES := $(shell find src -name '*.py')
-
-$(STAMP): pyproject.toml setup.py $(SOURCES)
+# The package is installed in editable mode: an edit to any module needs no reinstall. The stamp
+# only re-installs when the dependencies (pyproject.toml) change.
+$(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
@@ -49,4 +47,3 @@ vocabulary: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build out .eval-out .pytest_cache .mypy_cache .ruff_cache
-	find src -name '*.so' -delete

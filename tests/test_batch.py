@@ -21,8 +21,9 @@ import pytest
 from typer.testing import CliRunner
 
 import snapshot_extract
-from snapshot_extract import workers
-from snapshot_extract.batch import (
+from snapshot_extract.batch import workers
+from snapshot_extract.batch.manifest import DocumentOutcome
+from snapshot_extract.batch.run import (
     ERROR_COLUMNS,
     FORMATS,
     BatchArgumentError,
@@ -36,12 +37,12 @@ from snapshot_extract.batch import (
 )
 from snapshot_extract.cli import app
 from snapshot_extract.errors import SnapshotError
-from snapshot_extract.export import LONG_COLUMNS, record_json, records_jsonl, to_csv, to_dataframe
-from snapshot_extract.manifest import DocumentOutcome
+from snapshot_extract.export import record_json, records_jsonl, to_csv, to_dataframe
+from snapshot_extract.export.rows import LONG_COLUMNS
+from snapshot_extract.export.tables import parquet_bytes, workbook_bytes
 from snapshot_extract.models import Record
 from snapshot_extract.pipeline import extract
 from snapshot_extract.read import PdfOptions
-from snapshot_extract.tables import parquet_bytes, workbook_bytes
 from snapshot_extract.vocabulary import Vocabulary
 
 from .conftest import FIXTURES, ROOT
@@ -383,7 +384,7 @@ def test_killed_process_resumes(count: str, signal_number: int, corpus: Path,
     out = tmp_path / "out"
     script = textwrap.dedent(f"""
         import sys, time
-        from snapshot_extract import workers
+        from snapshot_extract.batch import workers
         real = workers.extract
         def slow(*args, **kwargs):
             time.sleep(0.4)

@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from snapshot_extract import extract
+from snapshot_extract.checks.evaluate import EvaluationError, evaluate, field_kinds, score_value
 from snapshot_extract.cli import app
-from snapshot_extract.evaluate import EvaluationError, evaluate, field_kinds, score_value
 
 from .conftest import FIXTURES
 

@@ -13,17 +13,16 @@ import pytest
 from openpyxl import load_workbook
 
 from snapshot_extract import to_dataframe
-from snapshot_extract.export import (
+from snapshot_extract.export import record_json, records_jsonl
+from snapshot_extract.export.rows import (
     LONG_COLUMNS,
     guard_formula,
-    record_json,
-    records_jsonl,
     to_csv,
     wide_row_columns,
 )
+from snapshot_extract.export.tables import parquet_bytes, wide_column_types, workbook_bytes
 from snapshot_extract.models import Record
 from snapshot_extract.pipeline import extract
-from snapshot_extract.tables import parquet_bytes, wide_column_types, workbook_bytes
 from snapshot_extract.vocabulary import Vocabulary
 
 from .conftest import FIXTURES

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from snapshot_extract import extract
-from snapshot_extract.golden import compare, find_fixtures
+from snapshot_extract.checks.golden import compare, find_fixtures
 
 from .conftest import FIXTURES
 

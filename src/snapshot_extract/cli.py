@@ -15,9 +15,9 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from .checks.golden import check_fixture, find_fixtures
 from .errors import SnapshotError
 from .export import record_json, records_jsonl, to_csv, to_dataframe
-from .golden import check_fixture, find_fixtures
 from .models import Record
 from .pipeline import extract_all
 from .read import PdfOptions
@@ -203,7 +203,7 @@ def inspect(
 
     Example: snapshot-extract inspect fixtures/pdf/enschede.pdf --out inspect-enschede
     """
-    from .overlay import inspect_pdf
+    from .inspect import inspect_pdf
 
     vocab_ = _vocabulary(vocabulary, replace_vocabulary)
     try:
@@ -240,7 +240,7 @@ def evaluate_records(
     """
     from rich.console import Console
 
-    from .evaluate import evaluate, print_evaluation
+    from .checks.evaluate import evaluate, print_evaluation
 
     if len(paths) < 2:
         raise _fail("error: eval: give at least one truth folder and then the records")
@@ -308,7 +308,7 @@ def batch(
     from rich.console import Console
 
     from .batch import BatchOptions, convert_batch, parse_formats
-    from .progress import BatchProgress, print_summary
+    from .batch.progress import BatchProgress, print_summary
 
     vocab_ = _vocabulary(vocabulary, replace_vocabulary)
     console = Console(stderr=True)

@@ -1,4 +1,4 @@
-"""Export: ``Record``s -> JSON / JSON Lines / wide and long tables (pandas lives here).
+"""Rows: ``Record``s -> wide and long table rows, DataFrames and CSV (pandas lives here).
 
 Contract: output is a pure function of the records (byte-identical for the same records);
 JSON is UTF-8 with two-space indent; tables follow RECORD.md "Tabular exports": one row per
@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from .models import Record
-from .vocabulary import Vocabulary, load_vocabulary
+from ..models import Record
+from ..vocabulary import Vocabulary, load_vocabulary
 
 if TYPE_CHECKING:  # pandas is imported where a table is built: parse/check start faster
     import pandas as pd
@@ -52,15 +52,6 @@ SECTIONS_ORDER = (
 PEER_KEYS = ("percent", "bound", "text")
 LONG_COLUMNS = ("source_file", "city", "field", "index", "id", "label", "text", "score", "page")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def record_json(record: Record) -> str:
-    """One record as pretty JSON (ends with a newline); pydantic-core's serializer, fast."""
-    return record.model_dump_json(indent=2) + "\n"
-
-
-def records_jsonl(records: Iterable[Record]) -> str:
-    return "".join(record.model_dump_json() + "\n" for record in records)
 
 
 def _is_term(value: Any) -> bool:
@@ -168,7 +159,7 @@ def to_dataframe(
 
 def wide_row_columns(vocabulary: Vocabulary | None = None) -> list[str]:
     """The wide columns in order (with one-hot columns when a vocabulary is given)."""
-    from .models import City, Source
+    from ..models import City, Source
 
     empty = Record(source=Source(file="", sha256="", format="text", pages=None),
                    city=City(name="", as_printed="", country="", country_code=None))

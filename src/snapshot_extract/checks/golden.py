@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import SnapshotError
-from .export import record_json
-from .files import write_atomic
-from .pipeline import extract
-from .read import PdfOptions
-from .vocabulary import Vocabulary
+from ..errors import SnapshotError
+from ..export.records import record_json
+from ..files import write_atomic
+from ..pipeline import extract
+from ..read import PdfOptions
+from ..vocabulary import Vocabulary
 
 EXPECTED_SUFFIX = ".expected.json"
 INPUT_SUFFIXES = (".txt", ".md", ".pdf")

@@ -32,9 +32,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from .export import LONG_COLUMNS, SECTIONS_ORDER, long_rows, wide_row, wide_row_columns
-from .models import Record, Term
-from .vocabulary import Vocabulary
+from ..models import Record, Term
+from ..vocabulary import Vocabulary
+from .rows import LONG_COLUMNS, SECTIONS_ORDER, long_rows, wide_row, wide_row_columns
 
 if TYPE_CHECKING:
     import pandas as pd

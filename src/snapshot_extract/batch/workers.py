@@ -38,13 +38,13 @@ from dataclasses import dataclass, field
 from types import FrameType
 from typing import Any
 
-from .errors import SnapshotError
-from .export import record_json, records_jsonl
-from .models import Record
-from .pipeline import extract
-from .read import PdfOptions
-from .tables import ROW_MAKERS
-from .vocabulary import Vocabulary
+from ..errors import SnapshotError
+from ..export.records import record_json, records_jsonl
+from ..export.tables import ROW_MAKERS
+from ..models import Record
+from ..pipeline import extract
+from ..read import PdfOptions
+from ..vocabulary import Vocabulary
 
 HARD_GRACE = 1.0  # seconds added to a chunk's hard deadline (covers process start-up)
 MAX_CHUNK = 4  # small chunks keep the hard deadline tight and the progress bar lively

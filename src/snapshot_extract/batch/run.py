@@ -48,9 +48,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import SnapshotError
-from .export import guard_formula, to_csv
-from .files import open_atomic, write_atomic
+from ..errors import SnapshotError
+from ..export.rows import guard_formula, to_csv
+from ..export.tables import TableRows, long_frame, parquet_from_rows, wide_frame, workbook_from_rows
+from ..files import open_atomic, write_atomic
+from ..read import PdfOptions
+from ..vocabulary import Vocabulary, load_vocabulary
 from .manifest import (
     DONE,
     DocumentOutcome,
@@ -60,9 +63,6 @@ from .manifest import (
     reusable_files,
     run_settings,
 )
-from .read import PdfOptions
-from .tables import TableRows, long_frame, parquet_from_rows, wide_frame, workbook_from_rows
-from .vocabulary import Vocabulary, load_vocabulary
 from .workers import (
     Extraction,
     RecordParts,

@@ -30,14 +30,14 @@ from typing import Any, Literal
 
 import pymupdf as _pymupdf
 
-from .errors import SnapshotError, UnreadableInput
-from .export import record_json
-from .geometry import union_box
-from .models import RGB, BBox, Document, Record
-from .pipeline import parse_document
-from .read import PdfOptions, read_document
-from .sections import Sections, detect_sections
-from .vocabulary import CONFIDENT_SCORE, Vocabulary, load_vocabulary
+from ..errors import SnapshotError, UnreadableInput
+from ..export.records import record_json
+from ..geometry import union_box
+from ..models import RGB, BBox, Document, Record
+from ..pipeline import parse_document
+from ..read import PdfOptions, read_document
+from ..sections import Sections, detect_sections
+from ..vocabulary import CONFIDENT_SCORE, Vocabulary, load_vocabulary
 
 Kind = Literal["section", "heading", "field", "unmapped", "legend", "cell"]
 GREEN, AMBER, RED = (0.05, 0.6, 0.25), (0.95, 0.55, 0.0), (0.85, 0.1, 0.1)

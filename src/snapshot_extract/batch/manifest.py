@@ -20,10 +20,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import __version__
-from .models import Record
-from .read import PdfOptions
-from .vocabulary import Vocabulary
+from .. import __version__
+from ..models import Record
+from ..read import PdfOptions
+from ..vocabulary import Vocabulary
 
 DONE = frozenset({"ok", "partial"})
 

@@ -38,9 +38,9 @@ from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .errors import SnapshotError
+from ..errors import SnapshotError
+from ..models import Peer, Record, Term
 from .golden import EXPECTED_SUFFIX
-from .models import Peer, Record, Term
 
 Kind = Literal["scalar", "term", "peer", "terms", "strings"]
 SCORED_SECTIONS = ("city", "overview", "organisation", "spotlight", "vision", "approach",

@@ -27,7 +27,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from .batch import BatchSummary
+from .run import BatchSummary
 
 REFRESH_SECONDS = 0.1
 
