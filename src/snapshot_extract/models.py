@@ -13,9 +13,11 @@ Data flows one way: read -> Document -> sections -> fields -> Record -> export.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from functools import cache
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.config import JsonDict
 from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
 BBox = tuple[float, float, float, float]
@@ -90,135 +92,249 @@ class _Model(BaseModel):
     model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
 
 
+def _field(description: str, default: Any = None, vocabulary: str | None = None) -> Any:
+    """A record field with its description and, for Terms, the vocabulary group its ids come
+    from: each declared once, here; exports, evaluation, the docs and the fixture tools read
+    them back through ``record_fields``."""
+    extra: JsonDict | None = {"vocabulary": vocabulary} if vocabulary else None
+    return Field(default, description=description, json_schema_extra=extra)
+
+
 class Term(_Model):
-    id: str
-    label: str
-    text: str
-    score: float = Field(ge=0, le=100)
+    """A printed item mapped onto the controlled vocabulary."""
+
+    id: str = Field(description="vocabulary id (stable; see docs/vocabulary.md)")
+    label: str = Field(description="the vocabulary's label for the id")
+    text: str = Field(description="the item exactly as the document printed it, whitespace folded")
+    score: float = Field(ge=0, le=100, description="match score 0-100; 100 = exact or alias match")
 
 
 class Peer(_Model):
-    percent: int | None
-    bound: Literal["exact", "more_than", "less_than", "about"]
-    text: str
+    """A comparison with the surveyed cities: "Like 81% of cities surveyed" (81, exact),
+    "Similar to more than half of cities surveyed" (50, more_than), "over one-third" (33, more_than)."""
+
+    percent: int | None = Field(description="share of surveyed cities that answered the same way; null when "
+                                            "the phrase gives no share or counts cities that answered differently")
+    bound: Literal["exact", "more_than", "less_than", "about"] = Field(description="how the share is bounded")
+    text: str = Field(description="the peer phrase as printed, from its first word to \"surveyed\"")
 
 
 class Warning(_Model):  # noqa: A001 - the spec names it so
-    field: str
-    code: str
-    message: str
+    """A value in doubt or text not understood: nothing is wrong or missing silently."""
+
+    field: str = Field(description="JSON path of the affected value (e.g. outcomes.with_sufficient_data), a "
+                                   "section key, or \"document\"")
+    code: str = Field(description="stable snake_case code (see the warning codes in README.md)")
+    message: str = Field(description="what was seen, for a person")
 
 
 class Unmapped(_Model):
-    field: str
-    text: str
-    best_id: str | None
-    best_score: float
+    """A printed item that matched no vocabulary term above the threshold, kept verbatim."""
+
+    field: str = Field(description="JSON path of the list or value the item belongs to")
+    text: str = Field(description="the item as printed")
+    best_id: str | None = Field(description="the nearest vocabulary id, if any")
+    best_score: float = Field(description="the nearest id's score 0-100")
 
 
 class Provenance(TypedDict):
-    """Where a value was read. A typed dict, not a model: a record holds one per value, and
-    validating ~70 dicts costs a fraction of building ~70 model instances."""
+    """Where a value was read: page, box (PDF points, top-left origin) and the text it came from.
+    A typed dict, not a model: a record holds one per value."""
 
-    page: int | None
-    bbox: tuple[float, float, float, float] | None
-    text: str
+    page: Annotated[int | None, Field(description="1-based page number (null for a text dump)")]
+    bbox: Annotated[tuple[float, float, float, float] | None,
+                    Field(description="[x0, y0, x1, y1] in PDF points, top-left origin (null for a text dump)")]
+    text: Annotated[str, Field(description="the printed text the value was read from")]
 
 
 class Source(_Model):
-    file: str
-    sha256: str
-    format: Literal["pdf", "text"]
-    pages: int | None
+    """The input the record was read from."""
+
+    file: str = _field("file name as given (no directories)")
+    sha256: str = _field("hex digest of the input bytes")
+    format: Literal["pdf", "text"] = _field("pdf or text (a text dump)")
+    pages: int | None = _field("page count (PDF only)")
 
 
 class City(_Model):
-    name: str
-    as_printed: str
-    country: str
-    country_code: str | None
+    """The city the snapshot is about."""
+
+    name: str = _field("the city as the body text spells it: \"Enschede\" (the header prints \"ENSCHEDÉ\")")
+    as_printed: str = _field("the city as the page header prints it: \"ENSCHEDÉ\"")
+    country: str = _field("the country as printed: \"The Netherlands\"")
+    country_code: str | None = _field("ISO 3166-1 alpha-2 code of the country: \"NL\"")
 
 
 class Overview(_Model):
-    mayor: str | None = None
-    term_start: int | None = None
-    term_end: int | None = None
-    innovation_lead: str | None = None
-    population: int | None = None
-    population_year: int | None = None
-    websites: list[str] = []
+    """The Overview panel."""
+
+    mayor: str | None = _field("the mayor as printed: \"Onno van Veldhuizen\"")
+    term_start: int | None = _field("first year of the mayor's term: 2015")
+    term_end: int | None = _field("last year of the mayor's term: 2021 (null when open-ended)")
+    innovation_lead: str | None = _field("the innovation lead as printed: \"Gerdien Looman\"")
+    population: int | None = _field("population as a number: 159000 (from \"159 000\", \"159,000\", "
+                                     "\"159.000\"; \"1.2 million\" is 1200000)")
+    population_year: int | None = _field("the year the population figure is for: 2019")
+    websites: list[str] = _field("absolute URLs in printed order; a bare domain gets https://", [])
 
 
 class Organisation(_Model):
-    structure: Term | None = None
-    dedicated_staff: bool | None = None
-    staff_count: int | None = None
-    staff_skills: list[Term] = []
+    """What is the organisational structure?"""
+
+    structure: Term | None = _field("where innovation work sits: Enschede -> dispersed (\"sprinkled "
+                                    "throughout the municipality\")", vocabulary="org_structure")
+    dedicated_staff: bool | None = _field("whether staff work specifically on innovation: false for \"no "
+                                          "dedicated staff\"")
+    staff_count: int | None = _field("number of staff working on innovation when printed (\"8 staff "
+                                     "members\", \"consists of 12 staff\"), else null")
+    staff_skills: list[Term] = _field("staff skills and profiles, printed order", [], vocabulary="staff_roles")
 
 
 class Spotlight(_Model):
-    title: str | None = None
-    text: str | None = None
+    """Spotlight | <title>: the panel presenting one initiative."""
+
+    title: str | None = _field("the title after \"Spotlight |\": \"I4 Sociaal\"")
+    text: str | None = _field("the spotlight paragraph(s), whitespace folded, de-hyphenated")
 
 
 class Vision(_Model):
-    formal_strategy: bool | None = None
-    peer: Peer | None = None
-    associations: list[Term] = []
+    """What is the city's innovation vision?"""
+
+    formal_strategy: bool | None = _field("whether the city has a formal innovation strategy")
+    peer: Peer | None = _field("how the strategy answer compares with the surveyed cities")
+    associations: list[Term] = _field("what the city most closely associates innovation capacity with",
+                                      [], vocabulary="innovation_terms")
 
 
 class Approach(_Model):
-    scope: Term | None = None
-    peer: Peer | None = None
-    priority_policy_areas: list[Term] = []
+    """What is the city's innovation approach?"""
+
+    scope: Term | None = _field("how the city approaches innovation capacity: holistic, in specific areas, "
+                                "or both", vocabulary="approach_scope")
+    peer: Peer | None = _field("how the approach answer compares with the surveyed cities")
+    priority_policy_areas: list[Term] = _field("the top priority policy areas for the city's innovation work",
+                                               [], vocabulary="policy_areas")
 
 
 class Partnerships(_Model):
-    innovation_partners: list[Term] = []
-    data_partners: list[Term] = []
-    data_activities: list[Term] = []
+    """What innovation partnerships exist?"""
+
+    innovation_partners: list[Term] = _field("partners of partnerships \"to promote innovation capacity\"",
+                                             [], vocabulary="partner_types")
+    data_partners: list[Term] = _field("partners of partnerships \"to improve data use\"", [],
+                                       vocabulary="partner_types")
+    data_activities: list[Term] = _field("what the data partnerships do (\"to collect and analyse data\")", [],
+                                         vocabulary="data_activities")
 
 
 class Funding(_Model):
-    dedicated: bool | None = None
-    peer: Peer | None = None
-    sources: list[Term] = []
-    directed_to: list[Term] = []
+    """What funding is available?"""
+
+    dedicated: bool | None = _field("whether the city has dedicated funding for innovation capacity")
+    peer: Peer | None = _field("how the funding answer compares with the surveyed cities")
+    sources: list[Term] = _field("where the innovation funding comes from", [], vocabulary="funding_sources")
+    directed_to: list[Term] = _field("what the innovation funding is directed towards", [],
+                                     vocabulary="funding_uses")
 
 
 class Impact(_Model):
-    benefits: list[Term] = []
-    success_factors: list[Term] = []
+    """How is innovation helping the city?"""
+
+    benefits: list[Term] = _field("how innovation is helping the city", [], vocabulary="benefits")
+    success_factors: list[Term] = _field("the most critical success factors of the city's innovation work", [],
+                                         vocabulary="success_factors")
 
 
 class DataUse(_Model):
-    role: Term | None = None
-    uses: list[str] = []
-    challenges: list[Term] = []
-    inventory: Term | None = None
-    publishes_open_data: bool | None = None
+    """How is data used?"""
+
+    role: Term | None = _field("the role data plays in decision-making: Enschede -> significant",
+                               vocabulary="data_role")
+    uses: list[str] = _field("free sentences on what data is used for: \"align its budget process with its "
+                             "strategic priorities\"", [])
+    challenges: list[Term] = _field("what prevents the use of data", [], vocabulary="data_challenges")
+    inventory: Term | None = _field("the city's data inventory: Enschede -> comprehensive_some_topics",
+                                    vocabulary="data_inventory")
+    publishes_open_data: bool | None = _field("whether the city publishes open data")
 
 
 class Outcomes(_Model):
-    policy_areas: list[Term] = []
-    with_sufficient_data: list[Term] | None = None
-    without_sufficient_data: list[Term] | None = None
+    """How are outcomes measured? The colour-coded grid of policy areas and its legend."""
+
+    policy_areas: list[Term] = _field("every area in the grid, printed (row-major) order", [],
+                                      vocabulary="policy_areas")
+    with_sufficient_data: list[Term] | None = _field(
+        "areas the document marks as having sufficient data; null when the input cannot carry it (a text dump "
+        "loses the colours), then with a warning on this field", vocabulary="policy_areas")
+    without_sufficient_data: list[Term] | None = _field("the complement of with_sufficient_data, same rule",
+                                                        vocabulary="policy_areas")
 
 
 class Record(_Model):
-    schema_version: str = SCHEMA_VERSION
-    source: Source
-    city: City
-    overview: Overview = Overview()
-    organisation: Organisation = Organisation()
-    spotlight: Spotlight = Spotlight()
-    vision: Vision = Vision()
-    approach: Approach = Approach()
-    partnerships: Partnerships = Partnerships()
-    funding: Funding = Funding()
-    impact: Impact = Impact()
-    data: DataUse = DataUse()
-    outcomes: Outcomes = Outcomes()
-    unmapped: list[Unmapped] = []
-    warnings: list[Warning] = []
-    provenance: dict[str, Provenance] = {}
+    """One City Innovation Snapshot, PDF or text dump (schema version 1).
+
+    A value the document does not state is null (or [] for a list), never a guess. A value the
+    document states but the tool could not read with confidence is still given, and a warning
+    names its field: every value that is wrong or missing relative to the document is covered
+    by a warning on that field or an ``unmapped`` entry.
+    """
+
+    model_config = ConfigDict(json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"})
+
+    schema_version: str = _field("the record schema's version: \"1\"", SCHEMA_VERSION)
+    source: Source = _field("the input the record was read from")
+    city: City = _field("the city the snapshot is about")
+    overview: Overview = _field("the Overview panel", Overview())
+    organisation: Organisation = _field("the section \"What is the organisational structure?\"", Organisation())
+    spotlight: Spotlight = _field("the section \"Spotlight | <title>\"", Spotlight())
+    vision: Vision = _field("the section \"What is the city's innovation vision?\"", Vision())
+    approach: Approach = _field("the section \"What is the city's innovation approach?\"", Approach())
+    partnerships: Partnerships = _field("the section \"What innovation partnerships exist?\"", Partnerships())
+    funding: Funding = _field("the section \"What funding is available?\"", Funding())
+    impact: Impact = _field("the section \"How is innovation helping the city?\"", Impact())
+    data: DataUse = _field("the section \"How is data used?\"", DataUse())
+    outcomes: Outcomes = _field("the section \"How are outcomes measured?\"", Outcomes())
+    unmapped: list[Unmapped] = _field("every printed item that matched no vocabulary term above the threshold: "
+                                      "kept verbatim, never dropped", [])
+    warnings: list[Warning] = _field("every value in doubt and every text not understood", [])
+    provenance: dict[str, Provenance] = _field(
+        "JSON path -> where it was read (page, box, text), for every non-null scalar and every Term (list items "
+        "as path[i])", {})
+
+
+SECTIONS = ("source", "city", "overview", "organisation", "spotlight", "vision", "approach", "partnerships",
+            "funding", "impact", "data", "outcomes")  # fmt: skip
+
+
+class FieldSpec(NamedTuple):
+    """One field of a record section, as the model declares it."""
+
+    path: str  # "funding.sources"
+    annotation: Any
+    description: str
+    vocabulary: str | None  # the vocabulary group of its Terms
+
+
+@cache
+def record_fields() -> tuple[FieldSpec, ...]:
+    """Every field of the record's sections (``SECTIONS``), in model order: the one list that
+    exports, evaluation, the docs and the fixture tools derive their field lists from."""
+    specs = []
+    for section in SECTIONS:
+        model = Record.model_fields[section].annotation
+        assert isinstance(model, type) and issubclass(model, BaseModel)
+        for name, info in model.model_fields.items():
+            extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+            vocabulary = extra.get("vocabulary")
+            specs.append(FieldSpec(f"{section}.{name}", info.annotation, info.description or "",
+                                   vocabulary if isinstance(vocabulary, str) else None))
+    return tuple(specs)
+
+
+@cache
+def vocabulary_group(path: str) -> str:
+    """The vocabulary group of the Terms at ``path`` ("funding.sources" -> "funding_sources")."""
+    for spec in record_fields():
+        if spec.path == path and spec.vocabulary:
+            return spec.vocabulary
+    raise KeyError(f"{path} holds no vocabulary Terms")

@@ -16,9 +16,9 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
 
-from ..models import Record
+from ..models import SECTIONS, Record, record_fields
 from ..vocabulary import Vocabulary, load_vocabulary
 
 if TYPE_CHECKING:  # pandas is imported where a table is built: parse/check start faster
@@ -26,32 +26,15 @@ if TYPE_CHECKING:  # pandas is imported where a table is built: parse/check star
 
 LIST_SEPARATOR = ";"
 
-# (path, vocabulary group) of every Term list; None marks a list of plain strings.
-TERM_LISTS: tuple[tuple[str, str | None], ...] = (
-    ("overview.websites", None),
-    ("organisation.staff_skills", "staff_roles"),
-    ("vision.associations", "innovation_terms"),
-    ("approach.priority_policy_areas", "policy_areas"),
-    ("partnerships.innovation_partners", "partner_types"),
-    ("partnerships.data_partners", "partner_types"),
-    ("partnerships.data_activities", "data_activities"),
-    ("funding.sources", "funding_sources"),
-    ("funding.directed_to", "funding_uses"),
-    ("impact.benefits", "benefits"),
-    ("impact.success_factors", "success_factors"),
-    ("data.uses", None),
-    ("data.challenges", "data_challenges"),
-    ("outcomes.policy_areas", "policy_areas"),
-    ("outcomes.with_sufficient_data", "policy_areas"),
-    ("outcomes.without_sufficient_data", "policy_areas"),
-)
-SECTIONS_ORDER = (
-    "source", "city", "overview", "organisation", "spotlight", "vision", "approach",
-    "partnerships", "funding", "impact", "data", "outcomes",
-)  # fmt: skip
 PEER_KEYS = ("percent", "bound", "text")
 LONG_COLUMNS = ("source_file", "city", "field", "index", "id", "label", "text", "score", "page")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _without_none(annotation: Any) -> Any:
+    """``X`` for ``X | None``; any other annotation as it is."""
+    options = [option for option in get_args(annotation) if option is not type(None)]
+    return options[0] if len(options) == 1 and type(None) in get_args(annotation) else annotation
 
 
 def _is_term(value: Any) -> bool:
@@ -84,7 +67,7 @@ def wide_row(record: Record, vocabulary: Vocabulary | None = None) -> dict[str, 
     """One record as a flat row; with a vocabulary, one-hot columns per term of each list."""
     data = record.model_dump(mode="json")
     row: dict[str, Any] = {}
-    for section in SECTIONS_ORDER:
+    for section in SECTIONS:
         _flatten(section, data[section], row)
     row["warnings_count"] = len(record.warnings)
     row["unmapped_count"] = len(record.unmapped)
@@ -95,10 +78,11 @@ def wide_row(record: Record, vocabulary: Vocabulary | None = None) -> dict[str, 
 
 def _one_hot(data: dict[str, Any], vocabulary: Vocabulary) -> dict[str, Any]:
     columns: dict[str, Any] = {}
-    for path, group in TERM_LISTS:
-        if group is None:
+    for spec in record_fields():
+        group = spec.vocabulary
+        if group is None or get_origin(_without_none(spec.annotation)) is not list:
             continue
-        section, key = path.split(".")
+        section, key = spec.path.split(".")
         value = data[section][key]
         ids = {item["id"] for item in value} if value is not None else None
         for term in vocabulary.groups[group]:
@@ -111,7 +95,7 @@ def long_rows(record: Record) -> list[dict[str, Any]]:
     data = record.model_dump(mode="json")
     rows: list[dict[str, Any]] = []
     base = {"source_file": record.source.file, "city": record.city.name}
-    for section in SECTIONS_ORDER[1:]:
+    for section in SECTIONS[1:]:
         for key, value in data[section].items():
             _long(rows, base, f"{section}.{key}", value, None, record)
     return rows

@@ -32,9 +32,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from ..models import Record, Term
+from ..models import SECTIONS, Record, Term
 from ..vocabulary import Vocabulary
-from .rows import LONG_COLUMNS, SECTIONS_ORDER, long_rows, wide_row, wide_row_columns
+from .rows import LONG_COLUMNS, long_rows, wide_row, wide_row_columns
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -256,7 +256,7 @@ def wide_column_types(vocabulary: Vocabulary | None = None) -> dict[str, pa.Data
     import pyarrow as pa
 
     found: dict[str, pa.DataType] = {}
-    for section in SECTIONS_ORDER:
+    for section in SECTIONS:
         _walk(section, Record.model_fields[section].annotation, found)
     found["warnings_count"] = found["unmapped_count"] = pa.int64()
     return {column: found.get(column, pa.bool_()) for column in wide_row_columns(vocabulary)}
