@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import importlib
-import re
 from typing import Any
 
 import pytest
 
-from snapshot_extract.fields.common import sentences
 from snapshot_extract.fields.overview import parse_population
 from snapshot_extract.fields.peer import parse_peer
 from snapshot_extract.pipeline import parse_document
 from snapshot_extract.read.text import read_text
-from snapshot_extract.sections import detect_sections
-from snapshot_extract.textutil import GuardedPattern
 from snapshot_extract.vocabulary import Vocabulary
-
-from .conftest import FIXTURES
 
 
 @pytest.mark.parametrize(
@@ -59,7 +52,7 @@ def test_no_peer() -> None:
 
 def _record(body: str, vocabulary: Vocabulary) -> dict[str, Any]:
     text = "City Innovation Snapshot BILBAO, Spain\n\n" + body
-    return parse_document(read_text(text.encode(), "t.txt"), vocabulary).model_dump(mode="json")
+    return parse_document(read_text(text.encode(), "t.txt"), vocabulary).record.model_dump(mode="json")
 
 
 def _ids(terms: list[dict[str, Any]]) -> list[str]:
@@ -236,55 +229,5 @@ def test_two_snapshots_in_one_file_are_refused(vocabulary: Vocabulary) -> None:
 
 def test_header_with_country_in_parentheses(vocabulary: Vocabulary) -> None:
     text = "City Innovation Snapshot KRAKÓW (Poland)\n\nHow is data used?\n\nKraków's data plays a limited role.\n"
-    record = parse_document(read_text(text.encode(), "t.txt"), vocabulary)
+    record = parse_document(read_text(text.encode(), "t.txt"), vocabulary).record
     assert (record.city.as_printed, record.city.country, record.city.country_code) == ("KRAKÓW", "Poland", "PL")
-
-
-def _guarded_patterns() -> list[tuple[str, GuardedPattern]]:
-    found = []
-    for name in ("approach", "common", "data_use", "funding", "impact", "organisation", "outcomes", "partnerships",
-                 "peer", "vision"):
-        module = importlib.import_module(f"snapshot_extract.fields.{name}")
-        found += [(f"{name}.{attr}", value) for attr, value in vars(module).items() if isinstance(value, GuardedPattern)]
-    return found
-
-
-def _fixture_texts() -> list[str]:
-    """Every line, block and sentence of the text fixtures and HARD_CASES, also upper- and title-cased."""
-    texts: list[str] = [case[1] for case in HARD_CASES] + [
-        "In Oslo, data does not play a significant role in decision-making.",  # no fixture says these two
-        "Innovation helps the city in these ways: efficiency and trust.",
-        "Funding comes from: the municipal budget.",  # a source list without "sources"
-    ]
-    for path in sorted((FIXTURES / "text").glob("*.txt")) + sorted((FIXTURES / "text").glob("*.md")):
-        document = read_text(path.read_bytes(), path.name)
-        texts += [line.text for line in document.lines]
-        for section in detect_sections(document).sections.values():
-            for block in section.blocks:
-                texts += [block.text, *sentences(block.text)]
-    return [variant for text in dict.fromkeys(texts) for variant in (text, text.upper(), text.title())]
-
-
-def test_guard_words_never_change_a_match() -> None:
-    """A GuardedPattern runs its regex only when one of its words is in the text: every match must
-    contain one, or the guard silently drops it. Checked on every fixture line, block and sentence."""
-    patterns = _guarded_patterns()
-    assert len(patterns) >= 20
-    texts = _fixture_texts()
-    for name, guarded in patterns:
-        matched = 0
-        for text in texts:
-            plain = guarded.pattern.search(text)
-            assert _same(guarded.search(text), plain), f"{name} guard changes the match in {text!r}"
-            assert [_key(m) for m in guarded.finditer(text)] == [_key(m) for m in guarded.pattern.finditer(text)]
-            assert guarded.split(text) == guarded.pattern.split(text)
-            matched += plain is not None
-        assert matched, f"{name} matches no fixture text: the guard is untested"
-
-
-def _key(match: re.Match[str]) -> tuple[object, ...]:
-    return match.span(), match.groups(), tuple(sorted(match.groupdict().items(), key=str))
-
-
-def _same(one: re.Match[str] | None, other: re.Match[str] | None) -> bool:
-    return (one is None and other is None) or (one is not None and other is not None and _key(one) == _key(other))

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from snapshot_extract.cli import app
 from snapshot_extract.inspect.overlay import AMBER, GREEN, compact_paths, field_colour, inspect_pdf
 from snapshot_extract.models import Record
+from snapshot_extract.vocabulary import load_vocabulary
 
 from .conftest import FIXTURES
 
@@ -80,14 +81,14 @@ def test_grid_cells_legend_and_unmapped_marks(tmp_path: Path) -> None:
 
 def test_field_colour_by_score_and_warning(enschede: tuple[Path, Record]) -> None:
     _, record = enschede
-    assert field_colour(record, "impact.benefits[0]") == (GREEN, 100.0)
+    assert field_colour(record, "impact.benefits[0]", load_vocabulary()) == (GREEN, 100.0)
     data = record.model_dump(mode="json")
     data["impact"]["benefits"][0]["score"] = 87.5
     data["warnings"].append({"field": "overview.mayor", "code": "x", "message": "x"})
     changed = Record.model_validate_json(json.dumps(data))
-    assert field_colour(changed, "impact.benefits[0]") == (AMBER, 87.5)
-    assert field_colour(changed, "overview.mayor") == (AMBER, None)
-    assert field_colour(changed, "overview.term_start") == (GREEN, None)
+    assert field_colour(changed, "impact.benefits[0]", load_vocabulary()) == (AMBER, 87.5)
+    assert field_colour(changed, "overview.mayor", load_vocabulary()) == (AMBER, None)
+    assert field_colour(changed, "overview.term_start", load_vocabulary()) == (GREEN, None)
 
 
 def test_compact_paths() -> None:

@@ -327,7 +327,7 @@ def test_outcomes_grid_by_colour(tmp_path: Path, backend: str, coding: str, lege
     else:
         assert len({fill for line in rows for fill in line.cell_fills}) == 1
         assert rows[0].cell_colors[0] != rows[0].cell_colors[1]
-    record = parse_document(document, vocabulary)
+    record = parse_document(document, vocabulary).record
     assert [term.text for term in record.outcomes.policy_areas] == list(AREAS)
     assert record.outcomes.with_sufficient_data is not None
     assert record.outcomes.without_sufficient_data is not None
@@ -375,7 +375,7 @@ def test_full_width_outcomes_below_two_columns_on_page_2(tmp_path: Path, backend
         "Policy areas with sufficient data or without sufficient data to support innovation.",
     ]  # fmt: skip
     assert [line.cells for line in _grid_rows(document)] == [AREAS[:3], AREAS[3:]]
-    record = parse_document(document, vocabulary)
+    record = parse_document(document, vocabulary).record
     assert [term.text for term in record.outcomes.policy_areas] == list(AREAS)
     assert record.outcomes.with_sufficient_data is not None
     assert [term.text for term in record.outcomes.with_sufficient_data] == [

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from snapshot_extract.errors import UnreadableInput
 from snapshot_extract.read.text import decode, parse_line, read_text
+from snapshot_extract.textutil import fold_spaces
 
 SAMPLE = "City Innovation Snapshot ENSCHEDÉ, The Netherlands\nŒuvre – café\n"
 
@@ -78,7 +83,7 @@ def test_only_the_cp1252_guess_is_noted() -> None:
     assert read_text(SAMPLE.encode("utf-16"), "x.txt").notes == ()
     guessed = read_text("Medellín".encode("mac_roman"), "x.txt")
     assert guessed.lines[0].text == "Medell’n"
-    assert [code for _, code, _ in guessed.notes] == ["guessed_encoding"]
+    assert [note.code for note in guessed.notes] == ["guessed_encoding"]
 
 
 @pytest.mark.parametrize("space", ["\u2002", "\u2003", "\u2009", "\u00a0", "\u202f"])
@@ -102,7 +107,13 @@ def test_side_by_side_columns_are_noted() -> None:
     left = [f"Left column line {n} of the text" for n in range(10)]
     right = [f"right column line {n}" for n in range(10)]
     layout = "\n".join(f"{a:<44}{b}" for a, b in zip(left, right, strict=True)).encode()
-    assert [code for _, code, _ in read_text(layout, "x.txt").notes] == ["side_by_side_columns"]
+    assert [note.code for note in read_text(layout, "x.txt").notes] == ["side_by_side_columns"]
     grid = "\n".join("Housing      Health      Tourism      Culture" for _ in range(10)).encode()
     assert read_text(grid, "x.txt").notes == ()
     assert read_text("\n".join(left + right).encode(), "x.txt").notes == ()
+
+
+@settings(max_examples=500, derandomize=True, database=None)
+@given(st.text(st.sampled_from(list("ab \t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u2028\u3000é")), max_size=30))
+def test_fold_spaces_folds_every_kind_of_whitespace(text: str) -> None:
+    assert fold_spaces(text) == re.sub(r"\s+", " ", text).strip()

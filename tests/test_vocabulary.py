@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from snapshot_extract.errors import VocabularyError
-from snapshot_extract.vocabulary import CONFIDENT_SCORE, Match, Miss, Vocabulary, load_vocabulary
+from snapshot_extract.vocabulary import Match, Miss, Vocabulary, load_vocabulary
 
 MATCHES = [
     ("benefits", "Gaining efficiency within the public sector", "efficiency"),
@@ -67,7 +67,7 @@ def test_match(vocabulary: Vocabulary, group: str, text: str, expected: str) -> 
     assert isinstance(result, Match), result
     assert result.id == expected
     assert result.text == text
-    assert result.score >= CONFIDENT_SCORE
+    assert vocabulary.confident(result.score)
 
 
 @pytest.mark.parametrize(("group", "text"), MISSES)
@@ -87,7 +87,7 @@ def test_exact_label_scores_100(vocabulary: Vocabulary) -> None:
 def test_extra_detail_maps_with_a_lower_score(vocabulary: Vocabulary) -> None:
     result = vocabulary.match("benefits", "Improving service delivery for residents and firms")
     assert isinstance(result, Match) and result.id == "service_delivery"
-    assert result.score < CONFIDENT_SCORE
+    assert not vocabulary.confident(result.score)
 
 
 def test_user_file_extends(tmp_path: Path) -> None:
@@ -154,7 +154,8 @@ def test_remembered_matches_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None
     from snapshot_extract import vocabulary as module
 
     monkeypatch.setattr(module, "_MEMO_LIMIT", 3)
-    fresh = Vocabulary(*module._packaged())
+    version, groups, (threshold, confident) = module._packaged()
+    fresh = Vocabulary(version, groups, threshold, confident)
     for word in ("efficiency", "innovation", "data", "budget", "mayor"):
         fresh.match("benefits", word)
     assert len(fresh._memo) <= 3

@@ -1,18 +1,19 @@
 """Types that cross stage boundaries, and nothing else.
 
-Two families live here:
+Data flows one way, and so do these types:
 
-* the intermediate ``Document`` that every reader produces (``read.text``, ``read.pdf``) and
-  every later stage consumes: plain frozen dataclasses, cheap to build by the thousand;
-* the ``Record`` of ``shared/spec/RECORD.md`` (schema version 1): strict, frozen pydantic
-  models, validated once per document.
+    read -> ``Document`` (``Line``s, ``Swatch``es) -> sections -> ``Sections`` (``Section``s of
+    ``Block``s) -> fields -> ``FieldResult``s (values with ``Evidence``) -> record -> ``Record``
 
-Data flows one way: read -> Document -> sections -> fields -> Record -> export.
+The stage types are plain immutable named tuples and dataclasses; the ``Record`` of the spec
+(``docs/record.md``, schema version 1) is a tree of strict, frozen pydantic models, validated
+once per document, whose fields declare their meaning and vocabulary group (``record_fields``).
+``Warning`` is the one warning type of every stage.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, Literal, NamedTuple
 
@@ -26,19 +27,44 @@ RGB = tuple[float, float, float]
 SCHEMA_VERSION = "1"
 
 
-# --------------------------------------------------------------------------- Document
+# --------------------------------------------------------------------------- every stage
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+
+
+class Warning(_Model):  # noqa: A001 - the spec names it so
+    """A value in doubt or text not understood: nothing is wrong or missing silently."""
+
+    field: str = Field(description="JSON path of the affected value (e.g. outcomes.with_sufficient_data), a "
+                                   "section key, or \"document\"")
+    code: str = Field(description="stable snake_case code (see the warning codes in README.md)")
+    message: str = Field(description="what was seen, for a person")
+
+
+class Unmapped(_Model):
+    """A printed item that matched no vocabulary term above the threshold, kept verbatim."""
+
+    field: str = Field(description="JSON path of the list or value the item belongs to")
+    text: str = Field(description="the item as printed")
+    best_id: str | None = Field(description="the nearest vocabulary id, if any")
+    best_score: float = Field(description="the nearest id's score 0-100")
+
+
+# --------------------------------------------------------------------------- read -> Document
 
 
 class Line(NamedTuple):
-    """One line of text as the reader saw it, markup removed (immutable: a named tuple, which
-    builds ~4x faster than a frozen dataclass: readers make one per line of every document).
+    """One line of text as the reader saw it, markup removed.
 
     ``bullet`` is true when the line was introduced by a list marker or bullet glyph (which is
     not part of ``text``). ``bold`` is true when the whole line was set in bold; ``bold_parts``
     keeps the bold runs inside it (``**x**`` in a text dump, bold spans in a PDF). ``cells``
     holds the separate cells of a grid row (tab-separated in a dump, tiles in a PDF); a line
-    that is not a grid row has ``cells == (text,)``. ``cell_boxes`` and ``cell_colors`` run
-    parallel to ``cells`` where the reader knows them. Boxes are in PDF points, rounded to 0.01.
+    that is not a grid row has ``cells == (text,)``. ``cell_boxes``, ``cell_colors`` and
+    ``cell_fills`` run parallel to ``cells`` where the reader knows them. Boxes are in PDF
+    points, rounded to 0.01; ``column`` numbers the column a PDF line was read in.
     """
 
     text: str
@@ -76,20 +102,104 @@ class SourceInfo:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """What a reader hands to the section stage: lines in reading order, plus page furniture."""
+    """What a reader hands to the section stage: lines in reading order, the page's filled
+    shapes, and the reader's own doubts (``notes``, warnings the record carries)."""
 
     source: SourceInfo
     lines: tuple[Line, ...]
     swatches: tuple[Swatch, ...] = ()
-    page_sizes: tuple[tuple[float, float], ...] = field(default=())
-    notes: tuple[tuple[str, str, str], ...] = ()  # reader doubts as (field, code, message) warnings
+    page_sizes: tuple[tuple[float, float], ...] = ()
+    notes: tuple[Warning, ...] = ()
+
+
+# --------------------------------------------------------------------------- sections -> Sections
+
+
+class Block(NamedTuple):
+    """A paragraph, a bullet item or a grid row: the unit the field mappers read, with its text
+    split into ``sentences`` once."""
+
+    kind: Literal["paragraph", "bullet", "row"]
+    text: str
+    lines: tuple[Line, ...]
+    sentences: tuple[str, ...]
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        return self.lines[0].cells if self.kind == "row" else (self.text,)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """The page header: "City Innovation Snapshot <as_printed>, <country>"."""
+
+    as_printed: str
+    country: str
+    line: Line
+
+
+class Section(NamedTuple):
+    """One canonical section (``key``): its heading as printed and its blocks."""
+
+    key: str
+    heading: str | None
+    blocks: tuple[Block, ...]
+    heading_line: Line | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """A block moved to the section its content belongs to (``from_key`` -> ``to_key``)."""
+
+    text: str
+    from_key: str
+    to_key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sections:
+    """The document split into sections; ``preamble`` holds the blocks before any heading."""
+
+    header: Header | None
+    sections: dict[str, Section]
+    preamble: tuple[Block, ...] = ()
+    moves: tuple[Move, ...] = ()
+    header_cities: tuple[str, ...] = ()
+
+    def get(self, key: str) -> Section | None:
+        return self.sections.get(key)
+
+    def block_texts(self) -> list[str]:
+        """The text of every block in reading order: the preamble, then section by section."""
+        blocks = [*self.preamble, *(block for section in self.sections.values() for block in section.blocks)]
+        return [block.text for block in blocks]
+
+
+# --------------------------------------------------------------------------- fields -> FieldResult
+
+
+class Evidence(NamedTuple):
+    """Where a value was read: the text, its page and box (None in a text dump)."""
+
+    text: str
+    page: int | None
+    bbox: BBox | None
+
+
+class FieldResult(NamedTuple):
+    """One mapper's output: values by JSON path, their evidence, the problems found, and the
+    blocks it read (``(block index, None)`` for a whole block, ``(index, sentence)`` for one
+    sentence of it): the record stage warns about every sentence no mapper read."""
+
+    values: dict[str, Any]
+    evidence: dict[str, Evidence]
+    warnings: tuple[Warning, ...]
+    unmapped: tuple[Unmapped, ...]
+    used: frozenset[tuple[int, str | None]]
 
 
 # --------------------------------------------------------------------------- Record
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
 
 
 def _field(description: str, default: Any = None, vocabulary: str | None = None) -> Any:
@@ -117,24 +227,6 @@ class Peer(_Model):
                                             "the phrase gives no share or counts cities that answered differently")
     bound: Literal["exact", "more_than", "less_than", "about"] = Field(description="how the share is bounded")
     text: str = Field(description="the peer phrase as printed, from its first word to \"surveyed\"")
-
-
-class Warning(_Model):  # noqa: A001 - the spec names it so
-    """A value in doubt or text not understood: nothing is wrong or missing silently."""
-
-    field: str = Field(description="JSON path of the affected value (e.g. outcomes.with_sufficient_data), a "
-                                   "section key, or \"document\"")
-    code: str = Field(description="stable snake_case code (see the warning codes in README.md)")
-    message: str = Field(description="what was seen, for a person")
-
-
-class Unmapped(_Model):
-    """A printed item that matched no vocabulary term above the threshold, kept verbatim."""
-
-    field: str = Field(description="JSON path of the list or value the item belongs to")
-    text: str = Field(description="the item as printed")
-    best_id: str | None = Field(description="the nearest vocabulary id, if any")
-    best_score: float = Field(description="the nearest id's score 0-100")
 
 
 class Provenance(TypedDict):

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InternalError, NotASnapshot, SnapshotError
-from .models import Document, Record
+from .fields import map_fields
+from .models import Document, FieldResult, Record, Sections
 from .read import PdfOptions, read_document
 from .record import build_record
 from .sections import detect_sections
@@ -35,7 +36,17 @@ class Result:
         return "partial" if self.record.warnings else "ok"
 
 
-def parse_document(document: Document, vocabulary: Vocabulary) -> Record:
+@dataclass(frozen=True)
+class Extraction:
+    """Every stage's result for one document: what ``inspect`` draws and the record it explains."""
+
+    document: Document
+    sections: Sections
+    fields: dict[str, FieldResult]
+    record: Record
+
+
+def parse_document(document: Document, vocabulary: Vocabulary) -> Extraction:
     """Sections + fields + record for an already-read document."""
     sections = detect_sections(document)
     if sections.header is None:
@@ -48,7 +59,8 @@ def parse_document(document: Document, vocabulary: Vocabulary) -> Record:
         raise NotASnapshot(
             f"only {len(sections.sections)} snapshot section(s) recognised (need {MIN_SECTIONS})"
         )
-    return build_record(document, sections, vocabulary)
+    fields = map_fields(sections, vocabulary, document.swatches)
+    return Extraction(document, sections, fields, build_record(document, sections, fields))
 
 
 def extract(
@@ -60,7 +72,7 @@ def extract(
     path = Path(path)
     try:
         document = read_document(path, pdf_options)
-        return parse_document(document, vocabulary or load_vocabulary())
+        return parse_document(document, vocabulary or load_vocabulary()).record
     except SnapshotError as error:
         raise error.with_file(str(path)) from None
 

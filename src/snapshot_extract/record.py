@@ -1,6 +1,6 @@
-"""Record: ``Sections`` + field results -> a validated ``Record`` (RECORD.md, schema 1).
+"""Record: ``Sections`` + field results -> a validated ``Record`` (docs/record.md, schema 1).
 
-Contract: runs every section mapper, adds the document-level warnings (``missing_section``,
+Contract: takes every section mapper's result, adds the document-level warnings (``missing_section``,
 ``unparsed_text`` for every block no mapper consumed, ``city_name_from_header``,
 ``unknown_country``), gathers provenance for every value, and validates the whole through the
 pydantic ``Record``. Warnings are sorted by (field, code); provenance by path. Run metadata
@@ -15,12 +15,9 @@ from typing import Any
 
 import pycountry
 
-from .fields import MAPPERS, Evidence, FieldResult, map_outcomes
-from .fields.common import sentences
-from .models import Document, Record
-from .sections import SECTION_KEYS, Header, Sections
+from .models import Document, Evidence, FieldResult, Header, Record, Sections, Unmapped, Warning
+from .sections import SECTION_KEYS
 from .textutil import fold_char, strip_accents
-from .vocabulary import Vocabulary
 
 _COUNTRY_ALIASES = {
     "usa": "US", "united states of america": "US", "us": "US", "uk": "GB", "united kingdom": "GB",
@@ -32,7 +29,7 @@ _COUNTRY_ALIASES = {
 }  # fmt: skip
 
 
-@cache
+@cache  # pycountry's lookup scans its tables; a batch asks for the same few countries again and again
 def country_code(country: str) -> str | None:
     """ISO 3166-1 alpha-2 for a printed country name, or None."""
     name = country.strip().lower()
@@ -76,47 +73,40 @@ def _occurrences(wanted: str, text: str) -> Iterator[str]:
         start = folded.find(wanted, start + 1)
 
 
-def _city(header: Header, texts: Iterable[str], warnings: list[dict[str, str]]) -> tuple[dict[str, Any], Evidence]:
+def _city(header: Header, texts: Iterable[str], warnings: list[Warning]) -> tuple[dict[str, Any], Evidence]:
     name = find_city_name(header.as_printed, texts)
     if name is None:
         name = header.as_printed.title() if header.as_printed.isupper() else header.as_printed
-        warnings.append({"field": "city.name", "code": "city_name_from_header",
-                         "message": f'the body never names "{header.as_printed}"; name taken from the header'})
+        warnings.append(Warning(field="city.name", code="city_name_from_header",
+                                message=f'the body never names "{header.as_printed}"; name taken from the header'))
     code = country_code(header.country)
     if code is None:
-        warnings.append({"field": "city.country_code", "code": "unknown_country",
-                         "message": f'"{header.country}" is not a known country name'})
+        warnings.append(Warning(field="city.country_code", code="unknown_country",
+                                message=f'"{header.country}" is not a known country name'))
     line = header.line
     evidence = Evidence(line.text, line.page, line.bbox)
     return {"name": name, "as_printed": header.as_printed, "country": header.country,
             "country_code": code}, evidence
 
 
-def _run_mappers(document: Document, sections: Sections, vocabulary: Vocabulary) -> dict[str, FieldResult]:
-    results = {key: mapper(sections.get(key), vocabulary) for key, mapper in MAPPERS.items()}
-    results["outcomes"] = map_outcomes(sections.get("outcomes"), vocabulary, document.swatches)
-    return results
-
-
-def _document_warnings(sections: Sections, results: dict[str, FieldResult]) -> list[dict[str, str]]:
-    warnings: list[dict[str, str]] = []
+def _document_warnings(sections: Sections, results: dict[str, FieldResult]) -> list[Warning]:
+    warnings: list[Warning] = []
     for key in SECTION_KEYS:
         section = sections.get(key)
         if section is None:
-            warnings.append({"field": key, "code": "missing_section",
-                             "message": f"the document has no {key} section"})
+            warnings.append(Warning(field=key, code="missing_section", message=f"the document has no {key} section"))
             continue
         used = results[key].used
         for index, block in enumerate(section.blocks):
             if (index, None) in used:
                 continue
-            for sentence in sentences(block.text):
+            for sentence in block.sentences:
                 if (index, sentence) not in used:
-                    warnings.append({"field": key, "code": "unparsed_text",
-                                     "message": f'text not understood: "{_excerpt(sentence)}"'})
+                    warnings.append(Warning(field=key, code="unparsed_text",
+                                            message=f'text not understood: "{_excerpt(sentence)}"'))
     for block in sections.preamble:
-        warnings.append({"field": "document", "code": "unparsed_text",
-                         "message": f'text outside any section: "{_excerpt(block.text)}"'})
+        warnings.append(Warning(field="document", code="unparsed_text",
+                                message=f'text outside any section: "{_excerpt(block.text)}"'))
     return warnings
 
 
@@ -132,18 +122,17 @@ def _nest(values: dict[str, Any]) -> dict[str, Any]:
     return nested
 
 
-def build_record(document: Document, sections: Sections, vocabulary: Vocabulary) -> Record:
+def build_record(document: Document, sections: Sections, results: dict[str, FieldResult]) -> Record:
     """Assemble and validate the record for one document (see the module docstring)."""
-    assert sections.header is not None, "detect_sections guarantees a header before this stage"
-    results = _run_mappers(document, sections, vocabulary)
+    assert sections.header is not None, "the pipeline gives this stage a document with a header"
     warnings = _document_warnings(sections, results)
-    warnings += [{"field": field, "code": code, "message": message} for field, code, message in document.notes]
+    warnings += document.notes
     city, city_evidence = _city(sections.header, sections.block_texts(), warnings)
     values: dict[str, Any] = {}
     evidence: dict[str, Evidence] = {
         f"city.{key}": city_evidence for key, value in city.items() if value is not None
     }
-    unmapped: list[dict[str, Any]] = []
+    unmapped: list[Unmapped] = []
     for result in results.values():
         values.update(result.values)
         evidence.update(result.evidence)
@@ -156,7 +145,7 @@ def build_record(document: Document, sections: Sections, vocabulary: Vocabulary)
         "city": city,
         **_nest(values),
         "unmapped": unmapped,
-        "warnings": sorted(warnings, key=lambda w: (w["field"], w["code"])),
+        "warnings": sorted(warnings, key=lambda warning: (warning.field, warning.code)),
         "provenance": {
             path: {"page": item.page, "bbox": item.bbox, "text": item.text}
             for path, item in sorted(evidence.items())

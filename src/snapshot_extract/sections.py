@@ -16,14 +16,14 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from .models import Document, Line
-from .textutil import holds_any, join_wrapped, strip_accents
+from .models import Block, Document, Header, Line, Move, Section, Sections
+from .textutil import join_wrapped, split_sentences, strip_accents
 
 SECTION_KEYS = (
     "overview", "organisation", "spotlight", "vision", "approach",
@@ -45,64 +45,6 @@ _FUZZY_HEADING_CUTOFF = 88.0
 _MAX_HEADING_LENGTH = 80
 
 
-class Block(NamedTuple):
-    """A paragraph, a bullet item or a grid row: the unit the field mappers read (a named tuple:
-    sections make dozens per document)."""
-
-    kind: Literal["paragraph", "bullet", "row"]
-    text: str
-    lines: tuple[Line, ...]
-
-    @property
-    def cells(self) -> tuple[str, ...]:
-        return self.lines[0].cells if self.kind == "row" else (self.text,)
-
-
-@dataclass(frozen=True, slots=True)
-class Header:
-    as_printed: str
-    country: str
-    line: Line
-
-
-class Section(NamedTuple):
-    """One canonical section: its heading as printed and its blocks (a named tuple: compiled, a
-    frozen dataclass's __init__ costs several times more, and a document has ten sections)."""
-
-    key: str
-    heading: str | None
-    blocks: tuple[Block, ...]
-    heading_line: Line | None = None
-    title: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Move:
-    text: str
-    from_key: str
-    to_key: str
-
-
-@dataclass(frozen=True, slots=True)
-class Sections:
-    header: Header | None
-    sections: dict[str, Section]
-    preamble: tuple[Block, ...] = ()
-    moves: tuple[Move, ...] = field(default=())
-    header_cities: tuple[str, ...] = ()
-
-    def get(self, key: str) -> Section | None:
-        return self.sections.get(key)
-
-    def block_texts(self) -> Iterator[str]:
-        """The text of every block in reading order: the preamble, then section by section."""
-        for block in self.preamble:
-            yield block.text
-        for section in self.sections.values():
-            for block in section.blocks:
-                yield block.text
-
-
 # --------------------------------------------------------------------------- headings
 
 
@@ -116,7 +58,7 @@ def normalise_heading(text: str) -> str:
     return text
 
 
-@cache
+@cache  # read once: the packaged heading table does not change while the program runs
 def _heading_table() -> dict[str, str]:
     raw = resources.files("snapshot_extract").joinpath("data/sections.json").read_text("utf-8")
     table: dict[str, str] = {}
@@ -131,7 +73,6 @@ def match_heading(text: str) -> str | None:
     return _match_heading(text)[0]
 
 
-@lru_cache(maxsize=8192)
 def _match_heading(text: str) -> tuple[str | None, bool]:
     """``match_heading``, and whether the match is exact (the spotlight, or a heading of the table)
     rather than fuzzy."""
@@ -153,13 +94,11 @@ def _match_heading(text: str) -> tuple[str | None, bool]:
 
 
 def _match_header(text: str) -> re.Match[str] | None:
-    """The page-header match of ``text``; the literal test first spares most lines the regex."""
-    return _HEADER_RE.match(text) if text.lstrip()[:4].lower() == "city" else None
+    return _HEADER_RE.match(text)
 
 
 def _is_page_number(text: str) -> bool:
-    first = text.lstrip()[:1]
-    return bool(first) and (first.isdigit() or first in "pP") and _PAGE_NUMBER_RE.match(text) is not None
+    return _PAGE_NUMBER_RE.match(text) is not None
 
 
 def _header_of(line: Line) -> Header | None:
@@ -174,18 +113,19 @@ def _header_of(line: Line) -> Header | None:
 # --------------------------------------------------------------------------- splitting
 
 
+@dataclass(slots=True)
 class _Open:
-    """A section while its lines are being read (a plain class: compiled, it is built natively)."""
+    """A section while its lines are being read."""
 
-    __slots__ = ("key", "heading", "heading_line", "title", "lines")
-
-    def __init__(self, key: str | None, heading: str | None, heading_line: Line | None, title: str | None,
-                 lines: list[Line]) -> None:  # fmt: skip
-        self.key, self.heading, self.heading_line, self.title, self.lines = key, heading, heading_line, title, lines
+    key: str | None
+    heading: str | None = None
+    heading_line: Line | None = None
+    title: str | None = None
+    lines: list[Line] = field(default_factory=list)
 
 
 def _split(lines: list[Line]) -> Iterator[_Open]:
-    current = _Open(None, None, None, None, [])
+    current = _Open(None)
     resumed: str | None = None  # the section open before the spotlight panel
     index = 0
     while index < len(lines):
@@ -194,7 +134,7 @@ def _split(lines: list[Line]) -> Iterator[_Open]:
         if key is None:
             if current.key == "spotlight" and _leaves_spotlight(current, line):
                 yield current
-                current = _Open(resumed, None, None, None, [])
+                current = _Open(resumed)
             current.lines.append(line)
             index += 1
             continue
@@ -204,7 +144,7 @@ def _split(lines: list[Line]) -> Iterator[_Open]:
         if key == "spotlight" and title is None and _title_follows(lines, index + used):
             title = lines[index + used].text
             used += 1
-        current = _Open(None if key == _UNKNOWN else key, heading, line, title, [])
+        current = _Open(None if key == _UNKNOWN else key, heading, line, title)
         index += used
     yield current
 
@@ -241,7 +181,7 @@ def _heading_at(lines: list[Line], index: int) -> tuple[str | None, int, str]:
     line = lines[index]
     if not line.text or line.bullet or line.text[-1] == ".":  # no heading, alone or joined to the next
         return None, 1, ""
-    if len(line.text) > _MAX_HEADING_LENGTH:  # no heading, alone or joined (and no cache churn)
+    if len(line.text) > _MAX_HEADING_LENGTH:  # no heading, alone or joined
         return (_UNKNOWN, 1, line.text) if _is_question(line.text) else (None, 1, "")
     key, exact = _match_heading(line.text)
     if exact or key == "spotlight":
@@ -261,8 +201,8 @@ def _heading_at(lines: list[Line], index: int) -> tuple[str | None, int, str]:
 
 
 def _is_question(text: str) -> bool:
-    """An unrecognised question heading; the end test spares most lines the regex."""
-    return text.endswith(("?", "?\n")) and _QUESTION_RE.match(text) is not None
+    """An unrecognised question heading."""
+    return _QUESTION_RE.match(text) is not None
 
 
 def _spotlight_title(heading: str) -> str | None:
@@ -296,24 +236,21 @@ def group_blocks(lines: Iterable[Line]) -> tuple[Block, ...]:
 
 
 def _close(blocks: list[Block], kind: Literal["paragraph", "bullet", "row"], pending: list[Line]) -> None:
-    """End the open block: its lines joined into one ``Block`` (a plain function, not a closure:
-    compiled, a closure call costs several times more)."""
+    """End the open block: its lines joined into one ``Block``."""
     if pending:
         blocks.append(_block(kind, join_wrapped([line.text for line in pending]), tuple(pending)))
         pending.clear()
 
 
 def _block(kind: Literal["paragraph", "bullet", "row"], text: str, lines: tuple[Line, ...]) -> Block:
-    """``Block(kind, text, lines)``, built by ``tuple.__new__`` in C: the named tuple's own
-    ``__new__`` is Python code (see ``read.text._line``)."""
-    return tuple.__new__(Block, (kind, text, lines))
+    return Block(kind, text, lines, split_sentences(text))
 
 
 _KEY_VALUE_RE = re.compile(r"^[A-Z][\w /]{1,40}:(?:\s|$)")
 
 
 def _continues(previous: Line, line: Line, kind: str) -> bool:
-    if ":" in line.text and _KEY_VALUE_RE.match(line.text):
+    if _KEY_VALUE_RE.match(line.text):
         return False
     if kind == "paragraph":
         return not (previous.text.endswith(":") and line.text[:1].isupper())
@@ -325,41 +262,32 @@ def _continues(previous: Line, line: Line, kind: str) -> bool:
 
 # --------------------------------------------------------------------------- relocation
 
-# (section, literal clues, pattern): the pattern is searched only when a clue is in the text.
-_SIGNATURE_PATTERNS = (
-    ("overview", (":",), r"^(?:mayor|term|innovation lead|population(?: size)?|innovation\s*/\s*open "
-                          r"data website|(?:open data )?websites?)\s*:"),
-    ("vision", ("innovation strategy", "innovation vision", "associates innovation"),
-     r"\binnovation (?:strategy|vision)\b|most closely associates innovation"),
-    ("approach", ("approach", "priority policy"), r"approach(?:es)? innovation capacity|priority policy areas"),
-    ("partnerships", ("partnership",), r"partnerships? to promote innovation|data partnerships?\b"),
-    ("impact", ("success factor",), r"critical success factors?"),
-    ("funding", ("funding", "following sources"),
-     r"funding (?:to support|for) innovation|(?:has|have|no|not have) (?:any )?dedicated funding|"
-     r"funding .*directed towards|following sources"),
-    ("data", ("data plays", "role in", "challenges preventing", "data inventory", "open data"),
-     r"^data plays|role in (?:the )?decision|challenges preventing the use of data|data inventory|"
-     r"publish(?:es)? open data"),
-    ("organisation", ("staff", "innovation work", "dedicated team"),
-     r"staff skills and profiles|innovation work is|dedicated team for innovation|staff members are"),
-    ("outcomes", ("sufficient data",), r"with sufficient data|without sufficient data"),
-)  # fmt: skip
-# Searched in lowercased text: a case-sensitive pattern runs markedly faster than re.IGNORECASE.
-_SIGNATURES = tuple((key, clues, re.compile(pattern)) for key, clues, pattern in _SIGNATURE_PATTERNS)
-_SECTION_SIGNATURE = {key: (clues, pattern) for key, clues, pattern in _SIGNATURES}
-
-
-def _signature_match(clues: tuple[str, ...], pattern: re.Pattern[str], lowered: str) -> re.Match[str] | None:
-    """The signature's first match in ``lowered`` text; searched only when one of its clues is there."""
-    return pattern.search(lowered) if holds_any(lowered, clues) else None
+# What a block says that ties it to one section whatever heading it was printed under. Searched
+# in lowercased text. Every gap is bounded: an unbounded ".*" between two phrases made a long line
+# of words quadratic to search.
+_SIGNATURES = {
+    "overview": r"^(?:mayor|term|innovation lead|population(?: size)?|innovation\s*/\s*open data website|"
+                r"(?:open data )?websites?)\s*:",
+    "vision": r"\binnovation (?:strategy|vision)\b|most closely associates innovation",
+    "approach": r"approach(?:es)? innovation capacity|priority policy areas",
+    "partnerships": r"partnerships? to promote innovation|data partnerships?\b",
+    "impact": r"critical success factors?",
+    "funding": r"funding (?:to support|for) innovation|(?:has|have|no|not have) (?:any )?dedicated funding|"
+               r"funding .{0,200}?directed towards|following sources",
+    "data": r"^data plays|role in (?:the )?decision|challenges preventing the use of data|data inventory|"
+            r"publish(?:es)? open data",
+    "organisation": r"staff skills and profiles|innovation work is|dedicated team for innovation|staff members are",
+    "outcomes": r"with sufficient data|without sufficient data",
+}  # fmt: skip
+_SIGNATURE_RES = {key: re.compile(pattern) for key, pattern in _SIGNATURES.items()}
 
 
 def signature_of(lowered: str, skip: str | None = None) -> str | None:
     """The section a block's ``lowered`` text unambiguously belongs to (its leftmost signature), if
-    any; ``skip``: a section whose signature is known to be absent."""
+    any; ``skip``: a section not to consider."""
     best: tuple[int, str] | None = None
-    for key, clues, pattern in _SIGNATURES:
-        match = _signature_match(clues, pattern, lowered) if key != skip else None
+    for key, pattern in _SIGNATURE_RES.items():
+        match = pattern.search(lowered) if key != skip else None
         if match and (best is None or match.start() < best[0]):
             best = (match.start(), key)
     return best[1] if best else None
@@ -401,8 +329,7 @@ def _target(current: str | None, block: Block) -> str | None:
     """The section ``block`` moves to, if any. A block that bears its own section's signature
     stays, whatever else it names; so that test comes first, and the others only without it."""
     lowered = block.text.lower()
-    own = _SECTION_SIGNATURE.get(current) if current is not None else None
-    if own is not None and _signature_match(own[0], own[1], lowered) is not None:  # compiled: no *args call
+    if current is not None and current in _SIGNATURE_RES and _SIGNATURE_RES[current].search(lowered):
         return None
     target = signature_of(lowered, skip=current)
     if target is None:

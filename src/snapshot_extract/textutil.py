@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
-from functools import lru_cache
 
 LIGATURES = {
     "\ufb00": "ff",
@@ -31,84 +29,25 @@ SOFT_BREAK = "\u00ad"
 HARD_BREAK = "\u2011"
 
 
-def holds_any(text: str, words: tuple[str, ...]) -> bool:
-    """Whether one of ``words`` is in ``text``: the literal test that spares a regex scan."""
-    for word in words:  # noqa: SIM110 - a plain loop costs less than any() over a generator
-        if word in text:
-            return True
-    return False
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
 
 
-@lru_cache(maxsize=64)
-def lowercase(text: str) -> str:
-    """``text.lower()``, remembered for the last few texts: the mappers try a dozen guarded
-    patterns on each sentence in turn, and each guard reads the sentence lowercased."""
-    return text.lower()
-
-
-class GuardedPattern:
-    """A case-insensitive regex behind a cheap literal test.
-
-    ``words`` are lowercase literals one of which every text the pattern matches in contains (in
-    the match or in what it looks ahead at); ``search``, ``finditer`` and ``split`` run the regex
-    only when the lowercased text holds one of them, which spares most sentences a regex scan (the
-    mappers try a dozen patterns on every sentence). ``starts``: every match also begins with one
-    of the words, so ``search`` starts at the first of them rather than scanning the text before
-    it. Words are looked for in the lowercased text, as the guard's tests and hypothesis check; a
-    word spelled with "ſ", "ı" or "İ" (which re.IGNORECASE matches as s and i) is not seen.
-    """
-
-    __slots__ = ("pattern", "starts", "words")
-
-    def __init__(self, pattern: str, words: tuple[str, ...], starts: bool = False) -> None:
-        self.pattern = re.compile(pattern, re.IGNORECASE)
-        self.words = words
-        self.starts = starts
-
-    def admits(self, text: str) -> bool:
-        return holds_any(lowercase(text), self.words)
-
-    def search(self, text: str) -> re.Match[str] | None:
-        if not self.starts:
-            return self.pattern.search(text) if self.admits(text) else None
-        lowered = lowercase(text)
-        first = -1
-        for word in self.words:
-            at = lowered.find(word)
-            if at >= 0 and (first < 0 or at < first):
-                first = at
-        if first < 0:
-            return None
-        # the regex sees the text before ``first`` (\b, lookbehinds); "İ" lowercases to two characters
-        return self.pattern.search(text, first if len(lowered) == len(text) else 0)
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text) if self.admits(text) else iter(())
-
-    def split(self, text: str) -> list[str]:
-        return self.pattern.split(text) if self.admits(text) else [text]
+def split_sentences(text: str) -> tuple[str, ...]:
+    """A paragraph's sentences (split at ". ", "! ", "? " before a capital, a digit or a quote)."""
+    return tuple(sentence for sentence in _SENTENCE_END_RE.split(text) if sentence.strip())
 
 
 def fold_spaces(text: str) -> str:
-    """Collapse runs of whitespace into one space and strip both ends."""
-    if "  " not in text and text.isprintable():  # printable: no whitespace but the plain space
-        return text.strip()
-    return " ".join(text.split())  # split() and strip() take the whitespace that \s takes
-
-
-def _ligature_letters(match: re.Match[str]) -> str:  # module level: no closure per call (compiled)
-    return LIGATURES[match.group()]
+    """Collapse runs of whitespace (any that ``str.split`` takes) into one space; strip both ends."""
+    return " ".join(text.split())
 
 
 def expand_ligatures(text: str) -> str:
-    if not any(ligature in text for ligature in LIGATURES):
-        return text  # a substring test per ligature is far cheaper than a regex scan
-    return _LIGATURE_RE.sub(_ligature_letters, text)
+    return _LIGATURE_RE.sub(lambda match: LIGATURES[match.group()], text)
 
 
 # Unicode space separators other than the space (NBSP, en/em/thin/narrow spaces, ...): a space.
-_SPACE_SEPARATORS = ("\u00a0", "\u1680", *(chr(code) for code in range(0x2000, 0x200B)), "\u202f", "\u205f",
-                     "\u3000")
+_SPACE_SEPARATORS_RE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def clean_text(text: str) -> str:
@@ -118,10 +57,7 @@ def clean_text(text: str) -> str:
         return text
     text = unicodedata.normalize("NFC", expand_ligatures(text))
     text = text.replace(_SOFT_HYPHEN, "").replace("\u200b", "").replace("\ufeff", "")
-    for space in _SPACE_SEPARATORS:  # substring tests: far cheaper than a regex scan
-        if space in text:
-            text = text.replace(space, " ")
-    return text
+    return _SPACE_SEPARATORS_RE.sub(" ", text)
 
 
 def is_private_use(char: str) -> bool:
@@ -138,8 +74,6 @@ def split_bullet(text: str) -> tuple[bool, str]:
     A dash counts only when followed by a space, so "-5%" or "co-create" stay content.
     """
     stripped = text.lstrip()
-    if stripped[:1].isalnum():  # a letter or digit never introduces a list item: most lines stop here
-        return False, stripped
     found = False
     while stripped:
         first = stripped[0]
@@ -160,9 +94,6 @@ def join_wrapped(parts: list[str]) -> str:
     capital ("Hierarchy-" + "Busting"), after a digit, or where the fragment before it is a
     known prefix of hyphenated compounds ("co-" + "create", "third-" + "party").
     """
-    if len(parts) == 1:  # most blocks are one line: nothing to join
-        text = parts[0].strip()
-        return text[:-1] + "-" if text.endswith((SOFT_BREAK, HARD_BREAK)) else text
     pieces: list[str] = []  # the joined text is "".join(pieces); only the last piece is inspected
     for raw in parts:
         part = raw.strip()

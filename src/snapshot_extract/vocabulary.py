@@ -24,9 +24,12 @@ from rapidfuzz import fuzz
 from .errors import VocabularyError
 from .textutil import fold_spaces, strip_accents
 
+# The two scores that give a match its meaning (a vocabulary file may set both): below the threshold
+# an item is unmapped; from the threshold up to under the confident score it is mapped, with an
+# ``uncertain_match`` warning; from the confident score up it is mapped without one.
 DEFAULT_THRESHOLD = 85.0
+DEFAULT_CONFIDENT = 90.0
 _MEMO_LIMIT = 50_000  # remembered matches per vocabulary (the survey's answers repeat across cities)
-CONFIDENT_SCORE = 90.0
 
 _AMERICAN_TO_BRITISH = {
     "organization": "organisation", "organizations": "organisations",
@@ -59,7 +62,6 @@ def _stem(word: str) -> str:
     return word
 
 
-@cache
 def normalise(text: str) -> str:
     """Text reduced to comparable stems: "Improving service-delivery" -> "improv servic delivery"."""
     text = strip_accents(text).lower().replace("&", " and ").replace("’", "'")
@@ -89,14 +91,15 @@ def _label_parts(label: str) -> tuple[str, ...]:
     return parts
 
 
-def score_text(query: str, choice: str) -> float:
+def score_text(query: str, choice: str, threshold: float = DEFAULT_THRESHOLD,
+               confident: float = DEFAULT_CONFIDENT) -> float:
     """Similarity of two normalised texts, 0-100; 100 only when they are equal.
 
     Texts that differ in a negation ("no", "not", "without", ...) never match. Word order and
-    small typos are forgiven (token sort ratio). A query that contains every
-    word of a multi-word choice and adds detail (no more than 1.5 times its length) scores
-    86-89: mapped, but below the confident
-    score, so the caller warns about it.
+    small typos are forgiven (token sort ratio). A query that contains every word of a
+    multi-word choice and adds detail (no more than 2.5 times its length) scores in the uncertain
+    band, the nearer the longer the choice: from 1 above ``threshold`` to 1 below ``confident``
+    (86-89 with the defaults): mapped, but the caller warns about it.
     """
     if query == choice:
         return 100.0
@@ -106,7 +109,7 @@ def score_text(query: str, choice: str) -> float:
         return min(score, _NEGATION_CAP)  # "data inventory" is not "no data inventory"
     coverage = len(choice) / max(len(query), 1)
     if choice_words <= query_words and coverage >= 0.4 and (len(choice_words) >= 2 or len(query_words) <= 2):
-        score = max(score, 86.0 + 3.0 * coverage)
+        score = max(score, threshold + 1.0 + (confident - threshold - 2.0) * coverage)
     return min(score, 99.9)
 
 
@@ -137,6 +140,7 @@ class Vocabulary:
     version: str
     groups: dict[str, tuple[VocabTerm, ...]]
     threshold: float = DEFAULT_THRESHOLD
+    confident_score: float = DEFAULT_CONFIDENT
     _choices: dict[str, tuple[tuple[str, VocabTerm], ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -164,11 +168,20 @@ class Vocabulary:
             self._memo[key] = found
         return found
 
+    def confident(self, score: float) -> bool:
+        """Whether a match with ``score`` needs no ``uncertain_match`` warning."""
+        return score >= self.confident_score
+
+    def is_confident(self, group: str, text: str) -> bool:
+        """Whether ``text`` is a term of ``group`` without doubt."""
+        result = self.match(group, text)
+        return isinstance(result, Match) and self.confident(result.score)
+
     def _match(self, group: str, text: str) -> Match | Miss:
         best_score, best_term = 0.0, None
         for query in _variants(text):
             for choice, term in self._choices[group]:
-                score = score_text(query, choice)
+                score = score_text(query, choice, self.threshold, self.confident_score)
                 if score > best_score:
                     best_score, best_term = score, term
             if best_score == 100.0:
@@ -220,13 +233,20 @@ def _read_raw(path: Path) -> dict[str, Any]:
     return raw
 
 
-def _validate(raw: dict[str, Any], where: str) -> tuple[str, dict[str, tuple[VocabTerm, ...]], float]:
+Scores = tuple[float, float]  # (match_threshold, confident_score)
+
+
+def _validate(raw: dict[str, Any], where: str, scores: Scores = (DEFAULT_THRESHOLD, DEFAULT_CONFIDENT)
+              ) -> tuple[str, dict[str, tuple[VocabTerm, ...]], Scores]:
+    """The version, groups and scores of a vocabulary file; ``scores`` where it states none."""
     groups = raw.get("groups")
     if not isinstance(groups, dict) or not groups:
         raise VocabularyError("key 'groups': missing or not a non-empty object", where)
-    threshold = raw.get("match_threshold", DEFAULT_THRESHOLD)
+    threshold, confident = raw.get("match_threshold", scores[0]), raw.get("confident_score", scores[1])
     if not isinstance(threshold, int | float) or not 0 < threshold <= 100:
         raise VocabularyError("key 'match_threshold': must be a number in (0, 100]", where)
+    if not isinstance(confident, int | float) or not threshold + 2 <= confident <= 100:
+        raise VocabularyError("key 'confident_score': must be a number from match_threshold + 2 to 100", where)
     parsed: dict[str, tuple[VocabTerm, ...]] = {}
     for name, group in groups.items():
         terms = group.get("terms") if isinstance(group, dict) else None
@@ -236,7 +256,7 @@ def _validate(raw: dict[str, Any], where: str) -> tuple[str, dict[str, tuple[Voc
         ids = [term.id for term in parsed[name]]
         if len(set(ids)) != len(ids):
             raise VocabularyError(f"key 'groups.{name}': duplicate term ids", where)
-    return str(raw.get("version", "1")), parsed, float(threshold)
+    return str(raw.get("version", "1")), parsed, (float(threshold), float(confident))
 
 
 def _validate_term(term: Any, key: str, where: str) -> VocabTerm:
@@ -266,8 +286,8 @@ def _merge(
     return merged
 
 
-@cache
-def _packaged() -> tuple[str, dict[str, tuple[VocabTerm, ...]], float]:
+@cache  # the packaged file does not change while the program runs: read and validated once
+def _packaged() -> tuple[str, dict[str, tuple[VocabTerm, ...]], Scores]:
     text = resources.files("snapshot_extract").joinpath("data/vocabulary.json").read_text("utf-8")
     return _validate(json.loads(text), "snapshot_extract/data/vocabulary.json")
 
@@ -276,15 +296,16 @@ def _packaged() -> tuple[str, dict[str, tuple[VocabTerm, ...]], float]:
 def _packaged_vocabulary() -> Vocabulary:
     """One shared instance: its remembered matches serve every ``extract(path)`` that names no
     vocabulary (a fresh one per call made every match cold: 3x slower per document)."""
-    return Vocabulary(*_packaged())
+    version, groups, (threshold, confident) = _packaged()
+    return Vocabulary(version, groups, threshold, confident)
 
 
 def load_vocabulary(path: Path | None = None, replace: bool = False) -> Vocabulary:
     """The packaged vocabulary, extended (or replaced) by a user file (JSON or VOCABULARY.md)."""
     if path is None:
         return _packaged_vocabulary()
-    version, groups, threshold = _packaged()
-    user_version, user_groups, user_threshold = _validate(_read_raw(path), str(path))
+    version, groups, scores = _packaged()
+    user_version, user_groups, (threshold, confident) = _validate(_read_raw(path), str(path), scores)
     if replace:
-        return Vocabulary(user_version, user_groups, user_threshold)
-    return Vocabulary(f"{version}+{path.name}", _merge(groups, user_groups), user_threshold)
+        return Vocabulary(user_version, user_groups, threshold, confident)
+    return Vocabulary(f"{version}+{path.name}", _merge(groups, user_groups), threshold, confident)

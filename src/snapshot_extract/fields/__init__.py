@@ -1,13 +1,13 @@
-"""Field mappers: one small module per snapshot section, each ``Section -> FieldResult``."""
+"""Field mappers: one small module per snapshot section, each ``Section -> FieldResult``;
+``map_fields`` runs them all."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..sections import Section
+from ..models import FieldResult, Section, Sections, Swatch
 from ..vocabulary import Vocabulary
 from .approach import map_approach
-from .common import Evidence, FieldResult
 from .data_use import map_data
 from .funding import map_funding
 from .impact import map_impact
@@ -32,4 +32,13 @@ MAPPERS: dict[str, Mapper] = {
     "data": map_data,
 }
 
-__all__ = ["MAPPERS", "Evidence", "FieldResult", "map_outcomes"]
+
+
+def map_fields(sections: Sections, vocabulary: Vocabulary, swatches: tuple[Swatch, ...]) -> dict[str, FieldResult]:
+    """Every mapper's result, by section key; the outcomes grid also reads the page's ``swatches``."""
+    results = {key: mapper(sections.get(key), vocabulary) for key, mapper in MAPPERS.items()}
+    results["outcomes"] = map_outcomes(sections.get("outcomes"), vocabulary, swatches)
+    return results
+
+
+__all__ = ["MAPPERS", "Mapper", "map_fields"]

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from ..sections import Section
-from ..textutil import GuardedPattern
-from ..vocabulary import Vocabulary
-from .common import FieldResult, Found, clean_item, locate, read_list_intro, read_peer, sentences
+import re
 
-_SCOPE_RE = GuardedPattern(
-    r"\bapproach(?:es|ed)?\s+innovation(?:\s+capacity)?\s+(?P<scope>.+?)\s*[.;]?$", ("approach",), starts=True
-)
-_PRIORITY_RE = GuardedPattern(
-    r"priority\s+(?:policy\s+)?areas?\b.*?\b(?:are|is|include)\b\s*:?\s*(?P<inline>.*)$", ("priority",), starts=True
-)
+from ..models import FieldResult, Section
+from ..vocabulary import Vocabulary
+from .common import Found, clean_item, locate, read_list_intro, read_peer
+
+_SCOPE_RE = re.compile(
+    r"\bapproach(?:es|ed)?\s+innovation(?:\s+capacity)?\s+(?P<scope>.+?)\s*[.;]?$", re.I)
+_PRIORITY_RE = re.compile(
+    r"priority\s+(?:policy\s+)?areas?\b.*?\b(?:are|is|include)\b\s*:?\s*(?P<inline>.*)$", re.I)
 
 
 def map_approach(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
@@ -24,21 +23,21 @@ def map_approach(section: Section | None, vocabulary: Vocabulary) -> FieldResult
         if in_list and len(block.text) <= 120 and not block.text.endswith("."):
             found.use(index)
             cells = [(cell, locate(block, cell)) for cell in block.cells]
-            found.terms("approach.priority_policy_areas", "policy_areas", cells)
+            found.terms("approach.priority_policy_areas", cells)
             continue
-        for sentence in sentences(block.text):  # an intro can share a block with the sentence before it
+        for sentence in block.sentences:  # an intro can share a block with the sentence before it
             priority = _PRIORITY_RE.search(sentence)
             if priority:
                 in_list = True
                 read_list_intro(found, block, index, sentence, priority.group("inline"),
-                                "approach.priority_policy_areas", "policy_areas")
+                                "approach.priority_policy_areas")
                 continue
             scope = _SCOPE_RE.search(sentence)
             if scope is None:
                 continue
             found.use(index, sentence=sentence)
             phrase = clean_item(scope.group("scope"))
-            found.term("approach.scope", "approach_scope", phrase, locate(block, phrase))
+            found.term("approach.scope", phrase, locate(block, phrase))
             read_peer(found, "approach.peer", sentence, locate(block, sentence))
     found.values.setdefault("approach.priority_policy_areas", [])
     return found.result()

@@ -1,74 +1,45 @@
-"""What every section mapper shares: the result type, the evidence locator, list splitting.
+"""What every section mapper shares: the accumulator, the evidence locator, list splitting,
+peer phrases and yes/no statements.
 
 A mapper is a pure function ``map_x(section, vocabulary) -> FieldResult``. It reads blocks,
-never mutates them, and reports every block it consumed; the record stage turns the blocks no
-mapper consumed into ``unparsed_text`` warnings, so nothing printed is silently ignored.
+never mutates them, and reports every block it consumed; the record stage turns the sentences
+no mapper consumed into ``unparsed_text`` warnings, so nothing printed is silently ignored.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, Literal
 
 from ..geometry import union_box
-from ..models import BBox, Term
-from ..sections import Block, Section
-from ..textutil import GuardedPattern, fold_spaces, holds_any
-from ..vocabulary import CONFIDENT_SCORE, Match, Vocabulary
+from ..models import Block, Evidence, FieldResult, Line, Section, Term, Unmapped, Warning, vocabulary_group
+from ..textutil import fold_spaces
+from ..vocabulary import Match, Vocabulary
+from .peer import mentions_peers, parse_peer
 
-_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _LEAD_RE = re.compile(
     r"^(?:and|or|as well as(?: with)?|with|also with|including|plus|together with)\s+",
     re.IGNORECASE,
 )
 _TRAIL = " .;,:!?"
-_LEAD_INITIALS = frozenset("aAoOwWiIpPtT")  # first letters of the words the two patterns strip
-# Either pattern at the start: one match tells whether the two substitutions have anything to do.
-_STRIPPABLE_RE = re.compile(f"{_LEAD_RE.pattern}|{_ARTICLE_RE.pattern}", re.IGNORECASE)
-_COMMA_RE = re.compile(r"[,;]")
-
-
-class Evidence(NamedTuple):
-    """Where a value was read (a named tuple: mappers make one per value)."""
-
-    text: str
-    page: int | None
-    bbox: BBox | None
-
-
-class FieldResult(NamedTuple):
-    """One mapper's output: values by JSON path, their evidence, and the problems found (a named
-    tuple: compiled, a frozen dataclass's __init__ costs several times more)."""
-
-    values: dict[str, Any]
-    evidence: dict[str, Evidence]
-    warnings: tuple[dict[str, str], ...]
-    unmapped: tuple[dict[str, Any], ...]
-    used: frozenset[tuple[int, str | None]]
-
-
-def evidence(text: str, page: int | None, bbox: BBox | None) -> Evidence:
-    """``Evidence(text, page, bbox)``, built by ``tuple.__new__`` in C: the named tuple's own
-    ``__new__`` is Python code (see ``read.text._line``)."""
-    return tuple.__new__(Evidence, (text, page, bbox))
+_CONJUNCTION_RE = re.compile(r"\s+(?:and|&|as well as(?: with)?|or|plus)\s+", re.I)
 
 
 def locate(block: Block, part: str | None = None) -> Evidence:
     """Evidence for ``part`` of ``block`` (the whole block when None): page and box of its lines."""
-    text = part if part is not None else block.text
-    lines = block.lines
-    if lines[0].bbox is None and lines[-1].bbox is None and lines[0].page is None:
-        return evidence(text if part is None else fold_spaces(text), None, None)  # a text dump
+    text = block.text if part is None else fold_spaces(part)
+    lines: tuple[Line, ...] = block.lines
     if part is not None and len(lines) > 1:
         lines = _lines_spanning(block, part) or lines
     boxes = [line.bbox for line in lines if line.bbox is not None]
     page = next((line.page for line in lines if line.page is not None), None)
-    # the reader's line boxes are rounded to 0.01 pt already (``Line``), and so is their union
-    return evidence(text if part is None else fold_spaces(text), page, union_box(boxes))
+    # the reader's line boxes are rounded to 0.01 pt already, and so is their union
+    return Evidence(text, page, union_box(boxes))
 
 
-def _lines_spanning(block: Block, part: str) -> tuple[Any, ...]:
+def _lines_spanning(block: Block, part: str) -> tuple[Line, ...]:
+    """The lines of ``block`` that ``part`` of its text was printed on."""
     start = block.text.find(part)
     if start < 0:
         return ()
@@ -87,17 +58,14 @@ def clean_item(text: str) -> str:
     """A list element as printed, without leading conjunctions/articles or trailing punctuation."""
     text = fold_spaces(text).strip(_TRAIL)
     previous = None
-    while previous != text and text[:1] in _LEAD_INITIALS and _STRIPPABLE_RE.match(text):
+    while previous != text:
         previous = text
-        text = _LEAD_RE.sub("", text)
-        text = _ARTICLE_RE.sub("", text).strip(_TRAIL)
+        text = _ARTICLE_RE.sub("", _LEAD_RE.sub("", text)).strip(_TRAIL)
     return text
 
 
 def split_commas(text: str) -> list[str]:
     """Split at commas and semicolons outside parentheses."""
-    if "(" not in text:
-        return [part for part in (p.strip() for p in _COMMA_RE.split(text)) if part]
     parts: list[str] = []
     current: list[str] = []
     depth = 0
@@ -113,9 +81,6 @@ def split_commas(text: str) -> list[str]:
             current.append(char)
     parts.append("".join(current))
     return [part for part in (p.strip() for p in parts) if part]
-
-
-_CONJUNCTION_RE = GuardedPattern(r"\s+(?:and|&|as well as(?: with)?|or|plus)\s+", ("and", "&", "as well", "or", "plus"))
 
 
 def split_list(text: str, group: str, vocabulary: Vocabulary) -> list[str]:
@@ -139,17 +104,12 @@ def _split_conjunctions(item: str, group: str, vocabulary: Vocabulary) -> list[s
         return [item]
     for match in _CONJUNCTION_RE.finditer(item):
         left, right = clean_item(item[: match.start()]), clean_item(item[match.end() :])
-        if not _confident(left, group, vocabulary):
+        if not vocabulary.is_confident(group, left):
             continue
         rest = _split_conjunctions(right, group, vocabulary)
-        if all(_confident(part, group, vocabulary) for part in rest):
+        if all(vocabulary.is_confident(group, part) for part in rest):
             return [left, *rest]
     return [item]
-
-
-def _confident(text: str, group: str, vocabulary: Vocabulary) -> bool:
-    result = vocabulary.match(group, text)
-    return isinstance(result, Match) and result.score >= CONFIDENT_SCORE
 
 
 def is_item(block: Block) -> bool:
@@ -160,46 +120,23 @@ def is_item(block: Block) -> bool:
     return block.kind == "paragraph" and len(text) <= 100 and not text.endswith((".", ":", "?", "!"))
 
 
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
-
-
-@lru_cache(maxsize=4096)
-def sentences(text: str) -> tuple[str, ...]:
-    """Split a paragraph into sentences (at ". " before a capital or a digit).
-
-    Cached: every mapper and the record stage ask for the same paragraphs' sentences. Most
-    paragraphs (list items, one-sentence answers) have no mark followed by a space to split at,
-    which five substring tests tell (printable text has no whitespace but the plain space).
-    """
-    if text.isprintable() and ". " not in text and "? " not in text and "! " not in text:
-        return (text,) if text.strip() else ()
-    return tuple(s for s in _SENTENCE_END_RE.split(text) if s.strip())
-
-
 def paragraph_blocks(section: Section | None) -> list[tuple[int, Block]]:
     if section is None:
         return []
     return [(index, block) for index, block in enumerate(section.blocks) if block.kind == "paragraph"]
 
 
-@lru_cache(maxsize=50_000)
-def _term(id: str, label: str, text: str, score: float) -> Term:  # noqa: A002 - the record's field name
-    """A validated ``Term``. Frozen, so one instance serves every record that prints the same item
-    (the survey's answers repeat across cities): the record's validation then accepts it as it is,
-    where validating a new one per item and record cost a tenth of the record stage."""
-    return Term(id=id, label=label, text=text, score=score)
-
-
 class Found:
-    """Accumulator a mapper fills while it reads one section; ``result()`` freezes it."""
+    """Accumulator a mapper fills while it reads one section; ``result()`` freezes it. The
+    vocabulary group of a path's Terms comes from the record model (``vocabulary_group``)."""
 
     def __init__(self, section_key: str, vocabulary: Vocabulary) -> None:
         self.key = section_key
         self.vocabulary = vocabulary
         self.values: dict[str, Any] = {}
         self.evidence: dict[str, Evidence] = {}
-        self.warnings: list[dict[str, str]] = []
-        self.unmapped: list[dict[str, Any]] = []
+        self.warnings: list[Warning] = []
+        self.unmapped: list[Unmapped] = []
         self.used: set[tuple[int, str | None]] = set()
         self.intros: dict[str, str] = {}  # list path -> the sentence that announced its items
 
@@ -221,46 +158,45 @@ class Found:
         self.intros.setdefault(path, intro)
 
     def unmapped_at(self, path: str) -> bool:
-        return any(entry["field"] == path for entry in self.unmapped)
+        return any(entry.field == path for entry in self.unmapped)
 
     def warn(self, path: str, code: str, message: str) -> None:
-        self.warnings.append({"field": path, "code": code, "message": message})
+        self.warnings.append(Warning(field=path, code=code, message=message))
 
-    def term(self, path: str, group: str, text: str, evidence: Evidence, *, query: str | None = None) -> bool:
+    def term(self, path: str, text: str, evidence: Evidence, *, query: str | None = None) -> bool:
         """Match one printed item; a single Term at ``path`` or an unmapped entry."""
         if path in self.values:
             return False
-        found = self._match(path, group, text, query)
+        found = self._match(path, text, query)
         if found is None:
             return False
         self.values[path] = found
         self.evidence[path] = evidence
         return True
 
-    def terms(self, path: str, group: str, items: list[tuple[str, Evidence]]) -> None:
+    def terms(self, path: str, items: list[tuple[str, Evidence]]) -> None:
         """Append matched items to the Term list at ``path`` (printed order, first duplicate kept)."""
         current: list[Term] = self.values.setdefault(path, [])
         for text, evidence in items:
-            found = self._match(path, group, text, None)
+            found = self._match(path, text, None)
             if found is None or any(term.id == found.id for term in current):
                 continue
             self.evidence[f"{path}[{len(current)}]"] = evidence
             current.append(found)
 
-    def _match(self, path: str, group: str, text: str, query: str | None) -> Term | None:
+    def _match(self, path: str, text: str, query: str | None) -> Term | None:
+        group = vocabulary_group(path)
         text = fold_spaces(text).rstrip(" .;,:")
         result = self.vocabulary.match(group, query or text)
         if isinstance(result, Match):
-            if result.score < CONFIDENT_SCORE:
+            if not self.vocabulary.confident(result.score):
                 self.warn(path, "uncertain_match",
                           f'"{text}" matched {result.id} with a low score ({result.score:g})')
-            return _term(result.id, result.label, text, result.score)
-        if any(entry["field"] == path and entry["text"] == text for entry in self.unmapped):
+            return Term(id=result.id, label=result.label, text=text, score=result.score)
+        if any(entry.field == path and entry.text == text for entry in self.unmapped):
             return None
         nearest = f"nearest: {result.best_id} {result.best_score:g}" if result.best_id else "no candidate"
-        self.unmapped.append(
-            {"field": path, "text": text, "best_id": result.best_id, "best_score": result.best_score}
-        )
+        self.unmapped.append(Unmapped(field=path, text=text, best_id=result.best_id, best_score=result.best_score))
         self.warn(path, "unmapped_term", f'"{text}" matched no {group} term ({nearest})')
         return None
 
@@ -268,28 +204,24 @@ class Found:
         for path, intro in self.intros.items():
             if not self.values.get(path) and not self.unmapped_at(path):
                 self.warn(path, "unreadable_value", f'no item read after "{intro}"')
-        return FieldResult(
-            dict(self.values), dict(self.evidence), tuple(self.warnings),
-            tuple(self.unmapped), frozenset(self.used),
-        )  # fmt: skip
+        return FieldResult(dict(self.values), dict(self.evidence), tuple(self.warnings), tuple(self.unmapped),
+                           frozenset(self.used))
 
 
-def read_list_intro(found: Found, block: Block, index: int, sentence: str, inline: str, path: str, group: str) -> None:
+def read_list_intro(found: Found, block: Block, index: int, sentence: str, inline: str, path: str) -> None:
     """A sentence that opens a list ("... include:"): mark it read and take the items it names
     inline ("include A, B and C"); the caller reads the following bullets into ``path``."""
     found.use(index, sentence=sentence)
     inline = inline.strip()
     if not inline:
         found.expect_items(path, sentence)
-    if inline:
-        items = split_list(inline, group, found.vocabulary)
-        found.terms(path, group, [(item, locate(block, item)) for item in items])
+        return
+    items = split_list(inline, vocabulary_group(path), found.vocabulary)
+    found.terms(path, [(item, locate(block, item)) for item in items])
 
 
 def read_peer(found: Found, path: str, sentence: str, evidence: Evidence) -> None:
     """Set the peer phrase of ``sentence`` at ``path``; warn where its share cannot be read."""
-    from .peer import mentions_peers, parse_peer
-
     peer = parse_peer(sentence)
     if peer is None:
         if mentions_peers(sentence) and path not in found.values:
@@ -305,27 +237,23 @@ def read_peer(found: Found, path: str, sentence: str, evidence: Evidence) -> Non
         found.warn(path, code, f'"{peer["text"]}": percent left null, {reason}')
 
 
-# Searched in lowercased text (see polarity): case-sensitive patterns run faster than IGNORECASE.
+# Searched in lowercased text.
 _NEGATION_RE = re.compile(
     r"\b(?:no|not|never|nor|neither|without|lacks?|lacking|yet\s+to|none|stopped|ceased|discontinued|"
     r"abandoned)\b|n't\b"
 )
 # After the key, in its clause: a state that ended or ends ("had a strategy until 2019").
 _ENDED_RE = re.compile(r"\b(?:until|till|up\s+to|expired|ended|lapsed)\b")
-_ENDED_WORDS = ("til", "up", "expired", "ended", "lapsed")  # one is in every match: the regex runs on few
 _HEDGE_RE = re.compile(
     r"\b(?:plans?|planning|intends?|intending|aims?|aiming|hopes?|expects?|considering|will|would|"
     r"could|may|might|is\s+developing|is\s+preparing|is\s+drafting)\b"
 )
-_CLAUSE_MARKS = ",;:("  # the one-character boundaries of _CLAUSE_BOUNDARY_RE
 _CLAUSE_BOUNDARY_RE = re.compile(r"[,;:(]|\s[–—]\s|\b(?:but|and|while|whereas|although|though)\b")
-# Literals every match of the pattern beside them holds: without one the regex is not run.
-_BOUNDARY_WORDS = ("but", "and", "while", "whereas", "though", "–", "—")  # after the last mark
-_HEDGE_WORDS = ("plan", "intend", "aim", "hope", "expect", "considering", "will", "would", "could", "may",
-                "might", "developing", "preparing", "drafting")
+
+Polarity = Literal[True, False, "hedged"] | None
 
 
-def polarity(sentence: str, key: GuardedPattern) -> bool | None | str:
+def polarity(sentence: str, key: re.Pattern[str]) -> Polarity:
     """What ``sentence`` says of the thing ``key`` finds: True (it has it), False (negated),
     "hedged" (planned, considered, not yet real, or ended: "until 2019"), or None when ``key`` is
     not in the sentence.
@@ -336,26 +264,21 @@ def polarity(sentence: str, key: GuardedPattern) -> bool | None | str:
     match = key.search(sentence)
     if match is None:
         return None
-    before = sentence[: match.start()].lower()  # lowercase: the patterns below need no IGNORECASE
-    # The last clause: after the last punctuation mark (found by rfind), then after the last
-    # boundary word in what follows it; the regex scans the short tail, not the whole sentence.
-    tail = before[max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1 :]
-    if holds_any(tail, _BOUNDARY_WORDS):
-        tail = _CLAUSE_BOUNDARY_RE.split(tail)[-1]
-    window = tail + " " + match.group(0).lower()
+    before = sentence[: match.start()].lower()
+    window = _CLAUSE_BOUNDARY_RE.split(before)[-1] + " " + match.group(0).lower()
     if _NEGATION_RE.search(window):
         return False
-    if holds_any(window, _HEDGE_WORDS) and _HEDGE_RE.search(window):
+    if _HEDGE_RE.search(window):
         return "hedged"
     rest = sentence[match.end():].lower()
-    if not holds_any(rest, _ENDED_WORDS) or not _ENDED_RE.search(rest):
+    if not _ENDED_RE.search(rest):
         return True
     return "hedged" if _ENDED_RE.search(_CLAUSE_BOUNDARY_RE.split(rest, maxsplit=1)[0]) else True
 
 
-def read_flag(found: Found, path: str, sentence: str, key: GuardedPattern, block: Block) -> bool:
+def read_flag(found: Found, path: str, sentence: str, key: re.Pattern[str], block: Block) -> bool:
     """Set a boolean from ``sentence`` (of ``block``); a hedged statement leaves it null with a
-    warning. The evidence is located only for a value that is set (most sentences set none)."""
+    warning."""
     value = polarity(sentence, key)
     if value is None:
         return False

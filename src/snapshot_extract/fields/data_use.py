@@ -5,36 +5,28 @@ from __future__ import annotations
 
 import re
 
-from ..sections import Block, Section
-from ..textutil import GuardedPattern
+from ..models import Block, FieldResult, Section
 from ..vocabulary import Vocabulary
-from .common import FieldResult, Found, is_item, locate, read_flag, sentences, split_list
+from .common import Found, is_item, locate, read_flag, split_list
 
-_ROLE_RE = GuardedPattern(r"\bdata\s+plays?\s+(?:an?\s+)?(?P<role>(?:\w+[\s-]+){0,3}?role)\b", ("play",))
-_NO_ROLE_RE = GuardedPattern(
-    r"\bdata\s+(?:does|do)\s+not\s+play\s+(?:an?\s+)?(?P<role>(?:\w+[\s-]+){0,3}?role)\b", ("play",)
-)
-_USES_RE = GuardedPattern(
+_ROLE_RE = re.compile(r"\bdata\s+plays?\s+(?:an?\s+)?(?P<role>(?:\w+[\s-]+){0,3}?role)\b", re.I)
+_NO_ROLE_RE = re.compile(
+    r"\bdata\s+(?:does|do)\s+not\s+play\s+(?:an?\s+)?(?P<role>(?:\w+[\s-]+){0,3}?role)\b", re.I)
+_USES_RE = re.compile(
     r"\b(?:using|uses|use|used)\s+(?:its\s+|the\s+|their\s+)?(?:own\s+)?data\s+to\s+(?P<use>.+?)\s*(?:;|[.!]?\s*$)",
-    ("use", "using"),
+    re.I,
 )
 _MORE_USES_RE = re.compile(r",?\s+(?:and|as well as)\s+(?:also\s+)?to\s+|;\s*(?:and\s+)?to\s+", re.I)
-_CHALLENGES_RE = GuardedPattern(r"\bchallenges?\b.*?\binclude[sd]?\b\s*:?\s*(?P<list>.*)$", ("challenge",), starts=True)
-_INVENTORY_RE = GuardedPattern(
+_CHALLENGES_RE = re.compile(r"\bchallenges?\b.*?\binclude[sd]?\b\s*:?\s*(?P<list>.*)$", re.I)
+_INVENTORY_RE = re.compile(
     r"\b(?P<phrase>(?:(?:comprehensive|partial|complete|limited|full)\s+)?data\s+inventory"
-    r"(?:\s+(?:on|for|covering)\s+(?:some|all|most)\s+key\s+topics)?)",
-    ("inventory",),
-)
-_NO_INVENTORY_RE = GuardedPattern(
+    r"(?:\s+(?:on|for|covering)\s+(?:some|all|most)\s+key\s+topics)?)", re.I)
+_NO_INVENTORY_RE = re.compile(
     r"\b(?:does|do)\s+not\s+(?:maintain|have|keep)\s+an?\s+(?:\w+\s+)?data\s+inventory|\bhas\s+no\s+"
-    r"(?:\w+\s+)?data\s+inventory|\bno\s+data\s+inventory",
-    ("inventory",),
-)
-_OPEN_DATA_RE = GuardedPattern(
+    r"(?:\w+\s+)?data\s+inventory|\bno\s+data\s+inventory", re.I)
+_OPEN_DATA_RE = re.compile(
     r"\bpublish\w*\s+(?:its\s+|their\s+|some\s+|any\s+)?(?:\w+\s+)?open\s+data|\bmakes?\s+(?:its\s+|their\s+)?"
-    r"data\s+(?:openly|publicly)\s+available|\bopen\s+data\s+(?:portal|platform|website)",
-    ("open", "available"),
-)
+    r"data\s+(?:openly|publicly)\s+available|\bopen\s+data\s+(?:portal|platform|website)", re.I)
 
 
 def map_data(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
@@ -48,9 +40,9 @@ def map_data(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
     for index, block in enumerate(section.blocks):
         if in_challenges and is_item(block):
             found.use(index)
-            found.terms("data.challenges", "data_challenges", [(block.text, locate(block))])
+            found.terms("data.challenges", [(block.text, locate(block))])
             continue
-        for sentence in sentences(block.text):
+        for sentence in block.sentences:
             used, opens = _read_sentence(found, block, sentence, vocabulary)
             if used:
                 found.use(index, sentence=sentence)
@@ -78,13 +70,13 @@ def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabu
         if opens:
             found.expect_items("data.challenges", sentence)
         items = split_list(inline, "data_challenges", vocabulary)
-        found.terms("data.challenges", "data_challenges", [(i, locate(block, i)) for i in items])
+        found.terms("data.challenges", [(i, locate(block, i)) for i in items])
     if _NO_INVENTORY_RE.search(sentence):
-        found.term("data.inventory", "data_inventory", "no data inventory", locate(block, sentence))
+        found.term("data.inventory", "no data inventory", locate(block, sentence))
         used = True
     elif inventory := _INVENTORY_RE.search(sentence):
         phrase = inventory.group("phrase")
-        found.term("data.inventory", "data_inventory", phrase, locate(block, phrase))
+        found.term("data.inventory", phrase, locate(block, phrase))
         used = True
     if read_flag(found, "data.publishes_open_data", sentence, _OPEN_DATA_RE, block):
         used = True
@@ -99,5 +91,5 @@ def _read_role(found: Found, block: Block, sentence: str) -> bool:
     role = match.group("role")
     query = f"not a {role}" if negative else role
     printed = match.group(0) if negative else role
-    found.term("data.role", "data_role", printed, locate(block, printed), query=query)
+    found.term("data.role", printed, locate(block, printed), query=query)
     return True

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from ..sections import Block, Section
-from ..textutil import GuardedPattern
-from ..vocabulary import Vocabulary
-from .common import FieldResult, Found, is_item, locate, read_flag, read_peer, sentences, split_list
+import re
 
-_DEDICATED_RE = GuardedPattern(
+from ..models import Block, FieldResult, Section
+from ..vocabulary import Vocabulary
+from .common import Found, is_item, locate, read_flag, read_peer, split_list
+
+_DEDICATED_RE = re.compile(
     r"\b(?:has|have|had|receives?|sets?\s+aside|allocates?|earmarks?|with|without|no|lacks?|"
-    r"possess(?:es)?)\b[^.;]{0,30}?\bdedicated\s+(?:\w+\s+){0,2}?(?:funding|budgets?|funds?)\b",
-    ("dedicated",),
-)
-_SOURCES_RE = GuardedPattern(
-    r"\bcomes?\s+from\s*(?:the\s+following\s+sources)?\s*:?\s*(?P<list>.*)$", ("come",), starts=True
-)
-_DIRECTED_RE = GuardedPattern(r"\bdirected\s+(?:towards?|to|at)\s*:?\s*(?P<list>.+)$", ("directed",), starts=True)
+    r"possess(?:es)?)\b[^.;]{0,30}?\bdedicated\s+(?:\w+\s+){0,2}?(?:funding|budgets?|funds?)\b", re.I)
+_SOURCES_RE = re.compile(
+    r"\bcomes?\s+from\s*(?:the\s+following\s+sources)?\s*:?\s*(?P<list>.*)$", re.I)
+_DIRECTED_RE = re.compile(r"\bdirected\s+(?:towards?|to|at)\s*:?\s*(?P<list>.+)$", re.I)
 
 
 def map_funding(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
@@ -28,10 +26,10 @@ def map_funding(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
     for index, block in enumerate(section.blocks):
         if in_sources and is_item(block):
             found.use(index)
-            found.terms("funding.sources", "funding_sources", [(block.text, locate(block))])
+            found.terms("funding.sources", [(block.text, locate(block))])
             continue
         in_sources = False
-        for sentence in sentences(block.text):
+        for sentence in block.sentences:
             used, opens_list = _read_sentence(found, block, sentence, vocabulary)
             if used:
                 found.use(index, sentence=sentence)
@@ -49,12 +47,12 @@ def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabu
         inline = sources.group("list").strip()
         if inline:
             items = split_list(inline, "funding_sources", vocabulary)
-            found.terms("funding.sources", "funding_sources", [(i, locate(block, i)) for i in items])
+            found.terms("funding.sources", [(i, locate(block, i)) for i in items])
         else:
             opens_list = True
             found.expect_items("funding.sources", sentence)
     if directed := _DIRECTED_RE.search(sentence):
         used = True
         items = split_list(directed.group("list"), "funding_uses", vocabulary)
-        found.terms("funding.directed_to", "funding_uses", [(i, locate(block, i)) for i in items])
+        found.terms("funding.directed_to", [(i, locate(block, i)) for i in items])
     return used, opens_list

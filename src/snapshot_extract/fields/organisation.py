@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import re
 
-from ..sections import Block, Section
-from ..textutil import GuardedPattern
+from ..models import Block, FieldResult, Section, vocabulary_group
 from ..vocabulary import Match, Vocabulary
-from .common import FieldResult, Found, clean_item, is_item, locate, read_flag, read_list_intro, sentences
+from .common import Found, clean_item, is_item, locate, read_flag, read_list_intro
 
-# One \b before the alternatives, not one in each: sre then tries them only at word starts.
-_STAFF_RE = GuardedPattern(
+_STAFF_RE = re.compile(
     r"\b(?:dedicated\s+(?:full[- ]time\s+)?(?:innovation\s+)?(?:team|staff|unit|office|employees|personnel)\b|"
     r"(?:staff|employees|personnel)\s+(?:members?\s+)?(?:are\s+|is\s+)?(?:dedicated|working|works?)\b|"
     r"consists?\s+of\s+\w+\s+(?:staff|people|employees)|(?<![\d.,])\d+\s+(?:full[- ]time\s+)?staff\b|"
     r"team\s+of\s+\w+\b)",
-    ("dedicated", "consist", "staff", "team", "employees", "personnel"),
+    re.I,
 )
 _UNITS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "  # noqa: SIM905
           "sixteen seventeen eighteen nineteen").split()
@@ -26,32 +24,27 @@ _NUMBER_WORDS = (
     | {"a dozen": 12, "half a dozen": 6}
 )
 # A count in digits or in words ("twenty-five", "half a dozen"); never the tail of a compound word.
-# The lookahead names the letters the words start with: most word starts fail it at once.
 _NUMBER = (
-    r"((?<![\d.,])\d{1,4}(?![.,]\d)|(?<![\w-])(?=[otfsenha])(?:half\s+a\s+dozen|a\s+dozen|"
+    r"((?<![\d.,])\d{1,4}(?![.,]\d)|(?<![\w-])(?:half\s+a\s+dozen|a\s+dozen|"
     rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS[:9])}))?|{'|'.join(sorted(_UNITS, key=len, reverse=True))}))"
 )
-_COUNT_RE = GuardedPattern(
+_COUNT_RE = re.compile(
     r"\b(?:" + _NUMBER + r"\s+(?:(?:full[- ]time|dedicated|permanent|innovation)\s+){0,3}(?:staff(?:\s+members?)?|"
     r"employees|people|team\s+members|members\s+of\s+staff|FTEs?)\b|team\s+of\s+" + _NUMBER + r"\b)",
-    ("staff", "employees", "people", "members", "fte", "team"),
+    re.I,
 )
-_FRACTION_COUNT_RE = GuardedPattern(r"\b\d+[.,]\d+\s+(?:FTEs?|full[- ]time|staff)", ("fte", "full", "staff"))
+_FRACTION_COUNT_RE = re.compile(r"\b\d+[.,]\d+\s+(?:FTEs?|full[- ]time|staff)", re.I)
 _WORK_IS_RE = re.compile(r"^.*?\binnovation (?:work|efforts?|activit(?:y|ies)) (?:is|are)\s+", re.I)
 _AGENT_RE = re.compile(
     r"^(?:(?:carried|sought|worked)\s+out|led|run|managed|handled|coordinated|driven|delivered|done|"
     r"undertaken|overseen)\s+(?:by|from)\s+",
     re.I,
 )
-_CLAUSE_RE = re.compile(r"[,;()]|\s[–—-]\s|\b(?:with|where|which|that|and)\b")  # one \b group: 2x faster
+_CLAUSE_RE = re.compile(r"[,;()]|\s[–—-]\s|\b(?:with|where|which|that|and)\b")
 _VERB_RE = re.compile(r"^(?:has|have|is|are)\s+(?=no\b|an?\b)", re.I)
 _SUBJECT_RE = re.compile(r"^[A-Z][\w’'.\- ]{0,40}?\s+(?=(?:does not|doesn't|has no|has an?|is)\b)")
 _FOR_INNOVATION_RE = re.compile(r"\s+for\s+innovation(?:\s+(?:work|capacity))?$", re.I)
-_SKILLS_RE = GuardedPattern(
-    r"(?:skills|profiles)(?: and profiles)?\s+(?:include|are|comprise)\s*:?\s*(.*)$",
-    ("skills", "profiles"),
-    starts=True,
-)
+_SKILLS_RE = re.compile(r"(?:skills|profiles)(?: and profiles)?\s+(?:include|are|comprise)\s*:?\s*(.*)$", re.I)
 
 
 def map_organisation(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
@@ -62,13 +55,13 @@ def map_organisation(section: Section | None, vocabulary: Vocabulary) -> FieldRe
     for index, block in enumerate(section.blocks):
         if in_skills and is_item(block):
             found.use(index)
-            found.terms("organisation.staff_skills", "staff_roles", [(block.text, locate(block))])
+            found.terms("organisation.staff_skills", [(block.text, locate(block))])
             continue
         if block.kind == "paragraph":
             in_skills = _read_sentences(found, block, index, vocabulary) or in_skills
     found.values.setdefault("organisation.staff_skills", [])
     if "organisation.structure" not in found.values and not found.unmapped_at("organisation.structure") and any(
-        not _SKILLS_RE.search(s) for b in section.blocks if b.kind == "paragraph" for s in sentences(b.text)
+        not _SKILLS_RE.search(s) for b in section.blocks if b.kind == "paragraph" for s in b.sentences
     ):  # prose beside the skills list, yet no structure read
         found.warn("organisation.structure", "unreadable_value",
                    "the section describes the organisation but no structure phrase was recognised")
@@ -79,11 +72,11 @@ def map_organisation(section: Section | None, vocabulary: Vocabulary) -> FieldRe
 def _read_sentences(found: Found, block: Block, index: int, vocabulary: Vocabulary) -> bool:
     """Read a paragraph sentence by sentence; True when it opens the staff-skills list."""
     opens = False
-    for sentence in sentences(block.text):
+    for sentence in block.sentences:
         skills = _SKILLS_RE.search(sentence)
         if skills:
             opens = True
-            read_list_intro(found, block, index, sentence, skills.group(1), "organisation.staff_skills", "staff_roles")
+            read_list_intro(found, block, index, sentence, skills.group(1), "organisation.staff_skills")
         elif _read_sentence(found, block, sentence, vocabulary):
             found.use(index, sentence=sentence)
     return opens
@@ -102,7 +95,7 @@ def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabu
     if "organisation.structure" not in found.values:
         phrase = _structure_phrase(sentence, vocabulary)
         if phrase:
-            found.term("organisation.structure", "org_structure", phrase, locate(block, phrase))
+            found.term("organisation.structure", phrase, locate(block, phrase))
             used = True
     return used
 
@@ -121,15 +114,12 @@ def _count_value(raw: str) -> int:
 def _structure_phrase(sentence: str, vocabulary: Vocabulary) -> str | None:
     best: tuple[float, str] | None = None
     for clause in _CLAUSE_RE.split(sentence):
-        # both "innovation" patterns scan the whole clause: tried only where the word is
-        innovation = "nnovat" in clause.lower()
-        phrase = _WORK_IS_RE.sub("", clause.strip()) if innovation else clause.strip()
+        phrase = _WORK_IS_RE.sub("", clause.strip())
         phrase = clean_item(_AGENT_RE.sub("", _VERB_RE.sub("", _SUBJECT_RE.sub("", phrase))))
-        trimmed = _FOR_INNOVATION_RE.sub("", phrase) if innovation else phrase
-        for candidate in dict.fromkeys((phrase, trimmed)):
+        for candidate in dict.fromkeys((phrase, _FOR_INNOVATION_RE.sub("", phrase))):
             if not candidate:
                 continue
-            result = vocabulary.match("org_structure", candidate)
+            result = vocabulary.match(vocabulary_group("organisation.structure"), candidate)
             if isinstance(result, Match) and (best is None or result.score > best[0]):
                 best = (result.score, candidate)
     return best[1] if best else None

@@ -18,14 +18,12 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..models import RGB, BBox, Swatch
-from ..sections import Block, Section
-from ..textutil import GuardedPattern
+from ..models import RGB, BBox, Block, Evidence, FieldResult, Section, Swatch
 from ..vocabulary import Vocabulary
-from .common import Evidence, FieldResult, Found, locate
+from .common import Found, locate
 
 _LEGEND_RE = re.compile(r"^(?P<kind>with|without)\s+sufficient\s+data\.?$", re.I)
-_INTRO_RE = GuardedPattern(r"\bsufficient\s+data\b", ("sufficient",), starts=True)
+_INTRO_RE = re.compile(r"\bsufficient\s+data\b", re.I)
 _NEUTRAL_TOLERANCE = 0.08
 _AMBIGUITY_MARGIN = 0.05
 _MATCH_DISTANCE = 0.25  # RGB distance: a cell colour farther than this from every legend colour is doubtful
@@ -59,7 +57,7 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
         elif block.kind == "row" or (len(block.text) <= 60 and not block.text.endswith(".")):
             found.use(index)
             cells.extend(_cells(block))
-    found.terms("outcomes.policy_areas", "policy_areas", [(cell.text, cell.evidence) for cell in cells])
+    found.terms("outcomes.policy_areas", [(cell.text, cell.evidence) for cell in cells])
     _classify(found, cells, legend)
     return found.result()
 
@@ -129,8 +127,8 @@ def _classify(found: Found, cells: list[Cell], legend: dict[str, RGB]) -> None:
             sides[kind].append((cell.text, cell.evidence))
     found.values[WITH] = []
     found.values[WITHOUT] = []
-    found.terms(WITH, "policy_areas", sides["with"])
-    found.terms(WITHOUT, "policy_areas", sides["without"])
+    found.terms(WITH, sides["with"])
+    found.terms(WITHOUT, sides["without"])
     for text in doubtful:  # a doubtful cell may belong on either side: both lists are in doubt
         for path in (WITH, WITHOUT):
             found.warn(

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import re
 
-from ..sections import Block, Section
+from ..models import Block, Evidence, FieldResult, Section
 from ..vocabulary import Vocabulary
-from .common import Evidence, FieldResult, Found, locate
+from .common import Found, locate
 
 _KEYS = (
     r"(?:lord\s+|city\s+)?mayor|head of government|term(?: of office)?|innovation lead(?:er)?|"
     r"chief innovation officer|population(?: size)?|"
     r"innovation\s*/\s*open data websites?|open data websites?|innovation websites?|websites?"
 )
-_KEY_RE = re.compile(rf"^(?P<key>{_KEYS})\s*:\s*(?P<value>.*)$", re.IGNORECASE)
+_KEY_RE = re.compile(rf"^(?P<key>{_KEYS})\s*:\s*(?P<value>.*)$", re.I)
 # A label inside a block: Overview lines a layout joined ("... (2019) Innovation / open data
 # website: https://..."); consumed whole, so the leftmost label wins over the ones inside it.
-_INNER_KEY_RE = re.compile(rf"\s(?P<key>{_KEYS})\s*:", re.IGNORECASE)
+_INNER_KEY_RE = re.compile(rf"\s(?P<key>{_KEYS})\s*:", re.I)
 _URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>\"')]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s<>\"')]*)?",
     re.IGNORECASE,

@@ -4,25 +4,22 @@ from __future__ import annotations
 
 import re
 
-from ..sections import Block, Section
-from ..textutil import GuardedPattern
+from ..models import Block, FieldResult, Section
 from ..vocabulary import Vocabulary
-from .common import FieldResult, Found, clean_item, locate, polarity, sentences, split_commas, split_list
+from .common import Found, clean_item, locate, polarity, split_commas, split_list
 
-_INNOVATION_RE = GuardedPattern(
-    r"partnerships?\s+(?:to|that)\s+promote\s+innovation(?:\s+capacity)?\s+with\s+(?P<list>.+)$", ("promote",)
-)
-_DATA_RE = GuardedPattern(r"data\s+partnerships?\s+with\s+(?P<list>.+)$", ("partnership",))
-_PARTNERSHIPS_RE = GuardedPattern(r"\bpartnerships?\b", ("partnership",), starts=True)
+_INNOVATION_RE = re.compile(
+    r"partnerships?\s+(?:to|that)\s+promote\s+innovation(?:\s+capacity)?\s+with\s+(?P<list>.+)$", re.I)
+_DATA_RE = re.compile(r"data\s+partnerships?\s+with\s+(?P<list>.+)$", re.I)
+_PARTNERSHIPS_RE = re.compile(r"\bpartnerships?\b", re.I)
 _PURPOSE_RE = re.compile(r"^(?:in order\s+)?to\s+", re.I)
 _LEADING_AND_RE = re.compile(r"^(?:as well as|and)\s+", re.I)
 _WITH_RE = re.compile(r"^(?:(?:and|as well as)\s+)?with\b", re.I)
 # "... to collect data and with academia to analyse it": a new "with" names partners again
-_WITH_SPLIT_RE = GuardedPattern(r"\s+(?=(?:and|as well as)\s+with\b)", ("with",))
+_WITH_SPLIT_RE = re.compile(r"\s+(?=(?:and|as well as)\s+with\b)", re.I)
 _ACTIVITY_SPLIT_RE = re.compile(r",|\band\b|\bor\b|&")
-_PURPOSE_SPLIT_RE = GuardedPattern(
-    r"(?<!\border)\s+(?=(?:in order\s+)?to\s+(?:collect|analy[sz]e|share|gather|exchange|use)\b)", ("to",)
-)
+_PURPOSE_SPLIT_RE = re.compile(
+    r"(?<!\border)\s+(?=(?:in order\s+)?to\s+(?:collect|analy[sz]e|share|gather|exchange|use)\b)", re.I)
 
 
 def map_partnerships(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
@@ -32,7 +29,7 @@ def map_partnerships(section: Section | None, vocabulary: Vocabulary) -> FieldRe
     if section is None:
         return found.result()
     for index, block in enumerate(section.blocks):
-        for sentence in sentences(block.text):
+        for sentence in block.sentences:
             if _read_sentence(found, block, sentence, vocabulary):
                 found.use(index, sentence=sentence)
     return found.result()
@@ -67,9 +64,9 @@ def _read_partners(found: Found, block: Block, text: str, path: str, vocabulary:
                 _read_activities(found, block, cleaned, vocabulary)
             else:
                 partners.extend(split_list(piece, "partner_types", vocabulary))
-    found.terms(path, "partner_types", [(p, locate(block, p)) for p in partners if clean_item(p)])
+    found.terms(path, [(p, locate(block, p)) for p in partners if clean_item(p)])
 
 
 def _read_activities(found: Found, block: Block, text: str, vocabulary: Vocabulary) -> None:
     verbs = [clean_item(v) for v in _ACTIVITY_SPLIT_RE.split(text) if clean_item(v)]
-    found.terms("partnerships.data_activities", "data_activities", [(v, locate(block, v)) for v in verbs])
+    found.terms("partnerships.data_activities", [(v, locate(block, v)) for v in verbs])

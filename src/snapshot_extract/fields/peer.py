@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..textutil import GuardedPattern
-
 _INTRO = (
     r"like|similar to|along with|as with|in line with|just like|together with|consistent with|"
     r"as do|as did|as is the case (?:for|with|in)|in common with|alongside|as in|as for|unlike|"
@@ -22,15 +20,13 @@ _SURVEYED = (
     r"(?:other\s+)?(?:cities\s+(?:that\s+were\s+)?surveyed|surveyed\s+cities|cities\s+(?:that\s+)?"
     r"(?:responded|answered)|responding\s+cities|respondent\s+cities|cities\s+in\s+the\s+survey)"
 )
-_PEER_RE = GuardedPattern(
+_PEER_RE = re.compile(
     rf"(?P<text>\b(?P<intro>{_INTRO})\s+(?P<quantity>[^,.;]{{1,40}}?)\s+(?:of\s+)?(?:the\s+|all\s+)?"
-    rf"{_SURVEYED})",
-    ("survey", "respond", "answered"),
-)
-_CONTRAST_RE = re.compile(r"^(?:unlike|contrary to|in contrast to|different from)$", re.IGNORECASE)
-_PERCENT_RE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
+    rf"{_SURVEYED})", re.I)
+_CONTRAST_RE = re.compile(r"^(?:unlike|contrary to|in contrast to|different from)$", re.I)
+_PERCENT_RE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|per\s*cent|percent)", re.I)
 _RATIO_RE = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+"
-                       r"(\d{1,3}|two|three|four|five|ten)\b", re.IGNORECASE)
+                       r"(\d{1,3}|two|three|four|five|ten)\b", re.I)
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,

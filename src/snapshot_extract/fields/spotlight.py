@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..sections import Section
+from ..models import Evidence, FieldResult, Section
 from ..vocabulary import Vocabulary
-from .common import Evidence, FieldResult, Found, locate
+from .common import Found, locate
 
 
 def map_spotlight(section: Section | None, vocabulary: Vocabulary) -> FieldResult:

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from ..sections import Block, Section
-from ..textutil import GuardedPattern
-from ..vocabulary import Vocabulary
-from .common import (
-    FieldResult,
-    Found,
-    is_item,
-    locate,
-    read_flag,
-    read_list_intro,
-    read_peer,
-    sentences,
-)
+import re
 
-_STRATEGY_RE = GuardedPattern(
+from ..models import Block, FieldResult, Section
+from ..vocabulary import Vocabulary
+from .common import Found, is_item, locate, read_flag, read_list_intro, read_peer
+
+_STRATEGY_RE = re.compile(
     r"\b(?:has|have|had|adopted|developed|published|maintains?|lacks?|possess(?:es)?|with|without|"
-    r"no)\b[^.;]{0,40}?\binnovation\s+(?:strategy|vision)\b",
-    ("innovation",),
-)
-_ASSOCIATES_RE = GuardedPattern(
-    r"associates?\s+innovation(?:\s+capacity)?\s+with\s*:?\s*(.*)$", ("associate",), starts=True
-)
+    r"no)\b[^.;]{0,40}?\binnovation\s+(?:strategy|vision)\b", re.I)
+_ASSOCIATES_RE = re.compile(
+    r"associates?\s+innovation(?:\s+capacity)?\s+with\s*:?\s*(.*)$", re.I)
 
 
 def map_vision(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
@@ -34,14 +23,13 @@ def map_vision(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
     for index, block in enumerate(section.blocks):
         if in_list and is_item(block):
             found.use(index)
-            found.terms("vision.associations", "innovation_terms", [(block.text, locate(block))])
+            found.terms("vision.associations", [(block.text, locate(block))])
             continue
-        for sentence in sentences(block.text):  # an intro can share a block with the sentence before it
+        for sentence in block.sentences:  # an intro can share a block with the sentence before it
             associates = _ASSOCIATES_RE.search(sentence)
             if associates:
                 in_list = True
-                read_list_intro(found, block, index, sentence, associates.group(1), "vision.associations",
-                                "innovation_terms")
+                read_list_intro(found, block, index, sentence, associates.group(1), "vision.associations")
             elif _read_strategy(found, block, sentence):
                 found.use(index, sentence=sentence)
     found.values.setdefault("vision.associations", [])

@@ -5,8 +5,8 @@ Contract: ``inspect_pdf(path, out_dir)`` extracts the record and writes ``page-<
 between two gutters; every box is labelled in the nearer one, with a leader line:
 
 - sections: the heading box (solid) and the extent of the section's lines (dashed), purple;
-- field values, from ``record.provenance``: green when the Term scored >= 90 (or a scalar
-  without a warning), amber 85-90 (or a scalar a warning names), red for ``unmapped`` items
+- field values, from ``record.provenance``: green when the Term's score is confident (or a
+  scalar without a warning), amber below that (or a scalar a warning names), red for ``unmapped`` items
   (found again on the page by their text);
 - the outcomes grid: every tile outlined by its classification (with / without / doubtful /
   unclassified) and tagged; the legend swatches with their colour.
@@ -33,11 +33,10 @@ import pymupdf as _pymupdf
 from ..errors import SnapshotError, UnreadableInput
 from ..export.records import record_json
 from ..geometry import union_box
-from ..models import RGB, BBox, Document, Record
+from ..models import RGB, BBox, Document, Record, Sections
 from ..pipeline import parse_document
 from ..read import PdfOptions, read_document
-from ..sections import Sections, detect_sections
-from ..vocabulary import CONFIDENT_SCORE, Vocabulary, load_vocabulary
+from ..vocabulary import Vocabulary, load_vocabulary
 
 Kind = Literal["section", "heading", "field", "unmapped", "legend", "cell"]
 GREEN, AMBER, RED = (0.05, 0.6, 0.25), (0.95, 0.55, 0.0), (0.85, 0.1, 0.1)
@@ -90,15 +89,15 @@ def inspect_pdf(
         data = path.read_bytes()
         if data.lstrip()[:5] != b"%PDF-" and path.suffix.lower() != ".pdf":
             raise NotAPdf("inspect needs a PDF (a text dump has no pages to draw on)")
-        document = read_document(path, options)
-        record = parse_document(document, vocabulary or load_vocabulary())
+        vocabulary = vocabulary or load_vocabulary()
+        extraction = parse_document(read_document(path, options), vocabulary)
     except OSError as error:
         raise UnreadableInput(f"cannot read file ({error.strerror or error})", str(path)) from None
     except SnapshotError as error:
         raise error.with_file(str(path)) from None
-    sections = detect_sections(document)
+    document, sections, record = extraction.document, extraction.sections, extraction.record
     with _open_pdf(data, options.password) as pdf:
-        marks = [*section_marks(sections), *field_marks(record), *grid_marks(record, document),
+        marks = [*section_marks(sections), *field_marks(record, vocabulary), *grid_marks(record, document),
                  *legend_marks(sections, document), *unmapped_marks(record, sections, pdf)]  # fmt: skip
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
@@ -108,7 +107,7 @@ def inspect_pdf(
     (out_dir / "record.json").write_text(record_json(record), encoding="utf-8")
     page_sizes = [(float(w), float(h)) for w, h in document.page_sizes]
     index = out_dir / "index.html"
-    index.write_text(render_html(record, marks, images, page_sizes), encoding="utf-8")
+    index.write_text(render_html(record, marks, images, page_sizes, vocabulary), encoding="utf-8")
     return Inspection(record, images, index, tuple(marks))
 
 
@@ -147,11 +146,11 @@ def _grow(box: BBox, by: float) -> BBox:
     return (box[0] - by, box[1] - by, box[2] + by, box[3] + by)
 
 
-def field_colour(record: Record, path: str) -> tuple[RGB, float | None]:
+def field_colour(record: Record, path: str, vocabulary: Vocabulary) -> tuple[RGB, float | None]:
     """Green / amber by the Term's score (scalars: amber when a warning names them), and the score."""
     score = term_score(record, path)
     if score is not None:
-        return (GREEN if score >= CONFIDENT_SCORE else AMBER), score
+        return (GREEN if vocabulary.confident(score) else AMBER), score
     base = _INDEX_RE.sub(r"\g<base>", path)
     warned = any(warning.field in (path, base) for warning in record.warnings)
     return (AMBER if warned else GREEN), None
@@ -174,7 +173,7 @@ def value_at(data: Any, path: str) -> Any:
     return current
 
 
-def field_marks(record: Record) -> list[Mark]:
+def field_marks(record: Record, vocabulary: Vocabulary) -> list[Mark]:
     """One mark per distinct box of ``record.provenance`` (values sharing a line share a box)."""
     groups: dict[tuple[int, BBox], list[str]] = defaultdict(list)
     for path, where in record.provenance.items():
@@ -182,7 +181,7 @@ def field_marks(record: Record) -> list[Mark]:
             groups[(where["page"], where["bbox"])].append(path)
     marks = []
     for (page, bbox), paths in groups.items():
-        coloured = [field_colour(record, path) for path in paths]
+        coloured = [field_colour(record, path, vocabulary) for path in paths]
         colour = AMBER if any(c == AMBER for c, _ in coloured) else GREEN
         scores = [score for _, score in coloured if score is not None]
         label = compact_paths(paths) + (f"  ({min(scores):g})" if scores else "")
@@ -459,7 +458,7 @@ def _shown(value: Any) -> str:
 
 
 def render_html(record: Record, marks: Sequence[Mark], images: Sequence[Path],
-                page_sizes: Sequence[tuple[float, float]]) -> str:  # fmt: skip
+                page_sizes: Sequence[tuple[float, float]], vocabulary: Vocabulary) -> str:  # fmt: skip
     """The inspection page: images with clickable boxes beside the record's rows."""
     esc = html.escape
     pages = []
@@ -475,7 +474,7 @@ def render_html(record: Record, marks: Sequence[Mark], images: Sequence[Path],
         pages.append(f'<div class="page"><img src="{esc(image.name)}" alt="page {number}">{boxes}</div>')
     unmapped_at = {p for m in marks if m.kind == "unmapped" for p in m.paths}
     rows = "".join(
-        f'<tr data-path="{esc(path)}" class="{_row_class(record, path, value)}"><td>{esc(path)}</td>'
+        f'<tr data-path="{esc(path)}" class="{_row_class(record, path, value, vocabulary)}"><td>{esc(path)}</td>'
         f"<td>{esc(value)}</td><td>{score}</td><td>{page}</td></tr>"
         for path, value, score, page in record_rows(record)
     )
@@ -492,10 +491,10 @@ def render_html(record: Record, marks: Sequence[Mark], images: Sequence[Path],
                         status="partial" if record.warnings else "ok")  # fmt: skip
 
 
-def _row_class(record: Record, path: str, value: str) -> str:
+def _row_class(record: Record, path: str, value: str, vocabulary: Vocabulary) -> str:
     if value in ("—", "[]"):
         return "empty"
-    colour, _ = field_colour(record, path)
+    colour, _ = field_colour(record, path, vocabulary)
     return "amber" if colour == AMBER else "green"
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..geometry import round2, round_box, union_box
+from ..geometry import round_box, union_box
 from ..models import RGB, BBox, Line
 from ..textutil import join_wrapped
 from .furniture import LINE_END_HYPHENS, Hyphenation
@@ -216,12 +216,6 @@ def _to_line(entry: _Entry) -> Line:
     if entry.kind == "row":
         return _row_line(entry)
     lines = entry.cells[0]
-    if entry.kind == "text" and len(lines) == 1:  # the common case, kept cheap
-        line = lines[0]
-        text = entry.texts[0][0]
-        # _make: a named tuple built from a tuple costs half the keyword-aware constructor
-        return Line._make((text, line.page, _box(lines), line.font, round2(line.size), line.bold,
-                           line.color, line.bullet, line.bold_parts, (text,), (), (), (), entry.column))
     first = lines[0]
     text = join_wrapped(entry.texts[0]) if len(lines) > 1 else entry.texts[0][0]
     box = _box(lines)
@@ -229,7 +223,7 @@ def _to_line(entry: _Entry) -> Line:
     tile = entry.kind == "tile"
     colour = _colour(lines)
     return Line(
-        text=text, page=first.page, bbox=box, font=first.font, size=round2(first.size),
+        text=text, page=first.page, bbox=box, font=first.font, size=round(first.size, 2),
         bold=all(line.bold for line in lines), color=colour, bullet=first.bullet,
         bold_parts=tuple(part for line in lines for part in line.bold_parts),
         cells=(text,), cell_boxes=(box,) if tile else (),
@@ -244,7 +238,7 @@ def _row_line(entry: _Entry) -> Line:
     boxes = tuple([_box(cell) for cell in entry.cells])
     return Line(
         text=" ".join(texts), page=lines[0].page, bbox=_union(list(boxes)), font=lines[0].font,
-        size=round2(lines[0].size), bold=all([line.bold for line in lines]), color=_colour(lines),
+        size=round(lines[0].size, 2), bold=all([line.bold for line in lines]), color=_colour(lines),
         bold_parts=tuple([part for line in lines for part in line.bold_parts]),
         cells=texts, cell_boxes=boxes,
         cell_colors=tuple([_colour(cell) for cell in entry.cells]),
@@ -255,8 +249,6 @@ def _row_line(entry: _Entry) -> Line:
 
 def _colour(lines: list[TextLine]) -> RGB | None:
     """The colour of most of the text."""
-    if len(lines) == 1:  # one line, as most cells: no weighing
-        return lines[0].color
     weights: dict[RGB | None, int] = {}
     for line in lines:
         weights[line.color] = weights.get(line.color, 0) + len(line.text)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any, Literal
 
-from ..geometry import round2, round_box, union_box
+from ..geometry import round_box, union_box
 from ..models import RGB, BBox, Swatch
 from ..textutil import SOFT_BREAK, clean_text, fold_spaces, split_bullet
 from .page import PageContent, Shape, Span
@@ -160,8 +160,8 @@ def _split_by_rules(containers: list[Box], rules: list[Box]) -> Iterator[Box]:
         left = x0
         for cut0, cut1 in [*cuts, (x1, x1)]:
             if cut0 - left >= MIN_BOX:
-                yield Box((left, top, round2(cut0), bottom), box.fill, box.outlined)
-            left = max(left, round2(cut1))
+                yield Box((left, top, round(cut0, 2), bottom), box.fill, box.outlined)
+            left = max(left, round(cut1, 2))
 
 
 def _visible(containers: list[Box]) -> list[Box]:
@@ -260,21 +260,19 @@ def _is_marker(span: Span) -> bool:
 
 
 def _make_line(page: int, spans: list[Span], box: Box | None) -> TextLine | None:
-    if len(spans) == 1 and not spans[0].symbol:  # the common case, kept cheap
-        return _single_span_line(page, spans[0], box)
+    """One line of ``spans`` (left to right): their text joined with a space where the PDF had
+    one or the gap is wide, bold runs kept, symbol-font glyphs at the start making it a bullet."""
     content = [span for span in spans if not span.symbol]
     if not content:
         return None
     pieces: list[str] = []
     bold_runs: list[list[str]] = []
     previous: Span | None = None
-    main = content[0]
-    x0, x1, top, bottom = main.x0, main.x1, float("inf"), float("-inf")
-    for span in content:  # plain comparisons: min()/max() calls cost more, a dozen a span
-        known, size = _known(span.text), span.size
+    for span in content:
+        known = _known(span.text)
         spaced = previous is not None and (
             previous.space_after or span.space_before
-            or span.x0 - previous.x1 > SPACE_GAP * (previous.size if previous.size > size else size)
+            or span.x0 - previous.x1 > SPACE_GAP * max(previous.size, span.size)
         )
         piece = " " + known if spaced else known
         pieces.append(piece)
@@ -283,37 +281,20 @@ def _make_line(page: int, spans: list[Span], box: Box | None) -> TextLine | None
                 bold_runs[-1].append(piece)
             else:
                 bold_runs.append([known])
-        if span.x0 < x0:
-            x0 = span.x0
-        if span.x1 > x1:
-            x1 = span.x1
-        span_top, span_bottom = span.baseline - ASCENT * size, span.baseline + DESCENT * size
-        if span_top < top:
-            top = span_top
-        if span_bottom > bottom:
-            bottom = span_bottom
-        if len(span.text) > len(main.text):
-            main = span
         previous = span
     bullet, text = split_bullet(_clean("".join(pieces)))
     if not text:
         return None
+    main = max(content, key=lambda span: len(span.text))  # the longest span gives the line its style
     return TextLine(
-        page, text, x0, top, x1, bottom, main.baseline, main.size, main.font, main.color,
+        page, text, min(span.x0 for span in content),
+        min(span.baseline - ASCENT * span.size for span in content),
+        max(span.x1 for span in content),
+        max(span.baseline + DESCENT * span.size for span in content),
+        main.baseline, main.size, main.font, main.color,
         len(bold_runs) == 1 and all(span.bold for span in content),
-        tuple([fold_spaces("".join(run)) for run in bold_runs]) if bold_runs else (),
+        tuple(fold_spaces("".join(run)) for run in bold_runs),
         bullet or spans[0].symbol, box, spans[0].x0 if spans[0].symbol else None,
-    )
-
-
-def _single_span_line(page: int, span: Span, box: Box | None) -> TextLine | None:
-    bullet, text = split_bullet(_clean(_known(span.text)))
-    if not text:
-        return None
-    baseline, size = span.baseline, span.size
-    return TextLine(
-        page, text, span.x0, baseline - ASCENT * size, span.x1, baseline + DESCENT * size, baseline, size,
-        span.font, span.color, span.bold, (text,) if span.bold else (), bullet, box,
     )
 
 

@@ -60,7 +60,7 @@ def _alone(units: Sequence[Unit], left: float, right: float) -> set[Unit]:
     wide, quarter = NARROW * (right - left), left + 0.25 * (right - left)
     lowest = float("-inf")  # the lowest bottom of the units before
     count = most = 0  # lines and panels right of the quarter in the zone, and in the fullest one
-    for index, unit in enumerate(units):  # plain comparisons: max() calls cost more, two a unit
+    for index, unit in enumerate(units):
         x0, top, x1, bottom = unit.bbox
         if x1 - x0 >= wide:
             following = units[index + 1].bbox[1] if index + 1 < len(units) else float("inf")
@@ -69,10 +69,8 @@ def _alone(units: Sequence[Unit], left: float, right: float) -> set[Unit]:
                 count = 0
         elif x0 > quarter and unit.kind in ("line", "panel"):
             count += 1
-            if count > most:
-                most = count
-        if bottom > lowest:
-            lowest = bottom
+            most = max(most, count)
+        lowest = max(lowest, bottom)
     return alone if most >= MIN_UNITS_PER_SIDE else set()
 
 

@@ -52,12 +52,9 @@ def make_span(text: str, x0: float, x1: float, baseline: float, size: float, fon
     """A span with ``bold`` and ``symbol`` judged from its font name and characters: a symbol
     font (ZapfDingbats bullets extract as letters) or only unknown, control or private-use code
     points (a bullet glyph the font cannot name) make a symbol run, which is no text."""
-    bold, symbol = _font_traits(font)
-    # the first character decides for almost every span: a known one means text (no generator)
-    if not symbol and _is_unknown(text[:1] or "\ufffd"):
-        symbol = all(_is_unknown(char) for char in text)
-    # _make: a named tuple built from a tuple costs half the keyword-aware constructor
-    return Span._make((text, x0, x1, baseline, size, font, color, space_before, space_after, bold, symbol))
+    bold, symbol_font = font_traits(font)
+    symbol = symbol_font or all(_is_unknown(char) for char in text)
+    return Span(text, x0, x1, baseline, size, font, color, space_before, space_after, bold, symbol)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +72,6 @@ class PageContent:
     shapes: tuple[Shape, ...]
 
 
-@lru_cache(maxsize=256)
 def font_name(raw: str) -> str:
     """Font name without the subset prefix ("ABCDEF+DejaVuSans" -> "DejaVuSans"), cut the way
     MuPDF cuts it (31 characters with the prefix), so both backends name a font alike."""
@@ -94,24 +90,14 @@ def _is_unknown(char: str) -> bool:
     return char == "\ufffd" or char < " " or "\ue000" <= char <= "\uf8ff"
 
 
+# Bounded: a document uses a handful of fonts, each named on hundreds of spans.
 @lru_cache(maxsize=256)
-def _font_traits(font: str) -> tuple[bool, bool]:
-    """(bold, symbol font): one cached lookup per span instead of two."""
-    return is_bold_font(font), is_symbol_font(font)
-
-
-@lru_cache(maxsize=256)
-def is_bold_font(font: str) -> bool:
-    return bool(_BOLD_RE.search(font))
-
-
-@lru_cache(maxsize=256)
-def is_symbol_font(font: str) -> bool:
+def font_traits(font: str) -> tuple[bool, bool]:
+    """(bold, symbol font) of a font judged by its name: ZapfDingbats bullets extract as letters."""
     lowered = font.lower()
-    return any(hint in lowered for hint in SYMBOL_FONT_HINTS)
+    return bool(_BOLD_RE.search(font)), any(hint in lowered for hint in SYMBOL_FONT_HINTS)
 
 
-@lru_cache(maxsize=1024)
 def rgb_from_int(value: int) -> RGB:
     """An sRGB integer (0xRRGGBB, as PyMuPDF reports text colour) -> RGB 0-1."""
     return (
