@@ -15,9 +15,9 @@ import pdfplumber
 import pymupdf
 from reportlab.pdfgen.canvas import Canvas
 
-from fixture_check import Report
-from fixture_model import CityFixture, Para, plain
-from fixture_render import glyphs
+from .fixture_check import Report
+from .fixture_model import CityFixture, Para, plain
+from .fixture_render import glyphs
 
 Row = tuple[object, ...]
 READER_NOTES = """\

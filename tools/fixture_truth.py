@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from fixture_model import (
+from .fixture_model import (
     CityBuilder,
     CityFixture,
     GridStyle,

@@ -2,7 +2,7 @@
 
 Usage::
 
-    python tools/make_fixtures.py [--out fixtures/pdf] [--coverage FILE] [--png DIR]
+    python -m tools.make_fixtures [--out fixtures/pdf] [--coverage FILE] [--png DIR]
                                   [--only SLUG ...]
 
 Contract:
@@ -35,12 +35,11 @@ from pathlib import Path
 
 import pymupdf
 
-import render_reportlab
-import render_weasyprint
-from fixture_check import Report, check
-from fixture_coverage import coverage_markdown
-from fixture_model import CityFixture, expected_record
-from fixture_truth import CITIES
+from . import render_reportlab, render_weasyprint
+from .fixture_check import Report, check
+from .fixture_coverage import coverage_markdown
+from .fixture_model import CityFixture, expected_record
+from .fixture_truth import CITIES
 
 REPO = Path(__file__).resolve().parents[1]
 RENDERERS: dict[str, Callable[[CityFixture], bytes]] = {
