@@ -1,6 +1,6 @@
 """Ground truth of the snapshot PDF fixtures: ``CITIES``, one ``CityFixture`` per PDF.
 
-Each city is written as the document it prints (``fixture_model.CityBuilder``); the calls that
+Each city is written as the document it prints (``fixture_builder.CityBuilder``); the calls that
 print a value also state its truth, so ``fixture.truth`` is the expected record (truth-file
 conventions of ``fixtures/README.md``, without ``source``) and ``fixture.snapshot`` is what
 ``make_fixtures.py`` renders with ``fixture.style``.
@@ -23,18 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .fixture_model import (
-    CityBuilder,
-    CityFixture,
-    GridStyle,
-    Inline,
-    Item,
-    Peer,
-    Said,
-    Style,
-    T,
-    items,
-)
+from .fixture_builder import CityBuilder, Inline, Item, Peer, Said, T, items
+from .fixture_model import CityFixture, GridStyle, Style
 
 STANDARD_GRID = (
     ("Transport / Mobility", "transport_mobility"),
