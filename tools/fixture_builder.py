@@ -141,11 +141,6 @@ class T:
 Fact = Inline | Peer | Said | T | tuple[T, ...] | bool | int | None
 
 
-def items(*pairs: tuple[str, str | None]) -> tuple[Item, ...]:
-    """``items(("Project Manager", "project_manager"), ...)`` -> Items (bullets, tiles, cells)."""
-    return tuple(Item(text, term_id) for text, term_id in pairs)
-
-
 # --------------------------------------------------------------------------- builder
 
 

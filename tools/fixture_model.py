@@ -9,7 +9,7 @@
   ``expected_record`` adds it).
 
 ``fixture_builder`` makes ``CityFixture``s so that the document and its truth come from the same
-calls; ``fixture_truth`` writes the fixture cities with it.
+calls; ``fixture_cities`` builds the fixture cities with it from their data files.
 """
 
 from __future__ import annotations
