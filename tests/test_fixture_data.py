@@ -34,6 +34,7 @@ def test_every_city_file_states_its_committed_truth_file() -> None:
     ('template = "top_two"', 'template = "top_five"', "top_five"),
     ('heading_case = "sentence"', 'heading_case = "Sentence"', "heading_case"),
     ('id = "data_scientist"', 'id = "data_wizard"', "data_wizard"),
+    ('kind = "check"', 'kind = "tick"', "tick"),
 ])
 def test_the_loader_refuses_what_would_change_a_fixture_silently(
         tmp_path: Path, old: str, new: str, error: str) -> None:

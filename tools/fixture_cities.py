@@ -161,8 +161,10 @@ def _overview(city: CityBuilder, table: Table) -> None:
 def _block(section: SectionBuilder, block: Table, templates: Templates) -> None:
     if "bullets" in block:
         _check_keys(block, {"bullets", "items", "kind", "separator"}, "bullets")
-        section.bullets(block["bullets"], _items(block["items"]), block.get("kind", "bullet"),
-                        block.get("separator", ""))
+        kind = block.get("kind", "bullet")
+        if kind not in ("bullet", "check"):
+            raise ValueError(f"bullets kind {kind!r} is not 'bullet' or 'check'")
+        section.bullets(block["bullets"], _items(block["items"]), kind, block.get("separator", ""))
     elif "tiles" in block:
         _check_keys(block, {"tiles", "items"}, "tiles")
         section.tiles(block["tiles"], _items(block["items"]))
