@@ -36,14 +36,14 @@ bench: $(STAMP)
 	$(BIN)/python tools/bench.py
 
 fixtures: $(STAMP)
-	$(BIN)/python tools/make_fixtures.py --out fixtures/pdf
+	$(BIN)/python -m tools.make_fixtures --out fixtures/pdf
 
 ## bad-fixtures: the hostile inputs of fixtures/bad and their expectations.json
 bad-fixtures: $(STAMP)
-	$(BIN)/python tools/make_bad_fixtures.py --out fixtures/bad
+	$(BIN)/python -m tools.make_bad_fixtures --out fixtures/bad
 
 vocabulary: $(STAMP)
-	$(BIN)/python tools/build_vocabulary.py ../shared/spec/VOCABULARY.md src/snapshot_extract/data/vocabulary.json
+	$(BIN)/python -m tools.build_vocabulary ../shared/spec/VOCABULARY.md src/snapshot_extract/data/vocabulary.json
 
 clean:
 	rm -rf $(VENV) build out .eval-out .pytest_cache .mypy_cache .ruff_cache

@@ -160,8 +160,8 @@ def test_generator_reproduces_the_expectations(tmp_path: Path) -> None:
     """The generator is deterministic and expectations.json is what it writes (bytes may differ
     with other reportlab/zlib versions, so only the expectations are compared with the repo)."""
     for out in (tmp_path / "a", tmp_path / "b"):
-        subprocess.run([sys.executable, str(ROOT / "tools" / "make_bad_fixtures.py"), "--out", str(out)],
-                       check=True, capture_output=True)  # fmt: skip
+        subprocess.run([sys.executable, "-m", "tools.make_bad_fixtures", "--out", str(out)],
+                       check=True, capture_output=True, cwd=ROOT)  # fmt: skip
     first, second = sorted((tmp_path / "a").iterdir()), sorted((tmp_path / "b").iterdir())
     assert [(p.name, p.read_bytes()) for p in first] == [(p.name, p.read_bytes()) for p in second]
     written = (tmp_path / "a" / "expectations.json").read_text(encoding="utf-8")

@@ -160,7 +160,7 @@ def first_sight(name: str, corpora: Sequence[Sequence[Path]]) -> Timing:
 
 def raw_pymupdf(paths: Sequence[Path]) -> None:
     for path in paths:
-        with pymupdf.open(path) as document:
+        with pymupdf.open(path) as document:  # type: ignore[no-untyped-call]
             for page in document:
                 page.get_text("dict")
 

@@ -1,6 +1,6 @@
 """Build the packaged vocabulary data file from the normative VOCABULARY.md.
 
-Usage: python tools/build_vocabulary.py ../shared/spec/VOCABULARY.md src/snapshot_extract/data/vocabulary.json
+Usage: python -m tools.build_vocabulary ../shared/spec/VOCABULARY.md src/snapshot_extract/data/vocabulary.json
 
 The spec's tables are parsed by the package's own reader (``vocabulary.parse_markdown``); the
 aliases below are added because snapshots print these phrasings and the spec allows aliases to grow.

@@ -23,8 +23,8 @@ from typing import Any
 
 import pymupdf
 
-from fixture_model import CityFixture
-from fixture_render import heading_text, question_numbers
+from .fixture_model import CityFixture
+from .fixture_render import heading_text, question_numbers
 
 MAX_BYTES = 100_000
 LINE_END_HYPHEN = re.compile(r"(\S+)([-\u2010\u00ad])\n(\S+)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from fixture_model import Section, Style
+from .fixture_model import Section, Style
 
 SNAPSHOT_TITLE = "City Innovation Snapshot"
 LEGEND_WITH = "With sufficient data"

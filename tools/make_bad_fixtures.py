@@ -2,7 +2,7 @@
 
 Usage::
 
-    python tools/make_bad_fixtures.py [--out fixtures/bad]
+    python -m tools.make_bad_fixtures [--out fixtures/bad]
 
 Contract:
 
@@ -35,11 +35,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pymupdf
+import pymupdf as _pymupdf
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
+
+pymupdf: Any = _pymupdf  # the library is untyped: keep its calls out of mypy's strict checks
 
 REPO = Path(__file__).resolve().parents[1]
 TEXT = REPO / "fixtures" / "text"

@@ -2,19 +2,19 @@
 
 Usage::
 
-    python tools/make_fixtures.py [--out fixtures/pdf] [--coverage FILE] [--png DIR]
+    python -m tools.make_fixtures [--out fixtures/pdf] [--coverage FILE] [--png DIR]
                                   [--only SLUG ...]
 
 Contract:
 
-* for every city of ``fixture_truth.CITIES`` (or those named by ``--only``) writes
-  ``<out>/<slug>.pdf`` and ``<out>/<slug>.expected.json``, then, when all cities were rendered,
-  the coverage notes (what each fixture varies) to ``--coverage``, by default
-  ``COVERAGE-<out name>.md`` beside ``<out>`` (``fixtures/COVERAGE-pdf.md``, next to
-  ``COVERAGE-text.md``): a ``.md`` file inside ``<out>`` would be taken for an input by
-  ``snapshot-extract batch``;
-* the expected file is the city's ground truth (``fixture.truth``, stated by the code that
-  prints the document) plus ``source`` = file name, sha256 of the written bytes, ``"pdf"``,
+* for every city of ``fixtures/pdf/cities/index.toml`` (``fixture_cities.load_cities``), or
+  those named by ``--only``, writes ``<out>/<slug>.pdf`` and ``<out>/<slug>.expected.json``,
+  then, when all cities were rendered, the coverage notes (what each fixture varies) to
+  ``--coverage``, by default ``COVERAGE-<out name>.md`` beside ``<out>``
+  (``fixtures/COVERAGE-pdf.md``, next to ``COVERAGE-text.md``): a ``.md`` file inside ``<out>``
+  would be taken for an input by ``snapshot-extract batch``;
+* the expected file is the city's ground truth (``fixture.truth``, stated by the data entries
+  that print the document) plus ``source`` = file name, sha256 of the written bytes, ``"pdf"``,
   page count. It is never derived from parser output;
 * output is byte-deterministic: reportlab runs with ``invariant=1``, WeasyPrint with a fixed
   ``pdf_identifier`` and no dates;
@@ -35,12 +35,11 @@ from pathlib import Path
 
 import pymupdf
 
-import render_reportlab
-import render_weasyprint
-from fixture_check import Report, check
-from fixture_coverage import coverage_markdown
-from fixture_model import CityFixture, expected_record
-from fixture_truth import CITIES
+from . import render_reportlab, render_weasyprint
+from .fixture_check import Report, check
+from .fixture_cities import load_cities
+from .fixture_coverage import coverage_markdown
+from .fixture_model import CityFixture, expected_record
 
 REPO = Path(__file__).resolve().parents[1]
 RENDERERS: dict[str, Callable[[CityFixture], bytes]] = {
@@ -83,13 +82,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    known = {fixture.slug for fixture in CITIES}
+    cities = load_cities()
+    known = {fixture.slug for fixture in cities}
     unknown = set(args.only or ()) - known
     if unknown:
         print(f"error: unknown cities {sorted(unknown)}; choose from {sorted(known)}",
               file=sys.stderr)
         return 2
-    fixtures = [fixture for fixture in CITIES if not args.only or fixture.slug in args.only]
+    fixtures = [fixture for fixture in cities if not args.only or fixture.slug in args.only]
     pdfs, reports = build_all(fixtures)
     failed = {slug: report for slug, report in reports.items() if report.problems}
     for slug, report in failed.items():

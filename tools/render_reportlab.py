@@ -36,8 +36,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from fixture_model import Bullets, CityFixture, Grid, Para, Section, Snapshot, Style, Tiles
-from fixture_render import (
+from .fixture_model import Bullets, CityFixture, Grid, Para, Section, Snapshot, Style, Tiles
+from .fixture_render import (
     LEGEND_WITH,
     LEGEND_WITHOUT,
     SNAPSHOT_TITLE,

@@ -18,8 +18,8 @@ from contextlib import contextmanager
 
 import weasyprint
 
-from fixture_model import Bullets, CityFixture, Grid, Para, Section, Snapshot, Style, Tiles
-from fixture_render import (
+from .fixture_model import Bullets, CityFixture, Grid, Para, Section, Snapshot, Style, Tiles
+from .fixture_render import (
     LEGEND_WITH,
     LEGEND_WITHOUT,
     SNAPSHOT_TITLE,
