@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from snapshot_extract.models import record_fields
+
 from .fixture_model import (
     SECTION_KEYS,
     Block,
@@ -55,25 +57,8 @@ HEADINGS = {
     "data": "How is data used?",
     "outcomes": "How are outcomes measured?",
 }
-# record field (section.field) -> vocabulary group its Terms come from
-TERM_GROUPS = {
-    "organisation.structure": "org_structure",
-    "organisation.staff_skills": "staff_roles",
-    "vision.associations": "innovation_terms",
-    "approach.scope": "approach_scope",
-    "approach.priority_policy_areas": "policy_areas",
-    "partnerships.innovation_partners": "partner_types",
-    "partnerships.data_partners": "partner_types",
-    "partnerships.data_activities": "data_activities",
-    "funding.sources": "funding_sources",
-    "funding.directed_to": "funding_uses",
-    "impact.benefits": "benefits",
-    "impact.success_factors": "success_factors",
-    "data.role": "data_role",
-    "data.challenges": "data_challenges",
-    "data.inventory": "data_inventory",
-    "outcomes.policy_areas": "policy_areas",
-}
+# record field (section.field) -> vocabulary group its Terms come from: declared in the record model
+TERM_GROUPS = {spec.path: spec.vocabulary for spec in record_fields() if spec.vocabulary}
 
 
 def _vocabulary_ids() -> dict[str, set[str]]:
