@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench fixtures bad-fixtures vocabulary clean
+.PHONY: run test lint bench fixtures bad-fixtures docs clean
 
 # The package is installed in editable mode: an edit to any module needs no reinstall. The stamp
 # only re-installs when the dependencies (pyproject.toml) change.
@@ -42,8 +42,9 @@ fixtures: $(STAMP)
 bad-fixtures: $(STAMP)
 	$(BIN)/python -m tools.make_bad_fixtures --out fixtures/bad
 
-vocabulary: $(STAMP)
-	$(BIN)/python -m tools.build_vocabulary ../shared/spec/VOCABULARY.md src/snapshot_extract/data/vocabulary.json
+## docs: docs/record.md from the record model, docs/vocabulary.md from the packaged vocabulary
+docs: $(STAMP)
+	$(BIN)/python -m tools.make_docs
 
 clean:
 	rm -rf $(VENV) build out .eval-out .pytest_cache .mypy_cache .ruff_cache

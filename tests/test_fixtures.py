@@ -1,4 +1,4 @@
-"""Every fixture parses to what its expected file states; the seed also to RECORD.md's values."""
+"""Every fixture parses to what its expected file states; the seed also to its hand-checked values."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def _ids(terms: list[dict[str, object]]) -> list[object]:
 
 
 def test_seed_matches_record_md() -> None:
-    """The hand-checked Enschede values of RECORD.md, typed in here independently of the golden."""
+    """The hand-checked Enschede values of the spec, typed in here independently of the golden."""
     record = extract(FIXTURES / "text" / "enschede.txt").model_dump(mode="json")
     assert record["city"] == {"name": "Enschede", "as_printed": "ENSCHEDÉ", "country": "The Netherlands", "country_code": "NL"}
     assert record["overview"] == {

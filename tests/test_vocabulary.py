@@ -131,20 +131,6 @@ def test_malformed_file_names_file_and_key(tmp_path: Path, content: str, key: st
     assert str(path) in line and key in line and "\n" not in line
 
 
-def test_packaged_vocabulary_matches_spec_table() -> None:
-    spec = Path(__file__).resolve().parents[2] / "shared" / "spec" / "VOCABULARY.md"
-    if not spec.exists():
-        pytest.skip("shared/spec is not beside this checkout")
-    from_spec = load_vocabulary(spec, replace=True)
-    packaged = load_vocabulary()
-    assert list(from_spec.groups) == list(packaged.groups)
-    for name, terms in from_spec.groups.items():
-        packed = {term.id: term for term in packaged.groups[name]}
-        for term in terms:
-            assert term.id in packed and packed[term.id].label == term.label
-            assert set(term.aliases) <= set(packed[term.id].aliases)
-
-
 def test_the_packaged_vocabulary_is_one_shared_instance() -> None:
     """``extract(path)`` without a vocabulary reuses the remembered matches of earlier calls."""
     assert load_vocabulary() is load_vocabulary()

@@ -34,7 +34,8 @@ app = typer.Typer(
 
 VocabularyOption = Annotated[
     Path | None,
-    typer.Option("--vocabulary", help="Vocabulary file (JSON or VOCABULARY.md) that extends the packaged one."),
+    typer.Option("--vocabulary",
+                 help="Vocabulary file (JSON, or markdown like docs/vocabulary.md) extending the packaged one."),
 ]
 ReplaceOption = Annotated[
     bool, typer.Option("--replace-vocabulary", help="Replace the packaged vocabulary instead of extending it.")

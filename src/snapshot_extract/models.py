@@ -363,12 +363,28 @@ class Outcomes(_Model):
 
 
 class Record(_Model):
-    """One City Innovation Snapshot, PDF or text dump (schema version 1).
+    """One City Innovation Snapshot, PDF or text dump, becomes one record (schema version 1).
+
+    The JSON paths, types and meanings below are what every consumer (analysts, CI, other
+    programs) relies on. Extra fields are welcome; these may not be renamed or change meaning
+    without a schema version bump. Controlled terms are vocabulary ids (docs/vocabulary.md).
 
     A value the document does not state is null (or [] for a list), never a guess. A value the
     document states but the tool could not read with confidence is still given, and a warning
-    names its field: every value that is wrong or missing relative to the document is covered
-    by a warning on that field or an ``unmapped`` entry.
+    names its field. No silent errors: every value that is wrong or missing relative to the
+    document is covered by a warning on that field or an ``unmapped`` entry.
+
+    Rules:
+    - Printed order is kept in every list. Duplicates are removed (first kept).
+    - Names keep their accents and capitalisation as printed in the body; whitespace folded.
+    - Headings may vary: case, British/American spelling ("organisational"/"organizational"),
+      curly or straight quotes, line-wrapped, "City's"/"city’s", numbering, missing "?". A
+      section that is missing leaves its fields null/[] with a ``missing_section`` warning.
+    - Vocabulary matching is case-, accent-, punctuation- and spacing-insensitive, uses the label
+      and the aliases, and reports the score. Below the threshold the item goes to ``unmapped``
+      and a warning names the field.
+    - Page headers/footers repeated on every page ("City Innovation Snapshot ENSCHEDÉ, The
+      Netherlands") and page numbers are not content.
     """
 
     model_config = ConfigDict(json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"})

@@ -1,8 +1,8 @@
 """Controlled vocabulary: load, validate, and match printed text onto terms.
 
-Contract: ``load_vocabulary()`` returns the packaged vocabulary (``data/vocabulary.json``, built
-from ``shared/spec/VOCABULARY.md``); with a user file it extends it (new ids, more aliases) or,
-with ``replace=True``, replaces it. A malformed file raises ``VocabularyError`` naming the file
+Contract: ``load_vocabulary()`` returns the packaged vocabulary (``data/vocabulary.json``, its
+one human-edited source, documented in docs/vocabulary.md); with a user file it extends it (new
+ids, more aliases) or, with ``replace=True``, replaces it. A malformed file raises ``VocabularyError`` naming the file
 and the key. ``Vocabulary.match(group, text)`` normalises case, accents, punctuation, articles,
 "and"/"&"/"/", British/American spelling and inflection, drops short parenthetical details,
 scores against every label and alias with rapidfuzz, and returns a ``Match`` (score >= the
@@ -196,7 +196,8 @@ class Vocabulary:
 
 
 def parse_markdown(text: str) -> dict[str, Any]:
-    """VOCABULARY.md (``## group — description`` + ``| id | label | aliases |`` tables) -> dict."""
+    """Markdown vocabulary tables (``## group — description`` + ``| id | label | aliases |``, the form of
+    docs/vocabulary.md) -> dict."""
     version = "1"
     groups: dict[str, dict[str, Any]] = {}
     current: list[dict[str, Any]] | None = None
@@ -301,7 +302,7 @@ def _packaged_vocabulary() -> Vocabulary:
 
 
 def load_vocabulary(path: Path | None = None, replace: bool = False) -> Vocabulary:
-    """The packaged vocabulary, extended (or replaced) by a user file (JSON or VOCABULARY.md)."""
+    """The packaged vocabulary, extended (or replaced) by a user file (JSON or markdown tables)."""
     if path is None:
         return _packaged_vocabulary()
     version, groups, scores = _packaged()

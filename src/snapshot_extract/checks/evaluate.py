@@ -3,7 +3,7 @@
 Contract: ``evaluate(truth_dirs, records_path)`` reads every ``X.expected.json`` under the truth
 folders and the records (a ``records.jsonl``, a folder of record JSON files, or a batch output
 folder), pairs each truth file with the record of the same ``source.file`` + ``source.format``
-(or, failing that, the same ``source.sha256``) and scores every field path of RECORD.md the
+(or, failing that, the same ``source.sha256``) and scores every field path of docs/record.md the
 truth file states; a path it leaves out is not scored. How values compare:
 
 - scalars (str, int, bool) exactly, ``1`` is not ``true``; a single ``Term`` by its ``id``; a
@@ -20,7 +20,7 @@ positive (the record claims to know there is none) or one false negative (the ot
 A field of a document is *wrong* when it has any false positive or negative. A wrong field is a
 *silent error* unless the record warns about it: a warning whose ``field`` is the path, a
 prefix of it (``funding`` covers ``funding.sources``) or one of its items (``x[2]``), or an
-``unmapped`` entry with such a field. RECORD.md forbids silent errors. A truth file without a
+``unmapped`` entry with such a field. The record spec forbids silent errors. A truth file without a
 record counts every item it states as a false negative and is listed as missing (not silent:
 the batch reported the failure). Records without a truth file are ignored.
 
@@ -149,7 +149,7 @@ class Evaluation:
 
 @cache
 def field_kinds() -> tuple[tuple[str, Kind], ...]:
-    """Every scored path with its kind, in RECORD.md order, read from the ``Record`` model."""
+    """Every scored path with its kind, in model order, read from the ``Record`` model."""
     kinds: list[tuple[str, Kind]] = list(EXTRA_FIELDS)
     for section in SCORED_SECTIONS:
         model = Record.model_fields[section].annotation

@@ -1,7 +1,7 @@
 """Rows: ``Record``s -> wide and long table rows, DataFrames and CSV (pandas lives here).
 
 Contract: output is a pure function of the records (byte-identical for the same records);
-JSON is UTF-8 with two-space indent; tables follow RECORD.md "Tabular exports": one row per
+JSON is UTF-8 with two-space indent; tables follow README's batch output section: one row per
 document (wide) or per value (long), stable column order, booleans ``true``/``false``, empty
 cells for null, Term lists as ``;``-joined ids, no index column, optional UTF-8 BOM.
 
