@@ -19,10 +19,10 @@ from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
 
 from snapshot_extract.models import Document, Line
 from snapshot_extract.pipeline import parse_document
-from snapshot_extract.read import PdfOptions, read_pdf
+from snapshot_extract.read import PdfOptions
 from snapshot_extract.read.compose import PARAGRAPH_GAP
 from snapshot_extract.read.page import PageContent, Shape, make_span
-from snapshot_extract.read.pdf import layout_document
+from snapshot_extract.read.pdf import layout_document, read_pdf
 from snapshot_extract.sections import group_blocks
 from snapshot_extract.vocabulary import Vocabulary
 

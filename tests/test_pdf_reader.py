@@ -16,7 +16,8 @@ import pytest
 
 from snapshot_extract.errors import EncryptedInput, NoTextLayer, TooManyPages, UnreadableInput
 from snapshot_extract.pipeline import extract
-from snapshot_extract.read import PdfOptions, read_pdf
+from snapshot_extract.read import PdfOptions
+from snapshot_extract.read.pdf import read_pdf
 from snapshot_extract.vocabulary import Vocabulary
 
 from .conftest import FIXTURES

@@ -4,34 +4,42 @@
 >>> record = extract("fixtures/text/enschede.txt")
 >>> record.city.name
 'Enschede'
+
+The public names below are imported on first use, so that ``import snapshot_extract`` (and the
+command line's ``--help``) does not load pydantic, the PDF libraries or pandas.
 """
 
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from .errors import NotASnapshot, SnapshotError, UnreadableInput, VocabularyError
-from .models import Record
-from .pipeline import Result, extract, extract_all
-from .vocabulary import load_vocabulary
-
-if TYPE_CHECKING:
-    from .batch import BatchOptions, BatchSummary, convert_batch
-    from .export import to_dataframe
+if TYPE_CHECKING:  # the same names for type checkers, re-exported
+    from .batch import BatchOptions as BatchOptions
+    from .batch import BatchSummary as BatchSummary
+    from .batch import convert_batch as convert_batch
+    from .errors import NotASnapshot as NotASnapshot
+    from .errors import SnapshotError as SnapshotError
+    from .errors import UnreadableInput as UnreadableInput
+    from .errors import VocabularyError as VocabularyError
+    from .export import to_dataframe as to_dataframe
+    from .models import Record as Record
+    from .pipeline import Result as Result
+    from .pipeline import extract as extract
+    from .pipeline import extract_all as extract_all
+    from .vocabulary import load_vocabulary as load_vocabulary
 
 __version__ = "0.1.0"
-__all__ = [
-    "BatchOptions", "BatchSummary", "NotASnapshot", "Record", "Result", "SnapshotError",
-    "UnreadableInput", "VocabularyError", "__version__", "convert_batch", "extract",
-    "extract_all", "load_vocabulary", "to_dataframe",
-]  # fmt: skip
 
-# Loaded on first use, so ``import snapshot_extract`` does not pull in pandas/pyarrow/openpyxl.
-_LAZY = {"to_dataframe": "export", "convert_batch": "batch", "BatchOptions": "batch",
-         "BatchSummary": "batch"}  # fmt: skip
+# public name -> the module that defines it
+_PUBLIC = {
+    "extract": "pipeline", "extract_all": "pipeline", "Result": "pipeline", "Record": "models",
+    "load_vocabulary": "vocabulary", "to_dataframe": "export", "convert_batch": "batch",
+    "BatchOptions": "batch", "BatchSummary": "batch", "SnapshotError": "errors", "NotASnapshot": "errors",
+    "UnreadableInput": "errors", "VocabularyError": "errors",
+}  # fmt: skip
+__all__ = sorted([*_PUBLIC, "__version__"])
 
 
 def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
+    if name not in _PUBLIC:
         raise AttributeError(f"module 'snapshot_extract' has no attribute '{name}'")
-    from importlib import import_module
-
-    return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    return getattr(import_module(f".{_PUBLIC[name]}", __name__), name)

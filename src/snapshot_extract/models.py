@@ -55,6 +55,16 @@ class Unmapped(_Model):
 # --------------------------------------------------------------------------- read -> Document
 
 
+@dataclass(frozen=True)
+class PdfOptions:
+    """How to read a PDF: the backend (``pymupdf``, fast; ``pdfplumber``, detailed), a password,
+    and the most pages a snapshot may have."""
+
+    backend: Literal["pymupdf", "pdfplumber"] = "pymupdf"
+    password: str | None = None
+    max_pages: int = 20
+
+
 class Line(NamedTuple):
     """One line of text as the reader saw it, markup removed.
 

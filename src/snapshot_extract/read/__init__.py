@@ -10,8 +10,7 @@ import stat
 from pathlib import Path
 
 from ..errors import UnreadableInput
-from ..models import Document
-from .pdf import PdfOptions, read_pdf
+from ..models import Document, PdfOptions
 from .text import read_text
 
 PDF_SUFFIXES = frozenset({".pdf"})
@@ -48,8 +47,10 @@ def read_document(path: Path, options: PdfOptions | None = None) -> Document:
     if not data:
         raise UnreadableInput("empty file (0 bytes)")
     if is_pdf:
+        from .pdf import read_pdf  # the PDF libraries are imported only when a PDF is read
+
         return read_pdf(data, path.name, options or PdfOptions())
     return read_text(data, path.name)
 
 
-__all__ = ["PdfOptions", "read_document", "read_pdf", "read_text"]
+__all__ = ["PdfOptions", "read_document", "read_text"]

@@ -17,31 +17,25 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
+from importlib import import_module
 
 from ..errors import NoTextLayer, SnapshotError, UnreadableInput
-from ..models import Document, Line, SourceInfo, Swatch
-from . import pdf_mupdf, pdf_plumber
+from ..models import Document, Line, PdfOptions, SourceInfo, Swatch
 from .compose import compose
 from .furniture import Hyphenation, merge_split_title, remove_furniture
 from .layout import TextLine, body_size, merge_lines, page_lines, page_shapes, page_units
 from .order import order_units
 from .page import PageContent
 
-Backend = Literal["pymupdf", "pdfplumber"]
 Extractor = Callable[[bytes, str | None, int], list[PageContent]]
-BACKENDS: dict[str, Extractor] = {
-    "pymupdf": pdf_mupdf.extract_pages,
-    "pdfplumber": pdf_plumber.extract_pages,
-}
+# Backend name -> the module whose ``extract_pages`` reads a PDF; imported when first used (each
+# library takes a tenth of a second or more to import, and a run uses one).
+BACKENDS = {"pymupdf": "pdf_mupdf", "pdfplumber": "pdf_plumber"}
 
 
-@dataclass(frozen=True)
-class PdfOptions:
-    backend: Backend = "pymupdf"
-    password: str | None = None
-    max_pages: int = 20
+def backend(name: str) -> Extractor:
+    extract_pages: Extractor = import_module(f".{BACKENDS[name]}", __package__).extract_pages
+    return extract_pages
 
 
 def read_pdf(data: bytes, file_name: str, options: PdfOptions) -> Document:
@@ -63,7 +57,7 @@ def _extract(data: bytes, options: PdfOptions) -> list[PageContent]:
     if b"%%EOF" not in data:
         raise UnreadableInput("truncated PDF (no %%EOF end marker): the file was cut off")
     try:
-        return BACKENDS[options.backend](data, options.password, options.max_pages)
+        return backend(options.backend)(data, options.password, options.max_pages)
     except SnapshotError:
         raise
     except Exception as error:  # the libraries raise many types; none may escape the reader
