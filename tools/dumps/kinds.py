@@ -111,8 +111,11 @@ def _pymupdf4llm(source: Source) -> bytes:
     import contextlib
     import io
 
-    with contextlib.redirect_stdout(io.StringIO()):  # its import prints a hint about pymupdf_layout
-        import pymupdf4llm
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):  # its import prints a hint about pymupdf_layout
+            pymupdf4llm = _module("pymupdf4llm")
+    except ImportError as error:
+        raise ToolMissing("pymupdf4llm is not installed: pip install -r tools/dumps/requirements.txt") from error
     return str(pymupdf4llm.to_markdown(str(source.pdf))).encode("utf-8")
 
 
