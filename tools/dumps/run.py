@@ -36,6 +36,7 @@ class KindResult:
     f1: float
     precision: float
     recall: float
+    f1_read: float  # F1 over the documents the reader did not refuse
     wrong: int
     silent: int
     refused: int
@@ -61,6 +62,16 @@ def _refusals(batch_out: Path) -> list[dict[str, Any]]:
     return refused
 
 
+def _eval(reader: str, kind: Kind, truth_dir: Path, records: Path) -> dict[str, Any]:
+    ev = subprocess.run(
+        [reader, "eval", str(truth_dir), str(records), "--json"], capture_output=True, text=True, check=False
+    )
+    if not ev.stdout.strip():
+        raise RuntimeError(f"{kind.name}: eval printed nothing (exit {ev.returncode}): {ev.stderr.strip()}")
+    report: dict[str, Any] = json.loads(ev.stdout)
+    return report
+
+
 def measure_kind(reader: str, kind: Kind, folder: Path) -> tuple[KindResult, dict[str, Any]]:
     """Batch + eval of one kind's folder; the result row and the failure list."""
     batch_out = folder / "batch"
@@ -77,14 +88,19 @@ def measure_kind(reader: str, kind: Kind, folder: Path) -> tuple[KindResult, dic
     records = batch_out / "records.jsonl"
     if not records.exists():
         records.write_text("", encoding="utf-8")
-    ev = subprocess.run(
-        [reader, "eval", str(folder), str(records), "--json"], capture_output=True, text=True, check=False
-    )
-    if not ev.stdout.strip():
-        raise RuntimeError(f"{kind.name}: eval printed nothing (exit {ev.returncode}): {ev.stderr.strip()}")
-    report: dict[str, Any] = json.loads(ev.stdout)
+    report = _eval(reader, kind, folder, records)
     overall: dict[str, Any] = report["overall"]
     refused = _refusals(batch_out)
+    f1_read = float(overall["f1"])
+    if refused:  # the same scoring over the truth files of the documents that were read
+        read_truth = batch_out / "truth-of-read"
+        read_truth.mkdir()
+        refused_files = {Path(str(r["file"])).name for r in refused}
+        for truth in folder.glob(f"*{TRUTH_SUFFIX}"):
+            dump = truth.name[: -len(TRUTH_SUFFIX)] + kind.suffix
+            if dump not in refused_files:
+                shutil.copyfile(truth, read_truth / truth.name)
+        f1_read = float(_eval(reader, kind, read_truth, records)["overall"]["f1"]) if any(read_truth.iterdir()) else 0.0
     failures = {
         "kind": kind.name,
         "tool": kind.tool,
@@ -99,6 +115,7 @@ def measure_kind(reader: str, kind: Kind, folder: Path) -> tuple[KindResult, dic
         f1=float(overall["f1"]),
         precision=float(overall["precision"]),
         recall=float(overall["recall"]),
+        f1_read=f1_read,
         wrong=int(overall.get("wrong", 0)),
         silent=int(report.get("silent_errors", overall.get("silent", 0))),
         refused=len(refused),
@@ -111,12 +128,13 @@ def measure_kind(reader: str, kind: Kind, folder: Path) -> tuple[KindResult, dic
 def table(rows: Sequence[KindResult]) -> str:
     """The per-kind table as markdown."""
     lines = [
-        "| kind | documents | F1 | precision | recall | wrong values | silent errors | refused |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| kind | documents | F1 | precision | recall | F1 of read docs | wrong values | silent errors | refused |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
-            f"| {r.kind} | {r.documents} | {r.f1:.4f} | {r.precision:.4f} | {r.recall:.4f} | {r.wrong} | {r.silent} | {r.refused} |"
+            f"| {r.kind} | {r.documents} | {r.f1:.4f} | {r.precision:.4f} | {r.recall:.4f} | {r.f1_read:.4f} "
+            f"| {r.wrong} | {r.silent} | {r.refused} |"
         )
     return "\n".join(lines)
 
