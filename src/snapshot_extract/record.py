@@ -10,36 +10,12 @@ pydantic ``Record``. Warnings are sorted by (field, code); provenance by path. R
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import cache
 from typing import Any
 
-import pycountry
-
+from .countries import country_code
 from .models import Document, Evidence, FieldResult, Header, Record, Sections, Unmapped, Warning
 from .sections import SECTION_KEYS
 from .textutil import fold_char, strip_accents
-
-_COUNTRY_ALIASES = {
-    "usa": "US", "united states of america": "US", "us": "US", "uk": "GB", "united kingdom": "GB",
-    "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB", "south korea": "KR",
-    "korea": "KR", "republic of korea": "KR", "russia": "RU", "czech republic": "CZ",
-    "czechia": "CZ", "holland": "NL", "turkey": "TR", "türkiye": "TR", "vietnam": "VN",
-    "taiwan": "TW", "iran": "IR", "moldova": "MD", "bolivia": "BO", "venezuela": "VE",
-    "tanzania": "TZ", "syria": "SY", "laos": "LA", "ivory coast": "CI", "kosovo": "XK",
-}  # fmt: skip
-
-
-@cache  # pycountry's lookup scans its tables; a batch asks for the same few countries again and again
-def country_code(country: str) -> str | None:
-    """ISO 3166-1 alpha-2 for a printed country name, or None."""
-    name = country.strip().lower()
-    name = name[4:] if name.startswith("the ") else name
-    if name in _COUNTRY_ALIASES:
-        return _COUNTRY_ALIASES[name]
-    try:
-        return str(pycountry.countries.lookup(name).alpha_2)
-    except LookupError:
-        return None
 
 
 def find_city_name(as_printed: str, texts: Iterable[str]) -> str | None:

@@ -6,7 +6,9 @@ import re
 
 from ..models import FieldResult, Section
 from ..vocabulary import Vocabulary
-from .common import Found, clean_item, locate, read_list_intro, read_peer
+from .common import Found, ItemList, clean_item, is_item, locate, read_list_intro, read_peer
+
+_PRIORITIES = "approach.priority_policy_areas"
 
 _SCOPE_RE = re.compile(
     r"\bapproach(?:es|ed)?\s+innovation(?:\s+capacity)?\s+(?P<scope>.+?)\s*[.;]?$", re.I)
@@ -19,18 +21,17 @@ def map_approach(section: Section | None, vocabulary: Vocabulary) -> FieldResult
     if section is None:
         return found.result()
     in_list = False
+    items = ItemList(found)
     for index, block in enumerate(section.blocks):
-        if in_list and len(block.text) <= 120 and not block.text.endswith("."):
-            found.use(index)
-            cells = [(cell, locate(block, cell)) for cell in block.cells]
-            found.terms("approach.priority_policy_areas", cells)
+        if in_list and is_item(block):
+            items.add(index, block)
             continue
+        found.terms(_PRIORITIES, items.close(_PRIORITIES))
         for sentence in block.sentences:  # an intro can share a block with the sentence before it
             priority = _PRIORITY_RE.search(sentence)
             if priority:
                 in_list = True
-                read_list_intro(found, block, index, sentence, priority.group("inline"),
-                                "approach.priority_policy_areas")
+                read_list_intro(found, block, index, sentence, priority.group("inline"), _PRIORITIES)
                 continue
             scope = _SCOPE_RE.search(sentence)
             if scope is None:
@@ -39,5 +40,5 @@ def map_approach(section: Section | None, vocabulary: Vocabulary) -> FieldResult
             phrase = clean_item(scope.group("scope"))
             found.term("approach.scope", phrase, locate(block, phrase))
             read_peer(found, "approach.peer", sentence, locate(block, sentence))
-    found.values.setdefault("approach.priority_policy_areas", [])
+    found.terms(_PRIORITIES, items.close(_PRIORITIES))
     return found.result()

@@ -15,6 +15,7 @@ from ..geometry import union_box
 from ..models import Block, Evidence, FieldResult, Line, Section, Term, Unmapped, Warning, vocabulary_group
 from ..textutil import fold_spaces
 from ..vocabulary import Match, Vocabulary
+from .lists import Unit, split_items
 from .peer import mentions_peers, parse_peer
 
 _ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -112,12 +113,48 @@ def _split_conjunctions(item: str, group: str, vocabulary: Vocabulary) -> list[s
     return [item]
 
 
+MAX_ITEM_LINE = 80  # characters: a longer line is running text, not a list item or tile
+
+
 def is_item(block: Block) -> bool:
-    """A bullet, or a short line that reads as a list item (dumps that lost their bullet glyphs)."""
-    if block.kind == "bullet":
+    """A bullet, a grid row or tiles, or lines that read as list items (a dump that lost its
+    bullet glyphs, tiles whose labels wrap): no sentence end, no line longer than an item."""
+    if block.kind != "paragraph":
         return True
-    text = block.text
-    return block.kind == "paragraph" and len(text) <= 100 and not text.endswith((".", ":", "?", "!"))
+    return (not block.text.endswith((".", ":", "?", "!")) and len(block.sentences) == 1
+            and all(len(line.text) <= MAX_ITEM_LINE for line in block.lines))
+
+
+def item_units(block: Block) -> list[Unit]:
+    """The units ``split_items`` reads in a list block: a bullet whole, each cell of a row whole,
+    each line of a paragraph (where the items' own boundaries were lost)."""
+    if block.kind == "bullet":
+        return [Unit(block.text, locate(block), bullet=True)]
+    if block.kind == "row":
+        line = block.lines[0]
+        boxes = line.cell_boxes or (None,) * len(line.cells)
+        cells = zip(line.cells, boxes, strict=True)
+        return [Unit(cell, Evidence(cell, line.page, box), bullet=True) for cell, box in cells]
+    return [Unit(line.text, Evidence(line.text, line.page, line.bbox)) for line in block.lines if line.text]
+
+
+class ItemList:
+    """The item blocks of one list (after its intro), read together when the list ends: a wrapped
+    item may run from one block into the next, two items may share a line."""
+
+    def __init__(self, found: Found) -> None:
+        self.found = found
+        self.blocks: list[Block] = []
+
+    def add(self, index: int, block: Block) -> None:
+        self.found.use(index)
+        self.blocks.append(block)
+
+    def close(self, path: str) -> list[tuple[str, Evidence]]:
+        """The items of the blocks added since the last close, for the list at ``path``."""
+        units = [unit for block in self.blocks for unit in item_units(block)]
+        self.blocks = []
+        return split_items(units, vocabulary_group(path), self.found.vocabulary) if units else []
 
 
 def paragraph_blocks(section: Section | None) -> list[tuple[int, Block]]:

@@ -7,7 +7,7 @@ import re
 
 from ..models import Block, FieldResult, Section
 from ..vocabulary import Vocabulary
-from .common import Found, is_item, locate, read_flag, split_list
+from .common import Found, ItemList, is_item, locate, read_flag, split_list
 
 _ROLE_RE = re.compile(r"\bdata\s+plays?\s+(?:an?\s+)?(?P<role>(?:\w+[\s-]+){0,3}?role)\b", re.I)
 _NO_ROLE_RE = re.compile(
@@ -37,16 +37,18 @@ def map_data(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
         return found.result()
     in_challenges = False
     inventory_named = any("inventory" in block.text.lower() for block in section.blocks)
+    items = ItemList(found)
     for index, block in enumerate(section.blocks):
         if in_challenges and is_item(block):
-            found.use(index)
-            found.terms("data.challenges", [(block.text, locate(block))])
+            items.add(index, block)
             continue
+        found.terms("data.challenges", items.close("data.challenges"))
         for sentence in block.sentences:
             used, opens = _read_sentence(found, block, sentence, vocabulary)
             if used:
                 found.use(index, sentence=sentence)
             in_challenges = opens or (in_challenges and not used)
+    found.terms("data.challenges", items.close("data.challenges"))
     if inventory_named and "data.inventory" not in found.values and not found.unmapped_at("data.inventory"):
         found.warn("data.inventory", "unreadable_value", "an inventory is mentioned but its kind was not recognised")
     return found.result()

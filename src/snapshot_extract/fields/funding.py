@@ -6,7 +6,7 @@ import re
 
 from ..models import Block, FieldResult, Section
 from ..vocabulary import Vocabulary
-from .common import Found, is_item, locate, read_flag, read_peer, split_list
+from .common import Found, ItemList, is_item, locate, read_flag, read_peer, split_list
 
 _DEDICATED_RE = re.compile(
     r"\b(?:has|have|had|receives?|sets?\s+aside|allocates?|earmarks?|with|without|no|lacks?|"
@@ -23,17 +23,19 @@ def map_funding(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
     if section is None:
         return found.result()
     in_sources = False
+    items = ItemList(found)
     for index, block in enumerate(section.blocks):
         if in_sources and is_item(block):
-            found.use(index)
-            found.terms("funding.sources", [(block.text, locate(block))])
+            items.add(index, block)
             continue
+        found.terms("funding.sources", items.close("funding.sources"))
         in_sources = False
         for sentence in block.sentences:
             used, opens_list = _read_sentence(found, block, sentence, vocabulary)
             if used:
                 found.use(index, sentence=sentence)
             in_sources = in_sources or opens_list
+    found.terms("funding.sources", items.close("funding.sources"))
     return found.result()
 
 

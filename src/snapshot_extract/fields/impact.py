@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..models import Block, FieldResult, Section, vocabulary_group
+from ..models import FieldResult, Section, vocabulary_group
 from ..vocabulary import Match, Vocabulary
-from .common import Found, is_item, locate, split_list
+from .common import Found, ItemList, is_item, locate, split_list
 
 _FACTORS_RE = re.compile(
     r"success\s+factors?\b.*?\b(?:are|include|is)\b\s*:?\s*(?P<list>.*)$", re.I)
@@ -17,21 +17,20 @@ _BENEFITS_RE = re.compile(
 _LISTS = {False: "impact.benefits", True: "impact.success_factors"}
 
 
-def _read_item(found: Found, block: Block, in_factors: bool, vocabulary: Vocabulary) -> None:
-    """A bullet goes to the list its intro opened; one that is plainly a term of the other list
+def _read_items(found: Found, items: ItemList, in_factors: bool) -> None:
+    """Items go to the list their intro opened; one that is plainly a term of the other list
     (a benefit printed after the success factors) goes there, with a warning."""
     path, other_path = _LISTS[in_factors], _LISTS[not in_factors]
     group, other_group = vocabulary_group(path), vocabulary_group(other_path)
-    own = vocabulary.match(group, block.text)
-    if vocabulary.is_confident(other_group, block.text) and not isinstance(own, Match):
-        found.terms(other_path, [(block.text, locate(block))])
-        found.warn(
-            other_path,
-            "uncertain_list",
-            f'"{block.text}" stands among the {group} but reads as one of the {other_group}',
-        )
-        return
-    found.terms(path, [(block.text, locate(block))])
+    vocabulary = found.vocabulary
+    for text, evidence in items.close(path):
+        own = vocabulary.match(group, text)
+        if vocabulary.is_confident(other_group, text) and not isinstance(own, Match):
+            found.terms(other_path, [(text, evidence)])
+            found.warn(other_path, "uncertain_list", f'"{text}" stands among the {group} but reads as one of the '
+                                                     f"{other_group}")
+        else:
+            found.terms(path, [(text, evidence)])
 
 
 def map_impact(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
@@ -41,11 +40,12 @@ def map_impact(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
     if section is None:
         return found.result()
     in_factors = False
+    items = ItemList(found)
     for index, block in enumerate(section.blocks):
         if is_item(block):
-            found.use(index)
-            _read_item(found, block, in_factors, vocabulary)
+            items.add(index, block)
             continue
+        _read_items(found, items, in_factors)
         for sentence in block.sentences:
             factors = _FACTORS_RE.search(sentence)
             benefits = _BENEFITS_RE.search(sentence)
@@ -55,12 +55,13 @@ def map_impact(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
                 in_factors = not inline
                 if in_factors:
                     found.expect_items("impact.success_factors", sentence)
-                items = split_list(inline, "success_factors", vocabulary)
-                found.terms("impact.success_factors", [(i, locate(block, i)) for i in items])
+                listed = split_list(inline, "success_factors", vocabulary)
+                found.terms("impact.success_factors", [(i, locate(block, i)) for i in listed])
             elif benefits:
                 found.use(index, sentence=sentence)
                 if not benefits.group("list").strip():
                     found.expect_items("impact.benefits", sentence)
-                items = split_list(benefits.group("list"), "benefits", vocabulary)
-                found.terms("impact.benefits", [(i, locate(block, i)) for i in items])
+                listed = split_list(benefits.group("list"), "benefits", vocabulary)
+                found.terms("impact.benefits", [(i, locate(block, i)) for i in listed])
+    _read_items(found, items, in_factors)
     return found.result()

@@ -6,7 +6,9 @@ import re
 
 from ..models import Block, FieldResult, Section, vocabulary_group
 from ..vocabulary import Match, Vocabulary
-from .common import Found, clean_item, is_item, locate, read_flag, read_list_intro
+from .common import Found, ItemList, clean_item, is_item, locate, read_flag, read_list_intro
+
+_SKILLS = "organisation.staff_skills"
 
 _STAFF_RE = re.compile(
     r"\b(?:dedicated\s+(?:full[- ]time\s+)?(?:innovation\s+)?(?:team|staff|unit|office|employees|personnel)\b|"
@@ -52,14 +54,15 @@ def map_organisation(section: Section | None, vocabulary: Vocabulary) -> FieldRe
     if section is None:
         return found.result()
     in_skills = False
+    items = ItemList(found)
     for index, block in enumerate(section.blocks):
         if in_skills and is_item(block):
-            found.use(index)
-            found.terms("organisation.staff_skills", [(block.text, locate(block))])
+            items.add(index, block)
             continue
+        found.terms(_SKILLS, items.close(_SKILLS))
         if block.kind == "paragraph":
             in_skills = _read_sentences(found, block, index, vocabulary) or in_skills
-    found.values.setdefault("organisation.staff_skills", [])
+    found.terms(_SKILLS, items.close(_SKILLS))
     if "organisation.structure" not in found.values and not found.unmapped_at("organisation.structure") and any(
         not _SKILLS_RE.search(s) for b in section.blocks if b.kind == "paragraph" for s in b.sentences
     ):  # prose beside the skills list, yet no structure read
@@ -76,7 +79,7 @@ def _read_sentences(found: Found, block: Block, index: int, vocabulary: Vocabula
         skills = _SKILLS_RE.search(sentence)
         if skills:
             opens = True
-            read_list_intro(found, block, index, sentence, skills.group(1), "organisation.staff_skills")
+            read_list_intro(found, block, index, sentence, skills.group(1), _SKILLS)
         elif _read_sentence(found, block, sentence, vocabulary):
             found.use(index, sentence=sentence)
     return opens

@@ -6,7 +6,9 @@ import re
 
 from ..models import Block, FieldResult, Section
 from ..vocabulary import Vocabulary
-from .common import Found, is_item, locate, read_flag, read_list_intro, read_peer
+from .common import Found, ItemList, is_item, locate, read_flag, read_list_intro, read_peer
+
+_ASSOCIATIONS = "vision.associations"
 
 _STRATEGY_RE = re.compile(
     r"\b(?:has|have|had|adopted|developed|published|maintains?|lacks?|possess(?:es)?|with|without|"
@@ -20,19 +22,20 @@ def map_vision(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
     if section is None:
         return found.result()
     in_list = False
+    items = ItemList(found)
     for index, block in enumerate(section.blocks):
         if in_list and is_item(block):
-            found.use(index)
-            found.terms("vision.associations", [(block.text, locate(block))])
+            items.add(index, block)
             continue
+        found.terms(_ASSOCIATIONS, items.close(_ASSOCIATIONS))
         for sentence in block.sentences:  # an intro can share a block with the sentence before it
             associates = _ASSOCIATES_RE.search(sentence)
             if associates:
                 in_list = True
-                read_list_intro(found, block, index, sentence, associates.group(1), "vision.associations")
+                read_list_intro(found, block, index, sentence, associates.group(1), _ASSOCIATIONS)
             elif _read_strategy(found, block, sentence):
                 found.use(index, sentence=sentence)
-    found.values.setdefault("vision.associations", [])
+    found.terms(_ASSOCIATIONS, items.close(_ASSOCIATIONS))
     return found.result()
 
 

@@ -1,0 +1,27 @@
+"""Sections: ``Document`` -> ``Sections``.
+
+Contract: page furniture is removed wherever it falls (``header``: the page header, whose first
+occurrence becomes ``Sections.header``, page numbers, running footers); the document is cut at
+its headings (``headings``); the lines between headings are grouped into ``Block``s, and blocks
+whose content unambiguously belongs to another section are moved there, each move recorded in
+``Sections.moves`` (``blocks``). Nothing here interprets values.
+"""
+
+from __future__ import annotations
+
+from ..models import Document, Sections
+from .blocks import SECTION_KEYS, group_blocks, relocate
+from .header import find_furniture, header_cities
+from .headings import match_heading, split_at_headings
+
+
+def detect_sections(document: Document) -> Sections:
+    """Split a ``Document`` into canonical sections (see the module docstring)."""
+    furniture = find_furniture(document.lines)
+    content = [line for index, line in enumerate(document.lines) if index not in furniture.lines]
+    sections, preamble, moves = relocate(list(split_at_headings(content)))
+    header = furniture.headers[0] if furniture.headers else None
+    return Sections(header, sections, preamble, moves, header_cities(furniture.headers))
+
+
+__all__ = ["SECTION_KEYS", "detect_sections", "group_blocks", "match_heading"]

@@ -1,0 +1,146 @@
+"""Blocks: the lines of a section grouped into paragraphs, bullet items and grid rows, and
+blocks moved to the section their content unambiguously belongs to (an Overview "Mayor:" line,
+a vision sentence that a two-column dump put elsewhere)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+from ..models import SECTIONS, Block, Line, Move, Section
+from ..textutil import join_wrapped, split_sentences
+from .headings import OpenSection
+
+SECTION_KEYS = SECTIONS[2:]  # the sections of the record after source and city: overview ... outcomes
+
+
+def group_blocks(lines: Iterable[Line]) -> tuple[Block, ...]:
+    """Group section lines into paragraphs, bullet items and grid rows."""
+    blocks: list[Block] = []
+    pending: list[Line] = []
+    kind: Literal["paragraph", "bullet", "row"] = "paragraph"
+    for line in lines:
+        if not line.text:
+            _close(blocks, kind, pending)
+        elif len(line.cells) > 1:
+            _close(blocks, kind, pending)
+            blocks.append(_block("row", line.text, (line,)))
+        elif line.bullet:
+            _close(blocks, kind, pending)
+            kind = "bullet"
+            pending.append(line)
+        elif pending and _continues(pending[-1], line, kind):
+            pending.append(line)
+        else:
+            _close(blocks, kind, pending)
+            kind = "paragraph"
+            pending.append(line)
+    _close(blocks, kind, pending)
+    return tuple(blocks)
+
+
+def _close(blocks: list[Block], kind: Literal["paragraph", "bullet", "row"], pending: list[Line]) -> None:
+    """End the open block: its lines joined into one ``Block``."""
+    if pending:
+        blocks.append(_block(kind, join_wrapped([line.text for line in pending]), tuple(pending)))
+        pending.clear()
+
+
+def _block(kind: Literal["paragraph", "bullet", "row"], text: str, lines: tuple[Line, ...]) -> Block:
+    return Block(kind, text, lines, split_sentences(text))
+
+
+_KEY_VALUE_RE = re.compile(r"^[A-Z][\w /]{1,40}:(?:\s|$)")
+
+
+def _continues(previous: Line, line: Line, kind: str) -> bool:
+    if _KEY_VALUE_RE.match(line.text):
+        return False
+    if kind == "paragraph":
+        return not (previous.text.endswith(":") and line.text[:1].isupper())
+    first = line.text[:1]
+    return first.islower() or previous.text.endswith(("-", "/", ",", ":")) or line.text.startswith(
+        ("http", "www.")
+    )
+
+
+# --------------------------------------------------------------------------- relocation
+
+# What a block says that ties it to one section whatever heading it was printed under. Searched
+# in lowercased text. Every gap is bounded: an unbounded ".*" between two phrases made a long line
+# of words quadratic to search.
+_SIGNATURES = {
+    "overview": r"^(?:mayor|term|innovation lead|population(?: size)?|innovation\s*/\s*open data website|"
+                r"(?:open data )?websites?)\s*:",
+    "vision": r"\binnovation (?:strategy|vision)\b|most closely associates innovation",
+    "approach": r"approach(?:es)? innovation capacity|priority policy areas",
+    "partnerships": r"partnerships? to promote innovation|data partnerships?\b",
+    "impact": r"critical success factors?",
+    "funding": r"funding (?:to support|for) innovation|(?:has|have|no|not have) (?:any )?dedicated funding|"
+               r"funding .{0,200}?directed towards|following sources",
+    "data": r"^data plays|role in (?:the )?decision|challenges preventing the use of data|data inventory|"
+            r"publish(?:es)? open data",
+    "organisation": r"staff skills and profiles|innovation work is|dedicated team for innovation|staff members are",
+    "outcomes": r"with sufficient data|without sufficient data",
+}  # fmt: skip
+_SIGNATURE_RES = {key: re.compile(pattern) for key, pattern in _SIGNATURES.items()}
+
+
+def signature_of(lowered: str, skip: str | None = None) -> str | None:
+    """The section a block's ``lowered`` text unambiguously belongs to (its leftmost signature), if
+    any; ``skip``: a section not to consider."""
+    best: tuple[int, str] | None = None
+    for key, pattern in _SIGNATURE_RES.items():
+        match = pattern.search(lowered) if key != skip else None
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), key)
+    return best[1] if best else None
+
+
+def relocate(
+    opened: list[OpenSection],
+) -> tuple[dict[str, Section], tuple[Block, ...], tuple[Move, ...]]:
+    grouped: dict[str | None, list[Block]] = {}
+    meta: dict[str, OpenSection] = {}
+    for part in opened:
+        if part.key is not None and part.key not in meta:
+            meta[part.key] = part
+        grouped.setdefault(part.key, []).extend(group_blocks(part.lines))
+    moved: dict[str, list[Block]] = {}
+    moves: list[Move] = []
+    for key, blocks in grouped.items():
+        kept: list[Block] = []
+        for block in blocks:
+            target = _target(key, block)
+            if target is None:
+                kept.append(block)
+            else:
+                moved.setdefault(target, []).append(block)
+                moves.append(Move(block.text, key or "preamble", target))
+        grouped[key] = kept
+    sections: dict[str, Section] = {}
+    for key in SECTION_KEYS:
+        blocks = grouped.get(key, []) + moved.get(key, [])
+        if key in meta:
+            part = meta[key]
+            sections[key] = Section(key, part.heading, tuple(blocks), part.heading_line, part.title)
+        elif blocks:
+            sections[key] = Section(key, None, tuple(blocks))
+    return sections, tuple(grouped.get(None, [])), tuple(moves)
+
+
+def _target(current: str | None, block: Block) -> str | None:
+    """The section ``block`` moves to, if any. A block that bears its own section's signature
+    stays, whatever else it names; so that test comes first, and the others only without it."""
+    lowered = block.text.lower()
+    if current is not None and current in _SIGNATURE_RES and _SIGNATURE_RES[current].search(lowered):
+        return None
+    target = signature_of(lowered, skip=current)
+    if target is None:
+        return None
+    if current == "spotlight" and target != "overview" and "cities surveyed" not in block.text:
+        return None
+    return target
+
+

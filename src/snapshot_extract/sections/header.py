@@ -1,0 +1,140 @@
+"""The page header and the rest of the page furniture in a document's stream of lines.
+
+A snapshot prints "City Innovation Snapshot" (the kicker) and "<CITY>, <Country>" at the top of
+its pages. Producers and dump tools put the two parts on one line, on two lines in either order
+with blank lines or a page number between them, at the start of a page or (a dump of a
+two-column page) at its end. ``find_furniture`` finds every occurrence wherever it falls: a line
+holding both parts, or a kicker line with a city line among the nearest lines before or after
+it. A city line is "<CITY>, <Country>" (or "<CITY> (<Country>)", "<CITY> | <Country>") that
+names a known country or prints the city in capitals.
+
+Furniture also covers page numbers ("3", "Page 3 of 4", "– 3 –", "3 / 4"), a kicker or a city
+line standing alone (a shorter header on page 2), and running footers: a short line printed
+more than once, each time next to another piece of furniture (a page break).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..countries import country_code
+from ..models import Header, Line
+from ..textutil import fold_spaces, strip_accents
+
+_SEPARATORS = "|:–—·•-"
+KICKER = r"city\s+innovation\s+snapshot"
+_KICKER_RE = re.compile(rf"^\s*{KICKER}\s*[{_SEPARATORS}]?\s*$", re.IGNORECASE)
+_CITY = r"(?P<city>[^,(|–—·•:\d]{2,60}?)\s*(?:,|\(|\s[|–—·•-]\s)\s*(?P<country>[^()\d:]{2,60}?)\s*\)?\s*"
+_CITY_LINE_RE = re.compile(rf"^\s*{_CITY}$")
+_HEADER_RE = re.compile(rf"^\s*{KICKER}\s*[{_SEPARATORS}]?\s*{_CITY}$", re.IGNORECASE)
+_REVERSED_HEADER_RE = re.compile(rf"^\s*{_CITY}[{_SEPARATORS}]?\s*{KICKER}\s*$", re.IGNORECASE)
+PAGE_NUMBER_RE = re.compile(r"^[\s\W_]*(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?[\s\W_]*$", re.IGNORECASE)
+_DIGITS_RE = re.compile(r"\d+")
+NEAR = 3  # lines: how far from the kicker its city line may be, and a footer from a page break
+_FOOTER_LENGTH = 60
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """The headers found (in document order) and the indices of every furniture line."""
+
+    headers: tuple[Header, ...]
+    lines: frozenset[int]
+
+
+def find_furniture(lines: Sequence[Line]) -> Furniture:
+    """Every page header and piece of furniture among ``lines`` (see the module docstring)."""
+    headers: list[Header] = []
+    used: set[int] = set()
+    for index, line in enumerate(lines):
+        if index in used:
+            continue
+        found = _one_line_header(line)
+        if found is not None:
+            headers.append(found)
+            used.add(index)
+        elif _KICKER_RE.match(line.text):
+            used.add(index)
+            partner = _city_line_near(lines, index, used)
+            if partner is not None:
+                used.add(partner)
+                headers.append(_header(lines[partner], _CITY_LINE_RE.match(lines[partner].text)))
+    used |= {index for index, line in enumerate(lines) if PAGE_NUMBER_RE.match(line.text) and line.text.strip()}
+    used |= _repeated_header_parts(lines, headers, used)
+    used |= _footers(lines, used)
+    return Furniture(tuple(headers), frozenset(used))
+
+
+def _one_line_header(line: Line) -> Header | None:
+    match = _HEADER_RE.match(line.text) or _REVERSED_HEADER_RE.match(line.text)
+    return _header(line, match) if match is not None else None
+
+
+def _header(line: Line, match: re.Match[str] | None) -> Header:
+    assert match is not None
+    return Header(fold_spaces(match.group("city")), fold_spaces(match.group("country")), line)
+
+
+def _plausible(match: re.Match[str]) -> bool:
+    """A city line names a known country, or prints the city in capitals ("AKRON, Ohio")."""
+    city = match.group("city").strip()
+    return country_code(match.group("country")) is not None or (city.isupper() and len(city) >= 2)
+
+
+def _city_line_near(lines: Sequence[Line], kicker: int, used: set[int]) -> int | None:
+    """The index of the city line nearest to the kicker at ``kicker``: among the ``NEAR``
+    non-blank lines after it, then before it, skipping page numbers."""
+    for step in (1, -1):
+        seen, index = 0, kicker + step
+        while 0 <= index < len(lines) and seen < NEAR:
+            text = lines[index].text
+            if text and not PAGE_NUMBER_RE.match(text):
+                seen += 1
+                match = _CITY_LINE_RE.match(text)
+                if index not in used and match is not None and _plausible(match):
+                    return index
+            index += step
+    return None
+
+
+def fold(text: str) -> str:
+    """``text`` compared without case, accents, spacing or punctuation."""
+    return " ".join(re.findall(r"\w+", strip_accents(text).casefold()))
+
+
+def _repeated_header_parts(lines: Sequence[Line], headers: list[Header], used: set[int]) -> set[int]:
+    """Lines that repeat a header part alone: the city's name or its city line (page 2's short header)."""
+    if not headers:
+        return set()
+    parts = {fold(header.as_printed) for header in headers}
+    parts |= {fold(f"{header.as_printed} {header.country}") for header in headers}
+    return {index for index, line in enumerate(lines) if index not in used and line.text and fold(line.text) in parts}
+
+
+def _footers(lines: Sequence[Line], furniture: set[int]) -> set[int]:
+    """Short lines printed more than once (digits aside), each time within ``NEAR`` non-blank lines
+    of other furniture: a running footer or head at a page break."""
+    texts = [index for index, line in enumerate(lines) if line.text]
+    position = {index: rank for rank, index in enumerate(texts)}
+    breaks = sorted(position[index] for index in furniture if index in position)
+    occurrences: dict[str, list[int]] = {}
+    for index in texts:
+        text = lines[index].text
+        if index not in furniture and len(text) <= _FOOTER_LENGTH and not lines[index].bullet:
+            occurrences.setdefault(_DIGITS_RE.sub("#", fold(text)), []).append(index)
+    found: set[int] = set()
+    for indices in occurrences.values():
+        if len(indices) > 1 and all(_near_break(position[index], breaks) for index in indices):
+            found.update(indices)
+    return found
+
+
+def _near_break(rank: int, breaks: list[int]) -> bool:
+    return any(0 < abs(rank - other) <= NEAR for other in breaks)
+
+
+def header_cities(headers: Sequence[Header]) -> tuple[str, ...]:
+    """The distinct cities the headers name (a file holding two snapshots names two)."""
+    return tuple(dict.fromkeys(fold(header.as_printed) for header in headers))

@@ -1,0 +1,174 @@
+"""Headings: which line opens which canonical section, and the document cut at its headings.
+
+Headings are recognised from ``data/sections.json`` whatever their case, spelling
+(organisational / organizational), quotes, numbering or missing "?", also when wrapped over two
+lines; a question that names no known section opens a section of its own (``UNKNOWN``), so its
+text is not read as part of the one before. "Spotlight | <title>" opens the spotlight panel,
+which ends where the page does when the section it interrupted carries on after it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from rapidfuzz import fuzz, process
+
+from ..models import Line
+from ..textutil import strip_accents
+
+_QUESTION_RE = re.compile(r"^(?:\d{1,2}[.)]\s*)?(?:what|how|who|which|where|why|is|are|does|do)\b.{3,70}\?$", re.I)
+_SPOTLIGHT_RE = re.compile(r"^\s*spotlight\s*(?:[|:–—-]\s*(?P<title>.*\S))?\s*$", re.IGNORECASE)
+_NUMBERING_RE = re.compile(r"^\s*(?:q?\d{1,2}[.):]?|[ivx]{1,4}[.)])\s+", re.IGNORECASE)
+_NON_ALNUM_RE = re.compile(r"[^a-z0-9]+")
+_SPELLING = (("organizational", "organisational"), ("organized", "organised"))
+_FUZZY_HEADING_CUTOFF = 88.0
+_MAX_HEADING_LENGTH = 80
+
+
+def normalise_heading(text: str) -> str:
+    """Heading text reduced to lowercase ascii words: no numbering, quotes or punctuation."""
+    text = _NUMBERING_RE.sub("", strip_accents(text).lower())
+    text = text.replace("’", "'").replace("‘", "'").replace("'s", "s")
+    text = _NON_ALNUM_RE.sub(" ", text).strip()
+    for american, british in _SPELLING:
+        text = text.replace(american, british)
+    return text
+
+
+@cache  # read once: the packaged heading table does not change while the program runs
+def _heading_table() -> dict[str, str]:
+    raw = resources.files("snapshot_extract").joinpath("data/sections.json").read_text("utf-8")
+    table: dict[str, str] = {}
+    for entry in json.loads(raw)["sections"]:
+        for heading in entry["headings"]:
+            table[normalise_heading(heading)] = entry["key"]
+    return table
+
+
+def match_heading(text: str) -> str | None:
+    """The canonical section key a heading line names, or None. Spotlight is matched apart."""
+    return _match_heading(text)[0]
+
+
+def _match_heading(text: str) -> tuple[str | None, bool]:
+    """``match_heading``, and whether the match is exact (the spotlight, or a heading of the table)
+    rather than fuzzy."""
+    if not text or len(text) > _MAX_HEADING_LENGTH or text.endswith((".", ",", ";")):
+        return None, False
+    if _SPOTLIGHT_RE.match(text):
+        return "spotlight", True
+    key = normalise_heading(text)
+    table = _heading_table()
+    if key in table:
+        return table[key], True
+    if len(key.split()) < 3 or (text.rstrip()[-1:] not in "?" and not text.isupper()):
+        return None, False
+    best = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=_FUZZY_HEADING_CUTOFF)
+    return (table[best[0]], False) if best else (None, False)
+
+
+# --------------------------------------------------------------------------- furniture
+
+
+@dataclass(slots=True)
+class OpenSection:
+    """A section while its lines are being read."""
+
+    key: str | None
+    heading: str | None = None
+    heading_line: Line | None = None
+    title: str | None = None
+    lines: list[Line] = field(default_factory=list)
+
+
+def split_at_headings(lines: list[Line]) -> Iterator[OpenSection]:
+    current = OpenSection(None)
+    resumed: str | None = None  # the section open before the spotlight panel
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        key, used, heading = _heading_at(lines, index)
+        if key is None:
+            if current.key == "spotlight" and _leaves_spotlight(current, line):
+                yield current
+                current = OpenSection(resumed)
+            current.lines.append(line)
+            index += 1
+            continue
+        yield current
+        resumed = current.key if key == "spotlight" else resumed
+        title = _spotlight_title(heading) if key == "spotlight" else None
+        if key == "spotlight" and title is None and _title_follows(lines, index + used):
+            title = lines[index + used].text
+            used += 1
+        current = OpenSection(None if key == UNKNOWN else key, heading, line, title)
+        index += used
+    yield current
+
+
+UNKNOWN = "?"
+
+
+def _leaves_spotlight(current: OpenSection, line: Line) -> bool:
+    """``line`` is on a later page than the spotlight panel and carries on the section before it:
+    a panel does not run over a page, and a bullet, or anything after a finished sentence, there is
+    the section interrupted by the panel (a list continued at the top of page 2)."""
+    heading = current.heading_line
+    if current.key != "spotlight" or heading is None or heading.page is None or line.page is None:
+        return False
+    if line.page <= heading.page or not line.text:
+        return False
+    last = next((previous.text for previous in reversed(current.lines) if previous.text), "")
+    return line.bullet or last.endswith((".", "!", "?"))
+
+
+def _title_follows(lines: list[Line], index: int) -> bool:
+    """A short line of its own right after a bare "Spotlight" heading is the spotlight's title."""
+    if index >= len(lines) or (index + 1 < len(lines) and lines[index + 1].text):
+        return False
+    line = lines[index]
+    text = line.text
+    return bool(text) and not line.bullet and len(text) <= 80 and not text.endswith((".", ":", "?")) \
+        and match_heading(text) is None
+
+
+def _heading_at(lines: list[Line], index: int) -> tuple[str | None, int, str]:
+    """(section key, lines used, heading text) at ``index``; an unrecognised question heading
+    gives ``UNKNOWN`` so that its text is not read as part of the section before it."""
+    line = lines[index]
+    if not line.text or line.bullet or line.text[-1] == ".":  # no heading, alone or joined to the next
+        return None, 1, ""
+    if len(line.text) > _MAX_HEADING_LENGTH:  # no heading, alone or joined
+        return (UNKNOWN, 1, line.text) if _is_question(line.text) else (None, 1, "")
+    key, exact = _match_heading(line.text)
+    if exact or key == "spotlight":
+        return key, 1, line.text  # an exact heading on one line
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if following and following.text and not following.bullet and not line.text.endswith((".", ":")) \
+            and len(line.text) + len(following.text) < _MAX_HEADING_LENGTH:
+        joined = line.text + " " + following.text
+        joined_key = match_heading(joined)
+        if joined_key and not match_heading(following.text):
+            return joined_key, 2, joined  # a wrapped heading beats a fuzzy match of its first line
+    if key:
+        return key, 1, line.text
+    if _is_question(line.text):
+        return UNKNOWN, 1, line.text
+    return None, 1, ""
+
+
+def _is_question(text: str) -> bool:
+    """An unrecognised question heading."""
+    return _QUESTION_RE.match(text) is not None
+
+
+def _spotlight_title(heading: str) -> str | None:
+    match = _SPOTLIGHT_RE.match(heading)
+    return match.group("title") if match and match.group("title") else None
+
+
