@@ -20,9 +20,11 @@ from dataclasses import dataclass
 
 from ..models import RGB, BBox, Block, Evidence, FieldResult, Section, Swatch
 from ..vocabulary import Vocabulary
-from .common import Found, locate
+from .common import Found, is_item, locate
+from .lists import Unit, split_items
 
 _LEGEND_RE = re.compile(r"^(?P<kind>with|without)\s+sufficient\s+data\.?$", re.I)
+_LEGEND_PHRASE_RE = re.compile(r"\b(?:with|without)\s+sufficient\s+data\b\.?", re.I)
 _INTRO_RE = re.compile(r"\bsufficient\s+data\b", re.I)
 _NEUTRAL_TOLERANCE = 0.08
 _AMBIGUITY_MARGIN = 0.05
@@ -45,6 +47,7 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
         return found.result()
     legend: dict[str, RGB] = {}
     cells: list[Cell] = []
+    units: list[Unit] = []  # a dump's grid: lines whose cells the dump ran together or wrapped
     for index, block in enumerate(section.blocks):
         label = _LEGEND_RE.match(block.text)
         if label:
@@ -52,14 +55,24 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
             colour = _legend_colour(block, swatches)
             if colour is not None:
                 legend.setdefault(label.group("kind").lower(), colour)
-        elif _INTRO_RE.search(block.text) and block.kind != "row":
+        elif _INTRO_RE.search(block.text) and block.text.endswith(".") and block.kind != "row":
             found.use(index)
+        elif block.kind != "row" and block.lines[0].bbox is None and is_item(block):
+            found.use(index)
+            units += [Unit(text, Evidence(text, None, None)) for text in _without_legend(block)]
         elif block.kind == "row" or (len(block.text) <= 60 and not block.text.endswith(".")):
             found.use(index)
             cells.extend(_cells(block))
+    cells += [Cell(text, evidence, None, None) for text, evidence in split_items(units, "policy_areas", vocabulary)]
     found.terms("outcomes.policy_areas", [(cell.text, cell.evidence) for cell in cells])
     _classify(found, cells, legend)
     return found.result()
+
+
+def _without_legend(block: Block) -> list[str]:
+    """The lines of a dump's grid block without the legend labels a dump may run into them."""
+    texts = (_LEGEND_PHRASE_RE.sub(" ", line.text).strip() for line in block.lines)
+    return [text for text in texts if text]
 
 
 def _cells(block: Block) -> list[Cell]:

@@ -5,7 +5,7 @@ a vision sentence that a two-column dump put elsewhere)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from ..models import SECTIONS, Block, Line, Move, Section
@@ -15,8 +15,18 @@ from .headings import OpenSection
 SECTION_KEYS = SECTIONS[2:]  # the sections of the record after source and city: overview ... outcomes
 
 
-def group_blocks(lines: Iterable[Line]) -> tuple[Block, ...]:
-    """Group section lines into paragraphs, bullet items and grid rows."""
+def wrap_width(lines: Sequence[Line]) -> int | None:
+    """The width, in characters, that a text dump's running text wraps at (most lines of a
+    paragraph fill it); None for a PDF, whose paragraphs the layout stage has already found."""
+    lengths = sorted(len(line.text) for line in lines if line.text and line.bbox is None)
+    if not lengths or any(line.bbox is not None for line in lines):
+        return None
+    return lengths[int(0.9 * (len(lengths) - 1))]
+
+
+def group_blocks(lines: Iterable[Line], wrap: int | None = None) -> tuple[Block, ...]:
+    """Group section lines into paragraphs, bullet items and grid rows. ``wrap``: the width a
+    dump's text wraps at (``wrap_width``): a line ending well short of it ends its paragraph."""
     blocks: list[Block] = []
     pending: list[Line] = []
     kind: Literal["paragraph", "bullet", "row"] = "paragraph"
@@ -30,7 +40,7 @@ def group_blocks(lines: Iterable[Line]) -> tuple[Block, ...]:
             _close(blocks, kind, pending)
             kind = "bullet"
             pending.append(line)
-        elif pending and _continues(pending[-1], line, kind):
+        elif pending and _continues(pending[-1], line, kind, wrap):
             pending.append(line)
         else:
             _close(blocks, kind, pending)
@@ -54,11 +64,23 @@ def _block(kind: Literal["paragraph", "bullet", "row"], text: str, lines: tuple[
 _KEY_VALUE_RE = re.compile(r"^[A-Z][\w /]{1,40}:(?:\s|$)")
 
 
-def _continues(previous: Line, line: Line, kind: str) -> bool:
+SHORT_LINE = 0.6  # of the wrap width: a line ending before this ended its paragraph
+
+
+def _continues(previous: Line, line: Line, kind: str, wrap: int | None) -> bool:
     if _KEY_VALUE_RE.match(line.text):
         return False
     if kind == "paragraph":
-        return not (previous.text.endswith(":") and line.text[:1].isupper())
+        if not line.text[:1].isupper():
+            return True
+        if previous.text.endswith(":"):
+            return False
+        if wrap is None:
+            return True
+        # in a hard-wrapped dump, a capital after a sentence end or after a line that stops short
+        # of the wrap width starts a new block: the paragraph, list item or tile before it ended
+        ended = previous.text.endswith((".", "?", "!")) or len(previous.text) < SHORT_LINE * wrap
+        return not ended or previous.text.endswith((",", "/", "-", "&", " and", " or"))
     first = line.text[:1]
     return first.islower() or previous.text.endswith(("-", "/", ",", ":")) or line.text.startswith(
         ("http", "www.")
@@ -99,14 +121,14 @@ def signature_of(lowered: str, skip: str | None = None) -> str | None:
 
 
 def relocate(
-    opened: list[OpenSection],
+    opened: list[OpenSection], wrap: int | None = None
 ) -> tuple[dict[str, Section], tuple[Block, ...], tuple[Move, ...]]:
     grouped: dict[str | None, list[Block]] = {}
     meta: dict[str, OpenSection] = {}
     for part in opened:
         if part.key is not None and part.key not in meta:
             meta[part.key] = part
-        grouped.setdefault(part.key, []).extend(group_blocks(part.lines))
+        grouped.setdefault(part.key, []).extend(group_blocks(part.lines, wrap))
     moved: dict[str, list[Block]] = {}
     moves: list[Move] = []
     for key, blocks in grouped.items():
