@@ -65,7 +65,15 @@ def is_private_use(char: str) -> bool:
 
 
 def is_bullet_glyph(char: str) -> bool:
-    return char in BULLET_GLYPHS or is_private_use(char)
+    """A bullet glyph, or what a symbol-font bullet becomes in a dump: a private-use code point, a
+    control character, the replacement character."""
+    return char in BULLET_GLYPHS or is_private_use(char) or char < " " or char == "\ufffd"
+
+
+# What bullets turn into on the way through a tool or an 8-bit encoding: ">" and "v" for arrowheads
+# and check marks, "o" for a circle, "?" for any glyph the encoding lacks; and pdfminer's name for a
+# glyph it cannot map. A marker letter counts only before a space and a capital or digit ("o Mayor:").
+_ASCII_MARKER_RE = re.compile(r"^(?:[ov>?](?=\s+[A-Z0-9])|\(cid:\d+\))")
 
 
 def split_bullet(text: str) -> tuple[bool, str]:
@@ -76,14 +84,12 @@ def split_bullet(text: str) -> tuple[bool, str]:
     stripped = text.lstrip()
     found = False
     while stripped:
+        marker = _ASCII_MARKER_RE.match(stripped)
         first = stripped[0]
-        rest = stripped[1:]
-        if first in "-–—*+" and not rest[:1].isspace():
-            break
-        if not is_bullet_glyph(first):
+        if marker is None and ((first in "-–—*+" and not stripped[1:2].isspace()) or not is_bullet_glyph(first)):
             break
         found = True
-        stripped = rest.lstrip()
+        stripped = stripped[marker.end() if marker else 1:].lstrip()
     return found, stripped
 
 
