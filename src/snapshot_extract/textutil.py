@@ -66,8 +66,9 @@ def is_private_use(char: str) -> bool:
 
 def is_bullet_glyph(char: str) -> bool:
     """A bullet glyph, or what a symbol-font bullet becomes in a dump: a private-use code point, a
-    control character, the replacement character."""
-    return char in BULLET_GLYPHS or is_private_use(char) or char < " " or char == "\ufffd"
+    control character, the replacement character, another symbol ("®" for ZapfDingbats' arrow)."""
+    return (char in BULLET_GLYPHS or is_private_use(char) or char < " " or char == "\ufffd"
+            or unicodedata.category(char) == "So" or (unicodedata.category(char) == "Sm" and not char.isascii()))
 
 
 # What bullets turn into on the way through a tool or an 8-bit encoding: ">" and "v" for arrowheads

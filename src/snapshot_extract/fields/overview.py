@@ -44,17 +44,20 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
     if section is None:
         return found.result()
     websites: list[str] = []
+    after_website_label = False  # a label's values may follow on the lines below it
     for index, block in enumerate(section.blocks):
         matches = [_KEY_RE.match(part) for cell in block.cells for part in _labelled_parts(cell)]
         if not all(matches):
-            if websites and _URL_RE.fullmatch(block.text.strip()):
+            if (websites or after_website_label) and _URL_RE.fullmatch(block.text.strip()):
                 websites.extend(_urls(block.text))
                 found.use(index)
             continue
         found.use(index)
         for match in matches:
             assert match is not None
-            _read_key(found, match.group("key").lower(), match.group("value").strip(), block, websites)
+            key, value = match.group("key").lower(), match.group("value").strip()
+            after_website_label = "web" in key
+            _read_key(found, key, value, block, websites)
     urls = list(dict.fromkeys(websites))
     found.values["overview.websites"] = urls
     for position, url in enumerate(urls):
