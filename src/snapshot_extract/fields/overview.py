@@ -48,7 +48,7 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
     for index, block in enumerate(section.blocks):
         matches = [_KEY_RE.match(part) for cell in block.cells for part in _labelled_parts(cell)]
         if not all(matches):
-            if (websites or after_website_label) and _URL_RE.fullmatch(block.text.strip()):
+            if (websites or after_website_label) and all(_URL_RE.fullmatch(line.text.strip()) for line in block.lines):
                 websites.extend(_urls(block.text))
                 found.use(index)
             continue

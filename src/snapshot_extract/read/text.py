@@ -98,7 +98,27 @@ def read_text(data: bytes, file_name: str) -> Document:
         notes.append(Warning(field="document", code="side_by_side_columns",
                              message="two columns printed side by side (pdftotext -layout?): sections may be "
                                      "mixed; convert without -layout or read the PDF"))
-    return Document(source=source, lines=tuple(parse_line(line) for line in raw_lines), notes=tuple(notes))
+    lines = _with_document_bullets([parse_line(line) for line in raw_lines])
+    return Document(source=source, lines=tuple(lines), notes=tuple(notes))
+
+
+# A character the dump starts several lines with, alone before a capital, is the document's own
+# bullet: what a tool made of a symbol-font glyph ("G Project Manager", "ä Mayor:"). Not the
+# one-letter words that can start a line of text.
+_LONE_START_RE = re.compile(r"^(\S) (?=[A-Z0-9])")
+_WORDS = frozenset("AaIi")
+_BULLET_REPEATS = 3
+
+
+def _with_document_bullets(lines: list[Line]) -> list[Line]:
+    """``lines`` with the document's own bullet character (see above) taken for a bullet."""
+    starts = [match.group(1) for line in lines if (match := _LONE_START_RE.match(line.text))]
+    counts = {char: starts.count(char) for char in set(starts) - _WORDS}
+    markers = {char for char, count in counts.items() if count >= _BULLET_REPEATS}
+    if not markers:
+        return lines
+    return [line._replace(text=line.text[2:], bullet=True, cells=(line.text[2:],))
+            if (match := _LONE_START_RE.match(line.text)) and match.group(1) in markers else line for line in lines]
 
 
 # Another 8-bit encoding (Mac Roman, KOI8-R, Latin-2) also decodes as cp1252, with wrong letters.
