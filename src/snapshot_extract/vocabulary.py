@@ -78,6 +78,12 @@ def _variants(text: str) -> tuple[str, ...]:
     return (full,) if bare == full or not bare else (full, bare)
 
 
+def _closed_up(phrase: str) -> tuple[str, ...]:
+    """A hyphenated compound as a tool prints it when it drops a line-end hyphen: "third-party"
+    -> "thirdparty"."""
+    return (normalise(phrase.replace("-", "")),) if "-" in phrase else ()
+
+
 _PHRASE_START_RE = re.compile(r"^(?:from|in|both|and|or|to|of|with)\b", re.IGNORECASE)
 
 
@@ -154,7 +160,7 @@ class Vocabulary:
                 (variant, term)
                 for term in terms
                 for phrase in (term.label, *term.aliases, *_label_parts(term.label))
-                for variant in _variants(phrase)
+                for variant in dict.fromkeys(_variants(phrase) + _closed_up(phrase))
             )
 
     def match(self, group: str, text: str) -> Match | Miss:

@@ -6,7 +6,7 @@ import re
 
 from ..models import FieldResult, Section
 from ..vocabulary import Vocabulary
-from .common import Found, ItemList, clean_item, is_item, locate, read_list_intro, read_peer
+from .common import Found, ItemList, clean_item, is_list_item, locate, read_list_intro, read_peer
 
 _PRIORITIES = "approach.priority_policy_areas"
 
@@ -23,7 +23,7 @@ def map_approach(section: Section | None, vocabulary: Vocabulary) -> FieldResult
     in_list = False
     items = ItemList(found)
     for index, block in enumerate(section.blocks):
-        if in_list and is_item(block):
+        if in_list and is_list_item(block, _PRIORITIES, vocabulary):
             items.add(index, block)
             continue
         found.terms(_PRIORITIES, items.close(_PRIORITIES))

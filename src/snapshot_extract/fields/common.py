@@ -125,6 +125,14 @@ def is_item(block: Block) -> bool:
             and all(len(line.text) <= MAX_ITEM_LINE for line in block.lines))
 
 
+def is_list_item(block: Block, path: str, vocabulary: Vocabulary) -> bool:
+    """``is_item``, or a line printed with a full stop that names a term of the list at ``path``
+    ("Data analyst.", the last item of a list punctuated as a sentence)."""
+    text = block.text
+    return is_item(block) or (len(block.lines) == 1 and len(text) <= MAX_ITEM_LINE and text.endswith(".")
+                              and vocabulary.is_confident(vocabulary_group(path), text.rstrip(". ")))
+
+
 def item_units(block: Block) -> list[Unit]:
     """The units ``split_items`` reads in a list block: a bullet whole, each cell of a row whole,
     each line of a paragraph (where the items' own boundaries were lost)."""

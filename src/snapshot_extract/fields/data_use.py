@@ -7,7 +7,7 @@ import re
 
 from ..models import Block, FieldResult, Section
 from ..vocabulary import Vocabulary
-from .common import Found, ItemList, is_item, locate, read_flag, split_list
+from .common import Found, ItemList, is_list_item, locate, read_flag, split_list
 
 _ROLE_RE = re.compile(r"\bdata\s+plays?\s+(?:an?\s+)?(?P<role>(?:\w+[\s-]+){0,3}?role)\b", re.I)
 _NO_ROLE_RE = re.compile(
@@ -39,7 +39,7 @@ def map_data(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
     inventory_named = any("inventory" in block.text.lower() for block in section.blocks)
     items = ItemList(found)
     for index, block in enumerate(section.blocks):
-        if in_challenges and is_item(block):
+        if in_challenges and is_list_item(block, "data.challenges", vocabulary):
             items.add(index, block)
             continue
         found.terms("data.challenges", items.close("data.challenges"))

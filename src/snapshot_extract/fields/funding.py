@@ -6,7 +6,7 @@ import re
 
 from ..models import Block, FieldResult, Section
 from ..vocabulary import Vocabulary
-from .common import Found, ItemList, is_item, locate, read_flag, read_peer, split_list
+from .common import Found, ItemList, is_list_item, locate, read_flag, read_peer, split_list
 
 _DEDICATED_RE = re.compile(
     r"\b(?:has|have|had|receives?|sets?\s+aside|allocates?|earmarks?|with|without|no|lacks?|"
@@ -25,7 +25,7 @@ def map_funding(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
     in_sources = False
     items = ItemList(found)
     for index, block in enumerate(section.blocks):
-        if in_sources and is_item(block):
+        if in_sources and is_list_item(block, "funding.sources", vocabulary):
             items.add(index, block)
             continue
         found.terms("funding.sources", items.close("funding.sources"))

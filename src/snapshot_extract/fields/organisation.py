@@ -6,7 +6,7 @@ import re
 
 from ..models import Block, FieldResult, Section, vocabulary_group
 from ..vocabulary import Match, Vocabulary
-from .common import Found, ItemList, clean_item, is_item, locate, read_flag, read_list_intro
+from .common import Found, ItemList, clean_item, is_list_item, locate, read_flag, read_list_intro
 
 _SKILLS = "organisation.staff_skills"
 
@@ -56,7 +56,7 @@ def map_organisation(section: Section | None, vocabulary: Vocabulary) -> FieldRe
     in_skills = False
     items = ItemList(found)
     for index, block in enumerate(section.blocks):
-        if in_skills and is_item(block):
+        if in_skills and is_list_item(block, _SKILLS, vocabulary):
             items.add(index, block)
             continue
         found.terms(_SKILLS, items.close(_SKILLS))

@@ -6,7 +6,7 @@ import re
 
 from ..models import Block, FieldResult, Section
 from ..vocabulary import Vocabulary
-from .common import Found, ItemList, is_item, locate, read_flag, read_list_intro, read_peer
+from .common import Found, ItemList, is_list_item, locate, read_flag, read_list_intro, read_peer
 
 _ASSOCIATIONS = "vision.associations"
 
@@ -24,7 +24,7 @@ def map_vision(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
     in_list = False
     items = ItemList(found)
     for index, block in enumerate(section.blocks):
-        if in_list and is_item(block):
+        if in_list and is_list_item(block, _ASSOCIATIONS, vocabulary):
             items.add(index, block)
             continue
         found.terms(_ASSOCIATIONS, items.close(_ASSOCIATIONS))
