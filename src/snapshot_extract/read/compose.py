@@ -8,7 +8,7 @@ line (its wrapped text joined), a row of cells one line with ``cells``, ``cell_b
 ``cell_fills`` (the fill of each cell's box) and ``cell_colors`` (each cell's text colour).
 A bullet's wrapped continuation lines are joined into the bullet's line, and so are the lines
 of a bold title larger than the body text that wraps over two or three lines. Hyphens at line
-ends are marked with what ``furniture.Hyphenation`` decided, for ``textutil.join_wrapped``.
+ends are marked with what ``hyphens.Hyphenation`` decided, for ``textutil.join_wrapped``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Literal
 from ..geometry import round_box, union_box
 from ..models import RGB, BBox, Line
 from ..textutil import join_wrapped
-from .furniture import LINE_END_HYPHENS, Hyphenation
+from .hyphens import LINE_END_HYPHENS, Hyphenation
 from .layout import ROW_TOLERANCE, Box, TextLine, Unit
 from .order import order_units
 

@@ -7,24 +7,13 @@
   occurrence of a repeated *top* line is kept (it is the header the section stage reads); so is
   a footer printed once (a one-page document): a line in the bottom margin, smaller than the
   body text, set well apart below everything else on its page;
-* ``Hyphenation``: decides whether a hyphen at a line end is a discretionary break or a real
-  hyphen, from evidence in the document itself (the word printed elsewhere whole or hyphenated,
-  whether the producer marks its breaks with U+2010/U+00AD, and whether it breaks words with a
-  plain hyphen); the decision is written as a marker that ``textutil.join_wrapped`` understands
-  (``SOFT_BREAK`` / ``HARD_BREAK``).
 """
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
-
-from ..textutil import HARD_BREAK, SOFT_BREAK
 
 MARGIN = 0.1  # of the page height: the top and bottom bands where furniture lives
 FOOTER_SMALLER = 0.6  # points: a lone footer's font is at least this much smaller than the body's
@@ -34,13 +23,6 @@ _PAGE_NUMBER_RE = re.compile(
     r"^[\s\W_]*(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?[\s\W_]*$", re.IGNORECASE
 )
 _DIGITS_RE = re.compile(r"\d+")
-_FRAGMENT_RE = re.compile(r"[^\W\d_]+$")
-_HEAD_RE = re.compile(r"[^\W\d_]+")
-_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_BREAK_HYPHENS = ("\u2010", "\u00ad")
-_MARKED_BREAK_RE = re.compile("[\u2010\u00ad][ \t]*(?:\n|$)")
-LINE_END_HYPHENS = ("-", *_BREAK_HYPHENS)
-PRODUCER_BREAKS = 2  # plain line-end hyphens the evidence shows to be breaks: the producer hyphenates
 
 
 class Placed(Protocol):
@@ -144,122 +126,3 @@ def _margin_key(line: Placed, height: float) -> str:
 
 def _key(text: str) -> str:
     return _DIGITS_RE.sub("#", " ".join(text.lower().split()))
-
-
-# --------------------------------------------------------------------------- hyphenation
-
-
-@dataclass(frozen=True)
-class Hyphenation:
-    """Evidence for line-end hyphens: the document's words and how its producer marks breaks."""
-
-    text: str  # the document's lines, lower-cased, one a line
-    marks_breaks: bool
-
-    @classmethod
-    def from_texts(cls, texts: Iterable[str]) -> Hyphenation:
-        text = "\n".join(texts)
-        # substring tests spare most documents a regex scan of their whole text
-        marked = any(mark in text for mark in _BREAK_HYPHENS) and _MARKED_BREAK_RE.search(text) is not None
-        return cls(text.lower(), marked)
-
-    def printed(self, word: str, times: int = 1) -> bool:
-        """``word`` (lower case) is printed at least ``times`` times as a word of its own: not
-        part of a longer word or of a hyphenated compound. (Searched for rather than indexed up
-        front: a document asks about a few words only.)"""
-        text, size, found = self.text, len(word), 0
-        start = text.find(word)
-        while start >= 0:
-            if not (_joins(text, start - 1, -1) or _joins(text, start + size, 1)):
-                found += 1
-                if found >= times:
-                    return True
-            start = text.find(word, start + 1)
-        return False
-
-    def mark_all(self, ends: Sequence[tuple[str, str]]) -> list[str]:
-        """Each line end ``(text, following)`` marked as ``mark`` does; and when the evidence shows
-        that the producer breaks words with a plain hyphen (``PRODUCER_BREAKS`` of them, none
-        marked with U+2010/U+00AD), a plain hyphen the evidence left open that joins two pieces
-        neither of which is a word of the document or the vocabulary ("Re-" + "cent") is a
-        break too: a real compound joins words ("co-" + "design", "city-" + "wide")."""
-        marked = [self.mark(text, following) for text, following in ends]
-        breaks = sum(1 for (text, _), result in zip(ends, marked, strict=True)
-                     if result.endswith(SOFT_BREAK) and text.rstrip().endswith("-"))
-        if self.marks_breaks or breaks < PRODUCER_BREAKS:
-            return marked
-        return [self._word_break(text, following) if result == text else result
-                for (text, following), result in zip(ends, marked, strict=True)]
-
-    def _word_break(self, text: str, following: str) -> str:
-        stripped = text.rstrip()
-        pieces = _pieces(stripped, following)
-        if pieces is None or not stripped.endswith("-"):
-            return text
-        known = known_words()
-        if any(piece in known or self.printed(piece, 2) for piece in (pieces[0].lower(), pieces[1].lower())):
-            return text  # a word piece cut by a break is printed once, as itself
-        return stripped[:-1] + SOFT_BREAK
-
-    def mark(self, text: str, following: str) -> str:
-        """``text`` with its line-end hyphen replaced by a break marker when the evidence says:
-        the word printed elsewhere in the document (hyphenated or whole), then in the project's
-        vocabulary and headings, then the producer's break character; else ``text`` unchanged
-        for ``join_wrapped``'s own rules."""
-        stripped = text.rstrip()
-        if len(stripped) < 2 or stripped[-1] not in LINE_END_HYPHENS:
-            return text
-        pieces = _pieces(stripped, following)
-        if pieces is None:
-            return stripped[:-1] + "-" if stripped[-1] != "-" else text
-        fragment, head = pieces
-        joined = (fragment + head).lower()
-        hyphenated = f"{fragment}-{head}".lower()
-        known = known_words()
-        for printed in (self.printed, known.__contains__):
-            if printed(hyphenated):
-                return stripped[:-1] + HARD_BREAK
-            if printed(joined):
-                return stripped[:-1] + SOFT_BREAK
-        if stripped[-1] in _BREAK_HYPHENS:
-            return stripped[:-1] + SOFT_BREAK
-        if self.marks_breaks:
-            return stripped[:-1] + HARD_BREAK
-        return text
-
-
-def _joins(text: str, index: int, step: int) -> bool:
-    """The character at ``index`` carries a word on: a letter, or a hyphen with a letter after
-    it (``step`` is the direction away from the word)."""
-    if not 0 <= index < len(text):
-        return False
-    char = text[index]
-    if char == "-":
-        beyond = index + step
-        return 0 <= beyond < len(text) and text[beyond].isalpha()
-    return char.isalpha()
-
-
-def _pieces(stripped: str, following: str) -> tuple[str, str] | None:
-    """(word piece before the line-end hyphen, word piece the next line starts with) when that
-    one starts with a lowercase letter, else None."""
-    body = stripped[:-1]
-    # searched for after the last space (no letter run holds one): a search from the start
-    # would try every position of the line
-    fragment = _FRAGMENT_RE.search(body, body.rfind(" ") + 1)
-    head = _HEAD_RE.match(following.lstrip())
-    if fragment is None or head is None or not head.group()[0].islower():
-        return None
-    return fragment.group(), head.group()
-
-
-@cache
-def known_words() -> frozenset[str]:
-    """Words of the packaged vocabulary (labels, aliases) and section headings."""
-    package = resources.files("snapshot_extract")
-    vocabulary = json.loads(package.joinpath("data/vocabulary.json").read_text("utf-8"))
-    headings = json.loads(package.joinpath("data/sections.json").read_text("utf-8"))
-    texts = [text for group in vocabulary["groups"].values() for term in group["terms"]
-             for text in (term["label"], *term.get("aliases", ()))]
-    texts.extend(text for section in headings["sections"] for text in section["headings"])
-    return frozenset(word for text in texts for word in _WORD_RE.findall(text.lower()))

@@ -22,7 +22,8 @@ from importlib import import_module
 from ..errors import NoTextLayer, SnapshotError, UnreadableInput
 from ..models import Document, Line, PdfOptions, SourceInfo, Swatch
 from .compose import compose
-from .furniture import Hyphenation, merge_split_title, remove_furniture
+from .furniture import merge_split_title, remove_furniture
+from .hyphens import Hyphenation
 from .layout import TextLine, body_size, merge_lines, page_lines, page_shapes, page_units
 from .order import order_units
 from .page import PageContent

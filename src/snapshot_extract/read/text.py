@@ -19,6 +19,7 @@ import re
 from ..errors import UnreadableInput
 from ..models import Document, Line, SourceInfo, Warning
 from ..textutil import clean_text, fold_spaces, split_bullet
+from .hyphens import mark_line_ends
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -39,6 +40,7 @@ _BINARY_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
 # Inline HTML a PDF-to-markdown converter writes (highlights, emphasis); <mark>, <b>, <strong> are bold.
 _HTML_TAG_RE = re.compile(r"</?(?:mark|b|strong|em|i|u|span|font|sup|sub|small|br)\b[^<>]*>", re.IGNORECASE)
 _HTML_BOLD_RE = re.compile(r"<(mark|b|strong)\b[^<>]*>(.+?)</\1\s*>", re.IGNORECASE)
+_LINE_END_SOFT_HYPHEN_RE = re.compile("\u00ad(?=[ \t]*(?:\r?\n|$))")
 _MARKUP_RE = re.compile(r"[*_<\[\\]")  # the characters every markup the reader removes starts with
 
 
@@ -84,10 +86,10 @@ def _wide_encodings(data: bytes) -> tuple[str, ...]:
 def read_text(data: bytes, file_name: str) -> Document:
     """Read a text dump into a ``Document`` (see the module docstring)."""
     raw, encoding = decode_as(data)
-    text = clean_text(raw)
+    text = clean_text(_LINE_END_SOFT_HYPHEN_RE.sub("\u2010", raw))  # a break, which clean_text would drop
     if _looks_binary(text):
         raise UnreadableInput("not a text file (binary content)")
-    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw_lines = mark_line_ends(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     source = SourceInfo(file=file_name, sha256=hashlib.sha256(data).hexdigest(), format="text", pages=None)
     notes = []
     if encoding == GUESSED:
