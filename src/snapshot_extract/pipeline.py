@@ -48,7 +48,7 @@ class Extraction:
 
 def parse_document(document: Document, vocabulary: Vocabulary) -> Extraction:
     """Sections + fields + record for an already-read document."""
-    sections = detect_sections(document)
+    sections = detect_sections(document, vocabulary)
     if sections.header is None:
         raise NotASnapshot("no 'City Innovation Snapshot <city>, <country>' header found")
     if len(sections.header_cities) > 1:

@@ -153,8 +153,11 @@ class Vocabulary:
     _memo: dict[tuple[str, str], Match | Miss] = field(
         default_factory=dict, compare=False, repr=False
     )
+    _known: set[str] = field(default_factory=set, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        self._known.update(variant for terms in self.groups.values() for term in terms
+                           for phrase in (term.label, *term.aliases) for variant in _variants(phrase))
         for name, terms in self.groups.items():
             self._choices[name] = tuple(
                 (variant, term)
@@ -173,6 +176,10 @@ class Vocabulary:
                 self._memo.clear()
             self._memo[key] = found
         return found
+
+    def knows(self, text: str) -> bool:
+        """Whether ``text`` is, once normalised, a label or alias of some group: a list item, not prose."""
+        return any(variant in self._known for variant in _variants(text))
 
     def confident(self, score: float) -> bool:
         """Whether a match with ``score`` needs no ``uncertain_match`` warning."""

@@ -10,16 +10,19 @@ whose content unambiguously belongs to another section are moved there, each mov
 from __future__ import annotations
 
 from ..models import Document, Sections
+from ..vocabulary import Vocabulary
 from .blocks import SECTION_KEYS, group_blocks, relocate, wrap_width
 from .header import find_furniture, header_cities
 from .headings import match_heading, split_at_headings
 
 
-def detect_sections(document: Document) -> Sections:
-    """Split a ``Document`` into canonical sections (see the module docstring)."""
+def detect_sections(document: Document, vocabulary: Vocabulary | None = None) -> Sections:
+    """Split a ``Document`` into canonical sections (see the module docstring); ``vocabulary``
+    tells a dump's list items from its prose where no blank line or glyph does."""
     furniture = find_furniture(document.lines)
     content = [line for index, line in enumerate(document.lines) if index not in furniture.lines]
-    sections, preamble, moves = relocate(list(split_at_headings(content)), wrap_width(content))
+    is_term = vocabulary.knows if vocabulary is not None else None
+    sections, preamble, moves = relocate(list(split_at_headings(content)), wrap_width(content), is_term)
     header = furniture.headers[0] if furniture.headers else None
     return Sections(header, sections, preamble, moves, header_cities(furniture.headers))
 

@@ -5,7 +5,7 @@ a vision sentence that a two-column dump put elsewhere)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
 
 from ..models import SECTIONS, Block, Line, Move, Section
@@ -24,9 +24,11 @@ def wrap_width(lines: Sequence[Line]) -> int | None:
     return lengths[int(0.9 * (len(lengths) - 1))]
 
 
-def group_blocks(lines: Iterable[Line], wrap: int | None = None) -> tuple[Block, ...]:
-    """Group section lines into paragraphs, bullet items and grid rows. ``wrap``: the width a
-    dump's text wraps at (``wrap_width``): a line ending well short of it ends its paragraph."""
+def group_blocks(lines: Iterable[Line], wrap: int | None = None,
+                 is_term: Callable[[str], bool] | None = None) -> tuple[Block, ...]:
+    """Group section lines into paragraphs, bullet items and grid rows. In a dump (``wrap``: the
+    width its text wraps at, ``wrap_width``), a line ending well short of it ends its paragraph,
+    and so does a line that is a term of the vocabulary (``is_term``): a list item, not prose."""
     blocks: list[Block] = []
     pending: list[Line] = []
     kind: Literal["paragraph", "bullet", "row"] = "paragraph"
@@ -40,7 +42,7 @@ def group_blocks(lines: Iterable[Line], wrap: int | None = None) -> tuple[Block,
             _close(blocks, kind, pending)
             kind = "bullet"
             pending.append(line)
-        elif pending and _continues(pending[-1], line, kind, wrap):
+        elif pending and _continues(pending[-1], line, kind, wrap, is_term):
             pending.append(line)
         else:
             _close(blocks, kind, pending)
@@ -67,7 +69,8 @@ _KEY_VALUE_RE = re.compile(r"^[A-Z][\w /]{1,40}:(?:\s|$)")
 SHORT_LINE = 0.6  # of the wrap width: a line ending before this ended its paragraph
 
 
-def _continues(previous: Line, line: Line, kind: str, wrap: int | None) -> bool:
+def _continues(previous: Line, line: Line, kind: str, wrap: int | None,
+               is_term: Callable[[str], bool] | None = None) -> bool:
     if _KEY_VALUE_RE.match(line.text):
         return False
     if kind == "paragraph":
@@ -75,11 +78,12 @@ def _continues(previous: Line, line: Line, kind: str, wrap: int | None) -> bool:
             return True
         if previous.text.endswith(":"):
             return False
-        if wrap is None:
+        if wrap is None or previous.text.count("(") > previous.text.count(")"):
             return True
-        # in a hard-wrapped dump, a capital after a sentence end or after a line that stops short
-        # of the wrap width starts a new block: the paragraph, list item or tile before it ended
-        ended = previous.text.endswith((".", "?", "!")) or len(previous.text) < SHORT_LINE * wrap
+        # in a hard-wrapped dump, a capital after a sentence end, after a line that stops short of
+        # the wrap width or after a list item starts a new block: the paragraph, item or tile ended
+        ended = (previous.text.endswith((".", "?", "!")) or len(previous.text) < SHORT_LINE * wrap
+                 or (is_term is not None and (is_term(previous.text) or is_term(line.text))))
         return not ended or previous.text.endswith((",", "/", "-", "&", " and", " or"))
     first = line.text[:1]
     return first.islower() or previous.text.endswith(("-", "/", ",", ":")) or line.text.startswith(
@@ -121,14 +125,14 @@ def signature_of(lowered: str, skip: str | None = None) -> str | None:
 
 
 def relocate(
-    opened: list[OpenSection], wrap: int | None = None
+    opened: list[OpenSection], wrap: int | None = None, is_term: Callable[[str], bool] | None = None
 ) -> tuple[dict[str, Section], tuple[Block, ...], tuple[Move, ...]]:
     grouped: dict[str | None, list[Block]] = {}
     meta: dict[str, OpenSection] = {}
     for part in opened:
         if part.key is not None and part.key not in meta:
             meta[part.key] = part
-        grouped.setdefault(part.key, []).extend(group_blocks(part.lines, wrap))
+        grouped.setdefault(part.key, []).extend(group_blocks(part.lines, wrap, is_term))
     moved: dict[str, list[Block]] = {}
     moves: list[Move] = []
     for key, blocks in grouped.items():
