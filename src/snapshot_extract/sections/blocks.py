@@ -129,12 +129,13 @@ def relocate(
 ) -> tuple[dict[str, Section], tuple[Block, ...], tuple[Move, ...]]:
     grouped: dict[str | None, list[Block]] = {}
     meta: dict[str, OpenSection] = {}
-    for part in opened:
+    parts = [(part, list(group_blocks(part.lines, wrap, is_term))) for part in opened]
+    moves: list[Move] = _unstack(parts)
+    for part, part_blocks in parts:
         if part.key is not None and part.key not in meta:
             meta[part.key] = part
-        grouped.setdefault(part.key, []).extend(group_blocks(part.lines, wrap, is_term))
+        grouped.setdefault(part.key, []).extend(part_blocks)
     moved: dict[str, list[Block]] = {}
-    moves: list[Move] = []
     for key, blocks in grouped.items():
         kept: list[Block] = []
         for block in blocks:
@@ -154,6 +155,23 @@ def relocate(
         elif blocks:
             sections[key] = Section(key, None, tuple(blocks))
     return sections, tuple(grouped.get(None, [])), tuple(moves)
+
+
+def _unstack(parts: list[tuple[OpenSection, list[Block]]]) -> list[Move]:
+    """Headings printed one under the other with their texts after both (a dump that read two
+    columns' heads first): an empty section takes the blocks that open the next one up to its
+    first block bearing that section's signature; they are the empty section's content."""
+    moves = []
+    for (part, blocks), (following, after) in zip(parts, parts[1:], strict=False):
+        if blocks or part.key is None or following.key not in _SIGNATURE_RES:
+            continue
+        signed = next((i for i, block in enumerate(after) if _SIGNATURE_RES[following.key].search(block.text.lower())),
+                      None)
+        if signed:  # a signature further on, not in the first block
+            blocks.extend(after[:signed])
+            moves += [Move(block.text, following.key, part.key) for block in after[:signed]]
+            del after[:signed]
+    return moves
 
 
 def _target(current: str | None, block: Block) -> str | None:
