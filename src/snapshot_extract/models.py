@@ -25,6 +25,7 @@ BBox = tuple[float, float, float, float]
 RGB = tuple[float, float, float]
 
 SCHEMA_VERSION = "1"
+MAX_ITEM_LINE = 80  # characters: a longer line is running text, not a list item or tile
 
 
 # --------------------------------------------------------------------------- every stage
@@ -137,6 +138,15 @@ class Block(NamedTuple):
     @property
     def cells(self) -> tuple[str, ...]:
         return self.lines[0].cells if self.kind == "row" else (self.text,)
+
+    @property
+    def is_item(self) -> bool:
+        """A bullet, a grid row or tiles, or lines that read as list items (a dump that lost its
+        bullet glyphs, tiles whose labels wrap): no sentence end, no line longer than an item."""
+        if self.kind != "paragraph":
+            return True
+        return (not self.text.endswith((".", ":", "?", "!")) and len(self.sentences) == 1
+                and all(len(line.text) <= MAX_ITEM_LINE for line in self.lines))
 
 
 @dataclass(frozen=True, slots=True)

@@ -153,11 +153,14 @@ class Vocabulary:
     _memo: dict[tuple[str, str], Match | Miss] = field(
         default_factory=dict, compare=False, repr=False
     )
-    _known: set[str] = field(default_factory=set, compare=False, repr=False)
+    _known: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # label/alias -> group
 
     def __post_init__(self) -> None:
-        self._known.update(variant for terms in self.groups.values() for term in terms
-                           for phrase in (term.label, *term.aliases) for variant in _variants(phrase))
+        for name, terms in self.groups.items():
+            for term in terms:
+                for phrase in (term.label, *term.aliases):
+                    for variant in _variants(phrase):
+                        self._known.setdefault(variant, name)
         for name, terms in self.groups.items():
             self._choices[name] = tuple(
                 (variant, term)
@@ -179,7 +182,11 @@ class Vocabulary:
 
     def knows(self, text: str) -> bool:
         """Whether ``text`` is, once normalised, a label or alias of some group: a list item, not prose."""
-        return any(variant in self._known for variant in _variants(text))
+        return self.group_of(text) is not None
+
+    def group_of(self, text: str) -> str | None:
+        """The group ``text`` is a label or alias of, once normalised (the first such group)."""
+        return next((self._known[variant] for variant in _variants(text) if variant in self._known), None)
 
     def confident(self, score: float) -> bool:
         """Whether a match with ``score`` needs no ``uncertain_match`` warning."""

@@ -12,7 +12,18 @@ import re
 from typing import Any, Literal
 
 from ..geometry import union_box
-from ..models import Block, Evidence, FieldResult, Line, Section, Term, Unmapped, Warning, vocabulary_group
+from ..models import (
+    MAX_ITEM_LINE,
+    Block,
+    Evidence,
+    FieldResult,
+    Line,
+    Section,
+    Term,
+    Unmapped,
+    Warning,
+    vocabulary_group,
+)
 from ..textutil import fold_spaces
 from ..vocabulary import Match, Vocabulary
 from .lists import Unit, split_items
@@ -113,23 +124,11 @@ def _split_conjunctions(item: str, group: str, vocabulary: Vocabulary) -> list[s
     return [item]
 
 
-MAX_ITEM_LINE = 80  # characters: a longer line is running text, not a list item or tile
-
-
-def is_item(block: Block) -> bool:
-    """A bullet, a grid row or tiles, or lines that read as list items (a dump that lost its
-    bullet glyphs, tiles whose labels wrap): no sentence end, no line longer than an item."""
-    if block.kind != "paragraph":
-        return True
-    return (not block.text.endswith((".", ":", "?", "!")) and len(block.sentences) == 1
-            and all(len(line.text) <= MAX_ITEM_LINE for line in block.lines))
-
-
 def is_list_item(block: Block, path: str, vocabulary: Vocabulary) -> bool:
-    """``is_item``, or a line printed with a full stop that names a term of the list at ``path``
+    """``Block.is_item``, or a line printed with a full stop that names a term of the list at ``path``
     ("Data analyst.", the last item of a list punctuated as a sentence)."""
     text = block.text
-    return is_item(block) or (len(block.lines) == 1 and len(text) <= MAX_ITEM_LINE and text.endswith(".")
+    return block.is_item or (len(block.lines) == 1 and len(text) <= MAX_ITEM_LINE and text.endswith(".")
                               and vocabulary.is_confident(vocabulary_group(path), text.rstrip(". ")))
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..models import RGB, BBox, Block, Evidence, FieldResult, Section, Swatch
 from ..vocabulary import Vocabulary
-from .common import Found, is_item, locate
+from .common import Found, locate
 from .lists import Unit, split_items
 
 _LEGEND_RE = re.compile(r"^(?P<kind>with|without)\s+sufficient\s+data\.?$", re.I)
@@ -57,7 +57,7 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
                 legend.setdefault(label.group("kind").lower(), colour)
         elif _INTRO_RE.search(block.text) and block.text.endswith(".") and block.kind != "row":
             found.use(index)
-        elif block.kind != "row" and block.lines[0].bbox is None and is_item(block):
+        elif block.kind != "row" and block.lines[0].bbox is None and block.is_item:
             found.use(index)
             units += [Unit(text, Evidence(text, None, None)) for text in _without_legend(block)]
         elif block.kind == "row" or (len(block.text) <= 60 and not block.text.endswith(".")):

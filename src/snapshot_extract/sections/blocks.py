@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
 
-from ..models import SECTIONS, Block, Line, Move, Section
+from ..models import SECTIONS, Block, Line, Move, Section, record_fields
 from ..textutil import join_wrapped, split_sentences
 from .headings import OpenSection
 
@@ -24,11 +24,14 @@ def wrap_width(lines: Sequence[Line]) -> int | None:
     return lengths[int(0.9 * (len(lengths) - 1))]
 
 
-def group_blocks(lines: Iterable[Line], wrap: int | None = None,
-                 is_term: Callable[[str], bool] | None = None) -> tuple[Block, ...]:
+TermGroup = Callable[[str], str | None]  # the vocabulary group a text is a label or alias of
+
+
+def group_blocks(lines: Iterable[Line], wrap: int | None = None, term_group: TermGroup | None = None
+                 ) -> tuple[Block, ...]:
     """Group section lines into paragraphs, bullet items and grid rows. In a dump (``wrap``: the
     width its text wraps at, ``wrap_width``), a line ending well short of it ends its paragraph,
-    and so does a line that is a term of the vocabulary (``is_term``): a list item, not prose."""
+    and so does a line that is a term of the vocabulary (``term_group``): a list item, not prose."""
     blocks: list[Block] = []
     pending: list[Line] = []
     kind: Literal["paragraph", "bullet", "row"] = "paragraph"
@@ -42,7 +45,7 @@ def group_blocks(lines: Iterable[Line], wrap: int | None = None,
             _close(blocks, kind, pending)
             kind = "bullet"
             pending.append(line)
-        elif pending and _continues(pending[-1], line, kind, wrap, is_term):
+        elif pending and _continues(pending[-1], line, kind, wrap, term_group):
             pending.append(line)
         else:
             _close(blocks, kind, pending)
@@ -69,8 +72,7 @@ _KEY_VALUE_RE = re.compile(r"^[A-Z][\w /]{1,40}:(?:\s|$)")
 SHORT_LINE = 0.6  # of the wrap width: a line ending before this ended its paragraph
 
 
-def _continues(previous: Line, line: Line, kind: str, wrap: int | None,
-               is_term: Callable[[str], bool] | None = None) -> bool:
+def _continues(previous: Line, line: Line, kind: str, wrap: int | None, term_group: TermGroup | None) -> bool:
     if _KEY_VALUE_RE.match(line.text):
         return False
     if kind == "paragraph":
@@ -83,7 +85,7 @@ def _continues(previous: Line, line: Line, kind: str, wrap: int | None,
         # in a hard-wrapped dump, a capital after a sentence end, after a line that stops short of
         # the wrap width or after a list item starts a new block: the paragraph, item or tile ended
         ended = (previous.text.endswith((".", "?", "!")) or len(previous.text) < SHORT_LINE * wrap
-                 or (is_term is not None and (is_term(previous.text) or is_term(line.text))))
+                 or (term_group is not None and (term_group(previous.text) or term_group(line.text)) is not None))
         return not ended or previous.text.endswith((",", "/", "-", "&", " and", " or"))
     first = line.text[:1]
     return first.islower() or previous.text.endswith(("-", "/", ",", ":")) or line.text.startswith(
@@ -125,11 +127,11 @@ def signature_of(lowered: str, skip: str | None = None) -> str | None:
 
 
 def relocate(
-    opened: list[OpenSection], wrap: int | None = None, is_term: Callable[[str], bool] | None = None
+    opened: list[OpenSection], wrap: int | None = None, term_group: TermGroup | None = None
 ) -> tuple[dict[str, Section], tuple[Block, ...], tuple[Move, ...]]:
     grouped: dict[str | None, list[Block]] = {}
     meta: dict[str, OpenSection] = {}
-    parts = [(part, list(group_blocks(part.lines, wrap, is_term))) for part in opened]
+    parts = [(part, list(group_blocks(part.lines, wrap, term_group))) for part in opened]
     moves: list[Move] = _unstack(parts)
     for part, part_blocks in parts:
         if part.key is not None and part.key not in meta:
@@ -146,6 +148,9 @@ def relocate(
                 moved.setdefault(target, []).append(block)
                 moves.append(Move(block.text, key or "preamble", target))
         grouped[key] = kept
+    if term_group is not None:
+        for key, blocks in grouped.items():
+            grouped[key] = _move_foreign_lists(key, blocks, term_group, moved, moves)
     sections: dict[str, Section] = {}
     for key in SECTION_KEYS:
         blocks = grouped.get(key, []) + moved.get(key, [])
@@ -183,8 +188,48 @@ def _target(current: str | None, block: Block) -> str | None:
     target = signature_of(lowered, skip=current)
     if target is None:
         return None
-    if current == "spotlight" and target != "overview" and "cities surveyed" not in block.text:
-        return None
+    if (current == "spotlight" and target != "overview" and "cities surveyed" not in block.text
+            and not block.text.endswith(":")):
+        return None  # the panel's prose may name what another section is about; a list intro it is not
     return target
+
+
+# section key -> the vocabulary groups its lists hold, from the record model
+_SECTION_GROUPS = {key: {spec.vocabulary for spec in record_fields()
+                         if spec.vocabulary and spec.path.split(".")[0] == key} for key in SECTION_KEYS}
+
+
+def _move_foreign_lists(key: str | None, blocks: list[Block], term_group: TermGroup, moved: dict[str, list[Block]],
+                        moves: list[Move]) -> list[Block]:
+    """``blocks`` without the runs of list items that name terms of a group none of the section's
+    lists holds (a grid's cells, a list whose intro a dump printed elsewhere): each such run goes
+    to the last section whose lists hold that group, where the reader of that list finds it."""
+    kept: list[Block] = []
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and block.is_item:
+            run.append(block)
+            continue
+        target = _foreign_target(key, run, term_group)
+        if target is None:
+            kept.extend(run)
+        else:
+            moved.setdefault(target, []).extend(run)
+            moves.extend(Move(item.text, key or "preamble", target) for item in run)
+        run = []
+        if block is not None:
+            kept.append(block)
+    return kept
+
+
+def _foreign_target(key: str | None, run: list[Block], term_group: TermGroup) -> str | None:
+    groups = [group for block in run if (group := term_group(block.text)) is not None]
+    if not groups:
+        return None
+    group = max(set(groups), key=groups.count)
+    if 2 * groups.count(group) < len(run) or (key is not None and group in _SECTION_GROUPS.get(key, set())):
+        return None
+    holders = [section for section in SECTION_KEYS if group in _SECTION_GROUPS[section]]
+    return holders[-1] if holders else None
 
 
