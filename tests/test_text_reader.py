@@ -101,13 +101,26 @@ def test_markdown_table_rows_are_grid_rows() -> None:
     assert parse_line("Spotlight | Open Lab").cells == ("Spotlight | Open Lab",)  # one bar: a title, not cells
 
 
-def test_side_by_side_columns_are_noted() -> None:
-    """A ``pdftotext -layout`` dump prints two columns on the same lines: noted, since no line
-    order can separate them; a grid (several cells a line) and a plain dump are not."""
+def test_side_by_side_columns_are_read_one_after_the_other() -> None:
+    """A ``pdftotext -layout`` dump prints two columns on the same lines: the left column is read,
+    then the right one, up to a line that runs across the gutter (the page header); no note."""
     left = [f"Left column line {n} of the text" for n in range(10)]
     right = [f"right column line {n}" for n in range(10)]
-    layout = "\n".join(f"{a:<44}{b}" for a, b in zip(left, right, strict=True)).encode()
-    assert [note.code for note in read_text(layout, "x.txt").notes] == ["side_by_side_columns"]
+    layout = "\n".join(["City Innovation Snapshot   AARHUS,   Denmark"]
+                       + [f"{a:<44}{b}" for a, b in zip(left, right, strict=True)]).encode()
+    document = read_text(layout, "x.txt")
+    texts = [line.text for line in document.lines if line.text]
+    assert texts == ["City Innovation Snapshot AARHUS, Denmark", *left, *right]
+    assert document.notes == ()
+
+
+def test_side_by_side_columns_without_a_gutter_are_noted() -> None:
+    """Two columns whose right one starts anywhere (no shared gutter): no line order separates
+    them, so the dump is noted; a grid (several cells a line) and a plain dump are not."""
+    left = [f"Left column line {n} of the text" for n in range(10)]
+    right = [f"right column line {n}" for n in range(10)]
+    ragged = "\n".join(f"{a:<{40 + 6 * (n % 2)}}{b}" for n, (a, b) in enumerate(zip(left, right, strict=True)))
+    assert [note.code for note in read_text(ragged.encode(), "x.txt").notes] == ["side_by_side_columns"]
     grid = "\n".join("Housing      Health      Tourism      Culture" for _ in range(10)).encode()
     assert read_text(grid, "x.txt").notes == ()
     assert read_text("\n".join(left + right).encode(), "x.txt").notes == ()

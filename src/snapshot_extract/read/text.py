@@ -19,6 +19,7 @@ import re
 from ..errors import UnreadableInput
 from ..models import Document, Line, SourceInfo, Warning
 from ..textutil import clean_text, fold_spaces, split_bullet
+from .columns import unweave
 from .hyphens import mark_line_ends
 
 _BOMS = (
@@ -89,14 +90,16 @@ def read_text(data: bytes, file_name: str) -> Document:
     text = clean_text(_LINE_END_SOFT_HYPHEN_RE.sub("\u2010", raw))  # a break, which clean_text would drop
     if _looks_binary(text):
         raise UnreadableInput("not a text file (binary content)")
-    raw_lines = mark_line_ends(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    unwoven = unweave(raw_lines)  # two columns side by side: read one after the other
+    raw_lines = mark_line_ends(unwoven if unwoven is not None else raw_lines)
     source = SourceInfo(file=file_name, sha256=hashlib.sha256(data).hexdigest(), format="text", pages=None)
     notes = []
     if encoding == GUESSED:
         notes.append(Warning(field="document", code="guessed_encoding",
                              message="not UTF-8 or UTF-16: read as Windows-1252, a guess; check accented names "
                                      "and words"))
-    if _side_by_side(raw_lines):
+    if unwoven is None and _side_by_side(raw_lines):
         notes.append(Warning(field="document", code="side_by_side_columns",
                              message="two columns printed side by side (pdftotext -layout?): sections may be "
                                      "mixed; convert without -layout or read the PDF"))

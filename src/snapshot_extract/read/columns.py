@@ -1,0 +1,173 @@
+"""Columns of a dump that kept the page layout (``pdftotext -layout``, pdfplumber's
+``layout=True``): two columns printed side by side on the same lines, read back one after the
+other; a grid's cells, their labels wrapped over lines, read back column by column.
+
+Such a dump places every piece of text at its page position in a monospaced grid. Where the page
+had two columns, many lines hold a run of spaces and then text starting at about the same
+character position: the start of the right column (the gutter). ``unweave`` finds that position
+on each page (a form feed starts a page), cuts every line that leaves it clear into its left and
+right part, and reads the left parts of a run of such lines, then their right parts. A line
+whose text runs across the gutter (the page header, a heading over both columns, a wide grid
+row) ends the run and stays as it is.
+
+A grid in such a dump is a run of lines holding several cells each (text, a run of two spaces or
+more, text ...), their wrapped labels on the lines around. ``grid_columns`` finds the character
+columns that every line of the run leaves blank and reads the cells between them column by column,
+one fragment a line, so that a wrapped label comes out as consecutive lines (the list reader
+puts a label's fragments back together).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+GAP_RE = re.compile(r"(?<=\S)( {3,})(?=\S)")
+MIN_SIDE_BY_SIDE = 6  # lines with text on both sides of one gutter, for a page to have two columns
+SLACK = 2  # characters: how far a right column's lines may start from the gutter
+_KICKER_RE = re.compile(r"city\s+innovation\s+snapshot", re.IGNORECASE)
+
+
+CELL_GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
+MAX_FRAGMENT, MAX_FRAGMENT_WORDS = 40, 5  # a longer piece of text on a grid's line is no cell label
+
+
+def unweave(raw_lines: list[str]) -> list[str] | None:
+    """The lines column by column, or None when no page has two columns side by side or a grid."""
+    pages: list[list[str]] = []
+    page: list[str] = []
+    for line in raw_lines:
+        if "\f" in line and page:
+            pages.append(page)
+            page = []
+        page.append(line)
+    pages.append(page)
+    read = [_unweave_page(page) for page in pages]
+    gridded = [grid_columns(result or page) for result, page in zip(read, pages, strict=True)]
+    if all(result is None for result in read) and all(result is None for result in gridded):
+        return None
+    return [line for grid, result, page in zip(gridded, read, pages, strict=True) for line in (grid or result or page)]
+
+
+def grid_columns(lines: list[str]) -> list[str] | None:
+    """``lines`` with every grid run read column by column (see the module docstring), or None."""
+    out: list[str] = []
+    changed = False
+    index = 0
+    while index < len(lines):
+        start, end = _grid_run(lines, index)
+        run = lines[start:end]
+        counts = {len(CELL_GAP_RE.split(line.strip())) for line in run}
+        # a grid whose every line is a whole row reads as it is, row by row; wrapped labels do not
+        cells = _cell_columns(run) if len(run) >= 2 and len(counts) > 1 else None
+        if cells is None:
+            out.append(lines[index])
+            index += 1
+            continue
+        out = out[: len(out) - (index - start)] + cells
+        changed = True
+        index = end
+    return out if changed else None
+
+
+def _is_fragments(line: str) -> bool:
+    """A line of a grid: cells or label fragments (a few words, no sentence end), not the header."""
+    parts = CELL_GAP_RE.split(line.strip())
+    return bool(line.strip()) and not _KICKER_RE.search(line) and all(
+        len(part) <= MAX_FRAGMENT and len(part.split()) <= MAX_FRAGMENT_WORDS and not part.endswith(".")
+        for part in parts)
+
+
+def _grid_run(lines: list[str], index: int) -> tuple[int, int]:
+    """The grid run around a line of several cells at ``index`` (the label fragments above and
+    below it included); an empty run when ``index`` holds no such line."""
+    if len(CELL_GAP_RE.findall(lines[index].strip())) < 2 or not _is_fragments(lines[index]):
+        return index, index
+    start, end = index, index + 1
+    while start > 0 and _is_fragments(lines[start - 1]):
+        start -= 1
+    while end < len(lines) and _is_fragments(lines[end]):
+        end += 1
+    return start, end
+
+
+def _cell_columns(run: list[str]) -> list[str] | None:
+    """The fragments of a grid run column by column (a blank line between columns), or None when
+    no run of two character columns is blank on every line of the run (a layout dump that packed
+    the cells so close that one row's labels overlap the next row's)."""
+    width = max(len(line) for line in run)
+    padded = [line.ljust(width) for line in run]
+    blank = [all(line[column] == " " for line in padded) for column in range(width)]
+    bounds, start = [], None
+    for column, is_blank in enumerate([*blank, True]):
+        if not is_blank and start is None:
+            start = column
+        elif is_blank and start is not None:
+            if column < width and not all(blank[column:column + 2]):
+                continue  # one blank column inside a label is a space between its words
+            bounds.append((start, column))
+            start = None
+    if len(bounds) < 2:
+        return None
+    out: list[str] = []
+    for left, right in bounds:
+        out += [line[left:right].strip() for line in padded if line[left:right].strip()] + [""]
+    return out
+
+
+def _unweave_page(lines: list[str]) -> list[str] | None:
+    gutter = _gutter(lines)
+    if gutter is None:
+        return None
+    out: list[str] = []
+    left: list[str] = []
+    right: list[str] = []
+    for line in lines:
+        cut = _cut(line, gutter)
+        if cut is None:  # runs across the gutter: the run of two-column lines ends here
+            out += _read(left, right)
+            left, right = [], []
+            out.append(line)
+        else:
+            left.append(cut[0])
+            right.append(cut[1])
+    return out + _read(left, right)
+
+
+def _gutter(lines: list[str]) -> int | None:
+    """Where the right column starts on this page: the position most side-by-side lines share."""
+    starts: Counter[int] = Counter()
+    for line in lines:
+        for gap in GAP_RE.finditer(line.rstrip()):
+            starts[gap.end()] += 1
+    if not starts:
+        return None
+    best = max(starts, key=lambda start: (sum(starts[start + d] for d in range(-SLACK, SLACK + 1)), -start))
+    shared = sum(starts[best + d] for d in range(-SLACK, SLACK + 1))
+    return best if shared >= MIN_SIDE_BY_SIDE else None
+
+
+def _cut(line: str, gutter: int) -> tuple[str, str] | None:
+    """(left part, right part) of a line that leaves the gutter clear, or None."""
+    text = line.rstrip()
+    if _KICKER_RE.search(text):
+        return None  # the page header runs over both columns, its words spread out
+    if len(text) < gutter - SLACK:
+        return text, ""
+    head = text[: gutter - SLACK]
+    window = text[gutter - SLACK : gutter + SLACK + 1]
+    if not head.strip():  # the right column alone
+        return "", text.strip()
+    if not window.strip():
+        return head.rstrip(), text[gutter - SLACK :].strip()
+    # the right part may start a little before the gutter: a space run just before it
+    gap = next((match for match in GAP_RE.finditer(text) if abs(match.end() - gutter) <= SLACK), None)
+    if gap is None:
+        return None
+    return text[: gap.start()].rstrip(), text[gap.end() :].strip()
+
+
+def _read(left: list[str], right: list[str]) -> list[str]:
+    if not any(part for part in right):
+        return left
+    return [*left, "", *right]
