@@ -33,7 +33,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
-	$(BIN)/python tools/bench.py
+	$(BIN)/python -m tools.bench
 
 fixtures: $(STAMP)
 	$(BIN)/python -m tools.make_fixtures --out fixtures/pdf

@@ -47,15 +47,21 @@ def split_items(units: Sequence[Unit], group: str, vocabulary: Vocabulary) -> li
     if all(vocabulary.is_confident(group, unit.text) for unit in units):
         return [(unit.text, unit.evidence) for unit in units]
     words = _words(units)
-    # best[i]: (cost, score lost, items, start of the last item) for the words before i
+    # best[i]: (cost, score lost, items, start of the last item) for the words before i; an item
+    # is tried from each start, growing a word at a time (a bullet's start ends the growth)
     best: list[tuple[float, float, int, int] | None] = [None] * (len(words) + 1)
     best[0] = (0.0, 0.0, 0, 0)
-    for end in range(1, len(words) + 1):
-        for start in range(max(0, end - MAX_ITEM_WORDS), end):
-            before = best[start]
-            if before is None or not _may_hold(words, units, start, end):
-                continue
-            cost, lost = _cost(words, units, start, end, group, vocabulary)
+    for start in range(len(words)):
+        before = best[start]
+        if before is None:
+            continue
+        text = ""
+        for end in range(start + 1, min(len(words), start + MAX_ITEM_WORDS) + 1):
+            word = words[end - 1]
+            if end - 1 > start and word.first and units[word.unit].bullet:
+                break  # an item never runs across the start of a bullet
+            text = word.text if not text else join_wrapped([text, word.text]) if word.first else f"{text} {word.text}"
+            cost, lost = _cost(words, start, end, text, group, vocabulary)
             if cost is None:
                 continue
             candidate = (before[0] + cost, before[1] + lost, before[2] + 1, start)
@@ -73,11 +79,6 @@ def _words(units: Sequence[Unit]) -> list[_Word]:
     return words
 
 
-def _may_hold(words: Sequence[_Word], units: Sequence[Unit], start: int, end: int) -> bool:
-    """An item never runs across the start of a bullet."""
-    return not any(words[k].first and units[words[k].unit].bullet for k in range(start + 1, end))
-
-
 def _text(words: Sequence[_Word], start: int, end: int) -> str:
     lines: dict[int, list[str]] = {}
     for word in words[start:end]:
@@ -85,12 +86,12 @@ def _text(words: Sequence[_Word], start: int, end: int) -> str:
     return join_wrapped([" ".join(parts) for parts in lines.values()])
 
 
-def _cost(words: Sequence[_Word], units: Sequence[Unit], start: int, end: int, group: str,
+def _cost(words: Sequence[_Word], start: int, end: int, text: str, group: str,
           vocabulary: Vocabulary) -> tuple[float | None, float]:
     """(cost, score lost) of words[start:end] as one item: a confident term costs nothing; a
     whole unit no term explains confidently costs its words (half of them when it is a term with
     a doubt); a part of a unit, one word more; None: not an item (an unexplained run across units)."""
-    result = vocabulary.match(group, _text(words, start, end))
+    result = vocabulary.match(group, text)
     if isinstance(result, Match) and vocabulary.confident(result.score):
         return 0.0, 100.0 - result.score
     if words[start].unit != words[end - 1].unit:
