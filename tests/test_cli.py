@@ -49,7 +49,7 @@ def test_parse_csv() -> None:
     result = runner.invoke(app, ["parse", str(SEED), "--format", "csv"])
     assert result.exit_code == 0
     header, row = result.stdout.splitlines()[:2]
-    assert header.startswith("source_file,") and "impact_benefits" in header
+    assert header.startswith("source_path,source_file,") and "impact_benefits" in header
     assert "anticipate_future;efficiency;service_delivery" in row
 
 
