@@ -204,7 +204,8 @@ def test_version_flag_and_python_m() -> None:
 
 def test_shell_completion() -> None:
     script = runner.invoke(app, ["--show-completion", "bash"], prog_name="snapshot-extract")
-    assert script.exit_code == 0 and "_SNAPSHOT_EXTRACT_COMPLETE" in script.stdout
+    assert script.exit_code == 0, (script.output, script.exception)
+    assert "_SNAPSHOT_EXTRACT_COMPLETE" in script.stdout
     environment = {**os.environ, "_SNAPSHOT_EXTRACT_COMPLETE": "complete_bash", "COMP_WORDS": "snapshot-extract pa",
                    "COMP_CWORD": "1"}  # fmt: skip
     done = subprocess.run([sys.executable, "-m", "snapshot_extract"], capture_output=True, text=True, cwd=ROOT,

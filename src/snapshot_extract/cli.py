@@ -11,10 +11,6 @@ from __future__ import annotations
 
 import json
 import sys
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,17 +19,27 @@ import typer
 from . import __version__
 from .checks.golden import FixtureOutcome, check_fixture, find_fixtures
 from .cli_errors import OneLineErrors
+from .cli_options import (
+    Backend,
+    BackendOption,
+    DebugOption,
+    ParseFormat,
+    PasswordOption,
+    ReplaceOption,
+    VocabularyOption,
+    as_given,
+    stdin_as_file,
+)
 from .errors import SnapshotError
 from .export import record_json, records_jsonl
 from .export.rows import wide_csv
 from .models import Record
-from .pipeline import Result, extract_all
-from .read import MAX_PDF_BYTES, PdfOptions
+from .pipeline import extract_all
+from .read import PdfOptions
 from .vocabulary import Vocabulary, load_vocabulary
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 PROG_NAME = "snapshot-extract"
-STDIN_NAME = "stdin"  # the file name a record read from stdin carries (source.file)
 
 app = typer.Typer(
     cls=OneLineErrors,
@@ -41,20 +47,6 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-
-
-class Backend(StrEnum):
-    """The PDF backends (``--backend``)."""
-
-    pymupdf = "pymupdf"
-    pdfplumber = "pdfplumber"
-
-
-class ParseFormat(StrEnum):
-    """What ``parse`` prints (``--format``)."""
-
-    json = "json"
-    csv = "csv"
 
 
 def _show_version(value: bool) -> None:
@@ -71,23 +63,6 @@ def _root(
 ) -> None:
     """Turn City Innovation Snapshot PDFs and text dumps into validated records."""
 
-VocabularyOption = Annotated[
-    Path | None,
-    typer.Option("--vocabulary", help="Vocabulary file (JSON or VOCABULARY.md) that extends the packaged one."),
-]
-ReplaceOption = Annotated[
-    bool, typer.Option("--replace-vocabulary", help="Replace the packaged vocabulary instead of extending it.")
-]
-BackendOption = Annotated[
-    Backend, typer.Option("--backend", case_sensitive=False, help="PDF backend: pymupdf (fast) or pdfplumber (detail).")
-]
-PasswordOption = Annotated[
-    str | None,
-    typer.Option("--password", envvar="SNAPSHOT_PASSWORD", show_envvar=True,
-                 help="Password for encrypted PDFs (better: the environment variable, which ps does not show)."),
-]
-DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")]
-
 
 def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     typer.echo(message, err=True)
@@ -103,25 +78,6 @@ def _vocabulary(path: Path | None, replace: bool) -> Vocabulary:
 
 def _pdf_options(backend: Backend, password: str | None, max_pages: int = 20) -> PdfOptions:
     return PdfOptions(backend=backend.value, password=password, max_pages=max_pages)
-
-
-@contextmanager
-def _stdin_as_file(files: list[Path]) -> Iterator[list[Path]]:
-    """``files`` with ``-`` replaced by a temporary file named ``stdin`` holding standard input."""
-    if Path("-") not in files:
-        yield files
-        return
-    with tempfile.TemporaryDirectory(prefix="snapshot-extract-") as folder:
-        path = Path(folder) / STDIN_NAME
-        path.write_bytes(sys.stdin.buffer.read(MAX_PDF_BYTES + 1))
-        yield [path if file == Path("-") else file for file in files]
-
-
-def _as_given(result: Result, given: Path) -> Result:
-    """The result with its error naming the path as the user gave it (``-`` for stdin)."""
-    if result.error is None or result.path == given:
-        return result
-    return Result(given, result.record, result.error.with_file(str(given)))
 
 
 @app.command()
@@ -151,9 +107,9 @@ def parse(
     if files.count(Path("-")) > 1:
         raise _fail("error: -: stdin can be read only once")
     vocab = _vocabulary(vocabulary, replace_vocabulary)
-    with _stdin_as_file(files) as paths:
+    with stdin_as_file(files) as paths:
         results = list(extract_all(paths, vocab, _pdf_options(backend, password, max_pages), debug=debug))
-    results = [_as_given(result, given) for result, given in zip(results, files, strict=True)]
+    results = [as_given(result, given) for result, given in zip(results, files, strict=True)]
     records: list[Record] = [r.record for r in results if r.record is not None]
     for result in results:
         if result.error is not None:
