@@ -47,10 +47,10 @@ import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import closing, contextmanager
+from contextlib import AbstractContextManager, closing, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..errors import SnapshotError
 from ..export.rows import guard_formula
@@ -483,7 +483,7 @@ def write_outputs(
     formats, bom = options.formats, options.bom
     written: list[str] = []
 
-    def stream(name: str) -> Any:
+    def stream(name: str) -> AbstractContextManager[BinaryIO]:
         if on_output is not None:
             on_output(name)
         written.append(name)

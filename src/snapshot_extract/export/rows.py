@@ -167,12 +167,10 @@ def write_csv(stream: IO[bytes], columns: Sequence[Column], rows: Iterable[Seque
     stream.write((("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8"))
     buffer.seek(0)
     buffer.truncate()
+    guarded = [guard and kind in TEXT_KINDS for kind in kinds]  # numbers are never touched
     for row in rows:
-        cells = [text_cell(value, kind) for value, kind in zip(row, kinds, strict=True)]
-        if guard:
-            cells = [guard_formula(cell) if kind in TEXT_KINDS else cell for cell, kind in zip(cells, kinds,
-                                                                                                strict=True)]
-        writer.writerow(cells)
+        writer.writerow([guard_formula(text_cell(value, kind)) if text else text_cell(value, kind)
+                         for value, kind, text in zip(row, kinds, guarded, strict=True)])  # fmt: skip
         if buffer.tell() >= _FLUSH_BYTES:
             stream.write(buffer.getvalue().encode("utf-8"))
             buffer.seek(0)
