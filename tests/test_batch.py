@@ -39,7 +39,7 @@ from snapshot_extract.cli import app
 from snapshot_extract.errors import SnapshotError
 from snapshot_extract.export import record_json, records_jsonl, to_csv, to_dataframe
 from snapshot_extract.export.rows import LONG_COLUMNS
-from snapshot_extract.export.tables import parquet_bytes, workbook_bytes
+from snapshot_extract.export.tables import dictionary_csv, parquet_bytes, workbook_bytes
 from snapshot_extract.models import Record
 from snapshot_extract.pipeline import extract
 from snapshot_extract.read import PdfOptions
@@ -50,7 +50,7 @@ from .conftest import FIXTURES, ROOT
 SEED = FIXTURES / "text" / "enschede.txt"
 BAD = FIXTURES / "bad"
 OUTPUT_FILES = ("records.jsonl", "snapshots.csv", "snapshots_long.csv", "snapshots.xlsx",
-                "snapshots.parquet", "errors.csv", "manifest.json")  # fmt: skip
+                "snapshots.parquet", "columns.csv", "errors.csv", "manifest.json")  # fmt: skip
 REAL_EXTRACT = workers.extract
 runner = CliRunner()
 needs_fork = pytest.mark.skipif(
@@ -106,21 +106,23 @@ def test_batch_writes_every_output(corpus: Path, tmp_path: Path) -> None:
     lines = (out / "records.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["source"]["file"] for line in lines] == [
         "bilbao.txt", "enschede.txt", "twente.md"]  # sorted by input path  # fmt: skip
-    assert "with warnings" in result.stderr and "error: " in result.stderr
+    assert "partial" in result.stderr and "with warnings" not in result.stderr and "error: " in result.stderr
 
 
 def test_wide_csv_cells(corpus: Path, tmp_path: Path) -> None:
     _batch(str(corpus), "--out", str(tmp_path / "out"), "--workers", "0")
     wide = pd.read_csv(tmp_path / "out" / "snapshots.csv", dtype=str, keep_default_na=False)
     assert len(wide) == 3
-    assert list(wide.columns[:2]) == ["source_file", "source_sha256"]
+    assert list(wide.columns[:3]) == ["source_path", "source_file", "source_sha256"]
+    assert list(wide["source_path"]) == ["bilbao.txt", "enschede.txt", "nested/twente.md"]
     assert {"overview_mayor", "impact_benefits", "warnings_count", "unmapped_count"} <= set(wide)
-    enschede = wide.set_index("source_file").loc["enschede.txt"]
+    enschede = wide.set_index("source_path").loc["enschede.txt"]
     assert enschede["impact_benefits"] == "anticipate_future;efficiency;service_delivery"
     assert enschede["funding_dedicated"] == "true"
     assert enschede["organisation_dedicated_staff"] == "false"
     assert enschede["organisation_staff_count"] == ""  # null -> empty cell
     assert enschede["source_pages"] == ""
+    assert enschede["outcomes_with_sufficient_data"] == "null"  # a text dump cannot carry it
 
 
 def test_long_csv_xlsx_parquet_load_with_pandas(corpus: Path, tmp_path: Path) -> None:
@@ -128,20 +130,26 @@ def test_long_csv_xlsx_parquet_load_with_pandas(corpus: Path, tmp_path: Path) ->
     _batch(str(corpus), "--out", str(out), "--workers", "0", "--one-hot")
     long = pd.read_csv(out / "snapshots_long.csv")
     assert list(long.columns) == list(LONG_COLUMNS)
-    assert set(long["source_file"]) == {"bilbao.txt", "enschede.txt", "twente.md"}
+    assert set(long["source_path"]) == {"bilbao.txt", "enschede.txt", "nested/twente.md"}
     sheets = pd.read_excel(out / "snapshots.xlsx", sheet_name=None)
-    assert list(sheets) == ["snapshots", "values", "warnings", "unmapped", "vocabulary"]
+    assert list(sheets) == ["snapshots", "values", "warnings", "unmapped", "vocabulary", "columns"]
     assert len(sheets["snapshots"]) == 3 and len(sheets["values"]) == len(long)
     wide = pd.read_csv(out / "snapshots.csv")
     assert list(sheets["snapshots"].columns) == list(wide.columns)
+    assert set(long["field"]) <= set(wide.columns)  # one name per value in every table
     assert "impact_benefits__service_delivery" in wide.columns
-    assert list(sheets["warnings"].columns) == ["source_file", "field", "code", "message"]
-    parquet = pd.read_parquet(out / "snapshots.parquet")
+    assert list(sheets["warnings"].columns) == ["source_path", "field", "code", "message"]
+    parquet = pd.read_parquet(out / "snapshots.parquet", dtype_backend="pyarrow")
     assert list(parquet.columns) == list(wide.columns)
-    row = parquet.set_index("source_file").loc["enschede.txt"]
-    assert row["overview_population"] == 159000 and bool(row["funding_dedicated"]) is True
-    assert bool(row["impact_benefits__service_delivery"]) is True
-    assert pd.isna(row["organisation_staff_count"])
+    row = parquet.set_index("source_path").loc["enschede.txt"]
+    assert row["overview_population"] == 159000 and row["funding_dedicated"] is True
+    assert row["impact_benefits__service_delivery"] is True
+    assert list(row["impact_benefits"]) == ["anticipate_future", "efficiency", "service_delivery"]
+    assert row["organisation_staff_count"] is pd.NA
+    columns = pd.read_csv(out / "columns.csv", keep_default_na=False)
+    assert list(columns.columns) == ["table", "column", "type", "description", "vocabulary", "example"]
+    assert set(columns.loc[columns["table"] == "snapshots", "column"]) == set(wide.columns)
+    assert sheets["columns"].shape == columns.shape
 
 
 def test_xlsx_header_frozen_and_widths_set(corpus: Path, tmp_path: Path) -> None:
@@ -200,11 +208,11 @@ def test_all_good_exits_zero_and_one_hot(tmp_path: Path) -> None:
 def test_format_subset_and_bom(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     _batch(str(corpus), "--out", str(out), "--workers", "0", "--format", "csv,long", "--bom")
-    assert sorted(_files(out)) == ["errors.csv", "manifest.json", "snapshots.csv",
+    assert sorted(_files(out)) == ["columns.csv", "errors.csv", "manifest.json", "snapshots.csv",
                                    "snapshots_long.csv"]  # fmt: skip
-    for name in ("errors.csv", "snapshots.csv", "snapshots_long.csv"):
+    for name in ("columns.csv", "errors.csv", "snapshots.csv", "snapshots_long.csv"):
         assert (out / name).read_bytes().startswith(b"\xef\xbb\xbf"), name
-    assert pd.read_csv(out / "snapshots.csv", encoding="utf-8-sig").columns[0] == "source_file"
+    assert pd.read_csv(out / "snapshots.csv", encoding="utf-8-sig").columns[0] == "source_path"
     plain = tmp_path / "plain"
     _batch(str(corpus), "--out", str(plain), "--workers", "0", "--format", "csv")
     assert not (plain / "snapshots.csv").read_bytes().startswith(b"\xef\xbb\xbf")
@@ -242,14 +250,17 @@ def test_outputs_equal_the_outputs_of_the_records(one_hot: bool, bom: bool, tmp_
     documents = [d for d in summary.documents if d.status in ("ok", "partial")]
     assert len(documents) == len(summary.documents) > 20
     records = [extract(d.file) for d in documents]
+    keys = [Path(d.file).relative_to(FIXTURES).as_posix() for d in documents]  # text/x.txt, pdf/x.pdf
     assert (out / "records.jsonl").read_text(encoding="utf-8") == records_jsonl(records)
     for document, record in zip(documents, records, strict=True):
         assert (out / "json" / f"{document.name}.json").read_text(encoding="utf-8") == record_json(record)
-    wide = to_dataframe(records, "wide", one_hot=one_hot, vocabulary=vocabulary)
+    wide = to_dataframe(records, "wide", one_hot=one_hot, vocabulary=vocabulary, source_paths=keys)
     assert (out / "snapshots.csv").read_bytes() == to_csv(wide, bom=bom)
-    assert (out / "snapshots_long.csv").read_bytes() == to_csv(to_dataframe(records, "long"), bom=bom)
-    assert (out / "snapshots.xlsx").read_bytes() == workbook_bytes(records, vocabulary, one_hot)
-    assert (out / "snapshots.parquet").read_bytes() == parquet_bytes(records, vocabulary, one_hot)
+    long = to_dataframe(records, "long", source_paths=keys)
+    assert (out / "snapshots_long.csv").read_bytes() == to_csv(long, bom=bom)
+    assert (out / "snapshots.xlsx").read_bytes() == workbook_bytes(records, vocabulary, one_hot, keys)
+    assert (out / "snapshots.parquet").read_bytes() == parquet_bytes(records, vocabulary, one_hot, keys)
+    assert (out / "columns.csv").read_bytes() == dictionary_csv(vocabulary if one_hot else None, bom)
 
 
 def _live_records() -> int:

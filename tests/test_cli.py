@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from typer.main import get_command
 from typer.testing import CliRunner
 
+from snapshot_extract import __version__
 from snapshot_extract.cli import app
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
 
 SEED = FIXTURES / "text" / "enschede.txt"
 runner = CliRunner()
@@ -49,7 +54,7 @@ def test_parse_csv() -> None:
     result = runner.invoke(app, ["parse", str(SEED), "--format", "csv"])
     assert result.exit_code == 0
     header, row = result.stdout.splitlines()[:2]
-    assert header.startswith("source_file,") and "impact_benefits" in header
+    assert header.startswith("source_path,source_file,") and "impact_benefits" in header
     assert "anticipate_future;efficiency;service_delivery" in row
 
 
@@ -93,7 +98,8 @@ def test_bad_vocabulary_is_one_line(tmp_path: Path) -> None:
 
 def test_unknown_format_lists_choices() -> None:
     result = runner.invoke(app, ["parse", str(SEED), "--format", "xml"])
-    assert result.exit_code == 2 and "choose json or csv" in result.stderr
+    assert result.exit_code == 2
+    assert result.stderr == "error: --format: 'xml' is not one of 'json', 'csv'\n"
 
 
 def test_schema_is_json_schema() -> None:
@@ -134,3 +140,117 @@ def test_update_switch_is_off_by_default() -> None:
     command = get_command(app).commands["check"]  # type: ignore[attr-defined]
     update = next(p for p in command.params if p.name == "update")
     assert update.default is False
+
+
+# --------------------------------------------------------------------------- manners
+
+MISUSES = [
+    (["parse", str(SEED), "--nope"], "error: --nope: no such option"),
+    (["--nope"], "error: --nope: no such option"),
+    (["parse"], "error: FILES: missing argument"),
+    (["batch", str(SEED)], "error: --out: missing option"),
+    (["batch", str(SEED), "--out"], "error: --out: requires an argument"),
+    (["batch", str(SEED), "--out", "o", "--workers", "-1"], "error: --workers: input should be greater than or equal to 0"),
+    (["batch", str(SEED), "--out", "o", "--workers", "two"], "error: --workers: input should be a valid integer"),
+    (["batch", str(SEED), "--out", "o", "--timeout", "soon"], "error: --timeout: input should be a valid number"),
+    (["parse", str(SEED), "--format", "xml"], "error: --format: 'xml' is not one of 'json', 'csv'"),
+    (["parse", str(SEED), "--backend", "poppler"], "error: --backend: 'poppler' is not one of 'pymupdf', 'pdfplumber'"),
+    (["parse", str(SEED), "--max-pages", "0"], "error: --max-pages: input should be greater than or equal to 1"),
+    (["inspect", "x.pdf", "--out", "o", "--dpi", "5"], "error: --dpi: input should be greater than or equal to 36"),
+    (["pars", str(SEED)], "error: pars: no such command (did you mean 'parse'?)"),
+    (["schema", "extra"], "error: extra: unexpected extra argument to 'snapshot-extract schema'"),
+    (["check"], "error: FIXTURE_DIRS: missing argument"),
+    (["batch", str(SEED), "--out", "o", "--format", "csv,pdf"],
+     "error: --format: unknown format 'pdf' (choose from: jsonl, json, csv, long, xlsx, parquet)"),
+    (["parse", "-", "-"], "error: -: stdin can be read only once"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("args", "line"), MISUSES, ids=[" ".join(a)[:40] for a, _ in MISUSES])
+def test_misuse_is_one_line_exit_2(args: list[str], line: str) -> None:
+    result = runner.invoke(app, args, prog_name="snapshot-extract")
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr == line + "\n"
+
+
+def test_misuse_from_a_real_process_is_one_line() -> None:
+    done = subprocess.run([sys.executable, "-m", "snapshot_extract", "batch", str(SEED), "--workers", "-1"],
+                          capture_output=True, text=True, cwd=ROOT)  # fmt: skip
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == "error: --workers: input should be greater than or equal to 0\n"
+
+
+def test_choices_are_case_insensitive_and_shown_in_full() -> None:
+    upper = runner.invoke(app, ["parse", str(SEED), "--format", "CSV", "--backend", "PyMuPDF"])
+    assert upper.exit_code == 0 and upper.stdout.startswith("source_path,")
+    help_text = runner.invoke(app, ["parse", "--help"], terminal_width=80).stdout
+    assert "json|csv" in help_text and "pymupdf|pdfplumber" in help_text
+    batch_help = " ".join(runner.invoke(app, ["batch", "--help"], terminal_width=80).stdout.split())
+    for name in ("jsonl", "json", "csv", "long", "xlsx", "parquet"):
+        assert name in batch_help
+
+
+def test_version_flag_and_python_m() -> None:
+    flag = runner.invoke(app, ["--version"])
+    assert flag.exit_code == 0 and flag.stdout == f"snapshot-extract {__version__}\n"
+    done = subprocess.run([sys.executable, "-m", "snapshot_extract", "--version"], capture_output=True, text=True,
+                          cwd=ROOT)  # fmt: skip
+    assert done.returncode == 0 and done.stdout == f"snapshot-extract {__version__}\n"
+    parsed = subprocess.run([sys.executable, "-m", "snapshot_extract", "parse", str(SEED)], capture_output=True,
+                            text=True, cwd=ROOT)  # fmt: skip
+    assert parsed.returncode == 0 and json.loads(parsed.stdout)["city"]["name"] == "Enschede"
+
+
+def test_shell_completion() -> None:
+    script = runner.invoke(app, ["--show-completion", "bash"], prog_name="snapshot-extract")
+    assert script.exit_code == 0, (script.output, script.exception)
+    assert "_SNAPSHOT_EXTRACT_COMPLETE" in script.stdout
+    environment = {**os.environ, "_SNAPSHOT_EXTRACT_COMPLETE": "complete_bash", "COMP_WORDS": "snapshot-extract pa",
+                   "COMP_CWORD": "1"}  # fmt: skip
+    done = subprocess.run([sys.executable, "-m", "snapshot_extract"], capture_output=True, text=True, cwd=ROOT,
+                          env=environment)  # fmt: skip
+    assert done.returncode == 0 and "parse" in done.stdout.split()
+    assert "--install-completion" in runner.invoke(app, ["--help"]).stdout
+
+
+def test_password_from_the_environment() -> None:
+    encrypted = str(FIXTURES / "bad" / "snapshot-encrypted.pdf")
+    assert runner.invoke(app, ["parse", encrypted]).exit_code == 2
+    result = runner.invoke(app, ["parse", encrypted], env={"SNAPSHOT_PASSWORD": "snapshot-2021"})
+    assert result.exit_code == 0, result.stderr
+    assert "SNAPSHOT_PASSWORD" in runner.invoke(app, ["parse", "--help"], terminal_width=120).stdout
+
+
+def test_parse_reads_stdin() -> None:
+    result = runner.invoke(app, ["parse", "-"], input=SEED.read_bytes())
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert record["city"]["name"] == "Enschede" and record["source"]["file"] == "stdin"
+    pdf = runner.invoke(app, ["parse", "-", str(SEED)], input=(FIXTURES / "pdf" / "malmo.pdf").read_bytes())
+    assert [json.loads(line)["city"]["name"] for line in pdf.stdout.splitlines()] == ["Malmö", "Enschede"]
+    empty = runner.invoke(app, ["parse", "-"], input=b"")
+    assert empty.exit_code == 2 and empty.stderr == "error: -: empty file (0 bytes)\n"
+
+
+def test_batch_names_each_output_while_writing(tmp_path: Path) -> None:
+    from snapshot_extract.batch import BatchOptions, convert_batch
+
+    written: list[str] = []
+    convert_batch([SEED], tmp_path / "out", BatchOptions(workers=0), on_output=written.append)
+    assert written == ["records.jsonl", "json/", "snapshots.csv", "snapshots_long.csv", "snapshots.xlsx",
+                       "snapshots.parquet", "columns.csv", "errors.csv"]  # fmt: skip
+
+
+def test_batch_progress_says_what_it_writes_on_a_terminal(tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from snapshot_extract.batch import BatchOptions, convert_batch
+    from snapshot_extract.batch.progress import BatchProgress
+
+    stream = io.StringIO()
+    console = Console(file=stream, force_terminal=True, width=100)
+    with BatchProgress(console) as progress:
+        convert_batch([SEED], tmp_path / "out", BatchOptions(workers=0, formats=("xlsx",)), progress,
+                      on_output=progress.writing)  # fmt: skip
+    assert "writing snapshots.xlsx…" in stream.getvalue()

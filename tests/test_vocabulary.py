@@ -103,6 +103,36 @@ def test_user_file_extends(tmp_path: Path) -> None:
     assert vocabulary.match("benefits", "Improve service delivery").id == "service_delivery"  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(("name", "content"), [
+    ("aliases.json", '{"groups": {"benefits": {"terms": [{"id": "efficiency", "aliases": ["Resource efficiency"]}]}}}'),
+    ("aliases.md", "## benefits — more ways to say it\n| id | label | aliases |\n|---|---|---|\n"
+                   "| efficiency | | Resource efficiency |\n"),
+])  # fmt: skip
+def test_alias_only_entry_needs_no_label(tmp_path: Path, name: str, content: str) -> None:
+    """Adding an alias to a known term takes its id and the aliases: the label is the packaged one."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    vocabulary = load_vocabulary(path)
+    match = vocabulary.match("benefits", "Resource efficiency")
+    assert isinstance(match, Match) and match.id == "efficiency" and match.score == 100.0
+    packaged = {term.id: term for term in load_vocabulary().groups["benefits"]}["efficiency"]
+    extended = {term.id: term for term in vocabulary.groups["benefits"]}["efficiency"]
+    assert extended.label == packaged.label
+    assert extended.aliases == (*packaged.aliases, "Resource efficiency")
+
+
+def test_alias_only_entry_for_an_unknown_id_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "typo.json"
+    path.write_text('{"groups": {"benefits": {"terms": [{"id": "efficency", "aliases": ["x"]}]}}}', "utf-8")
+    with pytest.raises(VocabularyError) as caught:
+        load_vocabulary(path)
+    assert caught.value.one_line() == (
+        f"error: {path}: key 'groups.benefits.terms[0].label': missing or empty (a new term needs one; an "
+        "alias-only entry must name an id its group already has)")
+    with pytest.raises(VocabularyError):  # replacing the vocabulary: every term needs its label
+        load_vocabulary(tmp_path / "typo.json", replace=True)
+
+
 def test_user_file_replaces(tmp_path: Path) -> None:
     path = tmp_path / "only.json"
     path.write_text(json.dumps({"groups": {"benefits": {"terms": [{"id": "x", "label": "X thing"}]}}}), "utf-8")

@@ -1,8 +1,10 @@
 """Command line: a thin typer layer over the library. Nothing imports this module.
 
 Exit codes (the contract): 0 ok; 1 differences, failed files, or warnings under --strict;
-2 unusable input or arguments. Errors are one line, ``error: <file>: <reason>``; a traceback
-only with --debug.
+2 unusable input or arguments. Errors are one line, ``error: <file>: <reason>`` (typer's own
+usage errors too: ``cli_errors``); a traceback only with --debug. Choices are case-insensitive;
+``-`` reads a document from stdin (``parse -``) or writes a report to stdout
+(``check --junit-xml -``); ``SNAPSHOT_PASSWORD`` stands in for ``--password``.
 """
 
 from __future__ import annotations
@@ -15,34 +17,51 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .checks.golden import check_fixture, find_fixtures
+from .checks.golden import FixtureOutcome, check_fixture, find_fixtures
+from .cli_errors import OneLineErrors
+from .cli_options import (
+    Backend,
+    BackendOption,
+    DebugOption,
+    ParseFormat,
+    PasswordOption,
+    ReplaceOption,
+    VocabularyOption,
+    as_given,
+    stdin_as_file,
+)
 from .errors import SnapshotError
-from .export import record_json, records_jsonl, to_csv, to_dataframe
+from .export import record_json, records_jsonl
+from .export.rows import wide_csv
 from .models import Record
 from .pipeline import extract_all
 from .read import PdfOptions
 from .vocabulary import Vocabulary, load_vocabulary
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+PROG_NAME = "snapshot-extract"
 
 app = typer.Typer(
+    cls=OneLineErrors,
     help="Turn City Innovation Snapshot PDFs and text dumps into validated records.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
 
-VocabularyOption = Annotated[
-    Path | None,
-    typer.Option("--vocabulary",
-                 help="Vocabulary file (JSON, or markdown like docs/vocabulary.md) extending the packaged one."),
-]
-ReplaceOption = Annotated[
-    bool, typer.Option("--replace-vocabulary", help="Replace the packaged vocabulary instead of extending it.")
-]
-BackendOption = Annotated[str, typer.Option("--backend", help="PDF backend: pymupdf (fast) or pdfplumber (detail).")]
-PasswordOption = Annotated[str | None, typer.Option("--password", help="Password for encrypted PDFs.")]
-DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")]
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"{PROG_NAME} {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Turn City Innovation Snapshot PDFs and text dumps into validated records."""
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
@@ -57,23 +76,25 @@ def _vocabulary(path: Path | None, replace: bool) -> Vocabulary:
         raise _fail(error.one_line()) from None
 
 
-def _pdf_options(backend: str, password: str | None, max_pages: int = 20) -> PdfOptions:
-    if backend not in ("pymupdf", "pdfplumber"):
-        raise _fail(f"error: --backend: unknown backend '{backend}' (choose pymupdf or pdfplumber)")
-    return PdfOptions(backend=backend, password=password, max_pages=max_pages)  # type: ignore[arg-type]
+def _pdf_options(backend: Backend, password: str | None, max_pages: int = 20) -> PdfOptions:
+    return PdfOptions(backend=backend.value, password=password, max_pages=max_pages)
 
 
 @app.command()
 def parse(
     files: Annotated[
-        list[Path], typer.Argument(help="Snapshot PDFs or text dumps.", show_default=False, readable=False)
+        list[Path],
+        typer.Argument(help="Snapshot PDFs or text dumps; - reads one from stdin.", show_default=False,
+                       readable=False),
     ],
     output_format: Annotated[
-        str, typer.Option("--format", help="json (one file: pretty JSON; several: JSON Lines) or csv (wide).")
-    ] = "json",
+        ParseFormat,
+        typer.Option("--format", case_sensitive=False,
+                     help="json (one file: pretty JSON; several: JSON Lines) or csv (the wide table)."),
+    ] = ParseFormat.json,
     vocabulary: VocabularyOption = None,
     replace_vocabulary: ReplaceOption = False,
-    backend: BackendOption = "pymupdf",
+    backend: BackendOption = Backend.pymupdf,
     password: PasswordOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any record carries warnings.")] = False,
     max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Refuse longer PDFs.")] = 20,
@@ -83,10 +104,12 @@ def parse(
 
     Example: snapshot-extract parse fixtures/text/enschede.txt
     """
-    if output_format not in ("json", "csv"):
-        raise _fail(f"error: --format: unknown format '{output_format}' (choose json or csv)")
+    if files.count(Path("-")) > 1:
+        raise _fail("error: -: stdin can be read only once")
     vocab = _vocabulary(vocabulary, replace_vocabulary)
-    results = list(extract_all(files, vocab, _pdf_options(backend, password, max_pages), debug=debug))
+    with stdin_as_file(files) as paths:
+        results = list(extract_all(paths, vocab, _pdf_options(backend, password, max_pages), debug=debug))
+    results = [as_given(result, given) for result, given in zip(results, files, strict=True)]
     records: list[Record] = [r.record for r in results if r.record is not None]
     for result in results:
         if result.error is not None:
@@ -105,9 +128,9 @@ def parse(
         raise typer.Exit(EXIT_FAILED)
 
 
-def _print_records(records: list[Record], output_format: str, single: bool) -> None:
-    if output_format == "csv":
-        sys.stdout.buffer.write(to_csv(to_dataframe(records)))
+def _print_records(records: list[Record], output_format: ParseFormat, single: bool) -> None:
+    if output_format is ParseFormat.csv:
+        sys.stdout.buffer.write(wide_csv(records))
     elif single:
         sys.stdout.write(record_json(records[0]))
     else:
@@ -151,13 +174,18 @@ def check(
     update: Annotated[
         bool, typer.Option("--update", help="Rewrite every expected file with the current record.")
     ] = False,
+    junit_xml: Annotated[
+        Path | None,
+        typer.Option("--junit-xml", help="Also write a JUnit XML report (one test case per fixture) for CI; "
+                     "- writes it to stdout (the fixture lines then go to stderr).", show_default=False),
+    ] = None,
     vocabulary: VocabularyOption = None,
     replace_vocabulary: ReplaceOption = False,
-    backend: BackendOption = "pymupdf",
+    backend: BackendOption = Backend.pymupdf,
 ) -> None:
     """Parse every fixture beside an expected file and compare, field by field.
 
-    Example: snapshot-extract check fixtures/text fixtures/pdf --backend pdfplumber
+    Example: snapshot-extract check fixtures/text fixtures/pdf --junit-xml check.xml
     """
     vocab_ = _vocabulary(vocabulary, replace_vocabulary)
     options = _pdf_options(backend, None)
@@ -168,24 +196,47 @@ def check(
         pairs.extend(find_fixtures(folder))
     if not pairs:
         raise _fail(f"error: no X.expected.json beside an input in {', '.join(map(str, fixture_dirs))}")
-    failures = 0
-    for source, expected in pairs:
-        outcome = check_fixture(source, expected, vocab_, options, update)
-        if outcome.ok:
-            typer.echo(f"{'updated' if update else 'ok'}  {source}")
-            continue
-        failures += 1
-        typer.echo(f"FAIL {source}")
-        if outcome.error:
-            typer.echo(f"  {outcome.error}")
-        for difference in outcome.differences:
-            typer.echo(
-                f"  {difference.path}: expected {json.dumps(difference.expected, ensure_ascii=False)}, "
-                f"got {json.dumps(difference.got, ensure_ascii=False)}"
-            )
-    typer.echo(f"{len(pairs) - failures} passed, {failures} failed")
+    to_stdout = junit_xml == Path("-")
+    outcomes = [_check_one(source, expected, vocab_, options, update, to_stdout) for source, expected in pairs]
+    failures = sum(1 for outcome in outcomes if not outcome.ok)
+    typer.echo(f"{len(pairs) - failures} passed, {failures} failed", err=to_stdout)
+    if junit_xml is not None:
+        _write_junit(junit_xml, outcomes, vocab_, options)
     if failures:
         raise typer.Exit(EXIT_FAILED)
+
+
+def _check_one(source: Path, expected: Path, vocabulary: Vocabulary, options: PdfOptions, update: bool,
+               to_stderr: bool) -> FixtureOutcome:  # fmt: skip
+    """Check one fixture and print its lines: ``ok  X``, or ``FAIL X`` and one line per difference."""
+    from .checks.junit import difference_line
+
+    outcome = check_fixture(source, expected, vocabulary, options, update)
+    if outcome.ok:
+        typer.echo(f"{'updated' if update else 'ok'}  {source}", err=to_stderr)
+        return outcome
+    typer.echo(f"FAIL {source}", err=to_stderr)
+    if outcome.error:
+        typer.echo(f"  {outcome.error}", err=to_stderr)
+    for difference in outcome.differences:
+        typer.echo(f"  {difference_line(difference)}", err=to_stderr)
+    return outcome
+
+
+def _write_junit(target: Path, outcomes: list[FixtureOutcome], vocabulary: Vocabulary, options: PdfOptions) -> None:
+    from .checks.junit import junit_xml
+    from .files import write_atomic
+
+    report = junit_xml(outcomes, {"tool_version": __version__, "vocabulary_version": vocabulary.version,
+                                  "backend": options.backend})  # fmt: skip
+    if target == Path("-"):
+        sys.stdout.buffer.write(report)
+        sys.stdout.flush()
+        return
+    try:
+        write_atomic(target, report)
+    except OSError as error:
+        raise _fail(f"error: {target}: cannot write the JUnit report ({error.strerror or error})") from None
 
 
 @app.command()
@@ -195,7 +246,7 @@ def inspect(
     dpi: Annotated[int, typer.Option("--dpi", min=36, max=600, help="Resolution of the page images.")] = 110,
     vocabulary: VocabularyOption = None,
     replace_vocabulary: ReplaceOption = False,
-    backend: BackendOption = "pymupdf",
+    backend: BackendOption = Backend.pymupdf,
     password: PasswordOption = None,
 ) -> None:
     """Draw what was extracted on the pages: sections, values by score, unmapped items, the grid.
@@ -268,7 +319,9 @@ def batch(
     ],
     out: Annotated[Path, typer.Option("--out", help="Output folder (created if missing).")],
     output_format: Annotated[
-        str, typer.Option("--format", help="Comma list of outputs: jsonl,json,csv,long,xlsx,parquet.")
+        str,
+        typer.Option("--format", metavar="LIST", help="Comma list of outputs, any of: jsonl, json, csv, long, xlsx, "
+                     "parquet (case-insensitive; columns.csv comes with any table)."),
     ] = "jsonl,json,csv,long,xlsx,parquet",
     one_hot: Annotated[
         bool, typer.Option("--one-hot", help="Add a true/false column per vocabulary term of each list field.")
@@ -285,7 +338,7 @@ def batch(
     ] = None,
     vocabulary: VocabularyOption = None,
     replace_vocabulary: ReplaceOption = False,
-    backend: BackendOption = "pymupdf",
+    backend: BackendOption = Backend.pymupdf,
     password: PasswordOption = None,
     max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Refuse longer PDFs.")] = 20,
     timeout: Annotated[
@@ -320,7 +373,7 @@ def batch(
             timeout=timeout, resume=resume, fail_fast=fail_fast,
         )  # fmt: skip
         with BatchProgress(console, quiet) as progress:
-            summary = convert_batch(inputs, out, options, progress)
+            summary = convert_batch(inputs, out, options, progress, on_output=progress.writing)
     except SnapshotError as error:
         raise _fail(error.one_line()) from None
     except KeyboardInterrupt:
@@ -339,8 +392,8 @@ def version() -> None:
     typer.echo(__version__)
 
 
-def main() -> None:  # pragma: no cover - console entry point
-    app()
+def main() -> None:  # pragma: no cover - console entry point and python -m snapshot_extract
+    app(prog_name=PROG_NAME)
 
 
 __all__ = ["app", "main"]

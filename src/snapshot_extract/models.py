@@ -222,12 +222,15 @@ class FieldResult(NamedTuple):
 # --------------------------------------------------------------------------- Record
 
 
-def _field(description: str, default: Any = None, vocabulary: str | None = None) -> Any:
-    """A record field with its description and, for Terms, the vocabulary group its ids come
-    from: each declared once, here; exports, evaluation, the docs and the fixture tools read
+def _field(description: str, default: Any = None, vocabulary: str | None = None, example: Any = None) -> Any:
+    """A record field with its description, for Terms the vocabulary group its ids come from,
+    and an example value as a table shows it (a Term as its id, a list as a list): each declared
+    once, here; exports, the data dictionary, evaluation, the docs and the fixture tools read
     them back through ``record_fields``."""
-    extra: JsonDict | None = {"vocabulary": vocabulary} if vocabulary else None
-    return Field(default, description=description, json_schema_extra=extra)
+    extra: JsonDict = {"vocabulary": vocabulary} if vocabulary else {}
+    if example is not None:
+        extra["example"] = example
+    return Field(default, description=description, json_schema_extra=extra or None)
 
 
 class Term(_Model):
@@ -243,10 +246,12 @@ class Peer(_Model):
     """A comparison with the surveyed cities: "Like 81% of cities surveyed" (81, exact),
     "Similar to more than half of cities surveyed" (50, more_than), "over one-third" (33, more_than)."""
 
-    percent: int | None = Field(description="share of surveyed cities that answered the same way; null when "
-                                            "the phrase gives no share or counts cities that answered differently")
-    bound: Literal["exact", "more_than", "less_than", "about"] = Field(description="how the share is bounded")
-    text: str = Field(description="the peer phrase as printed, from its first word to \"surveyed\"")
+    percent: int | None = _field("share of surveyed cities that answered the same way; null when the phrase "
+                                 "gives no share or counts cities that answered differently", ..., example=81)
+    bound: Literal["exact", "more_than", "less_than", "about"] = _field("how the share is bounded", ...,
+                                                                example="exact")
+    text: str = _field("the peer phrase as printed, from its first word to \"surveyed\"", ...,
+                       example="Like 81% of cities surveyed")
 
 
 class Provenance(TypedDict):
@@ -262,124 +267,136 @@ class Provenance(TypedDict):
 class Source(_Model):
     """The input the record was read from."""
 
-    file: str = _field("file name as given (no directories)")
-    sha256: str = _field("hex digest of the input bytes")
-    format: Literal["pdf", "text"] = _field("pdf or text (a text dump)")
-    pages: int | None = _field("page count (PDF only)")
+    file: str = _field("file name as given (no directories)", example="enschede.txt")
+    sha256: str = _field("hex digest of the input bytes",
+                         example="da6d445e73293bd22d3c4e49df1d84cbf095cd3804c3e24f1c3846560aefbc3c")
+    format: Literal["pdf", "text"] = _field("pdf or text (a text dump)", example="text")
+    pages: int | None = _field("page count (PDF only)", example=2)
 
 
 class City(_Model):
     """The city the snapshot is about."""
 
-    name: str = _field("the city as the body text spells it: \"Enschede\" (the header prints \"ENSCHEDÉ\")")
-    as_printed: str = _field("the city as the page header prints it: \"ENSCHEDÉ\"")
-    country: str = _field("the country as printed: \"The Netherlands\"")
-    country_code: str | None = _field("ISO 3166-1 alpha-2 code of the country: \"NL\"")
+    name: str = _field("the city as the body text spells it: \"Enschede\" (the header prints \"ENSCHEDÉ\")",
+                       example="Enschede")
+    as_printed: str = _field("the city as the page header prints it: \"ENSCHEDÉ\"", example="ENSCHEDÉ")
+    country: str = _field("the country as printed: \"The Netherlands\"", example="The Netherlands")
+    country_code: str | None = _field("ISO 3166-1 alpha-2 code of the country: \"NL\"", example="NL")
 
 
 class Overview(_Model):
     """The Overview panel."""
 
-    mayor: str | None = _field("the mayor as printed: \"Onno van Veldhuizen\"")
-    term_start: int | None = _field("first year of the mayor's term: 2015")
-    term_end: int | None = _field("last year of the mayor's term: 2021 (null when open-ended)")
-    innovation_lead: str | None = _field("the innovation lead as printed: \"Gerdien Looman\"")
+    mayor: str | None = _field("the mayor as printed: \"Onno van Veldhuizen\"", example="Onno van Veldhuizen")
+    term_start: int | None = _field("first year of the mayor's term: 2015", example=2015)
+    term_end: int | None = _field("last year of the mayor's term: 2021 (null when open-ended)", example=2021)
+    innovation_lead: str | None = _field("the innovation lead as printed: \"Gerdien Looman\"", example="Gerdien Looman")
     population: int | None = _field("population as a number: 159000 (from \"159 000\", \"159,000\", "
-                                     "\"159.000\"; \"1.2 million\" is 1200000)")
-    population_year: int | None = _field("the year the population figure is for: 2019")
-    websites: list[str] = _field("absolute URLs in printed order; a bare domain gets https://", [])
+                                     "\"159.000\"; \"1.2 million\" is 1200000)", example=159000)
+    population_year: int | None = _field("the year the population figure is for: 2019", example=2019)
+    websites: list[str] = _field("absolute URLs in printed order; a bare domain gets https://", [],
+                                 example=["https://kennispark.nl/en/", "https://novelt.com/en/"])
 
 
 class Organisation(_Model):
     """What is the organisational structure?"""
 
     structure: Term | None = _field("where innovation work sits: Enschede -> dispersed (\"sprinkled "
-                                    "throughout the municipality\")", vocabulary="org_structure")
+                                    "throughout the municipality\")", vocabulary="org_structure", example="dispersed")
     dedicated_staff: bool | None = _field("whether staff work specifically on innovation: false for \"no "
-                                          "dedicated staff\"")
+                                          "dedicated staff\"", example=False)
     staff_count: int | None = _field("number of staff working on innovation when printed (\"8 staff "
-                                     "members\", \"consists of 12 staff\"), else null")
-    staff_skills: list[Term] = _field("staff skills and profiles, printed order", [], vocabulary="staff_roles")
+                                     "members\", \"consists of 12 staff\"), else null", example=8)
+    staff_skills: list[Term] = _field("staff skills and profiles, printed order", [], vocabulary="staff_roles",
+                                      example=["project_manager", "data_scientist"])
 
 
 class Spotlight(_Model):
     """Spotlight | <title>: the panel presenting one initiative."""
 
-    title: str | None = _field("the title after \"Spotlight |\": \"I4 Sociaal\"")
-    text: str | None = _field("the spotlight paragraph(s), whitespace folded, de-hyphenated")
+    title: str | None = _field("the title after \"Spotlight |\": \"I4 Sociaal\"", example="I4 Sociaal")
+    text: str | None = _field("the spotlight paragraph(s), whitespace folded, de-hyphenated",
+                              example="In the spirit of collaboration and knowledge sharing, Enschede has …")
 
 
 class Vision(_Model):
     """What is the city's innovation vision?"""
 
-    formal_strategy: bool | None = _field("whether the city has a formal innovation strategy")
+    formal_strategy: bool | None = _field("whether the city has a formal innovation strategy", example=False)
     peer: Peer | None = _field("how the strategy answer compares with the surveyed cities")
     associations: list[Term] = _field("what the city most closely associates innovation capacity with",
-                                      [], vocabulary="innovation_terms")
+                                      [], vocabulary="innovation_terms", example=["experimentation", "data_analytics"])
 
 
 class Approach(_Model):
     """What is the city's innovation approach?"""
 
     scope: Term | None = _field("how the city approaches innovation capacity: holistic, in specific areas, "
-                                "or both", vocabulary="approach_scope")
+                                "or both", vocabulary="approach_scope", example="both")
     peer: Peer | None = _field("how the approach answer compares with the surveyed cities")
     priority_policy_areas: list[Term] = _field("the top priority policy areas for the city's innovation work",
-                                               [], vocabulary="policy_areas")
+                                               [], vocabulary="policy_areas",
+                                               example=["social_welfare", "digital_governance"])
 
 
 class Partnerships(_Model):
     """What innovation partnerships exist?"""
 
     innovation_partners: list[Term] = _field("partners of partnerships \"to promote innovation capacity\"",
-                                             [], vocabulary="partner_types")
+                                             [], vocabulary="partner_types",
+                                             example=["public_agencies", "private_sector"])
     data_partners: list[Term] = _field("partners of partnerships \"to improve data use\"", [],
-                                       vocabulary="partner_types")
+                                       vocabulary="partner_types", example=["academia", "other_cities"])
     data_activities: list[Term] = _field("what the data partnerships do (\"to collect and analyse data\")", [],
-                                         vocabulary="data_activities")
+                                         vocabulary="data_activities", example=["collect", "analyse"])
 
 
 class Funding(_Model):
     """What funding is available?"""
 
-    dedicated: bool | None = _field("whether the city has dedicated funding for innovation capacity")
+    dedicated: bool | None = _field("whether the city has dedicated funding for innovation capacity", example=True)
     peer: Peer | None = _field("how the funding answer compares with the surveyed cities")
-    sources: list[Term] = _field("where the innovation funding comes from", [], vocabulary="funding_sources")
+    sources: list[Term] = _field("where the innovation funding comes from", [], vocabulary="funding_sources",
+                                 example=["international", "municipal_budget"])
     directed_to: list[Term] = _field("what the innovation funding is directed towards", [],
-                                     vocabulary="funding_uses")
+                                     vocabulary="funding_uses", example=["generating_ideas", "digital_systems"])
 
 
 class Impact(_Model):
     """How is innovation helping the city?"""
 
-    benefits: list[Term] = _field("how innovation is helping the city", [], vocabulary="benefits")
+    benefits: list[Term] = _field("how innovation is helping the city", [], vocabulary="benefits",
+                                  example=["anticipate_future", "efficiency"])
     success_factors: list[Term] = _field("the most critical success factors of the city's innovation work", [],
-                                         vocabulary="success_factors")
+                                         vocabulary="success_factors", example=["dedicated_funding", "culture"])
 
 
 class DataUse(_Model):
     """How is data used?"""
 
     role: Term | None = _field("the role data plays in decision-making: Enschede -> significant",
-                               vocabulary="data_role")
+                               vocabulary="data_role", example="significant")
     uses: list[str] = _field("free sentences on what data is used for: \"align its budget process with its "
-                             "strategic priorities\"", [])
-    challenges: list[Term] = _field("what prevents the use of data", [], vocabulary="data_challenges")
+                             "strategic priorities\"", [],
+                             example=["align its budget process with its strategic priorities"])
+    challenges: list[Term] = _field("what prevents the use of data", [], vocabulary="data_challenges",
+                                    example=["staff_capacity", "data_compatibility"])
     inventory: Term | None = _field("the city's data inventory: Enschede -> comprehensive_some_topics",
-                                    vocabulary="data_inventory")
-    publishes_open_data: bool | None = _field("whether the city publishes open data")
+                                    vocabulary="data_inventory", example="comprehensive_some_topics")
+    publishes_open_data: bool | None = _field("whether the city publishes open data", example=True)
 
 
 class Outcomes(_Model):
     """How are outcomes measured? The colour-coded grid of policy areas and its legend."""
 
     policy_areas: list[Term] = _field("every area in the grid, printed (row-major) order", [],
-                                      vocabulary="policy_areas")
+                                      vocabulary="policy_areas", example=["housing", "health", "tourism"])
     with_sufficient_data: list[Term] | None = _field(
         "areas the document marks as having sufficient data; null when the input cannot carry it (a text dump "
-        "loses the colours), then with a warning on this field", vocabulary="policy_areas")
+        "loses the colours), then with a warning on this field", vocabulary="policy_areas",
+        example=["housing", "health"])
     without_sufficient_data: list[Term] | None = _field("the complement of with_sufficient_data, same rule",
-                                                        vocabulary="policy_areas")
+                                                        vocabulary="policy_areas", example=["tourism"])
 
 
 class Record(_Model):
@@ -441,6 +458,18 @@ class FieldSpec(NamedTuple):
     annotation: Any
     description: str
     vocabulary: str | None  # the vocabulary group of its Terms
+    example: Any = None  # as a table shows it: a Term as its id
+
+
+def model_field_specs(prefix: str, model: type[BaseModel]) -> list[FieldSpec]:
+    """The fields of ``model`` as ``FieldSpec``s named ``<prefix>.<field>``."""
+    specs = []
+    for name, info in model.model_fields.items():
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        vocabulary = extra.get("vocabulary")
+        specs.append(FieldSpec(f"{prefix}.{name}", info.annotation, info.description or "",
+                               vocabulary if isinstance(vocabulary, str) else None, extra.get("example")))
+    return specs
 
 
 @cache
@@ -451,11 +480,7 @@ def record_fields() -> tuple[FieldSpec, ...]:
     for section in SECTIONS:
         model = Record.model_fields[section].annotation
         assert isinstance(model, type) and issubclass(model, BaseModel)
-        for name, info in model.model_fields.items():
-            extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-            vocabulary = extra.get("vocabulary")
-            specs.append(FieldSpec(f"{section}.{name}", info.annotation, info.description or "",
-                                   vocabulary if isinstance(vocabulary, str) else None))
+        specs.extend(model_field_specs(section, model))
     return tuple(specs)
 
 

@@ -257,9 +257,12 @@ def _read_raw(path: Path) -> dict[str, Any]:
 Scores = tuple[float, float]  # (match_threshold, confident_score)
 
 
-def _validate(raw: dict[str, Any], where: str, scores: Scores = (DEFAULT_THRESHOLD, DEFAULT_CONFIDENT)
+def _validate(raw: dict[str, Any], where: str, scores: Scores = (DEFAULT_THRESHOLD, DEFAULT_CONFIDENT),
+              known: dict[str, tuple[VocabTerm, ...]] | None = None
               ) -> tuple[str, dict[str, tuple[VocabTerm, ...]], Scores]:
-    """The version, groups and scores of a vocabulary file; ``scores`` where it states none."""
+    """The version, groups and scores of a vocabulary file; ``scores`` where it states none. With
+    ``known`` (the vocabulary a file extends), a term may leave out its label when its id is
+    already in its group there: an alias-only entry (``{"id": "efficiency", "aliases": [...]}``)."""
     groups = raw.get("groups")
     if not isinstance(groups, dict) or not groups:
         raise VocabularyError("key 'groups': missing or not a non-empty object", where)
@@ -273,21 +276,28 @@ def _validate(raw: dict[str, Any], where: str, scores: Scores = (DEFAULT_THRESHO
         terms = group.get("terms") if isinstance(group, dict) else None
         if not isinstance(terms, list):
             raise VocabularyError(f"key 'groups.{name}.terms': missing or not a list", where)
-        parsed[name] = tuple(_validate_term(term, f"groups.{name}.terms[{i}]", where) for i, term in enumerate(terms))
+        labels = None if known is None else {term.id: term.label for term in known.get(name, ())}
+        parsed[name] = tuple(_validate_term(term, f"groups.{name}.terms[{i}]", where, labels)
+                             for i, term in enumerate(terms))  # fmt: skip
         ids = [term.id for term in parsed[name]]
         if len(set(ids)) != len(ids):
             raise VocabularyError(f"key 'groups.{name}': duplicate term ids", where)
     return str(raw.get("version", "1")), parsed, (float(threshold), float(confident))
 
 
-def _validate_term(term: Any, key: str, where: str) -> VocabTerm:
+def _validate_term(term: Any, key: str, where: str, known_labels: dict[str, str] | None = None) -> VocabTerm:
+    """One term; its label may be left out (or empty) when ``known_labels`` has its id."""
     if not isinstance(term, dict):
         raise VocabularyError(f"key '{key}': not an object", where)
     term_id, label, aliases = term.get("id"), term.get("label"), term.get("aliases", [])
     if not isinstance(term_id, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", term_id):
         raise VocabularyError(f"key '{key}.id': missing or not a snake_case string", where)
+    if (label is None or label == "") and known_labels and term_id in known_labels:
+        label = known_labels[term_id]  # an alias-only entry for a term the vocabulary has
     if not isinstance(label, str) or not fold_spaces(label):
-        raise VocabularyError(f"key '{key}.label': missing or empty", where)
+        new = " (a new term needs one; an alias-only entry must name an id its group already has)"
+        raise VocabularyError(f"key '{key}.label': missing or empty{new if known_labels is not None else ''}",
+                              where)
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise VocabularyError(f"key '{key}.aliases': must be a list of strings", where)
     return VocabTerm(term_id, fold_spaces(label), tuple(fold_spaces(a) for a in aliases if a.strip()))
@@ -326,7 +336,8 @@ def load_vocabulary(path: Path | None = None, replace: bool = False) -> Vocabula
     if path is None:
         return _packaged_vocabulary()
     version, groups, scores = _packaged()
-    user_version, user_groups, (threshold, confident) = _validate(_read_raw(path), str(path), scores)
+    user_version, user_groups, (threshold, confident) = _validate(_read_raw(path), str(path), scores,
+                                                                  None if replace else groups)
     if replace:
         return Vocabulary(user_version, user_groups, threshold, confident)
     return Vocabulary(f"{version}+{path.name}", _merge(groups, user_groups), threshold, confident)

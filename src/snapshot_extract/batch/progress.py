@@ -2,8 +2,10 @@
 
 Contract: everything goes to stderr (stdout stays free for data). The bar (count, rate, ETA)
 shows only on a terminal and never with ``quiet``; it refreshes when a document finishes, from
-the calling thread (no refresh thread, so worker processes can be forked safely). The summary
-table is plain text when stderr is not a terminal; ``quiet`` leaves only the error lines.
+the calling thread (no refresh thread, so worker processes can be forked safely), and names each
+output while the tables are written ("writing snapshots.xlsx…"). The summary table is plain
+text when stderr is not a terminal; ``quiet`` leaves only the error lines. A record with
+warnings is "partial" here as in the manifest.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ class BatchProgress:
     def __init__(self, console: Console, quiet: bool = False) -> None:
         self.enabled = console.is_terminal and not quiet
         self.progress = Progress(
-            TextColumn("converting"), BarColumn(), MofNCompleteColumn(), RateColumn(),
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
             TextColumn("ETA"), TimeRemainingColumn(), TimeElapsedColumn(),
             console=console, auto_refresh=False, transient=True,
         )  # fmt: skip
@@ -68,7 +70,7 @@ class BatchProgress:
         if not self.enabled:
             return
         if self.task is None:  # the first call carries documents reused by --resume
-            self.task = self.progress.add_task("batch", total=total, completed=done)
+            self.task = self.progress.add_task("converting", total=total, completed=done)
         else:
             self.progress.update(self.task, completed=done, total=total)
         now = time.monotonic()
@@ -76,18 +78,24 @@ class BatchProgress:
             self.progress.refresh()  # drawing costs milliseconds: at most ten times a second
             self.last_refresh = now
 
+    def writing(self, name: str) -> None:
+        """Name the output now being written (an ``on_output`` hook for ``convert_batch``)."""
+        if not self.enabled or self.task is None:
+            return
+        self.progress.update(self.task, description=f"writing {name}…")
+        self.progress.refresh()
+
 
 def summary_table(summary: BatchSummary) -> Table:
     """Counts by outcome, with the output folder, time, rate and reuse as the caption."""
     table = Table(box=box.SIMPLE_HEAD, title="snapshot-extract batch", title_justify="left")
     table.add_column("outcome")
     table.add_column("documents", justify="right")
-    rows = [("ok", "ok", "green"), ("with warnings", "partial", "yellow"),
-            ("failed", "failed", "red"), ("not done", "pending", "magenta")]  # fmt: skip
-    for label, status, style in rows:
+    styles = {"ok": "green", "partial": "yellow", "failed": "red", "pending": "magenta"}  # the manifest's words
+    for status, style in styles.items():
         count = summary.count(status)
         if count or status != "pending":
-            table.add_row(Text(label, style=style if count else ""), str(count))
+            table.add_row(Text(status, style=style if count else ""), str(count))
     table.add_row("total", str(len(summary.documents)))
     return table
 

@@ -9,10 +9,12 @@ Contract:
   the same inputs give byte-identical files whatever the number of workers.
 - A bad document never stops the batch (unless ``fail_fast``): it becomes a failed
   ``DocumentOutcome`` with its error code, and a row of ``errors.csv``.
-- Outputs in ``out_dir`` (``formats`` picks among the first six; the last two are always
-  written): ``records.jsonl``, ``json/<name>.json``, ``snapshots.csv``, ``snapshots_long.csv``,
-  ``snapshots.xlsx``, ``snapshots.parquet``, ``errors.csv``, ``manifest.json``. Each is written
-  atomically (temporary file + rename), so an interrupted run leaves no half-written file.
+- Outputs in ``out_dir`` (``formats`` picks among the first six; ``columns.csv``, the data
+  dictionary, comes with any table; the last two are always written): ``records.jsonl``,
+  ``json/<name>.json``, ``snapshots.csv``, ``snapshots_long.csv``, ``snapshots.xlsx``,
+  ``snapshots.parquet``, ``columns.csv``, ``errors.csv``, ``manifest.json``. Each is written
+  atomically (temporary file + rename), so an interrupted run leaves no half-written file. Every
+  table row is keyed by ``source_path``, the input's path relative to the inputs' common folder.
 - ``manifest.json`` lists every input with its sha256 and status (ok / partial / failed, or
   pending while a run is under way). It is rewritten about once a second during a run, so
   ``resume`` after an interrupt reuses every document already done (same path and sha256, its
@@ -21,8 +23,10 @@ Contract:
 - Memory stays flat however many inputs: no ``Record`` is kept. Each one becomes, where it is
   made (the worker, or for a reused document this process), the parts the selected outputs need
   (``workers.RecordParts``: its JSON Lines line, table rows, …); they wait in an anonymous
-  temporary file (``_Spool``) until the outputs are written, in input order, at the end.
-  pandas, pyarrow and openpyxl are imported only when a table format is selected.
+  temporary file (``_Spool``) until the outputs are written, in input order, at the end, each
+  table streamed to its file one document's rows at a time (CSV row by row, Parquet by row
+  groups, XLSX in openpyxl's write-only mode). pyarrow and openpyxl are imported only when a
+  table format is selected.
 - Unusable arguments (nothing found, a missing input, an output folder that cannot be written)
   raise ``BatchArgumentError`` before any work starts.
 """
@@ -43,14 +47,21 @@ import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import closing, contextmanager
+from contextlib import AbstractContextManager, closing, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..errors import SnapshotError
-from ..export.rows import guard_formula, to_csv
-from ..export.tables import TableRows, long_frame, parquet_from_rows, wide_frame, workbook_from_rows
+from ..export.rows import guard_formula
+from ..export.tables import (
+    TableRows,
+    write_dictionary_csv,
+    write_long_csv,
+    write_tables_workbook,
+    write_wide_csv,
+    write_wide_parquet,
+)
 from ..files import open_atomic, write_atomic
 from ..read import PdfOptions
 from ..vocabulary import Vocabulary, load_vocabulary
@@ -81,13 +92,15 @@ DOC_STEMS = frozenset({"readme", "changelog", "changes", "history", "license", "
                        "copying", "contributing", "authors", "notes", "coverage", "todo"})  # fmt: skip
 ERROR_COLUMNS = ("file", "code", "message")
 OUTPUT_NAMES = ("records.jsonl", "snapshots.csv", "snapshots_long.csv", "snapshots.xlsx",
-                "snapshots.parquet", "errors.csv", "manifest.json")  # fmt: skip
+                "snapshots.parquet", "columns.csv", "errors.csv", "manifest.json")  # fmt: skip
+TABLE_FORMATS = frozenset({"csv", "long", "xlsx", "parquet"})  # each comes with columns.csv
 CHECKPOINT_SECONDS = 1.0
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
                              *(f"lpt{i}" for i in range(1, 10))})  # fmt: skip
 
 ProgressHook = Callable[[int, int], None]  # (documents done, total)
+OutputHook = Callable[[str], None]  # called with each output's name before it is written
 
 
 class BatchArgumentError(SnapshotError):
@@ -280,9 +293,10 @@ class _Spool:
         self.file.seek(offset)
         return pickle.loads(self.file.read(size))
 
-    def rows(self, indexes: Sequence[int]) -> TableRows:
-        """A ``tables.TableRows`` source over the documents ``indexes``, in that order."""
-        return lambda name: (self.load(index, name) for index in indexes)
+    def rows(self, indexes: Sequence[int], keys: Sequence[str]) -> TableRows:
+        """A ``tables.TableRows`` source over the documents ``indexes`` (in that order), each
+        with its key from ``keys``."""
+        return lambda name: ((key, self.load(index, name)) for index, key in zip(indexes, keys, strict=True))
 
     def close(self) -> None:
         self.file.close()
@@ -349,10 +363,12 @@ def convert_batch(
     out_dir: str | Path,
     options: BatchOptions | None = None,
     progress: ProgressHook | None = None,
+    on_output: OutputHook | None = None,
 ) -> BatchSummary:
     """Convert every input into ``out_dir`` (see the module docstring); never raises for a bad
-    document. ``progress(done, total)`` is called after each document. On KeyboardInterrupt the
-    manifest is checkpointed (so ``resume`` can finish the job) and the interrupt re-raised.
+    document. ``progress(done, total)`` is called after each document, ``on_output(name)``
+    before each output is written. On KeyboardInterrupt the manifest is checkpointed (so
+    ``resume`` can finish the job) and the interrupt re-raised.
     """
     started = time.monotonic()
     options = options or BatchOptions()
@@ -371,7 +387,8 @@ def convert_batch(
             with _sigterm_as_interrupt():
                 _extract(tasks, options, vocabulary, run.on_done)
                 run.checkpoint()
-                outputs = write_outputs(out_dir, run.documents, spool, options, vocabulary, previous_names)
+                outputs = write_outputs(out_dir, run.documents, spool, options, vocabulary, previous_names,
+                                        on_output)
         except BaseException:
             run.checkpoint()
             raise
@@ -453,36 +470,62 @@ def write_outputs(
     options: BatchOptions,
     vocabulary: Vocabulary,
     stale_names: Iterable[str] = (),
+    on_output: OutputHook | None = None,
 ) -> list[str]:
     """Write every selected output (and ``errors.csv``) atomically from the spooled parts of
-    the done documents, in input order; returns their names. Tables are built one at a time."""
+    the done documents, in input order; returns their names. Each table is streamed to its file
+    one document's rows at a time (nothing is built in memory); ``on_output(name)`` is called
+    before each file is written."""
     done = [index for index, document in enumerate(documents) if document.status in DONE]
-    rows = spool.rows(done)
+    keys = source_paths([document.file for document in documents])
+    rows = spool.rows(done, [keys[index] for index in done])
     one_hot = vocabulary if options.one_hot else None
     formats, bom = options.formats, options.bom
     written: list[str] = []
 
-    def put(name: str, data: bytes) -> None:
-        write_atomic(out_dir / name, data)
+    def stream(name: str) -> AbstractContextManager[BinaryIO]:
+        if on_output is not None:
+            on_output(name)
         written.append(name)
+        return open_atomic(out_dir / name)
 
     if "jsonl" in formats:
-        with open_atomic(out_dir / "records.jsonl") as stream:
-            stream.writelines(line.encode("utf-8") for line in rows("jsonl"))
-        written.append("records.jsonl")
+        with stream("records.jsonl") as out:
+            out.writelines(line.encode("utf-8") for _, line in rows("jsonl"))
     if "json" in formats:
+        if on_output is not None:
+            on_output("json/")
         _write_json_files(out_dir, documents, spool, stale_names)
         written.append("json/")
     if "csv" in formats:
-        put("snapshots.csv", to_csv(wide_frame(rows("wide"), one_hot), bom=bom))
+        with stream("snapshots.csv") as out:
+            write_wide_csv(out, rows, one_hot, bom)
     if "long" in formats:
-        put("snapshots_long.csv", to_csv(long_frame(rows("long")), bom=bom))
+        with stream("snapshots_long.csv") as out:
+            write_long_csv(out, rows, bom)
     if "xlsx" in formats:
-        put("snapshots.xlsx", workbook_from_rows(rows, vocabulary, options.one_hot))
+        with stream("snapshots.xlsx") as out:
+            write_tables_workbook(out, rows, vocabulary, options.one_hot)
     if "parquet" in formats:
-        put("snapshots.parquet", parquet_from_rows(rows("wide"), one_hot))
-    put("errors.csv", errors_csv(documents, bom=bom))
+        with stream("snapshots.parquet") as out:
+            write_wide_parquet(out, rows, one_hot)
+    if TABLE_FORMATS & set(formats):
+        with stream("columns.csv") as out:
+            write_dictionary_csv(out, one_hot, bom)
+    with stream("errors.csv") as out:
+        out.write(errors_csv(documents, bom=bom))
     return written
+
+
+def source_paths(files: Sequence[str]) -> list[str]:
+    """Each input's path relative to the deepest folder that holds all of them, the key of every
+    table row (``fixtures/text/a.txt``, ``fixtures/pdf/a.pdf`` -> ``text/a.txt``, ``pdf/a.pdf``):
+    unique, as the inputs are, and the same on every machine for the same inputs."""
+    absolute = [os.path.abspath(file) for file in files]
+    if not absolute:
+        return []
+    root = os.path.commonpath([os.path.dirname(path) for path in absolute])
+    return [Path(os.path.relpath(path, root)).as_posix() for path in absolute]
 
 
 def _write_json_files(out_dir: Path, documents: Sequence[DocumentOutcome], spool: _Spool,

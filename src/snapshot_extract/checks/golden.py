@@ -9,6 +9,7 @@ file with the full record, the only way golden files change.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,7 @@ class FixtureOutcome:
     expected_file: Path
     differences: tuple[Difference, ...]
     error: str | None = None
+    seconds: float = 0.0  # how long the parse and compare took
 
     @property
     def ok(self) -> bool:
@@ -96,13 +98,14 @@ def find_fixtures(root: Path) -> Iterator[tuple[Path, Path]]:
 def check_fixture(
     source: Path, expected_file: Path, vocabulary: Vocabulary, options: PdfOptions, update: bool
 ) -> FixtureOutcome:
+    started = time.monotonic()
     try:
         record = extract(source, vocabulary, options)
     except SnapshotError as error:
-        return FixtureOutcome(source, expected_file, (), error.one_line())
+        return FixtureOutcome(source, expected_file, (), error.one_line(), time.monotonic() - started)
     if update:
         write_atomic(expected_file, record_json(record).encode("utf-8"))
-        return FixtureOutcome(source, expected_file, ())
+        return FixtureOutcome(source, expected_file, (), seconds=time.monotonic() - started)
     expected = json.loads(expected_file.read_text(encoding="utf-8"))
     got = record.model_dump(mode="json")
-    return FixtureOutcome(source, expected_file, tuple(compare(expected, got)))
+    return FixtureOutcome(source, expected_file, tuple(compare(expected, got)), seconds=time.monotonic() - started)

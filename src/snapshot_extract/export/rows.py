@@ -1,125 +1,123 @@
-"""Rows: ``Record``s -> wide and long table rows, DataFrames and CSV (pandas lives here).
+"""Rows: ``Record``s -> typed table rows, DataFrames and CSV.
 
-Contract: output is a pure function of the records (byte-identical for the same records);
-JSON is UTF-8 with two-space indent; tables follow README's batch output section: one row per
-document (wide) or per value (long), stable column order, booleans ``true``/``false``, empty
-cells for null, Term lists as ``;``-joined ids, no index column, optional UTF-8 BOM.
+Contract: output is a pure function of the records (byte-identical for the same records). The
+columns are ``columns.wide_columns`` / ``LONG_COLUMNS_SPEC`` (derived from the record model).
+A row holds typed values: str, int, float, bool, a list of str for a list column, None for null.
+The row makers leave the key out (``source_path``: only the batch knows the inputs' common
+folder); whoever writes a table puts it in front (``tables``).
+
+CSV (``write_csv``, ``to_csv``): UTF-8 (BOM on request), ``\\n`` line ends, no index column, the
+cell conventions of ``cells`` (empty list vs ``null``, ``;``-joined lists, ``true``/``false``).
 
 Formula safety: a spreadsheet reads a CSV cell that starts with ``= + - @`` (or a tab / carriage
-return) as a formula. ``to_csv`` therefore prefixes such *text* cells with an apostrophe (the
+return) as a formula. The CSV writer therefore prefixes such *text* cells with an apostrophe (the
 OWASP "CSV injection" advice); numbers are never touched. JSON, JSON Lines and Parquet keep the
-exact text; the XLSX writer (``tables``) keeps it too, as cells typed as text, never formulas.
+exact text; the XLSX writer keeps it too, as cells typed as text, never formulas.
 """
 
 from __future__ import annotations
 
+import csv
 import io
-import json
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
+from collections.abc import Iterable, Sequence
+from typing import IO, TYPE_CHECKING, Any, Literal
 
-from ..models import SECTIONS, Record, record_fields
+from ..models import Record
 from ..vocabulary import Vocabulary, load_vocabulary
+from .cells import text_cell
+from .columns import LONG_COLUMNS, LONG_COLUMNS_SPEC, Column, wide_columns
 
 if TYPE_CHECKING:  # pandas is imported where a table is built: parse/check start faster
     import pandas as pd
 
-LIST_SEPARATOR = ";"
-
-PEER_KEYS = ("percent", "bound", "text")
-LONG_COLUMNS = ("source_file", "city", "field", "index", "id", "label", "text", "score", "page")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+TEXT_KINDS = frozenset({"text", "id", "ids", "texts"})
+_FLUSH_BYTES = 1 << 16
+
+LongRow = tuple[str, str, int | None, str | None, str | None, str, float | None, int | None]
 
 
-def _without_none(annotation: Any) -> Any:
-    """``X`` for ``X | None``; any other annotation as it is."""
-    options = [option for option in get_args(annotation) if option is not type(None)]
-    return options[0] if len(options) == 1 and type(None) in get_args(annotation) else annotation
+def _at(data: Any, path: Sequence[str]) -> Any:
+    """The value at ``path`` in a record's JSON (None when a step on the way is null)."""
+    for key in path:
+        if data is None:
+            return None
+        data = data[key]
+    return data
 
 
-def _is_term(value: Any) -> bool:
-    return isinstance(value, dict) and {"id", "label", "text", "score"} <= value.keys()
-
-
-def _cell(value: Any) -> Any:
+def _typed(value: Any, column: Column) -> Any:
+    """A field's JSON value as the column holds it: a Term as its id, a Term list as its ids."""
     if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
+        return None
+    if column.term is not None:
+        return column.term in {item["id"] for item in value}
+    if column.kind == "id":
+        return value["id"]
+    if column.kind == "ids":
+        return [item["id"] for item in value]
     return value
 
 
-def _flatten(prefix: str, value: Any, row: dict[str, Any]) -> None:
-    if value is None and prefix.endswith("_peer"):
-        value = dict.fromkeys(PEER_KEYS)
-    if _is_term(value):
-        row[prefix] = value["id"]
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _flatten(f"{prefix}_{key}", item, row)
-    elif isinstance(value, list):
-        row[prefix] = LIST_SEPARATOR.join(item["id"] if _is_term(item) else str(item) for item in value)
-    else:
-        row[prefix] = _cell(value)
-
-
 def wide_row(record: Record, vocabulary: Vocabulary | None = None) -> dict[str, Any]:
-    """One record as a flat row; with a vocabulary, one-hot columns per term of each list."""
+    """One record as typed values by wide column (``source_path`` left out); with a vocabulary,
+    its one-hot columns too."""
     data = record.model_dump(mode="json")
-    row: dict[str, Any] = {}
-    for section in SECTIONS:
-        _flatten(section, data[section], row)
-    row["warnings_count"] = len(record.warnings)
-    row["unmapped_count"] = len(record.unmapped)
-    if vocabulary is not None:
-        row.update(_one_hot(data, vocabulary))
-    return row
+    counts = {"warnings_count": len(record.warnings), "unmapped_count": len(record.unmapped)}
+    return {column.name: counts[column.name] if column.name in counts else _typed(_at(data, column.path), column)
+            for column in wide_columns(vocabulary)[1:]}  # fmt: skip
 
 
-def _one_hot(data: dict[str, Any], vocabulary: Vocabulary) -> dict[str, Any]:
-    columns: dict[str, Any] = {}
-    for spec in record_fields():
-        group = spec.vocabulary
-        if group is None or get_origin(_without_none(spec.annotation)) is not list:
+def long_rows(record: Record) -> list[LongRow]:
+    """One row per value and per list item (``source_path`` left out): city_name, field, index,
+    id, label, text, score, page. Nulls and empty lists give no row."""
+    data = record.model_dump(mode="json")
+    rows: list[LongRow] = []
+    for column in wide_columns()[1:]:
+        if not column.path or column.path[0] == "source":
             continue
-        section, key = spec.path.split(".")
-        value = data[section][key]
-        ids = {item["id"] for item in value} if value is not None else None
-        for term in vocabulary.groups[group]:
-            columns[f"{section}_{key}__{term.id}"] = "" if ids is None else _cell(term.id in ids)
-    return columns
-
-
-def long_rows(record: Record) -> list[dict[str, Any]]:
-    """One row per scalar value and per Term (list items carry their index)."""
-    data = record.model_dump(mode="json")
-    rows: list[dict[str, Any]] = []
-    base = {"source_file": record.source.file, "city": record.city.name}
-    for section in SECTIONS[1:]:
-        for key, value in data[section].items():
-            _long(rows, base, f"{section}.{key}", value, None, record)
+        value = _at(data, column.path)
+        items = value if column.kind in ("ids", "texts") and value is not None else [value]
+        for index, item in enumerate(items):
+            if item is not None:
+                rows.append(_long_row(record, column, item, index if items is value else None))
     return rows
 
 
-def _long(rows: list[dict[str, Any]], base: dict[str, Any], path: str, value: Any,
-          index: int | None, record: Record) -> None:  # fmt: skip
-    if value is None or value == []:
-        return
-    if isinstance(value, list):
-        for position, item in enumerate(value):
-            _long(rows, base, path, item, position, record)
-        return
-    where = f"{path}[{index}]" if index is not None else path
+def _long_row(record: Record, column: Column, value: Any, index: int | None) -> LongRow:
+    field = ".".join(column.path[:2])  # a peer's parts share the peer's provenance
+    where = f"{field}[{index}]" if index is not None else field
     provenance = record.provenance.get(where)
-    page = provenance["page"] if provenance is not None and provenance["page"] is not None else ""
-    row = {**base, "field": path, "index": "" if index is None else index, "page": page}
-    if _is_term(value):
-        row.update(id=value["id"], label=value["label"], text=value["text"], score=value["score"])
-    elif isinstance(value, dict):
-        row.update(id="", label="", text=json.dumps(value, ensure_ascii=False), score="")
-    else:
-        row.update(id="", label="", text=_cell(value), score="")
-    rows.append(row)
+    page = provenance["page"] if provenance is not None else None
+    if isinstance(value, dict):  # a Term
+        return (record.city.name, column.name, index, value["id"], value["label"], value["text"],
+                value["score"], page)  # fmt: skip
+    return record.city.name, column.name, index, None, None, text_cell(value, column.kind), None, page
+
+
+def warning_rows(record: Record) -> list[tuple[str, str, str]]:
+    """One row per warning of the record (``source_path`` left out): field, code, message."""
+    return [(warning.field, warning.code, warning.message) for warning in record.warnings]
+
+
+def unmapped_rows(record: Record) -> list[tuple[str, str, str | None, float]]:
+    """One row per unmapped item (``source_path`` left out): field, text, best_id, best_score."""
+    return [(item.field, item.text, item.best_id, item.best_score) for item in record.unmapped]
+
+
+def wide_values(records: Sequence[Record], vocabulary: Vocabulary | None,
+                source_paths: Sequence[str] | None) -> list[list[Any]]:  # fmt: skip
+    """The wide table's rows, key first (``source_paths``, or each record's file name)."""
+    names = [column.name for column in wide_columns(vocabulary)[1:]]
+    paths = source_paths or [record.source.file for record in records]
+    return [[path, *(row[name] for name in names)]
+            for path, row in zip(paths, (wide_row(r, vocabulary) for r in records), strict=True)]  # fmt: skip
+
+
+def long_values(records: Sequence[Record], source_paths: Sequence[str] | None) -> list[tuple[Any, ...]]:
+    """The long table's rows, key first."""
+    paths = source_paths or [record.source.file for record in records]
+    return [(path, *row) for path, record in zip(paths, records, strict=True) for row in long_rows(record)]
 
 
 def to_dataframe(
@@ -127,27 +125,29 @@ def to_dataframe(
     shape: Literal["wide", "long"] = "wide",
     one_hot: bool = False,
     vocabulary: Vocabulary | None = None,
+    source_paths: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """Records as a pandas DataFrame, wide (one row per document) or long (one row per value)."""
+    """Records as a typed pandas DataFrame (pyarrow-backed: lists, nullable integers and booleans,
+    as ``pd.read_parquet(..., dtype_backend="pyarrow")`` gives them), wide (one row per document)
+    or long (one row per value). ``source_paths``: the key of each record (default: its file)."""
     import pandas as pd
 
+    from .parquet import arrow_table
+
     if shape == "long":
-        rows = [row for record in records for row in long_rows(record)]
-        return pd.DataFrame(rows, columns=list(LONG_COLUMNS))
-    if one_hot:
-        vocabulary = vocabulary or load_vocabulary()
-    rows = [wide_row(record, vocabulary if one_hot else None) for record in records]
-    columns = list(rows[0]) if rows else wide_row_columns(vocabulary if one_hot else None)
-    return pd.DataFrame(rows, columns=columns)
+        table = arrow_table(LONG_COLUMNS_SPEC, long_values(records, source_paths))
+    else:
+        one_hot_vocabulary = (vocabulary or load_vocabulary()) if one_hot else None
+        table = arrow_table(wide_columns(one_hot_vocabulary), wide_values(records, one_hot_vocabulary, source_paths))
+    return table.to_pandas(types_mapper=pd.ArrowDtype)
 
 
 def wide_row_columns(vocabulary: Vocabulary | None = None) -> list[str]:
-    """The wide columns in order (with one-hot columns when a vocabulary is given)."""
-    from ..models import City, Source
+    """The wide columns' names in order (with one-hot columns when a vocabulary is given)."""
+    return [column.name for column in wide_columns(vocabulary)]
 
-    empty = Record(source=Source(file="", sha256="", format="text", pages=None),
-                   city=City(name="", as_printed="", country="", country_code=None))
-    return list(wide_row(empty, vocabulary))
+
+# --------------------------------------------------------------------------- CSV
 
 
 def guard_formula(value: Any) -> Any:
@@ -157,13 +157,70 @@ def guard_formula(value: Any) -> Any:
     return value
 
 
+def write_csv(stream: IO[bytes], columns: Sequence[Column], rows: Iterable[Sequence[Any]],
+              bom: bool = False, guard: bool = True) -> None:  # fmt: skip
+    """Rows of typed values as CSV onto ``stream``, row by row (see the module docstring)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    kinds = [column.kind for column in columns]
+    writer.writerow([column.name for column in columns])
+    stream.write((("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8"))
+    buffer.seek(0)
+    buffer.truncate()
+    guarded = [guard and kind in TEXT_KINDS for kind in kinds]  # numbers are never touched
+    for row in rows:
+        writer.writerow([guard_formula(text_cell(value, kind)) if text else text_cell(value, kind)
+                         for value, kind, text in zip(row, kinds, guarded, strict=True)])  # fmt: skip
+        if buffer.tell() >= _FLUSH_BYTES:
+            stream.write(buffer.getvalue().encode("utf-8"))
+            buffer.seek(0)
+            buffer.truncate()
+    stream.write(buffer.getvalue().encode("utf-8"))
+
+
+def csv_bytes(columns: Sequence[Column], rows: Iterable[Sequence[Any]], bom: bool = False,
+              guard: bool = True) -> bytes:  # fmt: skip
+    """``write_csv`` into bytes."""
+    stream = io.BytesIO()
+    write_csv(stream, columns, rows, bom, guard)
+    return stream.getvalue()
+
+
+def wide_csv(records: Sequence[Record], vocabulary: Vocabulary | None = None, bom: bool = False,
+             source_paths: Sequence[str] | None = None) -> bytes:  # fmt: skip
+    """The wide CSV of records (with one-hot columns when a vocabulary is given), without pandas."""
+    return csv_bytes(wide_columns(vocabulary), wide_values(records, vocabulary, source_paths), bom)
+
+
+def frame_columns(frame: pd.DataFrame) -> list[Column]:
+    """Columns for a DataFrame's own columns, their kinds read from the dtypes."""
+    import pandas as pd
+    import pyarrow as pa
+
+    columns = []
+    for name, dtype in frame.dtypes.items():
+        kind = "text"
+        if isinstance(dtype, pd.ArrowDtype):
+            arrow = dtype.pyarrow_dtype
+            kind = ("ids" if pa.types.is_list(arrow) else "boolean" if pa.types.is_boolean(arrow)
+                    else "integer" if pa.types.is_integer(arrow) else "number" if pa.types.is_floating(arrow)
+                    else "text")  # fmt: skip
+        elif pd.api.types.is_bool_dtype(dtype):
+            kind = "boolean"
+        elif pd.api.types.is_numeric_dtype(dtype):
+            kind = "number"
+        columns.append(Column(str(name), kind, ""))
+    return columns
+
+
 def to_csv(frame: pd.DataFrame, bom: bool = False, guard: bool = True) -> bytes:
-    """A DataFrame as CSV bytes: UTF-8 (BOM on request), ``\\n`` line ends, no index.
+    """A DataFrame as CSV bytes with the conventions of ``write_csv`` (the kinds of its columns
+    read from the dtypes: a ``to_dataframe`` frame gives the bytes the batch writes).
 
     With ``guard`` (the default) text cells that would start a formula get a leading apostrophe.
     """
-    if guard:
-        frame = frame.map(guard_formula)
-    buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, lineterminator="\n")
-    return (("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8")
+    return csv_bytes(frame_columns(frame), frame.itertuples(index=False, name=None), bom, guard)
+
+
+__all__ = ["LONG_COLUMNS", "guard_formula", "long_rows", "to_csv", "to_dataframe", "unmapped_rows",
+           "warning_rows", "wide_csv", "wide_row", "wide_row_columns", "write_csv"]  # fmt: skip
