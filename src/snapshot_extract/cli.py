@@ -12,12 +12,11 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from . import __version__
-from .checks.golden import FixtureOutcome, check_fixture, find_fixtures
 from .cli_errors import OneLineErrors
 from .cli_options import (
     Backend,
@@ -31,12 +30,11 @@ from .cli_options import (
     stdin_as_file,
 )
 from .errors import SnapshotError
-from .export import record_json, records_jsonl
-from .export.rows import wide_csv
-from .models import Record
-from .pipeline import extract_all
-from .read import PdfOptions
-from .vocabulary import Vocabulary, load_vocabulary
+
+if TYPE_CHECKING:  # each command imports what it runs when it runs: --help starts in a fraction of a second
+    from .checks.golden import FixtureOutcome
+    from .models import PdfOptions, Record
+    from .vocabulary import Vocabulary
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 PROG_NAME = "snapshot-extract"
@@ -46,6 +44,7 @@ app = typer.Typer(
     help="Turn City Innovation Snapshot PDFs and text dumps into validated records.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # click's plain help: rich would take longer to import than the rest of --help
 )
 
 
@@ -70,6 +69,8 @@ def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
 
 
 def _vocabulary(path: Path | None, replace: bool) -> Vocabulary:
+    from .vocabulary import load_vocabulary
+
     try:
         return load_vocabulary(path, replace=replace)
     except SnapshotError as error:
@@ -77,6 +78,8 @@ def _vocabulary(path: Path | None, replace: bool) -> Vocabulary:
 
 
 def _pdf_options(backend: Backend, password: str | None, max_pages: int = 20) -> PdfOptions:
+    from .models import PdfOptions
+
     return PdfOptions(backend=backend.value, password=password, max_pages=max_pages)
 
 
@@ -104,6 +107,8 @@ def parse(
 
     Example: snapshot-extract parse fixtures/text/enschede.txt
     """
+    from .pipeline import extract_all
+
     if files.count(Path("-")) > 1:
         raise _fail("error: -: stdin can be read only once")
     vocab = _vocabulary(vocabulary, replace_vocabulary)
@@ -129,6 +134,9 @@ def parse(
 
 
 def _print_records(records: list[Record], output_format: ParseFormat, single: bool) -> None:
+    from .export import record_json, records_jsonl
+    from .export.rows import wide_csv
+
     if output_format is ParseFormat.csv:
         sys.stdout.buffer.write(wide_csv(records))
     elif single:
@@ -144,6 +152,8 @@ def schema() -> None:
 
     Example: snapshot-extract schema > record.schema.json
     """
+    from .models import Record
+
     typer.echo(json.dumps(Record.model_json_schema(), indent=2, ensure_ascii=False))
 
 
@@ -187,6 +197,8 @@ def check(
 
     Example: snapshot-extract check fixtures/text fixtures/pdf --junit-xml check.xml
     """
+    from .checks.golden import find_fixtures
+
     vocab_ = _vocabulary(vocabulary, replace_vocabulary)
     options = _pdf_options(backend, None)
     pairs: list[tuple[Path, Path]] = []
@@ -208,6 +220,8 @@ def check(
 
 def _check_one(source: Path, expected: Path, vocabulary: Vocabulary, options: PdfOptions, update: bool,
                to_stderr: bool) -> FixtureOutcome:  # fmt: skip
+    from .checks.golden import check_fixture
+
     """Check one fixture and print its lines: ``ok  X``, or ``FAIL X`` and one line per difference."""
     from .checks.junit import difference_line
 

@@ -9,12 +9,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .pipeline import Result
-from .read import MAX_PDF_BYTES
+if TYPE_CHECKING:
+    from .pipeline import Result
 
 STDIN_NAME = "stdin"  # the file name a record read from stdin carries (source.file)
 
@@ -58,6 +58,8 @@ def stdin_as_file(files: list[Path]) -> Iterator[list[Path]]:
     if Path("-") not in files:
         yield files
         return
+    from .read import MAX_PDF_BYTES
+
     with tempfile.TemporaryDirectory(prefix="snapshot-extract-") as folder:
         path = Path(folder) / STDIN_NAME
         path.write_bytes(sys.stdin.buffer.read(MAX_PDF_BYTES + 1))
@@ -66,6 +68,8 @@ def stdin_as_file(files: list[Path]) -> Iterator[list[Path]]:
 
 def as_given(result: Result, given: Path) -> Result:
     """The result with its error naming the path as the user gave it (``-`` for stdin)."""
+    from .pipeline import Result
+
     if result.error is None or result.path == given:
         return result
     return Result(given, result.record, result.error.with_file(str(given)))
