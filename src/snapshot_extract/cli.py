@@ -306,7 +306,8 @@ def evaluate_records(
     """
     from rich.console import Console
 
-    from .checks.evaluate import evaluate, print_evaluation
+    from .checks.evaluate import evaluate
+    from .checks.report import print_evaluation
 
     if len(paths) < 2:
         raise _fail("error: eval: give at least one truth folder and then the records")
