@@ -1,0 +1,98 @@
+"""Render a corpus, run the reader under test (``snapshot-extract batch``), score it, print the
+tables, and copy failing documents (PDF, truth, record, errors, design) for ``inspect``."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from snapshot_extract.evaluate import evaluate
+
+from .corpus import Made, make_corpus
+from .report import format_table, group_scores
+from .sample import choose_sample
+
+
+def run_reader(executable: str, corpus: Path, out: Path) -> Path:
+    """``snapshot-extract batch CORPUS --out OUT --format jsonl --quiet``; the records file."""
+    if out.exists():
+        shutil.rmtree(out)
+    command = [executable, "batch", str(corpus), "--out", str(out), "--format", "jsonl", "--quiet", "--workers", "1"]
+    subprocess.run(command, check=False)  # exit 1 when some documents failed: they are scored as refused
+    records = out / "records.jsonl"
+    if not records.exists():
+        records.write_text("", encoding="utf-8")
+    return records
+
+
+def _records_by_file(records: Path) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for line in records.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            out[str(record["source"]["file"])] = record
+    return out
+
+
+def copy_failures(made: list[Made], corpus: Path, records: Path, batch_out: Path, folder: Path) -> int:
+    """Every document with a wrong field or no record, with what is needed to look into it."""
+    evaluation = evaluate([str(corpus)], records)
+    errors: dict[str, list[dict[str, Any]]] = {}
+    for error in evaluation.as_dict()["errors"]:
+        errors.setdefault(Path(error["truth_file"]).name, []).append(error)
+    missing = {Path(m).name for m in evaluation.missing}
+    by_file = _records_by_file(records)
+    designs = {m.name: m for m in made}
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    failed = sorted({n.removesuffix(".expected.json") for n in [*errors, *missing]})
+    batch_errors = batch_out / "errors.csv"
+    for name in failed:
+        shutil.copy(corpus / f"{name}.pdf", folder)
+        shutil.copy(corpus / f"{name}.expected.json", folder)
+        record = by_file.get(f"{name}.pdf")
+        if record is not None:
+            (folder / f"{name}.record.json").write_text(json.dumps(record, ensure_ascii=False, indent=2), "utf-8")
+        note = {"errors": errors.get(f"{name}.expected.json", []), "refused": f"{name}.expected.json" in missing,
+                "design": designs[name].design, "features": designs[name].features}  # fmt: skip
+        (folder / f"{name}.errors.json").write_text(json.dumps(note, ensure_ascii=False, indent=2), "utf-8")
+    if batch_errors.exists():
+        shutil.copy(batch_errors, folder / "batch-errors.csv")
+    return len(failed)
+
+
+def run_sweep(*, n: int, seed: int, out: Path, producers: tuple[str, ...], failures: Path | None,
+              render_only: bool, executable: str, jobs: int, sample: int | None) -> int:  # fmt: skip
+    corpus = out if sample else out / "corpus"
+    if corpus.exists() and not sample:
+        shutil.rmtree(corpus)
+    indices = choose_sample(seed, sample, producers) if sample else list(range(n))
+    made: list[Made] = []
+    for item in make_corpus(seed, indices, producers, corpus, jobs):
+        made.append(item)
+        print(f"\rrendered {len(made)}/{len(indices)}", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+    designs = {m.name: {"design": m.design, "features": m.features, "rejected": m.rejected} for m in made}
+    design_file = (out / "designs.json") if not sample else (corpus / "DESIGNS.json")
+    design_file.write_text(json.dumps(designs, ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")
+    rejected = sum(len(m.rejected) for m in made)
+    print(f"{len(made)} documents in {corpus} ({rejected} attempt(s) redrawn: their PDF lost some truth)")
+    if render_only:
+        return 0
+    batch_out = out / "batch" if not sample else out.parent / f".{out.name}-batch"
+    records = run_reader(executable, corpus, batch_out)
+    scores = group_scores(made, corpus, records)
+    table = format_table(scores)
+    print(table)
+    if not sample:
+        (out / "scores.txt").write_text(table + "\n", "utf-8")
+        (out / "scores.json").write_text(json.dumps([s.as_dict() for s in scores], indent=1) + "\n", "utf-8")
+    if failures is not None:
+        count = copy_failures(made, corpus, records, batch_out, failures)
+        print(f"{count} failing document(s) copied to {failures}")
+    return 0
