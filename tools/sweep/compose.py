@@ -50,8 +50,14 @@ def compose(content: Content, layout: dict[str, str], rng: random.Random) -> tup
     columns = int(layout["columns"])
     sidebar = layout["spotlight_form"] == "sidebar" and content.spotlight is not None
     column = flow_width(page[0], style.margin_mm, style.column_gap_mm, columns, sidebar)
+    adjusted: dict[str, str] = {}
+    if sidebar and column < 150:  # text columns beside a sidebar would be too narrow to read
+        layout = {**layout, "spotlight_form": "box"}
+        adjusted["spotlight_form"] = "box"
+        column = flow_width(page[0], style.margin_mm, style.column_gap_mm, columns, False)
     full = flow_width(page[0], style.margin_mm, 0, 1, False)
     builder = _Builder(content, layout, rng, writer, charset, (column, full, style.body_size))
+    builder.adjusted.update(adjusted)
     blocks, title = builder.build()
     if layout["hyphenation"] != "off":
         blocks = hyphenate_blocks(blocks)
@@ -179,7 +185,8 @@ class _Builder:
         labels = tuple(self.wrapped(item.text, self.layout["tile_wrap"] == "explicit")
                        for item in self.c.approach.priorities)  # fmt: skip
         count = len(labels)
-        tile = (self.column - 6 * (count + 1)) / count - 14 if self.layout["tiles_form"] == "side_by_side" else 150
+        side = self.layout["tiles_form"] == "side_by_side"
+        tile = (self.column - 6 * (count + 1)) / count - 14 if side else self.column * 0.6 - 14
         words = [w for lines in labels for line in lines for w in line.split()]
         size = fit_size(tile, max(words, key=len), self.size)
         self.blocks.append(Tiles(labels, self.layout["tiles_form"], max(size, 6.0)))

@@ -60,7 +60,7 @@ def make_document(seed: int, index: int, producers: tuple[str, ...], folder: Pat
                 {"attempt": attempt, "design": layout.as_dict(), "problem": f"render failed: {error!r}"[:300]}
             )
             continue
-        problems = missing_values(made.pdf, made.truth)
+        problems = missing_values(made.pdf, made.truth, made.furniture)
         if not problems:
             _write(made, folder, index)
             return Made(_name(made, index), made.layout.as_dict(), features(made.content), rejected)

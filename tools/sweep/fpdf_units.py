@@ -57,9 +57,9 @@ class UnitMaker:
 
             def draw(x: float, y: float, w: float, line: Line = line, top_pad: float = top_pad, i: int = i) -> None:
                 base = y + top_pad + size * 0.95
-                self.ts.draw(line, x + indent, base, w - indent, size)
-                if marker is not None and i == 0:
+                if marker is not None and i == 0:  # the marker first, as list writers draw it
                     marker(x, base)
+                self.ts.draw(line, x + indent, base, w - indent, size)
 
             units.append(Unit(top_pad + leading + bottom_pad, draw, keep_with_next=keep or (i == 0 and len(lines) > 1)))
         return units
@@ -131,7 +131,8 @@ class UnitMaker:
         return [*units, Unit(self.size * 0.4, _nothing)]
 
     def table_row(self, label: b.Run, joined: str | None, values: tuple[str, ...], width: float) -> Unit:
-        left_w = width * 0.38
+        longest = max(self.ts.measure(w, True, self.size) for w in label.text.split())
+        left_w = max(width * 0.38, longest + 8)
         left = self.ts.wrap(self.ts.words((label,)), left_w - 6, self.size)
         right_lines = [line for v in ([joined] if joined else values)
                        for line in self.ts.wrap(self.ts.words((b.Run(v),)), width - left_w, self.size)]  # fmt: skip
@@ -152,7 +153,7 @@ class UnitMaker:
                                                                     colour=self.accent, after=self.size * 0.2)]  # fmt: skip
         size, gap = block.size, 6.0
         count = 1 if block.form == "stacked" else len(block.labels)
-        tile_w = width * 0.6 if block.form == "stacked" else (width - gap * (count - 1)) / count
+        tile_w = width * 0.7 if block.form == "stacked" else (width - gap * (count - 1)) / count
         wrapped = [[line for part in lines for line in self.ts.wrap(self.ts.words((b.Run(part, bold=True),)),
                                                                       tile_w - 12, size)] for lines in block.labels]  # fmt: skip
         leading = size * 1.2

@@ -31,7 +31,7 @@ class HtmlParts:
     header: str
     sidebar: str  # the spotlight when it is a page-1 sidebar, else ""
     segments: tuple[str, ...]  # the flow, cut at forced page breaks
-    spanning: tuple[str, ...]  # story dialect: per segment, what spans the columns below them
+    spanning: tuple[str, ...]  # per segment, what spans the columns below them
 
 
 def _e(text: str) -> str:
@@ -248,7 +248,7 @@ class HtmlWriter:
                 continue  # printed with the spanning grid
             elif isinstance(block, Grid) and self.spans(block):
                 lead = self.block(blocks[i - 1]) if i and isinstance(blocks[i - 1], Heading) else ""
-                (spanning if self.story else segments)[-1].append(self.grid(block, lead))
+                spanning[-1].append(self.grid(block, lead))
             else:
                 segments[-1].append(self.block(block))
         return HtmlParts(css, self.header(self.doc.header), sidebar, tuple("".join(s) for s in segments),

@@ -15,20 +15,32 @@ PINNED_DATE = b"20200101000000"
 CHROMIUM = "chromium"
 
 
-def full_html(doc: Document) -> str:
+def full_html(doc: Document, span_inside: bool = True) -> str:
+    """The page as HTML. A grid spanning the columns is inside the columns' box with
+    ``column-span: all`` (Chromium) or a block after it (WeasyPrint: its column-span breaks pages)."""
     css = page_rules(doc) + base_rules(doc, story=False)
     parts: HtmlParts = HtmlWriter(doc, "full").parts(css)
     sidebar = f'<aside class="sidebar">{parts.sidebar}</aside>' if parts.sidebar else ""
-    segments = "".join(f'<div class="flow{" seg" if i else ""}">{s}</div>' for i, s in enumerate(parts.segments))
-    return (f'<!DOCTYPE html><html lang="{doc.lang}"><head><meta charset="utf-8">'
-            f"<title>City Innovation Snapshot</title><style>{parts.css}</style></head>"
-            f"<body>{parts.header}{sidebar}{segments}</body></html>")  # fmt: skip
+    segments = []
+    for i, (flow, spanning) in enumerate(zip(parts.segments, parts.spanning, strict=True)):
+        cls = "flow seg" if i else "flow"
+        if span_inside:
+            segments.append(f'<div class="{cls}">{flow}{spanning}</div>')
+        else:
+            segments.append(f'<div class="{cls}">{flow}</div>{spanning}')
+    return (
+        f'<!DOCTYPE html><html lang="{doc.lang}"><head><meta charset="utf-8">'
+        f"<title>City Innovation Snapshot</title><style>{parts.css}</style></head>"
+        f"<body>{parts.header}{sidebar}{''.join(segments)}</body></html>"
+    )
 
 
 def render_weasyprint(doc: Document) -> bytes:
     import weasyprint
 
-    pdf = weasyprint.HTML(string=full_html(doc)).write_pdf(pdf_identifier=b"snapshot-sweep", uncompressed_pdf=False)
+    pdf = weasyprint.HTML(string=full_html(doc, span_inside=False)).write_pdf(
+        pdf_identifier=b"snapshot-sweep", uncompressed_pdf=False
+    )
     assert pdf is not None
     return bytes(pdf)
 

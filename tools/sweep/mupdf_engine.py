@@ -162,6 +162,9 @@ class _Flow:
     def full_width(self, html: str, top: float) -> None:
         e = self.e
         story = e.story(html)
+        if top > e.bottom - 60:  # no room left below the columns: start on a new page
+            self.new_page()
+            top = e.m + TOP
         while True:
             more, _ = self.draw(story, pymupdf.Rect(e.m, top, e.m + content_width(e.doc), e.bottom))
             if not more:

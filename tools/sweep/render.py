@@ -54,11 +54,13 @@ class Rendered:
     layout: Layout
     printed: Printed
     content: Content
+    furniture: tuple[str, ...]  # page furniture strings (not content)
 
 
 def document_name(layout: Layout, content: Content, index: int) -> str:
     plain = unicodedata.normalize("NFKD", content.city.name.lower().replace("ł", "l").replace("ß", "ss"))
-    slug = "-".join("".join(ch if ch.isascii() and ch.isalnum() else " " for ch in plain).split())
+    letters = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    slug = "-".join("".join(ch if ch.isascii() and ch.isalnum() else " " for ch in letters).split())
     return f"{index:04d}-{layout['producer']}-{slug}"
 
 
@@ -97,4 +99,6 @@ def render(
     truth = build_truth(content, file=f"{name}.pdf", sha256=hashlib.sha256(pdf).hexdigest(), pages=pages,
                         city_as_printed=printed.city_as_printed, country_as_printed=printed.country_as_printed,
                         spotlight_title=printed.spotlight_title)  # fmt: skip
-    return Rendered(name, pdf, truth, layout, printed, content)
+    header = doc.header
+    furniture = (header.kicker, header.city_line, header.short, doc.style.footer_text)
+    return Rendered(name, pdf, truth, layout, printed, content, furniture)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -89,6 +90,7 @@ class _Flow:
 
     def __init__(self, doc: b.Document, kit: Kit, balance: str) -> None:
         self.doc, self.kit, self.balance = doc, kit, balance
+        self.frame_height = doc.page[1] - 2 * doc.style.margin_mm * MM - TOP - BOTTOM - 80
         self.column = column_width(doc) if doc.columns > 1 else content_width(doc)
         if any(isinstance(x, b.Spotlight) and x.form == "sidebar" for x in doc.blocks):
             self.column = (
@@ -120,6 +122,17 @@ class _Flow:
                                   self.doc.style.grid_gap)  # fmt: skip
         return []
 
+    def float_or_box(self, block: b.Spotlight) -> list[Flowable]:
+        """The spotlight floated right, or (too tall to float beside text) a box in the flow."""
+        width = self.column * 0.46
+        tint = colors.HexColor(self.doc.style.tint)
+        table = Table([[self.kit.spotlight(block, width)]], colWidths=[width],
+                      style=TableStyle([("BACKGROUND", (0, 0), (-1, -1), tint)]))  # fmt: skip
+        if table.wrap(width, 10_000)[1] <= 0.55 * self.frame_height:
+            return [FloatBox(table)]
+        self.doc.notes["spotlight_form"] = "box"
+        return self.kit.spotlight(replace(block, form="box"), self.column)
+
     def spans(self, block: b.Block) -> bool:
         return isinstance(block, b.Grid) and block.span and self.doc.columns > 1
 
@@ -131,25 +144,20 @@ class _Flow:
         float_at = -1
         spanning: list[Flowable] = []
         for i, block in enumerate(blocks):
-            made = self.block(block)
             if isinstance(block, b.Spotlight) and block.form == "float":
-                floated, float_at = made, len(out)
+                floated, float_at = self.float_or_box(block), len(out)
+                if not isinstance(floated[0], FloatBox):
+                    out, floated = out + floated, []
                 continue
+            made = self.block(block)
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             if self.spans(block) or (isinstance(block, b.Heading) and nxt is not None and self.spans(nxt)):
                 spanning += made
             else:
                 out += made
         if floated:
-            box = FloatBox(
-                Table(
-                    [[floated]],
-                    colWidths=[self.column * 0.46],
-                    style=TableStyle([("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(self.doc.style.tint))]),
-                )
-            )
             beside = out[float_at:]
-            out = out[:float_at] + ([ImageAndFlowables(box, beside, imageSide="right")] if beside else [box])
+            out = out[:float_at] + ([ImageAndFlowables(floated[0], beside, imageSide="right")] if beside else floated)
         if not spanning:
             tail: list[Flowable] = []
         elif self.balance == "balanced":

@@ -22,7 +22,9 @@ def run_reader(executable: str, corpus: Path, out: Path) -> Path:
     if out.exists():
         shutil.rmtree(out)
     command = [executable, "batch", str(corpus), "--out", str(out), "--format", "jsonl", "--quiet", "--workers", "1"]
-    subprocess.run(command, check=False)  # exit 1 when some documents failed: they are scored as refused
+    out.mkdir(parents=True, exist_ok=True)
+    with (out.parent / f"{out.name}.log").open("w", encoding="utf-8") as log:  # exit 1 when some failed: refused
+        subprocess.run(command, check=False, stdout=log, stderr=subprocess.STDOUT)
     records = out / "records.jsonl"
     if not records.exists():
         records.write_text("", encoding="utf-8")

@@ -5,6 +5,7 @@ producer clipped, dropped or could not draw some text) is not used: its truth wo
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 import pymupdf as _pymupdf
@@ -21,9 +22,51 @@ def normalise(text: str) -> str:
     return DROP.sub("", text).casefold()
 
 
-def pdf_text(pdf: bytes) -> str:
+PAGE_NUMBER = re.compile(r"^(\d{1,2}|Page \d+ of \d+)$")
+
+
+def pdf_text(pdf: bytes, furniture: tuple[str, ...] = ()) -> str:
+    """The document's text without page furniture (a page number between two halves of a
+    sentence cut by the page break would otherwise hide it)."""
+    drop = {f.strip() for f in furniture}
+    lines: list[str] = []
     with pymupdf.open("pdf", pdf) as doc:
-        return normalise("".join(page.get_text() for page in doc))
+        for page in doc:
+            lines += [
+                ln
+                for ln in page.get_text().splitlines()
+                if ln.strip() not in drop and not PAGE_NUMBER.match(ln.strip())
+            ]
+    return "\n".join(lines)
+
+
+def _words(text: str) -> Counter[str]:
+    joined = re.sub(r"[-\u00ad\u2010\u2011]+\n", "", text)
+    return Counter(w for w in (normalise(x) for x in joined.split()) if w)
+
+
+def _has_words(value: str, words: Counter[str]) -> bool:
+    """Every word of ``value`` is printed (as often): long paragraphs beside other blocks may
+    come out of the text interleaved with them, line by line."""
+    odd = [k for k in words if re.search(PRIVATE_USE, k)]
+    return all(words[w] >= n or any(_found(w, k) for k in odd) for w, n in _words(value).items())
+
+
+PRIVATE_USE = "[\ue000-\uf8ff]"
+LIGATURE_LETTERS = re.compile("ffi|ffl|ff|fi|fl")
+
+
+def _found(value: str, text: str) -> bool:
+    """``value`` in ``text``; a ligature whose glyph maps to a private-use code point (a font
+    without ToUnicode for it, as some producers print) stands for its letters."""
+    wanted = normalise(value)
+    if wanted in text:
+        return True
+    parts = LIGATURE_LETTERS.split(wanted)
+    ligatures = LIGATURE_LETTERS.findall(wanted)
+    pattern = "".join(re.escape(p) + (f"(?:{ligatures[i]}|{PRIVATE_USE})" if i < len(ligatures) else "")
+                      for i, p in enumerate(parts))  # fmt: skip
+    return re.search(pattern, text) is not None
 
 
 def _terms(truth: dict[str, Any]) -> list[tuple[str, str]]:
@@ -39,9 +82,10 @@ def _terms(truth: dict[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
-def missing_values(pdf: bytes, truth: dict[str, Any]) -> list[str]:
+def missing_values(pdf: bytes, truth: dict[str, Any], furniture: tuple[str, ...] = ()) -> list[str]:
     """The truth values not found in the PDF's text (empty when the document is sound)."""
-    text = pdf_text(pdf)
+    raw = pdf_text(pdf, furniture)
+    text, words = normalise(raw), _words(raw)
     wanted: list[tuple[str, str]] = [
         ("city.name", truth["city"]["name"]),
         ("city.as_printed", truth["city"]["as_printed"]),
@@ -49,12 +93,15 @@ def missing_values(pdf: bytes, truth: dict[str, Any]) -> list[str]:
     overview = truth["overview"]
     wanted += [(f"overview.{k}", str(overview[k])) for k in ("mayor", "innovation_lead") if overview[k]]
     wanted += [("overview.websites", url.removeprefix("https://")) for url in overview["websites"]]
-    wanted += [("spotlight", truth["spotlight"][k]) for k in ("title", "text") if truth["spotlight"][k]]
+    wanted += [("spotlight.title", truth["spotlight"]["title"])] if truth["spotlight"]["title"] else []
     wanted += [("data.uses", use) for use in truth["data"]["uses"]]
     wanted += [("unmapped", entry["text"]) for entry in truth["unmapped"]]
-    problems = [f"{path}: {value!r}" for path, value in wanted if normalise(value) not in text]
+    problems = [f"{path}: {value!r}" for path, value in wanted if not _found(value, text)]
+    spotlight = truth["spotlight"]["text"]
+    if spotlight and not _has_words(spotlight, words):
+        problems.append(f"spotlight.text: {spotlight[:60]!r}…")
     for path, value in _terms(truth):
         # tiles and grid cells side by side may interleave their lines: check word by word there
         pieces = value.split() if path.startswith(("outcomes", "approach.priority")) else [value]
-        problems += [f"{path}: {value!r}" for piece in pieces if normalise(piece) not in text][:1]
+        problems += [f"{path}: {value!r}" for piece in pieces if not _found(piece, text)][:1]
     return problems
