@@ -4,6 +4,7 @@ spanning grid below the columns, a page-1 sidebar, a float beside text, furnitur
 from __future__ import annotations
 
 import datetime
+import logging
 from dataclasses import replace
 
 from fpdf import FPDF
@@ -15,6 +16,7 @@ from .geometry import MM, SIDEBAR, content_width, rgb
 from .styles import SYMBOL_FONT
 
 TOP, BOTTOM = 16.0, 16.0
+logging.getLogger("fontTools").setLevel(logging.ERROR)  # "BDF NOT subset" of the CJK font's bitmaps
 PINNED = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 
 

@@ -179,7 +179,7 @@ class HtmlWriter:
     def cell(self, grid: Grid, lines: tuple[str, ...], flag: bool, size: float) -> str:
         colour = grid.colours[0 if flag else 1]
         label = "<br>".join(_e(line) for line in lines)
-        font = f"font-size:{size:.1f}pt;"
+        font = f"font-size:{size:.1f}pt;" + (f"width:{100 / grid.columns:.0f}%;" if self.story else "")
         if grid.style in ("fill_gap", "bordered"):
             return f'<td style="{font}background-color:{colour};color:{text_colour_on(colour)}">{label}</td>'
         if grid.style == "text_colour":
@@ -193,7 +193,8 @@ class HtmlWriter:
         for start in range(0, len(grid.cells), grid.columns):
             chunk = grid.cells[start : start + grid.columns]
             cells = "".join(self.cell(grid, lines, flag, size) for lines, flag in chunk)
-            cells += "<td></td>" * (grid.columns - len(chunk))
+            empty = f'<td style="width:{100 / grid.columns:.0f}%"></td>' if self.story else "<td></td>"
+            cells += empty * (grid.columns - len(chunk))
             rows.append(f"<tr>{cells}</tr>")
         cls = f"grid g-{grid.style}" + (" nowrap" if grid.nowrap else "")
         gap = self.doc.style.grid_gap

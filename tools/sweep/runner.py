@@ -82,8 +82,10 @@ def run_sweep(*, n: int, seed: int, out: Path, producers: tuple[str, ...], failu
     designs = {m.name: {"design": m.design, "features": m.features, "rejected": m.rejected} for m in made}
     design_file = (out / "designs.json") if not sample else (corpus / "DESIGNS.json")
     design_file.write_text(json.dumps(designs, ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")
-    rejected = sum(len(m.rejected) for m in made)
-    print(f"{len(made)} documents in {corpus} ({rejected} attempt(s) redrawn: their PDF lost some truth)")
+    rejected = [r["design"]["producer"] for m in made for r in m.rejected]
+    by_producer = ", ".join(f"{p} {rejected.count(p)}" for p in sorted(set(rejected)))
+    print(f"{len(made)} documents in {corpus}; {len(rejected)} attempt(s) redrawn because their PDF did not print"
+          f" all of their truth{f' ({by_producer})' if rejected else ''}: see designs.json")  # fmt: skip
     if render_only:
         return 0
     batch_out = out / "batch" if not sample else out.parent / f".{out.name}-batch"

@@ -22,21 +22,25 @@ def normalise(text: str) -> str:
     return DROP.sub("", text).casefold()
 
 
-PAGE_NUMBER = re.compile(r"^(\d{1,2}|Page \d+ of \d+)$")
+PAGE_NUMBER = re.compile(r"^\d{1,2}$")
+PAGE_X_OF_Y = re.compile(r"^Page \d+ of \d+$")
 
 
 def pdf_text(pdf: bytes, furniture: tuple[str, ...] = ()) -> str:
     """The document's text without page furniture (a page number between two halves of a
-    sentence cut by the page break would otherwise hide it)."""
-    drop = {f.strip() for f in furniture}
+    sentence cut by the page break would otherwise hide it): furniture strings anywhere, page
+    numbers among a page's first or last lines."""
+    drop = {normalise(f) for f in furniture}
     lines: list[str] = []
     with pymupdf.open("pdf", pdf) as doc:
         for page in doc:
-            lines += [
-                ln
-                for ln in page.get_text().splitlines()
-                if ln.strip() not in drop and not PAGE_NUMBER.match(ln.strip())
-            ]
+            page_lines = page.get_text().splitlines()
+            edge = set(range(5)) | set(range(len(page_lines) - 5, len(page_lines)))
+            for i, line in enumerate(page_lines):
+                folded = " ".join(line.split())
+                if normalise(line) in drop or PAGE_X_OF_Y.match(folded) or (i in edge and PAGE_NUMBER.match(folded)):
+                    continue
+                lines.append(line)
     return "\n".join(lines)
 
 
@@ -52,7 +56,7 @@ def _has_words(value: str, words: Counter[str]) -> bool:
     return all(words[w] >= n or any(_found(w, k) for k in odd) for w, n in _words(value).items())
 
 
-PRIVATE_USE = "[\ue000-\uf8ff]"
+PRIVATE_USE = "[^\\x00-\\u024f]"  # a ligature glyph mapped to a private-use or stray code point
 LIGATURE_LETTERS = re.compile("ffi|ffl|ff|fi|fl")
 
 
