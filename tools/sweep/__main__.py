@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .corpus import all_producers
 from .runner import run_sweep
+from .space import DIMENSIONS
 
 DEFAULT_SAMPLE_SEED = 20240
 
@@ -19,7 +20,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m tools.sweep", description=__doc__)
     parser.add_argument("--n", type=int, default=300, help="documents to render (default 300)")
     parser.add_argument("--seed", type=int, default=None, help="layout space seed (default 1; sample: 20240)")
-    parser.add_argument("--out", type=Path, required=True, help="output folder")
+    parser.add_argument("--out", type=Path, help="output folder (required unless --dimensions)")
+    parser.add_argument("--dimensions", action="store_true", help="print the layout space as a Markdown table")
     parser.add_argument("--producers", default=None, help="comma list (default: all five)")
     parser.add_argument("--failures", type=Path, default=None, help="copy failing documents here")
     parser.add_argument("--render-only", action="store_true", help="render the corpus, do not run the reader")
@@ -29,9 +31,22 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def dimensions_table() -> str:
+    rows = ["| dimension | values | note |", "|---|---|---|"]
+    rows += [f"| `{d.name}` | {', '.join(d.values)} | {d.doc} |" for d in DIMENSIONS]
+    return "\n".join(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
-    executable = args.snapshot_extract or shutil.which("snapshot-extract")
+    if args.dimensions:
+        print(dimensions_table())
+        return 0
+    if args.out is None:
+        print("error: --out is required", file=sys.stderr)
+        return 2
+    beside = Path(sys.executable).parent / "snapshot-extract"  # the venv running this, even when not activated
+    executable = args.snapshot_extract or (str(beside) if beside.exists() else shutil.which("snapshot-extract"))
     if not executable and not args.render_only:
         print("error: snapshot-extract not found (give --snapshot-extract PATH or --render-only)", file=sys.stderr)
         return 2
