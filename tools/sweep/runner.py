@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -69,8 +70,10 @@ def copy_failures(made: list[Made], corpus: Path, records: Path, batch_out: Path
 
 
 def run_sweep(*, n: int, seed: int, out: Path, producers: tuple[str, ...], failures: Path | None,
-              render_only: bool, executable: str, jobs: int, sample: int | None) -> int:  # fmt: skip
-    corpus = out if sample else out / "corpus"
+              render_only: bool, executable: str, jobs: int, sample: int | None,
+              corpus: Path | None = None) -> int:  # fmt: skip
+    out.mkdir(parents=True, exist_ok=True)
+    corpus = out if sample else corpus or out / "corpus"
     if corpus.exists() and not sample:
         shutil.rmtree(corpus)
     indices = choose_sample(seed, sample, producers) if sample else list(range(n))
@@ -88,7 +91,7 @@ def run_sweep(*, n: int, seed: int, out: Path, producers: tuple[str, ...], failu
           f" all of their truth{f' ({by_producer})' if rejected else ''}: see designs.json")  # fmt: skip
     if render_only:
         return 0
-    batch_out = out / "batch" if not sample else out.parent / f".{out.name}-batch"
+    batch_out = out / "batch" if not sample else Path(tempfile.mkdtemp(prefix="sweep-sample-")) / "batch"
     records = run_reader(executable, corpus, batch_out)
     scores = group_scores(made, corpus, records)
     table = format_table(scores)
@@ -96,6 +99,8 @@ def run_sweep(*, n: int, seed: int, out: Path, producers: tuple[str, ...], failu
     if not sample:
         (out / "scores.txt").write_text(table + "\n", "utf-8")
         (out / "scores.json").write_text(json.dumps([s.as_dict() for s in scores], indent=1) + "\n", "utf-8")
+    if failures is not None and failures.resolve() in (out.resolve(), corpus.resolve()):
+        raise SystemExit("error: --failures must be a folder of its own (it is emptied first)")
     if failures is not None:
         count = copy_failures(made, corpus, records, batch_out, failures)
         print(f"{count} failing document(s) copied to {failures}")
