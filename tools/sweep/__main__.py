@@ -26,6 +26,11 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--failures", type=Path, default=None, help="copy failing documents here")
     parser.add_argument("--corpus", type=Path, default=None, help="where the corpus goes (default OUT/corpus)")
     parser.add_argument("--render-only", action="store_true", help="render the corpus, do not run the reader")
+    parser.add_argument(
+        "--reuse-corpus",
+        action="store_true",
+        help="do not render: run the reader on the corpus (and designs file) already there",
+    )
     parser.add_argument("--snapshot-extract", default=None, help="the reader's executable (default: on PATH)")
     parser.add_argument("--jobs", type=int, default=2, help="render processes (default 2)")
     parser.add_argument("--sample", type=int, default=None, help="write a fixed sample of this many documents")
@@ -54,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     seed = args.seed if args.seed is not None else (DEFAULT_SAMPLE_SEED if args.sample else 1)
     return run_sweep(n=args.n, seed=seed, out=args.out, producers=all_producers(args.producers),
                      failures=args.failures, render_only=args.render_only, executable=executable or "",
-                     jobs=args.jobs, sample=args.sample, corpus=args.corpus)  # fmt: skip
+                     jobs=args.jobs, sample=args.sample, corpus=args.corpus, reuse=args.reuse_corpus)  # fmt: skip
 
 
 if __name__ == "__main__":

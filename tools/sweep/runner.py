@@ -69,38 +69,65 @@ def copy_failures(made: list[Made], corpus: Path, records: Path, batch_out: Path
     return len(failed)
 
 
-def run_sweep(*, n: int, seed: int, out: Path, producers: tuple[str, ...], failures: Path | None,
-              render_only: bool, executable: str, jobs: int, sample: int | None,
-              corpus: Path | None = None) -> int:  # fmt: skip
-    out.mkdir(parents=True, exist_ok=True)
-    corpus = out if sample else corpus or out / "corpus"
-    if corpus.exists() and not sample:
-        shutil.rmtree(corpus)
-    indices = choose_sample(seed, sample, producers) if sample else list(range(n))
+def _render(seed: int, indices: list[int], producers: tuple[str, ...], corpus: Path, jobs: int) -> list[Made]:
     made: list[Made] = []
     for item in make_corpus(seed, indices, producers, corpus, jobs):
         made.append(item)
-        print(f"\rrendered {len(made)}/{len(indices)}", end="", file=sys.stderr, flush=True)
-    print(file=sys.stderr)
-    designs = {m.name: {"design": m.design, "features": m.features, "rejected": m.rejected} for m in made}
-    design_file = (out / "designs.json") if not sample else (corpus / "DESIGNS.json")
-    design_file.write_text(json.dumps(designs, ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")
+        if len(made) % 25 == 0 or len(made) == len(indices):
+            print(f"rendered {len(made)}/{len(indices)}", file=sys.stderr, flush=True)
     rejected = [r["design"]["producer"] for m in made for r in m.rejected]
     by_producer = ", ".join(f"{p} {rejected.count(p)}" for p in sorted(set(rejected)))
     print(f"{len(made)} documents in {corpus}; {len(rejected)} attempt(s) redrawn because their PDF did not print"
-          f" all of their truth{f' ({by_producer})' if rejected else ''}: see designs.json")  # fmt: skip
+          f" all of their truth{f' ({by_producer})' if rejected else ''}: see the designs file")  # fmt: skip
+    return made
+
+
+def _save_designs(made: list[Made], path: Path) -> None:
+    designs = {m.name: {"design": m.design, "features": m.features, "rejected": m.rejected} for m in made}
+    path.write_text(json.dumps(designs, ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")
+
+
+def load_designs(path: Path) -> list[Made]:
+    data = json.loads(path.read_text("utf-8"))
+    return [Made(name, d["design"], d["features"], d["rejected"]) for name, d in sorted(data.items())]
+
+
+def _report(made: list[Made], corpus: Path, records: Path, out: Path | None) -> None:
+    """The tables: every document, then only those the reader did not refuse (what it read)."""
+    with_record = _records_by_file(records)
+    read = [m for m in made if f"{m.name}.pdf" in with_record]
+    for title, subset, stem in (("all documents", made, "scores"), ("documents with a record", read, "scores-read")):
+        if not subset:
+            continue
+        scores = group_scores(subset, corpus, records)
+        table = format_table(scores)
+        print(f"\n== {title} ({len(subset)}) ==\n{table}")
+        if out is not None:
+            (out / f"{stem}.txt").write_text(table + "\n", "utf-8")
+            (out / f"{stem}.json").write_text(json.dumps([s.as_dict() for s in scores], indent=1) + "\n", "utf-8")
+
+
+def run_sweep(*, n: int, seed: int, out: Path, producers: tuple[str, ...], failures: Path | None,
+              render_only: bool, executable: str, jobs: int, sample: int | None,
+              corpus: Path | None = None, reuse: bool = False) -> int:  # fmt: skip
+    out.mkdir(parents=True, exist_ok=True)
+    corpus = out if sample else corpus or out / "corpus"
+    design_file = corpus / "DESIGNS.json" if sample else out / "designs.json"
+    if failures is not None and failures.resolve() in (out.resolve(), corpus.resolve()):
+        raise SystemExit("error: --failures must be a folder of its own (it is emptied first)")
+    if reuse:
+        made = load_designs(design_file)
+    else:
+        if corpus.exists() and not sample:
+            shutil.rmtree(corpus)
+        indices = choose_sample(seed, sample, producers) if sample else list(range(n))
+        made = _render(seed, indices, producers, corpus, jobs)
+        _save_designs(made, design_file)
     if render_only:
         return 0
     batch_out = out / "batch" if not sample else Path(tempfile.mkdtemp(prefix="sweep-sample-")) / "batch"
     records = run_reader(executable, corpus, batch_out)
-    scores = group_scores(made, corpus, records)
-    table = format_table(scores)
-    print(table)
-    if not sample:
-        (out / "scores.txt").write_text(table + "\n", "utf-8")
-        (out / "scores.json").write_text(json.dumps([s.as_dict() for s in scores], indent=1) + "\n", "utf-8")
-    if failures is not None and failures.resolve() in (out.resolve(), corpus.resolve()):
-        raise SystemExit("error: --failures must be a folder of its own (it is emptied first)")
+    _report(made, corpus, records, None if sample else out)
     if failures is not None:
         count = copy_failures(made, corpus, records, batch_out, failures)
         print(f"{count} failing document(s) copied to {failures}")
