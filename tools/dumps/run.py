@@ -6,7 +6,7 @@
 For every kind: the dumps and their truth files are written to DIR/<kind>/, the reader converts
 them (`snapshot-extract batch DIR/<kind> --out DIR/<kind>/batch --format jsonl --quiet`) and scores
 them (`snapshot-extract eval DIR/<kind> DIR/<kind>/batch/records.jsonl --json`: the install's own
-`snapshot_extract.evaluate`, nothing is re-scored here). DIR/<kind>/errors.json lists the failures
+`snapshot_extract.checks.evaluate`, nothing is re-scored here). DIR/<kind>/errors.json lists the failures
 (wrong values with truth file, path, expected, got, silent, covered_by; refused documents with their
 error code), DIR/summary.json the per-kind figures and DIR/table.md the table printed at the end.
 `--sample N` also copies N documents per kind (a fixed choice, spread over the PDFs) with their truth

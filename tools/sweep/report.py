@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from snapshot_extract.evaluate import evaluate
+from snapshot_extract.checks.evaluate import evaluate
 
 from .corpus import Made
 from .space import DIMENSIONS

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from snapshot_extract.evaluate import evaluate
+from snapshot_extract.checks.evaluate import evaluate
 
 from .corpus import Made, make_corpus
 from .report import format_table, group_scores
