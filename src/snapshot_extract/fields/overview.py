@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Block, Evidence, FieldResult, Section
+from ..models import Block, Evidence, FieldResult, Line, Section
 from ..vocabulary import Vocabulary
 from .common import Found, locate
 
@@ -39,17 +39,24 @@ _PLACEHOLDER_RE = re.compile(
 )
 
 
+# A label with or without its colon, alone on its line or followed by its value: an Overview set as
+# a table (label | value) or with the value on the line below
+_BARE_KEY_RE = re.compile(rf"^(?P<key>{_KEYS})\s*:?\s*(?P<value>.*)$", re.I)
+
+
 def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
     found = Found("overview", vocabulary)
     if section is None:
         return found.result()
-    websites: list[str] = []
+    websites: list[tuple[str, Evidence]] = []  # each with where it was read
     after_website_label = False  # a label's values may follow on the lines below it
     for index, block in enumerate(section.blocks):
         matches = [_KEY_RE.match(part) for cell in block.cells for part in _labelled_parts(cell)]
+        if all(matches) and not all(match.group("value").strip() for match in matches if match):
+            continue  # a label whose value is printed elsewhere: _pair_labels finds it
         if not all(matches):
             if (websites or after_website_label) and all(_URL_RE.fullmatch(line.text.strip()) for line in block.lines):
-                websites.extend(_urls(block.text))
+                websites.extend((url, locate(block)) for url in _urls(block.text))
                 found.use(index)
             continue
         found.use(index)
@@ -58,11 +65,15 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
             key, value = match.group("key").lower(), match.group("value").strip()
             after_website_label = "web" in key
             _read_key(found, key, value, block, websites)
-    urls = list(dict.fromkeys(websites))
+    for key, value, evidence in _pair_labels(found, section):
+        _read_key(found, key, value, evidence, websites)
+    first: dict[str, Evidence] = {}  # url -> where it was first read, in printed order
+    for url, evidence in websites:
+        first.setdefault(url, evidence)
+    urls = list(first)
     found.values["overview.websites"] = urls
     for position, url in enumerate(urls):
-        block = next(b for b in section.blocks if url.split("://", 1)[-1].rstrip("/") in b.text)
-        found.evidence[f"overview.websites[{position}]"] = locate(block, None)
+        found.evidence[f"overview.websites[{position}]"] = first[url]
     return found.result()
 
 
@@ -79,8 +90,84 @@ def _labelled_parts(cell: str) -> list[str]:
     return [cell[start:end].strip() for start, end in zip(bounds, bounds[1:], strict=False)]
 
 
-def _read_key(found: Found, key: str, value: str, block: Block, websites: list[str]) -> None:
-    evidence = locate(block, value) if value and value in block.text else locate(block)
+def _pair_labels(found: Found, section: Section) -> list[tuple[str, str, Evidence]]:
+    """Labels and values the blocks read so far did not hold together: a label without its value
+    (or its colon) takes the value printed right of it on the same line of the page, else the
+    value lines after it; a run of labels followed by as many values (a table read column by
+    column) pairs them in order. Each block read is marked used."""
+    lines = [(index, line) for index, block in enumerate(section.blocks) if (index, None) not in found.used
+             for line in block.lines if line.text]
+    values = [(index, line) for index, line in lines if not _BARE_KEY_RE.match(line.text)]
+    pairs: list[tuple[str, str, Evidence]] = []
+    waiting: list[tuple[str, Line]] = []
+    for index, line in lines:
+        match = _BARE_KEY_RE.match(line.text)
+        if match is None:
+            continue
+        found.use(index)
+        key, value = match.group("key").lower(), match.group("value").strip()
+        if value:
+            pairs.append((key, value, _evidence([line], value)))
+        else:
+            waiting.append((key, line))
+    taken: set[int] = set()
+    unpaired: list[tuple[str, Line]] = []
+    for key, label in waiting:
+        free = [(position, line) for position, (_, line) in enumerate(values) if position not in taken]
+        chosen = _beside(label, free) or _below(label, [line for _, line in lines], free, "web" in key)
+        if not chosen:
+            unpaired.append((key, label))
+        for position in chosen:
+            taken.add(position)
+            found.use(values[position][0])
+        if chosen:
+            texts = [values[position][1] for position in chosen]
+            pairs.append((key, " ".join(line.text for line in texts), _evidence([label, *texts], None)))
+    rest = [position for position in range(len(values)) if position not in taken]
+    if unpaired and len(rest) == len(unpaired):  # labels, then their values, in the same order
+        for (key, label), position in zip(unpaired, rest, strict=True):
+            found.use(values[position][0])
+            value = values[position][1]
+            pairs.append((key, value.text, _evidence([label, value], None)))
+    return pairs
+
+
+def _beside(label: Line, free: list[tuple[int, Line]]) -> list[int]:
+    """The value printed right of ``label`` on the same line of the page (a table's cell)."""
+    if label.bbox is None:
+        return []
+    top, bottom = label.bbox[1], label.bbox[3]
+    right = [(line.bbox[0], position) for position, line in free
+             if line.bbox is not None and line.page == label.page and line.bbox[0] > label.bbox[2]
+             and min(bottom, line.bbox[3]) - max(top, line.bbox[1]) > 0.5 * (bottom - top)]
+    return [min(right)[1]] if right else []
+
+
+def _below(label: Line, order: list[Line], free: list[tuple[int, Line]], several: bool) -> list[int]:
+    """The value line(s) right after ``label`` in reading order, up to the next label (websites
+    may take several); none when a label follows straight away."""
+    position_of = {id(line): position for position, line in free}
+    chosen: list[int] = []
+    for line in order[order.index(label) + 1:]:
+        if _BARE_KEY_RE.match(line.text) or id(line) not in position_of:
+            break
+        chosen.append(position_of[id(line)])
+        if not several:
+            break
+    return chosen
+
+
+def _evidence(lines: list[Line], part: str | None) -> Evidence:
+    block = Block("paragraph", " ".join(line.text for line in lines), tuple(lines), ())
+    return locate(block, part)
+
+
+def _read_key(found: Found, key: str, value: str, where: Block | Evidence,
+              websites: list[tuple[str, Evidence]]) -> None:
+    if isinstance(where, Evidence):
+        evidence = where
+    else:
+        evidence = locate(where, value) if value and value in where.text else locate(where)
     if _PLACEHOLDER_RE.match(value) and "web" not in key:
         return  # the document says there is none: null, not a name
     if key.endswith("mayor") or key == "head of government":
@@ -92,7 +179,7 @@ def _read_key(found: Found, key: str, value: str, block: Block, websites: list[s
     elif key.startswith("population"):
         _read_population(found, value, evidence)
     else:
-        websites.extend(_urls(value))
+        websites.extend((url, where if isinstance(where, Evidence) else locate(where)) for url in _urls(value))
 
 
 def _urls(text: str) -> list[str]:
