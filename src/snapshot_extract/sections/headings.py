@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -86,13 +86,13 @@ class OpenSection:
     lines: list[Line] = field(default_factory=list)
 
 
-def split_at_headings(lines: list[Line]) -> Iterator[OpenSection]:
+def split_at_headings(lines: list[Line], is_term: Callable[[str], bool] | None = None) -> Iterator[OpenSection]:
     current = OpenSection(None)
     resumed: str | None = None  # the section open before the spotlight panel
     index = 0
     while index < len(lines):
         line = lines[index]
-        key, used, heading = _heading_at(lines, index)
+        key, used, heading = _heading_at(lines, index, is_term)
         if key is None:
             if current.key == "spotlight" and _leaves_spotlight(current, line):
                 yield current
@@ -137,7 +137,8 @@ def _title_follows(lines: list[Line], index: int) -> bool:
         and match_heading(text) is None
 
 
-def _heading_at(lines: list[Line], index: int) -> tuple[str | None, int, str]:
+def _heading_at(lines: list[Line], index: int, is_term: Callable[[str], bool] | None = None
+                ) -> tuple[str | None, int, str]:
     """(section key, lines used, heading text) at ``index``; an unrecognised question heading
     gives ``UNKNOWN`` so that its text is not read as part of the section before it."""
     line = lines[index]
@@ -157,9 +158,43 @@ def _heading_at(lines: list[Line], index: int) -> tuple[str | None, int, str]:
             return joined_key, 2, joined  # a wrapped heading beats a fuzzy match of its first line
     if key:
         return key, 1, line.text
+    # a heading reworded: set as one and naming one section's topic, but no list item or grid cell
+    topic = topic_of(line.text) if _set_as_heading(line) and not (is_term and is_term(line.text)) else None
+    if topic is not None:
+        return topic, 1, line.text
     if _is_question(line.text):
         return UNKNOWN, 1, line.text
     return None, 1, ""
+
+
+_NUMBERED_RE = re.compile(r"^\s*(?:q\s?\d{1,2}\b|\d{1,2}[.):])", re.IGNORECASE)
+_MAX_HEADING_WORDS = 8
+
+
+def _set_as_heading(line: Line) -> bool:
+    """A short line set apart as a heading: bold, in capitals, numbered ("Q5", "5."), or a question;
+    two words at least (a lone word is a wrapped cell's fragment as often as a heading, and the
+    one-word headings are in the table)."""
+    text = line.text
+    if line.bullet or len(line.cells) > 1 or not 2 <= len(text.split()) <= _MAX_HEADING_WORDS:
+        return False
+    if text.endswith((".", ",", ";", ":")):
+        return False
+    return line.bold or text.isupper() or text.endswith("?") or _NUMBERED_RE.match(text) is not None
+
+
+def topic_of(text: str) -> str | None:
+    """The one section whose keywords the text names ("Q5 Funding for Innovation" -> funding), if exactly one."""
+    words = f" {normalise_heading(text)} "
+    topics = {key for key, keywords in _keyword_table().items() if any(f" {word}" in words for word in keywords)}
+    return topics.pop() if len(topics) == 1 else None
+
+
+@cache  # read once: the packaged heading table does not change while the program runs
+def _keyword_table() -> dict[str, tuple[str, ...]]:
+    raw = resources.files("snapshot_extract").joinpath("data/sections.json").read_text("utf-8")
+    return {entry["key"]: tuple(normalise_heading(word) for word in entry["keywords"])
+            for entry in json.loads(raw)["sections"]}
 
 
 def _is_question(text: str) -> bool:
