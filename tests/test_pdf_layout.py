@@ -23,7 +23,7 @@ from snapshot_extract.read import PdfOptions
 from snapshot_extract.read.compose import PARAGRAPH_GAP
 from snapshot_extract.read.page import PageContent, Shape, make_span
 from snapshot_extract.read.pdf import layout_document, read_pdf
-from snapshot_extract.sections import group_blocks
+from snapshot_extract.sections import detect_sections, group_blocks
 from snapshot_extract.vocabulary import Vocabulary
 
 BACKENDS = ("pymupdf", "pdfplumber")
@@ -246,9 +246,15 @@ def test_repeated_header_footer_and_page_numbers_are_removed(tmp_path: Path, bac
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_title_printed_over_two_lines_is_one_header_line(tmp_path: Path, backend: str) -> None:
+def test_title_printed_over_two_lines_is_the_page_header(tmp_path: Path, backend: str) -> None:
+    """Kicker and city line on lines of their own: the section stage reads them as the header (on
+    every page), and no body text is taken into it."""
     document = _read(_render(tmp_path, _page(1, True), _page(2, True)), backend)
-    assert _texts(document) == [HEADER, "Body text of page 1.", "Body text of page 2."]
+    sections = detect_sections(document)
+    assert sections.header is not None
+    assert (sections.header.as_printed, sections.header.country) == ("TESTVILLE", "Testland")
+    assert sections.header_cities == ("testville",)
+    assert [block.text for block in sections.preamble] == ["Body text of page 1.", "Body text of page 2."]
 
 
 # --------------------------------------------------------------------------- grid

@@ -1,7 +1,5 @@
 """Page furniture and text repair for the PDF layout stage (backend-independent).
 
-* ``merge_split_title``: a page header printed over two lines ("City Innovation Snapshot" above
-  "ENSCHEDÉ, The Netherlands") becomes one line, so the section stage can read city and country;
 * ``remove_furniture``: page numbers ("3", "Page 3 of 4", "– 3 –") in the top/bottom margin and
   margin lines repeated on several pages (running headers, footers) are dropped; the first
   occurrence of a repeated *top* line is kept (it is the header the section stage reads); so is
@@ -12,13 +10,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 MARGIN = 0.1  # of the page height: the top and bottom bands where furniture lives
 FOOTER_SMALLER = 0.6  # points: a lone footer's font is at least this much smaller than the body's
 FOOTER_GAP = 3.0  # of the body size: how far a lone footer sits below everything else
-_TITLE_RE = re.compile(r"^\s*city\s+innovation\s+snapshot\s*[|:–—·•-]?\s*$", re.IGNORECASE)
 _PAGE_NUMBER_RE = re.compile(
     r"^[\s\W_]*(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?[\s\W_]*$", re.IGNORECASE
 )
@@ -43,27 +40,6 @@ class Placed(Protocol):
 
 
 P = TypeVar("P", bound=Placed)
-
-
-# --------------------------------------------------------------------------- header
-
-
-def merge_split_title(lines: list[P], merge: Callable[[P, P], P]) -> list[P]:
-    """Join a bare "City Innovation Snapshot" line with the line printed right below it."""
-    for index, line in enumerate(lines):
-        if not _TITLE_RE.match(line.text):
-            continue
-        below = [
-            other for other in lines
-            if other is not line and 0 <= other.top - line.bottom <= 1.5 * max(line.size, other.size)
-            and other.x0 < line.x1 and other.x1 > line.x0
-        ]  # fmt: skip
-        if below:
-            nearest = min(below, key=lambda other: other.top)
-            merged = merge(line, nearest)
-            rest = [other for other in lines if other is not line and other is not nearest]
-            return [*rest[:index], merged, *rest[index:]]
-    return lines
 
 
 # --------------------------------------------------------------------------- furniture

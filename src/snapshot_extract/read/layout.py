@@ -327,18 +327,6 @@ def body_size(pages: Iterable[Iterable[TextLine]]) -> float:
     return round(most, 1)
 
 
-def merge_lines(first: TextLine, second: TextLine) -> TextLine:
-    """Two lines as one (a title printed over two lines): text joined, boxes united."""
-    return TextLine(
-        page=first.page, text=f"{first.text} {second.text}",
-        x0=min(first.x0, second.x0), top=min(first.top, second.top),
-        x1=max(first.x1, second.x1), bottom=max(first.bottom, second.bottom),
-        baseline=second.baseline, size=max(first.size, second.size), font=second.font,
-        color=second.color, bold=first.bold and second.bold,
-        bold_parts=first.bold_parts + second.bold_parts, bullet=False, box=first.box,
-    )  # fmt: skip
-
-
 # --------------------------------------------------------------------------- units
 
 

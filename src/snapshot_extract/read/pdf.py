@@ -22,9 +22,9 @@ from importlib import import_module
 from ..errors import NoTextLayer, SnapshotError, UnreadableInput
 from ..models import Document, Line, PdfOptions, SourceInfo, Swatch
 from .compose import compose
-from .furniture import merge_split_title, remove_furniture
+from .furniture import remove_furniture
 from .hyphens import Hyphenation
-from .layout import TextLine, body_size, merge_lines, page_lines, page_shapes, page_units
+from .layout import TextLine, body_size, page_lines, page_shapes, page_units
 from .order import order_units
 from .page import PageContent
 
@@ -74,7 +74,7 @@ def layout_document(pages: list[PageContent]) -> tuple[list[Line], tuple[Swatch,
     """The shared layout stage: page contents -> lines in reading order and swatches."""
     shapes = [page_shapes(page) for page in pages]
     per_page = [
-        merge_split_title(page_lines(page, containers), merge_lines)
+        page_lines(page, containers)
         for page, (containers, _) in zip(pages, shapes, strict=True)
     ]
     size = body_size(per_page)

@@ -33,6 +33,8 @@ _REVERSED_HEADER_RE = re.compile(rf"^\s*{_CITY}[{_SEPARATORS}]?\s*{KICKER}\s*$",
 PAGE_NUMBER_RE = re.compile(r"^[\s\W_]*(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?[\s\W_]*$", re.IGNORECASE)
 _DIGITS_RE = re.compile(r"\d+")
 NEAR = 3  # lines: how far from the kicker its city line may be, and a footer from a page break
+MAX_HEADER_LINES = 4  # a header wrapped over this many lines at most
+_KICKER_PART_RE = re.compile(r"\b(?:city|innovation|snapshot)\b", re.IGNORECASE)
 _FOOTER_LENGTH = 60
 
 
@@ -48,13 +50,15 @@ def find_furniture(lines: Sequence[Line]) -> Furniture:
     """Every page header and piece of furniture among ``lines`` (see the module docstring)."""
     headers: list[Header] = []
     used: set[int] = set()
-    for index, line in enumerate(lines):
+    texts = [index for index, line in enumerate(lines) if line.text]
+    for rank, index in enumerate(texts):
+        line = lines[index]
         if index in used:
             continue
-        found = _one_line_header(line)
-        if found is not None:
-            headers.append(found)
-            used.add(index)
+        window = _header_window(lines, texts[rank:rank + MAX_HEADER_LINES])
+        if window is not None:
+            headers.append(window[0])
+            used.update(window[1])
         elif _KICKER_RE.match(line.text):
             used.add(index)
             partner = _city_line_near(lines, index, used)
@@ -67,9 +71,27 @@ def find_furniture(lines: Sequence[Line]) -> Furniture:
     return Furniture(tuple(headers), frozenset(used))
 
 
-def _one_line_header(line: Line) -> Header | None:
-    match = _HEADER_RE.match(line.text) or _REVERSED_HEADER_RE.match(line.text)
-    return _header(line, match) if match is not None else None
+def _header_window(lines: Sequence[Line], following: list[int]) -> tuple[Header, list[int]] | None:
+    """The header printed on the first of ``following`` lines, or wrapped over the next few
+    ("City Innovation" / "Snapshot" / "LOUISVILLE, United" / "States"), in either order."""
+    for size in range(1, len(following) + 1):
+        text = " ".join(lines[index].text for index in following[:size])
+        match = _HEADER_RE.match(text) or _REVERSED_HEADER_RE.match(text)
+        if match is not None and _names_a_city(match):
+            city = next((lines[index] for index in following[:size] if match.group("city") in lines[index].text),
+                        lines[following[0]])
+            return _header(city, match), following[:size]
+        if size > 1 and not _KICKER_PART_RE.search(text):
+            return None  # no part of the kicker in the lines joined so far: no header here
+    return None
+
+
+def _names_a_city(match: re.Match[str]) -> bool:
+    """The city part of a header reads as a name: a capital first, a few words, the country after
+    it no sentence (a kicker run into the body text by a layout is not a header)."""
+    city, country = match.group("city").strip(), match.group("country").strip()
+    return (city[:1].isupper() and len(city.split()) <= 5 and len(country.split()) <= 5
+            and not country.endswith((".", ":", ";")))
 
 
 def _header(line: Line, match: re.Match[str] | None) -> Header:
@@ -114,15 +136,17 @@ def _repeated_header_parts(lines: Sequence[Line], headers: list[Header], used: s
 
 
 def _footers(lines: Sequence[Line], furniture: set[int]) -> set[int]:
-    """Short lines printed more than once (digits aside), each time within ``NEAR`` non-blank lines
-    of other furniture: a running footer or head at a page break."""
+    """Short lines of a text dump printed more than once (digits aside), each time within ``NEAR``
+    non-blank lines of other furniture: a running footer or head at a page break. (A PDF's are
+    known by their place in the page margin: the reader has taken them out.)"""
     texts = [index for index, line in enumerate(lines) if line.text]
     position = {index: rank for rank, index in enumerate(texts)}
     breaks = sorted(position[index] for index in furniture if index in position)
     occurrences: dict[str, list[int]] = {}
     for index in texts:
-        text = lines[index].text
-        if index not in furniture and len(text) <= _FOOTER_LENGTH and not lines[index].bullet:
+        line = lines[index]
+        text = line.text
+        if index not in furniture and len(text) <= _FOOTER_LENGTH and not line.bullet and line.bbox is None:
             occurrences.setdefault(_DIGITS_RE.sub("#", fold(text)), []).append(index)
     found: set[int] = set()
     for indices in occurrences.values():
