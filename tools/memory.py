@@ -24,8 +24,9 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from .corpora import fixture_texts, renamed_corpus
+
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "fixtures" / "text"
 
 PROBE = """
 import json, resource, sys
@@ -37,23 +38,6 @@ print(json.dumps({"parent_kb": hwm, "worker_kb": resource.getrusage(resource.RUS
                   "documents": len(summary.documents), "failed": summary.count("failed"),
                   "seconds": round(summary.seconds, 2), "outputs": summary.outputs}))
 """
-
-
-def build_corpus(folder: Path, count: int) -> None:
-    """``count`` text dumps: the fixtures cycled, the city of each copy renamed (``Enschede`` ->
-    ``Enschedeaab``) so every record holds text of its own."""
-    from snapshot_extract import extract
-
-    sources = sorted([*FIXTURES.glob("*.txt"), *FIXTURES.glob("*.md")])
-    cities = {source: extract(source).city for source in sources}
-    folder.mkdir(parents=True)
-    for index in range(count):
-        source = sources[index % len(sources)]
-        city = cities[source]
-        suffix = "".join(chr(97 + index // 26**place % 26) for place in (2, 1, 0))
-        text = source.read_text(encoding="utf-8").replace(city.as_printed, city.as_printed + suffix.upper())
-        target = folder / f"{source.stem}-{index:05d}{source.suffix}"
-        target.write_text(text.replace(city.name, city.name + suffix), encoding="utf-8")
 
 
 def probe(folder: Path, out: Path, workers: int) -> dict[str, object]:
@@ -77,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     results = {}
     with tempfile.TemporaryDirectory(prefix="snapshot-memory-") as work:
         for size in (small, large):
-            build_corpus(Path(work) / f"in{size}", size)
+            renamed_corpus(fixture_texts(), Path(work) / f"in{size}", size)
             results[size] = probe(Path(work) / f"in{size}", Path(work) / f"out{size}", args.workers)
     ratio = int(results[large]["parent_kb"]) / int(results[small]["parent_kb"])  # type: ignore[call-overload]
     report = {"sizes": [small, large], "workers": args.workers, "target": args.target,
