@@ -111,3 +111,68 @@ def test_list_continued_on_the_next_page_after_a_spotlight_panel() -> None:
     assert impact is not None and [b.text for b in impact.blocks] == [
         "Improving service delivery", "Building trust with residents"]
     assert spotlight is not None and [b.text for b in spotlight.blocks] == ["The lab opened in 2019."]
+
+
+BODY = ("\n\nOverview\n\nMayor: Jane Roe\n\nWhat is the organisational structure?\n\n"
+        "Akron's innovation work is sprinkled throughout the municipality.\n\n"
+        "What funding is available?\n\nAkron has dedicated funding.\n\n"
+        "How is data used?\n\nData plays a limited role in Akron.\n")
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "City Innovation Snapshot AKRON, United States",  # one line
+        "City Innovation Snapshot            AKRON, United States",  # a banner: kicker left, city right
+        "City Innovation Snapshot\n\n\n\nAKRON, United States",  # stacked, a wide gap between
+        "AKRON, United States\n\nCity Innovation Snapshot",  # the city line above the kicker
+        "CITY INNOVATION SNAPSHOT\nAkron, United States",  # any case
+        "City Innovation\nSnapshot\nAKRON, United\nStates",  # wrapped over four lines
+        "City Innovation Snapshot AKRON,\nUnited States",  # the country on the next line
+        "AKRON, United States City Innovation Snapshot",  # reversed on one line
+    ],
+)
+def test_the_header_wherever_it_is(header: str) -> None:
+    sections = _sections(header + BODY)
+    assert sections.header is not None
+    assert (sections.header.as_printed.upper(), sections.header.country) == ("AKRON", "United States")
+    assert sections.header_cities == ("akron",)
+    assert "overview" in sections.sections and not sections.preamble
+
+
+def test_a_running_head_above_a_cell_is_no_second_snapshot() -> None:
+    """Page 2's kicker alone, a grid cell "Social Inclusion, Equity" right below it: furniture, not
+    a second city; and a lowercase phrase before a kicker ("..., to") is no city either."""
+    text = ("City Innovation Snapshot AKRON, United States" + BODY + "\n\nCity Innovation Snapshot\n"
+            "Social Inclusion, Equity\n\nwith other cities, to\ncity innovation snapshot\n")
+    assert _sections(text).header_cities == ("akron",)
+
+
+def test_no_header_but_known_sections_gives_a_record_with_the_city_of_the_text() -> None:
+    from snapshot_extract.pipeline import parse_document
+    from snapshot_extract.vocabulary import load_vocabulary
+
+    record = parse_document(read_text(BODY.encode(), "t.txt"), load_vocabulary()).record
+    assert (record.city.name, record.city.as_printed, record.city.country) == ("Akron", None, None)
+    assert [(w.field, w.code) for w in record.warnings if w.field == "city"] == [("city", "missing_header")]
+    assert record.organisation.structure is not None and record.organisation.structure.id == "dispersed"
+
+
+def test_no_header_and_no_city_in_the_text_is_null_with_a_warning() -> None:
+    from snapshot_extract.pipeline import parse_document
+    from snapshot_extract.vocabulary import load_vocabulary
+
+    text = BODY.replace("Akron's", "The").replace("Akron has", "It has").replace(" in Akron", "")
+    record = parse_document(read_text(text.encode(), "t.txt"), load_vocabulary()).record
+    assert record.city.name is None
+    assert any(w.field == "city" and w.code == "missing_header" for w in record.warnings)
+
+
+def test_no_header_and_too_few_sections_is_no_snapshot() -> None:
+    from snapshot_extract.errors import NotASnapshot
+    from snapshot_extract.pipeline import parse_document
+    from snapshot_extract.vocabulary import load_vocabulary
+
+    with pytest.raises(NotASnapshot, match="header"):
+        parse_document(read_text(b"Overview\n\nMayor: Jane Roe\n\nHow is data used?\n\nData plays a role.\n", "t.txt"),
+                       load_vocabulary())

@@ -23,6 +23,8 @@ def country_code(country: str) -> str | None:
     name = name[4:] if name.startswith("the ") else name
     if name in _COUNTRY_ALIASES:
         return _COUNTRY_ALIASES[name]
+    if len(name) <= 3:
+        return None  # a country printed as a code is one of the aliases; "to" is no Tonga
     try:
         return str(pycountry.countries.lookup(name).alpha_2)
     except LookupError:

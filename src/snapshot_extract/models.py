@@ -277,10 +277,13 @@ class Source(_Model):
 class City(_Model):
     """The city the snapshot is about."""
 
-    name: str = _field("the city as the body text spells it: \"Enschede\" (the header prints \"ENSCHEDÉ\")",
-                       example="Enschede")
-    as_printed: str = _field("the city as the page header prints it: \"ENSCHEDÉ\"", example="ENSCHEDÉ")
-    country: str = _field("the country as printed: \"The Netherlands\"", example="The Netherlands")
+    name: str | None = _field("the city as the body text spells it: \"Enschede\" (the header prints "
+                              "\"ENSCHEDÉ\"); without a readable header, the city the text names most, with a "
+                              "warning, else null", example="Enschede")
+    as_printed: str | None = _field("the city as the page header prints it: \"ENSCHEDÉ\" (null without a "
+                                    "readable header)", example="ENSCHEDÉ")
+    country: str | None = _field("the country as printed: \"The Netherlands\" (null without a readable header)",
+                                 example="The Netherlands")
     country_code: str | None = _field("ISO 3166-1 alpha-2 code of the country: \"NL\"", example="NL")
 
 

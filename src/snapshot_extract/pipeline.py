@@ -19,6 +19,7 @@ from .sections import detect_sections
 from .vocabulary import Vocabulary, load_vocabulary
 
 MIN_SECTIONS = 1
+MIN_SECTIONS_WITHOUT_HEADER = 3  # known headings that make a document a snapshot whose header was lost
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,10 @@ class Extraction:
 def parse_document(document: Document, vocabulary: Vocabulary) -> Extraction:
     """Sections + fields + record for an already-read document."""
     sections = detect_sections(document, vocabulary)
-    if sections.header is None:
-        raise NotASnapshot("no 'City Innovation Snapshot <city>, <country>' header found")
+    known = [key for key, section in sections.sections.items() if section.heading is not None]
+    if sections.header is None and len(known) < MIN_SECTIONS_WITHOUT_HEADER:
+        raise NotASnapshot(f"no 'City Innovation Snapshot <city>, <country>' header and {len(known)} known section "
+                           f"heading(s) (need a header or {MIN_SECTIONS_WITHOUT_HEADER})")
     if len(sections.header_cities) > 1:
         raise NotASnapshot(
             f"holds {len(sections.header_cities)} snapshots ({', '.join(sections.header_cities)}): split the file"

@@ -9,6 +9,7 @@ pydantic ``Record``. Warnings are sorted by (field, code); provenance by path. R
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -47,6 +48,36 @@ def _occurrences(wanted: str, text: str) -> Iterator[str]:
         if not before.isalnum() and not after.isalnum() and before not in "./@" and after not in "./@":
             yield text[start:end]
         start = folded.find(wanted, start + 1)
+
+
+# The subject of a snapshot's sentences: "Akron has developed ...", "Akron's innovation work is ...".
+_SUBJECT_RE = re.compile(r"(?:^|(?<=[.;:] ))(?P<city>[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,3}?)(?:['’]s)?\s+"
+                         r"(?:has|have|is|approaches|maintains|publishes|does|developed|innovation work)\b")
+_NOT_A_CITY = frozenset({"the city", "this city", "it", "this", "the", "data", "funding", "innovation"})
+
+
+def body_city(texts: Iterable[str]) -> str | None:
+    """The city a snapshot's sentences are about when no header names it: the most frequent
+    subject of its sentences, when it is one at least twice."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for match in _SUBJECT_RE.finditer(text):
+            city = match.group("city")
+            if city.lower() not in _NOT_A_CITY:
+                counts[city] = counts.get(city, 0) + 1
+    best = max(counts, key=lambda city: (counts[city], -len(city)), default=None)
+    return best if best is not None and counts[best] >= 2 else None
+
+
+def _city_from_body(texts: list[str], warnings: list[Warning]) -> tuple[dict[str, Any], Evidence | None]:
+    """The city without a readable page header: the one the body names, or null; warned either way."""
+    name = body_city(texts)
+    message = (f'no "City Innovation Snapshot <CITY>, <Country>" header was read; the city is "{name}", the one '
+               "the text names most" if name else
+               'no "City Innovation Snapshot <CITY>, <Country>" header was read, and the text names no city')
+    warnings.append(Warning(field="city", code="missing_header", message=message))
+    evidence = next((Evidence(name, None, None) for text in texts if name and name in text), None)
+    return {"name": name, "as_printed": None, "country": None, "country_code": None}, evidence
 
 
 def _city(header: Header, texts: Iterable[str], warnings: list[Warning]) -> tuple[dict[str, Any], Evidence]:
@@ -100,13 +131,16 @@ def _nest(values: dict[str, Any]) -> dict[str, Any]:
 
 def build_record(document: Document, sections: Sections, results: dict[str, FieldResult]) -> Record:
     """Assemble and validate the record for one document (see the module docstring)."""
-    assert sections.header is not None, "the pipeline gives this stage a document with a header"
     warnings = _document_warnings(sections, results)
     warnings += document.notes
-    city, city_evidence = _city(sections.header, sections.block_texts(), warnings)
+    city_evidence: Evidence | None
+    if sections.header is not None:
+        city, city_evidence = _city(sections.header, sections.block_texts(), warnings)
+    else:
+        city, city_evidence = _city_from_body(sections.block_texts(), warnings)
     values: dict[str, Any] = {}
     evidence: dict[str, Evidence] = {
-        f"city.{key}": city_evidence for key, value in city.items() if value is not None
+        f"city.{key}": city_evidence for key, value in city.items() if value is not None and city_evidence is not None
     }
     unmapped: list[Unmapped] = []
     for result in results.values():

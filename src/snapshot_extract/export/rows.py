@@ -34,7 +34,7 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 TEXT_KINDS = frozenset({"text", "id", "ids", "texts"})
 _FLUSH_BYTES = 1 << 16
 
-LongRow = tuple[str, str, int | None, str | None, str | None, str, float | None, int | None]
+LongRow = tuple[str | None, str, int | None, str | None, str | None, str, float | None, int | None]
 
 
 def _at(data: Any, path: Sequence[str]) -> Any:

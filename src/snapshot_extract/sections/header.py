@@ -73,17 +73,24 @@ def find_furniture(lines: Sequence[Line]) -> Furniture:
 
 def _header_window(lines: Sequence[Line], following: list[int]) -> tuple[Header, list[int]] | None:
     """The header printed on the first of ``following`` lines, or wrapped over the next few
-    ("City Innovation" / "Snapshot" / "LOUISVILLE, United" / "States"), in either order."""
+    ("City Innovation" / "Snapshot" / "LOUISVILLE, United" / "States"), in either order; of the
+    windows that read as a header, the first naming a known country, else the first."""
+    found: list[tuple[re.Match[str], int]] = []
     for size in range(1, len(following) + 1):
         text = " ".join(lines[index].text for index in following[:size])
-        match = _HEADER_RE.match(text) or _REVERSED_HEADER_RE.match(text)
-        if match is not None and _names_a_city(match):
-            city = next((lines[index] for index in following[:size] if match.group("city") in lines[index].text),
-                        lines[following[0]])
-            return _header(city, match), following[:size]
         if size > 1 and not _KICKER_PART_RE.search(text):
-            return None  # no part of the kicker in the lines joined so far: no header here
-    return None
+            break  # no part of the kicker in the lines joined so far: no header here
+        match = _HEADER_RE.match(text) or _REVERSED_HEADER_RE.match(text)
+        # one line holding the kicker is a header; lines joined must also name a known country
+        # or print the city in capitals (a running head above a "Social Inclusion, Equity" cell is not one)
+        if match is not None and _names_a_city(match) and (size == 1 or _plausible(match)):
+            found.append((match, size))
+    if not found:
+        return None
+    match, size = next((item for item in found if country_code(item[0].group("country"))), found[0])
+    city = next((lines[index] for index in following[:size] if match.group("city") in lines[index].text),
+                lines[following[0]])
+    return _header(city, match), following[:size]
 
 
 def _names_a_city(match: re.Match[str]) -> bool:
@@ -102,7 +109,8 @@ def _header(line: Line, match: re.Match[str] | None) -> Header:
 def _plausible(match: re.Match[str]) -> bool:
     """A city line names a known country, or prints the city in capitals ("AKRON, Ohio")."""
     city = match.group("city").strip()
-    return country_code(match.group("country")) is not None or (city.isupper() and len(city) >= 2)
+    known = country_code(match.group("country")) is not None or (city.isupper() and len(city) >= 2)
+    return known and _names_a_city(match)
 
 
 def _city_line_near(lines: Sequence[Line], kicker: int, used: set[int]) -> int | None:
@@ -160,5 +168,12 @@ def _near_break(rank: int, breaks: list[int]) -> bool:
 
 
 def header_cities(headers: Sequence[Header]) -> tuple[str, ...]:
-    """The distinct cities the headers name (a file holding two snapshots names two)."""
-    return tuple(dict.fromkeys(fold(header.as_printed) for header in headers))
+    """The distinct cities the headers name (a file holding two snapshots names two); a header that
+    holds an earlier one's city among other words (a running head joined with the text beside it)
+    names the same city."""
+    cities: list[str] = []
+    for header in headers:
+        city = fold(header.as_printed)
+        if not any(f" {known} " in f" {city} " for known in cities):
+            cities.append(city)
+    return tuple(cities)
