@@ -689,3 +689,123 @@ def test_a_gap_at_the_paragraph_limit_breaks() -> None:
     ), ())
     lines, _ = layout_document([page])
     assert [line.text for line in lines] == ["With sufficient data", "", "Without sufficient data"]
+
+
+# --------------------------------------------------------------------------- borderless grids
+
+LABELS = (
+    ("Land Use /", "Zoning"), ("Public Works",), ("Transport /", "Mobility"), ("Health",),
+    ("Social Welfare /", "Social Services"), ("Culture",), ("Education",), ("Economic", "Development"),
+)  # fmt: skip
+WITH_LABELS = {"Public Works", "Health", "Education"}
+TEAL, SAND = Color(0.11, 0.31, 0.45), Color(0.96, 0.8, 0.65)
+
+
+def _borderless_grid(style: str, align: str = "left", legend: str = "labels") -> Draw:
+    """The outcomes section with a 4-column grid and no cell boxes: each label coloured
+    (``style`` "text") or after a drawn disc (``style`` "marker", the disc in the first line's
+    indent); labels of one line centred beside labels of two, left-aligned or centred
+    (``align``); the legend as swatches and labels, or as the two phrases coloured in the
+    intro sentence (``legend`` "sentence")."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        _text(canvas, 50, 80, "How are outcomes measured?", font="Helvetica-Bold", size=12)
+        if legend == "sentence":
+            x = 50.0
+            for phrase, colour in (("Policy areas ", None), ("with sufficient data", TEAL), (" or ", None),
+                                   ("without sufficient data", SAND), (" to support innovation.", None)):  # fmt: skip
+                _text(canvas, x, 98, phrase, colour=colour)
+                x += canvas.stringWidth(phrase, "Helvetica", 10)
+        else:
+            _text(canvas, 50, 98, "Policy areas with sufficient data or without sufficient data to support innovation.")
+            for position, (label, colour) in enumerate((("With sufficient data", TEAL), ("Without sufficient data", SAND))):
+                _rect(canvas, 50 + 150 * position, 110, 57 + 150 * position, 117, colour)
+                _text(canvas, 61 + 150 * position, 117, label, size=8.5)
+        for index, lines in enumerate(LABELS):
+            row, column = divmod(index, 4)
+            colour = TEAL if " ".join(lines) in WITH_LABELS else SAND
+            middle = 150 + 40 * row  # the cell's vertical middle
+            for number, text in enumerate(lines):
+                top = middle - 5 * (len(lines) - 1) + 10 * number + 3
+                width = canvas.stringWidth(text, "Helvetica", 8)
+                x = 60 + 120 * column + (40 - width / 2 if align == "centre" else 0)
+                if style == "marker" and number == 0:
+                    canvas.setFillColor(colour)
+                    canvas.circle(x + 2.5, HEIGHT - top + 2.5, 2.5, stroke=0, fill=1)
+                    x += 8
+                _text(canvas, x, top, text, size=8, colour=colour if style == "text" else None)
+
+    return draw
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(("style", "align", "legend"), [
+    ("text", "left", "labels"), ("marker", "left", "labels"), ("text", "centre", "labels"),
+    ("marker", "left", "sentence"), ("text", "centre", "sentence"),
+])  # fmt: skip
+def test_borderless_grid(tmp_path: Path, backend: str, style: str, align: str, legend: str, vocabulary: Vocabulary) -> None:
+    """A grid printed without cell boxes is read row by row, each wrapped label one cell (not
+    run into the label beside it, whose single line sits level between its two); its colour
+    is the text's or the drawn marker's, its meaning the legend's (swatches, or the phrases
+    coloured in the sentence)."""
+    document = _read(_render(tmp_path, _borderless_grid(style, align, legend)), backend)
+    labels = tuple(" ".join(lines) for lines in LABELS)
+    assert [line.cells for line in _grid_rows(document)] == [labels[:4], labels[4:]]
+    record = parse_document(document, vocabulary).record
+    assert [term.text for term in record.outcomes.policy_areas] == list(labels)
+    assert record.outcomes.with_sufficient_data is not None
+    assert sorted(term.text for term in record.outcomes.with_sufficient_data) == sorted(WITH_LABELS)
+    assert not [warning for warning in record.warnings if "grid" in warning.code]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_drawn_bullet_markers(tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """List items marked by drawn shapes (a square path, no glyph) are bullets; a coloured
+    square far from the text, or one as large as the text, is not a marker."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        _text(canvas, 50, 80, "How is innovation helping the city?", font="Helvetica-Bold", size=12)
+        _text(canvas, 50, 96, "Innovation is helping the city to:")
+        for row, benefit in enumerate(("Serve current obligations", "Improving resident outcomes")):
+            _rect(canvas, 52, 106 + 14 * row, 56, 110 + 14 * row, Color(0.2, 0.4, 0.6))
+            _text(canvas, 62, 111 + 14 * row, benefit)
+        _rect(canvas, 20, 150, 24, 154, Color(0.2, 0.4, 0.6))  # far left of the line
+        _text(canvas, 62, 155, "not a bullet: the square is far away")
+        _rect(canvas, 50, 163, 60, 173, Color(0.2, 0.4, 0.6))  # as tall as the text
+        _text(canvas, 62, 170, "not a bullet: the square is large")
+
+    lines = [line for line in _read(_render(tmp_path, draw), backend).lines if line.text]
+    assert [line.bullet for line in lines[-4:]] == [True, True, False, False]
+    record = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record
+    assert [term.id for term in record.impact.benefits] == ["current_obligations", "resident_outcomes"]
+
+
+def _three_column_prose_above_full_width(canvas: Canvas) -> None:
+    """Three columns of short prose lines (aligned across the columns, as a grid's would be),
+    the outcomes heading at the foot of the first column, its intro across the first two
+    columns only, then its grid across the page; the header's kicker left, its city right."""
+    _text(canvas, 50, 40, "City Innovation Snapshot", size=14)
+    _text(canvas, 400, 40, "TESTVILLE, Testland", size=14)
+    for column in range(3):
+        _text(canvas, 50 + 160 * column, 80, f"Heading of column {column}", font="Helvetica-Bold", size=11)
+        for row in range(6):
+            _text(canvas, 50 + 160 * column, 96 + 12 * row, _three_column_line(column, row))
+    _text(canvas, 50, 190, "Measuring outcomes", font="Helvetica-Bold", size=12)
+    _text(canvas, 50, 206, "Policy areas with sufficient data or without sufficient data.")  # across one gutter
+    _legend_and_grid(canvas, 226, "fill")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_heading_at_the_foot_of_a_column_leads_in_to_the_full_width_section(tmp_path: Path, backend: str) -> None:
+    """Three columns (a gutter, then one inside the left part): the heading set at the foot of
+    the first column, nearer to the full-width section below than to its column, is read after
+    all three columns; the aligned short prose lines are no grid."""
+    texts = [text for text in _texts(_read(_render(tmp_path, _three_column_prose_above_full_width), backend))
+             if text != "TESTVILLE, Testland"]  # fmt: skip
+    columns = [[f"Heading of column {column}", *(_three_column_line(column, row) for row in range(6))] for column in range(3)]
+    start = texts.index("Heading of column 0")
+    assert texts[start : start + 23] == [*columns[0], *columns[1], *columns[2], "Measuring outcomes",
+                                         "Policy areas with sufficient data or without sufficient data."]  # fmt: skip
+    assert all(len(line.cells) == 1 for line in _read(_render(tmp_path, _three_column_prose_above_full_width), backend).lines if "column" in line.text)

@@ -71,7 +71,8 @@ class Line(NamedTuple):
 
     ``bullet`` is true when the line was introduced by a list marker or bullet glyph (which is
     not part of ``text``). ``bold`` is true when the whole line was set in bold; ``bold_parts``
-    keeps the bold runs inside it (``**x**`` in a text dump, bold spans in a PDF). ``cells``
+    keeps the bold runs inside it (``**x**`` in a text dump, bold spans in a PDF), ``color_parts``
+    the runs of one colour in a PDF line printed in several (a phrase coloured in a sentence). ``cells``
     holds the separate cells of a grid row (tab-separated in a dump, tiles in a PDF); a line
     that is not a grid row has ``cells == (text,)``. ``cell_boxes``, ``cell_colors`` and
     ``cell_fills`` run parallel to ``cells`` where the reader knows them. Boxes are in PDF
@@ -87,6 +88,7 @@ class Line(NamedTuple):
     color: RGB | None = None
     bullet: bool = False
     bold_parts: tuple[str, ...] = ()
+    color_parts: tuple[tuple[str, RGB], ...] = ()
     cells: tuple[str, ...] = ()
     cell_boxes: tuple[BBox | None, ...] = ()
     cell_colors: tuple[RGB | None, ...] = ()

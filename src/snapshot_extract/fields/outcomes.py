@@ -28,6 +28,7 @@ _LEGEND_PHRASE_RE = re.compile(r"\b(?:with|without)\s+sufficient\s+data\b\.?", r
 _INTRO_RE = re.compile(r"\bsufficient\s+data\b", re.I)
 _NEUTRAL_TOLERANCE = 0.08
 _AMBIGUITY_MARGIN = 0.05
+_INDENT = 8.0  # points: a marker may stand this far inside a wrapped label's box (its first line's indent)
 _MATCH_DISTANCE = 0.25  # RGB distance: a cell colour farther than this from every legend colour is doubtful
 WITH, WITHOUT = "outcomes.with_sufficient_data", "outcomes.without_sufficient_data"
 
@@ -49,6 +50,8 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
     cells: list[Cell] = []
     units: list[Unit] = []  # a dump's grid: lines whose cells the dump ran together or wrapped
     for index, block in enumerate(section.blocks):
+        for kind, phrase_colour in _coloured_phrases(block):
+            legend.setdefault(kind, phrase_colour)
         label = _LEGEND_RE.match(block.text)
         if label:
             found.use(index)
@@ -62,7 +65,7 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
             units += [Unit(text, Evidence(text, None, None)) for text in _without_legend(block)]
         elif block.kind == "row" or (len(block.text) <= 60 and not block.text.endswith(".")):
             found.use(index)
-            cells.extend(_cells(block))
+            cells.extend(_cells(block, swatches))
     cells += [Cell(text, evidence, None, None) for text, evidence in split_items(units, "policy_areas", vocabulary)]
     found.terms("outcomes.policy_areas", [(cell.text, cell.evidence) for cell in cells])
     _classify(found, cells, legend)
@@ -75,15 +78,35 @@ def _without_legend(block: Block) -> list[str]:
     return [text for text in texts if text]
 
 
-def _cells(block: Block) -> list[Cell]:
+def _coloured_phrases(block: Block) -> list[tuple[str, RGB]]:
+    """The legend a sentence carries: "with sufficient data" and "without sufficient data"
+    printed each in its colour (a run of one colour that starts the phrase counts: the phrase
+    may wrap onto the next line)."""
+    found = []
+    for line in block.lines:
+        for text, colour in line.color_parts:
+            run = " ".join(text.lower().rstrip(".,;:").split())
+            kind = run.split(" ", 1)[0]
+            if kind in ("with", "without") and f"{kind} sufficient data".startswith(run) and not _is_neutral(colour):
+                found.append((kind, colour))
+    return found
+
+
+def _cells(block: Block, swatches: tuple[Swatch, ...]) -> list[Cell]:
+    """The grid cells of ``block``; a cell without a fill of its own takes the colour of a
+    marker printed left of it."""
     line = block.lines[0]
     if block.kind != "row":
         fill = line.cell_fills[0] if line.cell_fills else None
+        if fill is None and line.bbox is not None and line.page is not None:
+            fill = _swatch_beside(line.page, line.bbox, swatches)
         return [Cell(block.text, locate(block), fill, line.color)]
     result = []
     for position, text in enumerate(line.cells):
         box = line.cell_boxes[position] if position < len(line.cell_boxes) else None
         fill = line.cell_fills[position] if position < len(line.cell_fills) else None
+        if fill is None and box is not None and line.page is not None:
+            fill = _swatch_beside(line.page, box, swatches)
         color = line.cell_colors[position] if position < len(line.cell_colors) else None
         result.append(Cell(text, Evidence(text, line.page, box), fill, color))
     return result
@@ -101,16 +124,22 @@ def _legend_colour(block: Block, swatches: tuple[Swatch, ...]) -> RGB | None:
 
 
 def _swatch_beside(page: int, box: BBox, swatches: tuple[Swatch, ...]) -> RGB | None:
-    middle = (box[1] + box[3]) / 2
+    """The fill of the small swatch just left of ``box`` on its page and level with it (a
+    marker may sit at a wrapped label's first line, in the indent it makes), the nearest one if
+    several."""
     candidates = [
         swatch for swatch in swatches
-        if swatch.page == page and swatch.bbox[1] - 2 <= middle <= swatch.bbox[3] + 2
-        and swatch.bbox[2] <= box[0] + 2 and box[0] - swatch.bbox[2] < 40
+        if swatch.page == page and swatch.bbox[1] - 2 <= box[3] and swatch.bbox[3] + 2 >= box[1]
+        and swatch.bbox[0] <= box[0] + 2 and swatch.bbox[2] <= box[0] + _INDENT and box[0] - swatch.bbox[2] < 40
         and (swatch.bbox[2] - swatch.bbox[0]) < 60
     ]  # fmt: skip
     if not candidates:
         return None
-    return max(candidates, key=lambda swatch: swatch.bbox[2]).fill
+    middle = (box[1] + box[3]) / 2
+    nearest = min(
+        candidates, key=lambda swatch: (box[0] - swatch.bbox[2], abs((swatch.bbox[1] + swatch.bbox[3]) / 2 - middle))
+    )
+    return nearest.fill
 
 
 def _is_neutral(colour: RGB) -> bool:

@@ -226,6 +226,7 @@ def _to_line(entry: _Entry) -> Line:
         text=text, page=first.page, bbox=box, font=first.font, size=round(first.size, 2),
         bold=all(line.bold for line in lines), color=colour, bullet=first.bullet,
         bold_parts=tuple(part for line in lines for part in line.bold_parts),
+        color_parts=tuple(part for line in lines for part in line.color_parts),
         cells=(text,), cell_boxes=(box,) if tile else (),
         cell_colors=(colour,) if tile else (), cell_fills=(fill,) if tile else (),
         column=entry.column,

@@ -30,6 +30,7 @@ _UNKNOWN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 SPACE_GAP = 0.15  # of the font size: a wider gap between spans is a word space
 SEGMENT_GAP = 1.2  # of the font size: a wider gap on one baseline separates two text lines
 BULLET_GAP = 3.0  # of the font size: a bullet glyph is joined to text at most this far right
+MARKER_MIN, MARKER_MAX = 0.15, 0.9  # of the font size: the sides of a drawn bullet marker
 ROW_TOLERANCE = 0.3  # of the font size: baselines closer than this share a row
 ASCENT, DESCENT = 0.8, 0.2  # of the font size: a line's box above and below its baseline
 MIN_BOX, MIN_SWATCH = 6.0, 2.0  # points: smallest container / swatch side
@@ -69,6 +70,7 @@ class TextLine:
     bullet: bool
     box: Box | None = None
     marker_x0: float | None = None  # where a bullet glyph left out of the text starts
+    color_parts: tuple[tuple[str, RGB], ...] = ()  # runs of one colour, where a line has several
 
     @property
     def bbox(self) -> BBox:
@@ -195,15 +197,37 @@ def _box_at(boxes: Sequence[Box], x: float, y: float) -> Box | None:
 # --------------------------------------------------------------------------- lines
 
 
-def page_lines(page: PageContent, containers: Sequence[Box]) -> list[TextLine]:
-    """The page's text lines: spans grouped by baseline, split at wide gaps and box edges."""
+def page_lines(page: PageContent, containers: Sequence[Box], swatches: Sequence[Swatch] = ()) -> list[TextLine]:
+    """The page's text lines: spans grouped by baseline, split at wide gaps and box edges; a
+    line with a small drawn shape just left of it is a bullet (``_mark_drawn_bullets``)."""
     lines: list[TextLine] = []
     reach = [(box.bbox[1] - 1, box.bbox[3] + 1, box) for box in containers]  # smallest first, as given
     for row in _rows(page.spans):
         baseline, size = row[0].baseline, row[0].size
         near = [box for top, bottom, box in reach if top <= baseline <= bottom + size]
         _add_segments(lines, page.number, row, near)
+    if swatches:
+        _mark_drawn_bullets(lines, swatches)
     return lines
+
+
+def _mark_drawn_bullets(lines: list[TextLine], swatches: Sequence[Swatch]) -> None:
+    """A line is a bullet when a small filled shape (a disc, square or tick drawn as a path, not
+    a glyph) stands level with it, just left of its first letter."""
+    for line in lines:
+        if line.bullet:
+            continue
+        size = line.size
+        for swatch in swatches:
+            x0, top, x1, bottom = swatch.bbox
+            if (
+                MARKER_MIN * size <= x1 - x0 <= MARKER_MAX * size
+                and MARKER_MIN * size <= bottom - top <= MARKER_MAX * size
+                and line.top <= (top + bottom) / 2 <= line.bottom
+                and 0 < line.x0 - x1 <= BULLET_GAP / 2 * size
+            ):
+                line.bullet, line.marker_x0 = True, x0
+                break
 
 
 _BASELINE_X0 = attrgetter("baseline", "x0")
@@ -267,6 +291,7 @@ def _make_line(page: int, spans: list[Span], box: Box | None) -> TextLine | None
         return None
     pieces: list[str] = []
     bold_runs: list[list[str]] = []
+    colour_runs: list[tuple[RGB | None, list[str]]] = []
     previous: Span | None = None
     for span in content:
         known = _known(span.text)
@@ -281,6 +306,10 @@ def _make_line(page: int, spans: list[Span], box: Box | None) -> TextLine | None
                 bold_runs[-1].append(piece)
             else:
                 bold_runs.append([known])
+        if colour_runs and colour_runs[-1][0] == span.color:
+            colour_runs[-1][1].append(piece)
+        else:
+            colour_runs.append((span.color, [known]))
         previous = span
     bullet, text = split_bullet(_clean("".join(pieces)))
     if not text:
@@ -295,7 +324,17 @@ def _make_line(page: int, spans: list[Span], box: Box | None) -> TextLine | None
         len(bold_runs) == 1 and all(span.bold for span in content),
         tuple(fold_spaces("".join(run)) for run in bold_runs),
         bullet or spans[0].symbol, box, spans[0].x0 if spans[0].symbol else None,
+        _colour_parts(colour_runs),
     )
+
+
+def _colour_parts(runs: list[tuple[RGB | None, list[str]]]) -> tuple[tuple[str, RGB], ...]:
+    """The runs of one colour in a line printed in more than one (a legend's phrases coloured
+    inside a sentence); nothing for a line in one colour."""
+    if len(runs) < 2:
+        return ()
+    parts = ((fold_spaces("".join(pieces)), colour) for colour, pieces in runs if colour is not None)
+    return tuple((text, colour) for text, colour in parts if text)
 
 
 def _known(text: str) -> str:

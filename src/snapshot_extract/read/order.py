@@ -216,25 +216,28 @@ def _fills(units: list[Unit], left: float, right: float, share: float = 0.5) -> 
 
 
 def _split_lead_in(column: list[Unit], other: list[Unit], below: Unit) -> tuple[list[Unit], list[Unit]]:
-    """``column`` (in reading order) cut before its last units when they lie below all of
+    """``column`` (in reading order) without its lowest units when they lie below all of
     ``other`` and the gap above them is wider (by ``NEARER``) than any gap below them down to
     ``below``: nearer to ``below`` than to the column, they lead in to it (the heading of a
-    full-width section set where the longer column would carry on)."""
+    full-width section set where the longer column would carry on). The units are taken from
+    the bottom of the page up, so a column that holds two of its own gives its lowest units."""
     floor = max(unit.bbox[3] for unit in other)
-    bottoms = [column[0].bbox[3]]
-    for unit in column[1:]:
+    by_top = sorted(column, key=_top)
+    bottoms = [by_top[0].bbox[3]]
+    for unit in by_top[1:]:
         bottoms.append(max(bottoms[-1], unit.bbox[3]))
     widest = below.bbox[1] - bottoms[-1]  # the widest gap below the unit looked at
-    cut = len(column)
-    for index in range(len(column) - 1, 0, -1):
-        top = column[index].bbox[1]
+    cut = len(by_top)
+    for index in range(len(by_top) - 1, 0, -1):
+        top = by_top[index].bbox[1]
         if top < floor:
             break
         gap = top - bottoms[index - 1]
         if gap > widest + NEARER:
             cut = index
         widest = max(widest, gap)
-    return column[:cut], column[cut:]
+    lead = set(by_top[cut:])
+    return [unit for unit in column if unit not in lead], by_top[cut:]
 
 
 def _column(unit: Unit, g0: float, g1: float) -> int:

@@ -23,6 +23,7 @@ from ..errors import NoTextLayer, SnapshotError, UnreadableInput
 from ..models import Document, Line, PdfOptions, SourceInfo, Swatch
 from .compose import compose
 from .furniture import remove_furniture
+from .grid import with_grids
 from .hyphens import Hyphenation
 from .layout import TextLine, body_size, page_lines, page_shapes, page_units
 from .order import order_units
@@ -74,14 +75,14 @@ def layout_document(pages: list[PageContent]) -> tuple[list[Line], tuple[Swatch,
     """The shared layout stage: page contents -> lines in reading order and swatches."""
     shapes = [page_shapes(page) for page in pages]
     per_page = [
-        page_lines(page, containers)
-        for page, (containers, _) in zip(pages, shapes, strict=True)
+        page_lines(page, containers, swatches)
+        for page, (containers, swatches) in zip(pages, shapes, strict=True)
     ]
     size = body_size(per_page)
     per_page = remove_furniture(per_page, [page.height for page in pages], size)
     hyphenation = Hyphenation.from_texts(line.text for lines in per_page for line in lines)
     ordered = [
-        order_units(page_units(page, lines), 0.0, page.width)
+        order_units(with_grids(page_units(page, lines), page.width), 0.0, page.width)
         for page, lines in zip(pages, per_page, strict=True)
     ]
     swatches = tuple(swatch for _, page_swatches in shapes for swatch in page_swatches)
