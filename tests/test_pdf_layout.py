@@ -809,3 +809,27 @@ def test_heading_at_the_foot_of_a_column_leads_in_to_the_full_width_section(tmp_
     assert texts[start : start + 23] == [*columns[0], *columns[1], *columns[2], "Measuring outcomes",
                                          "Policy areas with sufficient data or without sufficient data."]  # fmt: skip
     assert all(len(line.cells) == 1 for line in _read(_render(tmp_path, _three_column_prose_above_full_width), backend).lines if "column" in line.text)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_panel_painted_line_by_line_is_one_panel(tmp_path: Path, backend: str) -> None:
+    """A panel whose background is painted as one strip per line (strips of one fill and width,
+    each starting where the last ends) holds one paragraph; same-coloured cells of a grid,
+    stacked as closely but with neighbours beside them, stay cells."""
+    tint = Color(0.96, 0.96, 0.96)
+    sentence = ("The lab brings together municipal departments,", "universities and local start-ups to test",
+                "new solutions in real urban settings.")  # fmt: skip
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        for row, text in enumerate(sentence):
+            _rect(canvas, 50, 70 + 13 * row, 300, 83 + 13 * row, tint)
+            _text(canvas, 56, 80 + 13 * row, text)
+        for row in range(2):
+            for column in range(3):
+                _rect(canvas, 50 + 100 * column, 140 + 30 * row, 150 + 100 * column, 170 + 30 * row, GREEN)
+                _text(canvas, 56 + 100 * column, 158 + 30 * row, AREAS[3 * row + column], size=9)
+
+    document = _read(_render(tmp_path, draw), backend)
+    assert " ".join(sentence) in _blocks(document)
+    assert [line.cells for line in _grid_rows(document)] == [AREAS[:3], AREAS[3:]]

@@ -65,6 +65,18 @@ def test_spotlight_titles() -> None:
         assert section is not None and section.title == title
 
 
+def test_spotlight_title_below_a_bare_kicker() -> None:
+    """A bare "SPOTLIGHT" kicker with the title on a line of its own below it, set apart by a
+    blank line or not; a sentence below the kicker is text, not a title."""
+    for between in ("", "\n"):
+        text = f"City Innovation Snapshot X, France\nSPOTLIGHT\n{between}Open Lab X\n\nThe lab opened in 2019.\n"
+        section = _sections(text).get("spotlight")
+        assert section is not None and section.title == "Open Lab X"
+        assert [block.text for block in section.blocks] == ["The lab opened in 2019."]
+    section = _sections("City Innovation Snapshot X, France\nSPOTLIGHT\n\nThe lab opened in 2019.\n").get("spotlight")
+    assert section is not None and section.title is None
+
+
 def test_interleaved_column_lines_are_relocated() -> None:
     sections = _sections(
         "City Innovation Snapshot TALLINN, Estonia\n\nOverview\n\n"

@@ -35,6 +35,7 @@ ROW_TOLERANCE = 0.3  # of the font size: baselines closer than this share a row
 ASCENT, DESCENT = 0.8, 0.2  # of the font size: a line's box above and below its baseline
 MIN_BOX, MIN_SWATCH = 6.0, 2.0  # points: smallest container / swatch side
 SAME_EDGE = 1.5  # points: shapes whose edges are this close are one (a background + its border)
+STRIP_JOIN = 0.1  # points: a box painted this close under one of its fill and width carries it on
 CELL_MAX_LINES, CELL_MAX_CHARS, CELL_MAX_WIDTH = 4, 80, 0.45
 
 
@@ -124,6 +125,41 @@ def merge_shapes(shapes: Iterable[Shape]) -> list[Box]:
     return [Box(round_box((g[0], g[1], g[2], g[3])), _lightest(g[4]), None in g[4]) for g in groups]
 
 
+def _join_strips(boxes: list[Box]) -> list[Box]:
+    """Borderless boxes of one fill and one width, each starting exactly where the one above
+    ends, as one box: a panel some producers paint line by line. Cells of a grid are not
+    strips: they have neighbours side by side."""
+    joined: list[Box] = []
+    for box in sorted(boxes, key=lambda box: (box.bbox[1], box.bbox[0])):
+        x0, y0, x1, y1 = box.bbox
+        above = None
+        if box.fill is not None and not box.outlined and not _has_neighbour(box, boxes):
+            above = next(
+                (
+                    index for index, other in enumerate(joined)
+                    if other.fill == box.fill and not other.outlined and abs(other.bbox[3] - y0) <= STRIP_JOIN
+                    and abs(other.bbox[0] - x0) <= SAME_EDGE and abs(other.bbox[2] - x1) <= SAME_EDGE
+                ),
+                None,
+            )  # fmt: skip
+        if above is None:
+            joined.append(box)
+        else:
+            other = joined[above]
+            joined[above] = Box((other.bbox[0], other.bbox[1], max(other.bbox[2], x1), y1), box.fill)
+    return joined
+
+
+def _has_neighbour(box: Box, boxes: list[Box]) -> bool:
+    """Another box abuts ``box`` on its left or right, level with it (a grid cell's neighbour)."""
+    x0, y0, x1, y1 = box.bbox
+    return any(
+        other is not box and other.bbox[1] < y1 and other.bbox[3] > y0
+        and (abs(other.bbox[2] - x0) <= 2 * SAME_EDGE or abs(other.bbox[0] - x1) <= 2 * SAME_EDGE)
+        for other in boxes
+    )  # fmt: skip
+
+
 def _lightest(fills: list[RGB | None]) -> RGB | None:
     solid = [fill for fill in fills if fill is not None]
     return max(solid, key=lambda rgb: (sum(rgb), rgb)) if solid else None
@@ -132,7 +168,7 @@ def _lightest(fills: list[RGB | None]) -> RGB | None:
 def page_shapes(page: PageContent) -> tuple[list[Box], list[Swatch]]:
     """The page's text containers (smallest first) and its colour swatches."""
     limit = 0.8 * page.width * page.height
-    boxes = [box for box in merge_shapes(page.shapes) if box.area < limit]
+    boxes = [box for box in _join_strips(merge_shapes(page.shapes)) if box.area < limit]
     containers = sorted(
         (box for box in boxes
          if box.bbox[2] - box.bbox[0] >= MIN_BOX and box.bbox[3] - box.bbox[1] >= MIN_BOX),

@@ -103,9 +103,13 @@ def split_at_headings(lines: list[Line], is_term: Callable[[str], bool] | None =
         yield current
         resumed = current.key if key == "spotlight" else resumed
         title = _spotlight_title(heading) if key == "spotlight" else None
-        if key == "spotlight" and title is None and _title_follows(lines, index + used):
-            title = lines[index + used].text
-            used += 1
+        if key == "spotlight" and title is None:
+            at = index + used
+            while at < len(lines) and not lines[at].text:  # the title may be set apart from the kicker
+                at += 1
+            if _title_follows(lines, at):
+                title = lines[at].text
+                used = at + 1 - index
         current = OpenSection(None if key == UNKNOWN else key, heading, line, title)
         index += used
     yield current
