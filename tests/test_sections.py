@@ -142,6 +142,7 @@ BODY = ("\n\nOverview\n\nMayor: Jane Roe\n\nWhat is the organisational structure
         "City Innovation\nSnapshot\nAKRON, United\nStates",  # wrapped over four lines
         "City Innovation Snapshot AKRON,\nUnited States",  # the country on the next line
         "AKRON, United States City Innovation Snapshot",  # reversed on one line
+        "C I T Y  I N N O VAT I O N  S N A P S H OT\nAKRON, United States",  # letter-spaced kicker
     ],
 )
 def test_the_header_wherever_it_is(header: str) -> None:
@@ -150,6 +151,46 @@ def test_the_header_wherever_it_is(header: str) -> None:
     assert (sections.header.as_printed.upper(), sections.header.country) == ("AKRON", "United States")
     assert sections.header_cities == ("akron",)
     assert "overview" in sections.sections and not sections.preamble
+
+
+def test_city_line_level_with_the_kicker_wherever_the_reading_order_put_it() -> None:
+    """A banner read as two lines far apart in reading order (the kicker first, the city at the
+    top of the right column, after the left column): the city line level with the kicker on its
+    page is the header's; one a page lower is not."""
+    def line(text: str, x0: float, top: float, page: int = 1, size: float = 10.0) -> Line:
+        return Line(text, page, (x0, top, x0 + 5 * len(text), top + size), size=size)
+
+    body = [line(text, 50, 100 + 14 * row) for row, text in enumerate(BODY.strip().split("\n\n"))]
+    for city, found in ((line("AKRON, United States", 400, 38, size=17), True),
+                        (line("AKRON, United States", 400, 38, page=2, size=17), False)):  # fmt: skip
+        lines = (line("City Innovation Snapshot", 50, 42, size=12), *body, city)
+        document = Document(SourceInfo("t.pdf", "0" * 64, "pdf", 2), lines)
+        header = detect_sections(document).header
+        assert (header is not None and (header.as_printed, header.country) == ("AKRON", "United States")) is found
+
+
+def test_title_line_without_kicker_is_the_header_with_a_warning() -> None:
+    """The kicker not in the text (printed as a picture, turned up the margin): a first line
+    "CITY, known country" stands for the header, warned; a first line naming no known country
+    does not."""
+    from snapshot_extract.pipeline import parse_document
+    from snapshot_extract.vocabulary import load_vocabulary
+
+    record = parse_document(read_text(("AKRON, United States" + BODY).encode(), "t.txt"), load_vocabulary()).record
+    assert (record.city.name, record.city.as_printed, record.city.country_code) == ("Akron", "AKRON", "US")
+    assert [(w.field, w.code) for w in record.warnings if w.field == "city"] == [("city", "header_without_kicker")]
+    record = parse_document(read_text(("AKRON, Ruritania" + BODY).encode(), "t.txt"), load_vocabulary()).record
+    assert record.city.as_printed is None
+
+
+def test_city_spelled_with_a_typographic_apostrophe_in_the_header() -> None:
+    """"’S-HERTOGENBOSCH" in the header is the body's "'s-Hertogenbosch"."""
+    from snapshot_extract.pipeline import parse_document
+    from snapshot_extract.vocabulary import load_vocabulary
+
+    text = "City Innovation Snapshot ’S-HERTOGENBOSCH, Netherlands" + BODY.replace("Akron", "'s-Hertogenbosch")
+    record = parse_document(read_text(text.encode(), "t.txt"), load_vocabulary()).record
+    assert (record.city.name, record.city.as_printed) == ("'s-Hertogenbosch", "’S-HERTOGENBOSCH")
 
 
 def test_a_running_head_above_a_cell_is_no_second_snapshot() -> None:

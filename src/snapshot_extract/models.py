@@ -153,11 +153,13 @@ class Block(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Header:
-    """The page header: "City Innovation Snapshot <as_printed>, <country>"."""
+    """The page header: "City Innovation Snapshot <as_printed>, <country>"; ``kicker`` false when
+    the kicker was not read and the document's title line "<CITY>, <Country>" stands for it."""
 
     as_printed: str
     country: str
     line: Line
+    kicker: bool = True
 
 
 class Section(NamedTuple):

@@ -16,7 +16,7 @@ from typing import Any
 from .countries import country_code
 from .models import Document, Evidence, FieldResult, Header, Record, Sections, Unmapped, Warning
 from .sections import SECTION_KEYS
-from .textutil import fold_char, strip_accents
+from .textutil import APOSTROPHES, fold_char, strip_accents
 
 
 def find_city_name(as_printed: str, texts: Iterable[str]) -> str | None:
@@ -37,7 +37,7 @@ def find_city_name(as_printed: str, texts: Iterable[str]) -> str | None:
 
 def _occurrences(wanted: str, text: str) -> Iterator[str]:
     """Each whole-word spelling in ``text`` of the folded name ``wanted``."""
-    folded = strip_accents(text).lower()
+    folded = strip_accents(text).lower().translate(APOSTROPHES)
     if len(folded) != len(text):  # a character decomposed into several: fold one by one
         folded = "".join(fold_char(char) for char in text)
     start = folded.find(wanted)
@@ -86,6 +86,10 @@ def _city(header: Header, texts: Iterable[str], warnings: list[Warning]) -> tupl
         name = header.as_printed.title() if header.as_printed.isupper() else header.as_printed
         warnings.append(Warning(field="city.name", code="city_name_from_header",
                                 message=f'the body never names "{header.as_printed}"; name taken from the header'))
+    if not header.kicker:
+        warnings.append(Warning(field="city", code="header_without_kicker",
+                                message=f'no "City Innovation Snapshot" kicker was read; the city and country are '
+                                        f'from the title line "{header.line.text}"'))
     code = country_code(header.country)
     if code is None:
         warnings.append(Warning(field="city.country_code", code="unknown_country",

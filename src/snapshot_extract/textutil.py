@@ -14,6 +14,8 @@ LIGATURES = {
     "\ufb05": "st",
     "\ufb06": "st",
 }
+KICKER = r"city\s+innovation\s+snapshot"  # the kicker every page header prints
+KICKER_RE = re.compile(KICKER, re.IGNORECASE)
 _LIGATURE_RE = re.compile("[" + "".join(LIGATURES) + "]")
 
 # Glyphs that introduce a list item. Private-use code points (symbol fonts) are handled apart.
@@ -168,7 +170,11 @@ def strip_accents(text: str) -> str:
     return _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text))
 
 
+APOSTROPHES = str.maketrans("\u2019\u2018\u02bc", "'''")  # typographic apostrophes as the plain one
+
+
 def fold_char(char: str) -> str:
-    """One character folded to lowercase without accents, keeping string length."""
+    """One character folded to lowercase without accents (a typographic apostrophe to the plain
+    one), keeping string length."""
     base = unicodedata.normalize("NFKD", char)[:1] or char
-    return base.lower()[:1]
+    return base.lower()[:1].translate(APOSTROPHES)

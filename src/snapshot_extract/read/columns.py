@@ -22,10 +22,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..textutil import KICKER_RE
+
 GAP_RE = re.compile(r"(?<=\S)( {3,})(?=\S)")
 MIN_SIDE_BY_SIDE = 6  # lines with text on both sides of one gutter, for a page to have two columns
 SLACK = 2  # characters: how far a right column's lines may start from the gutter
-_KICKER_RE = re.compile(r"city\s+innovation\s+snapshot", re.IGNORECASE)
 
 
 CELL_GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
@@ -73,7 +74,7 @@ def grid_columns(lines: list[str]) -> list[str] | None:
 def _is_fragments(line: str) -> bool:
     """A line of a grid: cells or label fragments (a few words, no sentence end), not the header."""
     parts = CELL_GAP_RE.split(line.strip())
-    return bool(line.strip()) and not _KICKER_RE.search(line) and all(
+    return bool(line.strip()) and not KICKER_RE.search(line) and all(
         len(part) <= MAX_FRAGMENT and len(part.split()) <= MAX_FRAGMENT_WORDS and not part.endswith(".")
         for part in parts)
 
@@ -150,7 +151,7 @@ def _gutter(lines: list[str]) -> int | None:
 def _cut(line: str, gutter: int) -> tuple[str, str] | None:
     """(left part, right part) of a line that leaves the gutter clear, or None."""
     text = line.rstrip()
-    if _KICKER_RE.search(text):
+    if KICKER_RE.search(text):
         return None  # the page header runs over both columns, its words spread out
     if len(text) < gutter - SLACK:
         return text, ""

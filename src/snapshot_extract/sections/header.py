@@ -17,15 +17,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..countries import country_code
 from ..models import Header, Line
-from ..textutil import fold_spaces, strip_accents
+from ..textutil import KICKER, fold_spaces, strip_accents
 
 _SEPARATORS = "|:–—·•-"
-KICKER = r"city\s+innovation\s+snapshot"
 _KICKER_RE = re.compile(rf"^\s*{KICKER}\s*[{_SEPARATORS}]?\s*$", re.IGNORECASE)
+_SQUEEZED_KICKER = "cityinnovationsnapshot"
 _CITY = r"(?P<city>[^,(|–—·•:\d]{2,60}?)\s*(?:,|\(|\s[|–—·•-]\s)\s*(?P<country>[^()\d:]{2,60}?)\s*\)?\s*"
 _CITY_LINE_RE = re.compile(rf"^\s*{_CITY}$")
 _HEADER_RE = re.compile(rf"^\s*{KICKER}\s*[{_SEPARATORS}]?\s*{_CITY}$", re.IGNORECASE)
@@ -59,16 +59,41 @@ def find_furniture(lines: Sequence[Line]) -> Furniture:
         if window is not None:
             headers.append(window[0])
             used.update(window[1])
-        elif _KICKER_RE.match(line.text):
+        elif is_kicker(line.text):
             used.add(index)
             partner = _city_line_near(lines, index, used)
             if partner is not None:
                 used.add(partner)
                 headers.append(_header(lines[partner], _CITY_LINE_RE.match(lines[partner].text)))
+    if not headers:
+        title = _title_city_line(lines)
+        if title is not None:
+            headers.append(replace(_header(lines[title], _CITY_LINE_RE.match(lines[title].text)), kicker=False))
+            used.add(title)
     used |= {index for index, line in enumerate(lines) if PAGE_NUMBER_RE.match(line.text) and line.text.strip()}
     used |= _repeated_header_parts(lines, headers, used)
     used |= _footers(lines, used)
     return Furniture(tuple(headers), frozenset(used))
+
+
+def is_kicker(text: str) -> bool:
+    """The kicker alone on a line, its letters spaced out or not ("C I T Y  I N N O VAT I O N")."""
+    return bool(_KICKER_RE.match(text)) or "".join(text.split()).lower().rstrip(_SEPARATORS) == _SQUEEZED_KICKER
+
+
+def _title_city_line(lines: Sequence[Line]) -> int | None:
+    """Without any kicker: the document's first line, when it reads "<CITY>, <known country>" and
+    is set in the largest type of its page, if the reader knows sizes (a header whose kicker was
+    printed as a picture or turned up a margin), as a header."""
+    first = next((index for index, line in enumerate(lines) if line.text), None)
+    if first is None:
+        return None
+    line = lines[first]
+    match = _CITY_LINE_RE.match(line.text)
+    if match is None or not _plausible(match) or country_code(match.group("country")) is None:
+        return None
+    sizes = [other.size for other in lines if other.page == line.page and other.size is not None]
+    return first if line.size is None or line.size >= max(sizes) else None  # a dump has no sizes
 
 
 def _header_window(lines: Sequence[Line], following: list[int]) -> tuple[Header, list[int]] | None:
@@ -97,7 +122,7 @@ def _names_a_city(match: re.Match[str]) -> bool:
     """The city part of a header reads as a name: a capital first, a few words, the country after
     it no sentence (a kicker run into the body text by a layout is not a header)."""
     city, country = match.group("city").strip(), match.group("country").strip()
-    return (city[:1].isupper() and len(city.split()) <= 5 and len(country.split()) <= 5
+    return (city.lstrip("'’‘")[:1].isupper() and len(city.split()) <= 5 and len(country.split()) <= 5
             and not country.endswith((".", ":", ";")))
 
 
@@ -126,7 +151,28 @@ def _city_line_near(lines: Sequence[Line], kicker: int, used: set[int]) -> int |
                 if index not in used and match is not None and _plausible(match):
                     return index
             index += step
-    return None
+    return _city_line_level(lines, kicker, used)
+
+
+def _city_line_level(lines: Sequence[Line], kicker: int, used: set[int]) -> int | None:
+    """The city line printed level with the kicker, or within two of the taller line's heights
+    above or below it, on its page, wherever the reading order put it (a banner with the kicker
+    left and the city right; a city stamped under the kicker): the nearest."""
+    line = lines[kicker]
+    if line.page is None or line.bbox is None:
+        return None
+    best: tuple[float, int] | None = None
+    for index, other in enumerate(lines):
+        if index in used or other.page != line.page or other.bbox is None or index == kicker:
+            continue
+        reach = 2 * max(line.bbox[3] - line.bbox[1], other.bbox[3] - other.bbox[1])
+        distance = max(other.bbox[1] - line.bbox[3], line.bbox[1] - other.bbox[3], 0.0)
+        if distance > reach or (best is not None and distance >= best[0]):
+            continue
+        match = _CITY_LINE_RE.match(other.text)
+        if match is not None and _plausible(match):
+            best = (distance, index)
+    return best[1] if best else None
 
 
 def fold(text: str) -> str:
