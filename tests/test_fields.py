@@ -231,3 +231,25 @@ def test_header_with_country_in_parentheses(vocabulary: Vocabulary) -> None:
     text = "City Innovation Snapshot KRAKÓW (Poland)\n\nHow is data used?\n\nKraków's data plays a limited role.\n"
     record = parse_document(read_text(text.encode(), "t.txt"), vocabulary).record
     assert (record.city.as_printed, record.city.country, record.city.country_code) == ("KRAKÓW", "Poland", "PL")
+
+
+def test_overview_without_its_heading_is_the_preamble(vocabulary: Vocabulary) -> None:
+    """No "Overview" heading: what comes before the first heading, from its first label on, is the
+    overview, the values under their labels included."""
+    record = _record(
+        "Mayor\n\nJuan Mari Aburto\n\nTerm\n\n2015-2023\n\nPopulation size\n\n345,000 (2019)\n\n"
+        "What is the organisational structure?\n\nBilbao's innovation work is sprinkled throughout the municipality.\n",
+        vocabulary,
+    )
+    assert (record["overview"]["mayor"], record["overview"]["term_start"]) == ("Juan Mari Aburto", 2015)
+    assert record["overview"]["population"] == 345000
+    assert not [w for w in record["warnings"] if w["field"] == "overview"]
+
+
+def test_a_value_that_is_no_name_is_null_and_warned(vocabulary: Vocabulary) -> None:
+    """A mayor read as "2019-present" (labels above values in a row, paired one off) is no name:
+    null and warned on the field, not silently wrong."""
+    record = _record("Overview\n\nMayor: 2019-present\n\nInnovation Lead: www.bilbao.eus\n", vocabulary)
+    assert record["overview"]["mayor"] is None and record["overview"]["innovation_lead"] is None
+    codes = {(w["field"], w["code"]) for w in record["warnings"]}
+    assert {("overview.mayor", "unreadable_value"), ("overview.innovation_lead", "unreadable_value")} <= codes

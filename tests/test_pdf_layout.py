@@ -833,3 +833,36 @@ def test_panel_painted_line_by_line_is_one_panel(tmp_path: Path, backend: str) -
     document = _read(_render(tmp_path, draw), backend)
     assert " ".join(sentence) in _blocks(document)
     assert [line.cells for line in _grid_rows(document)] == [AREAS[:3], AREAS[3:]]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_overview_as_two_borderless_label_tables_without_heading(tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """Two label | value tables side by side, no "Overview" heading, labels wrapped in their
+    narrow column ("Innovation" / "Lead:", the value level with the first line): the right table
+    is read after the left column's sections, and still every value pairs with its label."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        rows = (((50, "Mayor:"), (120, "Jane Roe"), 80), ((50, "Term:"), (120, "2014-2018"), 94),
+                ((50, "Innovation"), (120, "John Doe"), 108), ((50, "Lead:"), None, 118),
+                ((310, "Population size:"), (390, "1.9 million (2019)"), 80),
+                ((310, "Innovation / open"), (390, "opendata.testville.org"), 94),
+                ((310, "data website:"), (390, "www.testvillelab.org"), 104))  # fmt: skip
+        for label, value, top in rows:
+            _text(canvas, label[0], top, label[1], font="Helvetica-Bold", size=8)
+            if value is not None:
+                _text(canvas, value[0], top, value[1], size=8)
+        _text(canvas, 50, 150, "What is the organisational structure?", font="Helvetica-Bold", size=11)
+        for row, text in enumerate(("Testville's innovation work is sprinkled throughout", "the municipality.")):
+            _text(canvas, 50, 166 + 13 * row, text)
+        _text(canvas, 310, 150, "How is data used?", font="Helvetica-Bold", size=11)
+        for row, text in enumerate(("Testville publishes open data to a central,", "public online location.")):
+            _text(canvas, 310, 166 + 13 * row, text)
+
+    record = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record
+    overview = record.overview
+    assert (overview.mayor, overview.innovation_lead, overview.term_start, overview.term_end) == (
+        "Jane Roe", "John Doe", 2014, 2018)
+    assert (overview.population, overview.population_year) == (1900000, 2019)
+    assert overview.websites == ["https://opendata.testville.org", "https://www.testvillelab.org"]
+    assert not [w for w in record.warnings if w.field.startswith("overview") or w.code == "unparsed_text"]

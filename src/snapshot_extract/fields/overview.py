@@ -44,6 +44,9 @@ _PLACEHOLDER_RE = re.compile(
 _BARE_KEY_RE = re.compile(rf"^(?P<key>{_KEYS})\s*:?\s*(?P<value>.*)$", re.I)
 
 
+_NOT_A_NAME_RE = re.compile(r"\d|https?:|www\.|\.[a-z]{2,4}(?:/|$)|@")
+
+
 def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
     found = Found("overview", vocabulary)
     if section is None:
@@ -95,8 +98,10 @@ def _pair_labels(found: Found, section: Section) -> list[tuple[str, str, Evidenc
     (or its colon) takes the value printed right of it on the same line of the page, else the
     value lines after it; a run of labels followed by as many values (a table read column by
     column) pairs them in order. Each block read is marked used."""
-    lines = [(index, line) for index, block in enumerate(section.blocks) if (index, None) not in found.used
-             for line in block.lines if line.text]
+    lines, absorbed = _join_wrapped_labels([(index, line) for index, block in enumerate(section.blocks)
+                                            if (index, None) not in found.used for line in block.lines if line.text])
+    for index in absorbed:
+        found.use(index)
     values = [(index, line) for index, line in lines if not _BARE_KEY_RE.match(line.text)]
     pairs: list[tuple[str, str, Evidence]] = []
     waiting: list[tuple[str, Line]] = []
@@ -130,6 +135,35 @@ def _pair_labels(found: Found, section: Section) -> list[tuple[str, str, Evidenc
             value = values[position][1]
             pairs.append((key, value.text, _evidence([label, value], None)))
     return pairs
+
+
+def _join_wrapped_labels(lines: list[tuple[int, Line]]) -> tuple[list[tuple[int, Line]], set[int]]:
+    """A label wrapped in a narrow cell ("Innovation" / "Lead:"), its value printed between its
+    two lines in reading order, as one label: two lines, one right under the other at the same
+    left edge, that read as a label only together. Also the blocks of the second lines, read."""
+    joined = list(lines)
+    absorbed: set[int] = set()
+    for position, (index, line) in enumerate(joined):
+        if line.bbox is None or _BARE_KEY_RE.match(line.text):
+            continue
+        later = next((later for later in range(position + 1, len(joined)) if _under(line, joined[later][1])), None)
+        if later is None:
+            continue
+        second_index, second = joined[later]
+        match = _BARE_KEY_RE.match(f"{line.text} {second.text}")
+        if match is not None and not match.group("value").strip() and second.bbox is not None:
+            box = (line.bbox[0], line.bbox[1], max(line.bbox[2], second.bbox[2]), second.bbox[3])
+            joined[position] = (index, line._replace(text=f"{line.text} {second.text}", bbox=box))
+            absorbed.add(second_index)
+            del joined[later]
+    return joined, absorbed
+
+
+def _under(line: Line, other: Line) -> bool:
+    """``other`` is the line right under ``line`` at its left edge."""
+    if line.bbox is None or other.bbox is None or other.page != line.page or abs(other.bbox[0] - line.bbox[0]) > 2:
+        return False
+    return 0 <= other.bbox[1] - line.bbox[3] <= 0.6 * (line.bbox[3] - line.bbox[1])
 
 
 def _beside(label: Line, free: list[tuple[int, Line]]) -> list[int]:
@@ -171,15 +205,26 @@ def _read_key(found: Found, key: str, value: str, where: Block | Evidence,
     if _PLACEHOLDER_RE.match(value) and "web" not in key:
         return  # the document says there is none: null, not a name
     if key.endswith("mayor") or key == "head of government":
-        found.set("overview.mayor", value, evidence)
+        _read_name(found, "overview.mayor", value, evidence)
     elif key.startswith(("innovation lead", "chief")):
-        found.set("overview.innovation_lead", value, evidence)
+        _read_name(found, "overview.innovation_lead", value, evidence)
     elif key.startswith("term"):
         _read_term(found, value, evidence)
     elif key.startswith("population"):
         _read_population(found, value, evidence)
     else:
         websites.extend((url, where if isinstance(where, Evidence) else locate(where)) for url in _urls(value))
+
+
+def _read_name(found: Found, path: str, value: str, evidence: Evidence) -> None:
+    """A person's name; a value that cannot be one (digits, a web address: another label's value
+    the layout put here) is left null and warned."""
+    if path in found.values:
+        return
+    if _NOT_A_NAME_RE.search(value):
+        found.warn(path, "unreadable_value", f'"{value}" is no name: the label was not paired with its value')
+        return
+    found.set(path, value, evidence)
 
 
 def _urls(text: str) -> list[str]:

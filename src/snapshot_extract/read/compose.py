@@ -26,6 +26,7 @@ from .order import order_units
 
 PARAGRAPH_GAP = 1.6  # of the font size: a wider baseline distance starts a new paragraph
 SIZE_CHANGE = 0.6  # points
+OUTDENT = 3.0  # of the font size: a line starting this far left of the one above is no wrap of it (an indent is less)
 EDGE_TOLERANCE = 0.01  # points: the backends place a baseline this differently; a gap at the limit breaks
 TITLE_MAX_LINES = 3
 _FREE = -1  # group of lines outside any panel
@@ -126,6 +127,8 @@ def _breaks(previous: _Item, item: _Item) -> bool:
     size = max(above.size, line.size)
     step = line.baseline - above.baseline
     if step < ROW_TOLERANCE * size or step > PARAGRAPH_GAP * size - EDGE_TOLERANCE:
+        return True
+    if line.x0 < above.x0 - OUTDENT * size:  # starts far left of the line above: another column of a table
         return True
     return abs(above.size - line.size) > SIZE_CHANGE
 

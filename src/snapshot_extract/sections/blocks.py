@@ -113,6 +113,8 @@ _SIGNATURES = {
     "outcomes": r"with sufficient data|without sufficient data",
 }  # fmt: skip
 _SIGNATURE_RES = {key: re.compile(pattern) for key, pattern in _SIGNATURES.items()}
+_TABLE_CELL = 80  # characters: the longest value an overview table prints in one block
+_LABEL_RE = re.compile(r"^(?:mayor|term|innovation lead|population(?: size)?)\s*:?\s*$|" + _SIGNATURES["overview"])
 
 
 def signature_of(lowered: str, skip: str | None = None) -> str | None:
@@ -138,16 +140,10 @@ def relocate(
             meta[part.key] = part
         grouped.setdefault(part.key, []).extend(part_blocks)
     moved: dict[str, list[Block]] = {}
+    if "overview" not in meta:
+        _headingless_overview(grouped, moved, moves)
     for key, blocks in grouped.items():
-        kept: list[Block] = []
-        for block in blocks:
-            target = _target(key, block)
-            if target is None:
-                kept.append(block)
-            else:
-                moved.setdefault(target, []).append(block)
-                moves.append(Move(block.text, key or "preamble", target))
-        grouped[key] = kept
+        grouped[key] = _move_signed(key, blocks, moved, moves)
     if term_group is not None:
         for key, blocks in grouped.items():
             grouped[key] = _move_foreign_lists(key, blocks, term_group, moved, moves)
@@ -160,6 +156,50 @@ def relocate(
         elif blocks:
             sections[key] = Section(key, None, tuple(blocks))
     return sections, tuple(grouped.get(None, [])), tuple(moves)
+
+
+def _move_signed(key: str | None, blocks: list[Block], moved: dict[str, list[Block]], moves: list[Move]) -> list[Block]:
+    """``blocks`` without those that bear another section's signature (each added to ``moved``),
+    and without the rest of an overview table whose label moved."""
+    kept: list[Block] = []
+    previous: Block | None = None  # the last block moved to the overview, while its table runs on
+    for block in blocks:
+        target = _target(key, block)
+        if target is None and previous is not None and key != "overview" and _same_table(previous, block):
+            target = "overview"  # a value beside or under a label moved there, or the label's second line
+        if target is None:
+            kept.append(block)
+        else:
+            moved.setdefault(target, []).append(block)
+            moves.append(Move(block.text, key or "preamble", target))
+        previous = block if target == "overview" else None
+    return kept
+
+
+def _same_table(label: Block, block: Block) -> bool:
+    """``block`` carries on the overview table of ``label`` (the block before it): short, no
+    sentence and no list item, on the same page and close under or beside it."""
+    above, line = label.lines[-1], block.lines[0]
+    if above.bbox is None or line.bbox is None or above.page != line.page or block.kind != "paragraph":
+        return False
+    if len(block.text) > _TABLE_CELL or block.text.endswith("."):
+        return False
+    height = above.bbox[3] - above.bbox[1]
+    return line.bbox[1] - above.bbox[3] <= 2 * height and line.bbox[3] >= above.bbox[1] - 2 * height
+
+
+def _headingless_overview(grouped: dict[str | None, list[Block]], moved: dict[str, list[Block]],
+                          moves: list[Move]) -> None:
+    """An Overview printed without its heading is what comes before the first heading: the
+    preamble, from its first overview label ("Mayor:", "Term") on, with the values beside and
+    under the labels."""
+    preamble = grouped.get(None, [])
+    first = next((index for index, block in enumerate(preamble) if _LABEL_RE.match(block.text.lower())), None)
+    if first is None:
+        return
+    moved.setdefault("overview", []).extend(preamble[first:])
+    moves.extend(Move(block.text, "preamble", "overview") for block in preamble[first:])
+    del preamble[first:]
 
 
 def _unstack(parts: list[tuple[OpenSection, list[Block]]]) -> list[Move]:
