@@ -253,3 +253,29 @@ def test_a_value_that_is_no_name_is_null_and_warned(vocabulary: Vocabulary) -> N
     assert record["overview"]["mayor"] is None and record["overview"]["innovation_lead"] is None
     codes = {(w["field"], w["code"]) for w in record["warnings"]}
     assert {("overview.mayor", "unreadable_value"), ("overview.innovation_lead", "unreadable_value")} <= codes
+
+
+def test_benefits_run_on_after_helping_the_city_to(vocabulary: Vocabulary) -> None:
+    """"Innovation is helping the city to A, B and C." (no colon, no bullets) lists the benefits."""
+    record = _record(
+        "How is innovation helping the city?\n\nInnovation is helping the city to generate new sources of revenue, "
+        "anticipate and manage future challenges and serve current obligations.\n",
+        vocabulary,
+    )
+    assert _ids(record["impact"]["benefits"]) == ["new_revenue", "anticipate_future", "current_obligations"]
+
+
+def test_data_partnerships_intro_with_items_after_it(vocabulary: Vocabulary) -> None:
+    """"... data partnerships to collect, analyse and share data, with:" then the partners as
+    items: the activities from the sentence, the partners from the items."""
+    record = _record(
+        "What innovation partnerships exist?\n\nBilbao has developed partnerships to promote innovation capacity "
+        "with:\n\n- Academia\n- Private firms\n\nTo improve data use, the city has also developed data partnerships "
+        "to collect, analyse and share data, with:\n\n- Philanthropy\n- Other cities\n",
+        vocabulary,
+    )
+    partnerships = record["partnerships"]
+    assert _ids(partnerships["innovation_partners"]) == ["academia", "private_sector"]
+    assert _ids(partnerships["data_partners"]) == ["philanthropy", "other_cities"]
+    assert _ids(partnerships["data_activities"]) == ["collect", "analyse", "share"]
+    assert not [w for w in record["warnings"] if w["field"].startswith("partnerships")]

@@ -229,3 +229,20 @@ def test_no_header_and_too_few_sections_is_no_snapshot() -> None:
     with pytest.raises(NotASnapshot, match="header"):
         parse_document(read_text(b"Overview\n\nMayor: Jane Roe\n\nHow is data used?\n\nData plays a role.\n", "t.txt"),
                        load_vocabulary())
+
+
+def test_reworded_heading_set_larger_than_the_body() -> None:
+    """"Funding for innovation" set larger than the body text (not bold, not in capitals) opens
+    the funding section; the same words at the body's size are text."""
+    def document(heading_size: float) -> Document:
+        texts = [("City Innovation Snapshot AKRON, United States", 14.0), ("Overview", 12.0),
+                 ("Mayor: Jane Roe", 10.0), ("Funding for innovation", heading_size),
+                 ("Akron has dedicated funding to support innovation capacity.", 10.0)]  # fmt: skip
+        lines = [Line(text, 1, (50, 40 + 20 * row, 300, 50 + 20 * row), size=size)
+                 for row, (text, size) in enumerate(texts)]  # fmt: skip
+        return Document(SourceInfo("t.pdf", "0" * 64, "pdf", 1), tuple(part for line in lines for part in (line, Line(""))))
+
+    funding = detect_sections(document(12.0)).sections.get("funding")
+    assert funding is not None and funding.heading == "Funding for innovation"
+    funding = detect_sections(document(10.0)).sections.get("funding")  # moved there by what it says, no heading
+    assert funding is None or funding.heading is None

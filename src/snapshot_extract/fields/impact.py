@@ -10,8 +10,8 @@ from .common import Found, ItemList, locate, split_list
 
 _FACTORS_RE = re.compile(
     r"success\s+factors?\b.*?\b(?:are|include|is)\b\s*:?\s*(?P<list>.*)$", re.I)
-_BENEFITS_RE = re.compile(
-    r"\b(?:helping|helps|helped|benefits?)\b.*:\s*(?P<list>.*)$", re.I)
+_BENEFITS_RE = re.compile(  # "... is helping the city to:" + bullets, or the list run on: "... the city to A, B and C."
+    r"\b(?:helping|helps|helped|benefits?)\b(?:.*:|\s+(?:the\s+)?city\s+to\b)\s*(?P<list>.*)$", re.I)
 
 
 _LISTS = {False: "impact.benefits", True: "impact.success_factors"}

@@ -6,11 +6,12 @@ import re
 
 from ..models import Block, FieldResult, Section
 from ..vocabulary import Vocabulary
-from .common import Found, clean_item, locate, polarity, split_commas, split_list
+from .common import Found, ItemList, clean_item, locate, polarity, split_commas, split_list
 
 _INNOVATION_RE = re.compile(
-    r"partnerships?\s+(?:to|that)\s+promote\s+innovation(?:\s+capacity)?\s+with\s+(?P<list>.+)$", re.I)
-_DATA_RE = re.compile(r"data\s+partnerships?\s+with\s+(?P<list>.+)$", re.I)
+    r"partnerships?\s+(?:to|that)\s+promote\s+innovation(?:\s+capacity)?\s+with\b\s*:?\s*(?P<list>.*)$", re.I)
+# "data partnerships with A and B", or "data partnerships to collect and share data, with:" + items
+_DATA_RE = re.compile(r"data\s+partnerships?\b\s*(?P<list>(?:with\b|to\b|in order\b|,).*)$", re.I)
 _PARTNERSHIPS_RE = re.compile(r"\bpartnerships?\b", re.I)
 _PURPOSE_RE = re.compile(r"^(?:in order\s+)?to\s+", re.I)
 _LEADING_AND_RE = re.compile(r"^(?:as well as|and)\s+", re.I)
@@ -28,25 +29,44 @@ def map_partnerships(section: Section | None, vocabulary: Vocabulary) -> FieldRe
         found.values[f"partnerships.{path}"] = []
     if section is None:
         return found.result()
+    items = ItemList(found)
+    opened: str | None = None  # the list whose intro ended in ":", its items to come
     for index, block in enumerate(section.blocks):
+        if block.is_item and opened is not None:
+            items.add(index, block)
+            continue
+        _close(found, items, opened)
+        opened = None
         for sentence in block.sentences:
-            if _read_sentence(found, block, sentence, vocabulary):
+            read = _read_sentence(found, block, sentence, vocabulary)
+            if read is not None:
                 found.use(index, sentence=sentence)
+            if read and sentence.rstrip().endswith(":"):
+                opened = read
+                found.expect_items(read, sentence)
+    _close(found, items, opened)
     return found.result()
 
 
-def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabulary) -> bool:
+def _close(found: Found, items: ItemList, path: str | None) -> None:
+    if path is not None:
+        found.terms(path, items.close(path))
+
+
+def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabulary) -> str | None:
+    """The list a partnership sentence read (its path), "" for one that names none, None for a
+    sentence about something else."""
     if polarity(sentence, _PARTNERSHIPS_RE) is False:
-        return True  # "has not developed (data) partnerships (with ...)": nothing to list
+        return ""  # "has not developed (data) partnerships (with ...)": nothing to list
     data = _DATA_RE.search(sentence)
     innovation = _INNOVATION_RE.search(sentence)
     if data:
         _read_partners(found, block, data.group("list"), "partnerships.data_partners", vocabulary)
-        return True
+        return "partnerships.data_partners"
     if innovation:
         _read_partners(found, block, innovation.group("list"), "partnerships.innovation_partners", vocabulary)
-        return True
-    return False
+        return "partnerships.innovation_partners"
+    return None
 
 
 def _read_partners(found: Found, block: Block, text: str, path: str, vocabulary: Vocabulary) -> None:
@@ -63,7 +83,7 @@ def _read_partners(found: Found, block: Block, text: str, path: str, vocabulary:
             if in_purpose:
                 _read_activities(found, block, cleaned, vocabulary)
             else:
-                partners.extend(split_list(piece, "partner_types", vocabulary))
+                partners.extend(split_list(_WITH_RE.sub("", piece.strip()).strip(" :"), "partner_types", vocabulary))
     found.terms(path, [(p, locate(block, p)) for p in partners if clean_item(p)])
 
 

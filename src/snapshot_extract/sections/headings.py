@@ -89,10 +89,11 @@ class OpenSection:
 def split_at_headings(lines: list[Line], is_term: Callable[[str], bool] | None = None) -> Iterator[OpenSection]:
     current = OpenSection(None)
     resumed: str | None = None  # the section open before the spotlight panel
+    body = _body_size(lines)
     index = 0
     while index < len(lines):
         line = lines[index]
-        key, used, heading = _heading_at(lines, index, is_term)
+        key, used, heading = _heading_at(lines, index, is_term, body)
         if key is None:
             if current.key == "spotlight" and _leaves_spotlight(current, line):
                 yield current
@@ -141,8 +142,8 @@ def _title_follows(lines: list[Line], index: int) -> bool:
         and match_heading(text) is None
 
 
-def _heading_at(lines: list[Line], index: int, is_term: Callable[[str], bool] | None = None
-                ) -> tuple[str | None, int, str]:
+def _heading_at(lines: list[Line], index: int, is_term: Callable[[str], bool] | None = None,
+                body: float | None = None) -> tuple[str | None, int, str]:
     """(section key, lines used, heading text) at ``index``; an unrecognised question heading
     gives ``UNKNOWN`` so that its text is not read as part of the section before it."""
     line = lines[index]
@@ -163,7 +164,7 @@ def _heading_at(lines: list[Line], index: int, is_term: Callable[[str], bool] | 
     if key:
         return key, 1, line.text
     # a heading reworded: set as one and naming one section's topic, but no list item or grid cell
-    topic = topic_of(line.text) if _set_as_heading(line) and not (is_term and is_term(line.text)) else None
+    topic = topic_of(line.text) if _set_as_heading(line, body) and not (is_term and is_term(line.text)) else None
     if topic is not None:
         return topic, 1, line.text
     if _is_question(line.text):
@@ -173,18 +174,29 @@ def _heading_at(lines: list[Line], index: int, is_term: Callable[[str], bool] | 
 
 _NUMBERED_RE = re.compile(r"^\s*(?:q\s?\d{1,2}\b|\d{1,2}[.):])", re.IGNORECASE)
 _MAX_HEADING_WORDS = 8
+LARGER = 1.15  # of the body size: a line this much larger is set as a heading
 
 
-def _set_as_heading(line: Line) -> bool:
-    """A short line set apart as a heading: bold, in capitals, numbered ("Q5", "5."), or a question;
-    two words at least (a lone word is a wrapped cell's fragment as often as a heading, and the
-    one-word headings are in the table)."""
+def _body_size(lines: list[Line]) -> float | None:
+    """The size of most of the text (by characters), where the reader knows sizes."""
+    weights: dict[float, int] = {}
+    for line in lines:
+        if line.size is not None:
+            weights[line.size] = weights.get(line.size, 0) + len(line.text)
+    return max(weights, key=weights.__getitem__) if weights else None
+
+
+def _set_as_heading(line: Line, body: float | None = None) -> bool:
+    """A short line set apart as a heading: bold, in capitals, larger than the body text,
+    numbered ("Q5", "5."), or a question; two words at least (a lone word is a wrapped cell's
+    fragment as often as a heading, and the one-word headings are in the table)."""
     text = line.text
     if line.bullet or len(line.cells) > 1 or not 2 <= len(text.split()) <= _MAX_HEADING_WORDS:
         return False
     if text.endswith((".", ",", ";", ":")):
         return False
-    return line.bold or text.isupper() or text.endswith("?") or _NUMBERED_RE.match(text) is not None
+    larger = body is not None and line.size is not None and line.size >= LARGER * body
+    return line.bold or larger or text.isupper() or text.endswith("?") or _NUMBERED_RE.match(text) is not None
 
 
 def topic_of(text: str) -> str | None:
