@@ -279,3 +279,28 @@ def test_data_partnerships_intro_with_items_after_it(vocabulary: Vocabulary) -> 
     assert _ids(partnerships["data_partners"]) == ["philanthropy", "other_cities"]
     assert _ids(partnerships["data_activities"]) == ["collect", "analyse", "share"]
     assert not [w for w in record["warnings"] if w["field"].startswith("partnerships")]
+
+
+def test_funding_directed_towards_items_after_the_intro(vocabulary: Vocabulary) -> None:
+    """"... is generally directed towards:" then bullets: the items are the uses, not unparsed."""
+    record = _record(
+        "What funding is available?\n\nBilbao has dedicated funding to support innovation capacity, which comes "
+        "from:\n\n- Municipal budget\n\nBilbao's funding for innovation capacity is generally directed towards:\n\n"
+        "- Investing in digital systems\n- Testing and prototyping\n",
+        vocabulary,
+    )
+    assert _ids(record["funding"]["sources"]) == ["municipal_budget"]
+    assert _ids(record["funding"]["directed_to"]) == ["digital_systems", "prototyping"]
+    assert not [w for w in record["warnings"] if w["field"].startswith("funding")]
+
+
+def test_priority_area_intro_in_the_singular_finds_its_section(vocabulary: Vocabulary) -> None:
+    """"The top priority policy area ... is:" printed under another heading moves to the approach
+    section with its item."""
+    record = _record(
+        "What is the organisational structure?\n\nBilbao's innovation work is sprinkled throughout the municipality.\n\n"
+        "The top priority policy area for the city's innovation work is:\n\n- Culture\n\n"
+        "What is the city's innovation approach?\n\nBilbao approaches innovation capacity in specific policy areas.\n",
+        vocabulary,
+    )
+    assert _ids(record["approach"]["priority_policy_areas"]) == ["culture"]

@@ -13,7 +13,8 @@ _DEDICATED_RE = re.compile(
     r"possess(?:es)?)\b[^.;]{0,30}?\bdedicated\s+(?:\w+\s+){0,2}?(?:funding|budgets?|funds?)\b", re.I)
 _SOURCES_RE = re.compile(
     r"\bcomes?\s+from\s*(?:the\s+following\s+sources)?\s*:?\s*(?P<list>.*)$", re.I)
-_DIRECTED_RE = re.compile(r"\bdirected\s+(?:towards?|to|at)\s*:?\s*(?P<list>.+)$", re.I)
+_DIRECTED_RE = re.compile(r"\bdirected\s+(?:towards?|to|at)\s*:?\s*(?P<list>.*)$", re.I)
+_VOCABULARY = {"funding.sources": "funding_sources", "funding.directed_to": "funding_uses"}
 
 
 def map_funding(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
@@ -22,39 +23,39 @@ def map_funding(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
     found.values["funding.directed_to"] = []
     if section is None:
         return found.result()
-    in_sources = False
+    opened: str | None = None  # the list whose intro ended without its items ("... comes from:")
     items = ItemList(found)
     for index, block in enumerate(section.blocks):
-        if in_sources and is_list_item(block, "funding.sources", vocabulary):
+        if opened is not None and is_list_item(block, opened, vocabulary):
             items.add(index, block)
             continue
-        found.terms("funding.sources", items.close("funding.sources"))
-        in_sources = False
+        if opened is not None:
+            found.terms(opened, items.close(opened))
+        opened = None
         for sentence in block.sentences:
-            used, opens_list = _read_sentence(found, block, sentence, vocabulary)
+            used, opens = _read_sentence(found, block, sentence, vocabulary)
             if used:
                 found.use(index, sentence=sentence)
-            in_sources = in_sources or opens_list
-    found.terms("funding.sources", items.close("funding.sources"))
+            opened = opens or opened
+    if opened is not None:
+        found.terms(opened, items.close(opened))
     return found.result()
 
 
-def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabulary) -> tuple[bool, bool]:
-    used, opens_list = False, False
+def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabulary) -> tuple[bool, str | None]:
+    """Whether the sentence was read, and the list it opened, if its items follow it."""
+    used, opens = False, None
     if read_flag(found, "funding.dedicated", sentence, _DEDICATED_RE, block):
         used = True
         read_peer(found, "funding.peer", sentence, locate(block, sentence))
-    if sources := _SOURCES_RE.search(sentence):
-        used = True
-        inline = sources.group("list").strip()
-        if inline:
-            items = split_list(inline, "funding_sources", vocabulary)
-            found.terms("funding.sources", [(i, locate(block, i)) for i in items])
-        else:
-            opens_list = True
-            found.expect_items("funding.sources", sentence)
-    if directed := _DIRECTED_RE.search(sentence):
-        used = True
-        items = split_list(directed.group("list"), "funding_uses", vocabulary)
-        found.terms("funding.directed_to", [(i, locate(block, i)) for i in items])
-    return used, opens_list
+    for path, pattern in (("funding.sources", _SOURCES_RE), ("funding.directed_to", _DIRECTED_RE)):
+        if listed := pattern.search(sentence):
+            used = True
+            inline = listed.group("list").strip()
+            if inline:
+                terms = split_list(inline, _VOCABULARY[path], vocabulary)
+                found.terms(path, [(item, locate(block, item)) for item in terms])
+            else:
+                opens = path
+                found.expect_items(path, sentence)
+    return used, opens

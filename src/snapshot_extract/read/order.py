@@ -30,6 +30,7 @@ MIN_UNITS_PER_SIDE = 2
 CROSSING_SHARE = 0.05  # of the narrow units: how many may cross a gutter (titles, wide lines)
 SAME_ROW = 2.0  # points: units whose tops are this close are read left to right
 ONE_COLUMN = 0.6  # of a column's width: a median line this wide leaves no room for two columns in it
+GRID_ROW_GAP = 12.0  # points beyond a row's height: the next row of the same grid starts within this
 NEARER = 2.0  # points: how much nearer to the unit below than to the column above a lead-in is
 
 Ordered = list[tuple[Unit, int]]
@@ -125,12 +126,28 @@ def _spanning(units: Sequence[Unit], gutter: tuple[float, float], left: float, r
     far_left = min((unit.bbox[0] for unit in columns), default=left)
     far_right = max((unit.bbox[2] for unit in columns), default=right)
     wide = NARROW * (right - left)
-    return {
+    spanning = {
         unit for unit in crossing
         if (unit.bbox[2] - unit.bbox[0] >= wide
             or unit.bbox[0] <= (far_left + g0) / 2 and unit.bbox[2] >= (g1 + far_right) / 2)
         and not _beside(unit, columns)
     }  # fmt: skip
+    return spanning | _same_grid(crossing, spanning)
+
+
+def _same_grid(crossing: list[Unit], spanning: set[Unit]) -> set[Unit]:
+    """The rows of a grid one of whose rows spans the gutter: a grid is cut out whole (a legend
+    beside its first rows does not leave them in a column)."""
+    rows = sorted((unit for unit in crossing if unit.kind == "row"), key=_top)
+    grids: list[list[Unit]] = []
+    for row in rows:
+        last = grids[-1][-1] if grids else None
+        close = last is not None and row.bbox[1] - last.bbox[3] <= last.bbox[3] - last.bbox[1] + GRID_ROW_GAP
+        if last is not None and close and abs(row.bbox[0] - last.bbox[0]) <= 2:
+            grids[-1].append(row)
+        else:
+            grids.append([row])
+    return {row for grid in grids if spanning.intersection(grid) for row in grid}
 
 
 def _order_zone(zone: list[Unit], gutter: tuple[float, float] | None, left: float, right: float,

@@ -102,14 +102,15 @@ _SIGNATURES = {
     "overview": r"^(?:mayor|term|innovation lead|population(?: size)?|innovation\s*/\s*open data website|"
                 r"(?:open data )?websites?)\s*:",
     "vision": r"\binnovation (?:strategy|vision)\b|most closely associates innovation",
-    "approach": r"approach(?:es)? innovation capacity|priority policy areas",
+    "approach": r"approach(?:es)? innovation capacity|priority policy areas?\b",
     "partnerships": r"partnerships? to promote innovation|data partnerships?\b",
     "impact": r"critical success factors?",
     "funding": r"funding (?:to support|for) innovation|(?:has|have|no|not have) (?:any )?dedicated funding|"
                r"funding .{0,200}?directed towards|following sources",
     "data": r"^data plays|role in (?:the )?decision|challenges preventing the use of data|data inventory|"
             r"publish(?:es)? open data",
-    "organisation": r"staff skills and profiles|innovation work is|dedicated team for innovation|staff members are",
+    "organisation": r"staff skills and profiles|innovation work is\b(?!\s*:)|dedicated team for innovation|"
+                    r"staff members are",
     "outcomes": r"with sufficient data|without sufficient data",
 }  # fmt: skip
 _SIGNATURE_RES = {key: re.compile(pattern) for key, pattern in _SIGNATURES.items()}
@@ -160,20 +161,29 @@ def relocate(
 
 def _move_signed(key: str | None, blocks: list[Block], moved: dict[str, list[Block]], moves: list[Move]) -> list[Block]:
     """``blocks`` without those that bear another section's signature (each added to ``moved``),
-    and without the rest of an overview table whose label moved."""
+    and without what goes with them: the rest of an overview table whose label moved, the items
+    after a list intro that moved."""
     kept: list[Block] = []
-    previous: Block | None = None  # the last block moved to the overview, while its table runs on
+    previous: tuple[Block, str] | None = None  # the last block moved, and where, while what goes with it runs on
     for block in blocks:
         target = _target(key, block)
-        if target is None and previous is not None and key != "overview" and _same_table(previous, block):
-            target = "overview"  # a value beside or under a label moved there, or the label's second line
-        if target is None:
+        if target is None and previous is not None and _goes_with(*previous, block):
+            target = previous[1]
+        if target is None or target == key:
             kept.append(block)
         else:
             moved.setdefault(target, []).append(block)
             moves.append(Move(block.text, key or "preamble", target))
-        previous = block if target == "overview" else None
+        previous = (block, target) if target is not None and target != key else None
     return kept
+
+
+def _goes_with(moved: Block, target: str, block: Block) -> bool:
+    """``block`` follows ``moved`` to ``target``: an item of the list ``moved`` introduced, or
+    the rest of the overview table ``moved`` is part of."""
+    if target == "overview":
+        return _same_table(moved, block)
+    return block.is_item and (moved.is_item or moved.text.endswith(":"))
 
 
 def _same_table(label: Block, block: Block) -> bool:

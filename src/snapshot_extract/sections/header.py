@@ -181,11 +181,14 @@ def fold(text: str) -> str:
 
 
 def _repeated_header_parts(lines: Sequence[Line], headers: list[Header], used: set[int]) -> set[int]:
-    """Lines that repeat a header part alone: the city's name or its city line (page 2's short header)."""
+    """Lines that repeat a header part alone: the city's name or its city line (page 2's short
+    header), or the kicker with the city's name, in either order ("Seoul · City Innovation Snapshot")."""
     if not headers:
         return set()
     parts = {fold(header.as_printed) for header in headers}
     parts |= {fold(f"{header.as_printed} {header.country}") for header in headers}
+    parts |= {fold(f"{header.as_printed} city innovation snapshot") for header in headers}
+    parts |= {fold(f"city innovation snapshot {header.as_printed}") for header in headers}
     return {index for index, line in enumerate(lines) if index not in used and line.text and fold(line.text) in parts}
 
 
