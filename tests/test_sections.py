@@ -246,3 +246,12 @@ def test_reworded_heading_set_larger_than_the_body() -> None:
     assert funding is not None and funding.heading == "Funding for innovation"
     funding = detect_sections(document(10.0)).sections.get("funding")  # moved there by what it says, no heading
     assert funding is None or funding.heading is None
+
+
+@pytest.mark.parametrize("running_head", ["Akron · City Innovation Snapshot", "City Innovation Snapshot | AKRON"])
+def test_running_head_of_kicker_and_city_is_furniture(running_head: str) -> None:
+    """Page 2's short header, the kicker with the city's name in either order, is furniture."""
+    sections = _sections("City Innovation Snapshot AKRON, United States" + BODY + f"\n{running_head}\n\n"
+                         "How is innovation helping the city?\n\nInnovation is helping the city to save costs.\n")
+    texts = [block.text for section in sections.sections.values() for block in section.blocks]
+    assert not [text for text in texts if "Snapshot" in text] and sections.header_cities == ("akron",)
