@@ -824,15 +824,17 @@ def test_panel_painted_line_by_line_is_one_panel(tmp_path: Path, backend: str) -
         _text(canvas, 50, 40, HEADER, size=14)
         for row, text in enumerate(sentence):
             _rect(canvas, 50, 70 + 13 * row, 300, 83 + 13 * row, tint)
+            _rect(canvas, 50, 70 + 13 * row, 53, 83 + 13 * row, GREEN)  # an accent bar over the panel's edge
             _text(canvas, 56, 80 + 13 * row, text)
-        for row in range(2):
-            for column in range(3):
+        for row in range(3):
+            for column in range(3 if row < 2 else 1):  # the last row: one cell, alone under its column
                 _rect(canvas, 50 + 100 * column, 140 + 30 * row, 150 + 100 * column, 170 + 30 * row, GREEN)
-                _text(canvas, 56 + 100 * column, 158 + 30 * row, AREAS[3 * row + column], size=9)
+                _text(canvas, 56 + 100 * column, 158 + 30 * row, (*AREAS, "Blight")[3 * row + column], size=9)
 
     document = _read(_render(tmp_path, draw), backend)
     assert " ".join(sentence) in _blocks(document)
     assert [line.cells for line in _grid_rows(document)] == [AREAS[:3], AREAS[3:]]
+    assert "Blight" in _blocks(document)
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

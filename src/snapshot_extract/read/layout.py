@@ -128,22 +128,25 @@ def merge_shapes(shapes: Iterable[Shape]) -> list[Box]:
 def _join_strips(boxes: list[Box]) -> list[Box]:
     """Borderless boxes of one fill and one width, each starting exactly where the one above
     ends, as one box: a panel some producers paint line by line. Cells of a grid are not
-    strips: they have neighbours side by side."""
+    strips: they, or the cell above or below them, have neighbours side by side."""
     joined: list[Box] = []
+    strips: list[bool] = []  # parallel to joined: may take the next strip under it
     for box in sorted(boxes, key=lambda box: (box.bbox[1], box.bbox[0])):
         x0, y0, x1, y1 = box.bbox
+        strip = box.fill is not None and not box.outlined and not _has_neighbour(box, boxes)
         above = None
-        if box.fill is not None and not box.outlined and not _has_neighbour(box, boxes):
+        if strip:
             above = next(
                 (
                     index for index, other in enumerate(joined)
-                    if other.fill == box.fill and not other.outlined and abs(other.bbox[3] - y0) <= STRIP_JOIN
+                    if strips[index] and other.fill == box.fill and abs(other.bbox[3] - y0) <= STRIP_JOIN
                     and abs(other.bbox[0] - x0) <= SAME_EDGE and abs(other.bbox[2] - x1) <= SAME_EDGE
                 ),
                 None,
             )  # fmt: skip
         if above is None:
             joined.append(box)
+            strips.append(strip)
         else:
             other = joined[above]
             joined[above] = Box((other.bbox[0], other.bbox[1], max(other.bbox[2], x1), y1), box.fill)
@@ -151,11 +154,13 @@ def _join_strips(boxes: list[Box]) -> list[Box]:
 
 
 def _has_neighbour(box: Box, boxes: list[Box]) -> bool:
-    """Another box abuts ``box`` on its left or right, level with it (a grid cell's neighbour)."""
+    """Another box abuts ``box`` on its left or right, outside it and level with it (a grid
+    cell's neighbour; an accent bar painted over a panel's edge is none)."""
     x0, y0, x1, y1 = box.bbox
     return any(
         other is not box and other.bbox[1] < y1 and other.bbox[3] > y0
-        and (abs(other.bbox[2] - x0) <= 2 * SAME_EDGE or abs(other.bbox[0] - x1) <= 2 * SAME_EDGE)
+        and ((abs(other.bbox[2] - x0) <= 2 * SAME_EDGE and other.bbox[0] < x0 - SAME_EDGE)
+             or (abs(other.bbox[0] - x1) <= 2 * SAME_EDGE and other.bbox[2] > x1 + SAME_EDGE))
         for other in boxes
     )  # fmt: skip
 
