@@ -21,6 +21,7 @@ from .export import record_json, records_jsonl, to_csv, to_dataframe
 from .models import Record
 from .pipeline import extract_all
 from .read import PdfOptions
+from .read.ocr import OCR_MODES
 from .vocabulary import Vocabulary, load_vocabulary
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -42,6 +43,10 @@ ReplaceOption = Annotated[
 BackendOption = Annotated[str, typer.Option("--backend", help="PDF backend: pymupdf (fast) or pdfplumber (detail).")]
 PasswordOption = Annotated[str | None, typer.Option("--password", help="Password for encrypted PDFs.")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")]
+OcrOption = Annotated[
+    str,
+    typer.Option("--ocr", help="OCR (Tesseract): auto (pages without a text layer), always or never."),
+]
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
@@ -56,10 +61,12 @@ def _vocabulary(path: Path | None, replace: bool) -> Vocabulary:
         raise _fail(error.one_line()) from None
 
 
-def _pdf_options(backend: str, password: str | None, max_pages: int = 20) -> PdfOptions:
+def _pdf_options(backend: str, password: str | None, max_pages: int = 20, ocr: str = "auto") -> PdfOptions:
     if backend not in ("pymupdf", "pdfplumber"):
         raise _fail(f"error: --backend: unknown backend '{backend}' (choose pymupdf or pdfplumber)")
-    return PdfOptions(backend=backend, password=password, max_pages=max_pages)  # type: ignore[arg-type]
+    if ocr not in OCR_MODES:
+        raise _fail(f"error: --ocr: unknown mode '{ocr}' (choose {', '.join(OCR_MODES)})")
+    return PdfOptions(backend=backend, password=password, max_pages=max_pages, ocr=ocr)  # type: ignore[arg-type]
 
 
 @app.command()
@@ -76,6 +83,7 @@ def parse(
     password: PasswordOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any record carries warnings.")] = False,
     max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Refuse longer PDFs.")] = 20,
+    ocr: OcrOption = "auto",
     debug: DebugOption = False,
 ) -> None:
     """Parse snapshots and print their records.
@@ -85,7 +93,7 @@ def parse(
     if output_format not in ("json", "csv"):
         raise _fail(f"error: --format: unknown format '{output_format}' (choose json or csv)")
     vocab = _vocabulary(vocabulary, replace_vocabulary)
-    results = list(extract_all(files, vocab, _pdf_options(backend, password, max_pages), debug=debug))
+    results = list(extract_all(files, vocab, _pdf_options(backend, password, max_pages, ocr), debug=debug))
     records: list[Record] = [r.record for r in results if r.record is not None]
     for result in results:
         if result.error is not None:
@@ -153,13 +161,14 @@ def check(
     vocabulary: VocabularyOption = None,
     replace_vocabulary: ReplaceOption = False,
     backend: BackendOption = "pymupdf",
+    ocr: OcrOption = "auto",
 ) -> None:
     """Parse every fixture beside an expected file and compare, field by field.
 
     Example: snapshot-extract check fixtures/text fixtures/pdf --backend pdfplumber
     """
     vocab_ = _vocabulary(vocabulary, replace_vocabulary)
-    options = _pdf_options(backend, None)
+    options = _pdf_options(backend, None, ocr=ocr)
     pairs: list[tuple[Path, Path]] = []
     for folder in fixture_dirs:
         if not folder.is_dir():
@@ -196,6 +205,7 @@ def inspect(
     replace_vocabulary: ReplaceOption = False,
     backend: BackendOption = "pymupdf",
     password: PasswordOption = None,
+    ocr: OcrOption = "auto",
 ) -> None:
     """Draw what was extracted on the pages: sections, values by score, unmapped items, the grid.
 
@@ -207,7 +217,7 @@ def inspect(
 
     vocab_ = _vocabulary(vocabulary, replace_vocabulary)
     try:
-        result = inspect_pdf(file, out, vocab_, _pdf_options(backend, password), dpi=dpi)
+        result = inspect_pdf(file, out, vocab_, _pdf_options(backend, password, ocr=ocr), dpi=dpi)
     except SnapshotError as error:
         raise _fail(error.one_line()) from None
     typer.echo(
@@ -287,6 +297,7 @@ def batch(
     backend: BackendOption = "pymupdf",
     password: PasswordOption = None,
     max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Refuse longer PDFs.")] = 20,
+    ocr: OcrOption = "auto",
     timeout: Annotated[
         float, typer.Option("--timeout", min=0, help="Seconds per document before it fails as 'timeout' (0: none).")
     ] = 30.0,
@@ -315,7 +326,7 @@ def batch(
     try:
         options = BatchOptions(
             formats=parse_formats(output_format), one_hot=one_hot, bom=bom, workers=workers,
-            vocabulary=vocab_, pdf_options=replace(_pdf_options(backend, password), max_pages=max_pages),
+            vocabulary=vocab_, pdf_options=replace(_pdf_options(backend, password, ocr=ocr), max_pages=max_pages),
             timeout=timeout, resume=resume, fail_fast=fail_fast,
         )  # fmt: skip
         with BatchProgress(console, quiet) as progress:

@@ -64,12 +64,22 @@ class Swatch:
     fill: RGB
 
 
+class OcrDoubt(NamedTuple):
+    """A word OCR read with low confidence: page, box (points), text and confidence (0-100)."""
+
+    page: int
+    bbox: BBox
+    text: str
+    confidence: float
+
+
 @dataclass(frozen=True, slots=True)
 class SourceInfo:
     file: str
     sha256: str
     format: Literal["pdf", "text"]
     pages: int | None
+    ocr: bool = False  # some page was read by OCR
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +91,7 @@ class Document:
     swatches: tuple[Swatch, ...] = ()
     page_sizes: tuple[tuple[float, float], ...] = field(default=())
     notes: tuple[tuple[str, str, str], ...] = ()  # reader doubts as (field, code, message) warnings
+    doubts: tuple[OcrDoubt, ...] = ()  # OCR words read with low confidence
 
 
 # --------------------------------------------------------------------------- Record
@@ -130,6 +141,7 @@ class Source(_Model):
     sha256: str
     format: Literal["pdf", "text"]
     pages: int | None
+    ocr: bool = Field(default=False, description="true when some page had no text layer and was read by OCR")
 
 
 class City(_Model):

@@ -18,6 +18,7 @@ import pycountry
 from .fields import MAPPERS, Evidence, FieldResult, map_outcomes
 from .fields.common import sentences
 from .models import Document, Record
+from .ocr_doubts import flag_doubts
 from .sections import SECTION_KEYS, Header, Sections
 from .textutil import fold_char, strip_accents
 from .vocabulary import Vocabulary
@@ -149,10 +150,13 @@ def build_record(document: Document, sections: Sections, vocabulary: Vocabulary)
         evidence.update(result.evidence)
         warnings.extend(result.warnings)
         unmapped.extend(result.unmapped)
+    if document.doubts:  # OCR words read with low confidence: flag what they fed
+        values, flagged = flag_doubts(document.doubts, values, evidence, sections)
+        warnings.extend(flagged)
     source = document.source
     data = {
         "source": {"file": source.file, "sha256": source.sha256, "format": source.format,
-                   "pages": source.pages},
+                   "pages": source.pages, "ocr": source.ocr},
         "city": city,
         **_nest(values),
         "unmapped": unmapped,

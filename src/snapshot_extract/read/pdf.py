@@ -26,6 +26,7 @@ from . import pdf_mupdf, pdf_plumber
 from .compose import compose
 from .furniture import Hyphenation, merge_split_title, remove_furniture
 from .layout import TextLine, body_size, merge_lines, page_lines, page_shapes, page_units
+from .ocr import OcrMode, ocr_pages
 from .order import order_units
 from .page import PageContent
 
@@ -42,6 +43,7 @@ class PdfOptions:
     backend: Backend = "pymupdf"
     password: str | None = None
     max_pages: int = 20
+    ocr: OcrMode = "auto"  # auto: OCR the pages without text; always; never (see read.ocr)
 
 
 def read_pdf(data: bytes, file_name: str, options: PdfOptions) -> Document:
@@ -49,12 +51,13 @@ def read_pdf(data: bytes, file_name: str, options: PdfOptions) -> Document:
     if options.backend not in BACKENDS:
         raise UnreadableInput(f"unknown PDF backend '{options.backend}' (choose pymupdf or pdfplumber)")
     pages = _extract(data, options)
-    if not any(page.spans for page in pages):
+    scanned, doubts = ocr_pages(data, options.password, pages, options.ocr)
+    if not any(page.spans for page in scanned):
         raise NoTextLayer("no text layer (scanned or image-only PDF): run OCR first")
-    lines, swatches = layout_document(pages)
-    source = SourceInfo(file_name, hashlib.sha256(data).hexdigest(), "pdf", len(pages))
+    lines, swatches = layout_document(scanned)
+    source = SourceInfo(file_name, hashlib.sha256(data).hexdigest(), "pdf", len(pages), scanned is not pages)
     sizes = tuple((round(page.width, 2), round(page.height, 2)) for page in pages)
-    return Document(source=source, lines=tuple(lines), swatches=swatches, page_sizes=sizes)
+    return Document(source=source, lines=tuple(lines), swatches=swatches, page_sizes=sizes, doubts=doubts)
 
 
 def _extract(data: bytes, options: PdfOptions) -> list[PageContent]:

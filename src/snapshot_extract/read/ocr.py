@@ -1,0 +1,224 @@
+"""OCR: the pages of a PDF without a text layer -> ``PageContent``, as the PDF backends give it.
+
+Contract: ``ocr_pages(data, password, pages, mode)`` returns the pages with every page that
+needs OCR (``mode`` ``auto``: those without any text; ``always``: all; ``never``: none)
+replaced by what its picture shows, and the words read with low confidence
+(``OcrDoubt``, confidence under ``DOUBT_CONFIDENCE``), so that the record stage can flag the
+values they feed. A scanned page becomes spans (one per OCR word, ``scan_text``: box, size
+from the word heights, baseline, ink colour, bullets) and shapes (``scan_shapes``: fills
+coloured from the picture, outlined boxes), in page points of the page turned straight
+(``scan_image``): the layout stage and everything after it work unchanged.
+
+Engine: Tesseract (Debian ``tesseract-ocr``; ``ENGINE_LANGUAGE`` data), run as a subprocess
+on one core (``OMP_THREAD_LIMIT=1``) with the page as a grey PGM on stdin and TSV (words with
+boxes and confidences) on stdout. Without it, a page that needs OCR raises ``NoTextLayer``
+with a one-line hint on how to install it. Colours are snapped to a per-document palette
+(colours closer than ``PALETTE_DISTANCE`` become one), so that a colour every grid cell shares
+is one value, as in a PDF.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pymupdf as _pymupdf
+
+from ..errors import NoTextLayer, UnreadableInput
+from ..models import RGB, OcrDoubt
+from .page import PageContent, Shape, Span
+from .scan_image import Picture, grey_levels, luma, page_picture
+from .scan_shapes import Paint, find_shapes
+from .scan_text import OcrWord, ScanLine, line_spans, scan_lines, snap_sizes
+
+OcrMode = Literal["auto", "never", "always"]
+OCR_MODES: tuple[str, ...] = ("auto", "never", "always")
+OCR_DPI = float(os.environ.get("SNAPSHOT_OCR_DPI", "300"))  # TODO measurement knob
+ENGINE_LANGUAGE = os.environ.get("SNAPSHOT_OCR_LANGUAGE", "Latin")  # TODO measurement knob
+ENGINE_LAYOUT = os.environ.get("SNAPSHOT_OCR_PSM", "3")  # TODO measurement knob
+DOUBT_CONFIDENCE = 80.0  # Tesseract word confidence (0-100) under which a word is in doubt
+PALETTE_DISTANCE = 0.08  # RGB 0-1, per channel
+EDGE_MARGIN = 1.0  # points along a fill's edge left blank for the engine
+FILL_CONTRAST = 40  # 0-255: a fill this much darker than the paper is evened out for the engine
+ENGINE_SECONDS = 120.0  # one page; a batch's --timeout stops the document sooner
+INSTALL_HINT = ("install Tesseract for OCR (Debian/Ubuntu: apt-get install tesseract-ocr "
+                "tesseract-ocr-eng; see README 'Scanned snapshots') or run OCR first")
+pymupdf: Any = _pymupdf
+
+
+def needs_ocr(pages: Sequence[PageContent], mode: OcrMode) -> list[int]:
+    """The (0-based) indexes of the pages to OCR under ``mode``."""
+    if mode == "never":
+        return []
+    return [index for index, page in enumerate(pages) if mode == "always" or not page.spans]
+
+
+def engine_available() -> bool:
+    return shutil.which("tesseract") is not None
+
+
+def ocr_pages(data: bytes, password: str | None, pages: list[PageContent],
+              mode: OcrMode) -> tuple[list[PageContent], tuple[OcrDoubt, ...]]:
+    """Pages with those that need OCR read from their pictures (see the module docstring)."""
+    wanted = needs_ocr(pages, mode)
+    if not wanted:
+        return pages, ()
+    if not engine_available():
+        raise NoTextLayer(f"no text layer (scanned or image-only PDF): {INSTALL_HINT}")
+    pictures: dict[int, tuple[Picture, list[Shape]]] = {}
+    inputs = []
+    with pymupdf.open(stream=data, filetype="pdf") as document:
+        if document.needs_pass:
+            document.authenticate(password or "")
+        for index in wanted:
+            picture = page_picture(document.load_page(index), OCR_DPI)
+            shapes, paints = find_shapes(picture)
+            pictures[index] = (picture, shapes)
+            inputs.append(engine_picture(picture, paints))
+    words = recognise(inputs)
+    read = {index: (picture, scan_lines(words[position]), shapes)
+            for position, (index, (picture, shapes)) in enumerate(pictures.items())}
+    sizes = snap_sizes([line.size for _, lines, _ in read.values() for line in lines])
+    result = list(pages)
+    doubts: list[OcrDoubt] = []
+    for index, (picture, lines, shapes) in read.items():
+        page = pages[index]
+        spans = [span for line in lines for span in line_spans(line, picture, sizes[line.size], lines)]
+        result[index] = PageContent(page.number, page.width, page.height, tuple(spans), tuple(shapes))
+        doubts.extend(_doubts(page.number, picture, lines))
+    return _snap_colours(result, [index for index in wanted]), tuple(doubts)
+
+
+def _doubts(number: int, picture: Picture, lines: list[ScanLine]) -> list[OcrDoubt]:
+    scale = picture.scale
+    return [
+        OcrDoubt(number, (round(word.x0 / scale, 2), round(word.y0 / scale, 2), round(word.x1 / scale, 2),
+                          round(word.y1 / scale, 2)), word.text, word.confidence)
+        for line in lines for word in line.words if word.confidence < DOUBT_CONFIDENCE
+    ]
+
+
+# --------------------------------------------------------------------------- engine
+
+
+def _blank_edges(grey: np.ndarray[Any, np.dtype[np.uint8]], bands: Sequence[tuple[int, int, int, int]],
+                 margin: int) -> None:
+    """Paint ``margin`` pixels either side of a region's edge white: half fill and half paper,
+    an edge would read as a rule or a letter."""
+    for top, bottom, left, right in bands:
+        grey[top:bottom, max(left - margin, 0):left + margin] = 255
+        grey[top:bottom, max(right - margin, 0):right + margin] = 255
+    first, last = bands[0], bands[-1]
+    grey[max(first[0] - margin, 0):first[0] + margin, max(first[2] - margin, 0):first[3] + margin] = 255
+    grey[max(last[1] - margin, 0):last[1] + margin, max(last[2] - margin, 0):last[3] + margin] = 255
+
+
+def engine_picture(picture: Picture, paints: Sequence[Paint]) -> np.ndarray[Any, np.dtype[np.uint8]]:
+    """The grey picture the engine reads: inside each solid region that is not near the paper's
+    grey, the distance from the fill's grey, stretched and inverted, so that text on any fill
+    (white on dark, dark on mid-tone) reads as dark on white."""
+    grey = grey_levels(picture.pixels)
+    paper = luma(tuple(round(channel * 255) for channel in picture.paper))  # type: ignore[arg-type]
+    for paint in paints:
+        fill = luma(paint.fill)
+        if abs(fill - paper) < FILL_CONTRAST:
+            continue
+        stretch = 255 / max(fill, 255 - fill, 1)
+        margin = round(EDGE_MARGIN * picture.scale)
+        for top, bottom, left, right in paint.bands:
+            area = grey[top:bottom, left:right].astype(np.float32)
+            grey[top:bottom, left:right] = np.clip(255 - np.abs(area - fill) * stretch, 0, 255).astype(np.uint8)
+        _blank_edges(grey, paint.bands, margin)
+    return grey
+
+
+def recognise(pictures: Sequence[np.ndarray[Any, np.dtype[np.uint8]]]) -> list[list[OcrWord]]:
+    """Tesseract's words of each grey page picture, in one run (the language data is loaded
+    once per document); see the module docstring."""
+    environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    with tempfile.TemporaryDirectory(prefix="snapshot-ocr-") as folder:
+        names = []
+        for number, grey in enumerate(pictures, start=1):
+            height, width = grey.shape
+            path = Path(folder) / f"page-{number}.pgm"
+            path.write_bytes(f"P5 {width} {height} 255\n".encode() + np.ascontiguousarray(grey).tobytes())
+            names.append(str(path))
+        listing = Path(folder) / "pages.txt"
+        listing.write_text("\n".join(names) + "\n", encoding="utf-8")
+        command = ["tesseract", str(listing), "stdout", "-l", ENGINE_LANGUAGE, "--psm", ENGINE_LAYOUT,
+                   "-c", "tessedit_do_invert=0", "tsv"]
+        try:
+            done = subprocess.run(command, capture_output=True, env=environment, timeout=ENGINE_SECONDS,
+                                  check=False)  # fmt: skip
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise UnreadableInput(f"OCR failed ({type(error).__name__})") from None
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise UnreadableInput(f"OCR failed ({reason[-1] if reason else 'tesseract exit ' + str(done.returncode)})")
+    pages: list[list[OcrWord]] = [[] for _ in pictures]
+    for page, word in parse_tsv(done.stdout.decode("utf-8", "replace")):
+        if 1 <= page <= len(pages):
+            pages[page - 1].append(word)
+    return pages
+
+
+def parse_tsv(text: str) -> list[tuple[int, OcrWord]]:
+    """The words (level 5 rows with text) of Tesseract's TSV output, with their page number."""
+    words = []
+    for row in text.splitlines()[1:]:
+        parts = row.split("\t")
+        if len(parts) != 12 or parts[0] != "5" or not parts[11].strip():
+            continue
+        block, paragraph, line = int(parts[2]), int(parts[3]), int(parts[4])
+        left, top, width, height = (int(value) for value in parts[6:10])
+        words.append((int(parts[1]), OcrWord(parts[11].strip(), left, top, left + width, top + height,
+                                             float(parts[10]), (block, paragraph, line))))
+    return words
+
+
+# --------------------------------------------------------------------------- colours
+
+
+def _snap_colours(pages: list[PageContent], indexes: list[int]) -> list[PageContent]:
+    """The OCR'd pages with their colours snapped to one palette (see the module docstring)."""
+    counts: dict[RGB, int] = {}
+    for index in indexes:
+        for span in pages[index].spans:
+            if span.color is not None:
+                counts[span.color] = counts.get(span.color, 0) + len(span.text)
+        for shape in pages[index].shapes:
+            if shape.fill is not None:
+                counts[shape.fill] = counts.get(shape.fill, 0) + 1
+    palette = _palette(counts)
+    result = list(pages)
+    for index in indexes:
+        page = pages[index]
+        spans = tuple(span._replace(color=palette.get(span.color)) if span.color else span for span in page.spans)
+        shapes = tuple(Shape(shape.bbox, palette.get(shape.fill)) if shape.fill else shape for shape in page.shapes)
+        result[index] = replace(page, spans=spans, shapes=shapes)
+    return result
+
+
+def _palette(counts: dict[RGB, int]) -> dict[RGB, RGB]:
+    """Each colour -> the commonest colour within ``PALETTE_DISTANCE`` that was seen before it."""
+    centres: list[RGB] = []
+    mapping: dict[RGB, RGB] = {}
+    for colour in sorted(counts, key=lambda value: (-counts[value], value)):
+        for centre in centres:
+            if max(abs(a - b) for a, b in zip(colour, centre, strict=True)) <= PALETTE_DISTANCE:
+                mapping[colour] = centre
+                break
+        else:
+            centres.append(colour)
+            mapping[colour] = colour
+    return mapping
+
+
+__all__ = ["OCR_MODES", "OcrMode", "Span", "engine_available", "needs_ocr", "ocr_pages"]
