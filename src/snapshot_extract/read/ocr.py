@@ -34,6 +34,7 @@ import pymupdf as _pymupdf
 from ..errors import NoTextLayer, UnreadableInput
 from ..models import RGB, OcrDoubt
 from .page import PageContent, Shape, Span
+from .scan_cells import CellStrip, cell_boxes, cut_cells, place_back
 from .scan_image import Picture, grey_levels, luma, page_picture
 from .scan_shapes import Paint, find_shapes
 from .scan_text import OcrWord, ScanLine, line_spans, scan_lines, snap_sizes
@@ -44,6 +45,7 @@ OCR_DPI = float(os.environ.get("SNAPSHOT_OCR_DPI", "300"))  # TODO measurement k
 ENGINE_LANGUAGE = os.environ.get("SNAPSHOT_OCR_LANGUAGE", "Latin")  # TODO measurement knob
 ENGINE_LAYOUT = os.environ.get("SNAPSHOT_OCR_PSM", "3")  # TODO measurement knob
 DOUBT_CONFIDENCE = 80.0  # Tesseract word confidence (0-100) under which a word is in doubt
+HYPHEN_CONFIDENCE = 50.0  # the doubt of a word broken at a line end
 PALETTE_DISTANCE = 0.08  # RGB 0-1, per channel
 EDGE_MARGIN = 1.0  # points along a fill's edge left blank for the engine
 FILL_CONTRAST = 40  # 0-255: a fill this much darker than the paper is evened out for the engine
@@ -72,7 +74,7 @@ def ocr_pages(data: bytes, password: str | None, pages: list[PageContent],
         return pages, ()
     if not engine_available():
         raise NoTextLayer(f"no text layer (scanned or image-only PDF): {INSTALL_HINT}")
-    pictures: dict[int, tuple[Picture, list[Shape]]] = {}
+    pictures: dict[int, tuple[Picture, list[Shape], CellStrip | None]] = {}
     inputs = []
     with pymupdf.open(stream=data, filetype="pdf") as document:
         if document.needs_pass:
@@ -80,29 +82,46 @@ def ocr_pages(data: bytes, password: str | None, pages: list[PageContent],
         for index in wanted:
             picture = page_picture(document.load_page(index), OCR_DPI)
             shapes, paints = find_shapes(picture)
-            pictures[index] = (picture, shapes)
-            inputs.append(engine_picture(picture, paints))
-    words = recognise(inputs)
-    read = {index: (picture, scan_lines(words[position]), shapes)
-            for position, (index, (picture, shapes)) in enumerate(pictures.items())}
-    sizes = snap_sizes([line.size for _, lines, _ in read.values() for line in lines])
+            boxes = cell_boxes(shapes, picture.scale, pages[index].width)
+            page_grey, strip = cut_cells(engine_picture(picture, paints), boxes)
+            pictures[index] = (picture, shapes, strip)
+            inputs.append(page_grey)
+            if strip is not None:
+                inputs.append(strip.picture)
+    words = iter(recognise(inputs))
+    read = {}
+    for index, (picture, shapes, strip) in pictures.items():
+        found = next(words)
+        if strip is not None:
+            found = found + place_back(next(words), strip)
+        read[index] = (picture, scan_lines(found), shapes)
+    every_line = [line for _, lines, _ in read.values() for line in lines]
+    sizes = dict(zip(map(id, every_line), snap_sizes(every_line), strict=True))
     result = list(pages)
     doubts: list[OcrDoubt] = []
     for index, (picture, lines, shapes) in read.items():
         page = pages[index]
-        spans = [span for line in lines for span in line_spans(line, picture, sizes[line.size], lines)]
+        spans = [span for line in lines for span in line_spans(line, picture, sizes[id(line)], lines)]
         result[index] = PageContent(page.number, page.width, page.height, tuple(spans), tuple(shapes))
         doubts.extend(_doubts(page.number, picture, lines))
     return _snap_colours(result, [index for index in wanted]), tuple(doubts)
 
 
 def _doubts(number: int, picture: Picture, lines: list[ScanLine]) -> list[OcrDoubt]:
+    """The words read with low confidence, and the words broken by a hyphen at a line end (the
+    reader joins "co-" + "create" or keeps the hyphen by the document's evidence: a guess)."""
     scale = picture.scale
-    return [
-        OcrDoubt(number, (round(word.x0 / scale, 2), round(word.y0 / scale, 2), round(word.x1 / scale, 2),
-                          round(word.y1 / scale, 2)), word.text, word.confidence)
-        for line in lines for word in line.words if word.confidence < DOUBT_CONFIDENCE
-    ]
+    doubts = []
+    for line in lines:
+        for word in line.words:
+            confidence = word.confidence
+            if word is line.words[-1] and len(word.text) > 2 and word.text.endswith("-") and word.text[-2].isalpha():
+                confidence = min(confidence, HYPHEN_CONFIDENCE)
+            if confidence < DOUBT_CONFIDENCE:
+                box = (round(word.x0 / scale, 2), round(word.y0 / scale, 2), round(word.x1 / scale, 2),
+                       round(word.y1 / scale, 2))
+                doubts.append(OcrDoubt(number, box, word.text, confidence))
+    return doubts
 
 
 # --------------------------------------------------------------------------- engine

@@ -33,10 +33,13 @@ PAPER_DISTANCE = 10  # 0-255: a pixel this far from the paper colour (any channe
 UNIFORM_RANGE = 24  # 0-255: the channel range (JPEG noise included) of a fill's 3 x 3 neighbourhood
 MIN_SOLID = 3.0  # points: a solid region's smallest side (a letter's counter is smaller)
 MIN_SOLID_SHARE = 0.4  # of its box a solid region covers at least (text on it makes holes)
+PALE, MIN_PALE = 0.08, 12.0  # a fill this close to the paper (RGB 0-1) has sides of at least MIN_PALE points
+FAINT, MIN_FAINT = 0.12, 6.0  # and one this close, at least MIN_FAINT (bullets and swatches are strong colours)
+ALIGN = 4.0  # points: shape edges closer than this are one line of a grid
 ISLAND_COLOUR = 0.1  # RGB 0-1, per channel: the paint around a counter is this close to its colour
 MIN_FRAME = 12.0  # points: an outlined box's smallest side
 FRAME_BAND = 2.5  # points: how close to its box's edges a frame's pixels lie
-FRAME_SHARE = 0.9  # of a frame's pixels lie in that band
+FRAME_SHARE = 0.5  # of a frame's pixels at least lie in that band (text may touch it)
 FRAME_COVER = 0.7  # of the band's length is covered on each side
 
 
@@ -78,12 +81,14 @@ def find_shapes(picture: Picture) -> tuple[list[Shape], list[Paint]]:
         if min(region.x1 - region.x0, region.y1 - region.y0) * points >= MIN_SOLID
         and region.count >= MIN_SOLID_SHARE * (region.x1 - region.x0) * (region.y1 - region.y0)
     ]
-    kept = [(region, fill) for region, fill in solids if not _island(region, fill, solids)]
+    kept = [(region, fill) for region, fill in solids
+            if not _island(region, fill, solids) and not _speck(region, fill, picture.paper, points)]
     shapes = [Shape(_box(region, points), None if picture.grey else fill) for region, fill in kept]
     paints = [Paint(_bands(labels, region, step), _bytes(fill)) for region, fill in kept]
-    frames = off_paper & ~dilate(solid, 1)
+    kept_labels = np.array([region.label for region, _ in kept], dtype=np.int32)
+    frames = off_paper & ~dilate(np.isin(labels, kept_labels), 1)
     shapes += [Shape(_box(region, points), None) for region in frames_of(frames, points)]
-    return shapes, paints
+    return align(shapes), paints
 
 
 def _bytes(fill: RGB) -> tuple[int, int, int]:
@@ -108,6 +113,40 @@ def _bands(labels: NDArray[np.int32], region: Region, step: int) -> tuple[tuple[
         else:
             bands.append((row * step, (row + 1) * step, left, right))
     return tuple(bands)
+
+
+def align(shapes: list[Shape]) -> list[Shape]:
+    """The shapes with their edges lined up: lefts within ``ALIGN`` points of each other take
+    their median (rights, tops and bottoms alike), as a PDF draws a row of cells on one line
+    where a scan's blur and JPEG blocks leave them a point or three apart."""
+    if not shapes:
+        return shapes
+    sides = [_snap([shape.bbox[side] for shape in shapes]) for side in range(4)]
+    return [Shape((sides[0][i], sides[1][i], sides[2][i], sides[3][i]), shape.fill) for i, shape in enumerate(shapes)]
+
+
+def _snap(values: list[float]) -> list[float]:
+    order = sorted(range(len(values)), key=values.__getitem__)
+    result = list(values)
+    group: list[int] = []
+    for index in [*order, -1]:
+        if index >= 0 and group and values[index] - values[group[0]] <= ALIGN:
+            group.append(index)
+            continue
+        if group:
+            middle = float(np.median([values[member] for member in group]))
+            for member in group:
+                result[member] = round(middle, 2)
+        group = [index]
+    return result
+
+
+def _speck(region: Region, fill: RGB, paper: RGB, points: float) -> bool:
+    """A small region of nearly the paper's colour: JPEG's tint around letters, not a fill
+    (a pale fill is a cell or a panel: large)."""
+    contrast = max(abs(a - b) for a, b in zip(fill, paper, strict=True))
+    side = min(region.x1 - region.x0, region.y1 - region.y0) * points
+    return (contrast < PALE and side < MIN_PALE) or (contrast < FAINT and side < MIN_FAINT)
 
 
 def _island(region: Region, fill: RGB, solids: list[tuple[Region, RGB]]) -> bool:
@@ -239,7 +278,7 @@ def frames_of(mask: NDArray[np.bool_], points: float) -> list[Region]:
     frames = []
     for region in regions:
         width, height = region.x1 - region.x0, region.y1 - region.y0
-        if width < smallest or height < smallest or region.count > 2 * band * (width + height) * 1.5:
+        if width < smallest or height < smallest or region.count > 2 * band * (width + height) * 3:
             continue
         inside = labels[region.y0:region.y1, region.x0:region.x1] == region.label
         if _is_frame(inside, band):

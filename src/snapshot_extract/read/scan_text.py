@@ -27,9 +27,13 @@ from .scan_image import Picture
 FONT = "OCR"
 MARKER = "\uf0b7"  # a bullet as a symbol font encodes it: no text, a list marker (see page.make_span)
 # Of the font size: how far the letters of a word reach above and below the baseline.
-CAP, X_HEIGHT, DESCENT = 0.73, 0.53, 0.21
-ASCENDERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZbdfhklt0123456789!?/\\()[]{}|%&#$@'\"")
-DESCENDERS = frozenset("gjpqy,;()[]{}|Q")
+X_HEIGHT, DESCENT = 0.53, 0.21
+TOPS = {**dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 0.72), **dict.fromkeys("bdfhkl", 0.75),
+        **dict.fromkeys("ij", 0.7), "t": 0.62, **dict.fromkeys("ÀÁÂÃÄÅÈÉÊËÌÍÎÏÒÓÔÕÖÙÚÛÜÝÇŠŽÞ", 0.9)}
+DESCENDERS = frozenset("gjpqyQ")
+SHORT_LINE = 8  # letters: a line this short takes the size of the nearest common size (within SHORT_SNAP)
+SHORT_SNAP = 0.2
+COMMON_SIZE = 40  # letters set in a size make it a common one
 SIZE_SNAP = 0.08  # lines whose sizes differ by less than this share are set in one size
 MARKER_GAP = 0.5  # of the font size: a leading token this far from the next word may be a bullet
 MARKER_REACH = 2.5  # of the font size: a bullet is looked for this far left of the first word
@@ -39,6 +43,8 @@ REAL_SHORT_WORDS = frozenset({"a", "A", "I", "&", "an", "An", "as", "As", "at", 
 NOISE_CONFIDENCE = 60.0  # a token of marks only read with less confidence is noise
 LINE_GAP = 1.5  # of the font size: a wider gap inside an engine line separates two lines
 BASELINE_JUMP = 0.3  # of the font size: a larger step of the baseline separates two lines
+DASHES = frozenset({"-", "–", "—", "--", "‐"})
+EN_DASH, EM_DASH = 0.38, 0.75  # of the font size: the ink length from which a dash is an en / em dash
 INK_DISTANCE = 60  # 0-255: a pixel this far from the background (any channel) is ink
 
 
@@ -52,7 +58,7 @@ class OcrWord:
     x1: int
     y1: int
     confidence: float
-    line: tuple[int, int, int]  # the engine's (block, paragraph, line)
+    line: tuple[int, ...]  # the engine's (block, paragraph, line), keyed apart for cells read alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +71,7 @@ class ScanLine:
 def scan_lines(words: Iterable[OcrWord]) -> list[ScanLine]:
     """The engine's lines, cut where a gap or a jump of the baseline shows two lines side by side
     (cells of one grid row), with their baseline and font size (see the module docstring)."""
-    grouped: dict[tuple[int, int, int], list[OcrWord]] = {}
+    grouped: dict[tuple[int, ...], list[OcrWord]] = {}
     for word in words:
         if is_noise(word):
             continue
@@ -75,6 +81,8 @@ def scan_lines(words: Iterable[OcrWord]) -> list[ScanLine]:
         members.sort(key=lambda word: word.x0)
         size = _line_size(members)
         for part in _side_by_side(members, size):
+            if _is_noise_line(part):
+                continue
             part_size = _line_size(part)
             lines.append(ScanLine(tuple(part), _baseline(part, part_size), part_size))
     return lines
@@ -83,6 +91,13 @@ def scan_lines(words: Iterable[OcrWord]) -> list[ScanLine]:
 def is_noise(word: OcrWord) -> bool:
     """A token that is no text: only marks, read with low confidence (a rule, an edge, a speck)."""
     return word.confidence < NOISE_CONFIDENCE and not any(char.isalnum() for char in word.text)
+
+
+def _is_noise_line(words: Sequence[OcrWord]) -> bool:
+    """A line of marks only (a swatch read as "." or "|"), or of one short, doubtful token."""
+    if not any(char.isalnum() for word in words for char in word.text):
+        return True
+    return len(words) == 1 and len(words[0].text) <= 2 and words[0].confidence < NOISE_CONFIDENCE
 
 
 def _side_by_side(words: list[OcrWord], size: float) -> list[list[OcrWord]]:
@@ -103,23 +118,21 @@ def _word_baseline(word: OcrWord, size: float) -> float:
 
 def _reach(text: str) -> float | None:
     """The share of the em a word's letters span from top to bottom (None: no letter tells)."""
-    tall = any(char in ASCENDERS for char in text)
-    low = any(char in DESCENDERS for char in text)
-    if not any(char.isalnum() for char in text):
+    letters = [char for char in text if char.isalnum()]
+    if not letters:
         return None
-    if tall:
-        return CAP + DESCENT if low else CAP
-    return X_HEIGHT + DESCENT if low else X_HEIGHT
+    top = max(TOPS.get(char, X_HEIGHT) for char in letters)
+    return top + (DESCENT if any(char in DESCENDERS for char in letters) else 0.0)
 
 
 def _line_size(words: Sequence[OcrWord]) -> float:
     estimates = []
     for word in words:
         reach = _reach(word.text)
-        if reach is not None and not any(char in "ÀÁÂÃÄÅÈÉÊËÌÍÎÏÒÓÔÕÖÙÚÛÜÝÇŠŽ" for char in word.text):
+        if reach is not None:
             estimates.extend([(word.y1 - word.y0) / reach] * len(word.text))
     if not estimates:
-        return max(word.y1 - word.y0 for word in words) / (CAP + DESCENT)
+        return max(word.y1 - word.y0 for word in words) / (TOPS["A"] + DESCENT)
     return statistics.median(estimates)
 
 
@@ -130,17 +143,35 @@ def _baseline(words: Sequence[OcrWord], size: float) -> float:
     return statistics.median(word.y1 for word in words) - DESCENT * size
 
 
-def snap_sizes(sizes: Sequence[float]) -> dict[float, float]:
-    """Each size -> the median of its cluster (sizes within ``SIZE_SNAP`` of the next one
-    found in sorted order form one cluster)."""
-    ordered = sorted(sizes)
-    clusters: list[list[float]] = []
-    for size in ordered:
-        if clusters and size <= clusters[-1][0] * (1 + SIZE_SNAP):
-            clusters[-1].append(size)
+def letters(line: ScanLine) -> int:
+    return sum(1 for word in line.words for char in word.text if char.isalnum())
+
+
+def snap_sizes(lines: Sequence[ScanLine]) -> list[float]:
+    """Each line's size snapped: to the median of its cluster (sizes within ``SIZE_SNAP`` of the
+    next one in sorted order), and for a short line (its few letters tell little) to the nearest
+    common size within ``SHORT_SNAP``."""
+    order = sorted(range(len(lines)), key=lambda index: lines[index].size)
+    clusters: list[list[int]] = []
+    for index in order:
+        if clusters and lines[index].size <= lines[clusters[-1][0]].size * (1 + SIZE_SNAP):
+            clusters[-1].append(index)
         else:
-            clusters.append([size])
-    return {size: statistics.median(cluster) for cluster in clusters for size in cluster}
+            clusters.append([index])
+    snapped = [0.0] * len(lines)
+    common = []
+    for cluster in clusters:
+        size = statistics.median(lines[index].size for index in cluster)
+        for index in cluster:
+            snapped[index] = size
+        if sum(letters(lines[index]) for index in cluster) >= COMMON_SIZE:
+            common.append(size)
+    for index, line in enumerate(lines):
+        if letters(line) < SHORT_LINE and common:
+            nearest = min(common, key=lambda size: abs(size - line.size))
+            if abs(nearest - line.size) <= SHORT_SNAP * nearest:
+                snapped[index] = nearest
+    return snapped
 
 
 def line_spans(line: ScanLine, picture: Picture, size: float, others: Sequence[ScanLine]) -> list[Span]:
@@ -161,9 +192,18 @@ def line_spans(line: ScanLine, picture: Picture, size: float, others: Sequence[S
         right = marker[0] / scale - 1.5
         spans.append(make_span(MARKER, right - 0.3 * points, right, baseline, points, FONT, None))
     for position, word in enumerate(words):  # the engine separated the words: a space between each two
-        spans.append(make_span(word.text, word.x0 / scale, word.x1 / scale, baseline, points, FONT,
+        spans.append(make_span(dash(word, size), word.x0 / scale, word.x1 / scale, baseline, points, FONT,
                                None if picture.grey else ink_colour(picture, word), position > 0))
     return spans
+
+
+def dash(word: OcrWord, size: float) -> str:
+    """A dash standing alone, named by its length (engines read every dash as "-"): hyphen,
+    en dash or em dash; any other word as read."""
+    if word.text not in DASHES:
+        return word.text
+    length = (word.x1 - word.x0) / size
+    return "-" if length < EN_DASH else ("–" if length < EM_DASH else "—")
 
 
 def _is_marker_token(word: OcrWord, following: OcrWord, size: float) -> bool:
@@ -204,7 +244,7 @@ def _ink_left_of(word: OcrWord, line: ScanLine, picture: Picture, size: float,
 
 
 def ink_colour(picture: Picture, word: OcrWord) -> RGB:
-    """The median of the word's ink: the quarter of its pixels farthest from its background
+    """The median of the word's ink: the tenth of its pixels farthest from its background
     (the median of a one-pixel frame around the word)."""
     pixels = picture.pixels
     y0, y1 = max(word.y0 - 1, 0), min(word.y1 + 1, pixels.shape[0])
@@ -214,7 +254,7 @@ def ink_colour(picture: Picture, word: OcrWord) -> RGB:
     background = np.median(frame, axis=0)
     distance = np.abs(box - background).max(axis=2).ravel()
     flat = box.reshape(-1, 3)
-    cut = np.quantile(distance, 0.75)
+    cut = np.quantile(distance, 0.9)
     ink = flat[distance >= cut]
     red, green, blue = (round(float(value) / 255, 3) for value in np.median(ink, axis=0))
     return (red, green, blue)
