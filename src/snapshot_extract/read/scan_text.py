@@ -29,12 +29,13 @@ MARKER = "\uf0b7"  # a bullet as a symbol font encodes it: no text, a list marke
 # Of the font size: how far the letters of a word reach above and below the baseline.
 X_HEIGHT, DESCENT = 0.53, 0.21
 TOPS = {**dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 0.72), **dict.fromkeys("bdfhkl", 0.75),
-        **dict.fromkeys("ij", 0.7), "t": 0.62, **dict.fromkeys("ÀÁÂÃÄÅÈÉÊËÌÍÎÏÒÓÔÕÖÙÚÛÜÝÇŠŽÞ", 0.9)}
-DESCENDERS = frozenset("gjpqyQ")
+        **dict.fromkeys("ij", 0.7), "t": 0.62, **dict.fromkeys("ÀÁÂÃÄÅÈÉÊËÌÍÎÏÒÓÔÕÖÙÚÛÜÝÇŠŽÞ", 0.9),
+        **dict.fromkeys("?!%&#@/\\|'\"“”‘’", 0.72), **dict.fromkeys("()[]{}", 0.75)}
+DESCENDERS = frozenset("gjpqyQ()[]{}|")
 SHORT_LINE = 8  # letters: a line this short takes the size of the nearest common size (within SHORT_SNAP)
 SHORT_SNAP = 0.2
 COMMON_SIZE = 40  # letters set in a size make it a common one
-SIZE_SNAP = 0.08  # lines whose sizes differ by less than this share are set in one size
+SIZE_SNAP = 0.07  # sizes this share apart are drawn to one size
 MARKER_GAP = 0.5  # of the font size: a leading token this far from the next word may be a bullet
 MARKER_REACH = 2.5  # of the font size: a bullet is looked for this far left of the first word
 REAL_SHORT_WORDS = frozenset({"a", "A", "I", "&", "an", "An", "as", "As", "at", "At", "by", "By", "in", "In",
@@ -118,11 +119,11 @@ def _word_baseline(word: OcrWord, size: float) -> float:
 
 def _reach(text: str) -> float | None:
     """The share of the em a word's letters span from top to bottom (None: no letter tells)."""
-    letters = [char for char in text if char.isalnum()]
-    if not letters:
+    if not any(char.isalnum() for char in text):
         return None
-    top = max(TOPS.get(char, X_HEIGHT) for char in letters)
-    return top + (DESCENT if any(char in DESCENDERS for char in letters) else 0.0)
+    marks = [char for char in text if char.isalnum() or char in TOPS or char in DESCENDERS]
+    top = max(TOPS.get(char, X_HEIGHT) for char in marks)
+    return top + (DESCENT if any(char in DESCENDERS for char in marks) else 0.0)
 
 
 def _line_size(words: Sequence[OcrWord]) -> float:
@@ -148,30 +149,31 @@ def letters(line: ScanLine) -> int:
 
 
 def snap_sizes(lines: Sequence[ScanLine]) -> list[float]:
-    """Each line's size snapped: to the median of its cluster (sizes within ``SIZE_SNAP`` of the
-    next one in sorted order), and for a short line (its few letters tell little) to the nearest
-    common size within ``SHORT_SNAP``."""
-    order = sorted(range(len(lines)), key=lambda index: lines[index].size)
-    clusters: list[list[int]] = []
-    for index in order:
-        if clusters and lines[index].size <= lines[clusters[-1][0]].size * (1 + SIZE_SNAP):
-            clusters[-1].append(index)
-        else:
-            clusters.append([index])
-    snapped = [0.0] * len(lines)
-    common = []
-    for cluster in clusters:
-        size = statistics.median(lines[index].size for index in cluster)
-        for index in cluster:
-            snapped[index] = size
-        if sum(letters(lines[index]) for index in cluster) >= COMMON_SIZE:
-            common.append(size)
-    for index, line in enumerate(lines):
+    """Each line's size snapped to the size it shares with the lines of similar size: the mode
+    its size climbs to (mean shift over the sizes weighted by letters, within ``SIZE_SNAP``);
+    a short line (its few letters tell little) takes the nearest common size within
+    ``SHORT_SNAP``."""
+    if not lines:
+        return []
+    sizes = np.log(np.array([line.size for line in lines], dtype=np.float64))
+    weights = np.array([letters(line) + 1 for line in lines], dtype=np.float64)
+    modes = sizes.copy()
+    for _ in range(30):
+        near = np.abs(modes[:, None] - sizes[None, :]) <= np.log1p(SIZE_SNAP)
+        moved = (near * weights).dot(sizes) / (near * weights).sum(axis=1)
+        if np.allclose(moved, modes, atol=1e-5):
+            break
+        modes = moved
+    snapped = np.round(np.exp(modes), 1)
+    support = {size: float(weights[snapped == size].sum()) for size in set(snapped.tolist())}
+    common = [size for size, weight in support.items() if weight >= COMMON_SIZE]
+    result = []
+    for line, size in zip(lines, snapped.tolist(), strict=True):
         if letters(line) < SHORT_LINE and common:
-            nearest = min(common, key=lambda size: abs(size - line.size))
-            if abs(nearest - line.size) <= SHORT_SNAP * nearest:
-                snapped[index] = nearest
-    return snapped
+            nearest = min(common, key=lambda candidate: abs(candidate - line.size))
+            size = nearest if abs(nearest - line.size) <= SHORT_SNAP * nearest else size
+        result.append(float(size))
+    return result
 
 
 def line_spans(line: ScanLine, picture: Picture, size: float, others: Sequence[ScanLine]) -> list[Span]:
@@ -207,11 +209,13 @@ def dash(word: OcrWord, size: float) -> str:
 
 
 def _is_marker_token(word: OcrWord, following: OcrWord, size: float) -> bool:
+    """A leading token of marks only (a glyph or swatch read as "@", ">" or "."), or a short
+    non-word far enough from the next word (a bullet read as "e" or "v")."""
     text = word.text
-    if following.x0 - word.x1 < MARKER_GAP * size:
-        return False
     if not any(char.isalnum() for char in text):
         return True
+    if following.x0 - word.x1 < MARKER_GAP * size:
+        return False
     return len(text) <= 2 and text not in REAL_SHORT_WORDS and not text.isdigit()
 
 
