@@ -33,9 +33,9 @@ import pymupdf as _pymupdf
 
 from ..errors import NoTextLayer, UnreadableInput
 from ..models import RGB, OcrDoubt
-from .page import PageContent, Shape, Span
+from .page import PageContent, Shape
 from .scan_cells import CellStrip, cell_boxes, cut_cells, place_back
-from .scan_image import Picture, grey_levels, luma, page_picture
+from .scan_image import Picture, luma, page_picture, straight_png
 from .scan_shapes import Paint, find_shapes
 from .scan_text import OcrWord, ScanLine, line_spans, scan_lines, snap_sizes
 
@@ -107,6 +107,14 @@ def ocr_pages(data: bytes, password: str | None, pages: list[PageContent],
     return _snap_colours(result, [index for index in wanted]), tuple(doubts)
 
 
+def straight_page_image(page: Any, mode: OcrMode, dpi: float) -> bytes | None:
+    """For a page that ``mode`` reads by OCR, the page as a PNG at ``dpi``, turned straight as
+    it was read (the frame its boxes are in); None for a page read from its text layer."""
+    if mode == "never" or (mode == "auto" and page.get_text("text").strip()):
+        return None
+    return straight_png(page, page_picture(page, OCR_DPI).skew, dpi)
+
+
 def _doubts(number: int, picture: Picture, lines: list[ScanLine]) -> list[OcrDoubt]:
     """The words read with low confidence, and the words broken by a hyphen at a line end (the
     reader joins "co-" + "create" or keeps the hyphen by the document's evidence: a guess)."""
@@ -143,7 +151,7 @@ def engine_picture(picture: Picture, paints: Sequence[Paint]) -> np.ndarray[Any,
     """The grey picture the engine reads: inside each solid region that is not near the paper's
     grey, the distance from the fill's grey, stretched and inverted, so that text on any fill
     (white on dark, dark on mid-tone) reads as dark on white."""
-    grey = grey_levels(picture.pixels)
+    grey = picture.grey.copy()
     paper = luma(tuple(round(channel * 255) for channel in picture.paper))  # type: ignore[arg-type]
     for paint in paints:
         fill = luma(paint.fill)
@@ -240,4 +248,4 @@ def _palette(counts: dict[RGB, int]) -> dict[RGB, RGB]:
     return mapping
 
 
-__all__ = ["OCR_MODES", "OcrMode", "Span", "engine_available", "needs_ocr", "ocr_pages"]
+__all__ = ["OCR_MODES", "OcrMode", "engine_available", "needs_ocr", "ocr_pages", "straight_page_image"]

@@ -28,7 +28,6 @@ from ..models import RGB
 from .page import Shape
 from .scan_image import Picture, Pixels
 
-WORK_DPI = 100.0  # resolution the shapes are looked for at
 PAPER_DISTANCE = 10  # 0-255: a pixel this far from the paper colour (any channel) is not paper
 UNIFORM_RANGE = 24  # 0-255: the channel range (JPEG noise included) of a fill's 3 x 3 neighbourhood
 MIN_SOLID = 3.0  # points: a solid region's smallest side (a letter's counter is smaller)
@@ -68,9 +67,8 @@ class Paint:
 def find_shapes(picture: Picture) -> tuple[list[Shape], list[Paint]]:
     """The page's filled and outlined boxes (see the module docstring), and its solid regions
     as ``Paint``s."""
-    step = max(1, round(picture.scale * 72 / WORK_DPI))
-    small = shrink(picture.pixels, step)
-    points = step / picture.scale  # points per working pixel
+    step, small = picture.step, picture.small
+    points = step / picture.scale  # points per pixel of the small picture
     paper = np.array([round(channel * 255) for channel in picture.paper], dtype=np.int16)
     off_paper = np.abs(small.astype(np.int16) - paper).max(axis=2) > PAPER_DISTANCE
     core = off_paper & uniform(small)
@@ -83,7 +81,7 @@ def find_shapes(picture: Picture) -> tuple[list[Shape], list[Paint]]:
     ]
     kept = [(region, fill) for region, fill in solids
             if not _island(region, fill, solids) and not _speck(region, fill, picture.paper, points)]
-    shapes = [Shape(_box(region, points), None if picture.grey else fill) for region, fill in kept]
+    shapes = [Shape(_box(region, points), None if picture.greyscale else fill) for region, fill in kept]
     paints = [Paint(_bands(labels, region, step), _bytes(fill)) for region, fill in kept]
     kept_labels = np.array([region.label for region, _ in kept], dtype=np.int32)
     frames = off_paper & ~dilate(np.isin(labels, kept_labels), 1)
@@ -173,16 +171,6 @@ def uniform(pixels: Pixels) -> NDArray[np.bool_]:
 def _box(region: Region, points: float) -> tuple[float, float, float, float]:
     return (round(region.x0 * points, 2), round(region.y0 * points, 2),
             round(region.x1 * points, 2), round(region.y1 * points, 2))
-
-
-def shrink(pixels: Pixels, step: int) -> Pixels:
-    """``pixels`` averaged over ``step`` x ``step`` blocks (the ragged edge dropped)."""
-    if step == 1:
-        return pixels
-    height, width = (pixels.shape[0] // step) * step, (pixels.shape[1] // step) * step
-    blocks = pixels[:height, :width].reshape(height // step, step, width // step, step, 3)
-    result: Pixels = blocks.mean(axis=(1, 3)).astype(np.uint8)
-    return result
 
 
 def _window_counts(mask: NDArray[np.bool_], radius: int) -> NDArray[np.int64]:

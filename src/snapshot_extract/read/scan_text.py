@@ -195,7 +195,7 @@ def line_spans(line: ScanLine, picture: Picture, size: float, others: Sequence[S
         spans.append(make_span(MARKER, right - 0.3 * points, right, baseline, points, FONT, None))
     for position, word in enumerate(words):  # the engine separated the words: a space between each two
         spans.append(make_span(dash(word, size), word.x0 / scale, word.x1 / scale, baseline, points, FONT,
-                               None if picture.grey else ink_colour(picture, word), position > 0))
+                               None if picture.greyscale else ink_colour(picture, word), position > 0))
     return spans
 
 
@@ -229,9 +229,11 @@ def _ink_left_of(word: OcrWord, line: ScanLine, picture: Picture, size: float,
             if neighbour.x1 <= word.x0 and neighbour.y1 > top and neighbour.y0 < bottom:
                 left = max(left, neighbour.x1 + 0.3 * size)
     start, end = max(0, round(left)), round(word.x0 - 0.1 * size)
-    if end - start < 0.3 * size or top < 0 or bottom > picture.pixels.shape[0]:
+    if end - start < 0.3 * size or top < 0 or bottom > picture.grey.shape[0]:
         return None
-    region = picture.pixels[top:bottom, start:end].astype(np.int16)
+    region = picture.colour_box(start, top, end, bottom).astype(np.int16)
+    if region.size == 0:
+        return None
     background = np.median(region.reshape(-1, 3), axis=0)
     ink = np.abs(region - background).max(axis=2) > INK_DISTANCE
     columns = np.nonzero(ink.any(axis=0))[0]
@@ -247,13 +249,12 @@ def _ink_left_of(word: OcrWord, line: ScanLine, picture: Picture, size: float,
     return (start + first, start + right + 1)
 
 
-def ink_colour(picture: Picture, word: OcrWord) -> RGB:
+def ink_colour(picture: Picture, word: OcrWord) -> RGB | None:
     """The median of the word's ink: the tenth of its pixels farthest from its background
     (the median of a one-pixel frame around the word)."""
-    pixels = picture.pixels
-    y0, y1 = max(word.y0 - 1, 0), min(word.y1 + 1, pixels.shape[0])
-    x0, x1 = max(word.x0 - 1, 0), min(word.x1 + 1, pixels.shape[1])
-    box = pixels[y0:y1, x0:x1].astype(np.int16)
+    box = picture.colour_box(word.x0 - 1, word.y0 - 1, word.x1 + 1, word.y1 + 1).astype(np.int16)
+    if box.shape[0] < 3 or box.shape[1] < 3:
+        return None
     frame = np.concatenate([box[0], box[-1], box[:, 0], box[:, -1]])
     background = np.median(frame, axis=0)
     distance = np.abs(box - background).max(axis=2).ravel()
