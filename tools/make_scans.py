@@ -60,13 +60,13 @@ class Scan:
 # The committed set: every producer, one and two columns, A4 and Letter, fill- and text-coded
 # grids, both rotation directions, three resolutions, JPEG from light to heavy, one grey-scale.
 SCANS = (
-    Scan("enschede", 300, 0.4, 85),
+    Scan("enschede", 300, 0.4, 75),
     Scan("malmo", 200, -0.7, 75),
     Scan("bogota", 150, 0.3, 80),
     Scan("krakow", 300, -1.0, 80, grey=True),
     Scan("sao-paulo", 150, 1.0, 70),
     Scan("dusseldorf", 200, -0.3, 60),
-    Scan("reykjavik", 300, 0.8, 75),
+    Scan("reykjavik", 300, 0.8, 70),
 )
 
 

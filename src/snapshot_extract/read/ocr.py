@@ -23,7 +23,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
@@ -37,7 +37,7 @@ from .page import PageContent, Shape
 from .scan_cells import CellStrip, cell_boxes, cut_cells, place_back
 from .scan_image import Picture, luma, page_picture, straight_png
 from .scan_shapes import Paint, find_shapes
-from .scan_text import OcrWord, ScanLine, line_spans, scan_lines, snap_sizes
+from .scan_text import DASHES, SHORT_DASH, OcrWord, ScanLine, line_spans, scan_lines, snap_sizes
 
 OcrMode = Literal["auto", "never", "always"]
 OCR_MODES: tuple[str, ...] = ("auto", "never", "always")
@@ -46,8 +46,13 @@ ENGINE_LANGUAGE = os.environ.get("SNAPSHOT_OCR_LANGUAGE", "Latin")  # TODO measu
 ENGINE_LAYOUT = os.environ.get("SNAPSHOT_OCR_PSM", "3")  # TODO measurement knob
 DOUBT_CONFIDENCE = 80.0  # Tesseract word confidence (0-100) under which a word is in doubt
 HYPHEN_CONFIDENCE = 50.0  # the doubt of a word broken at a line end
+CONFUSABLE_CONFIDENCE = 40.0  # the doubt of a word read in two confusable ways
+_CONFUSABLE = {"1": "l", "I": "l", "l": "l", "|": "l", "0": "o", "O": "o", "o": "o", "5": "s", "S": "s",
+               "8": "b", "B": "b"}  # digits and the letters an engine mixes them up with, folded
+_PUNCTUATION = "\"'“”‘’«»()[]{},.;:!?"
 PALETTE_DISTANCE = 0.08  # RGB 0-1, per channel
 EDGE_MARGIN = 1.0  # points along a fill's edge left blank for the engine
+CELL_MARGIN = 1.5  # points along a cell's edge left out of the strip (its border; text keeps clear of it)
 FILL_CONTRAST = 40  # 0-255: a fill this much darker than the paper is evened out for the engine
 ENGINE_SECONDS = 120.0  # one page; a batch's --timeout stops the document sooner
 INSTALL_HINT = ("install Tesseract for OCR (Debian/Ubuntu: apt-get install tesseract-ocr "
@@ -83,7 +88,8 @@ def ocr_pages(data: bytes, password: str | None, pages: list[PageContent],
             picture = page_picture(document.load_page(index), OCR_DPI)
             shapes, paints = find_shapes(picture)
             boxes = cell_boxes(shapes, picture.scale, pages[index].width)
-            page_grey, strip = cut_cells(engine_picture(picture, paints), boxes)
+            margin = round(CELL_MARGIN * picture.scale)
+            page_grey, strip = cut_cells(engine_picture(picture, paints), boxes, margin)
             pictures[index] = (picture, shapes, strip)
             inputs.append(page_grey)
             if strip is not None:
@@ -96,6 +102,7 @@ def ocr_pages(data: bytes, password: str | None, pages: list[PageContent],
             found = found + place_back(next(words), strip)
         read[index] = (picture, scan_lines(found), shapes)
     every_line = [line for _, lines, _ in read.values() for line in lines]
+    conflicts = confusable_readings(word.text for line in every_line for word in line.words)
     sizes = dict(zip(map(id, every_line), snap_sizes(every_line), strict=True))
     result = list(pages)
     doubts: list[OcrDoubt] = []
@@ -103,7 +110,7 @@ def ocr_pages(data: bytes, password: str | None, pages: list[PageContent],
         page = pages[index]
         spans = [span for line in lines for span in line_spans(line, picture, sizes[id(line)], lines)]
         result[index] = PageContent(page.number, page.width, page.height, tuple(spans), tuple(shapes))
-        doubts.extend(_doubts(page.number, picture, lines))
+        doubts.extend(_doubts(page.number, picture, lines, conflicts))
     return _snap_colours(result, [index for index in wanted]), tuple(doubts)
 
 
@@ -115,14 +122,38 @@ def straight_page_image(page: Any, mode: OcrMode, dpi: float) -> bytes | None:
     return straight_png(page, page_picture(page, OCR_DPI).skew, dpi)
 
 
-def _doubts(number: int, picture: Picture, lines: list[ScanLine]) -> list[OcrDoubt]:
-    """The words read with low confidence, and the words broken by a hyphen at a line end (the
-    reader joins "co-" + "create" or keeps the hyphen by the document's evidence: a guess)."""
+def confusable_readings(texts: Iterable[str]) -> set[str]:
+    """The words read in two ways where one has a digit and the other a letter an engine
+    confuses with it ("I4" and "14", "2019" and "20l9"): the engine was sure of each reading,
+    but they cannot both be right."""
+    readings: dict[str, set[str]] = {}
+    for text in texts:
+        word = text.strip(_PUNCTUATION)
+        key = "".join(_CONFUSABLE.get(char, char.lower()) for char in word)
+        if len(word) >= 2 and any(char in _CONFUSABLE for char in word):
+            readings.setdefault(key, set()).add(word)
+    conflicts: set[str] = set()
+    for variants in readings.values():
+        for first in variants:
+            for second in variants:
+                if any(a.isdigit() != b.isdigit() for a, b in zip(first, second, strict=True)):
+                    conflicts.update((first, second))
+    return conflicts
+
+
+def _doubts(number: int, picture: Picture, lines: list[ScanLine], conflicts: set[str]) -> list[OcrDoubt]:
+    """The words read with low confidence or in two confusable ways (``confusable_readings``),
+    and the words broken by a hyphen at a line end (the reader joins "co-" + "create" or keeps
+    the hyphen by the document's evidence: a guess)."""
     scale = picture.scale
     doubts = []
     for line in lines:
         for word in line.words:
             confidence = word.confidence
+            if word.text.strip(_PUNCTUATION) in conflicts:
+                confidence = min(confidence, CONFUSABLE_CONFIDENCE)
+            if word.text in DASHES and (word.x1 - word.x0) < SHORT_DASH * line.size:
+                confidence = min(confidence, HYPHEN_CONFIDENCE)  # an en dash or a spaced hyphen
             if word is line.words[-1] and len(word.text) > 2 and word.text.endswith("-") and word.text[-2].isalpha():
                 confidence = min(confidence, HYPHEN_CONFIDENCE)
             if confidence < DOUBT_CONFIDENCE:

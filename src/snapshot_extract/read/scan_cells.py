@@ -68,8 +68,10 @@ def _inside(point: tuple[float, float], box: tuple[float, float, float, float]) 
     return box[0] <= point[0] <= box[2] and box[1] <= point[1] <= box[3]
 
 
-def cut_cells(grey: NDArray[np.uint8], boxes: Sequence[PixelBox]) -> tuple[NDArray[np.uint8], CellStrip | None]:
-    """The page picture with the cells blanked, and the strip of cells (None without cells)."""
+def cut_cells(grey: NDArray[np.uint8], boxes: Sequence[PixelBox],
+              margin: int) -> tuple[NDArray[np.uint8], CellStrip | None]:
+    """The page picture with the cells blanked, and the strip of cells (None without cells),
+    each cell's edge (``margin`` pixels: its border, or a neighbour's) left out."""
     if not boxes:
         return grey, None
     page = grey.copy()
@@ -83,7 +85,8 @@ def cut_cells(grey: NDArray[np.uint8], boxes: Sequence[PixelBox]) -> tuple[NDArr
         top += y1 - y0 + gap
     strip = np.full((top, width), 255, dtype=np.uint8)
     for (sx0, sy0, sx1, sy1), (x0, y0, x1, y1) in placed:
-        strip[sy0:sy1, sx0:sx1] = grey[y0:y1, x0:x1]
+        strip[sy0 + margin:sy1 - margin, sx0 + margin:sx1 - margin] = grey[y0 + margin:y1 - margin,
+                                                                         x0 + margin:x1 - margin]
         page[y0:y1, x0:x1] = 255
     return page, CellStrip(strip, tuple(placed))
 

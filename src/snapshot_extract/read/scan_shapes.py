@@ -34,6 +34,7 @@ MIN_SOLID = 3.0  # points: a solid region's smallest side (a letter's counter is
 MIN_SOLID_SHARE = 0.4  # of its box a solid region covers at least (text on it makes holes)
 PALE, MIN_PALE = 0.08, 12.0  # a fill this close to the paper (RGB 0-1) has sides of at least MIN_PALE points
 FAINT, MIN_FAINT = 0.12, 6.0  # and one this close, at least MIN_FAINT (bullets and swatches are strong colours)
+TIGHT_SHARE = 0.4  # of a fill's contrast with the paper: how far its own pixels stray from its colour
 ALIGN = 4.0  # points: shape edges closer than this are one line of a grid
 ISLAND_COLOUR = 0.1  # RGB 0-1, per channel: the paint around a counter is this close to its colour
 MIN_FRAME = 12.0  # points: an outlined box's smallest side
@@ -74,8 +75,10 @@ def find_shapes(picture: Picture) -> tuple[list[Shape], list[Paint]]:
     core = off_paper & uniform(small)
     solid = dilate(core, 1)
     labels, regions = label(solid)
+    filled = [(region, region_fill(small, core, labels, region)) for region in regions]
+    tight = [(tighten(region, fill, small, labels, paper), fill) for region, fill in filled]
     solids = [
-        (region, region_fill(small, core, labels, region)) for region in regions
+        (region, fill) for region, fill in tight
         if min(region.x1 - region.x0, region.y1 - region.y0) * points >= MIN_SOLID
         and region.count >= MIN_SOLID_SHARE * (region.x1 - region.x0) * (region.y1 - region.y0)
     ]
@@ -87,6 +90,27 @@ def find_shapes(picture: Picture) -> tuple[list[Shape], list[Paint]]:
     frames = off_paper & ~dilate(np.isin(labels, kept_labels), 1)
     shapes += [Shape(_box(region, points), None) for region in frames_of(frames, points)]
     return align(shapes), paints
+
+
+def tighten(region: Region, fill: RGB, small: Pixels, labels: NDArray[np.int32], paper: NDArray[np.int16]) -> Region:
+    """The region cut down to its pixels of its own colour (within a share of its contrast with
+    the paper): a pale fill otherwise leaks into the blurred gaps between its neighbours."""
+    colour = np.array([round(channel * 255) for channel in fill], dtype=np.int16)
+    reach = max(6.0, min(40.0, TIGHT_SHARE * float(np.abs(colour - paper).max())))
+    window = (slice(region.y0, region.y1), slice(region.x0, region.x1))
+    own = (labels[window] == region.label) & (np.abs(small[window].astype(np.int16) - colour).max(axis=2) <= reach)
+    own = dilate(erode(own, 1), 1)  # no thin bridge
+    rows, columns = np.nonzero(own)
+    if not len(rows):
+        return region
+    return Region(region.x0 + int(columns.min()), region.y0 + int(rows.min()), region.x0 + int(columns.max()) + 1,
+                  region.y0 + int(rows.max()) + 1, int(own.sum()), region.label)
+
+
+def erode(mask: NDArray[np.bool_], radius: int) -> NDArray[np.bool_]:
+    """Pixels whose whole square neighbourhood of ``radius`` is set."""
+    result: NDArray[np.bool_] = _window_counts(mask, radius) == (2 * radius + 1) ** 2
+    return result
 
 
 def _bytes(fill: RGB) -> tuple[int, int, int]:

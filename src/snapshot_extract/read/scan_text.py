@@ -38,6 +38,7 @@ COMMON_SIZE = 40  # letters set in a size make it a common one
 SIZE_SNAP = 0.07  # sizes this share apart are drawn to one size
 MARKER_GAP = 0.5  # of the font size: a leading token this far from the next word may be a bullet
 MARKER_REACH = 2.5  # of the font size: a bullet is looked for this far left of the first word
+MARKER_OFFSET = 3.0  # points: the marker span ends this far left of the bullet's ink (boxes reach 1 point)
 REAL_SHORT_WORDS = frozenset({"a", "A", "I", "&", "an", "An", "as", "As", "at", "At", "by", "By", "in", "In",
                               "is", "Is", "it", "It", "of", "Of", "on", "On", "or", "Or", "to", "To", "we",
                               "We", "no", "No", "so", "So", "up", "Up", "do", "Do", "be", "Be", "if", "If"})
@@ -45,7 +46,8 @@ NOISE_CONFIDENCE = 60.0  # a token of marks only read with less confidence is no
 LINE_GAP = 1.5  # of the font size: a wider gap inside an engine line separates two lines
 BASELINE_JUMP = 0.3  # of the font size: a larger step of the baseline separates two lines
 DASHES = frozenset({"-", "–", "—", "--", "‐"})
-EN_DASH, EM_DASH = 0.38, 0.75  # of the font size: the ink length from which a dash is an en / em dash
+EN_DASH, EM_DASH = 0.2, 0.75  # of the font size: the ink length from which a lone dash is an en / em dash
+SHORT_DASH = 0.3  # of the font size: a lone dash shorter than this may be a hyphen set between spaces
 INK_DISTANCE = 60  # 0-255: a pixel this far from the background (any channel) is ink
 
 
@@ -191,7 +193,7 @@ def line_spans(line: ScanLine, picture: Picture, size: float, others: Sequence[S
     points = size / scale
     spans = []
     if marker is not None:
-        right = marker[0] / scale - 1.5
+        right = marker[0] / scale - MARKER_OFFSET  # outside a bullet drawn as a filled box
         spans.append(make_span(MARKER, right - 0.3 * points, right, baseline, points, FONT, None))
     for position, word in enumerate(words):  # the engine separated the words: a space between each two
         spans.append(make_span(dash(word, size), word.x0 / scale, word.x1 / scale, baseline, points, FONT,
@@ -216,7 +218,8 @@ def _is_marker_token(word: OcrWord, following: OcrWord, size: float) -> bool:
         return True
     if following.x0 - word.x1 < MARKER_GAP * size:
         return False
-    return len(text) <= 2 and text not in REAL_SHORT_WORDS and not text.isdigit()
+    doubtful_number = not text.isdigit() or word.confidence < NOISE_CONFIDENCE  # a check mark read as "7"
+    return len(text) <= 2 and text not in REAL_SHORT_WORDS and doubtful_number
 
 
 def _ink_left_of(word: OcrWord, line: ScanLine, picture: Picture, size: float,
