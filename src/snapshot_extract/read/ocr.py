@@ -47,6 +47,8 @@ ENGINE_LAYOUT = os.environ.get("SNAPSHOT_OCR_PSM", "3")  # TODO measurement knob
 DOUBT_CONFIDENCE = 80.0  # Tesseract word confidence (0-100) under which a word is in doubt
 HYPHEN_CONFIDENCE = 50.0  # the doubt of a word broken at a line end
 CONFUSABLE_CONFIDENCE = 40.0  # the doubt of a word read in two confusable ways
+QUOTE_CONFIDENCE = 60.0  # the doubt of a straight quote or apostrophe (it may be printed curly)
+BAR_WIDTH = 0.26  # of its height: a "1" narrower than this has no flag or foot (an "I" or "l")
 _CONFUSABLE = {"1": "l", "I": "l", "l": "l", "|": "l", "0": "o", "O": "o", "o": "o", "5": "s", "S": "s",
                "8": "b", "B": "b"}  # digits and the letters an engine mixes them up with, folded
 _PUNCTUATION = "\"'“”‘’«»()[]{},.;:!?"
@@ -141,6 +143,23 @@ def confusable_readings(texts: Iterable[str]) -> set[str]:
     return conflicts
 
 
+def flagless_one(picture: Picture, word: OcrWord) -> bool:
+    """A word read as starting with "1" whose first glyph is a plain bar (no flag, no foot): an
+    "I" or an "l" read as a digit ("I4" -> "14")."""
+    crop = picture.grey[word.y0:word.y1, word.x0:word.x1].astype(np.int16)
+    if crop.shape[0] < 4 or crop.shape[1] < 4:
+        return False
+    background = np.median(np.concatenate([crop[0], crop[-1], crop[:, 0], crop[:, -1]]))
+    ink = np.abs(crop - background) > 60
+    columns = np.nonzero(ink.any(axis=0))[0]
+    if not len(columns):
+        return False
+    breaks = np.nonzero(np.diff(columns) > 1)[0]
+    last = int(columns[breaks[0]]) if len(breaks) else int(columns[-1])
+    rows = np.nonzero(ink[:, columns[0]:last + 1].any(axis=1))[0]
+    return bool((last - columns[0] + 1) < BAR_WIDTH * (rows[-1] - rows[0] + 1))
+
+
 def _doubts(number: int, picture: Picture, lines: list[ScanLine], conflicts: set[str]) -> list[OcrDoubt]:
     """The words read with low confidence or in two confusable ways (``confusable_readings``),
     and the words broken by a hyphen at a line end (the reader joins "co-" + "create" or keeps
@@ -152,6 +171,10 @@ def _doubts(number: int, picture: Picture, lines: list[ScanLine], conflicts: set
             confidence = word.confidence
             if word.text.strip(_PUNCTUATION) in conflicts:
                 confidence = min(confidence, CONFUSABLE_CONFIDENCE)
+            if word.text[:1] == "1" and len(word.text) > 1 and flagless_one(picture, word):
+                confidence = min(confidence, CONFUSABLE_CONFIDENCE)
+            if "'" in word.text or '"' in word.text:
+                confidence = min(confidence, QUOTE_CONFIDENCE)  # printed straight or curly: engines read straight
             if word.text in DASHES and (word.x1 - word.x0) < SHORT_DASH * line.size:
                 confidence = min(confidence, HYPHEN_CONFIDENCE)  # an en dash or a spaced hyphen
             if word is line.words[-1] and len(word.text) > 2 and word.text.endswith("-") and word.text[-2].isalpha():

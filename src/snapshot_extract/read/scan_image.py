@@ -109,7 +109,7 @@ def estimate_skew(grey: NDArray[np.uint8], paper: int) -> float:
     rows, columns = np.nonzero(grey.astype(np.int16) < paper - 80)
     if len(rows) < 50:
         return 0.0
-    ys, xs = rows.astype(np.float64), columns.astype(np.float64) - grey.shape[1] / 2
+    ys, xs = rows[::2].astype(np.float64), columns[::2].astype(np.float64) - grey.shape[1] / 2
     coarse = np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.2)
     best = _sharpest(ys, xs, coarse, grey.shape[0])
     fine = np.arange(best - 0.2, best + 0.2 + 1e-9, 0.02)
@@ -137,7 +137,7 @@ def turn(pixels: Pixels, degrees: float, paper: RGB) -> Pixels:
 
 def is_grey(pixels: Pixels) -> bool:
     """A grey-scale scan: (almost) no pixel has channels that differ by more than ``GREY_SPREAD``."""
-    sample = pixels.astype(np.int16)
+    sample = pixels[::2, ::2].astype(np.int16)
     spread = sample.max(axis=2) - sample.min(axis=2)
     coloured = np.count_nonzero(spread > GREY_SPREAD * 255)
     return bool(coloured < GREY_SHARE * spread.size)

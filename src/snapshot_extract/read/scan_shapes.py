@@ -34,6 +34,7 @@ MIN_SOLID = 3.0  # points: a solid region's smallest side (a letter's counter is
 MIN_SOLID_SHARE = 0.4  # of its box a solid region covers at least (text on it makes holes)
 PALE, MIN_PALE = 0.08, 12.0  # a fill this close to the paper (RGB 0-1) has sides of at least MIN_PALE points
 FAINT, MIN_FAINT = 0.12, 6.0  # and one this close, at least MIN_FAINT (bullets and swatches are strong colours)
+MAX_COLOURS = 4  # colours looked for in one region
 TIGHT_SHARE = 0.4  # of a fill's contrast with the paper: how far its own pixels stray from its colour
 ALIGN = 4.0  # points: shape edges closer than this are one line of a grid
 ISLAND_COLOUR = 0.1  # RGB 0-1, per channel: the paint around a counter is this close to its colour
@@ -75,13 +76,10 @@ def find_shapes(picture: Picture) -> tuple[list[Shape], list[Paint]]:
     core = off_paper & uniform(small)
     solid = dilate(core, 1)
     labels, regions = label(solid)
-    filled = [(region, region_fill(small, core, labels, region)) for region in regions]
-    tight = [(tighten(region, fill, small, labels, paper), fill) for region, fill in filled]
-    solids = [
-        (region, fill) for region, fill in tight
-        if min(region.x1 - region.x0, region.y1 - region.y0) * points >= MIN_SOLID
-        and region.count >= MIN_SOLID_SHARE * (region.x1 - region.x0) * (region.y1 - region.y0)
-    ]
+    large = [region for region in regions  # the share is judged once the region is cut to its colour
+             if min(region.x1 - region.x0, region.y1 - region.y0) * points >= MIN_SOLID]
+    tight = [part for region in large for part in split_by_colour(region, small, core, labels, paper)]
+    solids = [(region, fill) for region, fill in tight if _large(region, points)]
     kept = [(region, fill) for region, fill in solids
             if not _island(region, fill, solids) and not _speck(region, fill, picture.paper, points)]
     shapes = [Shape(_box(region, points), None if picture.greyscale else fill) for region, fill in kept]
@@ -92,19 +90,43 @@ def find_shapes(picture: Picture) -> tuple[list[Shape], list[Paint]]:
     return align(shapes), paints
 
 
-def tighten(region: Region, fill: RGB, small: Pixels, labels: NDArray[np.int32], paper: NDArray[np.int16]) -> Region:
-    """The region cut down to its pixels of its own colour (within a share of its contrast with
-    the paper): a pale fill otherwise leaks into the blurred gaps between its neighbours."""
-    colour = np.array([round(channel * 255) for channel in fill], dtype=np.int16)
-    reach = max(6.0, min(40.0, TIGHT_SHARE * float(np.abs(colour - paper).max())))
+def _large(region: Region, points: float) -> bool:
+    """At least ``MIN_SOLID`` points on each side and covering ``MIN_SOLID_SHARE`` of its box."""
+    width, height = region.x1 - region.x0, region.y1 - region.y0
+    return min(width, height) * points >= MIN_SOLID and region.count >= MIN_SOLID_SHARE * width * height
+
+
+def split_by_colour(region: Region, small: Pixels, core: NDArray[np.bool_], labels: NDArray[np.int32],
+                    paper: NDArray[np.int16]) -> list[tuple[Region, RGB]]:
+    """The region cut into its parts of one colour each (within a share of the colour's contrast
+    with the paper), each with its fill: a pale fill otherwise leaks into the blurred gaps
+    between its neighbours, and two touching tiles of a grid are one region."""
     window = (slice(region.y0, region.y1), slice(region.x0, region.x1))
-    own = (labels[window] == region.label) & (np.abs(small[window].astype(np.int16) - colour).max(axis=2) <= reach)
-    own = dilate(erode(own, 1), 1)  # no thin bridge
-    rows, columns = np.nonzero(own)
-    if not len(rows):
-        return region
-    return Region(region.x0 + int(columns.min()), region.y0 + int(rows.min()), region.x0 + int(columns.max()) + 1,
-                  region.y0 + int(rows.max()) + 1, int(own.sum()), region.label)
+    pixels = small[window].astype(np.int16)
+    inside_region = labels[window] == region.label
+    left = inside_region & core[window]
+    parts = []
+    for _ in range(MAX_COLOURS):
+        if left.sum() < 4:
+            break
+        colour = np.median(pixels[left], axis=0)
+        reach = max(6.0, min(40.0, TIGHT_SHARE * float(np.abs(colour - paper).max())))
+        near = np.abs(pixels - colour).max(axis=2) <= reach
+        own = dilate(erode(near & inside_region, 1), 1)  # no thin bridge
+        left &= ~near
+        inside_region &= ~own  # a later colour is looked for in what is left
+        pieces, found = label(own)
+        for piece in found:
+            inside = (pieces == piece.label) & core[window]
+            fill = _rgb(pixels[inside] if inside.any() else pixels[pieces == piece.label])
+            parts.append((Region(region.x0 + piece.x0, region.y0 + piece.y0, region.x0 + piece.x1,
+                                 region.y0 + piece.y1, piece.count, region.label), fill))
+    return parts
+
+
+def _rgb(pixels: NDArray[np.int16]) -> RGB:
+    red, green, blue = (round(float(value) / 255, 3) for value in np.median(pixels, axis=0))
+    return (red, green, blue)
 
 
 def erode(mask: NDArray[np.bool_], radius: int) -> NDArray[np.bool_]:

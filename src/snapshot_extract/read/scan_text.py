@@ -6,7 +6,7 @@ word over the share of the em its letters reach: capitals and ascenders, x-heigh
 descenders); ``snap_sizes`` rounds every line's size to the size most lines of the document
 near it share, so that the lines of one paragraph keep one size as in a PDF;
 ``line_spans(line, picture, size)`` turns a line into spans: one per word, coloured with the
-median of its ink (the pixels farthest from the word's background), plus a bullet: a leading
+median of its line's ink (the pixels farthest from each word's background), plus a bullet: a leading
 token that is no word (a glyph the engine read as ``@``, ``>``, ``e``, ...) or ink left of the
 first word that the engine did not read is a list marker, given as a "•" span.
 Everything is in page points in the straightened frame of ``scan_image``.
@@ -195,9 +195,10 @@ def line_spans(line: ScanLine, picture: Picture, size: float, others: Sequence[S
     if marker is not None:
         right = marker[0] / scale - MARKER_OFFSET  # outside a bullet drawn as a filled box
         spans.append(make_span(MARKER, right - 0.3 * points, right, baseline, points, FONT, None))
+    colour = None if picture.greyscale else ink_colour(picture, words)
     for position, word in enumerate(words):  # the engine separated the words: a space between each two
         spans.append(make_span(dash(word, size), word.x0 / scale, word.x1 / scale, baseline, points, FONT,
-                               None if picture.greyscale else ink_colour(picture, word), position > 0))
+                               colour, position > 0))
     return spans
 
 
@@ -252,17 +253,19 @@ def _ink_left_of(word: OcrWord, line: ScanLine, picture: Picture, size: float,
     return (start + first, start + right + 1)
 
 
-def ink_colour(picture: Picture, word: OcrWord) -> RGB | None:
-    """The median of the word's ink: the tenth of its pixels farthest from its background
-    (the median of a one-pixel frame around the word)."""
-    box = picture.colour_box(word.x0 - 1, word.y0 - 1, word.x1 + 1, word.y1 + 1).astype(np.int16)
-    if box.shape[0] < 3 or box.shape[1] < 3:
+def ink_colour(picture: Picture, words: Sequence[OcrWord]) -> RGB | None:
+    """The median of the ink of a line's words: the tenth of their pixels farthest from their
+    background (the median of a one-pixel frame around each word)."""
+    inks = []
+    for word in words:
+        box = picture.colour_box(word.x0 - 1, word.y0 - 1, word.x1 + 1, word.y1 + 1).astype(np.int16)
+        if box.shape[0] < 3 or box.shape[1] < 3:
+            continue
+        frame = np.concatenate([box[0], box[-1], box[:, 0], box[:, -1]])
+        distance = np.abs(box - np.median(frame, axis=0)).max(axis=2).ravel()
+        keep = max(1, len(distance) // 10)
+        inks.append(box.reshape(-1, 3)[np.argpartition(distance, -keep)[-keep:]])
+    if not inks:
         return None
-    frame = np.concatenate([box[0], box[-1], box[:, 0], box[:, -1]])
-    background = np.median(frame, axis=0)
-    distance = np.abs(box - background).max(axis=2).ravel()
-    flat = box.reshape(-1, 3)
-    cut = np.quantile(distance, 0.9)
-    ink = flat[distance >= cut]
-    red, green, blue = (round(float(value) / 255, 3) for value in np.median(ink, axis=0))
+    red, green, blue = (round(float(value) / 255, 3) for value in np.median(np.concatenate(inks), axis=0))
     return (red, green, blue)
