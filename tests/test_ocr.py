@@ -243,7 +243,7 @@ def test_a_lone_dash_is_named_by_its_length() -> None:
     def word(text: str, width: int) -> OcrWord:
         return OcrWord(text, 0, 0, width, 4, 90.0, (1, 1, 1))
 
-    assert [dash(word("-", 10), 40.0), dash(word("-", 20), 40.0), dash(word("-", 36), 40.0)] == ["-", "–", "—"]
+    assert [dash(word("-", 6), 40.0), dash(word("-", 20), 40.0), dash(word("-", 36), 40.0)] == ["-", "–", "—"]
     assert dash(word("co-", 40), 40.0) == "co-"
 
 
