@@ -8,8 +8,9 @@ backends feed the same layout stage (``layout`` -> ``order`` -> ``compose``, wit
 may differ by a fraction of a point.
 
 This is the reader boundary: the libraries' exceptions end here. Encrypted without the right
-``password`` -> ``EncryptedInput``; more than ``max_pages`` pages -> ``TooManyPages``; no text
-(scanned, image-only) -> ``NoTextLayer``; anything else unreadable -> ``UnreadableInput`` with a
+``password`` -> ``EncryptedInput``; more than ``max_pages`` pages -> ``TooManyPages``; pages without
+text (scanned, image-only) are read by OCR (``read.ocr``, as ``options.ocr`` says), and no text
+even then -> ``NoTextLayer``; anything else unreadable -> ``UnreadableInput`` with a
 one-line reason.
 """
 
@@ -53,9 +54,11 @@ def read_pdf(data: bytes, file_name: str, options: PdfOptions) -> Document:
     pages = _extract(data, options)
     scanned, doubts = ocr_pages(data, options.password, pages, options.ocr)
     if not any(page.spans for page in scanned):
-        raise NoTextLayer("no text layer (scanned or image-only PDF): run OCR first")
+        advice = "run OCR first" if options.ocr == "never" else "OCR found no text either"
+        raise NoTextLayer(f"no text layer (scanned or image-only PDF): {advice}")
     lines, swatches = layout_document(scanned)
-    source = SourceInfo(file_name, hashlib.sha256(data).hexdigest(), "pdf", len(pages), scanned is not pages)
+    read_by_ocr = any(new.spans for new, old in zip(scanned, pages, strict=True) if new is not old)
+    source = SourceInfo(file_name, hashlib.sha256(data).hexdigest(), "pdf", len(pages), read_by_ocr)
     sizes = tuple((round(page.width, 2), round(page.height, 2)) for page in pages)
     return Document(source=source, lines=tuple(lines), swatches=swatches, page_sizes=sizes, doubts=doubts)
 
