@@ -21,8 +21,11 @@ is one value, as in a PDF.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -60,6 +63,7 @@ EDGE_MARGIN = 1.0  # points along a fill's edge left blank for the engine
 CELL_MARGIN = 1.5  # points along a cell's edge left out of the strip (its border; text keeps clear of it)
 FILL_CONTRAST = 40  # 0-255: a fill this much darker than the paper is evened out for the engine
 ENGINE_SECONDS = 120.0  # one page; a batch's --timeout stops the document sooner
+_PR_SET_PDEATHSIG = 1
 INSTALL_HINT = ("install Tesseract for OCR (Debian/Ubuntu: apt-get install tesseract-ocr "
                 "tesseract-ocr-script-latn; see README 'Scanned snapshots') or run OCR first")
 pymupdf: Any = _pymupdf
@@ -252,7 +256,7 @@ def recognise(pictures: Sequence[np.ndarray[Any, np.dtype[np.uint8]]]) -> list[l
                    "-c", "tessedit_do_invert=0", "tsv"]
         try:
             done = subprocess.run(command, capture_output=True, env=environment, timeout=ENGINE_SECONDS,
-                                  check=False)  # fmt: skip
+                                  check=False, preexec_fn=_die_with_parent)  # fmt: skip
         except (OSError, subprocess.TimeoutExpired) as error:
             raise UnreadableInput(f"OCR failed ({type(error).__name__})") from None
     if done.returncode != 0:
@@ -263,6 +267,14 @@ def recognise(pictures: Sequence[np.ndarray[Any, np.dtype[np.uint8]]]) -> list[l
         if 1 <= page <= len(pages):
             pages[page - 1].append(word)
     return pages
+
+
+def _die_with_parent() -> None:
+    """In the engine's process (Linux): die when the process that started it dies, so that a
+    batch worker killed for its --timeout takes its OCR run with it (a timeout inside the worker
+    kills the engine through ``subprocess.run``)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def parse_tsv(text: str) -> list[tuple[int, OcrWord]]:
