@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench memory fixtures bad-fixtures docs clean
+.PHONY: run test lint bench memory fixtures bad-fixtures scans ocr-engine docs clean
 
 # The package is installed in editable mode: an edit to any module needs no reinstall. The stamp
 # only re-installs when the dependencies (pyproject.toml) change.
@@ -18,8 +18,9 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/snapshot-extract batch fixtures/text fixtures/pdf --out out
 
-## test: lint, the test suite, the golden-fixture checks (both PDF backends), then the fixtures through the batch scored by eval
-test: $(STAMP)
+## test: lint, the test suite, the golden-fixture checks (both PDF backends), then the fixtures through the batch scored by
+## eval; the scans (OCR) too, scored by eval: F1 >= 0.98, no silent error (check compares warnings too: OCR adds its doubts)
+test: $(STAMP) ocr-engine
 	$(BIN)/ruff check src tests tools
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
@@ -27,6 +28,8 @@ test: $(STAMP)
 	$(BIN)/snapshot-extract check fixtures/pdf --backend pdfplumber
 	$(BIN)/snapshot-extract batch fixtures/text fixtures/pdf --out .eval-out --quiet --format jsonl
 	$(BIN)/snapshot-extract eval fixtures/text fixtures/pdf .eval-out/records.jsonl --strict
+	$(BIN)/snapshot-extract batch fixtures/scans --out .eval-scans --quiet --format jsonl --timeout 120
+	$(BIN)/snapshot-extract eval fixtures/scans .eval-scans/records.jsonl --strict --min-f1 0.98
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests tools
@@ -50,5 +53,16 @@ bad-fixtures: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python -m tools.make_docs
 
+## scans: image-only renderings of fixtures/pdf (dpi, small turns, JPEG, grey) and their truth (tools/make_scans.py)
+scans: $(STAMP)
+	$(BIN)/python -m tools.make_scans --out fixtures/scans
+
+## ocr-engine: Tesseract with the Latin-script data (Debian packages), installed only when missing (needs root)
+ocr-engine:
+	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx Latin; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-script-latn >/dev/null; \
+	else echo "OCR engine missing: apt-get install tesseract-ocr tesseract-ocr-script-latn (as root); OCR tests will be skipped"; fi
+
 clean:
-	rm -rf $(VENV) build out .eval-out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build out .eval-out .eval-scans .pytest_cache .mypy_cache .ruff_cache

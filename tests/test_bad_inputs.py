@@ -2,7 +2,8 @@
 
 Every file of ``fixtures/bad/expectations.json`` is checked through the library
 (``snapshot_extract.extract``, and for PDFs also with the pdfplumber backend) and through the CLI
-(``parse``); a failure names the file. Regenerate the folder with ``make bad-fixtures``
+(``parse``), without OCR (``--ocr never``: the image-only PDF is then ``no_text_layer``; with OCR
+it is read, see ``test_ocr.py``); a failure names the file. Regenerate the folder with ``make bad-fixtures``
 (tools/make_bad_fixtures.py). Paths that cannot be committed (a directory named x.pdf, a symlink
 loop, a FIFO, a file without read permission) and a large text are built in a temporary folder.
 """
@@ -34,6 +35,7 @@ EXPECTATIONS: dict[str, dict[str, Any]] = json.loads((BAD / "expectations.json")
 NAMES = sorted(EXPECTATIONS)
 ENCRYPTED = next(name for name in NAMES if "password" in EXPECTATIONS[name])
 runner = CliRunner()
+NO_OCR = PdfOptions(ocr="never")
 
 
 def _value(data: Any, dotted: str) -> Any:
@@ -84,17 +86,17 @@ def _cli_error_line(name: str, path: Path, result: Result) -> str:
 def test_extract(name: str, vocabulary: Vocabulary) -> None:
     expected, path = EXPECTATIONS[name], BAD / name
     if expected["outcome"] == "ok":
-        _check_record(name, extract(path, vocabulary), expected, vocabulary)
+        _check_record(name, extract(path, vocabulary, NO_OCR), expected, vocabulary)
         return
     with pytest.raises(SnapshotError) as caught:
-        extract(path, vocabulary)
+        extract(path, vocabulary, NO_OCR)
     _check_error(name, path, caught.value, expected["outcome"])
 
 
 @pytest.mark.parametrize("name", [name for name in NAMES if name.endswith(".pdf")])
 def test_extract_pdfplumber_backend(name: str, vocabulary: Vocabulary) -> None:
     expected, path = EXPECTATIONS[name], BAD / name
-    options = PdfOptions(backend="pdfplumber")
+    options = PdfOptions(backend="pdfplumber", ocr="never")
     if expected["outcome"] == "ok":
         _check_record(name, extract(path, vocabulary, options), expected, vocabulary)
         return
@@ -106,7 +108,7 @@ def test_extract_pdfplumber_backend(name: str, vocabulary: Vocabulary) -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_cli_parse(name: str) -> None:
     expected, path = EXPECTATIONS[name], BAD / name
-    result = runner.invoke(app, ["parse", str(path)])
+    result = runner.invoke(app, ["parse", str(path), "--ocr", "never"])
     if expected["outcome"] != "ok":
         _cli_error_line(name, path, result)
         return
@@ -144,7 +146,7 @@ def test_wrong_password_is_still_encrypted(vocabulary: Vocabulary) -> None:
 def test_one_bad_file_does_not_stop_the_others() -> None:
     good = FIXTURES / "text" / "enschede.txt"
     bad = [BAD / name for name in NAMES if EXPECTATIONS[name]["outcome"] != "ok"]
-    result = runner.invoke(app, ["parse", str(good), *map(str, bad)])
+    result = runner.invoke(app, ["parse", str(good), *map(str, bad), "--ocr", "never"])
     assert result.exit_code == 1, result.stderr
     assert [json.loads(line)["city"]["name"] for line in result.stdout.splitlines()] == ["Enschede"]
     assert len(result.stderr.splitlines()) == len(bad), result.stderr
@@ -232,7 +234,7 @@ def test_batch_over_the_bad_folder(tmp_path: Path) -> None:
     and every good one converts."""
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["batch", str(BAD), "--out", str(out), "--quiet", "--workers", "0",
-                                      "--format", "jsonl,json"])
+                                      "--format", "jsonl,json", "--ocr", "never"])
     assert result.exit_code == 1, result.output
     lines = (out / "errors.csv").read_text(encoding="utf-8").splitlines()[1:]
     errors = {Path(line.split(",")[0]).name: line.split(",")[1] for line in lines}

@@ -22,6 +22,8 @@ from .cli_options import (
     Backend,
     BackendOption,
     DebugOption,
+    Ocr,
+    OcrOption,
     ParseFormat,
     PasswordOption,
     ReplaceOption,
@@ -77,10 +79,10 @@ def _vocabulary(path: Path | None, replace: bool) -> Vocabulary:
         raise _fail(error.one_line()) from None
 
 
-def _pdf_options(backend: Backend, password: str | None, max_pages: int = 20) -> PdfOptions:
+def _pdf_options(backend: Backend, password: str | None, max_pages: int = 20, ocr: Ocr = Ocr.auto) -> PdfOptions:
     from .models import PdfOptions
 
-    return PdfOptions(backend=backend.value, password=password, max_pages=max_pages)
+    return PdfOptions(backend=backend.value, password=password, max_pages=max_pages, ocr=ocr.value)
 
 
 @app.command()
@@ -98,6 +100,7 @@ def parse(
     vocabulary: VocabularyOption = None,
     replace_vocabulary: ReplaceOption = False,
     backend: BackendOption = Backend.pymupdf,
+    ocr: OcrOption = Ocr.auto,
     password: PasswordOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any record carries warnings.")] = False,
     max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Refuse longer PDFs.")] = 20,
@@ -113,7 +116,7 @@ def parse(
         raise _fail("error: -: stdin can be read only once")
     vocab = _vocabulary(vocabulary, replace_vocabulary)
     with stdin_as_file(files) as paths:
-        results = list(extract_all(paths, vocab, _pdf_options(backend, password, max_pages), debug=debug))
+        results = list(extract_all(paths, vocab, _pdf_options(backend, password, max_pages, ocr), debug=debug))
     results = [as_given(result, given) for result, given in zip(results, files, strict=True)]
     records: list[Record] = [r.record for r in results if r.record is not None]
     for result in results:
@@ -192,6 +195,7 @@ def check(
     vocabulary: VocabularyOption = None,
     replace_vocabulary: ReplaceOption = False,
     backend: BackendOption = Backend.pymupdf,
+    ocr: OcrOption = Ocr.auto,
 ) -> None:
     """Parse every fixture beside an expected file and compare, field by field.
 
@@ -200,7 +204,7 @@ def check(
     from .checks.golden import find_fixtures
 
     vocab_ = _vocabulary(vocabulary, replace_vocabulary)
-    options = _pdf_options(backend, None)
+    options = _pdf_options(backend, None, ocr=ocr)
     pairs: list[tuple[Path, Path]] = []
     for folder in fixture_dirs:
         if not folder.is_dir():
@@ -261,6 +265,7 @@ def inspect(
     vocabulary: VocabularyOption = None,
     replace_vocabulary: ReplaceOption = False,
     backend: BackendOption = Backend.pymupdf,
+    ocr: OcrOption = Ocr.auto,
     password: PasswordOption = None,
 ) -> None:
     """Draw what was extracted on the pages: sections, values by score, unmapped items, the grid.
@@ -273,7 +278,7 @@ def inspect(
 
     vocab_ = _vocabulary(vocabulary, replace_vocabulary)
     try:
-        result = inspect_pdf(file, out, vocab_, _pdf_options(backend, password), dpi=dpi)
+        result = inspect_pdf(file, out, vocab_, _pdf_options(backend, password, ocr=ocr), dpi=dpi)
     except SnapshotError as error:
         raise _fail(error.one_line()) from None
     typer.echo(
@@ -297,6 +302,12 @@ def evaluate_records(
         bool,
         typer.Option("--strict", help="Exit 1 unless F1 is 1.0, no error is silent and every truth file has a record."),
     ] = False,
+    min_f1: Annotated[
+        float, typer.Option("--min-f1", min=0.0, max=1.0, help="With --strict: the F1 to reach instead of 1.0.")
+    ] = 1.0,
+    max_silent: Annotated[
+        int, typer.Option("--max-silent", min=0, help="With --strict: the silent errors allowed instead of none.")
+    ] = 0,
 ) -> None:
     """Score records against truth files: precision, recall and F1 per field, and silent errors.
 
@@ -319,7 +330,7 @@ def evaluate_records(
         typer.echo(json.dumps(evaluation.as_dict(), indent=2, ensure_ascii=False))
     else:
         print_evaluation(Console(width=None if sys.stdout.isatty() else 120), evaluation)
-    if strict and not evaluation.passed():
+    if strict and not evaluation.passed(min_f1, max_silent):
         raise typer.Exit(EXIT_FAILED)
 
 
@@ -354,6 +365,7 @@ def batch(
     vocabulary: VocabularyOption = None,
     replace_vocabulary: ReplaceOption = False,
     backend: BackendOption = Backend.pymupdf,
+    ocr: OcrOption = Ocr.auto,
     password: PasswordOption = None,
     max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Refuse longer PDFs.")] = 20,
     timeout: Annotated[
@@ -384,7 +396,7 @@ def batch(
     try:
         options = BatchOptions(
             formats=parse_formats(output_format), one_hot=one_hot, bom=bom, workers=workers,
-            vocabulary=vocab_, pdf_options=replace(_pdf_options(backend, password), max_pages=max_pages),
+            vocabulary=vocab_, pdf_options=replace(_pdf_options(backend, password, ocr=ocr), max_pages=max_pages),
             timeout=timeout, resume=resume, fail_fast=fail_fast,
         )  # fmt: skip
         with BatchProgress(console, quiet) as progress:

@@ -26,6 +26,14 @@ class Backend(StrEnum):
     pdfplumber = "pdfplumber"
 
 
+class Ocr(StrEnum):
+    """When to OCR a PDF page (``--ocr``): the pages without a text layer, every page, or none."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 class ParseFormat(StrEnum):
     """What ``parse`` prints (``--format``)."""
 
@@ -48,6 +56,10 @@ PasswordOption = Annotated[
     str | None,
     typer.Option("--password", envvar="SNAPSHOT_PASSWORD", show_envvar=True,
                  help="Password for encrypted PDFs (better: the environment variable, which ps does not show)."),
+]
+OcrOption = Annotated[
+    Ocr, typer.Option("--ocr", case_sensitive=False,
+                      help="OCR (Tesseract): auto (the pages without a text layer), always or never."),
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")]
 

@@ -59,11 +59,13 @@ class Unmapped(_Model):
 @dataclass(frozen=True)
 class PdfOptions:
     """How to read a PDF: the backend (``pymupdf``, fast; ``pdfplumber``, detailed), a password,
-    and the most pages a snapshot may have."""
+    the most pages a snapshot may have, and when to OCR a page (``auto``: the pages without a text
+    layer; ``always``; ``never``: such a page is ``no_text_layer``)."""
 
     backend: Literal["pymupdf", "pdfplumber"] = "pymupdf"
     password: str | None = None
     max_pages: int = 20
+    ocr: Literal["auto", "always", "never"] = "auto"
 
 
 class Line(NamedTuple):
@@ -105,12 +107,22 @@ class Swatch:
     fill: RGB
 
 
+class OcrDoubt(NamedTuple):
+    """A word OCR read with low confidence: page, box (points), text and confidence (0-100)."""
+
+    page: int
+    bbox: BBox
+    text: str
+    confidence: float
+
+
 @dataclass(frozen=True, slots=True)
 class SourceInfo:
     file: str
     sha256: str
     format: Literal["pdf", "text"]
     pages: int | None
+    ocr: bool = False  # some page was read by OCR
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +135,7 @@ class Document:
     swatches: tuple[Swatch, ...] = ()
     page_sizes: tuple[tuple[float, float], ...] = ()
     notes: tuple[Warning, ...] = ()
+    doubts: tuple[OcrDoubt, ...] = ()  # OCR words read with low confidence
 
 
 # --------------------------------------------------------------------------- sections -> Sections
@@ -276,6 +289,7 @@ class Source(_Model):
                          example="da6d445e73293bd22d3c4e49df1d84cbf095cd3804c3e24f1c3846560aefbc3c")
     format: Literal["pdf", "text"] = _field("pdf or text (a text dump)", example="text")
     pages: int | None = _field("page count (PDF only)", example=2)
+    ocr: bool = _field("true when some page had no text layer and was read by OCR", False, example=False)
 
 
 class City(_Model):

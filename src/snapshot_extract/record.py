@@ -15,6 +15,7 @@ from typing import Any
 
 from .countries import country_code
 from .models import Document, Evidence, FieldResult, Header, Record, Sections, Unmapped, Warning
+from .ocr_doubts import flag_doubts
 from .sections import SECTION_KEYS
 from .textutil import APOSTROPHES, fold_char, strip_accents
 
@@ -152,10 +153,13 @@ def build_record(document: Document, sections: Sections, results: dict[str, Fiel
         evidence.update(result.evidence)
         warnings.extend(result.warnings)
         unmapped.extend(result.unmapped)
+    if document.doubts:  # OCR words read with low confidence: flag what they fed
+        values, flagged = flag_doubts(document.doubts, values, evidence, sections)
+        warnings.extend(flagged)
     source = document.source
     data = {
         "source": {"file": source.file, "sha256": source.sha256, "format": source.format,
-                   "pages": source.pages},
+                   "pages": source.pages, "ocr": source.ocr},
         "city": city,
         **_nest(values),
         "unmapped": unmapped,

@@ -33,9 +33,10 @@ import pymupdf as _pymupdf
 from ..errors import SnapshotError, UnreadableInput
 from ..export.records import record_json
 from ..geometry import union_box
-from ..models import RGB, BBox, Document, Record, Sections
+from ..models import RGB, BBox, Document, Record, Section, Sections
 from ..pipeline import parse_document
 from ..read import PdfOptions, read_document
+from ..read.ocr import straight_page_image
 from ..vocabulary import Vocabulary, load_vocabulary
 
 Kind = Literal["section", "heading", "field", "unmapped", "legend", "cell"]
@@ -103,7 +104,10 @@ def inspect_pdf(
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise UnreadableInput(f"cannot write here ({error.strerror or error})", str(out_dir)) from None
-        images = tuple(_render_page(pdf, number, marks, out_dir, dpi) for number in range(1, len(pdf) + 1))
+        pictures = [straight_page_image(pdf[number], options.ocr, dpi) if record.source.ocr else None
+                    for number in range(len(pdf))]
+        images = tuple(_render_page(pdf, number, marks, out_dir, dpi, pictures[number - 1])
+                       for number in range(1, len(pdf) + 1))
     (out_dir / "record.json").write_text(record_json(record), encoding="utf-8")
     page_sizes = [(float(w), float(h)) for w, h in document.page_sizes]
     index = out_dir / "index.html"
@@ -270,13 +274,23 @@ def unmapped_marks(record: Record, sections: Sections, pdf: Any) -> list[Mark]:
     for index, entry in enumerate(record.unmapped):
         section = sections.get(entry.field.split(".")[0])
         pages = sorted({line.page for block in section.blocks for line in block.lines if line.page} if section else ())
-        hit = _find_text(pdf, entry.text, pages or range(1, len(pdf) + 1))
+        hit = _find_text(pdf, entry.text, pages or range(1, len(pdf) + 1)) or _find_line(section, entry.text)
         if hit is None:
             continue
         label = f"UNMAPPED {entry.field}: \"{entry.text}\"" + (
             f" (nearest {entry.best_id} {entry.best_score:g})" if entry.best_id else "")
         marks.append(Mark(hit[0], hit[1], "unmapped", label, RED, (f"unmapped[{index}]", entry.field)))
     return marks
+
+
+def _find_line(section: Section | None, text: str) -> tuple[int, BBox] | None:
+    """The first line of ``section`` that holds ``text`` (a page read by OCR has no text layer
+    to search)."""
+    for block in section.blocks if section is not None else ():
+        for line in block.lines:
+            if text in line.text and line.page is not None and line.bbox is not None:
+                return line.page, line.bbox
+    return None
 
 
 def _find_text(pdf: Any, text: str, pages: Iterable[int]) -> tuple[int, BBox] | None:
@@ -296,7 +310,10 @@ def _find_text(pdf: Any, text: str, pages: Iterable[int]) -> tuple[int, BBox] | 
 # --------------------------------------------------------------------------- drawing
 
 
-def _render_page(pdf: Any, number: int, marks: Sequence[Mark], out_dir: Path, dpi: int) -> Path:
+def _render_page(pdf: Any, number: int, marks: Sequence[Mark], out_dir: Path, dpi: int,
+                 picture: bytes | None = None) -> Path:
+    """The page between its gutters with its marks; a page read by OCR is shown as ``picture``
+    (the page turned straight, as its boxes are)."""
     source = pdf[number - 1]
     width, height = source.rect.width, source.rect.height
     canvas_doc = pymupdf.open()
@@ -307,7 +324,10 @@ def _render_page(pdf: Any, number: int, marks: Sequence[Mark], out_dir: Path, dp
     shape.draw_rect(pymupdf.Rect(LEFT_GUTTER, 0, LEFT_GUTTER + width, height))
     shape.finish(color=(0.7, 0.7, 0.7), fill=(1, 1, 1), width=0.5)
     shape.commit()
-    page.show_pdf_page(pymupdf.Rect(LEFT_GUTTER, 0, LEFT_GUTTER + width, height), pdf, number - 1)
+    if picture is not None:
+        page.insert_image(pymupdf.Rect(LEFT_GUTTER, 0, LEFT_GUTTER + width, height), stream=picture)
+    else:
+        page.show_pdf_page(pymupdf.Rect(LEFT_GUTTER, 0, LEFT_GUTTER + width, height), pdf, number - 1)
     shape = page.new_shape()
     mine = [mark for mark in marks if mark.page == number]
     _draw_boxes(shape, mine)

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from importlib import import_module
 
 from ..errors import NoTextLayer, SnapshotError, UnreadableInput
-from ..models import Document, Line, PdfOptions, SourceInfo, Swatch
+from ..models import Document, Line, OcrDoubt, PdfOptions, SourceInfo, Swatch
 from .compose import compose
 from .furniture import remove_furniture
 from .grid import with_grids
@@ -45,12 +45,20 @@ def read_pdf(data: bytes, file_name: str, options: PdfOptions) -> Document:
     if options.backend not in BACKENDS:
         raise UnreadableInput(f"unknown PDF backend '{options.backend}' (choose pymupdf or pdfplumber)")
     pages = _extract(data, options)
-    if not any(page.spans for page in pages):
-        raise NoTextLayer("no text layer (scanned or image-only PDF): run OCR first")
-    lines, swatches = layout_document(pages)
-    source = SourceInfo(file_name, hashlib.sha256(data).hexdigest(), "pdf", len(pages))
+    scanned: list[PageContent] = pages
+    doubts: tuple[OcrDoubt, ...] = ()
+    if options.ocr == "always" or (options.ocr == "auto" and not all(page.spans for page in pages)):
+        from .ocr import ocr_pages  # the OCR libraries load only for a page that needs them
+
+        scanned, doubts = ocr_pages(data, options.password, pages, options.ocr)
+    if not any(page.spans for page in scanned):
+        advice = "run OCR first" if options.ocr == "never" else "OCR found no text either"
+        raise NoTextLayer(f"no text layer (scanned or image-only PDF): {advice}")
+    lines, swatches = layout_document(scanned)
+    read_by_ocr = any(new.spans for new, old in zip(scanned, pages, strict=True) if new is not old)
+    source = SourceInfo(file_name, hashlib.sha256(data).hexdigest(), "pdf", len(pages), read_by_ocr)
     sizes = tuple((round(page.width, 2), round(page.height, 2)) for page in pages)
-    return Document(source=source, lines=tuple(lines), swatches=swatches, page_sizes=sizes)
+    return Document(source=source, lines=tuple(lines), swatches=swatches, page_sizes=sizes, doubts=doubts)
 
 
 def _extract(data: bytes, options: PdfOptions) -> list[PageContent]:

@@ -1,0 +1,271 @@
+"""Scan text: OCR words of a page picture -> ``Span``s, as a PDF backend would give them.
+
+Contract: ``scan_lines(words, picture)`` groups the engine's words into ``ScanLine``s (the
+engine's own lines) with a baseline and a font size read from the word boxes (the height of a
+word over the share of the em its letters reach: capitals and ascenders, x-height,
+descenders); ``snap_sizes`` rounds every line's size to the size most lines of the document
+near it share, so that the lines of one paragraph keep one size as in a PDF;
+``line_spans(line, picture, size)`` turns a line into spans: one per word, coloured with the
+median of its line's ink (the pixels farthest from each word's background), plus a bullet: a leading
+token that is no word (a glyph the engine read as ``@``, ``>``, ``e``, ...) or ink left of the
+first word that the engine did not read is a list marker, given as a "•" span.
+Everything is in page points in the straightened frame of ``scan_image``.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..models import RGB
+from .page import Span, make_span
+from .scan_image import Picture
+
+FONT = "OCR"
+MARKER = "\uf0b7"  # a bullet as a symbol font encodes it: no text, a list marker (see page.make_span)
+# Of the font size: how far the letters of a word reach above and below the baseline.
+X_HEIGHT, DESCENT = 0.53, 0.21
+TOPS = {**dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 0.72), **dict.fromkeys("bdfhkl", 0.75),
+        **dict.fromkeys("ij", 0.7), "t": 0.62, **dict.fromkeys("ÀÁÂÃÄÅÈÉÊËÌÍÎÏÒÓÔÕÖÙÚÛÜÝÇŠŽÞ", 0.9),
+        **dict.fromkeys("?!%&#@/\\|'\"“”‘’", 0.72), **dict.fromkeys("()[]{}", 0.75)}
+DESCENDERS = frozenset("gjpqyQ()[]{}|")
+SHORT_LINE = 8  # letters: a line this short takes the size of the nearest common size (within SHORT_SNAP)
+SHORT_SNAP = 0.2
+COMMON_SIZE = 40  # letters set in a size make it a common one
+SIZE_SNAP = 0.07  # sizes this share apart are drawn to one size
+MARKER_GAP = 0.5  # of the font size: a leading token this far from the next word may be a bullet
+MARKER_REACH = 2.5  # of the font size: a bullet is looked for this far left of the first word
+MARKER_OFFSET = 3.0  # points: the marker span ends this far left of the bullet's ink (boxes reach 1 point)
+REAL_SHORT_WORDS = frozenset({"a", "A", "I", "&", "an", "An", "as", "As", "at", "At", "by", "By", "in", "In",
+                              "is", "Is", "it", "It", "of", "Of", "on", "On", "or", "Or", "to", "To", "we",
+                              "We", "no", "No", "so", "So", "up", "Up", "do", "Do", "be", "Be", "if", "If"})
+NOISE_CONFIDENCE = 60.0  # a token of marks only read with less confidence is noise
+LINE_GAP = 1.5  # of the font size: a wider gap inside an engine line separates two lines
+BASELINE_JUMP = 0.3  # of the font size: a larger step of the baseline separates two lines
+DASHES = frozenset({"-", "–", "—", "--", "‐"})
+EN_DASH, EM_DASH = 0.2, 0.75  # of the font size: the ink length from which a lone dash is an en / em dash
+SHORT_DASH = 0.3  # of the font size: a lone dash shorter than this may be a hyphen set between spaces
+INK_DISTANCE = 60  # 0-255: a pixel this far from the background (any channel) is ink
+
+
+@dataclass(frozen=True, slots=True)
+class OcrWord:
+    """One word as the OCR engine read it: picture pixels, end-exclusive box, confidence 0-100."""
+
+    text: str
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+    confidence: float
+    line: tuple[int, ...]  # the engine's (block, paragraph, line), keyed apart for cells read alone
+
+
+@dataclass(frozen=True, slots=True)
+class ScanLine:
+    words: tuple[OcrWord, ...]
+    baseline: float  # pixels
+    size: float  # pixels
+
+
+def scan_lines(words: Iterable[OcrWord]) -> list[ScanLine]:
+    """The engine's lines, cut where a gap or a jump of the baseline shows two lines side by side
+    (cells of one grid row), with their baseline and font size (see the module docstring)."""
+    grouped: dict[tuple[int, ...], list[OcrWord]] = {}
+    for word in words:
+        if is_noise(word):
+            continue
+        grouped.setdefault(word.line, []).append(word)
+    lines = []
+    for members in grouped.values():
+        members.sort(key=lambda word: word.x0)
+        size = _line_size(members)
+        for part in _side_by_side(members, size):
+            if _is_noise_line(part):
+                continue
+            part_size = _line_size(part)
+            lines.append(ScanLine(tuple(part), _baseline(part, part_size), part_size))
+    return lines
+
+
+def is_noise(word: OcrWord) -> bool:
+    """A token that is no text: only marks, read with low confidence (a rule, an edge, a speck)."""
+    return word.confidence < NOISE_CONFIDENCE and not any(char.isalnum() for char in word.text)
+
+
+def _is_noise_line(words: Sequence[OcrWord]) -> bool:
+    """A line of marks only (a swatch read as "." or "|"), or of one short, doubtful token."""
+    if not any(char.isalnum() for word in words for char in word.text):
+        return True
+    return len(words) == 1 and len(words[0].text) <= 2 and words[0].confidence < NOISE_CONFIDENCE
+
+
+def _side_by_side(words: list[OcrWord], size: float) -> list[list[OcrWord]]:
+    parts: list[list[OcrWord]] = [[words[0]]]
+    for word in words[1:]:
+        previous = parts[-1][-1]
+        jump = abs(_word_baseline(word, size) - _word_baseline(previous, size))
+        if word.x0 - previous.x1 > LINE_GAP * size or jump > BASELINE_JUMP * size:
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    return parts
+
+
+def _word_baseline(word: OcrWord, size: float) -> float:
+    return word.y1 - (DESCENT * size if any(char in DESCENDERS for char in word.text) else 0.0)
+
+
+def _reach(text: str) -> float | None:
+    """The share of the em a word's letters span from top to bottom (None: no letter tells)."""
+    if not any(char.isalnum() for char in text):
+        return None
+    marks = [char for char in text if char.isalnum() or char in TOPS or char in DESCENDERS]
+    top = max(TOPS.get(char, X_HEIGHT) for char in marks)
+    return top + (DESCENT if any(char in DESCENDERS for char in marks) else 0.0)
+
+
+def _line_size(words: Sequence[OcrWord]) -> float:
+    estimates = []
+    for word in words:
+        reach = _reach(word.text)
+        if reach is not None:
+            estimates.extend([(word.y1 - word.y0) / reach] * len(word.text))
+    if not estimates:
+        return max(word.y1 - word.y0 for word in words) / (TOPS["A"] + DESCENT)
+    return statistics.median(estimates)
+
+
+def _baseline(words: Sequence[OcrWord], size: float) -> float:
+    flat = [word.y1 for word in words if not any(char in DESCENDERS for char in word.text)]
+    if flat:
+        return statistics.median(flat)
+    return statistics.median(word.y1 for word in words) - DESCENT * size
+
+
+def letters(line: ScanLine) -> int:
+    return sum(1 for word in line.words for char in word.text if char.isalnum())
+
+
+def snap_sizes(lines: Sequence[ScanLine]) -> list[float]:
+    """Each line's size snapped to the size it shares with the lines of similar size: the mode
+    its size climbs to (mean shift over the sizes weighted by letters, within ``SIZE_SNAP``);
+    a short line (its few letters tell little) takes the nearest common size within
+    ``SHORT_SNAP``."""
+    if not lines:
+        return []
+    sizes = np.log(np.array([line.size for line in lines], dtype=np.float64))
+    weights = np.array([letters(line) + 1 for line in lines], dtype=np.float64)
+    modes = sizes.copy()
+    for _ in range(30):
+        near = np.abs(modes[:, None] - sizes[None, :]) <= np.log1p(SIZE_SNAP)
+        moved = (near * weights).dot(sizes) / (near * weights).sum(axis=1)
+        if np.allclose(moved, modes, atol=1e-5):
+            break
+        modes = moved
+    snapped = np.round(np.exp(modes), 1)
+    support = {size: float(weights[snapped == size].sum()) for size in set(snapped.tolist())}
+    common = [size for size, weight in support.items() if weight >= COMMON_SIZE]
+    result = []
+    for line, size in zip(lines, snapped.tolist(), strict=True):
+        if letters(line) < SHORT_LINE and common:
+            nearest = min(common, key=lambda candidate: abs(candidate - line.size))
+            size = nearest if abs(nearest - line.size) <= SHORT_SNAP * nearest else size
+        result.append(float(size))
+    return result
+
+
+def line_spans(line: ScanLine, picture: Picture, size: float, others: Sequence[ScanLine]) -> list[Span]:
+    """The spans of one line, a leading bullet included (see the module docstring); ``others``
+    are the page's other lines (a bullet is not looked for inside their words)."""
+    words = list(line.words)
+    marker: tuple[float, float] | None = None
+    while len(words) > 1 and _is_marker_token(words[0], words[1], size):
+        marker = (words[0].x0, words[0].x1) if marker is None else marker
+        words.pop(0)
+    if marker is None:
+        marker = _ink_left_of(words[0], line, picture, size, others)
+    scale = picture.scale
+    baseline = line.baseline / scale
+    points = size / scale
+    spans = []
+    if marker is not None:
+        right = marker[0] / scale - MARKER_OFFSET  # outside a bullet drawn as a filled box
+        spans.append(make_span(MARKER, right - 0.3 * points, right, baseline, points, FONT, None))
+    colour = None if picture.greyscale else ink_colour(picture, words)
+    for position, word in enumerate(words):  # the engine separated the words: a space between each two
+        spans.append(make_span(dash(word, size), word.x0 / scale, word.x1 / scale, baseline, points, FONT,
+                               colour, position > 0))
+    return spans
+
+
+def dash(word: OcrWord, size: float) -> str:
+    """A dash standing alone, named by its length (engines read every dash as "-"): hyphen,
+    en dash or em dash; any other word as read."""
+    if word.text not in DASHES:
+        return word.text
+    length = (word.x1 - word.x0) / size
+    return "-" if length < EN_DASH else ("–" if length < EM_DASH else "—")
+
+
+def _is_marker_token(word: OcrWord, following: OcrWord, size: float) -> bool:
+    """A leading token of marks only (a glyph or swatch read as "@", ">" or "."), or a short
+    non-word far enough from the next word (a bullet read as "e" or "v")."""
+    text = word.text
+    if not any(char.isalnum() for char in text):
+        return True
+    if following.x0 - word.x1 < MARKER_GAP * size:
+        return False
+    doubtful_number = not text.isdigit() or word.confidence < NOISE_CONFIDENCE  # a check mark read as "7"
+    return len(text) <= 2 and text not in REAL_SHORT_WORDS and doubtful_number
+
+
+def _ink_left_of(word: OcrWord, line: ScanLine, picture: Picture, size: float,
+                 others: Sequence[ScanLine]) -> tuple[float, float] | None:
+    """The columns (pixels) of a glyph left of ``word`` that no OCR word covers, or None."""
+    top, bottom = round(line.baseline - 0.85 * size), round(line.baseline + 0.1 * size)
+    left = word.x0 - MARKER_REACH * size
+    for other in others:
+        for neighbour in other.words:
+            if neighbour.x1 <= word.x0 and neighbour.y1 > top and neighbour.y0 < bottom:
+                left = max(left, neighbour.x1 + 0.3 * size)
+    start, end = max(0, round(left)), round(word.x0 - 0.1 * size)
+    if end - start < 0.3 * size or top < 0 or bottom > picture.grey.shape[0]:
+        return None
+    region = picture.colour_box(start, top, end, bottom).astype(np.int16)
+    if region.size == 0:
+        return None
+    background = np.median(region.reshape(-1, 3), axis=0)
+    ink = np.abs(region - background).max(axis=2) > INK_DISTANCE
+    columns = np.nonzero(ink.any(axis=0))[0]
+    if not len(columns):
+        return None
+    right = int(columns[-1])
+    gaps = np.nonzero(np.diff(columns) > 0.15 * size)[0]
+    first = int(columns[gaps[-1] + 1]) if len(gaps) else int(columns[0])
+    rows = np.nonzero(ink[:, first:right + 1].any(axis=1))[0]
+    height = rows[-1] - rows[0] + 1
+    if right - first + 1 > 1.3 * size or height < 0.2 * size or (rows[0] == 0 and rows[-1] == ink.shape[0] - 1):
+        return None
+    return (start + first, start + right + 1)
+
+
+def ink_colour(picture: Picture, words: Sequence[OcrWord]) -> RGB | None:
+    """The median of the ink of a line's words: the tenth of their pixels farthest from their
+    background (the median of a one-pixel frame around each word)."""
+    inks = []
+    for word in words:
+        box = picture.colour_box(word.x0 - 1, word.y0 - 1, word.x1 + 1, word.y1 + 1).astype(np.int16)
+        if box.shape[0] < 3 or box.shape[1] < 3:
+            continue
+        frame = np.concatenate([box[0], box[-1], box[:, 0], box[:, -1]])
+        distance = np.abs(box - np.median(frame, axis=0)).max(axis=2).ravel()
+        keep = max(1, len(distance) // 10)
+        inks.append(box.reshape(-1, 3)[np.argpartition(distance, -keep)[-keep:]])
+    if not inks:
+        return None
+    red, green, blue = (round(float(value) / 255, 3) for value in np.median(np.concatenate(inks), axis=0))
+    return (red, green, blue)

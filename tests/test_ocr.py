@@ -1,0 +1,269 @@
+"""OCR of scanned snapshots (fixtures/scans, ``make scans``): the words become the spans and the
+coloured boxes of the page picture the shapes the PDF readers give, so the record, the grid and
+``inspect`` work as for a PDF with a text layer; doubts are flagged, never silent.
+
+The committed scans are scored with ``snapshot-extract eval`` by ``make test``; here each
+property is checked on one or two of them (OCR takes seconds a page).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import pymupdf
+import pytest
+from typer.testing import CliRunner
+
+from snapshot_extract import extract
+from snapshot_extract.batch import BatchOptions, convert_batch
+from snapshot_extract.checks.evaluate import evaluate
+from snapshot_extract.cli import app
+from snapshot_extract.errors import NoTextLayer
+from snapshot_extract.models import Evidence, OcrDoubt, Record, Sections, Term
+from snapshot_extract.ocr_doubts import flag_doubts
+from snapshot_extract.read import PdfOptions, ocr
+from snapshot_extract.read.scan_image import page_picture
+from snapshot_extract.read.scan_shapes import find_shapes
+from snapshot_extract.read.scan_text import OcrWord, dash
+from snapshot_extract.vocabulary import Vocabulary
+
+from .conftest import FIXTURES, ROOT
+
+SCANS = FIXTURES / "scans"
+COLOUR_SCAN = SCANS / "bogota-150dpi-q80.pdf"  # 150 dpi, JPEG, turned 0.3 degrees, fill-coded grid
+GREY_SCAN = SCANS / "krakow-300dpi-grey.pdf"  # grey-scale, turned -1 degree, text-coded grid
+runner = CliRunner()
+needs_engine = pytest.mark.skipif(not ocr.engine_available(), reason="Tesseract is not installed (make test installs it)")
+
+
+def _make_scans() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("make_scans", ROOT / "tools" / "make_scans.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["make_scans"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def colour_record(vocabulary: Vocabulary) -> Record:
+    return extract(COLOUR_SCAN, vocabulary)
+
+
+@pytest.fixture(scope="module")
+def grey_record(vocabulary: Vocabulary) -> Record:
+    return extract(GREY_SCAN, vocabulary)
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+def test_every_scan_has_its_truth_and_the_folder_is_small() -> None:
+    scans = sorted(path.stem for path in SCANS.glob("*.pdf"))
+    truths = sorted(path.name.removesuffix(".expected.json") for path in SCANS.glob("*.expected.json"))
+    assert scans == truths and len(scans) >= 6
+    assert sum(path.stat().st_size for path in SCANS.iterdir()) < 6_000_000
+    for name in scans:
+        truth = json.loads((SCANS / f"{name}.expected.json").read_text(encoding="utf-8"))
+        assert truth["source"]["file"] == f"{name}.pdf" and truth["source"]["ocr"] is True
+
+
+def test_make_scans_is_deterministic_and_wrote_the_committed_scans(tmp_path: Path) -> None:
+    make_scans = _make_scans()
+    scan = next(scan for scan in make_scans.SCANS if scan.name == COLOUR_SCAN.stem)
+    for out in (tmp_path / "a", tmp_path / "b"):
+        out.mkdir()
+        make_scans.write_scan(scan, out)
+    assert (tmp_path / "a" / COLOUR_SCAN.name).read_bytes() == (tmp_path / "b" / COLOUR_SCAN.name).read_bytes()
+    truth = f"{COLOUR_SCAN.stem}.expected.json"
+    assert (tmp_path / "a" / truth).read_text(encoding="utf-8") == (SCANS / truth).read_text(encoding="utf-8")
+
+
+def test_grey_truth_has_no_grid_colours() -> None:
+    truth = json.loads(GREY_SCAN.with_suffix("").with_suffix(".expected.json").read_text(encoding="utf-8"))
+    assert truth["outcomes"]["with_sufficient_data"] is None
+    assert {"field": "outcomes.with_sufficient_data", "code": "no_grid_colours"} in truth["warnings"]
+
+
+# --------------------------------------------------------------------------- records
+
+
+@needs_engine
+@pytest.mark.parametrize("scan", ["colour", "grey"])
+def test_scan_scores_full_marks_against_its_truth(scan: str, colour_record: Record, grey_record: Record,
+                                                   tmp_path: Path) -> None:
+    """Scored as ``eval`` scores (an OCR'd record also carries the warnings of its doubts, so it
+    is not compared with its truth key by key as ``check`` does)."""
+    record, path = (colour_record, COLOUR_SCAN) if scan == "colour" else (grey_record, GREY_SCAN)
+    truths = tmp_path / "truth"
+    truths.mkdir()
+    name = f"{path.stem}.expected.json"
+    (truths / name).write_text((SCANS / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "records.jsonl").write_text(record.model_dump_json() + "\n", encoding="utf-8")
+    evaluation = evaluate([truths], tmp_path / "records.jsonl")
+    assert evaluation.matched == 1
+    assert evaluation.overall.f1 == 1.0, [(e.path, e.expected, e.got) for e in evaluation.errors]
+    assert evaluation.silent_errors == 0
+
+
+@needs_engine
+def test_record_says_it_was_read_by_ocr(colour_record: Record, vocabulary: Vocabulary) -> None:
+    assert colour_record.source.ocr is True
+    assert extract(FIXTURES / "pdf" / "bogota.pdf", vocabulary).source.ocr is False
+    assert "ocr" in Record.model_json_schema()["$defs"]["Source"]["properties"]
+
+
+@needs_engine
+def test_colour_scan_classifies_the_grid_through_its_legend(colour_record: Record) -> None:
+    truth = json.loads((FIXTURES / "pdf" / "bogota.expected.json").read_text(encoding="utf-8"))["outcomes"]
+    outcomes = colour_record.outcomes
+    assert [term.id for term in outcomes.with_sufficient_data or []] == [t["id"] for t in truth["with_sufficient_data"]]
+    assert [term.id for term in outcomes.without_sufficient_data or []] == [
+        t["id"] for t in truth["without_sufficient_data"]
+    ]
+    assert not [w for w in colour_record.warnings if w.field.startswith("outcomes.with")]
+
+
+@needs_engine
+def test_grey_scan_leaves_the_grid_lists_null_with_a_warning(grey_record: Record) -> None:
+    assert grey_record.outcomes.policy_areas
+    assert grey_record.outcomes.with_sufficient_data is None and grey_record.outcomes.without_sufficient_data is None
+    codes = {(w.field, w.code) for w in grey_record.warnings}
+    assert ("outcomes.with_sufficient_data", "no_grid_colours") in codes
+    assert ("outcomes.without_sufficient_data", "no_grid_colours") in codes
+
+
+@needs_engine
+def test_every_value_has_a_box_on_its_page(colour_record: Record) -> None:
+    for path, where in colour_record.provenance.items():
+        assert where["page"] in (1, 2) and where["bbox"] is not None, path
+        x0, y0, x1, y1 = where["bbox"]
+        assert 0 <= x0 < x1 <= 612 and 0 <= y0 < y1 <= 792, path
+
+
+# --------------------------------------------------------------------------- options and errors
+
+
+def test_ocr_never_keeps_the_no_text_layer_error(vocabulary: Vocabulary) -> None:
+    with pytest.raises(NoTextLayer, match="run OCR first"):
+        extract(COLOUR_SCAN, vocabulary, PdfOptions(ocr="never"))
+
+
+def test_without_the_engine_a_scan_is_one_line_that_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "engine_available", lambda: False)
+    result = runner.invoke(app, ["parse", str(COLOUR_SCAN)])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {COLOUR_SCAN}: no text layer")
+    assert "apt-get install tesseract-ocr" in lines[0]
+
+
+def test_unknown_ocr_mode_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["parse", str(COLOUR_SCAN), "--ocr", "sometimes"])
+    assert result.exit_code == 2 and "--ocr: 'sometimes' is not one of 'auto', 'always', 'never'" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["parse", "batch", "check", "inspect"])
+def test_every_reading_command_has_the_ocr_option(command: str) -> None:
+    assert "--ocr" in runner.invoke(app, [command, "--help"]).output
+
+
+@needs_engine
+def test_batch_timeout_stops_an_ocr_run(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / COLOUR_SCAN.name).write_bytes(COLOUR_SCAN.read_bytes())
+    summary = convert_batch([folder], tmp_path / "out", BatchOptions(workers=0, timeout=0.5))
+    assert [document.code for document in summary.documents] == ["timeout"]
+
+
+# --------------------------------------------------------------------------- the picture
+
+
+def test_deskew_measures_small_turns() -> None:
+    make_scans = _make_scans()
+    pdf = (FIXTURES / "pdf" / "malmo.pdf").read_bytes()
+    for turn in (-0.8, 0.5):
+        scan = make_scans.render_scan(pdf, make_scans.Scan("malmo", 150, turn, 80))
+        with pymupdf.open(stream=scan, filetype="pdf") as document:
+            assert page_picture(document[0], 300).skew == pytest.approx(turn, abs=0.12)
+
+
+def test_fills_and_outlines_come_from_the_picture() -> None:
+    drawn = pymupdf.open()
+    page = drawn.new_page(width=300, height=200)
+    page.draw_rect(pymupdf.Rect(20, 20, 120, 60), color=None, fill=(0.1, 0.45, 0.4))
+    page.draw_rect(pymupdf.Rect(150, 20, 250, 60), color=(0.6, 0.6, 0.6), width=1)
+    page.draw_rect(pymupdf.Rect(20, 100, 28, 108), color=None, fill=(0.9, 0.3, 0.1))
+    pixmap = page.get_pixmap(dpi=200)
+    scanned = pymupdf.open()
+    scanned.new_page(width=300, height=200).insert_image(pymupdf.Rect(0, 0, 300, 200), pixmap=pixmap)
+    shapes = find_shapes(page_picture(scanned[0], 300))[0]
+    fills = {tuple(round(value, 1) for value in shape.fill) for shape in shapes if shape.fill is not None}
+    assert fills == {(0.1, 0.5, 0.4), (0.9, 0.3, 0.1)} or fills == {(0.1, 0.4, 0.4), (0.9, 0.3, 0.1)}
+    tile = next(shape for shape in shapes if shape.fill is not None and shape.bbox[2] - shape.bbox[0] > 50)
+    assert np.allclose(tile.bbox, (20, 20, 120, 60), atol=1.5)
+    outline = [shape for shape in shapes if shape.fill is None]
+    assert len(outline) == 1 and np.allclose(outline[0].bbox, (150, 20, 250, 60), atol=2)
+
+
+# --------------------------------------------------------------------------- doubts
+
+
+def test_a_doubtful_word_lowers_its_term_and_warns() -> None:
+    term = Term(id="project_manager", label="Project manager", text="Project Manger", score=100.0)
+    values = {"organisation.staff_skills": [term], "overview.mayor": "Onno van Veldhuizen"}
+    evidence = {
+        "organisation.staff_skills[0]": Evidence("Project Manger", 1, (60.0, 300.0, 140.0, 310.0)),
+        "overview.mayor": Evidence("Mayor: Onno van Veldhuizen", 1, (60.0, 80.0, 200.0, 90.0)),
+    }
+    doubts = [OcrDoubt(1, (100.0, 300.0, 140.0, 310.0), "Manger", 41.0),
+              OcrDoubt(1, (150.0, 80.0, 200.0, 90.0), "Veldhuizen", 62.0)]  # fmt: skip
+    flagged, warnings = flag_doubts(doubts, values, evidence, Sections(header=None, sections={}))
+    assert flagged["organisation.staff_skills"][0].score == 41.0
+    assert flagged["overview.mayor"] == "Onno van Veldhuizen"  # flagged, never changed
+    codes = {(warning.field, warning.code) for warning in warnings}
+    assert codes == {("organisation.staff_skills", "uncertain_match"), ("overview.mayor", "unreadable_value")}
+
+
+def test_readings_that_differ_in_a_confusable_digit_are_doubtful() -> None:
+    found = ocr.confusable_readings(["“I4", "14", "Sociaal", "social", "Social", "2019", "20l9", "I", "1"])
+    assert found == {"I4", "14", "2019", "20l9"}
+
+
+def test_a_lone_dash_is_named_by_its_length() -> None:
+    def word(text: str, width: int) -> OcrWord:
+        return OcrWord(text, 0, 0, width, 4, 90.0, (1, 1, 1))
+
+    assert [dash(word("-", 6), 40.0), dash(word("-", 20), 40.0), dash(word("-", 36), 40.0)] == ["-", "–", "—"]
+    assert dash(word("co-", 40), 40.0) == "co-"
+
+
+def test_tesseract_tsv_words_keep_their_page_line_and_confidence() -> None:
+    tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+           "4\t1\t1\t1\t1\t0\t10\t10\t100\t20\t-1\t\n"
+           "5\t1\t1\t1\t1\t1\t10\t10\t40\t20\t96.5\tMayor:\n"
+           "5\t2\t3\t1\t2\t1\t60\t10\t50\t20\t41.0\tOnno\n")  # fmt: skip
+    assert ocr.parse_tsv(tsv) == [(1, OcrWord("Mayor:", 10, 10, 50, 30, 96.5, (1, 1, 1))),
+                                  (2, OcrWord("Onno", 60, 10, 110, 30, 41.0, (3, 1, 2)))]  # fmt: skip
+
+
+# --------------------------------------------------------------------------- inspect
+
+
+@needs_engine
+def test_inspect_draws_every_value_box_on_the_straightened_scan(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["inspect", str(GREY_SCAN), "--out", str(tmp_path), "--dpi", "60"])
+    assert result.exit_code == 0, result.output
+    record = Record.model_validate_json((tmp_path / "record.json").read_text(encoding="utf-8"))
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    box_paths = {p for found in re.findall(r'data-paths="([^"]*)"', page) for p in found.split()}
+    assert record.source.ocr and record.provenance
+    assert set(record.provenance) <= box_paths
+    assert sorted(path.name for path in tmp_path.glob("page-*.png")) == ["page-1.png", "page-2.png"]
