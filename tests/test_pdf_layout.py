@@ -868,3 +868,26 @@ def test_overview_as_two_borderless_label_tables_without_heading(tmp_path: Path,
     assert (overview.population, overview.population_year) == (1900000, 2019)
     assert overview.websites == ["https://opendata.testville.org", "https://www.testvillelab.org"]
     assert not [w for w in record.warnings if w.field.startswith("overview") or w.code == "unparsed_text"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_spotlight_panel_ends_with_its_panel_and_its_title_may_wrap(tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """A spotlight in a tinted panel: its title wrapped onto a second line in the heading's type
+    is one title; the text under the panel, outside it, is the section's the panel interrupted,
+    not the spotlight's."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        _text(canvas, 50, 80, "What is the city's innovation vision?", font="Helvetica-Bold", size=12)
+        _text(canvas, 50, 96, "Like 44% of cities surveyed, Testville has a formal innovation strategy.")
+        _rect(canvas, 45, 110, 330, 190, Color(0.92, 0.95, 0.97))
+        _text(canvas, 50, 125, "Spotlight | Testville Open", font="Helvetica-Bold", size=11)
+        _text(canvas, 50, 138, "Innovation Lab", font="Helvetica-Bold", size=11)
+        for row, text in enumerate(("The lab brings together residents and", "civil servants to test new services.")):
+            _text(canvas, 50, 156 + 13 * row, text)
+        _text(canvas, 50, 210, "The city most closely associates innovation capacity with experimentation.")
+
+    record = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record
+    assert record.spotlight.title == "Testville Open Innovation Lab"
+    assert record.spotlight.text == "The lab brings together residents and civil servants to test new services."
+    assert [term.id for term in record.vision.associations] == ["experimentation"]

@@ -78,7 +78,8 @@ class Line(NamedTuple):
     holds the separate cells of a grid row (tab-separated in a dump, tiles in a PDF); a line
     that is not a grid row has ``cells == (text,)``. ``cell_boxes``, ``cell_colors`` and
     ``cell_fills`` run parallel to ``cells`` where the reader knows them. Boxes are in PDF
-    points, rounded to 0.01; ``column`` numbers the column a PDF line was read in.
+    points, rounded to 0.01; ``column`` numbers the column a PDF line was read in, ``panel`` the
+    boxed panel it was printed in (from 1; 0 outside any).
     """
 
     text: str
@@ -96,6 +97,7 @@ class Line(NamedTuple):
     cell_colors: tuple[RGB | None, ...] = ()
     cell_fills: tuple[RGB | None, ...] = ()
     column: int = 0
+    panel: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,7 @@ class _Entry:
     boxes: list[Box | None] = field(default_factory=list)
     column: int = 0
     texts: list[list[str]] = field(default_factory=list)
+    panel: int = 0  # the panel the lines were printed in (numbered from 1), 0 for free lines
 
     @property
     def bullet(self) -> bool:
@@ -95,13 +96,13 @@ def _paragraphs(items: list[_Item]) -> list[list[_Entry]]:
     paragraphs: list[list[_Entry]] = []
     previous: _Item | None = None  # the last text line's item; None after a tile or row
     for item in items:
-        unit, line, column, _ = item
+        unit, line, column, group = item
         if line is None:
             kind: Literal["tile", "row"] = "row" if unit.kind == "row" else "tile"
             paragraphs.append([_Entry(kind, unit.cells, unit.boxes, column)])
             previous = None
             continue
-        entry = _Entry("text", [[line]], [line.box], column)
+        entry = _Entry("text", [[line]], [line.box], column, panel=max(group, 0))
         if previous is None or _breaks(previous, item) or line.bullet:
             paragraphs.append([entry])
         elif paragraphs[-1][-1].bullet:
@@ -174,7 +175,7 @@ def _joined_title(paragraph: list[_Entry], body_size: float) -> list[_Entry]:
     if not all(_title_wraps(above, line) for above, line in zip(lines, lines[1:], strict=False)):
         return paragraph
     first = paragraph[0]
-    return [_Entry("text", [lines], [first.boxes[0]], first.column)]
+    return [_Entry("text", [lines], [first.boxes[0]], first.column, panel=first.panel)]
 
 
 def _title_wraps(above: TextLine, line: TextLine) -> bool:
@@ -232,7 +233,7 @@ def _to_line(entry: _Entry) -> Line:
         color_parts=tuple(part for line in lines for part in line.color_parts),
         cells=(text,), cell_boxes=(box,) if tile else (),
         cell_colors=(colour,) if tile else (), cell_fills=(fill,) if tile else (),
-        column=entry.column,
+        column=entry.column, panel=entry.panel,
     )  # fmt: skip
 
 

@@ -104,13 +104,8 @@ def split_at_headings(lines: list[Line], is_term: Callable[[str], bool] | None =
         yield current
         resumed = current.key if key == "spotlight" else resumed
         title = _spotlight_title(heading) if key == "spotlight" else None
-        if key == "spotlight" and title is None:
-            at = index + used
-            while at < len(lines) and not lines[at].text:  # the title may be set apart from the kicker
-                at += 1
-            if _title_follows(lines, at):
-                title = lines[at].text
-                used = at + 1 - index
+        if key == "spotlight":
+            title, used = _read_title(lines, index, used, title)
         current = OpenSection(None if key == UNKNOWN else key, heading, line, title)
         index += used
     yield current
@@ -120,16 +115,54 @@ UNKNOWN = "?"
 
 
 def _leaves_spotlight(current: OpenSection, line: Line) -> bool:
-    """``line`` is on a later page than the spotlight panel and carries on the section before it:
-    a panel does not run over a page, and a bullet, or anything after a finished sentence, there is
-    the section interrupted by the panel (a list continued at the top of page 2)."""
+    """``line`` is no longer the spotlight's: printed outside the panel that holds the spotlight's
+    heading and text; or on a later page than the panel, carrying on the section before it (a
+    panel does not run over a page, and a bullet, or anything after a finished sentence, there
+    is the section interrupted by the panel: a list continued at the top of page 2)."""
     heading = current.heading_line
     if current.key != "spotlight" or heading is None or heading.page is None or line.page is None:
         return False
-    if line.page <= heading.page or not line.text:
+    if not line.text:
+        return False
+    if heading.panel and line.panel == 0:  # a panel's spotlight ends with its panel (its text in one too)
+        first = next((previous for previous in current.lines if previous.text), None)
+        if first is not None and first.panel:
+            return True
+    if line.page <= heading.page:
         return False
     last = next((previous.text for previous in reversed(current.lines) if previous.text), "")
     return line.bullet or last.endswith((".", "!", "?"))
+
+
+def _read_title(lines: list[Line], index: int, used: int, title: str | None) -> tuple[str | None, int]:
+    """The spotlight's title and the lines its heading at ``index`` takes: the title printed in
+    the heading, else on a line of its own after it (set apart from the kicker or not), with
+    the line after it when that carries the title on in the same type (a title wrapped)."""
+    last = lines[index]
+    at = _next_text(lines, index + used)
+    if title is None and _title_follows(lines, at):
+        title, last, used = lines[at].text, lines[at], at + 1 - index
+        at = _next_text(lines, at + 1)
+    if title is not None and at < len(lines) and _wraps_title(last, lines[at]):
+        title, used = f"{title} {lines[at].text}", at + 1 - index
+    return title, used
+
+
+def _next_text(lines: list[Line], at: int) -> int:
+    while at < len(lines) and not lines[at].text:
+        at += 1
+    return at
+
+
+def _wraps_title(title: Line, line: Line) -> bool:
+    """``line`` carries a title on: the same type (size, weight), short, no sentence, close under it."""
+    if title.size is None or line.size is None or title.bbox is None or line.bbox is None:
+        return False
+    if abs(title.size - line.size) > 0.3 or title.bold != line.bold or line.bullet:
+        return False
+    if len(line.text) > 40 or line.text.endswith((".", ":", "?", "!")) or match_heading(line.text) is not None:
+        return False
+    return line.page == title.page and 0 <= line.bbox[1] - title.bbox[3] <= title.size
 
 
 def _title_follows(lines: list[Line], index: int) -> bool:
