@@ -304,3 +304,17 @@ def test_priority_area_intro_in_the_singular_finds_its_section(vocabulary: Vocab
         vocabulary,
     )
     assert _ids(record["approach"]["priority_policy_areas"]) == ["culture"]
+
+
+def test_numbered_list_items(vocabulary: Vocabulary) -> None:
+    """"1. Item" lines (a word processor's numbering, running on from one list to the next) are
+    list items; a numbered heading stays a heading."""
+    record = _record(
+        "1. What is the organisational structure?\n\nBilbao's innovation work is sprinkled throughout the "
+        "municipality.\n\nStaff skills and profiles include:\n\n1. Data analysts\n2. Designers\n\n"
+        "2. What is the city's innovation vision?\n\nThe city most closely associates innovation capacity with:\n\n"
+        "3. Experimentation\n4. Resident engagement\n",
+        vocabulary,
+    )
+    assert _ids(record["organisation"]["staff_skills"]) == ["data_analyst", "designer"]
+    assert _ids(record["vision"]["associations"]) == ["experimentation", "resident_engagement"]

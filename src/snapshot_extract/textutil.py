@@ -76,6 +76,8 @@ def is_bullet_glyph(char: str) -> bool:
 # What bullets turn into on the way through a tool or an 8-bit encoding: ">" and "v" for arrowheads
 # and check marks, "o" for a circle, "?" for any glyph the encoding lacks; and pdfminer's name for a
 # glyph it cannot map. A marker letter counts only before a space and a capital or digit ("o Mayor:").
+# "1. Item", "2) Item": a numbered list item (a line that is no heading; the heading stage has had its turn)
+NUMBERED_ITEM_RE = re.compile(r"^\s*\d{1,2}[.)]\s+(?=[^\W\d_])")
 _ASCII_MARKER_RE = re.compile(r"^(?:[ov>?](?=\s+[A-Z0-9])|\(cid:\d+\))")
 
 

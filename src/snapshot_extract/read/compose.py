@@ -19,7 +19,7 @@ from typing import Literal
 
 from ..geometry import round_box, union_box
 from ..models import RGB, BBox, Line
-from ..textutil import join_wrapped
+from ..textutil import NUMBERED_ITEM_RE, join_wrapped
 from .hyphens import LINE_END_HYPHENS, Hyphenation
 from .layout import ROW_TOLERANCE, Box, TextLine, Unit
 from .order import order_units
@@ -103,7 +103,7 @@ def _paragraphs(items: list[_Item]) -> list[list[_Entry]]:
             previous = None
             continue
         entry = _Entry("text", [[line]], [line.box], column, panel=max(group, 0))
-        if previous is None or _breaks(previous, item) or line.bullet:
+        if previous is None or _breaks(previous, item) or line.bullet or NUMBERED_ITEM_RE.match(line.text):
             paragraphs.append([entry])
         elif paragraphs[-1][-1].bullet:
             last = paragraphs[-1][-1]

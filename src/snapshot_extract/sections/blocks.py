@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
 
 from ..models import SECTIONS, Block, Line, Move, Section, record_fields
-from ..textutil import join_wrapped, split_sentences
+from ..textutil import NUMBERED_ITEM_RE, join_wrapped, split_sentences
 from .headings import OpenSection
 
 SECTION_KEYS = SECTIONS[2:]  # the sections of the record after source and city: overview ... outcomes
@@ -36,6 +36,9 @@ def group_blocks(lines: Iterable[Line], wrap: int | None = None, term_group: Ter
     pending: list[Line] = []
     kind: Literal["paragraph", "bullet", "row"] = "paragraph"
     for line in lines:
+        numbered = NUMBERED_ITEM_RE.match(line.text)
+        if numbered is not None and len(line.cells) <= 1:  # "1. Item": the list's own marker
+            line = line._replace(text=line.text[numbered.end():], bullet=True, cells=())
         if not line.text:
             _close(blocks, kind, pending)
         elif len(line.cells) > 1:
