@@ -891,3 +891,30 @@ def test_spotlight_panel_ends_with_its_panel_and_its_title_may_wrap(tmp_path: Pa
     assert record.spotlight.title == "Testville Open Innovation Lab"
     assert record.spotlight.text == "The lab brings together residents and civil servants to test new services."
     assert [term.id for term in record.vision.associations] == ["experimentation"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_legend_as_painted_table_cells_worded_sufficient_and_insufficient(
+    tmp_path: Path, backend: str, vocabulary: Vocabulary
+) -> None:
+    """A legend printed as a table row (a wide cell painted in the colour, its label in the next
+    cell) and worded "Sufficient data" / "Insufficient data" codes the grid as well."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        _text(canvas, 50, 80, "How are outcomes measured?", font="Helvetica-Bold", size=12)
+        _text(canvas, 50, 96, "Policy areas with sufficient data or without sufficient data to support innovation.")
+        for position, (label, colour) in enumerate((("Sufficient data", GREEN), ("Insufficient data", AMBER))):
+            x = 50 + 240 * position
+            _rect(canvas, x, 106, x + 110, 122, colour)
+            _text(canvas, x + 116, 117, label, size=9)
+        for index, area in enumerate(AREAS):
+            row, column = divmod(index, 3)
+            x0, top = 50 + 170 * column, 134 + 40 * row
+            _rect(canvas, x0, top, x0 + 160, top + 32, GREEN if area in WITH_DATA else AMBER)
+            _text(canvas, x0 + 10, top + 20, area, font="Helvetica-Bold", size=9, colour=Color(1, 1, 1))
+
+    record = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record
+    assert record.outcomes.with_sufficient_data is not None
+    assert [term.text for term in record.outcomes.with_sufficient_data] == [area for area in AREAS if area in WITH_DATA]
+    assert not [warning for warning in record.warnings if warning.field.startswith("outcomes")]

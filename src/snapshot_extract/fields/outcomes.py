@@ -23,8 +23,10 @@ from ..vocabulary import Vocabulary
 from .common import Found, locate
 from .lists import Unit, split_items
 
-_LEGEND_RE = re.compile(r"^(?P<kind>with|without)\s+sufficient\s+data\.?$", re.I)
-_LEGEND_PHRASE_RE = re.compile(r"\b(?:with|without)\s+sufficient\s+data\b\.?", re.I)
+# "With sufficient data" / "Without sufficient data", or "Sufficient data" / "Insufficient data"
+_LEGEND_RE = re.compile(r"^(?P<kind>with|without|in)?\s*sufficient\s+data\.?$", re.I)
+_LEGEND_PHRASE_RE = re.compile(r"\b(?:with\s+|without\s+|in)?sufficient\s+data\b\.?", re.I)
+_WITHOUT = ("without", "in")
 _INTRO_RE = re.compile(r"\bsufficient\s+data\b", re.I)
 _NEUTRAL_TOLERANCE = 0.08
 _AMBIGUITY_MARGIN = 0.05
@@ -57,7 +59,7 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
             found.use(index)
             colour = _legend_colour(block, swatches)
             if colour is not None:
-                legend.setdefault(label.group("kind").lower(), colour)
+                legend.setdefault("without" if (label.group("kind") or "").lower() in _WITHOUT else "with", colour)
         elif _INTRO_RE.search(block.text) and block.text.endswith(".") and block.kind != "row":
             found.use(index)
         elif block.kind != "row" and block.lines[0].bbox is None and block.is_item:
@@ -115,7 +117,7 @@ def _cells(block: Block, swatches: tuple[Swatch, ...]) -> list[Cell]:
 def _legend_colour(block: Block, swatches: tuple[Swatch, ...]) -> RGB | None:
     line = block.lines[0]
     if line.bbox is not None and line.page is not None:
-        swatch = _swatch_beside(line.page, line.bbox, swatches)
+        swatch = _swatch_beside(line.page, line.bbox, swatches, legend=True)
         if swatch is not None:
             return swatch
     if line.color is not None and not _is_neutral(line.color):
@@ -123,15 +125,16 @@ def _legend_colour(block: Block, swatches: tuple[Swatch, ...]) -> RGB | None:
     return None
 
 
-def _swatch_beside(page: int, box: BBox, swatches: tuple[Swatch, ...]) -> RGB | None:
+def _swatch_beside(page: int, box: BBox, swatches: tuple[Swatch, ...], legend: bool = False) -> RGB | None:
     """The fill of the small swatch just left of ``box`` on its page and level with it (a
     marker may sit at a wrapped label's first line, in the indent it makes), the nearest one if
-    several."""
+    several; a legend's swatch may be wide (a table cell painted in the colour, its label in
+    the next cell)."""
     candidates = [
         swatch for swatch in swatches
         if swatch.page == page and swatch.bbox[1] - 2 <= box[3] and swatch.bbox[3] + 2 >= box[1]
         and swatch.bbox[0] <= box[0] + 2 and swatch.bbox[2] <= box[0] + _INDENT and box[0] - swatch.bbox[2] < 40
-        and (swatch.bbox[2] - swatch.bbox[0]) < 60
+        and (legend or swatch.bbox[2] - swatch.bbox[0] < 60)
     ]  # fmt: skip
     if not candidates:
         return None

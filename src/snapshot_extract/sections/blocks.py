@@ -114,7 +114,7 @@ _SIGNATURES = {
             r"publish(?:es)? open data",
     "organisation": r"staff skills and profiles|innovation work is\b(?!\s*:)|dedicated team for innovation|"
                     r"staff members are",
-    "outcomes": r"with sufficient data|without sufficient data",
+    "outcomes": r"with sufficient data|without sufficient data|^(?:in)?sufficient data\.?$",
 }  # fmt: skip
 _SIGNATURE_RES = {key: re.compile(pattern) for key, pattern in _SIGNATURES.items()}
 _TABLE_CELL = 80  # characters: the longest value an overview table prints in one block
