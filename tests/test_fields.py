@@ -318,3 +318,12 @@ def test_numbered_list_items(vocabulary: Vocabulary) -> None:
     )
     assert _ids(record["organisation"]["staff_skills"]) == ["data_analyst", "designer"]
     assert _ids(record["vision"]["associations"]) == ["experimentation", "resident_engagement"]
+
+
+def test_overview_strip_of_pairs_with_separators(vocabulary: Vocabulary) -> None:
+    """"Mayor: X | Term: Y | Innovation Lead: Z" on one line: the separators are no value's."""
+    record = _record("Overview\n\nMayor: Juan Mari Aburto | Term: 2015–2023 | Innovation Lead: Ane Etxeberria · "
+                     "Population size: 345,000 (2019)\n", vocabulary)
+    overview = record["overview"]
+    assert (overview["mayor"], overview["innovation_lead"]) == ("Juan Mari Aburto", "Ane Etxeberria")
+    assert (overview["term_start"], overview["term_end"], overview["population"]) == (2015, 2023, 345000)

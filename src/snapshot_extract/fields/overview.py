@@ -16,6 +16,7 @@ _KEYS = (
 _KEY_RE = re.compile(rf"^(?P<key>{_KEYS})\s*:\s*(?P<value>.*)$", re.I)
 # A label inside a block: Overview lines a layout joined ("... (2019) Innovation / open data
 # website: https://..."); consumed whole, so the leftmost label wins over the ones inside it.
+_PAIR_SEPARATORS = "|·•; "
 _INNER_KEY_RE = re.compile(rf"\s(?P<key>{_KEYS})\s*:", re.I)
 _URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>\"')]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s<>\"')]*)?",
@@ -90,7 +91,8 @@ def _labelled_parts(cell: str) -> list[str]:
     if not starts:
         return [cell]
     bounds = [0, *starts, len(cell)]
-    return [cell[start:end].strip() for start, end in zip(bounds, bounds[1:], strict=False)]
+    # the separators between the pairs of a strip ("Mayor: X | Term: Y", "·", "•", ";") are no value's
+    return [cell[start:end].rstrip(_PAIR_SEPARATORS).strip() for start, end in zip(bounds, bounds[1:], strict=False)]
 
 
 def _pair_labels(found: Found, section: Section) -> list[tuple[str, str, Evidence]]:
