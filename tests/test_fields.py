@@ -327,3 +327,17 @@ def test_overview_strip_of_pairs_with_separators(vocabulary: Vocabulary) -> None
     overview = record["overview"]
     assert (overview["mayor"], overview["innovation_lead"]) == ("Juan Mari Aburto", "Ane Etxeberria")
     assert (overview["term_start"], overview["term_end"], overview["population"]) == (2015, 2023, 345000)
+
+
+def test_websites_wrapped_and_labelled_with_a_plural_mark(vocabulary: Vocabulary) -> None:
+    """"Website(s):" is the websites label; an address cut inside its path or after a hyphen is
+    joined with the piece on the next line; a bare domain on its own line is an address of its own."""
+    record = _record(
+        "Overview\n\nMayor: Juan Mari Aburto\n\nWebsite(s):\ndata.bilbao.eus\nhttp://innovation.bilbao.eus/en/programmes/o\n"
+        "pen-data-and-digital-services\nhttps://bilbao.eus/en/city-hall/smart-city-and-open-\ninnovation-programme\n",
+        vocabulary,
+    )
+    assert record["overview"]["websites"] == [
+        "https://data.bilbao.eus", "http://innovation.bilbao.eus/en/programmes/open-data-and-digital-services",
+        "https://bilbao.eus/en/city-hall/smart-city-and-open-innovation-programme",
+    ]  # fmt: skip

@@ -11,7 +11,7 @@ from .common import Found, locate
 _KEYS = (
     r"(?:lord\s+|city\s+)?mayor|head of government|term(?: of office)?|innovation lead(?:er)?|"
     r"chief innovation officer|population(?: size)?|"
-    r"innovation\s*/\s*open data websites?|open data websites?|innovation websites?|websites?"
+    r"innovation\s*/\s*open data websites?|open data websites?|innovation websites?|websites?(?:\s*\(s\))?"
 )
 _KEY_RE = re.compile(rf"^(?P<key>{_KEYS})\s*:\s*(?P<value>.*)$", re.I)
 # A label inside a block: Overview lines a layout joined ("... (2019) Innovation / open data
@@ -229,9 +229,14 @@ def _read_name(found: Found, path: str, value: str, evidence: Evidence) -> None:
     found.set(path, value, evidence)
 
 
+# A web address cut inside a word of its path ("…/programmes/o" + "pen-data-and-…") or after a
+# hyphen, carried on by a piece that is no address of its own (no domain in it)
+_URL_CUT_RE = re.compile(r"((?:https?://|www\.)\S*[^\s/.,;:)])\s+(?=[a-z0-9][\w\-/?=&%#~]*(?:\s|$))(?![\w\-/]*\.[a-z]{2,})")
+
+
 def _urls(text: str) -> list[str]:
     urls = []
-    for raw in _URL_RE.findall(text):
+    for raw in _URL_RE.findall(_URL_CUT_RE.sub(r"\1", text)):
         url = raw.rstrip(".,;)")
         urls.append(url if "://" in url else "https://" + url)
     return urls

@@ -103,7 +103,7 @@ def _continues(previous: Line, line: Line, kind: str, wrap: int | None, term_gro
 # of words quadratic to search.
 _SIGNATURES = {
     "overview": r"^(?:mayor|term|innovation lead|population(?: size)?|innovation\s*/\s*open data website|"
-                r"(?:open data )?websites?)\s*:",
+                r"(?:open data )?websites?(?:\s*\(s\))?)\s*:",
     "vision": r"\binnovation (?:strategy|vision)\b|most closely associates innovation",
     "approach": r"approach(?:es)? innovation capacity|priority policy areas?\b",
     "partnerships": r"partnerships? to promote innovation|data partnerships?\b",
