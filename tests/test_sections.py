@@ -143,6 +143,7 @@ BODY = ("\n\nOverview\n\nMayor: Jane Roe\n\nWhat is the organisational structure
         "City Innovation Snapshot AKRON,\nUnited States",  # the country on the next line
         "AKRON, United States City Innovation Snapshot",  # reversed on one line
         "C I T Y  I N N O VAT I O N  S N A P S H OT\nAKRON, United States",  # letter-spaced kicker
+        "City Innovation Snapshot\nAKRON\nUnited States",  # the country alone on its line, no comma
     ],
 )
 def test_the_header_wherever_it_is(header: str) -> None:

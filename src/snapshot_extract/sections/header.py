@@ -98,14 +98,18 @@ def _title_city_line(lines: Sequence[Line]) -> int | None:
 
 def _header_window(lines: Sequence[Line], following: list[int]) -> tuple[Header, list[int]] | None:
     """The header printed on the first of ``following`` lines, or wrapped over the next few
-    ("City Innovation" / "Snapshot" / "LOUISVILLE, United" / "States"), in either order; of the
+    ("City Innovation" / "Snapshot" / "LOUISVILLE, United" / "States"; "City Innovation Snapshot" /
+    "KŌCHI" / "Japan", the known country alone on the last line), in either order; of the
     windows that read as a header, the first naming a known country, else the first."""
     found: list[tuple[re.Match[str], int]] = []
     for size in range(1, len(following) + 1):
-        text = " ".join(lines[index].text for index in following[:size])
+        texts = [lines[index].text for index in following[:size]]
+        text = " ".join(texts)
         if size > 1 and not _KICKER_PART_RE.search(text):
             break  # no part of the kicker in the lines joined so far: no header here
         match = _HEADER_RE.match(text) or _REVERSED_HEADER_RE.match(text)
+        if match is None and size > 2 and "," not in text and country_code(texts[-1]) is not None:
+            match = _HEADER_RE.match(f"{' '.join(texts[:-1])}, {texts[-1]}")  # the country on a line of its own
         # one line holding the kicker is a header; lines joined must also name a known country
         # or print the city in capitals (a running head above a "Social Inclusion, Equity" cell is not one)
         if match is not None and _names_a_city(match) and (size == 1 or _plausible(match)):
