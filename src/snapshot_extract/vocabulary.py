@@ -154,6 +154,7 @@ class Vocabulary:
         default_factory=dict, compare=False, repr=False
     )
     _known: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # label/alias -> group
+    _group_memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # text -> group
 
     def __post_init__(self) -> None:
         for name, terms in self.groups.items():
@@ -186,7 +187,13 @@ class Vocabulary:
 
     def group_of(self, text: str) -> str | None:
         """The group ``text`` is a label or alias of, once normalised (the first such group)."""
-        return next((self._known[variant] for variant in _variants(text) if variant in self._known), None)
+        if text in self._group_memo:
+            return self._group_memo[text]
+        found = next((self._known[variant] for variant in _variants(text) if variant in self._known), None)
+        if len(self._group_memo) >= _MEMO_LIMIT:  # bounded, as the match memo
+            self._group_memo.clear()
+        self._group_memo[text] = found
+        return found
 
     def confident(self, score: float) -> bool:
         """Whether a match with ``score`` needs no ``uncertain_match`` warning."""

@@ -51,11 +51,14 @@ def find_furniture(lines: Sequence[Line]) -> Furniture:
     headers: list[Header] = []
     used: set[int] = set()
     texts = [index for index, line in enumerate(lines) if line.text]
+    # a header window holds the kicker's last word, "snapshot": the windows without one are not tried
+    snapshots = [rank for rank, index in enumerate(texts) if "snapshot" in lines[index].text.lower()]
+    near_kicker = {rank for part in snapshots for rank in range(part - MAX_HEADER_LINES + 1, part + 1)}
     for rank, index in enumerate(texts):
         line = lines[index]
         if index in used:
             continue
-        window = _header_window(lines, texts[rank:rank + MAX_HEADER_LINES])
+        window = _header_window(lines, texts[rank:rank + MAX_HEADER_LINES]) if rank in near_kicker else None
         if window is not None:
             headers.append(window[0])
             used.update(window[1])
