@@ -13,7 +13,7 @@ DUMPS_MAX_SILENT ?= 15
 N    ?= 300
 SEED ?= 1
 
-.PHONY: run test lint bench memory fixtures bad-fixtures scans ocr-engine sweep sweep-sample sweep-producers docs clean
+.PHONY: run test lint bench memory fixtures bad-fixtures scans ocr-engine sweep sweep-sample sweep-producers dumps dumps-tools docs clean
 
 # The package is installed in editable mode: an edit to any module needs no reinstall. The stamp
 # only re-installs when the dependencies (pyproject.toml) change.
@@ -88,6 +88,19 @@ sweep-producers:
 			fonts-liberation fonts-freefont-ttf fonts-noto-cjk fonts-wqy-zenhei >/dev/null; \
 	else echo "sweep producers missing: apt-get install chromium fonts-dejavu fonts-liberation fonts-freefont-ttf fonts-noto-cjk fonts-wqy-zenhei"; exit 1; fi
 
+## dumps: every kind of text dump real tools make of the PDF fixtures (tools/dumps), read and scored per kind
+dumps: $(STAMP) dumps-tools
+	$(BIN)/python -m tools.dumps.run fixtures/pdf --work dumps-out --snapshot-extract $(BIN)/snapshot-extract
+
+## dumps-tools: pdftotext, node (pdf.js) and pymupdf4llm, which the dump kinds need; Debian packages installed when missing (root)
+dumps-tools: $(STAMP)
+	@if command -v pdftotext >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils nodejs npm >/dev/null; \
+	else echo "dump tools missing: apt-get install poppler-utils nodejs npm"; exit 1; fi
+	$(BIN)/python -m pip install --quiet -r tools/dumps/requirements.txt
+	npm ci --silent --prefix tools/dumps/pdfjs
+
 ## ocr-engine: Tesseract with the Latin-script data (Debian packages), installed only when missing (needs root)
 ocr-engine:
 	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx Latin; then :; \
@@ -96,4 +109,4 @@ ocr-engine:
 	else echo "OCR engine missing: apt-get install tesseract-ocr tesseract-ocr-script-latn (as root); OCR tests will be skipped"; fi
 
 clean:
-	rm -rf $(VENV) build out .eval-out .eval-scans .eval-sweep .eval-dumps sweep-out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build out .eval-out .eval-scans .eval-sweep .eval-dumps sweep-out dumps-out .pytest_cache .mypy_cache .ruff_cache
