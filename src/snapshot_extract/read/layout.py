@@ -330,6 +330,8 @@ def _make_line(page: int, spans: list[Span], box: Box | None) -> TextLine | None
     content = [span for span in spans if not span.symbol]
     if not content:
         return None
+    if len(content) == 1:  # most lines: one span, one style
+        return _one_span_line(page, spans, content[0], box)
     pieces: list[str] = []
     bold_runs: list[list[str]] = []
     colour_runs: list[tuple[RGB | None, list[str]]] = []
@@ -366,6 +368,19 @@ def _make_line(page: int, spans: list[Span], box: Box | None) -> TextLine | None
         tuple(fold_spaces("".join(run)) for run in bold_runs),
         bullet or spans[0].symbol, box, spans[0].x0 if spans[0].symbol else None,
         _colour_parts(colour_runs),
+    )
+
+
+def _one_span_line(page: int, spans: list[Span], span: Span, box: Box | None) -> TextLine | None:
+    """``_make_line`` of a line whose text is one span (after a symbol-font bullet, if any)."""
+    known = _known(span.text)
+    bullet, text = split_bullet(_clean(known))
+    if not text:
+        return None
+    return TextLine(
+        page, text, span.x0, span.baseline - ASCENT * span.size, span.x1, span.baseline + DESCENT * span.size,
+        span.baseline, span.size, span.font, span.color, span.bold, (fold_spaces(known),) if span.bold else (),
+        bullet or spans[0].symbol, box, spans[0].x0 if spans[0].symbol else None,
     )
 
 
