@@ -5,9 +5,10 @@ JSON is UTF-8 with two-space indent; tables follow RECORD.md "Tabular exports": 
 document (wide) or per value (long), stable column order, booleans ``true``/``false``, empty
 cells for null, Term lists as ``;``-joined ids, no index column, optional UTF-8 BOM.
 
-Formula safety: a spreadsheet reads a CSV cell that starts with ``= + - @`` (or a tab / carriage
-return) as a formula. ``to_csv`` therefore prefixes such *text* cells with an apostrophe (the
-OWASP "CSV injection" advice); numbers are never touched. JSON, JSON Lines and Parquet keep the
+Formula safety: a spreadsheet reads a CSV cell that starts with ``= + - @`` (also full-width
+``＝ ＋ － ＠``), ``|``, a tab or a carriage return as a formula. ``to_csv`` therefore prefixes
+such *text* cells with an apostrophe (the OWASP "CSV injection" advice); numbers are never
+touched. JSON, JSON Lines and Parquet keep the
 exact text; the XLSX writer (``tables``) keeps it too, as cells typed as text, never formulas.
 """
 
@@ -51,7 +52,9 @@ SECTIONS_ORDER = (
 )  # fmt: skip
 PEER_KEYS = ("percent", "bound", "text")
 LONG_COLUMNS = ("source_file", "city", "field", "index", "id", "label", "text", "score", "page")
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# the ASCII signs, their full-width forms (spreadsheets read them as formulas in CJK locales),
+# "|" (the DDE pipe of old spreadsheets), tab and carriage return
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20", "|", "\t", "\r")
 
 
 def _is_term(value: Any) -> bool:

@@ -9,18 +9,21 @@ may differ by a fraction of a point.
 
 This is the reader boundary: the libraries' exceptions end here. Encrypted without the right
 ``password`` -> ``EncryptedInput``; more than ``max_pages`` pages -> ``TooManyPages``; no text
-(scanned, image-only) -> ``NoTextLayer``; anything else unreadable -> ``UnreadableInput`` with a
-one-line reason.
+(scanned, image-only) -> ``NoTextLayer``; a page over a cap of ``limits``, or a library running
+out of memory -> ``TooComplex``; anything else unreadable -> ``UnreadableInput`` with a one-line
+reason.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
 from ..errors import NoTextLayer, SnapshotError, UnreadableInput
+from ..limits import memory_refused
 from ..models import Document, Line, SourceInfo, Swatch
 from . import pdf_mupdf, pdf_plumber
 from .compose import compose
@@ -35,6 +38,7 @@ BACKENDS: dict[str, Extractor] = {
     "pymupdf": pdf_mupdf.extract_pages,
     "pdfplumber": pdf_plumber.extract_pages,
 }
+_OUT_OF_MEMORY_RE = re.compile(r"\b(?:malloc|calloc|realloc)\b.*\bfailed\b")  # MuPDF's words
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,17 @@ def _extract(data: bytes, options: PdfOptions) -> list[PageContent]:
     except SnapshotError:
         raise
     except Exception as error:  # the libraries raise many types; none may escape the reader
+        if _out_of_memory(error):
+            raise memory_refused() from None
         raise UnreadableInput(f"not a readable PDF ({_reason(error)})") from None
+
+
+def _out_of_memory(error: BaseException) -> bool:
+    """A MemoryError, also one a C extension wrapped (``SystemError``), or MuPDF's failed
+    allocation (a RuntimeError ``code=2: calloc (…) failed``)."""
+    if isinstance(error, MemoryError) or isinstance(error.__cause__ or error.__context__, MemoryError):
+        return True
+    return isinstance(error, RuntimeError) and bool(_OUT_OF_MEMORY_RE.search(str(error)))
 
 
 def _reason(error: Exception) -> str:
