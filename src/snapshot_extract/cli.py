@@ -1,8 +1,11 @@
 """Command line: a thin typer layer over the library. Nothing imports this module.
 
 Exit codes (the contract): 0 ok; 1 differences, failed files, or warnings under --strict;
-2 unusable input or arguments. Errors are one line, ``error: <file>: <reason>``; a traceback
-only with --debug.
+2 unusable input or arguments (for ``batch`` also an output folder in use by another run);
+3 ``batch`` could not write its outputs (disk full, no permission, read-only): the checkpoint
+is written, ``--resume`` goes on from it; 130 ``batch`` interrupted. Errors are one line,
+``error: <file>: <reason>``, with control characters escaped (``errors.printable``); a
+traceback only with --debug.
 """
 
 from __future__ import annotations
@@ -16,14 +19,15 @@ import typer
 
 from . import __version__
 from .checks.golden import check_fixture, find_fixtures
-from .errors import SnapshotError
+from .errors import ExtractionTimeout, OutputError, SnapshotError, printable
 from .export import record_json, records_jsonl, to_csv, to_dataframe
+from .limits import DEFAULT_MAX_MEMORY, DeadlineExceeded, time_limit
 from .models import Record
-from .pipeline import extract_all
+from .pipeline import Result, extract_all
 from .read import PdfOptions
 from .vocabulary import Vocabulary, load_vocabulary
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_WRITE = 0, 1, 2, 3
 
 app = typer.Typer(
     help="Turn City Innovation Snapshot PDFs and text dumps into validated records.",
@@ -42,10 +46,13 @@ ReplaceOption = Annotated[
 BackendOption = Annotated[str, typer.Option("--backend", help="PDF backend: pymupdf (fast) or pdfplumber (detail).")]
 PasswordOption = Annotated[str | None, typer.Option("--password", help="Password for encrypted PDFs.")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")]
+TimeoutOption = Annotated[
+    float, typer.Option("--timeout", min=0, help="Seconds per document before it fails as 'timeout' (0: none).")
+]
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
-    typer.echo(message, err=True)
+    typer.echo(printable(message), err=True)
     return typer.Exit(code)
 
 
@@ -76,6 +83,7 @@ def parse(
     password: PasswordOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any record carries warnings.")] = False,
     max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Refuse longer PDFs.")] = 20,
+    timeout: TimeoutOption = 30.0,
     debug: DebugOption = False,
 ) -> None:
     """Parse snapshots and print their records.
@@ -85,7 +93,8 @@ def parse(
     if output_format not in ("json", "csv"):
         raise _fail(f"error: --format: unknown format '{output_format}' (choose json or csv)")
     vocab = _vocabulary(vocabulary, replace_vocabulary)
-    results = list(extract_all(files, vocab, _pdf_options(backend, password, max_pages), debug=debug))
+    options = _pdf_options(backend, password, max_pages)
+    results = [_extract_within(path, vocab, options, timeout, debug) for path in files]
     records: list[Record] = [r.record for r in results if r.record is not None]
     for result in results:
         if result.error is not None:
@@ -98,10 +107,18 @@ def parse(
     if strict and any(record.warnings for record in records):
         for record in records:
             for warning in record.warnings:
-                typer.echo(
-                    f"warning: {record.source.file}: {warning.field}: {warning.code}: {warning.message}", err=True
-                )
+                line = f"warning: {record.source.file}: {warning.field}: {warning.code}: {warning.message}"
+                typer.echo(printable(line), err=True)
         raise typer.Exit(EXIT_FAILED)
+
+
+def _extract_within(path: Path, vocabulary: Vocabulary, options: PdfOptions, timeout: float, debug: bool) -> Result:
+    """``extract_all`` of one file under the time limit (``timeout <= 0``: none)."""
+    try:
+        with time_limit(timeout):
+            return next(extract_all([path], vocabulary, options, debug=debug))
+    except DeadlineExceeded:
+        return Result(path, None, ExtractionTimeout(f"extraction took longer than {timeout:g} s", str(path)))
 
 
 def _print_records(records: list[Record], output_format: str, single: bool) -> None:
@@ -294,12 +311,17 @@ def batch(
         bool, typer.Option("--resume", help="Reuse documents the folder's manifest records as done.")
     ] = False,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first failed file.")] = False,
+    max_memory: Annotated[
+        int, typer.Option("--max-memory", min=0, help="MB each worker process may grow by (0: no cap).")
+    ] = DEFAULT_MAX_MEMORY,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only error lines.")] = False,
 ) -> None:
     """Convert many snapshots into one folder: JSON, CSV, Excel, Parquet, errors and a manifest.
 
     Exit 0 when every file converted, 1 when some failed (see errors.csv), 2 for unusable
-    arguments, 130 when interrupted (run again with --resume to finish).
+    arguments or an output folder in use by another batch, 3 when an output could not be
+    written (disk full, no permission), 130 when interrupted; after 3 or 130, run again with
+    --resume to finish.
 
     Example: snapshot-extract batch fixtures/text fixtures/pdf --out out --workers 4
     """
@@ -316,15 +338,17 @@ def batch(
         options = BatchOptions(
             formats=parse_formats(output_format), one_hot=one_hot, bom=bom, workers=workers,
             vocabulary=vocab_, pdf_options=replace(_pdf_options(backend, password), max_pages=max_pages),
-            timeout=timeout, resume=resume, fail_fast=fail_fast,
+            timeout=timeout, resume=resume, fail_fast=fail_fast, max_memory=max_memory,
         )  # fmt: skip
         with BatchProgress(console, quiet) as progress:
             summary = convert_batch(inputs, out, options, progress)
+        print_summary(console, summary, quiet)
+    except OutputError as error:
+        raise _fail(error.one_line(), EXIT_WRITE) from None
     except SnapshotError as error:
         raise _fail(error.one_line()) from None
     except KeyboardInterrupt:
         raise _fail(f"error: {out}: interrupted; run again with --resume to finish", EXIT_INTERRUPTED) from None
-    print_summary(console, summary, quiet)
     if summary.count("failed") or not summary.complete:
         raise typer.Exit(EXIT_FAILED)
 
