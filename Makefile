@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench fixtures bad-fixtures vocabulary clean
+.PHONY: run test lint bench chaos fixtures bad-fixtures vocabulary clean
 
 # The package is installed in editable mode: an edit to any module needs no reinstall. The stamp
 # only re-installs when the dependencies (pyproject.toml) change.
@@ -34,6 +34,12 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
+
+## chaos: INTERRUPTS random SIGINT/SIGTERM/SIGKILL of a 1,000-document batch, each resumed and compared
+## byte for byte with an uninterrupted run; a concurrent run; a full disk (tmpfs as root). ~30 min at 100
+INTERRUPTS ?= 100
+chaos: $(STAMP)
+	$(BIN)/python tools/chaos.py --interrupts $(INTERRUPTS)
 
 fixtures: $(STAMP)
 	$(BIN)/python tools/make_fixtures.py --out fixtures/pdf

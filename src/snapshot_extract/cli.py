@@ -344,13 +344,22 @@ def batch(
             summary = convert_batch(inputs, out, options, progress)
         print_summary(console, summary, quiet)
     except OutputError as error:
+        _quiet_finalizers()
         raise _fail(error.one_line(), EXIT_WRITE) from None
     except SnapshotError as error:
         raise _fail(error.one_line()) from None
     except KeyboardInterrupt:
+        _quiet_finalizers()
         raise _fail(f"error: {out}: interrupted; run again with --resume to finish", EXIT_INTERRUPTED) from None
     if summary.count("failed") or not summary.complete:
         raise typer.Exit(EXIT_FAILED)
+
+
+def _quiet_finalizers() -> None:
+    """A batch abandoned half-way leaves writers whose clean-up fails when they are collected
+    (openpyxl's row generators over a closed file): "Exception ignored in ..." tracebacks on
+    stderr after our one line. The run is over; let them go quietly."""
+    sys.unraisablehook = lambda unraisable: None
 
 
 @app.command()

@@ -202,9 +202,9 @@ def convert_batch(
     started = time.monotonic()
     options = options or BatchOptions()
     found = discover_inputs(inputs)
-    vocabulary = options.vocabulary or load_vocabulary()
     folder = OutputFolder.open(Path(out_dir), output_files(options.formats), "json" in options.formats)
     try:
+        vocabulary = options.vocabulary or load_vocabulary()
         with interrupts_raised():
             run, outputs = _run(folder, found, options, vocabulary, progress)
     finally:
