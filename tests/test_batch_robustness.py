@@ -361,3 +361,16 @@ def test_control_characters_in_a_name_cannot_forge_lines(command: str, tmp_path:
     ("-2", True), ("\tx", True), ("a|b", False), ("Kraków", False), ("1+1", False)])  # fmt: skip
 def test_formula_guard(text: str, guarded: bool) -> None:
     assert guard_formula(text) == ("'" + text if guarded else text)
+
+
+def test_interrupts_wait_while_the_run_is_on_its_way_out() -> None:
+    from snapshot_extract.batch.interrupts import interrupts_deferred, interrupts_raised
+
+    reached = []
+    with interrupts_raised(), pytest.raises(KeyboardInterrupt):
+        with interrupts_deferred():
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.05)
+            reached.append("the checkpoint")
+        reached.append("after the way out")  # pragma: no cover - the interrupt comes first
+    assert reached == ["the checkpoint"]

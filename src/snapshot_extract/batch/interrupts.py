@@ -1,11 +1,13 @@
-"""Interrupts during a batch: Ctrl-C (SIGINT) and ``kill`` (SIGTERM) both become one
+"""Interrupts during a batch: Ctrl-C (SIGINT) and ``kill`` (SIGTERM) both become
 ``KeyboardInterrupt`` in the main thread, so that a run cleans up the same way for either.
 
-Contract: inside ``interrupts_raised()`` the first SIGINT or SIGTERM raises KeyboardInterrupt
-where the main thread is; later ones are ignored until the block ends, so that the way out
-(stopping the workers, writing the checkpoint) is never cut short by an impatient second
-Ctrl-C. The previous handlers come back when the block ends. Outside the main thread (where
-Python delivers no signal) the block changes nothing.
+Contract:
+- Inside ``interrupts_raised()`` every SIGINT or SIGTERM raises KeyboardInterrupt where the
+  main thread is; the previous handlers come back when the block ends.
+- Inside ``interrupts_deferred()`` (the way out of a run: stopping the workers, writing the
+  checkpoint, releasing the folder; starting a worker) they wait, blocked, and arrive when the
+  block ends: an impatient second Ctrl-C cannot cut the checkpoint short, and still ends the run.
+- Outside the main thread (where Python delivers no signal) neither block changes anything.
 """
 
 from __future__ import annotations
@@ -16,7 +18,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
-STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
 
 
 @contextmanager
@@ -25,17 +31,22 @@ def interrupts_raised() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    raised = False
-
-    def interrupt(signum: int, frame: FrameType | None) -> None:
-        nonlocal raised
-        if not raised:  # once: the run is on its way out after the first
-            raised = True
-            raise KeyboardInterrupt
-
-    previous = {number: signal.signal(number, interrupt) for number in STOP_SIGNALS}
+    previous = {number: signal.signal(number, _interrupt) for number in STOP_SIGNALS}
     try:
         yield
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+
+
+@contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """See the module docstring (a process forked inside starts with them blocked too)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

@@ -22,7 +22,8 @@ Contract (see ``workers`` for what a task yields):
 - Workers die with the parent: ``PR_SET_PDEATHSIG`` (SIGKILL) on Linux, elsewhere a thread in
   the worker watching its parent; so a ``kill -9`` of the parent leaves no orphan.
 - Workers ignore SIGINT (Ctrl-C reaches the whole process group; the parent decides), and are
-  started with SIGINT and SIGTERM blocked so none arrives before their handlers are set.
+  started with SIGINT and SIGTERM blocked so none arrives before their handlers are set. The
+  parent defers both while it starts or stops workers (``interrupts.interrupts_deferred``).
 """
 
 from __future__ import annotations
@@ -35,12 +36,12 @@ import signal
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from ..limits import limit_memory
+from .interrupts import STOP_SIGNALS, interrupts_deferred
 from .workers import Extraction, OnDone, Task, WorkerSettings, run_document, timed_out
 
 HARD_GRACE = 1.0  # seconds past the time limit before a worker counts as stuck
@@ -50,7 +51,6 @@ POLL_SECONDS = 0.25
 REAP_SECONDS = 2.0  # wait at most this long for a killed worker to be reaped
 PARENT_WATCH_SECONDS = 0.5
 _PR_SET_PDEATHSIG = 1
-_STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
 
 
 class _Stop(Exception):
@@ -98,13 +98,14 @@ class WorkerPool:
 
     def stop(self) -> None:
         """Kill every worker now and reap it; no result is waited for."""
-        workers = [worker for worker in self.slots if worker is not None]
-        self.slots = [None] * len(self.slots)
-        for worker in workers:
-            worker.kill()
-        deadline = time.monotonic() + REAP_SECONDS
-        for worker in workers:
-            worker.process.join(max(0.0, deadline - time.monotonic()))
+        with interrupts_deferred():
+            workers = [worker for worker in self.slots if worker is not None]
+            self.slots = [None] * len(self.slots)
+            for worker in workers:
+                worker.kill()
+            deadline = time.monotonic() + REAP_SECONDS
+            for worker in workers:
+                worker.process.join(max(0.0, deadline - time.monotonic()))
 
     # ------------------------------------------------------------------ scheduling
 
@@ -137,7 +138,7 @@ class WorkerPool:
     def _start(self, slot: int) -> _Worker:
         parent_end, child_end = self.context.Pipe()
         process = self.context.Process(target=serve, args=(child_end, self.settings, os.getpid()), daemon=True)
-        with _stop_signals_blocked():  # the child starts with them blocked; ours arrive after
+        with interrupts_deferred():  # the child starts with them blocked; ours arrive after
             process.start()
             child_end.close()  # only the worker holds its end: its death reads as end-of-file
             worker = self.slots[slot] = _Worker(process, parent_end)
@@ -207,18 +208,6 @@ class WorkerPool:
         worker.process.join(REAP_SECONDS)
 
 
-@contextmanager
-def _stop_signals_blocked() -> Iterator[None]:
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
 # --------------------------------------------------------------------------- worker side
 
 
@@ -228,7 +217,7 @@ def serve(connection: Connection, settings: WorkerSettings, parent: int) -> None
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent(parent)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     limit_memory(settings.max_memory)
     while True:
         try:

@@ -21,8 +21,8 @@ Contract:
   ``json/`` file present, same tool, vocabulary, backend and page limit) and only extracts the
   rest; the outputs are then written in full again.
 - Interrupts (SIGINT, SIGTERM; ``interrupts``): the workers are killed, never waited for, the
-  checkpoint is written, temporaries removed, the lock released and KeyboardInterrupt raised
-  again: well within a second.
+  checkpoint is written, temporaries removed, the lock released (further interrupts wait for
+  that) and KeyboardInterrupt raised again: well within a second.
 - Write errors (disk full, no permission, read-only file system, a folder where a file should
   be): disk space set aside at the start for the manifest is given back, the checkpoint is
   written, temporaries are removed and ``OutputError`` is raised: one line naming the output.
@@ -51,7 +51,7 @@ from ..read import PdfOptions
 from ..vocabulary import Vocabulary, load_vocabulary
 from .folder import OutputFolder
 from .inputs import BatchArgumentError, Discovery, assign_names, discover_inputs, file_sha256
-from .interrupts import interrupts_raised
+from .interrupts import interrupts_deferred, interrupts_raised
 from .manifest import DocumentOutcome, manifest_json, previous_json_names, read_reusable, reusable_files, run_settings
 from .outputs import Spool, output_files, write_outputs
 from .pool import extract_parallel
@@ -177,15 +177,16 @@ class _Run:
         self.last_checkpoint = time.monotonic()
 
     def abandon(self) -> bool:
-        """On the way out of a run that cannot finish: the checkpoint (on the space set aside
-        for it) and no temporaries left; True if the checkpoint was written."""
-        self.folder.free_reserve()
-        try:
-            self.checkpoint()
-            written = True
-        except (OSError, OutputError):
-            written = False
-        self.folder.sweep()
+        """On the way out of a run that cannot finish (interrupts wait): the checkpoint (on the
+        space set aside for it) and no temporaries left; True if the checkpoint was written."""
+        with interrupts_deferred():
+            self.folder.free_reserve()
+            try:
+                self.checkpoint()
+                written = True
+            except (OSError, OutputError):
+                written = False
+            self.folder.sweep()
         return written
 
 
@@ -208,7 +209,8 @@ def convert_batch(
         with interrupts_raised():
             run, outputs = _run(folder, found, options, vocabulary, progress)
     finally:
-        folder.close()
+        with interrupts_deferred():
+            folder.close()
     reused = sum(1 for document in run.documents if document.reused)
     return BatchSummary(folder.path, tuple(run.documents), tuple(outputs), run.extracted, reused,
                         time.monotonic() - started)  # fmt: skip
