@@ -374,3 +374,27 @@ def test_interrupts_wait_while_the_run_is_on_its_way_out() -> None:
             reached.append("the checkpoint")
         reached.append("after the way out")  # pragma: no cover - the interrupt comes first
     assert reached == ["the checkpoint"]
+
+
+def test_interrupts_wait_also_when_another_thread_takes_the_signal() -> None:
+    """A process-directed signal may go to any thread that does not block it (pyarrow's pool,
+    say): the interrupt must still wait for the way out."""
+    import threading
+
+    from snapshot_extract.batch.interrupts import interrupts_deferred, interrupts_raised
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    reached = []
+    try:
+        with interrupts_raised(), pytest.raises(KeyboardInterrupt):
+            with interrupts_deferred():
+                signal.pthread_kill(other.ident or 0, signal.SIGTERM)
+                time.sleep(0.05)
+                reached.append("the checkpoint")
+            reached.append("after the way out")  # pragma: no cover - the interrupt comes first
+    finally:
+        stop.set()
+        other.join()
+    assert reached == ["the checkpoint"]

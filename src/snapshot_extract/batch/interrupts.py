@@ -21,7 +21,17 @@ from types import FrameType
 STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
 
 
+class _Deferral:
+    """How many ``interrupts_deferred`` blocks are open, and whether an interrupt waits."""
+
+    depth = 0
+    pending = False
+
+
 def _interrupt(signum: int, frame: FrameType | None) -> None:
+    if _Deferral.depth:
+        _Deferral.pending = True
+        return
     raise KeyboardInterrupt
 
 
@@ -41,12 +51,19 @@ def interrupts_raised() -> Iterator[None]:
 
 @contextmanager
 def interrupts_deferred() -> Iterator[None]:
-    """See the module docstring (a process forked inside starts with them blocked too)."""
+    """See the module docstring. The handler notes what arrives (another thread of the process
+    may take the signal: pyarrow's, say); the signals are also blocked in this thread, so that a
+    process forked inside starts with them blocked."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    _Deferral.depth += 1
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        _Deferral.depth -= 1
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        if not _Deferral.depth and _Deferral.pending:
+            _Deferral.pending = False
+            raise KeyboardInterrupt
