@@ -398,3 +398,25 @@ def test_interrupts_wait_also_when_another_thread_takes_the_signal() -> None:
         stop.set()
         other.join()
     assert reached == ["the checkpoint"]
+
+
+def test_an_interrupt_while_the_command_starts_is_not_lost(tmp_path: Path) -> None:
+    """An interrupt during the imports (where Python or a C extension may swallow one) ends the
+    command at once, with one line, before it has touched anything."""
+    out = tmp_path / "out"
+    script = textwrap.dedent(f"""
+        import importlib.abc, os, signal, sys
+        class InterruptTheImports(importlib.abc.MetaPathFinder):
+            def find_spec(self, name, path, target=None):
+                if name == "typer":
+                    os.kill(os.getpid(), signal.SIGTERM)
+                    os.kill(os.getpid(), signal.SIGINT)
+                return None
+        sys.meta_path.insert(0, InterruptTheImports())
+        sys.argv = ["snapshot-extract", "batch", {str(SEED)!r}, "--out", {str(out)!r}]
+        from snapshot_extract.__main__ import main
+        main()
+    """)
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stderr) == (130, "error: interrupted while starting; nothing was done\n")
+    assert not out.exists()

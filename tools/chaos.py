@@ -52,7 +52,7 @@ ORPHAN_SECONDS = 2.0
 BAD_INPUTS = ("not-a-snapshot.txt", "not-a-snapshot.pdf", "random-bytes.pdf", "truncated.pdf", "empty.pdf",
               "zip-renamed.pdf", "image-only.pdf", "snapshot-encrypted.pdf", "medellin-cp1252.txt")  # fmt: skip
 SIGNALS = {"INT": signal.SIGINT, "TERM": signal.SIGTERM, "KILL": signal.SIGKILL}
-BATCH = [sys.executable, "-c", "from snapshot_extract.cli import app; app()", "batch"]
+BATCH = [sys.executable, "-m", "snapshot_extract", "batch"]  # what the snapshot-extract command runs
 WAIT_THEN_BATCH = """
 import os, time
 from snapshot_extract.cli import app

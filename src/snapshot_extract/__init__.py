@@ -9,13 +9,13 @@
 from typing import TYPE_CHECKING, Any
 
 from .errors import NotASnapshot, SnapshotError, UnreadableInput, VocabularyError
-from .models import Record
-from .pipeline import Result, extract, extract_all
-from .vocabulary import load_vocabulary
 
 if TYPE_CHECKING:
     from .batch import BatchOptions, BatchSummary, convert_batch
     from .export import to_dataframe
+    from .models import Record
+    from .pipeline import Result, extract, extract_all
+    from .vocabulary import load_vocabulary
 
 __version__ = "0.1.0"
 __all__ = [
@@ -24,9 +24,12 @@ __all__ = [
     "extract_all", "load_vocabulary", "to_dataframe",
 ]  # fmt: skip
 
-# Loaded on first use, so ``import snapshot_extract`` does not pull in pandas/pyarrow/openpyxl.
-_LAZY = {"to_dataframe": "export", "convert_batch": "batch", "BatchOptions": "batch",
-         "BatchSummary": "batch"}  # fmt: skip
+# Loaded on first use: ``import snapshot_extract`` pulls in neither pydantic nor PyMuPDF, nor
+# pandas/pyarrow/openpyxl, so that the command line (``__main__``) is listening for an
+# interrupt from its first instant.
+_LAZY = {"Record": "models", "Result": "pipeline", "extract": "pipeline", "extract_all": "pipeline",
+         "load_vocabulary": "vocabulary", "to_dataframe": "export", "convert_batch": "batch",
+         "BatchOptions": "batch", "BatchSummary": "batch"}  # fmt: skip
 
 
 def __getattr__(name: str) -> Any:

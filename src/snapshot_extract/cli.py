@@ -332,9 +332,9 @@ def batch(
     from .batch import BatchOptions, convert_batch, parse_formats
     from .batch.progress import BatchProgress, print_summary
 
-    vocab_ = _vocabulary(vocabulary, replace_vocabulary)
     console = Console(stderr=True)
     try:
+        vocab_ = _vocabulary(vocabulary, replace_vocabulary)
         options = BatchOptions(
             formats=parse_formats(output_format), one_hot=one_hot, bom=bom, workers=workers,
             vocabulary=vocab_, pdf_options=replace(_pdf_options(backend, password), max_pages=max_pages),
