@@ -13,7 +13,7 @@ DUMPS_MAX_SILENT ?= 15
 N    ?= 300
 SEED ?= 1
 
-.PHONY: run test lint bench memory fixtures bad-fixtures scans ocr-engine sweep sweep-sample sweep-producers dumps dumps-tools docs clean
+.PHONY: run test lint bench memory chaos fixtures bad-fixtures scans ocr-engine sweep sweep-sample sweep-producers dumps dumps-tools docs clean
 
 # The package is installed in editable mode: an edit to any module needs no reinstall. The stamp
 # only re-installs when the dependencies (pyproject.toml) change.
@@ -55,6 +55,12 @@ bench: $(STAMP)
 ## memory: peak memory of a batch with every output, 500 vs 5,000 documents (target: <= 1.2x)
 memory: $(STAMP)
 	$(BIN)/python -m tools.memory
+
+## chaos: INTERRUPTS random SIGINT/SIGTERM/SIGKILL of a 1,000-document batch, each resumed and compared
+## byte for byte with an uninterrupted run; a concurrent run; a full disk (tmpfs as root). ~30 min at 100
+INTERRUPTS ?= 100
+chaos: $(STAMP)
+	$(BIN)/python -m tools.chaos --interrupts $(INTERRUPTS)
 
 fixtures: $(STAMP)
 	$(BIN)/python -m tools.make_fixtures --out fixtures/pdf

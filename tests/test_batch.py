@@ -22,19 +22,10 @@ from typer.testing import CliRunner
 
 import snapshot_extract
 from snapshot_extract.batch import workers
+from snapshot_extract.batch.inputs import BatchArgumentError, assign_names, discover_inputs, safe_stem
 from snapshot_extract.batch.manifest import DocumentOutcome
-from snapshot_extract.batch.run import (
-    ERROR_COLUMNS,
-    FORMATS,
-    BatchArgumentError,
-    BatchOptions,
-    assign_names,
-    convert_batch,
-    discover_inputs,
-    errors_csv,
-    parse_formats,
-    safe_stem,
-)
+from snapshot_extract.batch.outputs import ERROR_COLUMNS, errors_csv
+from snapshot_extract.batch.run import FORMATS, BatchOptions, convert_batch, parse_formats
 from snapshot_extract.cli import app
 from snapshot_extract.errors import SnapshotError
 from snapshot_extract.export import record_json, records_jsonl, to_csv, to_dataframe
@@ -169,14 +160,14 @@ def test_errors_csv_and_manifest(corpus: Path, tmp_path: Path) -> None:
     errors = pd.read_csv(out / "errors.csv", keep_default_na=False)
     assert list(errors.columns) == ["file", "code", "message"]
     codes = dict(zip(errors["file"].map(lambda f: Path(f).name), errors["code"], strict=True))
-    assert codes == {"broken.pdf": "unreadable", "empty.txt": "unreadable",
-                     "minutes.txt": "not_a_snapshot"}  # fmt: skip
+    assert codes == {"broken.pdf": "unreadable", "empty.txt": "unreadable", "minutes.txt": "not_a_snapshot",
+                     ".hidden.txt": "skipped", "README.md": "skipped"}  # fmt: skip
     assert all(errors["message"]) and "\n" not in "".join(errors["message"])
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["complete"] is True
     assert manifest["tool_version"] == snapshot_extract.__version__
     assert manifest["vocabulary_version"]
-    assert manifest["counts"] == {"ok": 0, "partial": 3, "failed": 3, "pending": 0}
+    assert manifest["counts"] == {"ok": 0, "partial": 3, "failed": 3, "pending": 0, "skipped": 2}
     entry = next(e for e in manifest["inputs"] if e["file"].endswith("enschede.txt"))
     assert entry["sha256"] == extract(SEED).source.sha256
     assert entry["status"] == "partial" and entry["warnings"] == 2
@@ -488,7 +479,6 @@ def test_timeout_in_worker(count: int, trio: Path, tmp_path: Path,
 @needs_fork
 def test_stuck_worker_is_killed(trio: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(workers, "extract", _stuck)
-    monkeypatch.setattr(workers, "chunk_size", lambda tasks, count: 2)  # slow.txt leads a chunk
     started = time.monotonic()
     summary = convert_batch([trio], tmp_path / "out", BatchOptions(workers=1, timeout=0.2))
     assert time.monotonic() - started < 15
@@ -538,9 +528,11 @@ def test_quiet_prints_only_errors(corpus: Path, tmp_path: Path) -> None:
 
 def test_discover_inputs(corpus: Path) -> None:
     found = discover_inputs([corpus, corpus / "enschede.txt", str(corpus / "*.txt")])
-    assert [p.relative_to(corpus).as_posix() for p in found] == [
+    assert [p.relative_to(corpus).as_posix() for p in found.documents] == [
         "bilbao.txt", "broken.pdf", "empty.txt", "enschede.txt", "minutes.txt", "nested/twente.md"]  # fmt: skip
-    assert discover_inputs([corpus / "README.md"]) == [corpus / "README.md"]  # named: taken
+    assert [(p.name, reason) for p, reason in found.skipped] == [(".hidden.txt", "hidden file"), (
+        "README.md", "documentation file, not a snapshot (name it on its own to convert it)")]  # fmt: skip
+    assert discover_inputs([corpus / "README.md"]).documents == [corpus / "README.md"]  # named: taken
     with pytest.raises(BatchArgumentError):
         discover_inputs([str(corpus / "*.docx")])
 

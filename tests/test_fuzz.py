@@ -6,7 +6,9 @@ PDF seeds are ``fixtures/bad/snapshot.pdf`` and ``fixtures/pdf/*.pdf``; text see
 is read), byte flips, inserted garbage, a page's content stream replaced or damaged, a page
 object's keys set to hostile values (PDF); truncation, byte flips, inserted garbage, shuffled lines, other
 encodings (text). Runs are derandomised (the same examples on every run, no example database),
-so a failure in CI reproduces locally; hypothesis prints the falsifying seed and mutation.
+so a failure in CI reproduces locally; hypothesis prints the falsifying seed and mutation. OCR is
+off (``ocr="never"``): a mutation that leaves a page without text would otherwise send it to the
+OCR engine, whose robustness ``test_ocr`` covers; here the PDF readers are under test.
 ``FUZZ_EXAMPLES=5000 pytest tests/test_fuzz.py`` explores instead: that many random examples.
 """
 
@@ -22,7 +24,7 @@ from hypothesis import HealthCheck, event, given, note, settings
 from hypothesis import strategies as st
 
 from snapshot_extract.errors import SnapshotError
-from snapshot_extract.models import Record
+from snapshot_extract.models import PdfOptions, Record
 from snapshot_extract.pipeline import extract
 from snapshot_extract.vocabulary import Vocabulary, load_vocabulary
 
@@ -53,6 +55,9 @@ garbage = st.binary(min_size=1, max_size=512)
 
 
 
+NO_OCR = PdfOptions(ocr="never")
+
+
 def check_extract(data: bytes, suffix: str) -> None:
     """The property: a ``Record`` or a well-formed ``SnapshotError``, nothing else."""
     with tempfile.TemporaryDirectory() as folder:
@@ -60,7 +65,7 @@ def check_extract(data: bytes, suffix: str) -> None:
         path.write_bytes(data)
         try:
             with hard_limit(HARD_LIMIT_SECONDS):
-                record = extract(path, VOCABULARY)
+                record = extract(path, VOCABULARY, pdf_options=NO_OCR)
         except SnapshotError as error:
             note(f"{error.code}: {error}")
             event(error.code)

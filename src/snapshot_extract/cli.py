@@ -1,8 +1,11 @@
 """Command line: a thin typer layer over the library. Nothing imports this module.
 
 Exit codes (the contract): 0 ok; 1 differences, failed files, or warnings under --strict;
-2 unusable input or arguments. Errors are one line, ``error: <file>: <reason>`` (typer's own
-usage errors too: ``cli_errors``); a traceback only with --debug. Choices are case-insensitive;
+2 unusable input or arguments (for ``batch`` also an output folder in use by another run);
+3 ``batch`` could not write its outputs (disk full, no permission, read-only): the checkpoint
+is written, ``--resume`` goes on from it; 130 ``batch`` interrupted. Errors are one line,
+``error: <file>: <reason>`` (typer's own usage errors too: ``cli_errors``), with control
+characters escaped (``errors.printable``); a traceback only with --debug. Choices are case-insensitive;
 ``-`` reads a document from stdin (``parse -``) or writes a report to stdout
 (``check --junit-xml -``); ``SNAPSHOT_PASSWORD`` stands in for ``--password``.
 """
@@ -27,18 +30,21 @@ from .cli_options import (
     ParseFormat,
     PasswordOption,
     ReplaceOption,
+    TimeoutOption,
     VocabularyOption,
     as_given,
     stdin_as_file,
 )
-from .errors import SnapshotError
+from .errors import SnapshotError, printable
+from .limits import DEFAULT_MAX_MEMORY
 
 if TYPE_CHECKING:  # each command imports what it runs when it runs: --help starts in a fraction of a second
     from .checks.golden import FixtureOutcome
     from .models import PdfOptions, Record
+    from .pipeline import Result
     from .vocabulary import Vocabulary
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_WRITE = 0, 1, 2, 3
 PROG_NAME = "snapshot-extract"
 
 app = typer.Typer(
@@ -66,7 +72,7 @@ def _root(
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
-    typer.echo(message, err=True)
+    typer.echo(printable(message), err=True)
     return typer.Exit(code)
 
 
@@ -104,19 +110,19 @@ def parse(
     password: PasswordOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any record carries warnings.")] = False,
     max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Refuse longer PDFs.")] = 20,
+    timeout: TimeoutOption = 30.0,
     debug: DebugOption = False,
 ) -> None:
     """Parse snapshots and print their records.
 
     Example: snapshot-extract parse fixtures/text/enschede.txt
     """
-    from .pipeline import extract_all
-
     if files.count(Path("-")) > 1:
         raise _fail("error: -: stdin can be read only once")
     vocab = _vocabulary(vocabulary, replace_vocabulary)
+    options = _pdf_options(backend, password, max_pages, ocr)
     with stdin_as_file(files) as paths:
-        results = list(extract_all(paths, vocab, _pdf_options(backend, password, max_pages, ocr), debug=debug))
+        results = [_extract_within(path, vocab, options, timeout, debug) for path in paths]
     results = [as_given(result, given) for result, given in zip(results, files, strict=True)]
     records: list[Record] = [r.record for r in results if r.record is not None]
     for result in results:
@@ -130,10 +136,22 @@ def parse(
     if strict and any(record.warnings for record in records):
         for record in records:
             for warning in record.warnings:
-                typer.echo(
-                    f"warning: {record.source.file}: {warning.field}: {warning.code}: {warning.message}", err=True
-                )
+                line = f"warning: {record.source.file}: {warning.field}: {warning.code}: {warning.message}"
+                typer.echo(printable(line), err=True)
         raise typer.Exit(EXIT_FAILED)
+
+
+def _extract_within(path: Path, vocabulary: Vocabulary, options: PdfOptions, timeout: float, debug: bool) -> Result:
+    """``extract_all`` of one file under the time limit (``timeout <= 0``: none)."""
+    from .errors import ExtractionTimeout
+    from .limits import DeadlineExceeded, time_limit
+    from .pipeline import Result, extract_all
+
+    try:
+        with time_limit(timeout):
+            return next(extract_all([path], vocabulary, options, debug=debug))
+    except DeadlineExceeded:
+        return Result(path, None, ExtractionTimeout(f"extraction took longer than {timeout:g} s", str(path)))
 
 
 def _print_records(records: list[Record], output_format: ParseFormat, single: bool) -> None:
@@ -253,8 +271,8 @@ def _write_junit(target: Path, outcomes: list[FixtureOutcome], vocabulary: Vocab
         return
     try:
         write_atomic(target, report)
-    except OSError as error:
-        raise _fail(f"error: {target}: cannot write the JUnit report ({error.strerror or error})") from None
+    except SnapshotError as error:  # files.OutputError: why the report could not be written
+        raise _fail(f"error: {target}: cannot write the JUnit report: {error.reason}") from None
 
 
 @app.command()
@@ -368,19 +386,22 @@ def batch(
     ocr: OcrOption = Ocr.auto,
     password: PasswordOption = None,
     max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Refuse longer PDFs.")] = 20,
-    timeout: Annotated[
-        float, typer.Option("--timeout", min=0, help="Seconds per document before it fails as 'timeout' (0: none).")
-    ] = 30.0,
+    timeout: TimeoutOption = 30.0,
     resume: Annotated[
         bool, typer.Option("--resume", help="Reuse documents the folder's manifest records as done.")
     ] = False,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first failed file.")] = False,
+    max_memory: Annotated[
+        int, typer.Option("--max-memory", min=0, help="MB each worker process may grow by (0: no cap).")
+    ] = DEFAULT_MAX_MEMORY,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only error lines.")] = False,
 ) -> None:
     """Convert many snapshots into one folder: JSON, CSV, Excel, Parquet, errors and a manifest.
 
     Exit 0 when every file converted, 1 when some failed (see errors.csv), 2 for unusable
-    arguments, 130 when interrupted (run again with --resume to finish).
+    arguments or an output folder in use by another batch, 3 when an output could not be
+    written (disk full, no permission), 130 when interrupted; after 3 or 130, run again with
+    --resume to finish.
 
     Example: snapshot-extract batch fixtures/text fixtures/pdf --out out --workers 4
     """
@@ -390,24 +411,36 @@ def batch(
 
     from .batch import BatchOptions, convert_batch, parse_formats
     from .batch.progress import BatchProgress, print_summary
+    from .errors import OutputError
 
-    vocab_ = _vocabulary(vocabulary, replace_vocabulary)
     console = Console(stderr=True)
     try:
+        vocab_ = _vocabulary(vocabulary, replace_vocabulary)
         options = BatchOptions(
             formats=parse_formats(output_format), one_hot=one_hot, bom=bom, workers=workers,
             vocabulary=vocab_, pdf_options=replace(_pdf_options(backend, password, ocr=ocr), max_pages=max_pages),
-            timeout=timeout, resume=resume, fail_fast=fail_fast,
+            timeout=timeout, resume=resume, fail_fast=fail_fast, max_memory=max_memory,
         )  # fmt: skip
         with BatchProgress(console, quiet) as progress:
             summary = convert_batch(inputs, out, options, progress, on_output=progress.writing)
+        print_summary(console, summary, quiet)
+    except OutputError as error:
+        _quiet_finalizers()
+        raise _fail(error.one_line(), EXIT_WRITE) from None
     except SnapshotError as error:
         raise _fail(error.one_line()) from None
     except KeyboardInterrupt:
+        _quiet_finalizers()
         raise _fail(f"error: {out}: interrupted; run again with --resume to finish", EXIT_INTERRUPTED) from None
-    print_summary(console, summary, quiet)
     if summary.count("failed") or not summary.complete:
         raise typer.Exit(EXIT_FAILED)
+
+
+def _quiet_finalizers() -> None:
+    """A batch abandoned half-way leaves writers whose clean-up fails when they are collected
+    (openpyxl's row generators over a closed file): "Exception ignored in ..." tracebacks on
+    stderr after our one line. The run is over; let them go quietly."""
+    sys.unraisablehook = lambda unraisable: None
 
 
 @app.command()

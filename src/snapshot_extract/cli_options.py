@@ -61,6 +61,9 @@ OcrOption = Annotated[
     Ocr, typer.Option("--ocr", case_sensitive=False,
                       help="OCR (Tesseract): auto (the pages without a text layer), always or never."),
 ]
+TimeoutOption = Annotated[
+    float, typer.Option("--timeout", min=0, help="Seconds per document before it fails as 'timeout' (0: none).")
+]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterator
@@ -9,6 +10,8 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import BinaryIO
+
+from .errors import OutputError
 
 
 @cache
@@ -22,15 +25,24 @@ def _umask() -> int:
 def open_atomic(path: Path) -> Iterator[BinaryIO]:
     """A stream onto a temporary file beside ``path`` (``.<name>.<random>``) that replaces ``path``
     when the block ends; an exception removes it and leaves ``path`` as it was. The file gets the
-    permissions a plain ``open()`` would give it (mkstemp's own are owner-only)."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    permissions a plain ``open()`` would give it (mkstemp's own are owner-only).
+
+    A failed write (disk full, no permission, read-only file system, a folder named ``path``)
+    raises ``OutputError`` naming ``path``, never the temporary file."""
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as error:
+        raise OutputError.from_os_error(error, str(path)) from None
     try:
         os.fchmod(handle, 0o666 & ~_umask())
         with os.fdopen(handle, "wb") as stream:
             yield stream
         os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+    except BaseException as error:
+        with contextlib.suppress(OSError):  # on a read-only file system it cannot go either
+            os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise OutputError.from_os_error(error, str(path)) from None
         raise
 
 

@@ -1,6 +1,10 @@
-"""Batch: many inputs -> one output folder of analyst-ready files (``run``), with worker
-processes (``workers``), a resumable manifest (``manifest``) and a progress display (``progress``)."""
+"""Batch: many inputs -> one output folder of analyst-ready files (``run``): the inputs
+(``inputs``), the locked output folder (``folder``), worker processes (``workers``, ``pool``),
+a resumable manifest (``manifest``), the output files (``outputs``), interrupts
+(``interrupts``) and a progress display (``progress``)."""
 
-from .run import BatchArgumentError, BatchOptions, BatchSummary, convert_batch, parse_formats
+from .folder import FolderBusy
+from .inputs import BatchArgumentError
+from .run import BatchOptions, BatchSummary, convert_batch, parse_formats
 
-__all__ = ["BatchArgumentError", "BatchOptions", "BatchSummary", "convert_batch", "parse_formats"]
+__all__ = ["BatchArgumentError", "BatchOptions", "BatchSummary", "FolderBusy", "convert_batch", "parse_formats"]

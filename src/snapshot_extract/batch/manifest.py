@@ -26,6 +26,7 @@ from ..read import PdfOptions
 from ..vocabulary import Vocabulary
 
 DONE = frozenset({"ok", "partial"})
+STATUSES = ("ok", "partial", "failed", "pending", "skipped")
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class DocumentOutcome:
     file: str
     name: str
     sha256: str | None
-    status: str  # ok / partial / failed / pending
+    status: str  # ok / partial / failed / pending / skipped
     warnings: int | None = None
     code: str | None = None
     message: str | None = None
@@ -62,7 +63,7 @@ def manifest_json(
     manifest = {
         "tool": "snapshot-extract", **settings, "schema_version": "1",
         "complete": complete and counts["pending"] == 0,
-        "counts": {status: counts[status] for status in ("ok", "partial", "failed", "pending")},
+        "counts": {status: counts[status] for status in STATUSES},
         "outputs": list(outputs),
         "inputs": [_manifest_entry(document, json_files) for document in documents],
     }  # fmt: skip
@@ -103,9 +104,12 @@ def read_reusable(path: Path, sha256: str) -> Record | None:
 
 
 def previous_json_names(out_dir: Path) -> set[str]:
-    """The ``json/`` file names the folder's manifest lists (the last run's documents)."""
+    """The ``json/`` file names the folder's manifest lists if it is complete (the last
+    finished run's documents); nothing for a checkpoint or an unreadable manifest."""
     try:
         manifest = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
+        if manifest.get("complete") is not True:
+            return set()
         return {Path(entry["json"]).name for entry in manifest["inputs"] if entry.get("json")}
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return set()

@@ -29,6 +29,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from ..errors import printable
 from .run import BatchSummary
 
 REFRESH_SECONDS = 0.1
@@ -91,10 +92,11 @@ def summary_table(summary: BatchSummary) -> Table:
     table = Table(box=box.SIMPLE_HEAD, title="snapshot-extract batch", title_justify="left")
     table.add_column("outcome")
     table.add_column("documents", justify="right")
-    styles = {"ok": "green", "partial": "yellow", "failed": "red", "pending": "magenta"}  # the manifest's words
+    # the manifest's words
+    styles = {"ok": "green", "partial": "yellow", "failed": "red", "pending": "magenta", "skipped": "blue"}
     for status, style in styles.items():
         count = summary.count(status)
-        if count or status != "pending":
+        if count or status not in ("pending", "skipped"):
             table.add_row(Text(status, style=style if count else ""), str(count))
     table.add_row("total", str(len(summary.documents)))
     return table
@@ -103,16 +105,22 @@ def summary_table(summary: BatchSummary) -> Table:
 def summary_line(summary: BatchSummary) -> str:
     """Where the outputs went, how long it took, how much was extracted or reused."""
     rate = summary.extracted / summary.seconds if summary.seconds > 0 else 0.0
-    return (f"{summary.out_dir}: {summary.seconds:.2f} s, {summary.extracted} extracted "
-            f"({rate:.1f}/s), {summary.reused} reused")  # fmt: skip
+    return printable(f"{summary.out_dir}: {summary.seconds:.2f} s, {summary.extracted} extracted "
+                     f"({rate:.1f}/s), {summary.reused} reused")  # fmt: skip
 
 
 def print_summary(console: Console, summary: BatchSummary, quiet: bool = False) -> None:
-    """One ``error: <file>: <reason> (<code>)`` line per failed input, then the table."""
+    """One ``error: <file>: <reason> (<code>)`` line per failed input and (unless ``quiet``)
+    one ``skipped: <file>: <reason>`` line per skipped one, then the table. Control characters
+    in a file name or message are escaped: one line stays one line."""
     for document in summary.documents:
         if document.status == "failed":
-            console.print(f"error: {document.file}: {document.message} ({document.code})",
-                          markup=False, highlight=False, soft_wrap=True)  # fmt: skip
+            line = f"error: {document.file}: {document.message} ({document.code})"
+        elif document.status == "skipped" and not quiet:
+            line = f"skipped: {document.file}: {document.message}"
+        else:
+            continue
+        console.print(printable(line), markup=False, highlight=False, soft_wrap=True)
     if not quiet:
         console.print(summary_table(summary))
         console.print(summary_line(summary), markup=False, highlight=False, soft_wrap=True)

@@ -9,10 +9,11 @@ folder); whoever writes a table puts it in front (``tables``).
 CSV (``write_csv``, ``to_csv``): UTF-8 (BOM on request), ``\\n`` line ends, no index column, the
 cell conventions of ``cells`` (empty list vs ``null``, ``;``-joined lists, ``true``/``false``).
 
-Formula safety: a spreadsheet reads a CSV cell that starts with ``= + - @`` (or a tab / carriage
-return) as a formula. The CSV writer therefore prefixes such *text* cells with an apostrophe (the
-OWASP "CSV injection" advice); numbers are never touched. JSON, JSON Lines and Parquet keep the
-exact text; the XLSX writer keeps it too, as cells typed as text, never formulas.
+Formula safety: a spreadsheet reads a CSV cell that starts with ``= + - @`` (also full-width
+``＝ ＋ － ＠``), ``|``, a tab or a carriage return as a formula. The CSV writer therefore prefixes
+such *text* cells with an apostrophe (the OWASP "CSV injection" advice); numbers are never
+touched. JSON, JSON Lines and Parquet keep the exact text; the XLSX writer keeps it too, as cells
+typed as text, never formulas.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ from .columns import LONG_COLUMNS, LONG_COLUMNS_SPEC, Column, wide_columns
 if TYPE_CHECKING:  # pandas is imported where a table is built: parse/check start faster
     import pandas as pd
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# the ASCII signs, their full-width forms (spreadsheets read them as formulas in CJK locales),
+# "|" (the DDE pipe of old spreadsheets), tab and carriage return
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20", "|", "\t", "\r")
 TEXT_KINDS = frozenset({"text", "id", "ids", "texts"})
 _FLUSH_BYTES = 1 << 16
 

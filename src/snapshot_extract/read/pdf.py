@@ -9,17 +9,20 @@ may differ by a fraction of a point.
 
 This is the reader boundary: the libraries' exceptions end here. Encrypted without the right
 ``password`` -> ``EncryptedInput``; more than ``max_pages`` pages -> ``TooManyPages``; no text
-(scanned, image-only) -> ``NoTextLayer``; anything else unreadable -> ``UnreadableInput`` with a
-one-line reason.
+(scanned, image-only) -> ``NoTextLayer``; a page over a cap of ``limits``, or a library running
+out of memory -> ``TooComplex``; anything else unreadable -> ``UnreadableInput`` with a one-line
+reason.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from importlib import import_module
 
 from ..errors import NoTextLayer, SnapshotError, UnreadableInput
+from ..limits import memory_refused
 from ..models import Document, Line, OcrDoubt, PdfOptions, SourceInfo, Swatch
 from .compose import compose
 from .furniture import remove_furniture
@@ -33,6 +36,7 @@ Extractor = Callable[[bytes, str | None, int], list[PageContent]]
 # Backend name -> the module whose ``extract_pages`` reads a PDF; imported when first used (each
 # library takes a tenth of a second or more to import, and a run uses one).
 BACKENDS = {"pymupdf": "pdf_mupdf", "pdfplumber": "pdf_plumber"}
+_OUT_OF_MEMORY_RE = re.compile(r"\b(?:malloc|calloc|realloc)\b.*\bfailed\b")  # MuPDF's words
 
 
 def backend(name: str) -> Extractor:
@@ -71,7 +75,17 @@ def _extract(data: bytes, options: PdfOptions) -> list[PageContent]:
     except SnapshotError:
         raise
     except Exception as error:  # the libraries raise many types; none may escape the reader
+        if _out_of_memory(error):
+            raise memory_refused() from None
         raise UnreadableInput(f"not a readable PDF ({_reason(error)})") from None
+
+
+def _out_of_memory(error: BaseException) -> bool:
+    """A MemoryError, also one a C extension wrapped (``SystemError``), or MuPDF's failed
+    allocation (a RuntimeError ``code=2: calloc (…) failed``)."""
+    if isinstance(error, MemoryError) or isinstance(error.__cause__ or error.__context__, MemoryError):
+        return True
+    return isinstance(error, RuntimeError) and bool(_OUT_OF_MEMORY_RE.search(str(error)))
 
 
 def _reason(error: Exception) -> str:

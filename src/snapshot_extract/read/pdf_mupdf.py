@@ -6,6 +6,11 @@ stroked paths (panel backgrounds, tiles, grid cells, legend swatches) come back 
 blocks of the same call instead of a separate, slower ``get_drawings()``. Images are not
 extracted and MuPDF's own sorting is off: the layout stage orders text itself. Library
 exceptions are left to ``read.pdf`` (the reader boundary), which turns them into one-line errors.
+
+Caps (``limits``): MuPDF builds a page's text page in C in one go; before it is turned into
+Python objects (the costly step: ~2 KB a span), the memory it took is checked (an O(1) read,
+~75 bytes a character or drawing) against ``MAX_GLYPHS_PER_PAGE``, then spans and drawings are
+counted as they are read and the page is refused as soon as one passes its cap.
 """
 
 from __future__ import annotations
@@ -14,7 +19,8 @@ from typing import Any
 
 import pymupdf as _pymupdf
 
-from ..errors import EncryptedInput
+from ..errors import EncryptedInput, TooComplex
+from ..limits import MAX_GLYPHS_PER_PAGE, check_page
 from .page import (
     PageContent,
     Shape,
@@ -35,6 +41,8 @@ _FLAGS = (
 )
 _TEXT_BLOCK, _VECTOR_BLOCK = 0, 3
 _SPACE_WIDTH = 0.28  # of the font size: trims MuPDF's leading/trailing spaces off a span's box
+_BYTES_PER_GLYPH = 80  # what MuPDF's text page takes for a character or a drawing, rounded up
+_MAX_TEXT_PAGE_BYTES = MAX_GLYPHS_PER_PAGE * _BYTES_PER_GLYPH
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
 
@@ -60,7 +68,8 @@ def _open(data: bytes, password: str | None) -> Any:
 
 
 def _page(page: Any) -> PageContent:
-    content = page.get_textpage(flags=_FLAGS).extractDICT()
+    number = page.number + 1
+    content = _text_page(page, number).extractDICT()
     spans: list[Span] = []
     shapes: list[Shape] = []
     curved_strokes = continued = False
@@ -74,10 +83,22 @@ def _page(page: Any) -> PageContent:
             else:
                 _add_fill(shapes, Shape(_bbox(block["bbox"]), rgb_from_int(int(block["color"]))), continued)
             continued = bool(block.get("continues")) and not block.get("stroked")
+        check_page(number, spans=len(spans), drawings=len(shapes))
     if curved_strokes:
         shapes = [shape for shape in shapes if shape.fill is not None] + _outlines(page)
     rect = page.rect
-    return PageContent(page.number + 1, rect.width, rect.height, tuple(spans), tuple(shapes))
+    return PageContent(number, rect.width, rect.height, tuple(spans), tuple(shapes))
+
+
+def _text_page(page: Any, number: int) -> Any:
+    """The page's MuPDF text page, refused (``TooComplex``) when it took more memory than a
+    page of ``MAX_GLYPHS_PER_PAGE`` characters would."""
+    text_page = page.get_textpage(flags=_FLAGS)
+    size = pymupdf.mupdf.ll_fz_pool_size(text_page.this.m_internal.pool)
+    if size > _MAX_TEXT_PAGE_BYTES:
+        raise TooComplex(f"page {number} is too complex: its text layer takes {size / 2**20:.0f} MB "
+                         f"(more than {MAX_GLYPHS_PER_PAGE:,} characters or drawings)")
+    return text_page
 
 
 def _add_fill(shapes: list[Shape], shape: Shape, continued: bool) -> None:
@@ -96,8 +117,10 @@ def _outlines(page: Any) -> list[Shape]:
     are grown by the line join allowance (~12 pt for a thin rounded rectangle), so a page that
     has them pays for one ``get_cdrawings()`` call (``get_drawings()`` without its conversion of
     every path item to point and rect objects)."""
-    return [Shape(_bbox(drawing["rect"]), None) for drawing in page.get_cdrawings()
-            if drawing.get("type") == "s"]
+    outlines = [Shape(_bbox(drawing["rect"]), None) for drawing in page.get_cdrawings()
+                if drawing.get("type") == "s"]
+    check_page(page.number + 1, drawings=len(outlines))
+    return outlines
 
 
 def _bbox(values: tuple[float, ...]) -> tuple[float, float, float, float]:

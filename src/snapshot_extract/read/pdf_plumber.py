@@ -6,6 +6,11 @@ than ``SPACE_GAP`` of the font size and the PDF drew none. Rectangles and curves
 a stroke, and stroked lines, become ``Shape``s; colours in grey, RGB or CMYK are normalised to
 RGB. Library
 exceptions are left to ``read.pdf`` (the reader boundary).
+
+Caps (``limits``): each page is interpreted by ``_CappedAggregator``, pdfplumber's own layout
+device counting text spans (text-showing operators), characters and drawings as pdfminer
+reports them; the first count over its cap stops the page (``TooComplex``), long before
+pdfminer has built an object for every one of a million glyphs.
 """
 
 from __future__ import annotations
@@ -18,8 +23,11 @@ from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
 from ..errors import EncryptedInput
+from ..limits import check_page
 from .page import (
     PageContent,
     Shape,
@@ -62,7 +70,40 @@ def _encrypted(password: str | None) -> EncryptedInput:
     return EncryptedInput("encrypted PDF: the --password given does not open it")
 
 
+class _CappedAggregator(PDFPageAggregatorWithMarkedContent):
+    """pdfplumber's layout device, counting as pdfminer goes (see the module docstring)."""
+
+    def __init__(self, page: Any) -> None:
+        super().__init__(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
+        self.number = page.page_number
+        self.spans = self.glyphs = self.drawings = 0
+
+    def render_string(self, *args: Any, **kwargs: Any) -> None:
+        self.spans += 1
+        check_page(self.number, spans=self.spans)
+        super().render_string(*args, **kwargs)
+
+    def render_char(self, *args: Any, **kwargs: Any) -> float:
+        self.glyphs += 1
+        check_page(self.number, glyphs=self.glyphs)
+        return float(super().render_char(*args, **kwargs))
+
+    def paint_path(self, *args: Any, **kwargs: Any) -> None:
+        self.drawings += 1
+        check_page(self.number, drawings=self.drawings)
+        super().paint_path(*args, **kwargs)
+
+
+def _lay_out(page: Any) -> None:
+    """Interpret the page with the capped device and hand pdfplumber the result (what its
+    ``Page.layout`` does, with our device: ``layout`` returns ``_layout`` once it is set)."""
+    device = _CappedAggregator(page)
+    PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    page._layout = device.get_result()
+
+
 def _page(page: Any, number: int) -> PageContent:
+    _lay_out(page)
     spans = tuple(_spans(page.chars))
     shapes = tuple(_shapes([*page.rects, *page.curves])) + tuple(_rules(page.lines))
     return PageContent(number, float(page.width), float(page.height), spans, shapes)
