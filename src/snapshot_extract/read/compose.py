@@ -21,8 +21,9 @@ from ..geometry import round_box, union_box
 from ..models import RGB, BBox, Line
 from ..textutil import NUMBERED_ITEM_RE, join_wrapped
 from .hyphens import LINE_END_HYPHENS, Hyphenation
-from .layout import ROW_TOLERANCE, Box, TextLine, Unit
+from .layout import ROW_TOLERANCE, TextLine, Unit
 from .order import order_units
+from .shapes import Box
 
 PARAGRAPH_GAP = 1.6  # of the font size: a wider baseline distance starts a new paragraph
 SIZE_CHANGE = 0.6  # points

@@ -1,13 +1,10 @@
 """Layout: a page's spans and shapes -> text lines grouped into units (both backends share it).
 
-Contract: ``page_shapes(page)`` merges coincident shapes into ``Box``es (a background and its
-border are one) and returns the text containers and the colour swatches; a container crossed
-from top to bottom by vertical rules is cut into one box per part (tiles on one background),
-and a borderless box painted in the fill of a larger one it lies in is no container (it cannot
-be seen: a per-line text background inside a tile); ``page_lines(page,
-containers)`` cuts the page into ``TextLine``s (the spans on one baseline, split at wide gaps and
-at the edge of a box; symbol-font and unknown glyphs at a line start make it a bullet) and gives
-each line the smallest ``Box`` it sits in; ``page_units(page, lines)`` groups the lines into
+Contract: ``page_lines(page, containers, swatches)`` (the containers and swatches of
+``shapes.page_shapes``) cuts the page into ``TextLine``s (the spans on one baseline, split at
+wide gaps and at the edge of a box; symbol-font and unknown glyphs at a line start, or a small
+drawn shape just left of it, make it a bullet) and gives each line the smallest ``Box`` it sits
+in; ``page_units(page, lines)`` groups the lines into
 ``Unit``s: free lines, boxed panels (Overview, Spotlight, header band), single tiles, and rows of
 side-by-side tiles or grid cells. ``order`` puts units in reading order and ``compose`` turns
 them into ``models.Line``s. Everything here is geometry: no backend-specific step.
@@ -16,15 +13,16 @@ them into ``models.Line``s. Everything here is geometry: no backend-specific ste
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Any, Literal
+from typing import Literal
 
-from ..geometry import round_box, union_box
+from ..geometry import union_box
 from ..models import RGB, BBox, Swatch
 from ..textutil import SOFT_BREAK, clean_text, fold_spaces, split_bullet
-from .page import PageContent, Shape, Span
+from .page import PageContent, Span
+from .shapes import Box
 
 _UNKNOWN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 SPACE_GAP = 0.15  # of the font size: a wider gap between spans is a word space
@@ -33,23 +31,7 @@ BULLET_GAP = 3.0  # of the font size: a bullet glyph is joined to text at most t
 MARKER_MIN, MARKER_MAX = 0.15, 0.9  # of the font size: the sides of a drawn bullet marker
 ROW_TOLERANCE = 0.3  # of the font size: baselines closer than this share a row
 ASCENT, DESCENT = 0.8, 0.2  # of the font size: a line's box above and below its baseline
-MIN_BOX, MIN_SWATCH = 6.0, 2.0  # points: smallest container / swatch side
-SAME_EDGE = 1.5  # points: shapes whose edges are this close are one (a background + its border)
-STRIP_JOIN = 0.1  # points: a box painted this close under one of its fill and width carries it on
 CELL_MAX_LINES, CELL_MAX_CHARS, CELL_MAX_WIDTH = 4, 80, 0.45
-
-
-@dataclass(frozen=True, slots=True)
-class Box:
-    """Coincident shapes merged: a container of text or a colour swatch."""
-
-    bbox: BBox
-    fill: RGB | None
-    outlined: bool = False  # one of its shapes is a stroke or ring (a visible border)
-
-    @property
-    def area(self) -> float:
-        return (self.bbox[2] - self.bbox[0]) * (self.bbox[3] - self.bbox[1])
 
 
 @dataclass(slots=True)
@@ -102,129 +84,7 @@ class Unit:
         return [line for cell in self.cells for line in cell]
 
 
-# --------------------------------------------------------------------------- boxes
-
-
-def merge_shapes(shapes: Iterable[Shape]) -> list[Box]:
-    """Shapes at least ``MIN_SWATCH`` on each side, coincident ones (all edges within
-    ``SAME_EDGE``: a background and its border) merged, the lightest fill kept."""
-    groups: list[list[Any]] = []  # [x0, y0, x1, y1, fills]
-    for shape in shapes:
-        x0, y0, x1, y1 = shape.bbox
-        if x1 - x0 < MIN_SWATCH or y1 - y0 < MIN_SWATCH:
-            continue
-        for group in groups:
-            if (abs(group[0] - x0) <= SAME_EDGE and abs(group[1] - y0) <= SAME_EDGE
-                    and abs(group[2] - x1) <= SAME_EDGE and abs(group[3] - y1) <= SAME_EDGE):
-                group[0], group[1] = min(group[0], x0), min(group[1], y0)
-                group[2], group[3] = max(group[2], x1), max(group[3], y1)
-                group[4].append(shape.fill)
-                break
-        else:
-            groups.append([x0, y0, x1, y1, [shape.fill]])
-    return [Box(round_box((g[0], g[1], g[2], g[3])), _lightest(g[4]), None in g[4]) for g in groups]
-
-
-def _join_strips(boxes: list[Box]) -> list[Box]:
-    """Borderless boxes of one fill and one width, each starting exactly where the one above
-    ends, as one box: a panel some producers paint line by line. Cells of a grid are not
-    strips: they, or the cell above or below them, have neighbours side by side."""
-    joined: list[Box] = []
-    strips: list[bool] = []  # parallel to joined: may take the next strip under it
-    for box in sorted(boxes, key=lambda box: (box.bbox[1], box.bbox[0])):
-        x0, y0, x1, y1 = box.bbox
-        strip = box.fill is not None and not box.outlined and not _has_neighbour(box, boxes)
-        above = None
-        if strip:
-            above = next(
-                (
-                    index for index, other in enumerate(joined)
-                    if strips[index] and other.fill == box.fill and abs(other.bbox[3] - y0) <= STRIP_JOIN
-                    and abs(other.bbox[0] - x0) <= SAME_EDGE and abs(other.bbox[2] - x1) <= SAME_EDGE
-                ),
-                None,
-            )  # fmt: skip
-        if above is None:
-            joined.append(box)
-            strips.append(strip)
-        else:
-            other = joined[above]
-            joined[above] = Box((other.bbox[0], other.bbox[1], max(other.bbox[2], x1), y1), box.fill)
-    return joined
-
-
-def _has_neighbour(box: Box, boxes: list[Box]) -> bool:
-    """Another box abuts ``box`` on its left or right, outside it and level with it (a grid
-    cell's neighbour; an accent bar painted over a panel's edge is none)."""
-    x0, y0, x1, y1 = box.bbox
-    return any(
-        other is not box and other.bbox[1] < y1 and other.bbox[3] > y0
-        and ((abs(other.bbox[2] - x0) <= 2 * SAME_EDGE and other.bbox[0] < x0 - SAME_EDGE)
-             or (abs(other.bbox[0] - x1) <= 2 * SAME_EDGE and other.bbox[2] > x1 + SAME_EDGE))
-        for other in boxes
-    )  # fmt: skip
-
-
-def _lightest(fills: list[RGB | None]) -> RGB | None:
-    solid = [fill for fill in fills if fill is not None]
-    return max(solid, key=lambda rgb: (sum(rgb), rgb)) if solid else None
-
-
-def page_shapes(page: PageContent) -> tuple[list[Box], list[Swatch]]:
-    """The page's text containers (smallest first) and its colour swatches."""
-    limit = 0.8 * page.width * page.height
-    boxes = [box for box in _join_strips(merge_shapes(page.shapes)) if box.area < limit]
-    containers = sorted(
-        (box for box in boxes
-         if box.bbox[2] - box.bbox[0] >= MIN_BOX and box.bbox[3] - box.bbox[1] >= MIN_BOX),
-        key=lambda box: box.area,
-    )  # fmt: skip
-    swatches = [Swatch(page.number, box.bbox, box.fill) for box in boxes if box.fill is not None]
-    rules = [box for box in boxes
-             if box.bbox[2] - box.bbox[0] < MIN_BOX and box.bbox[3] - box.bbox[1] >= MIN_BOX]
-    if rules:
-        containers = sorted(_split_by_rules(containers, rules), key=lambda box: box.area)
-    return _visible(containers), swatches
-
-
-def _split_by_rules(containers: list[Box], rules: list[Box]) -> Iterator[Box]:
-    """Each container cut at the vertical rules that cross it from top to bottom (one
-    background under a row of tiles, told apart by white lines between them)."""
-    for box in containers:
-        x0, top, x1, bottom = box.bbox
-        cuts = sorted(
-            (rule.bbox[0], rule.bbox[2]) for rule in rules
-            if rule.bbox[1] <= top + SAME_EDGE and rule.bbox[3] >= bottom - SAME_EDGE
-            and rule.bbox[0] >= x0 + MIN_BOX and rule.bbox[2] <= x1 - MIN_BOX
-        )  # fmt: skip
-        if not cuts:
-            yield box
-            continue
-        left = x0
-        for cut0, cut1 in [*cuts, (x1, x1)]:
-            if cut0 - left >= MIN_BOX:
-                yield Box((left, top, round(cut0, 2), bottom), box.fill, box.outlined)
-            left = max(left, round(cut1, 2))
-
-
-def _visible(containers: list[Box]) -> list[Box]:
-    """Containers without those painted, borderless, in the fill of a larger one they lie in:
-    invisible on the page, they delimit nothing (a producer's per-word or per-line text
-    background inside a tile of the same colour)."""
-    hidden = set()
-    for index, box in enumerate(containers):
-        if box.fill is None or box.outlined:
-            continue
-        x0, y0, x1, y1 = box.bbox
-        for outer in containers[index + 1:]:
-            ox0, oy0, ox1, oy1 = outer.bbox
-            if (outer.fill == box.fill and ox0 - 1 <= x0 and oy0 - 1 <= y0 and x1 <= ox1 + 1
-                    and y1 <= oy1 + 1):
-                hidden.add(index)
-                break
-    if not hidden:
-        return containers
-    return [box for index, box in enumerate(containers) if index not in hidden]
+# --------------------------------------------------------------------------- lines
 
 
 def _box_at(boxes: Sequence[Box], x: float, y: float) -> Box | None:
@@ -233,9 +93,6 @@ def _box_at(boxes: Sequence[Box], x: float, y: float) -> Box | None:
         if x0 - 1 <= x <= x1 + 1 and y0 - 1 <= y <= y1 + 1:
             return box
     return None
-
-
-# --------------------------------------------------------------------------- lines
 
 
 def page_lines(page: PageContent, containers: Sequence[Box], swatches: Sequence[Swatch] = ()) -> list[TextLine]:

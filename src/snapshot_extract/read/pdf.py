@@ -3,7 +3,7 @@
 Contract: ``read_pdf(data, file_name, options)`` returns the lines of the document in reading
 order (see ``compose``) with page, box (PDF points, top-left origin, 2 decimals), font, size,
 bold, colour (RGB 0-1), bullet and grid cells, plus every filled shape as a ``Swatch``. Both
-backends feed the same layout stage (``layout`` -> ``order`` -> ``compose``, with
+backends feed the same layout stage (``shapes`` -> ``layout`` -> ``grid`` -> ``order`` -> ``compose``, with
 ``furniture`` for headers, footers and hyphens), so they give the same lines; only the boxes
 may differ by a fraction of a point.
 
@@ -28,9 +28,10 @@ from .compose import compose
 from .furniture import remove_furniture
 from .grid import with_grids
 from .hyphens import Hyphenation
-from .layout import TextLine, body_size, page_lines, page_shapes, page_units
+from .layout import TextLine, body_size, page_lines, page_units
 from .order import order_units
 from .page import PageContent
+from .shapes import page_shapes
 
 Extractor = Callable[[bytes, str | None, int], list[PageContent]]
 # Backend name -> the module whose ``extract_pages`` reads a PDF; imported when first used (each
