@@ -92,7 +92,7 @@ def record_markdown() -> str:
              for name in ("unmapped", "warnings", "provenance")]
     parts = [
         "# The snapshot record (schema version 1)",
-        GENERATED.format(source="the record model, `src/snapshot_extract/models.py`"),
+        GENERATED.format(source="the record model, `src/snapshot_extract/models/schema.py`"),
         intro.replace("``", "`").strip(),
         "The JSON Schema of the record: `snapshot-extract schema`. A complete example: "
         "[`fixtures/text/enschede.expected.json`](../fixtures/text/enschede.expected.json).",

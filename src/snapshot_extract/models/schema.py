@@ -1,19 +1,10 @@
-"""Types that cross stage boundaries, and nothing else.
-
-Data flows one way, and so do these types:
-
-    read -> ``Document`` (``Line``s, ``Swatch``es) -> sections -> ``Sections`` (``Section``s of
-    ``Block``s) -> fields -> ``FieldResult``s (values with ``Evidence``) -> record -> ``Record``
-
-The stage types are plain immutable named tuples and dataclasses; the ``Record`` of the spec
-(``docs/record.md``, schema version 1) is a tree of strict, frozen pydantic models, validated
-once per document, whose fields declare their meaning and vocabulary group (``record_fields``).
-``Warning`` is the one warning type of every stage.
+"""The ``Record`` of the spec (``docs/record.md``, schema version 1): a tree of strict, frozen
+pydantic models, validated once per document, whose fields declare their meaning and vocabulary
+group (``record_fields``); and ``Warning`` and ``Unmapped``, which every stage hands on too.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, Literal, NamedTuple
 
@@ -21,11 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic.config import JsonDict
 from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
-BBox = tuple[float, float, float, float]
-RGB = tuple[float, float, float]
-
 SCHEMA_VERSION = "1"
-MAX_ITEM_LINE = 80  # characters: a longer line is running text, not a list item or tile
 
 
 # --------------------------------------------------------------------------- every stage
@@ -51,191 +38,6 @@ class Unmapped(_Model):
     text: str = Field(description="the item as printed")
     best_id: str | None = Field(description="the nearest vocabulary id, if any")
     best_score: float = Field(description="the nearest id's score 0-100")
-
-
-# --------------------------------------------------------------------------- read -> Document
-
-
-@dataclass(frozen=True)
-class PdfOptions:
-    """How to read a PDF: the backend (``pymupdf``, fast; ``pdfplumber``, detailed), a password,
-    the most pages a snapshot may have, and when to OCR a page (``auto``: the pages without a text
-    layer; ``always``; ``never``: such a page is ``no_text_layer``)."""
-
-    backend: Literal["pymupdf", "pdfplumber"] = "pymupdf"
-    password: str | None = None
-    max_pages: int = 20
-    ocr: Literal["auto", "always", "never"] = "auto"
-
-
-class Line(NamedTuple):
-    """One line of text as the reader saw it, markup removed.
-
-    ``bullet`` is true when the line was introduced by a list marker or bullet glyph (which is
-    not part of ``text``). ``bold`` is true when the whole line was set in bold; ``bold_parts``
-    keeps the bold runs inside it (``**x**`` in a text dump, bold spans in a PDF), ``color_parts``
-    the runs of one colour in a PDF line printed in several (a phrase coloured in a sentence). ``cells``
-    holds the separate cells of a grid row (tab-separated in a dump, tiles in a PDF); a line
-    that is not a grid row has ``cells == (text,)``. ``cell_boxes``, ``cell_colors`` and
-    ``cell_fills`` run parallel to ``cells`` where the reader knows them. Boxes are in PDF
-    points, rounded to 0.01; ``column`` numbers the column a PDF line was read in, ``panel`` the
-    boxed panel it was printed in (from 1; 0 outside any).
-    """
-
-    text: str
-    page: int | None = None
-    bbox: BBox | None = None
-    font: str | None = None
-    size: float | None = None
-    bold: bool = False
-    color: RGB | None = None
-    bullet: bool = False
-    bold_parts: tuple[str, ...] = ()
-    color_parts: tuple[tuple[str, RGB], ...] = ()
-    cells: tuple[str, ...] = ()
-    cell_boxes: tuple[BBox | None, ...] = ()
-    cell_colors: tuple[RGB | None, ...] = ()
-    cell_fills: tuple[RGB | None, ...] = ()
-    column: int = 0
-    panel: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Swatch:
-    """A filled rectangle on a page (grid tile, legend swatch, panel background)."""
-
-    page: int
-    bbox: BBox
-    fill: RGB
-
-
-class OcrDoubt(NamedTuple):
-    """A word OCR read with low confidence: page, box (points), text and confidence (0-100)."""
-
-    page: int
-    bbox: BBox
-    text: str
-    confidence: float
-
-
-@dataclass(frozen=True, slots=True)
-class SourceInfo:
-    file: str
-    sha256: str
-    format: Literal["pdf", "text"]
-    pages: int | None
-    ocr: bool = False  # some page was read by OCR
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """What a reader hands to the section stage: lines in reading order, the page's filled
-    shapes, and the reader's own doubts (``notes``, warnings the record carries)."""
-
-    source: SourceInfo
-    lines: tuple[Line, ...]
-    swatches: tuple[Swatch, ...] = ()
-    page_sizes: tuple[tuple[float, float], ...] = ()
-    notes: tuple[Warning, ...] = ()
-    doubts: tuple[OcrDoubt, ...] = ()  # OCR words read with low confidence
-
-
-# --------------------------------------------------------------------------- sections -> Sections
-
-
-class Block(NamedTuple):
-    """A paragraph, a bullet item or a grid row: the unit the field mappers read, with its text
-    split into ``sentences`` once."""
-
-    kind: Literal["paragraph", "bullet", "row"]
-    text: str
-    lines: tuple[Line, ...]
-    sentences: tuple[str, ...]
-
-    @property
-    def cells(self) -> tuple[str, ...]:
-        return self.lines[0].cells if self.kind == "row" else (self.text,)
-
-    @property
-    def is_item(self) -> bool:
-        """A bullet, a grid row or tiles, or lines that read as list items (a dump that lost its
-        bullet glyphs, tiles whose labels wrap): no sentence end, no line longer than an item."""
-        if self.kind != "paragraph":
-            return True
-        return (not self.text.endswith((".", ":", "?", "!")) and len(self.sentences) == 1
-                and all(len(line.text) <= MAX_ITEM_LINE for line in self.lines))
-
-
-@dataclass(frozen=True, slots=True)
-class Header:
-    """The page header: "City Innovation Snapshot <as_printed>, <country>"; ``kicker`` false when
-    the kicker was not read and the document's title line "<CITY>, <Country>" stands for it."""
-
-    as_printed: str
-    country: str
-    line: Line
-    kicker: bool = True
-
-
-class Section(NamedTuple):
-    """One canonical section (``key``): its heading as printed and its blocks."""
-
-    key: str
-    heading: str | None
-    blocks: tuple[Block, ...]
-    heading_line: Line | None = None
-    title: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Move:
-    """A block moved to the section its content belongs to (``from_key`` -> ``to_key``)."""
-
-    text: str
-    from_key: str
-    to_key: str
-
-
-@dataclass(frozen=True, slots=True)
-class Sections:
-    """The document split into sections; ``preamble`` holds the blocks before any heading."""
-
-    header: Header | None
-    sections: dict[str, Section]
-    preamble: tuple[Block, ...] = ()
-    moves: tuple[Move, ...] = ()
-    header_cities: tuple[str, ...] = ()
-
-    def get(self, key: str) -> Section | None:
-        return self.sections.get(key)
-
-    def block_texts(self) -> list[str]:
-        """The text of every block in reading order: the preamble, then section by section."""
-        blocks = [*self.preamble, *(block for section in self.sections.values() for block in section.blocks)]
-        return [block.text for block in blocks]
-
-
-# --------------------------------------------------------------------------- fields -> FieldResult
-
-
-class Evidence(NamedTuple):
-    """Where a value was read: the text, its page and box (None in a text dump)."""
-
-    text: str
-    page: int | None
-    bbox: BBox | None
-
-
-class FieldResult(NamedTuple):
-    """One mapper's output: values by JSON path, their evidence, the problems found, and the
-    blocks it read (``(block index, None)`` for a whole block, ``(index, sentence)`` for one
-    sentence of it): the record stage warns about every sentence no mapper read."""
-
-    values: dict[str, Any]
-    evidence: dict[str, Evidence]
-    warnings: tuple[Warning, ...]
-    unmapped: tuple[Unmapped, ...]
-    used: frozenset[tuple[int, str | None]]
 
 
 # --------------------------------------------------------------------------- Record
