@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from snapshot_extract.cli import app
-from snapshot_extract.inspect.overlay import AMBER, GREEN, compact_paths, field_colour, inspect_pdf
+from snapshot_extract.inspect.marks import AMBER, GREEN, compact_paths, field_colour
+from snapshot_extract.inspect.overlay import inspect_pdf
 from snapshot_extract.models import Record
 from snapshot_extract.vocabulary import load_vocabulary
 

@@ -52,14 +52,14 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
     cells: list[Cell] = []
     units: list[Unit] = []  # a dump's grid: lines whose cells the dump ran together or wrapped
     for index, block in enumerate(section.blocks):
-        for kind, phrase_colour in _coloured_phrases(block):
-            legend.setdefault(kind, phrase_colour)
-        label = _LEGEND_RE.match(block.text)
-        if label:
+        for phrase_kind, phrase_colour in _coloured_phrases(block):
+            legend.setdefault(phrase_kind, phrase_colour)
+        label = legend_kind(block.text)
+        if label is not None:
             found.use(index)
             colour = _legend_colour(block, swatches)
             if colour is not None:
-                legend.setdefault("without" if (label.group("kind") or "").lower() in _WITHOUT else "with", colour)
+                legend.setdefault(label, colour)
         elif _INTRO_RE.search(block.text) and block.text.endswith(".") and block.kind != "row":
             found.use(index)
         elif block.kind != "row" and block.lines[0].bbox is None and block.is_item:
@@ -72,6 +72,14 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
     found.terms("outcomes.policy_areas", [(cell.text, cell.evidence) for cell in cells])
     _classify(found, cells, legend)
     return found.result()
+
+
+def legend_kind(text: str) -> str | None:
+    """"with" or "without" for a legend label ("With sufficient data", "Insufficient data"), else None."""
+    label = _LEGEND_RE.match(text)
+    if label is None:
+        return None
+    return "without" if (label.group("kind") or "").lower() in _WITHOUT else "with"
 
 
 def _without_legend(block: Block) -> list[str]:
