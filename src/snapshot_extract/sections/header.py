@@ -196,7 +196,9 @@ def _repeated_header_parts(lines: Sequence[Line], headers: list[Header], used: s
     parts |= {fold(f"{header.as_printed} {header.country}") for header in headers}
     parts |= {fold(f"{header.as_printed} city innovation snapshot") for header in headers}
     parts |= {fold(f"city innovation snapshot {header.as_printed}") for header in headers}
-    return {index for index, line in enumerate(lines) if index not in used and line.text and fold(line.text) in parts}
+    longest = 2 * max(len(part) for part in parts)  # folding drops punctuation: a longer line is no part
+    return {index for index, line in enumerate(lines)
+            if index not in used and line.text and len(line.text) <= longest and fold(line.text) in parts}
 
 
 def _footers(lines: Sequence[Line], furniture: set[int]) -> set[int]:
