@@ -163,3 +163,16 @@ def test_parse_has_a_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     ("line\u2028sep", "line\\u2028sep")])  # fmt: skip
 def test_printable(text: str, shown: str) -> None:
     assert printable(text) == shown and printable(shown) == shown
+
+
+def test_a_five_megabyte_one_line_dump_is_read_or_refused_in_time(tmp_path: Path) -> None:
+    """A text dump of one 5 MB line (the seed with its line ends gone, repeated) is refused with
+    a reason, not read for minutes: nothing in the text reader is quadratic in a line's length.
+    Measured 1.4 s (issue 16 asks for 2 s); the bound here leaves room for a loaded CI machine."""
+    seed = SEED.read_text(encoding="utf-8").replace("\n", " ")
+    path = tmp_path / "one-line.txt"
+    path.write_text((seed + " ") * (5_000_000 // len(seed) + 1), encoding="utf-8")
+    started = time.monotonic()
+    result = runner.invoke(cli.app, ["parse", str(path)])
+    assert time.monotonic() - started <= 5
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "header" in result.stderr
