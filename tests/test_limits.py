@@ -139,14 +139,14 @@ def test_mupdf_allocation_failures_count_as_out_of_memory(message: str, expected
 
 
 def test_parse_has_a_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = pipeline.extract_all
+    real = pipeline.extract
 
-    def slow(paths: Any, *args: Any, **kwargs: Any) -> Any:
-        if "slow" in Path(list(paths)[0]).name:
+    def slow(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if "slow" in Path(path).name:
             time.sleep(5)
-        return real(paths, *args, **kwargs)
+        return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "extract_all", slow)
+    monkeypatch.setattr(pipeline, "extract", slow)
     shutil.copy(SEED, tmp_path / "slow.txt")
     started = time.monotonic()
     result = runner.invoke(cli.app, ["parse", str(tmp_path / "slow.txt"), "--timeout", "0.3"])

@@ -41,7 +41,6 @@ from .limits import DEFAULT_MAX_MEMORY
 if TYPE_CHECKING:  # each command imports what it runs when it runs: --help starts in a fraction of a second
     from .checks.golden import FixtureOutcome
     from .models import PdfOptions, Record
-    from .pipeline import Result
     from .vocabulary import Vocabulary
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_WRITE = 0, 1, 2, 3
@@ -117,12 +116,14 @@ def parse(
 
     Example: snapshot-extract parse fixtures/text/enschede.txt
     """
+    from .pipeline import extract_all
+
     if files.count(Path("-")) > 1:
         raise _fail("error: -: stdin can be read only once")
     vocab = _vocabulary(vocabulary, replace_vocabulary)
     options = _pdf_options(backend, password, max_pages, ocr)
     with stdin_as_file(files) as paths:
-        results = [_extract_within(path, vocab, options, timeout, debug) for path in paths]
+        results = list(extract_all(paths, vocab, options, debug=debug, timeout=timeout))
     results = [as_given(result, given) for result, given in zip(results, files, strict=True)]
     records: list[Record] = [r.record for r in results if r.record is not None]
     for result in results:
@@ -139,19 +140,6 @@ def parse(
                 line = f"warning: {record.source.file}: {warning.field}: {warning.code}: {warning.message}"
                 typer.echo(printable(line), err=True)
         raise typer.Exit(EXIT_FAILED)
-
-
-def _extract_within(path: Path, vocabulary: Vocabulary, options: PdfOptions, timeout: float, debug: bool) -> Result:
-    """``extract_all`` of one file under the time limit (``timeout <= 0``: none)."""
-    from .errors import ExtractionTimeout
-    from .limits import DeadlineExceeded, time_limit
-    from .pipeline import Result, extract_all
-
-    try:
-        with time_limit(timeout):
-            return next(extract_all([path], vocabulary, options, debug=debug))
-    except DeadlineExceeded:
-        return Result(path, None, ExtractionTimeout(f"extraction took longer than {timeout:g} s", str(path)))
 
 
 def _print_records(records: list[Record], output_format: ParseFormat, single: bool) -> None:

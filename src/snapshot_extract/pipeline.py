@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InternalError, NotASnapshot, SnapshotError
+from .errors import ExtractionTimeout, InternalError, NotASnapshot, SnapshotError
 from .fields import map_fields
 from .models import Document, FieldResult, Record, Sections
 from .read import PdfOptions, read_document
@@ -85,16 +85,25 @@ def extract_all(
     vocabulary: Vocabulary | None = None,
     pdf_options: PdfOptions | None = None,
     debug: bool = False,
+    timeout: float = 0,
 ) -> Iterator[Result]:
     """Extract every path in order; failures are yielded as ``Result``s, never raised.
 
-    An unexpected exception (a bug) becomes an ``InternalError`` result too, unless ``debug``.
+    An unexpected exception (a bug) becomes an ``InternalError`` result too, unless ``debug``;
+    a document that takes longer than ``timeout`` seconds (``0``: no limit; the main thread
+    only) an ``ExtractionTimeout`` one.
     """
+    from .limits import DeadlineExceeded, time_limit
+
     vocabulary = vocabulary or load_vocabulary()
     for raw in paths:
         path = Path(raw)
         try:
-            yield Result(path, extract(path, vocabulary, pdf_options), None)
+            with time_limit(timeout):
+                record = extract(path, vocabulary, pdf_options)
+            yield Result(path, record, None)
+        except DeadlineExceeded:
+            yield Result(path, None, ExtractionTimeout(f"extraction took longer than {timeout:g} s", str(path)))
         except SnapshotError as error:
             yield Result(path, None, error)
         except Exception as error:
