@@ -175,10 +175,13 @@ def test_errors_csv_and_manifest(corpus: Path, tmp_path: Path) -> None:
 
 
 def test_bad_fixtures_fail_as_extract_does(tmp_path: Path) -> None:
-    summary = convert_batch([BAD], tmp_path / "out", BatchOptions(workers=0))
+    """The hostile inputs fail in a batch as ``extract`` fails on them (OCR off, as
+    ``test_bad_inputs`` reads them: the image-only PDF is the reader's ``no_text_layer``)."""
+    no_ocr = PdfOptions(ocr="never")
+    summary = convert_batch([BAD], tmp_path / "out", BatchOptions(workers=0, pdf_options=no_ocr))
     for document in summary.documents:
         try:
-            extract(document.file)
+            extract(document.file, pdf_options=no_ocr)
             expected = None
         except SnapshotError as error:
             expected = error.code
