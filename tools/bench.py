@@ -16,15 +16,17 @@ the tool-made dumps of fixtures/dumps) and measures:
 - our batch (``convert_batch``, PyMuPDF backend, JSON Lines output only) on the PDFs with
   workers=0 (in this process), 1 and 2, and on the text dumps;
 - peak memory (max RSS) of a fresh process running a 2-worker batch of 100 and of 2,000 PDFs:
-  the batch process itself and its largest worker (``getrusage(RUSAGE_CHILDREN)``).
+  the batch process itself and its largest worker (``getrusage(RUSAGE_CHILDREN)``);
+- OCR: seconds per scanned page on one core, per committed scan (``tools/bench_ocr.py``).
 
 Targets printed beside the numbers (plain Python): per-document time <= 2.0x raw PyMuPDF (1-worker
 batch and in-process pipeline, fixture and sweep PDFs), text >= 500 docs/s, a cold parse <= 0.3 s
-and --help <= 0.2 s, 2 workers >= 1.8x one, memory flat within 10%.
+and --help <= 0.2 s, 2 workers >= 1.8x one, memory flat within 10%, OCR <= 3 s per page.
 
     python -m tools.bench                  # the full run (a few minutes on 2 cores)
     python -m tools.bench --quick          # a smoke run in seconds
     python -m tools.bench --profile        # cProfile top 25 (tottime) of the pipeline instead
+    python -m tools.bench --ocr            # only the OCR rows
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ from rich.table import Table
 from snapshot_extract import extract, load_vocabulary
 from snapshot_extract.batch import BatchOptions, convert_batch
 
+from .bench_ocr import ocr_report
 from .corpora import FIXTURES, build_corpus, fixture_pdfs, fixture_texts, renamed_corpus, sweep_pdfs, tool_dumps
 
 TARGET_RATIO, TARGET_TEXT, TARGET_SPEEDUP, TARGET_MEMORY = 2.0, 500.0, 1.8, 0.10
@@ -300,6 +303,7 @@ def run_bench(copies: int, plumber_docs: int, memory_sizes: tuple[int, int], rep
     out.print(throughput_table(timings))
     out.print(start_table(cold_start(["parse", str(FIXTURES / "text" / "enschede.txt")]), cold_start(["--help"])))
     out.print(memory_table(small, large, memory))
+    out.print(ocr_report(repeat))
     out.print(f"[dim]Plain Python; {os.cpu_count()} CPU(s) reported; corpus: {len(pdf_corpus)} PDFs and {len(text_corpus)} text "
               f"dumps ({copies} copies of each fixture); best of {repeat} runs each; batch output: JSON Lines only; "
               f"ratios are ms/doc over raw PyMuPDF ms/doc; load average at the end: "
@@ -354,9 +358,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per throughput measurement, best kept (default 3)")
     parser.add_argument("--quick", action="store_true", help="a smoke run: 2 copies, 1 run each, memory 20 vs 100")
     parser.add_argument("--profile", action="store_true", help="print cProfile top 25 of the pipeline and stop")
+    parser.add_argument("--ocr", action="store_true", help="only the OCR rows (seconds per scanned page)")
     args = parser.parse_args(argv)
     if args.profile:
         run_profile(pdf_rounds=3, text_rounds=10)
+        return
+    if args.ocr:
+        Console(width=max(Console().width, 150)).print(ocr_report(1 if args.quick else args.repeat))
         return
     small, large = (20, 100) if args.quick else tuple(int(part) for part in args.memory.split(","))
     copies = 2 if args.quick else args.copies
