@@ -33,7 +33,7 @@ run: $(STAMP)
 test: $(STAMP) ocr-engine
 	$(BIN)/ruff check src tests tools
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 	$(BIN)/snapshot-extract check fixtures/text fixtures/pdf
 	$(BIN)/snapshot-extract check fixtures/pdf --backend pdfplumber
 	$(BIN)/snapshot-extract batch fixtures/text fixtures/pdf --out .eval-out --quiet --format jsonl
