@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from snapshot_extract.fields.overview import parse_population
+from snapshot_extract.fields.overview import _urls, parse_population
 from snapshot_extract.fields.peer import parse_peer
 from snapshot_extract.pipeline import parse_document
 from snapshot_extract.read.text import read_text
@@ -318,6 +318,20 @@ def test_numbered_list_items(vocabulary: Vocabulary) -> None:
     )
     assert _ids(record["organisation"]["staff_skills"]) == ["data_analyst", "designer"]
     assert _ids(record["vision"]["associations"]) == ["experimentation", "resident_engagement"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("https://x.org/en/programmes/o pen-data", ["https://x.org/en/programmes/open-data"]),  # cut inside a word
+    ("https://x.org/a/open-dat a-and-digital-services, https://y.org/", ["https://x.org/a/open-data-and-digital-services",
+                                                                      "https://y.org/"]),  # a comma after the piece
+    ("https://x.org/en/ programmes/open-data", ["https://x.org/en/programmes/open-data"]),  # after a "/": a path
+    ("https://x.org/en/programmes/ open-data-and-digital-services",
+     ["https://x.org/en/programmes/open-data-and-digital-services"]),  # after a "/": a slug
+    ("https://x.org/ and", ["https://x.org/"]),  # after a "/", a word stays a word
+    ("https://x.org/en y.org/data", ["https://x.org/en", "https://y.org/data"]),  # a piece with a domain is an address
+])
+def test_web_addresses_cut_at_a_line_end(text: str, expected: list[str]) -> None:
+    assert _urls(text) == expected
 
 
 def test_overview_strip_of_pairs_with_separators(vocabulary: Vocabulary) -> None:

@@ -871,6 +871,33 @@ def test_overview_as_two_borderless_label_tables_without_heading(tmp_path: Path,
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+def test_overview_table_whose_website_cell_holds_several_lines(tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """A label | value table whose websites cell holds two addresses, one under the other, the
+    second cut after a "/" and carried on by its slug on a third line: every line of the cell
+    is a website's (a blind round lost the second address without a warning)."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        _text(canvas, 50, 64, "Overview", font="Helvetica-Bold", size=11)
+        rows = (("Mayor", "Jane Roe", 80), ("Term of office", "2014–2018", 94), ("Innovation lead", "John Doe", 108),
+                ("Population", "1.9 million (2019)", 122), ("Website(s)", "opendata.testville.org", 136))
+        for label, value, top in rows:
+            _text(canvas, 50, top, label, font="Helvetica-Bold", size=8)
+            _text(canvas, 160, top, value, size=8)
+        _text(canvas, 160, 146, "http://innovation.testville.org/en/programmes/", size=8)
+        _text(canvas, 160, 156, "open-data-and-digital-services", size=8)
+        _text(canvas, 50, 190, "What is the organisational structure?", font="Helvetica-Bold", size=11)
+        _text(canvas, 50, 206, "Testville's innovation work is sprinkled throughout the municipality.")
+
+    record = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record
+    overview = record.overview
+    assert (overview.mayor, overview.innovation_lead, overview.population) == ("Jane Roe", "John Doe", 1900000)
+    assert overview.websites == ["https://opendata.testville.org",
+                                 "http://innovation.testville.org/en/programmes/open-data-and-digital-services"]
+    assert not [w for w in record.warnings if w.field.startswith("overview")]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_spotlight_panel_ends_with_its_panel_and_its_title_may_wrap(tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
     """A spotlight in a tinted panel: its title wrapped onto a second line in the heading's type
     is one title; the text under the panel, outside it, is the section's the panel interrupted,

@@ -121,7 +121,10 @@ def _pair_labels(found: Found, section: Section) -> list[tuple[str, str, Evidenc
     unpaired: list[tuple[str, Line]] = []
     for key, label in waiting:
         free = [(position, line) for position, (_, line) in enumerate(values) if position not in taken]
-        chosen = _beside(label, free) or _below(label, [line for _, line in lines], free, "web" in key)
+        chosen = _beside(label, free)
+        if chosen and "web" in key:  # a cell of several websites, one under the other
+            chosen += _cell_below(values[chosen[0]][1], free)
+        chosen = chosen or _below(label, [line for _, line in lines], free, "web" in key)
         if not chosen:
             unpaired.append((key, label))
         for position in chosen:
@@ -179,6 +182,21 @@ def _beside(label: Line, free: list[tuple[int, Line]]) -> list[int]:
     return [min(right)[1]] if right else []
 
 
+def _cell_below(value: Line, free: list[tuple[int, Line]]) -> list[int]:
+    """The lines that carry on ``value`` in its cell: each right under the one before at its left
+    edge (``_under``), holding a web address or one unbroken piece of one ("…/open-dat" +
+    "a-and-digital-services")."""
+    chosen: list[int] = []
+    last = value
+    while True:
+        following = next(((position, line) for position, line in free
+                          if _under(last, line) and (_URL_RE.search(line.text) or " " not in line.text.strip())), None)
+        if following is None:
+            return chosen
+        chosen.append(following[0])
+        last = following[1]
+
+
 def _below(label: Line, order: list[Line], free: list[tuple[int, Line]], several: bool) -> list[int]:
     """The value line(s) right after ``label`` in reading order, up to the next label (websites
     may take several); none when a label follows straight away."""
@@ -229,14 +247,33 @@ def _read_name(found: Found, path: str, value: str, evidence: Evidence) -> None:
     found.set(path, value, evidence)
 
 
-# A web address cut inside a word of its path ("…/programmes/o" + "pen-data-and-…") or after a
-# hyphen, carried on by a piece that is no address of its own (no domain in it)
-_URL_CUT_RE = re.compile(r"((?:https?://|www\.)\S*[^\s/.,;:)])\s+(?=[a-z0-9][\w\-/?=&%#~]*(?:\s|$))(?![\w\-/]*\.[a-z]{2,})")
+# A piece of a web address carried on to the next line: no domain of its own, ends the word
+_URL_PIECE_RE = re.compile(r"[a-z0-9][\w\-/?=&%#~]*[.,;)]?", re.IGNORECASE)
+_DOMAIN_RE = re.compile(r"\.[a-z]{2,}", re.IGNORECASE)
+
+
+def _join_cut_urls(text: str) -> str:
+    """Web addresses cut at a line end put back together: an address cut inside a word of its
+    path ("…/programmes/o" + "pen-data-and-…") or after a hyphen is carried on by a piece that is
+    no address of its own (no domain in it); one cut after a "/" only by a piece that reads as a
+    path or a slug ("programmes/open-data", "open-data-and-digital-services": a "/" or a "-" in
+    it), so that "https://x.org/ and" stays two words."""
+    words = text.split()
+    joined: list[str] = []
+    for word in words:
+        last = joined[-1] if joined else ""
+        if (last.startswith(("http://", "https://", "www.")) and _URL_PIECE_RE.fullmatch(word)
+                and not _DOMAIN_RE.search(word) and not last.endswith((".", ",", ";", ":", ")"))
+                and (not last.endswith("/") or any(mark in word.rstrip("/") for mark in "/-"))):
+            joined[-1] = last + word
+        else:
+            joined.append(word)
+    return " ".join(joined)
 
 
 def _urls(text: str) -> list[str]:
     urls = []
-    for raw in _URL_RE.findall(_URL_CUT_RE.sub(r"\1", text)):
+    for raw in _URL_RE.findall(_join_cut_urls(text)):
         url = raw.rstrip(".,;)")
         urls.append(url if "://" in url else "https://" + url)
     return urls
