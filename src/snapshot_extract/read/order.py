@@ -117,7 +117,8 @@ def _crosses(unit: Unit, g0: float, g1: float) -> bool:
 
 def _spanning(units: Sequence[Unit], gutter: tuple[float, float], left: float, right: float) -> set[Unit]:
     """The units that cross ``gutter``, wide (``NARROW`` of the region) or reaching well into
-    both columns, with nothing beside them."""
+    both columns, with nothing beside them but the units on their row that span with them
+    (``_row_companions``), which are cut out too."""
     g0, g1 = gutter
     crossing = [unit for unit in units if _crosses(unit, g0, g1)]
     if not crossing:
@@ -126,13 +127,31 @@ def _spanning(units: Sequence[Unit], gutter: tuple[float, float], left: float, r
     far_left = min((unit.bbox[0] for unit in columns), default=left)
     far_right = max((unit.bbox[2] for unit in columns), default=right)
     wide = NARROW * (right - left)
-    spanning = {
-        unit for unit in crossing
-        if (unit.bbox[2] - unit.bbox[0] >= wide
-            or unit.bbox[0] <= (far_left + g0) / 2 and unit.bbox[2] >= (g1 + far_right) / 2)
-        and not _beside(unit, columns)
-    }  # fmt: skip
+    spanning: set[Unit] = set()
+    for unit in crossing:
+        companions = _row_companions(unit, columns)
+        x0 = min(other.bbox[0] for other in (unit, *companions))
+        x1 = max(other.bbox[2] for other in (unit, *companions))
+        if not (x1 - x0 >= wide or x0 <= (far_left + g0) / 2 and x1 >= (g1 + far_right) / 2):
+            continue
+        if not _beside(unit, [other for other in columns if other not in companions]):
+            spanning.add(unit)
+            spanning.update(companions)
     return spanning | _same_grid(crossing, spanning)
+
+
+def _row_companions(unit: Unit, columns: Sequence[Unit]) -> list[Unit]:
+    """The units printed on ``unit``'s row after it, right of its end (across the gutter it
+    crosses), that start a block of their own (the legend beside a full-width line): within its
+    height, and nothing of their column just above them. With these the row spans the columns;
+    a line of running text beside it does not."""
+    top, bottom = unit.bbox[1] - SAME_ROW, unit.bbox[3] + SAME_ROW
+    row = [other for other in columns
+           if top <= other.bbox[1] and other.bbox[3] <= bottom and other.bbox[0] >= unit.bbox[2]]
+    return [other for other in row if not any(
+        above.bbox[0] < other.bbox[2] and above.bbox[2] > other.bbox[0]
+        and 0 <= other.bbox[1] - above.bbox[3] <= other.bbox[3] - other.bbox[1]
+        for above in columns if above is not other)]
 
 
 def _same_grid(crossing: list[Unit], spanning: set[Unit]) -> set[Unit]:
