@@ -320,6 +320,23 @@ def test_numbered_list_items(vocabulary: Vocabulary) -> None:
     assert _ids(record["vision"]["associations"]) == ["experimentation", "resident_engagement"]
 
 
+def test_numbered_items_that_name_a_section_topic_are_no_headings(vocabulary: Vocabulary) -> None:
+    """"10. Municipal budget", "11. Innovative financing tools (social impact bonds)": numbered
+    and naming the funding topic, but each a known list item, not a heading opening a section
+    (a blind round lost four of five funding sources so, without a warning)."""
+    record = _record(
+        "What funding is available?\n\nBilbao has dedicated funding to support innovation capacity, which comes "
+        "from the following sources:\n9. International / multilateral institution budget\n10. Municipal budget\n"
+        "11. Innovative financing tools (social impact bonds)\n12. National or regional government\n"
+        "13. External (non-public) funding (philanthropy)\n\nHow is innovation helping the city?\n\n"
+        "Innovation helps the city to improve service delivery.\n",
+        vocabulary,
+    )
+    assert _ids(record["funding"]["sources"]) == ["international", "municipal_budget", "innovative_financing",
+                                                  "higher_government", "external_non_public"]
+    assert _ids(record["impact"]["benefits"]) == ["service_delivery"]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("https://x.org/en/programmes/o pen-data", ["https://x.org/en/programmes/open-data"]),  # cut inside a word
     ("https://x.org/a/open-dat a-and-digital-services, https://y.org/", ["https://x.org/a/open-data-and-digital-services",

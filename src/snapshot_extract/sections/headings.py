@@ -197,7 +197,9 @@ def _heading_at(lines: list[Line], index: int, is_term: Callable[[str], bool] | 
     if key:
         return key, 1, line.text
     # a heading reworded: set as one and naming one section's topic, but no list item or grid cell
-    topic = topic_of(line.text) if _set_as_heading(line, body) and not (is_term and is_term(line.text)) else None
+    # (numbered or not: "10. Municipal budget" is the tenth item of a list)
+    item = is_term is not None and is_term(_NUMBERING_RE.sub("", line.text))
+    topic = topic_of(line.text) if _set_as_heading(line, body) and not item else None
     if topic is not None:
         return topic, 1, line.text
     if _is_question(line.text):
