@@ -346,9 +346,23 @@ def test_numbered_items_that_name_a_section_topic_are_no_headings(vocabulary: Vo
      ["https://x.org/en/programmes/open-data-and-digital-services"]),  # after a "/": a slug
     ("https://x.org/ and", ["https://x.org/"]),  # after a "/", a word stays a word
     ("https://x.org/en y.org/data", ["https://x.org/en", "https://y.org/data"]),  # a piece with a domain is an address
+    ("https://x.org/innovation Municipal budget", ["https://x.org/innovation"]),  # capitalised: words
+    ("https://x.org/innovation Q1 WHAT IS THE", ["https://x.org/innovation"]),
+    ("https://x.org/https://y.org/open-data", ["https://x.org/", "https://y.org/open-data"]),  # printed glued
+    ("https://x.org/go?url=https://y.org", ["https://x.org/go?url=https://y.org"]),  # a query's value
 ])
 def test_web_addresses_cut_at_a_line_end(text: str, expected: list[str]) -> None:
     assert _urls(text) == expected
+
+
+def test_wrapped_label_with_its_value_between_its_lines_in_a_dump(vocabulary: Vocabulary) -> None:
+    """A table cell's label wrapped over two lines, its value printed level with the middle: a
+    dump gives label line, value, label line ("Innovation / open data", the address, "website")."""
+    record = _record("Overview\n\nMayor\nJuan Mari Aburto\nInnovation / open data\nhttps://www.bilbao.eus/innovation\n"
+                     "website\n\nWhat is the organisational structure?\n\nBilbao's innovation work is sprinkled "
+                     "throughout the municipality.\n", vocabulary)
+    assert record["overview"]["websites"] == ["https://www.bilbao.eus/innovation"]
+    assert record["overview"]["mayor"] == "Juan Mari Aburto"
 
 
 def test_overview_strip_of_pairs_with_separators(vocabulary: Vocabulary) -> None:

@@ -149,19 +149,33 @@ def _join_wrapped_labels(lines: list[tuple[int, Line]]) -> tuple[list[tuple[int,
     joined = list(lines)
     absorbed: set[int] = set()
     for position, (index, line) in enumerate(joined):
-        if line.bbox is None or _BARE_KEY_RE.match(line.text):
+        if _BARE_KEY_RE.match(line.text):
             continue
-        later = next((later for later in range(position + 1, len(joined)) if _under(line, joined[later][1])), None)
+        later = _second_label_line(joined, position)
         if later is None:
             continue
         second_index, second = joined[later]
         match = _BARE_KEY_RE.match(f"{line.text} {second.text}")
-        if match is not None and not match.group("value").strip() and second.bbox is not None:
-            box = (line.bbox[0], line.bbox[1], max(line.bbox[2], second.bbox[2]), second.bbox[3])
+        if match is not None and not match.group("value").strip():
+            box = None if line.bbox is None or second.bbox is None else (
+                line.bbox[0], line.bbox[1], max(line.bbox[2], second.bbox[2]), second.bbox[3])
             joined[position] = (index, line._replace(text=f"{line.text} {second.text}", bbox=box))
             absorbed.add(second_index)
             del joined[later]
     return joined, absorbed
+
+
+def _second_label_line(lines: list[tuple[int, Line]], position: int) -> int | None:
+    """Where the second line of a label wrapped at ``position`` may be: on a page, the line
+    right under it (``_under``); in a dump (no boxes), the line after the next one, the value
+    printed level with the middle of the wrapped label coming between them in the text."""
+    line = lines[position][1]
+    if line.bbox is not None:
+        return next((later for later in range(position + 1, len(lines)) if _under(line, lines[later][1])), None)
+    later = position + 2
+    if later < len(lines) and lines[later][1].bbox is None and not _BARE_KEY_RE.match(lines[position + 1][1].text):
+        return later
+    return None
 
 
 def _under(line: Line, other: Line) -> bool:
@@ -247,8 +261,9 @@ def _read_name(found: Found, path: str, value: str, evidence: Evidence) -> None:
     found.set(path, value, evidence)
 
 
-# A piece of a web address carried on to the next line: no domain of its own, ends the word
-_URL_PIECE_RE = re.compile(r"[a-z0-9][\w\-/?=&%#~]*[.,;)]?", re.IGNORECASE)
+# A piece of a web address carried on to the next line: no domain of its own, ends the word, and
+# starts in lower case or with a digit (addresses are printed so; "Municipal", "Q1", "WHAT" are words)
+_URL_PIECE_RE = re.compile(r"[a-z0-9][\w\-/?=&%#~]*[.,;)]?")
 _DOMAIN_RE = re.compile(r"\.[a-z]{2,}", re.IGNORECASE)
 
 
@@ -271,9 +286,14 @@ def _join_cut_urls(text: str) -> str:
     return " ".join(joined)
 
 
+# Two addresses a tool printed without a space between them: a scheme inside an address starts
+# the next one (not a query's value: "?url=https://…")
+_GLUED_URL_RE = re.compile(r"(?<=[^\s=])(?=https?://)")
+
+
 def _urls(text: str) -> list[str]:
     urls = []
-    for raw in _URL_RE.findall(_join_cut_urls(text)):
+    for raw in _URL_RE.findall(_join_cut_urls(_GLUED_URL_RE.sub(" ", text))):
         url = raw.rstrip(".,;)")
         urls.append(url if "://" in url else "https://" + url)
     return urls
