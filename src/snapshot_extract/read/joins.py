@@ -1,0 +1,90 @@
+"""Lines of two columns printed as one line, taken apart where the line itself says where.
+
+A tool that reads a two-column page line by line by height (pdfplumber's ``extract_text()``,
+PyMuPDF's ``get_text(sort=True)``, what is left of a layout dump whose columns overlap) prints
+a line of the left column and the line of the right column beside it as ONE line, joined by a
+space or by a run of spaces ("Overview What Is the City's Innovation Vision?", "▶ Mayor: Annika
+Bergqvist • Human-centred design"). Such a line is taken apart where one of its parts is a unit
+that cannot run on into the other:
+
+- a known section heading (exactly, as the heading table spells it) that starts the line and is
+  followed by more text, or that ends the line after other text: a heading stands alone on its
+  line in every snapshot. A one-word heading that starts a sentence ("Funding is mostly ...")
+  is none: one word followed by a single space and a lowercase word stays;
+- a list glyph (``•``, ``✓``, ``▶`` ...) in the middle of a line, after text: a glyph opens an
+  item, it never continues a sentence.
+
+Every part of a line so taken apart is marked (``Line.mixed``): the columns are interleaved
+around it, so the sections that hold such lines are flagged, and what the document seems to
+lack may be printed elsewhere (the record stage warns). A line is never reordered here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..sections.headings import exact_heading, heading_first_words, normalise_heading
+
+# Glyphs that only ever open a list item (no hyphen, star or middle dot: those occur in text).
+_ITEM_GLYPHS = "▶►▸▹▻●•◦▪■◆❖➤➢✓✔☑⦁‣❯"
+_MID_GLYPH_RE = re.compile(rf"(?<=\S) *(?=[{_ITEM_GLYPHS}] ?[^\W\d_])")
+_SEPARATOR_RE = re.compile(r" +")
+_MARKUP_RE = re.compile(r"^[#|]|\*\*|__|[<\[\\\t`]")  # a markdown line is the markdown reader's: left as it is
+_MAX_HEADING_LENGTH = 80
+
+
+def take_apart(raw_lines: list[str]) -> tuple[list[str], frozenset[int]]:
+    """The lines with every joined line (see the module docstring) split into its parts, and the
+    indices, in the lines returned, of the parts."""
+    out: list[str] = []
+    mixed: set[int] = set()
+    for raw in raw_lines:
+        parts = split_joined(raw)
+        if len(parts) > 1:
+            mixed.update(range(len(out), len(out) + len(parts)))
+        out += parts
+    return out, frozenset(mixed)
+
+
+def split_joined(raw: str) -> list[str]:
+    """``raw`` as its parts, left to right; ``[raw]`` when it holds one column's text."""
+    text = raw.strip()
+    if len(text) < 2 or _MARKUP_RE.search(text):
+        return [raw]
+    cut = _glyph_cut(text) or _heading_cut(text)
+    if cut is None:
+        return [raw]
+    return [*split_joined(text[: cut[0]]), *split_joined(text[cut[1] :])]
+
+
+def _glyph_cut(text: str) -> tuple[int, int] | None:
+    """(end of the left part, start of the right part) at a list glyph after text, or None."""
+    for match in _MID_GLYPH_RE.finditer(text, 1):
+        if any(char.isalnum() for char in text[: match.start()]):  # text before it, not a marker ("- ✓ Item")
+            return match.start(), match.end()
+    return None
+
+
+def _heading_cut(text: str) -> tuple[int, int] | None:
+    """Where a known heading that starts the line ends, or where one that ends the line starts;
+    None when the whole line is a heading or no part of it is one. The longest heading wins."""
+    if exact_heading(text) not in (None, "spotlight"):  # "Spotlight | <title>" may hold a heading after it
+        return None
+    gaps = [(match.start(), match.end()) for match in _SEPARATOR_RE.finditer(text)]
+    for start, end in gaps:  # the heading ending the line: its longest reading first
+        if text[end].isupper() and len(text) - end <= _MAX_HEADING_LENGTH and _opens_heading(text[end:]) \
+                and exact_heading(text[end:]) is not None:
+            return start, end
+    if not _opens_heading(text) or text.lower().startswith("spotlight"):  # a title's end is unknown
+        return None
+    for start, end in reversed(gaps):  # the heading starting the line, its longest reading first
+        if start <= _MAX_HEADING_LENGTH and exact_heading(text[:start]) is not None \
+                and (" " in text[:start] or end - start > 1 or not text[end].islower()):
+            return start, end
+    return None
+
+
+def _opens_heading(text: str) -> bool:
+    """``text`` starts with a word some heading starts with."""
+    words = normalise_heading(text[:24]).split()
+    return bool(words) and words[0] in heading_first_words()

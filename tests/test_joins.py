@@ -1,0 +1,87 @@
+"""Lines of two columns printed as one line (pdfplumber ``extract_text()``, PyMuPDF ``sort=True``):
+taken apart where a heading or a list glyph says where, and flagged, never silently wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from snapshot_extract import extract
+from snapshot_extract.read.joins import split_joined
+from snapshot_extract.read.text import read_text
+
+DUMPS = Path(__file__).parent.parent / "fixtures" / "dumps"
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        # two headings side by side
+        ("Overview What Is the City's Innovation Vision?", ["Overview", "What Is the City's Innovation Vision?"]),
+        # a heading of the right column glued to the spotlight title
+        ("Spotlight | 011.lab What Innovation Partnerships Exist?",
+         ["Spotlight | 011.lab", "What Innovation Partnerships Exist?"]),
+        # a heading, then a line of the other column's text
+        ("What Is the Organisational Structure? The top three priority policy areas for the city's innova\u2010",
+         ["What Is the Organisational Structure?", "The top three priority policy areas for the city's innova\u2010"]),
+        # a heading, then grid cells of the other column
+        ("How Is Data Used? Law Health Government", ["How Is Data Used?", "Law Health Government"]),
+        # a label/value line of the overview, then a list item of the vision
+        ("▶ Mayor: Annika Bergqvist • Human-centred design", ["▶ Mayor: Annika Bergqvist", "• Human-centred design"]),
+        # the glyph glued to the text before it (PyMuPDF)
+        ("Labour Market✓Improving resident outcomes", ["Labour Market", "✓Improving resident outcomes"]),
+        # a column's text, then a wide gap and a heading (what a layout dump leaves)
+        ("with a team of 15 dedicated staff.      WHAT INNOVATION PARTNERSHIPS EXIST?",
+         ["with a team of 15 dedicated staff.", "WHAT INNOVATION PARTNERSHIPS EXIST?"]),
+    ],
+)
+def test_joined_lines_are_taken_apart(line: str, parts: list[str]) -> None:
+    assert split_joined(line) == parts
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What Is the City's Innovation Vision?",  # a heading alone
+        "Funding is mostly directed towards testing and proto\u2010",  # a one-word heading starting a sentence
+        "funding to support innovation capacity, which comes",
+        "- ✓ Improving service delivery",  # a markdown item with its glyph
+        "▶ Innovation / open data website:",
+        "Like 64% of cities surveyed, São Paulo has a formal in\u2010",
+        "**Overview** What is it?",  # markdown: the markdown reader's
+    ],
+)
+def test_one_column_lines_stay_whole(line: str) -> None:
+    assert split_joined(line) == [line]
+
+
+def test_parts_are_marked_and_noted() -> None:
+    dump = "City Innovation Snapshot\nMALMÖ, Sweden\nOverview What Is the City's Innovation Vision?\n▶ Mayor: A B\n"
+    document = read_text(dump.encode(), "x.txt")
+    texts = [(line.text, line.mixed) for line in document.lines if line.text]
+    assert texts[2:] == [("Overview", True), ("What Is the City's Innovation Vision?", True), ("Mayor: A B", False)]
+    assert [note.code for note in document.notes] == ["interleaved_columns"]
+
+
+@pytest.mark.parametrize(
+    ("name", "paths"),
+    [
+        # the organisation's lines are glued to the approach's grid cells: its values are lost
+        ("malmo.pdfplumber.txt", ["organisation.structure", "organisation.staff_count", "impact.success_factors"]),
+        # the funding lists went to the column beside them
+        ("tallinn.pymupdf-sort.txt", ["funding.sources", "funding.directed_to"]),
+    ],
+)
+def test_values_lost_to_interleaved_columns_are_flagged(name: str, paths: list[str]) -> None:
+    """Values an interleaved dump lost (null, empty list) carry a warning on their field or section:
+    the columns were mixed, so the value may be printed where it was not read."""
+    record = extract(DUMPS / name)
+    flagged = {warning.field for warning in record.warnings}
+    for path in paths:
+        assert path in flagged or path.split(".")[0] in flagged, path
+
+
+def test_a_dump_in_reading_order_is_not_flagged() -> None:
+    record = extract(DUMPS / "bogota.pdftotext.txt")
+    assert not {"interleaved_columns", "mixed_columns", "not_found"} & {warning.code for warning in record.warnings}
