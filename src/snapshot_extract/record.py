@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .countries import country_code
-from .models import Document, Evidence, FieldResult, Header, Record, Sections, Unmapped, Warning
+from .models import Document, Evidence, FieldResult, Header, Record, Sections, Unmapped, Warning, record_fields
 from .ocr_doubts import flag_doubts
 from .sections import SECTION_KEYS
 from .textutil import APOSTROPHES, fold_char, strip_accents
@@ -138,12 +138,12 @@ def _interleaving_warnings(document: Document, sections: Sections, results: dict
             warnings.append(Warning(field=key, code="mixed_columns",
                                     message="lines of two columns were printed as one line here: this section may "
                                             "hold text of the column beside it"))
-    for result in results.values():
-        for path, value in result.values.items():
-            if value is None or value == []:
-                warnings.append(Warning(field=path, code="not_found",
-                                        message="not found; the dump interleaves two columns, so it may be printed "
-                                                "where it was not read"))
+    values = {path: value for result in results.values() for path, value in result.values.items()}
+    for spec in record_fields():
+        if spec.path.split(".")[0] in sections.sections and values.get(spec.path) in (None, []):
+            warnings.append(Warning(field=spec.path, code="not_found",
+                                    message="not found; the dump interleaves two columns, so it may be printed "
+                                            "where it was not read"))
     return warnings
 
 
