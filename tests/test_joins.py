@@ -31,6 +31,11 @@ DUMPS = Path(__file__).parent.parent / "fixtures" / "dumps"
         ("▶ Mayor: Annika Bergqvist • Human-centred design", ["▶ Mayor: Annika Bergqvist", "• Human-centred design"]),
         # the glyph glued to the text before it (PyMuPDF)
         ("Labour Market✓Improving resident outcomes", ["Labour Market", "✓Improving resident outcomes"]),
+        # a web address of the overview, then the other column's sentence or word
+        ("https://www.krakow.pl/innowacje/ The most critical success factors in supporting",
+         ["https://www.krakow.pl/innowacje/", "The most critical success factors in supporting"]),
+        ("otwartedane.krakow.pl work are leadership from the Mayor", ["otwartedane.krakow.pl", "work are leadership from the Mayor"]),
+        ("https://www.prefeitura.sp.gov.br/inovacao methods", ["https://www.prefeitura.sp.gov.br/inovacao", "methods"]),
         # a column's text, then a wide gap and a heading (what a layout dump leaves)
         ("with a team of 15 dedicated staff.      WHAT INNOVATION PARTNERSHIPS EXIST?",
          ["with a team of 15 dedicated staff.", "WHAT INNOVATION PARTNERSHIPS EXIST?"]),
@@ -50,6 +55,8 @@ def test_joined_lines_are_taken_apart(line: str, parts: list[str]) -> None:
         "▶ Innovation / open data website:",
         "Like 64% of cities surveyed, São Paulo has a formal in\u2010",
         "**Overview** What is it?",  # markdown: the markdown reader's
+        "011.lab is the city’s innovation laboratory for public",  # a name with a dot is no address
+        "https://www.akron.gov/innovation",
     ],
 )
 def test_one_column_lines_stay_whole(line: str) -> None:
@@ -71,6 +78,8 @@ def test_parts_are_marked_and_noted() -> None:
         ("malmo.pdfplumber.txt", ["organisation.structure", "organisation.staff_count", "impact.success_factors"]),
         # the funding lists went to the column beside them
         ("tallinn.pymupdf-sort.txt", ["funding.sources", "funding.directed_to"]),
+        # an address glued to a line of the other column ("https://… The most critical …")
+        ("krakow.pdfplumber.txt", ["funding.directed_to", "impact.success_factors"]),
     ],
 )
 def test_values_lost_to_interleaved_columns_are_flagged(name: str, paths: list[str]) -> None:

@@ -12,7 +12,11 @@ that cannot run on into the other:
   line in every snapshot. A one-word heading that starts a sentence ("Funding is mostly ...")
   is none: one word followed by a single space and a lowercase word stays;
 - a list glyph (``•``, ``✓``, ``▶`` ...) in the middle of a line, after text: a glyph opens an
-  item, it never continues a sentence.
+  item, it never continues a sentence;
+- a web address that starts the line and is followed by words: the overview prints its
+  addresses one a line, and an address holds no space. Without a scheme, an address is a
+  host of three labels at least or one with a path ("malmo.se/innovation"), so that "011.lab is
+  the city's laboratory" stays a sentence.
 
 Every part of a line so taken apart is marked (``Line.mixed``): the columns are interleaved
 around it, so the sections that hold such lines are flagged, and what the document seems to
@@ -29,6 +33,7 @@ from ..sections.headings import exact_heading, heading_first_words, normalise_he
 _ITEM_GLYPHS = "▶►▸▹▻●•◦▪■◆❖➤➢✓✔☑⦁‣❯"
 _MID_GLYPH_RE = re.compile(rf"(?<=\S) *(?=[{_ITEM_GLYPHS}] ?[^\W\d_])")
 _SEPARATOR_RE = re.compile(r" +")
+_ADDRESS_RE = re.compile(r"(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+){2,}(?:/\S*)?|[\w-]+\.[a-z]{2,}/\S*)(?= +\S)")
 _MARKUP_RE = re.compile(r"^[#|]|\*\*|__|[<\[\\\t`]")  # a markdown line is the markdown reader's: left as it is
 _MAX_HEADING_LENGTH = 80
 
@@ -51,7 +56,7 @@ def split_joined(raw: str) -> list[str]:
     text = raw.strip()
     if len(text) < 2 or _MARKUP_RE.search(text):
         return [raw]
-    cut = _glyph_cut(text) or _heading_cut(text)
+    cut = _glyph_cut(text) or _address_cut(text) or _heading_cut(text)
     if cut is None:
         return [raw]
     return [*split_joined(text[: cut[0]]), *split_joined(text[cut[1] :])]
@@ -63,6 +68,14 @@ def _glyph_cut(text: str) -> tuple[int, int] | None:
         if any(char.isalnum() for char in text[: match.start()]):  # text before it, not a marker ("- ✓ Item")
             return match.start(), match.end()
     return None
+
+
+def _address_cut(text: str) -> tuple[int, int] | None:
+    """(end of the address, start of the words after it) of a line that starts with a web address."""
+    match = _ADDRESS_RE.match(text)
+    if match is None:
+        return None
+    return match.end(), len(text) - len(text[match.end():].lstrip())
 
 
 def _heading_cut(text: str) -> tuple[int, int] | None:
