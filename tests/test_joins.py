@@ -36,6 +36,11 @@ DUMPS = Path(__file__).parent.parent / "fixtures" / "dumps"
          ["https://www.krakow.pl/innowacje/", "The most critical success factors in supporting"]),
         ("otwartedane.krakow.pl work are leadership from the Mayor", ["otwartedane.krakow.pl", "work are leadership from the Mayor"]),
         ("https://www.prefeitura.sp.gov.br/inovacao methods", ["https://www.prefeitura.sp.gov.br/inovacao", "methods"]),
+        # a word broken at the left column's line end, then the right column's line
+        ("line ideas portal, discuss them with their neigh- The most critical success factors",
+         ["line ideas portal, discuss them with their neigh-", "The most critical success factors"]),
+        ("the process for registering small businesses, cut\u2010 other public agencies.",
+         ["the process for registering small businesses, cut\u2010", "other public agencies."]),
         # a column's text, then a wide gap and a heading (what a layout dump leaves)
         ("with a team of 15 dedicated staff.      WHAT INNOVATION PARTNERSHIPS EXIST?",
          ["with a team of 15 dedicated staff.", "WHAT INNOVATION PARTNERSHIPS EXIST?"]),
@@ -56,6 +61,7 @@ def test_joined_lines_are_taken_apart(line: str, parts: list[str]) -> None:
         "Like 64% of cities surveyed, São Paulo has a formal in\u2010",
         "**Overview** What is it?",  # markdown: the markdown reader's
         "011.lab is the city’s innovation laboratory for public",  # a name with a dot is no address
+        "for short- and long-term plans",  # a hyphen shared by two words, not a break
         "https://www.akron.gov/innovation",
     ],
 )

@@ -16,7 +16,11 @@ that cannot run on into the other:
 - a web address that starts the line and is followed by words: the overview prints its
   addresses one a line, and an address holds no space. Without a scheme, an address is a
   host of three labels at least or one with a path ("malmo.se/innovation"), so that "011.lab is
-  the city's laboratory" stays a sentence.
+  the city's laboratory" stays a sentence;
+- a word broken at a line end, in the middle of the line: a break hyphen (U+2010, a soft
+  hyphen) followed by more text, or a plain hyphen after a word fragment followed by a capital
+  ("neigh- The most critical ..."): the break ended a line of one column ("short- and long-term"
+  stays).
 
 Every part of a line so taken apart is marked (``Line.mixed``): the columns are interleaved
 around it, so the sections that hold such lines are flagged, and what the document seems to
@@ -33,6 +37,7 @@ from ..sections.headings import exact_heading, heading_first_words, normalise_he
 _ITEM_GLYPHS = "▶►▸▹▻●•◦▪■◆❖➤➢✓✔☑⦁‣❯"
 _MID_GLYPH_RE = re.compile(rf"(?<=\S) *(?=[{_ITEM_GLYPHS}] ?[^\W\d_])")
 _SEPARATOR_RE = re.compile(r" +")
+_BREAK_RE = re.compile(r"(?<=[^\W\d_]{2})(?:[\u2010\u00ad]|-(?= +[A-Z]))(?P<gap> +)(?=\S)")
 _ADDRESS_RE = re.compile(r"(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+){2,}(?:/\S*)?|[\w-]+\.[a-z]{2,}/\S*)(?= +\S)")
 _MARKUP_RE = re.compile(r"^[#|]|\*\*|__|[<\[\\\t`]")  # a markdown line is the markdown reader's: left as it is
 _MAX_HEADING_LENGTH = 80
@@ -56,7 +61,7 @@ def split_joined(raw: str) -> list[str]:
     text = raw.strip()
     if len(text) < 2 or _MARKUP_RE.search(text):
         return [raw]
-    cut = _glyph_cut(text) or _address_cut(text) or _heading_cut(text)
+    cut = _glyph_cut(text) or _address_cut(text) or _heading_cut(text) or _break_cut(text)
     if cut is None:
         return [raw]
     return [*split_joined(text[: cut[0]]), *split_joined(text[cut[1] :])]
@@ -76,6 +81,12 @@ def _address_cut(text: str) -> tuple[int, int] | None:
     if match is None:
         return None
     return match.end(), len(text) - len(text[match.end():].lstrip())
+
+
+def _break_cut(text: str) -> tuple[int, int] | None:
+    """(end of the broken word, with its hyphen; start of the text after it) or None."""
+    match = _BREAK_RE.search(text)
+    return (match.start("gap"), match.end()) if match else None
 
 
 def _heading_cut(text: str) -> tuple[int, int] | None:
