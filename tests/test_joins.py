@@ -100,3 +100,19 @@ def test_values_lost_to_interleaved_columns_are_flagged(name: str, paths: list[s
 def test_a_dump_in_reading_order_is_not_flagged() -> None:
     record = extract(DUMPS / "bogota.pdftotext.txt")
     assert not {"interleaved_columns", "mixed_columns", "not_found"} & {warning.code for warning in record.warnings}
+
+
+def test_sections_text_was_moved_between_are_flagged_in_an_interleaved_dump(tmp_path: Path) -> None:
+    """Two headings one under the other, their texts after both: the section stage moves the first
+    text to the first heading by what it says. In a dump known to interleave columns that is a
+    guess, so both sections are flagged (the montreal pdfplumber dump read 56% as funding's peer)."""
+    dump = tmp_path / "m.txt"
+    dump.write_text("City Innovation Snapshot\nMONTRÉAL, Canada\nOverview What Innovation Partnerships Exist?\n"
+                    "▶ Mayor: Sophie Gagnon\nWhat Is the City's Innovation Vision?\nWhat Funding Is Available?\n"
+                    "Like 56% of cities surveyed, Montréal has a formal innovation\nstrategy.\n"
+                    "Like 81% of cities surveyed, Montréal has dedicated funding to\nsupport innovation capacity.\n",
+                    encoding="utf-8")
+    record = extract(dump)
+    flagged = {warning.field for warning in record.warnings if warning.code == "mixed_columns"}
+    assert {"vision", "funding"} <= flagged
+    assert record.vision.peer is not None and record.vision.peer.percent == 56

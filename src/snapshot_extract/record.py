@@ -124,12 +124,14 @@ def _document_warnings(sections: Sections, results: dict[str, FieldResult]) -> l
 
 def _interleaving_warnings(document: Document, sections: Sections, results: dict[str, FieldResult]) -> list[Warning]:
     """Where a dump printed a line of each of two columns as one line (``Line.mixed``): each
-    section holding such a line may hold the other column's text (``mixed_columns``), and a value
+    section holding such a line, or that the section stage moved text into or out of (its guess
+    of where the text belongs), may hold the other column's text (``mixed_columns``), and a value
     the document seems to lack may be printed in the other column, read into another section
     (``not_found``). Nothing when no line was mixed."""
     if not any(line.mixed for line in document.lines):
         return []
     warnings: list[Warning] = []
+    moved = {key for move in sections.moves for key in (move.from_key, move.to_key)}
     for key, section in sections.sections.items():
         lines = [line for block in section.blocks for line in block.lines]
         if section.heading_line is not None:
@@ -138,6 +140,10 @@ def _interleaving_warnings(document: Document, sections: Sections, results: dict
             warnings.append(Warning(field=key, code="mixed_columns",
                                     message="lines of two columns were printed as one line here: this section may "
                                             "hold text of the column beside it"))
+        elif key in moved:
+            warnings.append(Warning(field=key, code="mixed_columns",
+                                    message="text was moved into or out of this section by what it says, in a dump "
+                                            "that interleaves two columns: this section may hold the other's text"))
     values = {path: value for result in results.values() for path, value in result.values.items()}
     for spec in record_fields():
         if spec.path.split(".")[0] in sections.sections and values.get(spec.path) in (None, []):
