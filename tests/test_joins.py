@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from snapshot_extract import extract
+from snapshot_extract.fields.overview import split_name
 from snapshot_extract.read.joins import split_joined
 from snapshot_extract.read.text import read_text
 
@@ -116,3 +117,25 @@ def test_sections_text_was_moved_between_are_flagged_in_an_interleaved_dump(tmp_
     flagged = {warning.field for warning in record.warnings if warning.code == "mixed_columns"}
     assert {"vision", "funding"} <= flagged
     assert record.vision.peer is not None and record.vision.peer.percent == 56
+
+
+@pytest.mark.parametrize(
+    ("value", "name", "rest"),
+    [
+        ("Tomasz Nowicki tems and testing and prototyping.", "Tomasz Nowicki", "tems and testing and prototyping."),
+        ("Sophie Gagnon-Leblanc APPROACH?", "Sophie Gagnon-Leblanc", "APPROACH?"),
+        ("Ricardo Tavares Lima Like 64% of cities surveyed", "Ricardo Tavares Lima", "Like 64% of cities surveyed"),
+        ("Beatriz Nakamura The city most closely associates", "Beatriz Nakamura", "The city most closely associates"),
+        ("Ana de la Cruz", "Ana de la Cruz", ""),
+        ("Jan van der Berg", "Jan van der Berg", ""),
+        ("JOHN SMITH", "JOHN SMITH", ""),
+    ],
+)
+def test_a_name_glued_to_the_other_columns_line_is_cut_where_the_name_ends(value: str, name: str, rest: str) -> None:
+    assert split_name(value) == (name, rest)
+
+
+def test_a_name_cut_from_the_other_columns_text_is_flagged() -> None:
+    record = extract(DUMPS / "krakow.pdfplumber.txt")
+    assert record.overview.mayor == "Tomasz Nowicki"
+    assert any(w.field == "overview.mayor" and w.code == "mixed_columns" for w in record.warnings)
