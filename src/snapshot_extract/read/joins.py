@@ -43,14 +43,15 @@ _MARKUP_RE = re.compile(r"^[#|]|\*\*|__|[<\[\\\t`]")  # a markdown line is the m
 _MAX_HEADING_LENGTH = 80
 
 
-def take_apart(raw_lines: list[str]) -> tuple[list[str], frozenset[int]]:
+def take_apart(raw_lines: list[str], known: frozenset[str] = frozenset()) -> tuple[list[str], frozenset[int]]:
     """The lines with every joined line (see the module docstring) split into its parts, and the
-    indices, in the lines returned, of the parts."""
+    indices, in the lines returned, of the parts, and of the lines (and their parts) whose
+    stripped text is in ``known``: those a layout reader could not put in order."""
     out: list[str] = []
     mixed: set[int] = set()
     for raw in raw_lines:
         parts = split_joined(raw)
-        if len(parts) > 1:
+        if len(parts) > 1 or raw.strip() in known:
             mixed.update(range(len(out), len(out) + len(parts)))
         out += parts
     return out, frozenset(mixed)

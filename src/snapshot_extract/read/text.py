@@ -93,7 +93,10 @@ def read_text(data: bytes, file_name: str) -> Document:
         raise UnreadableInput("not a text file (binary content)")
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     unwoven = unweave(raw_lines)  # two columns side by side: read one after the other
-    raw_lines, mixed = take_apart(unwoven if unwoven is not None else raw_lines)  # two columns on one line
+    if unwoven is not None:
+        raw_lines, mixed = take_apart(unwoven.lines, unwoven.mixed)  # two columns on one line
+    else:
+        raw_lines, mixed = take_apart(raw_lines)
     raw_lines = mark_line_ends(raw_lines)
     source = SourceInfo(file=file_name, sha256=hashlib.sha256(data).hexdigest(), format="text", pages=None)
     notes = []
