@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from ..sections.headings import exact_heading, heading_first_words, normalise_heading
+from ..sections.headings import exact_heading, heading_first_words, heading_last_words
 
 # Glyphs that only ever open a list item (no hyphen, star or middle dot: those occur in text).
 _ITEM_GLYPHS = "▶►▸▹▻●•◦▪■◆❖➤➢✓✔☑⦁‣❯"
@@ -93,23 +93,45 @@ def _break_cut(text: str) -> tuple[int, int] | None:
 def _heading_cut(text: str) -> tuple[int, int] | None:
     """Where a known heading that starts the line ends, or where one that ends the line starts;
     None when the whole line is a heading or no part of it is one. The longest heading wins."""
-    if exact_heading(text) not in (None, "spotlight"):  # "Spotlight | <title>" may hold a heading after it
+    cut = _heading_at_end(text) or _heading_at_start(text)
+    if cut is None or exact_heading(text) not in (None, "spotlight"):  # "Spotlight | <title>" may hold one after it
         return None
-    gaps = [(match.start(), match.end()) for match in _SEPARATOR_RE.finditer(text)]
-    for start, end in gaps:  # the heading ending the line: its longest reading first
-        if text[end].isupper() and len(text) - end <= _MAX_HEADING_LENGTH and _opens_heading(text[end:]) \
+    return cut
+
+
+def _heading_at_end(text: str) -> tuple[int, int] | None:
+    if not _closes_heading(text, len(text)):
+        return None
+    for match in _SEPARATOR_RE.finditer(text):  # its longest reading first
+        start, end = match.span()
+        if text[end].isupper() and len(text) - end <= _MAX_HEADING_LENGTH and _opens_heading(text, end) \
                 and exact_heading(text[end:]) is not None:
             return start, end
-    if not _opens_heading(text) or text.lower().startswith("spotlight"):  # a title's end is unknown
+    return None
+
+
+def _heading_at_start(text: str) -> tuple[int, int] | None:
+    if not _opens_heading(text, 0) or text.lower().startswith("spotlight"):  # a title's end is unknown
         return None
-    for start, end in reversed(gaps):  # the heading starting the line, its longest reading first
-        if start <= _MAX_HEADING_LENGTH and exact_heading(text[:start]) is not None \
+    for match in reversed(list(_SEPARATOR_RE.finditer(text, 0, _MAX_HEADING_LENGTH + 1))):  # longest first
+        start, end = match.span()
+        if _closes_heading(text, start) and exact_heading(text[:start]) is not None \
                 and (" " in text[:start] or end - start > 1 or not text[end].islower()):
             return start, end
     return None
 
 
-def _opens_heading(text: str) -> bool:
-    """``text`` starts with a word some heading starts with."""
-    words = normalise_heading(text[:24]).split()
-    return bool(words) and words[0] in heading_first_words()
+def _closes_heading(text: str, at: int) -> bool:
+    """``text`` has a word ending at ``at`` that some heading ends with (a cheap test, as below)."""
+    head = text[:at].rstrip("?:.!")
+    return head[head.rfind(" ") + 1 :].lower().replace("organiz", "organis") in heading_last_words()
+
+
+_FIRST_WORD_RE = re.compile(r"(?:\d{1,2}[.)]\s*|q\d{1,2}\s+)?([^\W\d_]+)", re.IGNORECASE)
+
+
+def _opens_heading(text: str, at: int) -> bool:
+    """``text`` has a word at ``at`` that some heading starts with (after its numbering): a cheap
+    test before the heading table is asked."""
+    match = _FIRST_WORD_RE.match(text, at)
+    return match is not None and match.group(1).lower().replace("organiz", "organis") in heading_first_words()

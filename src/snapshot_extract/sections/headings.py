@@ -69,6 +69,12 @@ def heading_first_words() -> frozenset[str]:
     return frozenset({key.split()[0] for key in _heading_table() if key} | {"spotlight"})
 
 
+@cache  # derived once from the packaged table
+def heading_last_words() -> frozenset[str]:
+    """The last word of every heading of the table (normalised): whether a heading may end at a word."""
+    return frozenset(key.split()[-1] for key in _heading_table() if key)
+
+
 def _match_heading(text: str) -> tuple[str | None, bool]:
     """``match_heading``, and whether the match is exact (the spotlight, or a heading of the table)
     rather than fuzzy."""
