@@ -256,3 +256,15 @@ def test_running_head_of_kicker_and_city_is_furniture(running_head: str) -> None
                          "How is innovation helping the city?\n\nInnovation is helping the city to save costs.\n")
     texts = [block.text for section in sections.sections.values() for block in section.blocks]
     assert not [text for text in texts if "Snapshot" in text] and sections.header_cities == ("akron",)
+
+
+def test_a_foreign_list_whose_groups_tie_goes_where_the_first_item_names() -> None:
+    """Items naming two foreign groups as often each: the first named wins, in every process
+    (a set's order, which changes with the hash seed, once decided it: records varied by run)."""
+    from snapshot_extract.models import Block
+    from snapshot_extract.sections.blocks import _foreign_target
+
+    groups = {"Municipal budget": "funding_sources", "Bold leadership": "innovation_terms"}
+    run = [Block("bullet", text, (Line(text=text, bullet=True),), (text,)) for text in groups]
+    assert _foreign_target("spotlight", run, groups.get) == "funding"
+    assert _foreign_target("spotlight", run[::-1], groups.get) == "vision"

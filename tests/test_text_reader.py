@@ -130,3 +130,20 @@ def test_side_by_side_columns_without_a_gutter_are_noted() -> None:
 @given(st.text(st.sampled_from(list("ab \t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u2028\u3000é")), max_size=30))
 def test_fold_spaces_folds_every_kind_of_whitespace(text: str) -> None:
     assert fold_spaces(text) == re.sub(r"\s+", " ", text).strip()
+
+
+def test_a_right_column_printed_mostly_on_lines_of_its_own_is_read_after_the_left() -> None:
+    """pdfplumber's ``layout=True`` puts a line of each column on lines apart where their heights
+    differ: the right column's lines, alone and indented to the gutter, show the gutter as well as
+    the few lines both columns share; a line whose left text runs into the gutter is taken apart
+    where a heading starts, and marked (its order is a guess)."""
+    left = [f"left column words {n} of the text" for n in range(8)]
+    right = [f"right column words {n} of the text" for n in range(8)]
+    rows = []
+    for n in range(8):
+        rows += [f"      {left[n]}", f"{'':44}{right[n]}"] if n % 3 else [f"      {left[n]:<38}{right[n]}"]
+    rows += ["      a left line that runs into the gutter What Funding Is Available?"]
+    document = read_text("\n".join(rows).encode(), "x.txt")
+    texts = [line.text for line in document.lines if line.text]
+    assert texts == [*left, "a left line that runs into the gutter", *right, "What Funding Is Available?"]
+    assert [line.mixed for line in document.lines if line.text][-1]

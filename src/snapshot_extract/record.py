@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .countries import country_code
-from .models import Document, Evidence, FieldResult, Header, Record, Sections, Unmapped, Warning
+from .models import Document, Evidence, FieldResult, Header, Record, Sections, Unmapped, Warning, record_fields
 from .ocr_doubts import flag_doubts
 from .sections import SECTION_KEYS
 from .textutil import APOSTROPHES, fold_char, strip_accents
@@ -122,6 +122,37 @@ def _document_warnings(sections: Sections, results: dict[str, FieldResult]) -> l
     return warnings
 
 
+def _interleaving_warnings(document: Document, sections: Sections, results: dict[str, FieldResult]) -> list[Warning]:
+    """Where a dump printed a line of each of two columns as one line (``Line.mixed``): each
+    section holding such a line, or that the section stage moved text into or out of (its guess
+    of where the text belongs), may hold the other column's text (``mixed_columns``), and a value
+    the document seems to lack may be printed in the other column, read into another section
+    (``not_found``). Nothing when no line was mixed."""
+    if not any(line.mixed for line in document.lines):
+        return []
+    warnings: list[Warning] = []
+    moved = {key for move in sections.moves for key in (move.from_key, move.to_key)}
+    for key, section in sections.sections.items():
+        lines = [line for block in section.blocks for line in block.lines]
+        if section.heading_line is not None:
+            lines.append(section.heading_line)
+        if any(line.mixed for line in lines):
+            warnings.append(Warning(field=key, code="mixed_columns",
+                                    message="lines of two columns were printed as one line here: this section may "
+                                            "hold text of the column beside it"))
+        elif key in moved:
+            warnings.append(Warning(field=key, code="mixed_columns",
+                                    message="text was moved into or out of this section by what it says, in a dump "
+                                            "that interleaves two columns: this section may hold the other's text"))
+    values = {path: value for result in results.values() for path, value in result.values.items()}
+    for spec in record_fields():
+        if spec.path.split(".")[0] in sections.sections and values.get(spec.path) in (None, []):
+            warnings.append(Warning(field=spec.path, code="not_found",
+                                    message="not found; the dump interleaves two columns, so it may be printed "
+                                            "where it was not read"))
+    return warnings
+
+
 def _excerpt(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -136,7 +167,7 @@ def _nest(values: dict[str, Any]) -> dict[str, Any]:
 
 def build_record(document: Document, sections: Sections, results: dict[str, FieldResult]) -> Record:
     """Assemble and validate the record for one document (see the module docstring)."""
-    warnings = _document_warnings(sections, results)
+    warnings = _document_warnings(sections, results) + _interleaving_warnings(document, sections, results)
     warnings += document.notes
     city_evidence: Evidence | None
     if sections.header is not None:

@@ -20,6 +20,7 @@ from ..geometry import union_box
 from ..models import Evidence
 from ..textutil import join_wrapped
 from ..vocabulary import Match, Vocabulary
+from .tiles import Piece, assemble
 
 MAX_ITEM_WORDS = 12  # the longest item a list prints ("Save costs and improve efficiency ...")
 
@@ -46,6 +47,9 @@ def split_items(units: Sequence[Unit], group: str, vocabulary: Vocabulary) -> li
     """The items of a list region (see the module docstring), each with its evidence."""
     if all(vocabulary.is_confident(group, unit.text) for unit in units):
         return [(unit.text, unit.evidence) for unit in units]
+    assembled = assemble([Piece(unit.text, unit.evidence, unit.bullet) for unit in units], group, vocabulary)
+    if assembled is not None:  # tile labels wrapped around the labels beside them, put together
+        units = [Unit(piece.text, piece.evidence, piece.whole) for piece in assembled]
     words = _words(units)
     # best[i]: (cost, score lost, items, start of the last item) for the words before i; an item
     # is tried from each start, growing a word at a time (a bullet's start ends the growth)

@@ -255,10 +255,42 @@ def _read_name(found: Found, path: str, value: str, evidence: Evidence) -> None:
     the layout put here) is left null and warned."""
     if path in found.values:
         return
-    if _NOT_A_NAME_RE.search(value):
+    name, rest = split_name(value)
+    if _NOT_A_NAME_RE.search(name):
         found.warn(path, "unreadable_value", f'"{value}" is no name: the label was not paired with its value')
         return
-    found.set(path, value, evidence)
+    found.set(path, name, evidence)
+    if rest:
+        found.warn(path, "mixed_columns", f'"{rest}" after the name "{name}" is no part of it (a line of the '
+                                          "column beside it?): left out")
+
+
+# Lowercase words a person's name holds ("Ana de la Cruz", "Jan van der Berg")
+_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "der", "den", "di", "du", "la", "le", "van",
+                        "von", "y", "e", "bin", "al", "ten", "ter", "zu"})
+# Words that start a sentence of a snapshot and never a name's next word ("Ricardo Lima Like 64% ...")
+_SENTENCE_STARTS = frozenset({"The", "Like", "Similar", "Along", "Unlike", "With", "In", "To", "Since", "Each",
+                              "Every", "This", "These", "It", "Its", "An", "As", "For", "From"})
+
+
+def split_name(value: str) -> tuple[str, str]:
+    """(the person's name that starts ``value``, the text after it). A name is a run of
+    capitalised words and particles; it ends before a lowercase word that is no particle
+    ("Tomasz Nowicki tems and testing"), a word in capitals after words that are not
+    ("Sophie Gagnon-Leblanc APPROACH?") or a word that starts sentences ("… Lima Like 64% of"),
+    after two words at least. A value in a shape this cannot judge is the name, whole."""
+    words = value.split(" ")
+    mixed_case = False
+    for index, word in enumerate(words):
+        letters = [char for char in word if char.isalpha()]
+        if not letters:
+            return value, ""
+        if index >= 2 and ((letters[0].islower() and word not in _PARTICLES)
+                           or (mixed_case and len(letters) > 1 and word.isupper())
+                           or word in _SENTENCE_STARTS):
+            return " ".join(words[:index]), " ".join(words[index:])
+        mixed_case = mixed_case or (letters[0].isupper() and any(char.islower() for char in letters))
+    return value, ""
 
 
 # A piece of a web address carried on to the next line: no domain of its own, ends the word, and

@@ -39,7 +39,8 @@ class Line(NamedTuple):
     that is not a grid row has ``cells == (text,)``. ``cell_boxes``, ``cell_colors`` and
     ``cell_fills`` run parallel to ``cells`` where the reader knows them. Boxes are in PDF
     points, rounded to 0.01; ``column`` numbers the column a PDF line was read in, ``panel`` the
-    boxed panel it was printed in (from 1; 0 outside any).
+    boxed panel it was printed in (from 1; 0 outside any). ``mixed`` is true for a part of a dump
+    line that held two columns' text (``read.joins``): the columns are interleaved around it.
     """
 
     text: str
@@ -58,6 +59,7 @@ class Line(NamedTuple):
     cell_fills: tuple[RGB | None, ...] = ()
     column: int = 0
     panel: int = 0
+    mixed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,10 @@ had two columns, many lines hold a run of spaces and then text starting at about
 character position: the start of the right column (the gutter). ``unweave`` finds that position
 on each page (a form feed starts a page), cuts every line that leaves it clear into its left and
 right part, and reads the left parts of a run of such lines, then their right parts. A line
-whose text runs across the gutter (the page header, a heading over both columns, a wide grid
-row) ends the run and stays as it is.
+whose left text runs into the gutter, pushing the right column's text along, is cut where the
+join rules (``joins``: a heading, a list glyph, an address, a broken word) take it apart. A
+line whose text runs across the gutter otherwise (the page header, a heading over both columns,
+a wide grid row) ends the run and stays as it is.
 
 A grid in such a dump is a run of lines holding several cells each (text, a run of two spaces or
 more, text ...), their wrapped labels on the lines around. ``grid_columns`` finds the character
@@ -21,19 +23,31 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import NamedTuple
 
+from ..sections.headings import exact_heading
 from ..textutil import KICKER_RE
+from .joins import split_joined
 
 GAP_RE = re.compile(r"(?<=\S)( {3,})(?=\S)")
 MIN_SIDE_BY_SIDE = 6  # lines with text on both sides of one gutter, for a page to have two columns
 SLACK = 2  # characters: how far a right column's lines may start from the gutter
+MIN_INDENT = 20  # characters past the page's margin: a line starting there is the right column's alone
 
 
 CELL_GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
 MAX_FRAGMENT, MAX_FRAGMENT_WORDS = 40, 5  # a longer piece of text on a grid's line is no cell label
 
 
-def unweave(raw_lines: list[str]) -> list[str] | None:
+class Unwoven(NamedTuple):
+    """``unweave``'s result: the lines column by column, and the text (stripped) of the lines that
+    still hold both columns' text or were taken apart by the join rules: their order is a guess."""
+
+    lines: list[str]
+    mixed: frozenset[str]
+
+
+def unweave(raw_lines: list[str]) -> Unwoven | None:
     """The lines column by column, or None when no page has two columns side by side or a grid."""
     pages: list[list[str]] = []
     page: list[str] = []
@@ -43,11 +57,13 @@ def unweave(raw_lines: list[str]) -> list[str] | None:
             page = []
         page.append(line)
     pages.append(page)
-    read = [_unweave_page(page) for page in pages]
+    mixed: set[str] = set()
+    read = [_unweave_page(page, mixed) for page in pages]
     gridded = [grid_columns(result or page) for result, page in zip(read, pages, strict=True)]
     if all(result is None for result in read) and all(result is None for result in gridded):
         return None
-    return [line for grid, result, page in zip(gridded, read, pages, strict=True) for line in (grid or result or page)]
+    lines = [line for grid, result, page in zip(gridded, read, pages, strict=True) for line in (grid or result or page)]
+    return Unwoven(lines, frozenset(mixed))
 
 
 def grid_columns(lines: list[str]) -> list[str] | None:
@@ -116,7 +132,9 @@ def _cell_columns(run: list[str]) -> list[str] | None:
     return out
 
 
-def _unweave_page(lines: list[str]) -> list[str] | None:
+def _unweave_page(lines: list[str], mixed: set[str]) -> list[str] | None:
+    """The page column by column (see the module docstring), or None without a gutter; the text
+    of every line whose order is a guess is added to ``mixed``."""
     gutter = _gutter(lines)
     if gutter is None:
         return None
@@ -125,27 +143,53 @@ def _unweave_page(lines: list[str]) -> list[str] | None:
     right: list[str] = []
     for line in lines:
         cut = _cut(line, gutter)
+        if cut is None and (cut := _taken_apart(line, gutter)) is not None:
+            mixed.update(part.strip() for part in cut)
         if cut is None:  # runs across the gutter: the run of two-column lines ends here
             out += _read(left, right)
             left, right = [], []
             out.append(line)
+            if _crosses(line, gutter):
+                mixed.add(line.strip())
         else:
             left.append(cut[0])
             right.append(cut[1])
     return out + _read(left, right)
 
 
+def _crosses(line: str, gutter: int) -> bool:
+    """``line`` holds text on both sides of the gutter with no gap there: a line of each column
+    joined, or one wide line (the page header and a known heading are the latter)."""
+    text = line.strip()
+    if KICKER_RE.search(text) or exact_heading(text) is not None:
+        return False
+    return bool(line[: gutter - SLACK].strip()) and len(line.rstrip()) > gutter + SLACK
+
+
 def _gutter(lines: list[str]) -> int | None:
-    """Where the right column starts on this page: the position most side-by-side lines share."""
+    """Where the right column starts on this page: the position most side-by-side lines share,
+    with the lines the right column prints alone (pdfplumber's layout puts a line of each column
+    apart where their heights differ)."""
     starts: Counter[int] = Counter()
+    margin = min((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), default=0)
     for line in lines:
         for gap in GAP_RE.finditer(line.rstrip()):
             starts[gap.end()] += 1
+        indent = len(line) - len(line.lstrip(" "))
+        if indent >= margin + MIN_INDENT and _is_prose(line):  # the right column's line alone
+            starts[indent] += 1
     if not starts:
         return None
     best = max(starts, key=lambda start: (sum(starts[start + d] for d in range(-SLACK, SLACK + 1)), -start))
     shared = sum(starts[best + d] for d in range(-SLACK, SLACK + 1))
     return best if shared >= MIN_SIDE_BY_SIDE else None
+
+
+def _is_prose(line: str) -> bool:
+    """A line of running text: words set apart by single spaces, four at least (no grid row,
+    no cell label)."""
+    text = line.strip()
+    return "  " not in text and text.count(" ") >= 3
 
 
 def _cut(line: str, gutter: int) -> tuple[str, str] | None:
@@ -166,6 +210,19 @@ def _cut(line: str, gutter: int) -> tuple[str, str] | None:
     if gap is None:
         return None
     return text[: gap.start()].rstrip(), text[gap.end() :].strip()
+
+
+def _taken_apart(line: str, gutter: int) -> tuple[str, str] | None:
+    """(left part, right part) of a line whose left column's text runs into the gutter, pushing
+    the right column's text along ("▸ Population size: 128 793 (2018) data partnerships ..."),
+    where the join rules (``joins.split_joined``) take it apart in two, about the gutter."""
+    parts = split_joined(line)
+    if len(parts) != 2:
+        return None
+    end = line.find(parts[0]) + len(parts[0])
+    if not gutter - SLACK <= line.find(parts[1], end) or end > 2 * gutter:
+        return None
+    return line[:end], parts[1]
 
 
 def _read(left: list[str], right: list[str]) -> list[str]:

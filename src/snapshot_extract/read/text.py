@@ -21,6 +21,7 @@ from ..models import Document, Line, SourceInfo, Warning
 from ..textutil import clean_text, fold_spaces, split_bullet
 from .columns import unweave
 from .hyphens import mark_line_ends
+from .joins import take_apart
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -92,7 +93,11 @@ def read_text(data: bytes, file_name: str) -> Document:
         raise UnreadableInput("not a text file (binary content)")
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     unwoven = unweave(raw_lines)  # two columns side by side: read one after the other
-    raw_lines = mark_line_ends(unwoven if unwoven is not None else raw_lines)
+    if unwoven is not None:
+        raw_lines, mixed = take_apart(unwoven.lines, unwoven.mixed)  # two columns on one line
+    else:
+        raw_lines, mixed = take_apart(raw_lines)
+    raw_lines = mark_line_ends(raw_lines)
     source = SourceInfo(file=file_name, sha256=hashlib.sha256(data).hexdigest(), format="text", pages=None)
     notes = []
     if encoding == GUESSED:
@@ -103,7 +108,13 @@ def read_text(data: bytes, file_name: str) -> Document:
         notes.append(Warning(field="document", code="side_by_side_columns",
                              message="two columns printed side by side (pdftotext -layout?): sections may be "
                                      "mixed; convert without -layout or read the PDF"))
-    lines = _with_document_bullets([parse_line(line) for line in raw_lines])
+    if mixed:
+        notes.append(Warning(field="document", code="interleaved_columns",
+                             message=f"{len(mixed)} lines held a line of each of two columns (pdfplumber, PyMuPDF "
+                                     "sort=True?) and were taken apart: the sections around them may be mixed"))
+    parsed = [parse_line(line) for line in raw_lines]
+    lines = _with_document_bullets([line._replace(mixed=True) if index in mixed else line
+                                    for index, line in enumerate(parsed)])
     return Document(source=source, lines=tuple(lines), notes=tuple(notes))
 
 

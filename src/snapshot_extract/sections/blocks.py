@@ -279,7 +279,7 @@ def _foreign_target(key: str | None, run: list[Block], term_group: TermGroup) ->
     groups = [group for block in run if (group := term_group(block.text)) is not None]
     if not groups:
         return None
-    group = max(set(groups), key=groups.count)
+    group = max(dict.fromkeys(groups), key=groups.count)  # a tie goes to the first named, whatever the hash seed
     if 2 * groups.count(group) < len(run) or (key is not None and group in _SECTION_GROUPS.get(key, set())):
         return None
     holders = [section for section in SECTION_KEYS if group in _SECTION_GROUPS[section]]

@@ -55,6 +55,26 @@ def match_heading(text: str) -> str | None:
     return _match_heading(text)[0]
 
 
+def exact_heading(text: str) -> str | None:
+    """The section key ``text`` names exactly (a heading of the table, or "Spotlight | title"),
+    or None: no fuzzy match, for a reader that looks for headings inside a line."""
+    key, exact = _match_heading(text)
+    return key if exact else None
+
+
+@cache  # derived once from the packaged table
+def heading_first_words() -> frozenset[str]:
+    """The first word of every heading of the table (normalised), and "spotlight": a cheap test
+    of whether a heading may start at a word."""
+    return frozenset({key.split()[0] for key in _heading_table() if key} | {"spotlight"})
+
+
+@cache  # derived once from the packaged table
+def heading_last_words() -> frozenset[str]:
+    """The last word of every heading of the table (normalised): whether a heading may end at a word."""
+    return frozenset(key.split()[-1] for key in _heading_table() if key)
+
+
 def _match_heading(text: str) -> tuple[str | None, bool]:
     """``match_heading``, and whether the match is exact (the spotlight, or a heading of the table)
     rather than fuzzy."""
