@@ -128,6 +128,7 @@ def test_sections_text_was_moved_between_are_flagged_in_an_interleaved_dump(tmp_
         ("Beatriz Nakamura The city most closely associates", "Beatriz Nakamura", "The city most closely associates"),
         ("Ana de la Cruz", "Ana de la Cruz", ""),
         ("Jan van der Berg", "Jan van der Berg", ""),
+        ("Vicent Sales i Ferrer", "Vicent Sales i Ferrer", ""),  # Catalan joins surnames with "i"
         ("JOHN SMITH", "JOHN SMITH", ""),
     ],
 )

@@ -252,10 +252,12 @@ def _read_key(found: Found, key: str, value: str, where: Block | Evidence,
 
 def _read_name(found: Found, path: str, value: str, evidence: Evidence) -> None:
     """A person's name; a value that cannot be one (digits, a web address: another label's value
-    the layout put here) is left null and warned."""
+    the layout put here) is left null and warned. In a dump (no boxes), where a tool may have run
+    a line of the next column on, the name ends where ``split_name`` says; on a page the line's
+    own box holds the name whole ("Vicent Sales i Ferrer")."""
     if path in found.values:
         return
-    name, rest = split_name(value)
+    name, rest = split_name(value) if evidence.bbox is None else (value, "")
     if _NOT_A_NAME_RE.search(name):
         found.warn(path, "unreadable_value", f'"{value}" is no name: the label was not paired with its value')
         return
@@ -267,7 +269,7 @@ def _read_name(found: Found, path: str, value: str, evidence: Evidence) -> None:
 
 # Lowercase words a person's name holds ("Ana de la Cruz", "Jan van der Berg")
 _PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "der", "den", "di", "du", "la", "le", "van",
-                        "von", "y", "e", "bin", "al", "ten", "ter", "zu"})
+                        "von", "y", "e", "i", "bin", "al", "ten", "ter", "zu"})
 # Words that start a sentence of a snapshot and never a name's next word ("Ricardo Lima Like 64% ...")
 _SENTENCE_STARTS = frozenset({"The", "Like", "Similar", "Along", "Unlike", "With", "In", "To", "Since", "Each",
                               "Every", "This", "These", "It", "Its", "An", "As", "For", "From"})
