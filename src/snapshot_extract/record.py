@@ -153,6 +153,19 @@ def _interleaving_warnings(document: Document, sections: Sections, results: dict
     return warnings
 
 
+def _grid_warnings(sections: Sections) -> list[Warning]:
+    """Grid cells the section stage found in another section and moved to the outcomes grid (a
+    grid carried on in the next column, beside another section's text): the policy areas are
+    read from pieces, so the list may lack cells or hold them out of order (``grid_continued``)."""
+    sources = sorted({move.from_key for move in sections.moves
+                      if move.to_key == "outcomes" and move.from_key not in ("outcomes", "preamble")})
+    if not sources:
+        return []
+    return [Warning(field="outcomes.policy_areas", code="grid_continued",
+                    message=f"grid cells were found in other sections ({', '.join(sources)}) and read here: "
+                            "the grid may go on elsewhere, check the list")]
+
+
 def _excerpt(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -167,7 +180,8 @@ def _nest(values: dict[str, Any]) -> dict[str, Any]:
 
 def build_record(document: Document, sections: Sections, results: dict[str, FieldResult]) -> Record:
     """Assemble and validate the record for one document (see the module docstring)."""
-    warnings = _document_warnings(sections, results) + _interleaving_warnings(document, sections, results)
+    warnings = (_document_warnings(sections, results) + _interleaving_warnings(document, sections, results)
+                + _grid_warnings(sections))
     warnings += document.notes
     city_evidence: Evidence | None
     if sections.header is not None:
