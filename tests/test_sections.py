@@ -298,3 +298,22 @@ def test_grid_rows_continued_in_another_section_go_to_the_grid_and_the_sentence_
     assert [term.id for term in record.outcomes.policy_areas] == [
         "housing", "waste_sewage", "digital_governance", "education", "tourism", "culture"]
     assert [w.code for w in record.warnings if w.field == "outcomes.policy_areas"] == ["grid_continued"]
+
+
+def test_a_list_item_printed_without_a_marker_ends_its_block_on_a_page() -> None:
+    """On a page (lines with boxes) the items of a list printed without markers, each a term of
+    the vocabulary, are blocks of their own: "Generate new sources of revenue" is not the start
+    of the sentence after it (the sweep lost such benefits, without a warning)."""
+    from snapshot_extract import load_vocabulary
+
+    def line(text: str, row: int) -> Line:
+        return Line(text, page=1, bbox=(50.0, 40.0 + 12 * row, 400.0, 50.0 + 12 * row), cells=(text,))
+
+    texts = ("City Innovation Snapshot TESTVILLE, Norway", "How is innovation helping the city?",
+             "Generate new sources of revenue", "Engaging residents and other stakeholders",
+             "The most critical success factors in supporting the city's innovation work are:",
+             "Dedicated innovation team")
+    document = Document(SourceInfo("x.pdf", "0" * 64, "pdf", 1), tuple(line(text, row) for row, text in enumerate(texts)))
+    record = parse_document(document, load_vocabulary()).record
+    assert [term.id for term in record.impact.benefits] == ["new_revenue", "engage_residents"]
+    assert [term.id for term in record.impact.success_factors] == ["innovation_team"]

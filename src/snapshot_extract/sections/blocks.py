@@ -83,6 +83,8 @@ def _continues(previous: Line, line: Line, kind: str, wrap: int | None, term_gro
             return True
         if previous.text.endswith(":"):
             return False
+        if term_group is not None and term_group(previous.text) is not None:
+            return False  # a list item printed without a marker, then a new line: the item ended
         if wrap is None or previous.text.count("(") > previous.text.count(")"):
             return True
         # in a hard-wrapped dump, a capital after a sentence end, after a line that stops short of
