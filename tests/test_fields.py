@@ -350,6 +350,7 @@ def test_numbered_items_that_name_a_section_topic_are_no_headings(vocabulary: Vo
     ("https://x.org/innovation Q1 WHAT IS THE", ["https://x.org/innovation"]),
     ("https://x.org/https://y.org/open-data", ["https://x.org/", "https://y.org/open-data"]),  # printed glued
     ("https://x.org/go?url=https://y.org", ["https://x.org/go?url=https://y.org"]),  # a query's value
+    ("http:// innovation.x.org/ https://y.org", ["http://innovation.x.org/", "https://y.org"]),  # the scheme alone
 ])
 def test_web_addresses_cut_at_a_line_end(text: str, expected: list[str]) -> None:
     assert _urls(text) == expected
@@ -386,3 +387,23 @@ def test_websites_wrapped_and_labelled_with_a_plural_mark(vocabulary: Vocabulary
         "https://data.bilbao.eus", "http://innovation.bilbao.eus/en/programmes/open-data-and-digital-services",
         "https://bilbao.eus/en/city-hall/smart-city-and-open-innovation-programme",
     ]  # fmt: skip
+
+
+def test_websites_label_with_one_address_beside_it_and_more_under_it(vocabulary: Vocabulary) -> None:
+    """"Innovation / open data website https://…" then one address a line: all of them."""
+    record = _record("Overview\n\nMayor\nJuan Mari Aburto\nInnovation / open data website https://bilbao.eus/open-data\n"
+                     "opendata.bilbao.eus\nhttp://innovation.bilbao.eus/\n\nWhat is the organisational structure?\n\n"
+                     "Bilbao's innovation work is sprinkled throughout the municipality.\n", vocabulary)
+    assert record["overview"]["websites"] == ["https://bilbao.eus/open-data", "https://opendata.bilbao.eus",
+                                              "http://innovation.bilbao.eus/"]
+
+
+@pytest.mark.parametrize(("overview", "code"), [
+    ("Mayor: Juan Mari Aburto\n\nInnovation / open data website:\n", "not_found"),  # its value printed elsewhere
+    ("Mayor: Juan Mari Aburto\n\nInnovation / open data website: https://\n", "unreadable_value"),  # cut short
+])
+def test_a_websites_label_without_an_address_read_is_flagged(vocabulary: Vocabulary, overview: str, code: str) -> None:
+    record = _record(f"Overview\n\n{overview}\nWhat is the organisational structure?\n\n"
+                     "Bilbao's innovation work is sprinkled throughout the municipality.\n", vocabulary)
+    assert record["overview"]["websites"] == []
+    assert [w["code"] for w in record["warnings"] if w["field"] == "overview.websites"] == [code]

@@ -69,7 +69,8 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
             key, value = match.group("key").lower(), match.group("value").strip()
             after_website_label = "web" in key
             _read_key(found, key, value, block, websites)
-    for key, value, evidence in _pair_labels(found, section):
+    pairs, unpaired = _pair_labels(found, section)
+    for key, value, evidence in pairs:
         _read_key(found, key, value, evidence, websites)
     first: dict[str, Evidence] = {}  # url -> where it was first read, in printed order
     for url, evidence in websites:
@@ -78,7 +79,29 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
     found.values["overview.websites"] = urls
     for position, url in enumerate(urls):
         found.evidence[f"overview.websites[{position}]"] = first[url]
+    _warn_unpaired(found, unpaired)
     return found.result()
+
+
+def _warn_unpaired(found: Found, keys: list[str]) -> None:
+    """A label printed without a value read for it: its fields, if still empty, are flagged."""
+    for key in keys:
+        for path in _paths_of(key):
+            if found.values.get(path) in (None, []):
+                found.warn(path, "not_found", f'the label "{key}" is printed, but no value was read beside or under it')
+
+
+def _paths_of(key: str) -> tuple[str, ...]:
+    """The record fields a label's value gives (as ``_read_key`` reads them)."""
+    if key.endswith("mayor") or key == "head of government":
+        return ("overview.mayor",)
+    if key.startswith(("innovation lead", "chief")):
+        return ("overview.innovation_lead",)
+    if key.startswith("term"):
+        return ("overview.term_start", "overview.term_end")
+    if key.startswith("population"):
+        return ("overview.population", "overview.population_year")
+    return ("overview.websites",)
 
 
 def _labelled_parts(cell: str) -> list[str]:
@@ -95,51 +118,74 @@ def _labelled_parts(cell: str) -> list[str]:
     return [cell[start:end].rstrip(_PAIR_SEPARATORS).strip() for start, end in zip(bounds, bounds[1:], strict=False)]
 
 
-def _pair_labels(found: Found, section: Section) -> list[tuple[str, str, Evidence]]:
+def _pair_labels(found: Found, section: Section) -> tuple[list[tuple[str, str, Evidence]], list[str]]:
     """Labels and values the blocks read so far did not hold together: a label without its value
     (or its colon) takes the value printed right of it on the same line of the page, else the
     value lines after it; a run of labels followed by as many values (a table read column by
-    column) pairs them in order. Each block read is marked used."""
+    column) pairs them in order; a websites label with an address after it takes the address
+    lines that follow too. Each block read is marked used. Also the keys of the labels left
+    without a value."""
     lines, absorbed = _join_wrapped_labels([(index, line) for index, block in enumerate(section.blocks)
                                             if (index, None) not in found.used for line in block.lines if line.text])
     for index in absorbed:
         found.use(index)
     values = [(index, line) for index, line in lines if not _BARE_KEY_RE.match(line.text)]
+    order = [line for _, line in lines]
     pairs: list[tuple[str, str, Evidence]] = []
     waiting: list[tuple[str, Line]] = []
+    taken: set[int] = set()
     for index, line in lines:
         match = _BARE_KEY_RE.match(line.text)
         if match is None:
             continue
         found.use(index)
         key, value = match.group("key").lower(), match.group("value").strip()
-        if value:
-            pairs.append((key, value, _evidence([line], value)))
-        else:
+        if not value:
             waiting.append((key, line))
-    taken: set[int] = set()
+            continue
+        more = _take(found, values, taken, _addresses_below(line, order, values, taken)) if "web" in key else []
+        pairs.append((key, " ".join([value, *(line.text for line in more)]), _evidence([line, *more], value)))
     unpaired: list[tuple[str, Line]] = []
     for key, label in waiting:
         free = [(position, line) for position, (_, line) in enumerate(values) if position not in taken]
         chosen = _beside(label, free)
         if chosen and "web" in key:  # a cell of several websites, one under the other
             chosen += _cell_below(values[chosen[0]][1], free)
-        chosen = chosen or _below(label, [line for _, line in lines], free, "web" in key)
+        chosen = chosen or _below(label, order, free, "web" in key)
         if not chosen:
             unpaired.append((key, label))
-        for position in chosen:
-            taken.add(position)
-            found.use(values[position][0])
-        if chosen:
-            texts = [values[position][1] for position in chosen]
-            pairs.append((key, " ".join(line.text for line in texts), _evidence([label, *texts], None)))
+            continue
+        texts = _take(found, values, taken, chosen)
+        pairs.append((key, " ".join(line.text for line in texts), _evidence([label, *texts], None)))
     rest = [position for position in range(len(values)) if position not in taken]
     if unpaired and len(rest) == len(unpaired):  # labels, then their values, in the same order
         for (key, label), position in zip(unpaired, rest, strict=True):
             found.use(values[position][0])
             value = values[position][1]
             pairs.append((key, value.text, _evidence([label, value], None)))
-    return pairs
+        unpaired = []
+    return pairs, [key for key, _ in unpaired]
+
+
+def _take(found: Found, values: list[tuple[int, Line]], taken: set[int], chosen: list[int]) -> list[Line]:
+    """The value lines at ``chosen``, marked taken and their blocks used."""
+    for position in chosen:
+        taken.add(position)
+        found.use(values[position][0])
+    return [values[position][1] for position in chosen]
+
+
+def _addresses_below(label: Line, order: list[Line], values: list[tuple[int, Line]], taken: set[int]) -> list[int]:
+    """The lines right after ``label`` in reading order that hold web addresses only (a
+    websites label with its first address beside it and the others under it)."""
+    position_of = {id(line): position for position, (_, line) in enumerate(values) if position not in taken}
+    chosen: list[int] = []
+    for line in order[order.index(label) + 1:]:
+        if id(line) not in position_of or not all(_URL_RE.fullmatch(part) or part in _PAIR_SEPARATORS
+                                                   for part in line.text.split()):
+            break
+        chosen.append(position_of[id(line)])
+    return chosen
 
 
 def _join_wrapped_labels(lines: list[tuple[int, Line]]) -> tuple[list[tuple[int, Line]], set[int]]:
@@ -247,7 +293,10 @@ def _read_key(found: Found, key: str, value: str, where: Block | Evidence,
     elif key.startswith("population"):
         _read_population(found, value, evidence)
     else:
-        websites.extend((url, where if isinstance(where, Evidence) else locate(where)) for url in _urls(value))
+        urls = _urls(value)
+        if not urls and value:
+            found.warn("overview.websites", "unreadable_value", f'no web address could be read in "{value}"')
+        websites.extend((url, where if isinstance(where, Evidence) else locate(where)) for url in urls)
 
 
 def _read_name(found: Found, path: str, value: str, evidence: Evidence) -> None:
@@ -302,22 +351,30 @@ _DOMAIN_RE = re.compile(r"\.[a-z]{2,}", re.IGNORECASE)
 
 
 def _join_cut_urls(text: str) -> str:
-    """Web addresses cut at a line end put back together: an address cut inside a word of its
-    path ("…/programmes/o" + "pen-data-and-…") or after a hyphen is carried on by a piece that is
-    no address of its own (no domain in it); one cut after a "/" only by a piece that reads as a
-    path or a slug ("programmes/open-data", "open-data-and-digital-services": a "/" or a "-" in
-    it), so that "https://x.org/ and" stays two words."""
-    words = text.split()
+    """Web addresses cut at a line end put back together (see ``_carries_on``)."""
     joined: list[str] = []
-    for word in words:
-        last = joined[-1] if joined else ""
-        if (last.startswith(("http://", "https://", "www.")) and _URL_PIECE_RE.fullmatch(word)
-                and not _DOMAIN_RE.search(word) and not last.endswith((".", ",", ";", ":", ")"))
-                and (not last.endswith("/") or any(mark in word.rstrip("/") for mark in "/-"))):
-            joined[-1] = last + word
+    for word in text.split():
+        if joined and _carries_on(joined[-1], word):
+            joined[-1] += word
         else:
             joined.append(word)
     return " ".join(joined)
+
+
+def _carries_on(last: str, word: str) -> bool:
+    """``word`` carries on the address ``last`` cut at a line end: a scheme alone ("http://")
+    takes what follows it; an address cut inside a word of its path ("…/programmes/o" +
+    "pen-data-and-…") or after a hyphen is carried on by a piece that is no address of its own
+    (no domain in it); one cut after a "/" only by a piece that reads as a path or a slug
+    ("programmes/open-data", "open-data-and-digital-services": a "/" or a "-" in it), so that
+    "https://x.org/ and" stays two words."""
+    if last in ("http://", "https://"):
+        return True
+    if not last.startswith(("http://", "https://", "www.")) or last.endswith((".", ",", ";", ":", ")")):
+        return False
+    if not _URL_PIECE_RE.fullmatch(word) or _DOMAIN_RE.search(word):
+        return False
+    return not last.endswith("/") or any(mark in word.rstrip("/") for mark in "/-")
 
 
 # Two addresses a tool printed without a space between them: a scheme inside an address starts
