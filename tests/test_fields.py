@@ -407,3 +407,10 @@ def test_a_websites_label_without_an_address_read_is_flagged(vocabulary: Vocabul
                      "Bilbao's innovation work is sprinkled throughout the municipality.\n", vocabulary)
     assert record["overview"]["websites"] == []
     assert [w["code"] for w in record["warnings"] if w["field"] == "overview.websites"] == [code]
+
+
+def test_an_address_cut_after_its_own_hyphen_keeps_it(vocabulary: Vocabulary) -> None:
+    """"https://bilbao.eus/open-" + "data": the hyphen is the address's, even where the document
+    prints "opendata" elsewhere (the evidence that would make it a break in a word)."""
+    record = _record("Overview\n\nWebsite(s): https://bilbao.eus/open-\ndata opendata.bilbao.eus\n", vocabulary)
+    assert record["overview"]["websites"] == ["https://bilbao.eus/open-data", "https://opendata.bilbao.eus"]

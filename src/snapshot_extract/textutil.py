@@ -122,7 +122,7 @@ def join_wrapped(parts: list[str]) -> str:
             ("://" in tail or "www." in tail) and _URL_END_RE.search(tail) and _DOMAIN_RE.match(part)
         ):
             pieces.append(" " + part)
-        elif _is_line_end_hyphenation(tail, part):
+        elif _is_line_end_hyphenation(tail, part) and not ends_in_address(tail):  # an address keeps its hyphens
             pieces[-1] = tail[:-1] + part
         elif tail.endswith(("-", "/")) and not tail.endswith((" -", " /")):
             pieces[-1] = tail + part
@@ -133,6 +133,12 @@ def join_wrapped(parts: list[str]) -> str:
 
 
 _URL_END_RE = re.compile(r"(?:https?://|www\.)\S*$")
+
+
+def ends_in_address(text: str) -> bool:
+    """``text`` ends inside a web address: a hyphen at its end is the address's own."""
+    return _URL_END_RE.search(text) is not None
+
 _DOMAIN_RE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:[/:]|$)")
 _KEEP_HYPHEN_PREFIXES = frozenset(
     "co re non pre post self cross inter multi well data city third long short high low "  # noqa: SIM905

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from ..textutil import HARD_BREAK, SOFT_BREAK
+from ..textutil import HARD_BREAK, SOFT_BREAK, ends_in_address
 
 _FRAGMENT_RE = re.compile(r"[^\W\d_]+$")
 _HEAD_RE = re.compile(r"[^\W\d_]+")
@@ -93,12 +93,14 @@ class Hyphenation:
 
     def mark(self, text: str, following: str) -> str:
         """``text`` with its line-end hyphen replaced by a break marker when the evidence says:
-        the word printed elsewhere in the document (hyphenated or whole), then in the project's
-        vocabulary and headings, then the producer's break character; else ``text`` unchanged
-        for ``join_wrapped``'s own rules."""
+        a web address keeps its hyphen; the word printed elsewhere in the document (hyphenated
+        or whole), then in the project's vocabulary and headings, then the producer's break
+        character; else ``text`` unchanged for ``join_wrapped``'s own rules."""
         stripped = text.rstrip()
         if len(stripped) < 2 or stripped[-1] not in LINE_END_HYPHENS:
             return text
+        if ends_in_address(stripped):
+            return stripped[:-1] + "-"  # "https://x.org/open-" + "data": the address's own hyphen, plain
         pieces = _pieces(stripped, following)
         if pieces is None:
             return stripped[:-1] + "-" if stripped[-1] != "-" else text
