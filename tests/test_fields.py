@@ -414,3 +414,11 @@ def test_an_address_cut_after_its_own_hyphen_keeps_it(vocabulary: Vocabulary) ->
     prints "opendata" elsewhere (the evidence that would make it a break in a word)."""
     record = _record("Overview\n\nWebsite(s): https://bilbao.eus/open-\ndata opendata.bilbao.eus\n", vocabulary)
     assert record["overview"]["websites"] == ["https://bilbao.eus/open-data", "https://opendata.bilbao.eus"]
+
+
+def test_a_label_is_a_whole_word(vocabulary: Vocabulary) -> None:
+    """"MAYORAL TERM" (a table's label row printed as one line) is no "Mayor" label whose value
+    is "AL TERM" (a blind round's silent error)."""
+    record = _record("Overview\n\nMAYORAL TERM\n2017 – 2023\n\nWhat is the organisational structure?\n\n"
+                     "Bilbao's innovation work is sprinkled throughout the municipality.\n", vocabulary)
+    assert record["overview"]["mayor"] is None

@@ -900,6 +900,27 @@ def test_overview_table_whose_website_cell_holds_several_lines(tmp_path: Path, b
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+def test_an_address_wrapped_after_a_slash_in_its_cell(tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """A narrow value cell wraps "https://www.testville.cz/" + "innovation": one address (a blind
+    round read "https://www.testville.cz/", without a warning); a heading's number under the
+    cell ("Q1") is no piece of it."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        _text(canvas, 50, 64, "Overview", font="Helvetica-Bold", size=11)
+        _text(canvas, 50, 80, "Mayor:", font="Helvetica-Bold", size=8)
+        _text(canvas, 150, 80, "Jane Roe", size=8)
+        _text(canvas, 50, 94, "Website:", font="Helvetica-Bold", size=8)
+        _text(canvas, 150, 94, "https://www.testville.cz/", size=8)
+        _text(canvas, 150, 104, "innovation", size=8)
+        _text(canvas, 50, 140, "Q1 What is the organisational structure?", font="Helvetica-Bold", size=11)
+        _text(canvas, 50, 156, "Testville's innovation work is sprinkled throughout the municipality.")
+
+    record = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record
+    assert record.overview.websites == ["https://www.testville.cz/innovation"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_three_columns_over_a_full_width_section_whose_intro_has_its_legend_beside_it(
         tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
     """Three columns, then a full-width section whose heading sits under the first column and

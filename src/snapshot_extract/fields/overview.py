@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..models import Block, Evidence, FieldResult, Line, Section
+from ..textutil import ends_in_address
 from ..vocabulary import Vocabulary
 from .common import Found, locate
 
@@ -42,7 +43,8 @@ _PLACEHOLDER_RE = re.compile(
 
 # A label with or without its colon, alone on its line or followed by its value: an Overview set as
 # a table (label | value) or with the value on the line below
-_BARE_KEY_RE = re.compile(rf"^(?P<key>{_KEYS})\s*:?\s*(?P<value>.*)$", re.I)
+# (a whole word: "MAYORAL TERM" is no "Mayor" label with the value "AL TERM")
+_BARE_KEY_RE = re.compile(rf"^(?P<key>{_KEYS})(?!\w)\s*:?\s*(?P<value>.*)$", re.I)
 
 
 _NOT_A_NAME_RE = re.compile(r"\d|https?:|www\.|\.[a-z]{2,4}(?:/|$)|@")
@@ -156,7 +158,7 @@ def _pair_labels(found: Found, section: Section) -> tuple[list[tuple[str, str, E
             unpaired.append((key, label))
             continue
         texts = _take(found, values, taken, chosen)
-        pairs.append((key, " ".join(line.text for line in texts), _evidence([label, *texts], None)))
+        pairs.append((key, _lines_text(texts), _evidence([label, *texts], None)))
     rest = [position for position in range(len(values)) if position not in taken]
     if unpaired and len(rest) == len(unpaired):  # labels, then their values, in the same order
         for (key, label), position in zip(unpaired, rest, strict=True):
@@ -242,6 +244,18 @@ def _beside(label: Line, free: list[tuple[int, Line]]) -> list[int]:
     return [min(right)[1]] if right else []
 
 
+def _lines_text(lines: list[Line]) -> str:
+    """The text of a value's lines: a piece of an address under an address that a "/" or "-"
+    ends is its continuation, printed on in the same cell ("https://www.brno.cz/" +
+    "innovation"); other lines are separate words."""
+    text = lines[0].text
+    for line in lines[1:]:
+        piece = line.text.strip()
+        carried = text.endswith(("/", "-")) and _URL_PIECE_RE.fullmatch(piece) and not _DOMAIN_RE.search(piece)
+        text += piece if carried and ends_in_address(text) else " " + piece
+    return text
+
+
 def _cell_below(value: Line, free: list[tuple[int, Line]]) -> list[int]:
     """The lines that carry on ``value`` in its cell: each right under the one before at its left
     edge (``_under``), holding a web address or one unbroken piece of one ("…/open-dat" +
@@ -249,8 +263,8 @@ def _cell_below(value: Line, free: list[tuple[int, Line]]) -> list[int]:
     chosen: list[int] = []
     last = value
     while True:
-        following = next(((position, line) for position, line in free
-                          if _under(last, line) and (_URL_RE.search(line.text) or " " not in line.text.strip())), None)
+        following = next(((position, line) for position, line in free if _under(last, line)
+                          and (_URL_RE.search(line.text) or _URL_PIECE_RE.fullmatch(line.text.strip()))), None)
         if following is None:
             return chosen
         chosen.append(following[0])
