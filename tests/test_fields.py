@@ -422,3 +422,15 @@ def test_a_label_is_a_whole_word(vocabulary: Vocabulary) -> None:
     record = _record("Overview\n\nMAYORAL TERM\n2017 – 2023\n\nWhat is the organisational structure?\n\n"
                      "Bilbao's innovation work is sprinkled throughout the municipality.\n", vocabulary)
     assert record["overview"]["mayor"] is None
+
+
+def test_a_row_of_labels_over_a_row_of_values(vocabulary: Vocabulary) -> None:
+    """A table with the labels in its first row and the values in the second, column by column."""
+    record = _record("Overview\n\nMAYOR\tMAYORAL TERM\tINNOVATION LEAD\tPOPULATION\tWEBSITE\n"
+                     "Þóra Sigurðardóttir\t2015–2021\tMateus Schäfer\t1.400.000 (2017)\thttps://opendata.reykjavik.is/\n\n"
+                     "What is the organisational structure?\n\nBilbao's innovation work is sprinkled throughout "
+                     "the municipality.\n", vocabulary)
+    overview = record["overview"]
+    assert (overview["mayor"], overview["term_start"], overview["term_end"]) == ("Þóra Sigurðardóttir", 2015, 2021)
+    assert (overview["innovation_lead"], overview["population"]) == ("Mateus Schäfer", 1400000)
+    assert overview["websites"] == ["https://opendata.reykjavik.is/"]

@@ -921,6 +921,32 @@ def test_an_address_wrapped_after_a_slash_in_its_cell(tmp_path: Path, backend: s
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+def test_overview_as_cards_of_a_label_over_its_value(tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """Cards two by two, each a label in capitals over its value, no colons: each value is the
+    one right under its label, whatever order the page is read in ("MAYORAL TERM" is the term;
+    an address cut after "http://" in its card is one address)."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        _text(canvas, 50, 64, "Overview", font="Helvetica-Bold", size=11)
+        cards = ((50, 84, "MAYOR", ("Jane Roe",)), (250, 84, "MAYORAL TERM", ("2014–2018",)),
+                 (50, 120, "INNOVATION LEAD", ("John Doe",)), (250, 120, "WEBSITES", ("http://", "innovation.testville.org/")))
+        for x, top, label, values in cards:
+            _text(canvas, x, top, label, font="Helvetica-Bold", size=7)
+            for row, value in enumerate(values):
+                _text(canvas, x, top + 11 + 10 * row, value, size=9)
+        _text(canvas, 50, 170, "What is the organisational structure?", font="Helvetica-Bold", size=11)
+        _text(canvas, 50, 186, "Testville's innovation work is sprinkled throughout the municipality.")
+
+    record = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record
+    overview = record.overview
+    assert (overview.mayor, overview.term_start, overview.term_end, overview.innovation_lead) == (
+        "Jane Roe", 2014, 2018, "John Doe")
+    assert overview.websites == ["http://innovation.testville.org/"]
+    assert not [w for w in record.warnings if w.field.startswith("overview")]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_three_columns_over_a_full_width_section_whose_intro_has_its_legend_beside_it(
         tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
     """Three columns, then a full-width section whose heading sits under the first column and

@@ -10,7 +10,7 @@ from ..vocabulary import Vocabulary
 from .common import Found, locate
 
 _KEYS = (
-    r"(?:lord\s+|city\s+)?mayor|head of government|term(?: of office)?|innovation lead(?:er)?|"
+    r"(?:lord\s+|city\s+)?mayor|head of government|(?:mayoral\s+)?term(?: of office)?|innovation lead(?:er)?|"
     r"chief innovation officer|population(?: size)?|"
     r"innovation\s*/\s*open data websites?|open data websites?|innovation websites?|websites?(?:\s*\(s\))?"
 )
@@ -61,7 +61,8 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
         if all(matches) and not all(match.group("value").strip() for match in matches if match):
             continue  # a label whose value is printed elsewhere: _pair_labels finds it
         if not all(matches):
-            if (websites or after_website_label) and all(_URL_RE.fullmatch(line.text.strip()) for line in block.lines):
+            if (websites or after_website_label) and all(_URL_RE.fullmatch(line.text.strip())
+                                                         or _is_scheme(line.text) for line in block.lines):
                 websites.extend((url, locate(block)) for url in _urls(block.text))
                 found.use(index)
             continue
@@ -93,17 +94,27 @@ def _warn_unpaired(found: Found, keys: list[str]) -> None:
                 found.warn(path, "not_found", f'the label "{key}" is printed, but no value was read beside or under it')
 
 
+def _kind(key: str) -> str:
+    """What a label (lowercased) gives: mayor, innovation_lead, term, population or websites."""
+    if "term" in key.split():  # "Mayoral term" is the term
+        return "term"
+    if key.endswith("mayor") or key == "head of government":
+        return "mayor"
+    if key.startswith(("innovation lead", "chief")):
+        return "innovation_lead"
+    if key.startswith("population"):
+        return "population"
+    return "websites"
+
+
 def _paths_of(key: str) -> tuple[str, ...]:
     """The record fields a label's value gives (as ``_read_key`` reads them)."""
-    if key.endswith("mayor") or key == "head of government":
-        return ("overview.mayor",)
-    if key.startswith(("innovation lead", "chief")):
-        return ("overview.innovation_lead",)
-    if key.startswith("term"):
+    kind = _kind(key)
+    if kind == "term":
         return ("overview.term_start", "overview.term_end")
-    if key.startswith("population"):
+    if kind == "population":
         return ("overview.population", "overview.population_year")
-    return ("overview.websites",)
+    return (f"overview.{kind}",)
 
 
 def _labelled_parts(cell: str) -> list[str]:
@@ -122,13 +133,14 @@ def _labelled_parts(cell: str) -> list[str]:
 
 def _pair_labels(found: Found, section: Section) -> tuple[list[tuple[str, str, Evidence]], list[str]]:
     """Labels and values the blocks read so far did not hold together: a label without its value
-    (or its colon) takes the value printed right of it on the same line of the page, else the
-    value lines after it; a run of labels followed by as many values (a table read column by
+    (or its colon) takes the value printed right of it on the same line of the page, or right
+    under it, else the value lines after it; a run of labels followed by as many values (a table read column by
     column) pairs them in order; a websites label with an address after it takes the address
     lines that follow too. Each block read is marked used. Also the keys of the labels left
     without a value."""
-    lines, absorbed = _join_wrapped_labels([(index, line) for index, block in enumerate(section.blocks)
-                                            if (index, None) not in found.used for line in block.lines if line.text])
+    lines, absorbed = _join_wrapped_labels([(index, cell) for index, block in enumerate(section.blocks)
+                                            if (index, None) not in found.used for line in block.lines
+                                            for cell in _cell_lines(line) if cell.text])
     for index in absorbed:
         found.use(index)
     values = [(index, line) for index, line in lines if not _BARE_KEY_RE.match(line.text)]
@@ -150,7 +162,7 @@ def _pair_labels(found: Found, section: Section) -> tuple[list[tuple[str, str, E
     unpaired: list[tuple[str, Line]] = []
     for key, label in waiting:
         free = [(position, line) for position, (_, line) in enumerate(values) if position not in taken]
-        chosen = _beside(label, free)
+        chosen = _beside(label, free) or _right_under(label, free)
         if chosen and "web" in key:  # a cell of several websites, one under the other
             chosen += _cell_below(values[chosen[0]][1], free)
         chosen = chosen or _below(label, order, free, "web" in key)
@@ -167,6 +179,16 @@ def _pair_labels(found: Found, section: Section) -> tuple[list[tuple[str, str, E
             pairs.append((key, value.text, _evidence([label, value], None)))
         unpaired = []
     return pairs, [key for key, _ in unpaired]
+
+
+def _cell_lines(line: Line) -> list[Line]:
+    """A grid row's cells as lines of their own, each in its own box where the reader knows it
+    (a table of labels over values, cards of a label and its value, printed as one row)."""
+    if len(line.cells) < 2:
+        return [line]
+    boxes = line.cell_boxes if len(line.cell_boxes) == len(line.cells) else (None,) * len(line.cells)
+    return [line._replace(text=cell, cells=(cell,), bbox=box or line.bbox, cell_boxes=(), cell_colors=(),
+                          cell_fills=()) for cell, box in zip(line.cells, boxes, strict=True)]
 
 
 def _take(found: Found, values: list[tuple[int, Line]], taken: set[int], chosen: list[int]) -> list[Line]:
@@ -244,6 +266,11 @@ def _beside(label: Line, free: list[tuple[int, Line]]) -> list[int]:
     return [min(right)[1]] if right else []
 
 
+def _is_scheme(text: str) -> bool:
+    """A scheme alone on its line: an address cut after it ("http://" + "innovation.x.ee/")."""
+    return text.strip() in ("http://", "https://")
+
+
 def _lines_text(lines: list[Line]) -> str:
     """The text of a value's lines: a piece of an address under an address that a "/" or "-"
     ends is its continuation, printed on in the same cell ("https://www.brno.cz/" +
@@ -264,11 +291,18 @@ def _cell_below(value: Line, free: list[tuple[int, Line]]) -> list[int]:
     last = value
     while True:
         following = next(((position, line) for position, line in free if _under(last, line)
-                          and (_URL_RE.search(line.text) or _URL_PIECE_RE.fullmatch(line.text.strip()))), None)
+                          and (_URL_RE.search(line.text) or _is_scheme(line.text)
+                               or _URL_PIECE_RE.fullmatch(line.text.strip()))), None)
         if following is None:
             return chosen
         chosen.append(following[0])
         last = following[1]
+
+
+def _right_under(label: Line, free: list[tuple[int, Line]]) -> list[int]:
+    """The value printed right under ``label`` at its left edge (a card: the label over its value),
+    whatever the reading order put between them."""
+    return next(([position] for position, line in free if _under(label, line)), [])
 
 
 def _below(label: Line, order: list[Line], free: list[tuple[int, Line]], several: bool) -> list[int]:
@@ -279,6 +313,9 @@ def _below(label: Line, order: list[Line], free: list[tuple[int, Line]], several
     for line in order[order.index(label) + 1:]:
         if _BARE_KEY_RE.match(line.text) or id(line) not in position_of:
             break
+        if several and not (_URL_RE.search(line.text) or _is_scheme(line.text)
+                            or chosen and _URL_PIECE_RE.fullmatch(line.text.strip())):
+            continue  # websites: addresses (and the pieces of one cut at a line end), not another label's value
         chosen.append(position_of[id(line)])
         if not several:
             break
@@ -298,13 +335,12 @@ def _read_key(found: Found, key: str, value: str, where: Block | Evidence,
         evidence = locate(where, value) if value and value in where.text else locate(where)
     if _PLACEHOLDER_RE.match(value) and "web" not in key:
         return  # the document says there is none: null, not a name
-    if key.endswith("mayor") or key == "head of government":
-        _read_name(found, "overview.mayor", value, evidence)
-    elif key.startswith(("innovation lead", "chief")):
-        _read_name(found, "overview.innovation_lead", value, evidence)
-    elif key.startswith("term"):
+    kind = _kind(key)
+    if kind in ("mayor", "innovation_lead"):
+        _read_name(found, f"overview.{kind}", value, evidence)
+    elif kind == "term":
         _read_term(found, value, evidence)
-    elif key.startswith("population"):
+    elif kind == "population":
         _read_population(found, value, evidence)
     else:
         urls = _urls(value)

@@ -40,7 +40,8 @@ _CELL_SPLIT_RE = re.compile(r"\t+| {2,}")
 _TABLE_RULE_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _BINARY_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
 # Inline HTML a PDF-to-markdown converter writes (highlights, emphasis); <mark>, <b>, <strong> are bold.
-_HTML_TAG_RE = re.compile(r"</?(?:mark|b|strong|em|i|u|span|font|sup|sub|small|br)\b[^<>]*>", re.IGNORECASE)
+_HTML_TAG_RE = re.compile(r"</?(?:mark|b|strong|em|i|u|span|font|sup|sub|small)\b[^<>]*>", re.IGNORECASE)
+_HTML_BREAK_RE = re.compile(r"<br\b[^<>]*>", re.IGNORECASE)  # a line break inside a table cell: a space
 _HTML_BOLD_RE = re.compile(r"<(mark|b|strong)\b[^<>]*>(.+?)</\1\s*>", re.IGNORECASE)
 _LINE_END_SOFT_HYPHEN_RE = re.compile("\u00ad(?=[ \t]*(?:\r?\n|$))")
 _MARKUP_RE = re.compile(r"[*_<\[\\]")  # the characters every markup the reader removes starts with
@@ -188,7 +189,7 @@ def _unmark(body: str) -> tuple[str, tuple[str, ...]]:
     if not _MARKUP_RE.search(body):
         return body, ()
     bold_parts = tuple(fold_spaces(run) for run in _bold_runs(body))
-    body = _HTML_TAG_RE.sub("", body)
+    body = _HTML_TAG_RE.sub("", _HTML_BREAK_RE.sub(" ", body))
     body = _AUTOLINK_RE.sub(lambda match: _absolute(match.group(1)), body)
     body = _LINK_RE.sub(lambda match: _absolute(match.group(2)), body)
     body = _BOLD_RE.sub(lambda match: match.group(1) or match.group(2), body)
