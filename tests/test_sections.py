@@ -145,6 +145,8 @@ BODY = ("\n\nOverview\n\nMayor: Jane Roe\n\nWhat is the organisational structure
         "AKRON, United States City Innovation Snapshot",  # reversed on one line
         "C I T Y  I N N O VAT I O N  S N A P S H OT\nAKRON, United States",  # letter-spaced kicker
         "City Innovation Snapshot\nAKRON\nUnited States",  # the country alone on its line, no comma
+        "C I T Y I N N O V A T I O N S N A P S H O T\nAKRON\nUnited States",  # letter by letter, word gaps lost
+        "AKRON\nUnited States | City Innovation Snapshot",  # the city over "Country | kicker"
     ],
 )
 def test_the_header_wherever_it_is(header: str) -> None:

@@ -48,6 +48,7 @@ class Furniture:
 
 def find_furniture(lines: Sequence[Line]) -> Furniture:
     """Every page header and piece of furniture among ``lines`` (see the module docstring)."""
+    lines = [_spelled_out(line) for line in lines]
     headers: list[Header] = []
     used: set[int] = set()
     texts = [index for index, line in enumerate(lines) if line.text]
@@ -77,6 +78,14 @@ def find_furniture(lines: Sequence[Line]) -> Furniture:
     used |= _repeated_header_parts(lines, headers, used)
     used |= _footers(lines, used)
     return Furniture(tuple(headers), frozenset(used))
+
+
+def _spelled_out(line: Line) -> Line:
+    """A kicker printed letter by letter ("C I T Y I N N O V A T I O N S N A P S H O T": a dump
+    of letter-spaced type, its word gaps lost) as the words it spells."""
+    if " " in line.text.strip() and is_kicker(line.text) and not _KICKER_RE.match(line.text):
+        return line._replace(text="City Innovation Snapshot")
+    return line
 
 
 def is_kicker(text: str) -> bool:
@@ -111,6 +120,8 @@ def _header_window(lines: Sequence[Line], following: list[int]) -> tuple[Header,
         if size > 1 and not _KICKER_PART_RE.search(text):
             break  # no part of the kicker in the lines joined so far: no header here
         match = _HEADER_RE.match(text) or _REVERSED_HEADER_RE.match(text)
+        if match is None and size == 2 and "," not in texts[0]:  # "PORTO" / "Portugal | City Innovation Snapshot"
+            match = _REVERSED_HEADER_RE.match(f"{texts[0]}, {texts[1]}")
         if match is None and size > 2 and "," not in text and country_code(texts[-1]) is not None:
             match = _HEADER_RE.match(f"{' '.join(texts[:-1])}, {texts[-1]}")  # the country on a line of its own
         # one line holding the kicker is a header; lines joined must also name a known country
