@@ -78,6 +78,19 @@ def test_spotlight_title_below_a_bare_kicker() -> None:
     assert section is not None and section.title is None
 
 
+@pytest.mark.parametrize("kicker", ["SPOTLIGHT", "S P O T L I G H T"])
+def test_spotlight_title_over_its_text_in_a_dump_without_blank_lines(kicker: str) -> None:
+    """A dump of a spotlight card: the kicker (letter-spaced or not), its title, its text, with
+    no blank line between them: a short line of a few words before a sentence is the title; a
+    short first line of the text wrapped mid-sentence is not."""
+    text = f"City Innovation Snapshot X, France\n{kicker}\nCitizen Panels+\nA steering group meets monthly to\nreview the pipeline.\n"
+    section = _sections(text).get("spotlight")
+    assert section is not None and section.title == "Citizen Panels+"
+    assert [block.text for block in section.blocks] == ["A steering group meets monthly to review the pipeline."]
+    section = _sections(f"City Innovation Snapshot X, France\n{kicker}\nThe lab opened\nin 2019.\n").get("spotlight")
+    assert section is not None and section.title is None
+
+
 def test_interleaved_column_lines_are_relocated() -> None:
     sections = _sections(
         "City Innovation Snapshot TALLINN, Estonia\n\nOverview\n\n"

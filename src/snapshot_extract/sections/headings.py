@@ -80,7 +80,7 @@ def _match_heading(text: str) -> tuple[str | None, bool]:
     rather than fuzzy."""
     if not text or len(text) > _MAX_HEADING_LENGTH or text.endswith((".", ",", ";")):
         return None, False
-    if _SPOTLIGHT_RE.match(text):
+    if _SPOTLIGHT_RE.match(text) or "".join(text.split()).lower() == "spotlight":  # "S P O T L I G H T" too
         return "spotlight", True
     key = normalise_heading(text)
     table = _heading_table()
@@ -186,13 +186,19 @@ def _wraps_title(title: Line, line: Line) -> bool:
 
 
 def _title_follows(lines: list[Line], index: int) -> bool:
-    """A short line of its own right after a bare "Spotlight" heading is the spotlight's title."""
-    if index >= len(lines) or (index + 1 < len(lines) and lines[index + 1].text):
+    """A short line of its own right after a bare "Spotlight" heading is the spotlight's title; in
+    a dump (no boxes, often no blank line after it), a short line of a few words before a line
+    that starts a sentence is one too ("Citizen Panels" / "A cross-departmental group meets …")."""
+    if index >= len(lines):
         return False
     line = lines[index]
     text = line.text
-    return bool(text) and not line.bullet and len(text) <= 80 and not text.endswith((".", ":", "?")) \
-        and match_heading(text) is None
+    if not text or line.bullet or len(text) > 80 or text.endswith((".", ":", "?", ",")) or match_heading(text):
+        return False
+    following = lines[index + 1].text if index + 1 < len(lines) else ""
+    if not following:
+        return True
+    return line.bbox is None and len(text.split()) <= 6 and following[:1].isupper()
 
 
 def _heading_at(lines: list[Line], index: int, is_term: Callable[[str], bool] | None = None,
