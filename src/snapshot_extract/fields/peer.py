@@ -14,7 +14,7 @@ from typing import Any
 _INTRO = (
     r"like|similar to|along with|as with|in line with|just like|together with|consistent with|"
     r"as do|as did|as is the case (?:for|with|in)|in common with|alongside|as in|as for|unlike|"
-    r"contrary to|in contrast to|different from|as are"
+    r"contrary to|in contrast to|different from|as are|one of|among"
 )
 _SURVEYED = (
     r"(?:other\s+)?(?:cities\s+(?:that\s+were\s+)?surveyed|surveyed\s+cities|cities\s+(?:that\s+)?"
