@@ -150,11 +150,12 @@ def test_parse_has_a_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(pipeline, "extract", slow)
     shutil.copy(SEED, tmp_path / "slow.txt")
     started = time.monotonic()
-    result = runner.invoke(cli.app, ["parse", str(tmp_path / "slow.txt"), "--timeout", "0.3"])
-    assert time.monotonic() - started < 3
+    result = runner.invoke(cli.app, ["parse", str(tmp_path / "slow.txt"), "--timeout", "1"])
+    assert time.monotonic() - started < 4
     assert result.exit_code == 2
-    assert result.stderr == f"error: {tmp_path / 'slow.txt'}: extraction took longer than 0.3 s\n"
-    result = runner.invoke(cli.app, ["parse", str(tmp_path / "slow.txt"), str(SEED), "--timeout", "0.3"])
+    assert result.stderr == f"error: {tmp_path / 'slow.txt'}: extraction took longer than 1 s\n"
+    # the seed itself reads in well under the limit, also on a machine busy with the rest of the suite
+    result = runner.invoke(cli.app, ["parse", str(tmp_path / "slow.txt"), str(SEED), "--timeout", "1"])
     assert result.exit_code == 1 and json.loads(result.stdout)["city"]["name"] == "Enschede"
 
 
