@@ -31,16 +31,21 @@ SOFT_BREAK = "\u00ad"
 HARD_BREAK = "\u2011"
 
 
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
 # Abbreviations a period ends without ending the sentence ("St. John's", "Dr. Smith", "e.g. Oslo")
-_ABBREVIATIONS = ("St", "Ste", "Mt", "Ft", "Dr", "Mr", "Mrs", "Ms", "Prof", "Sr", "Jr", "e.g", "i.e", "vs")
-_SENTENCE_END_RE = re.compile("".join(rf"(?<!\b{re.escape(word)}\.)" for word in _ABBREVIATIONS)
-                              + r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
+_ABBREVIATION_END_RE = re.compile(r"\b(?:St|Ste|Mt|Ft|Dr|Mr|Mrs|Ms|Prof|Sr|Jr|e\.g|i\.e|vs)\.$")
 
 
 def split_sentences(text: str) -> tuple[str, ...]:
     """A paragraph's sentences (split at ". ", "! ", "? " before a capital, a digit or a quote; not
     after an abbreviation such as "St.")."""
-    return tuple(sentence for sentence in _SENTENCE_END_RE.split(text) if sentence.strip())
+    sentences: list[str] = []
+    for part in _SENTENCE_END_RE.split(text):
+        if sentences and _ABBREVIATION_END_RE.search(sentences[-1]):
+            sentences[-1] += " " + part
+        elif part.strip():
+            sentences.append(part)
+    return tuple(sentences)
 
 
 def fold_spaces(text: str) -> str:

@@ -83,7 +83,7 @@ def find_furniture(lines: Sequence[Line]) -> Furniture:
 def _spelled_out(line: Line) -> Line:
     """A kicker printed letter by letter ("C I T Y I N N O V A T I O N S N A P S H O T": a dump
     of letter-spaced type, its word gaps lost) as the words it spells."""
-    if " " in line.text.strip() and is_kicker(line.text) and not _KICKER_RE.match(line.text):
+    if line.text[1:2] == " " and is_kicker(line.text) and not _KICKER_RE.match(line.text):
         return line._replace(text="City Innovation Snapshot")
     return line
 
