@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from snapshot_extract.fields.overview import _urls, parse_population
+from snapshot_extract.fields.addresses import urls
+from snapshot_extract.fields.overview import parse_population
 from snapshot_extract.fields.peer import parse_peer
 from snapshot_extract.pipeline import parse_document
 from snapshot_extract.read.text import read_text
@@ -355,7 +356,7 @@ def test_numbered_items_that_name_a_section_topic_are_no_headings(vocabulary: Vo
     ("http:// innovation.x.org/ https://y.org", ["http://innovation.x.org/", "https://y.org"]),  # the scheme alone
 ])
 def test_web_addresses_cut_at_a_line_end(text: str, expected: list[str]) -> None:
-    assert _urls(text) == expected
+    assert urls(text) == expected
 
 
 def test_wrapped_label_with_its_value_between_its_lines_in_a_dump(vocabulary: Vocabulary) -> None:

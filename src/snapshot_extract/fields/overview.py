@@ -4,25 +4,12 @@ from __future__ import annotations
 
 import re
 
-from ..models import Block, Evidence, FieldResult, Line, Section
-from ..textutil import ends_in_address
+from ..models import Block, Evidence, FieldResult, Section
 from ..vocabulary import Vocabulary
+from .addresses import URL_RE, is_scheme, urls
 from .common import Found, locate
+from .labels import KEY_RE, labelled_parts, pair_labels
 
-_KEYS = (
-    r"(?:lord\s+|city\s+)?mayor|head of government|(?:mayoral\s+)?term(?: of office)?|innovation lead(?:er)?|"
-    r"chief innovation officer|population(?: size)?|"
-    r"innovation\s*/\s*open data websites?|open data websites?|innovation websites?|websites?(?:\s*\(s\))?"
-)
-_KEY_RE = re.compile(rf"^(?P<key>{_KEYS})\s*:\s*(?P<value>.*)$", re.I)
-# A label inside a block: Overview lines a layout joined ("... (2019) Innovation / open data
-# website: https://..."); consumed whole, so the leftmost label wins over the ones inside it.
-_PAIR_SEPARATORS = "|·•; "
-_INNER_KEY_RE = re.compile(rf"\s(?P<key>{_KEYS})\s*:", re.I)
-_URL_RE = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"')]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s<>\"')]*)?",
-    re.IGNORECASE,
-)
 _TERM_RE = re.compile(
     r"(?P<since>\b(?:since|from)\s+(?:\w+\s+)?)?(?P<start>(?:19|20)\d{2})\b(?:[^\d]{0,25}?(?:[–—/-]|\bto\b|\btill\b|"
     r"\buntil\b)\s*(?:[A-Za-z]+\.?\s+)?(?P<end>(?:19|20)\d{2}|\d{2})\b)?",
@@ -41,12 +28,6 @@ _PLACEHOLDER_RE = re.compile(
 )
 
 
-# A label with or without its colon, alone on its line or followed by its value: an Overview set as
-# a table (label | value) or with the value on the line below
-# (a whole word: "MAYORAL TERM" is no "Mayor" label with the value "AL TERM")
-_BARE_KEY_RE = re.compile(rf"^(?P<key>{_KEYS})(?!\w)\s*:?\s*(?P<value>.*)$", re.I)
-
-
 _NOT_A_NAME_RE = re.compile(r"\d|https?:|www\.|\.[a-z]{2,4}(?:/|$)|@")
 
 
@@ -57,13 +38,13 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
     websites: list[tuple[str, Evidence]] = []  # each with where it was read
     after_website_label = False  # a label's values may follow on the lines below it
     for index, block in enumerate(section.blocks):
-        matches = [_KEY_RE.match(part) for cell in block.cells for part in _labelled_parts(cell)]
+        matches = [KEY_RE.match(part) for cell in block.cells for part in labelled_parts(cell)]
         if all(matches) and not all(match.group("value").strip() for match in matches if match):
-            continue  # a label whose value is printed elsewhere: _pair_labels finds it
+            continue  # a label whose value is printed elsewhere: pair_labels finds it
         if not all(matches):
-            if (websites or after_website_label) and all(_URL_RE.fullmatch(line.text.strip())
-                                                         or _is_scheme(line.text) for line in block.lines):
-                websites.extend((url, locate(block)) for url in _urls(block.text))
+            if (websites or after_website_label) and all(URL_RE.fullmatch(line.text.strip())
+                                                         or is_scheme(line.text) for line in block.lines):
+                websites.extend((url, locate(block)) for url in urls(block.text))
                 found.use(index)
             continue
         found.use(index)
@@ -72,15 +53,15 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
             key, value = match.group("key").lower(), match.group("value").strip()
             after_website_label = "web" in key
             _read_key(found, key, value, block, websites)
-    pairs, unpaired = _pair_labels(found, section)
+    pairs, unpaired = pair_labels(found, section)
     for key, value, evidence in pairs:
         _read_key(found, key, value, evidence, websites)
     first: dict[str, Evidence] = {}  # url -> where it was first read, in printed order
     for url, evidence in websites:
         first.setdefault(url, evidence)
-    urls = list(first)
-    found.values["overview.websites"] = urls
-    for position, url in enumerate(urls):
+    addresses = list(first)
+    found.values["overview.websites"] = addresses
+    for position, url in enumerate(addresses):
         found.evidence[f"overview.websites[{position}]"] = first[url]
     _warn_unpaired(found, unpaired)
     return found.result()
@@ -117,216 +98,6 @@ def _paths_of(key: str) -> tuple[str, ...]:
     return (f"overview.{kind}",)
 
 
-def _labelled_parts(cell: str) -> list[str]:
-    """A cell ("Mayor: X    Term: Y" is two) cut before every further capitalised label in it."""
-    lead = _KEY_RE.match(cell)
-    if lead is None or cell.count(":") < 2:  # a further label needs a colon of its own
-        return [cell]
-    starts = [match.start() + 1 for match in _INNER_KEY_RE.finditer(cell, lead.end("key"))
-              if match.group("key")[0].isupper()]
-    if not starts:
-        return [cell]
-    bounds = [0, *starts, len(cell)]
-    # the separators between the pairs of a strip ("Mayor: X | Term: Y", "·", "•", ";") are no value's
-    return [cell[start:end].rstrip(_PAIR_SEPARATORS).strip() for start, end in zip(bounds, bounds[1:], strict=False)]
-
-
-def _pair_labels(found: Found, section: Section) -> tuple[list[tuple[str, str, Evidence]], list[str]]:
-    """Labels and values the blocks read so far did not hold together: a label without its value
-    (or its colon) takes the value printed right of it on the same line of the page, or right
-    under it, else the value lines after it; a run of labels followed by as many values (a table read column by
-    column) pairs them in order; a websites label with an address after it takes the address
-    lines that follow too. Each block read is marked used. Also the keys of the labels left
-    without a value."""
-    lines, absorbed = _join_wrapped_labels([(index, cell) for index, block in enumerate(section.blocks)
-                                            if (index, None) not in found.used for line in block.lines
-                                            for cell in _cell_lines(line) if cell.text])
-    for index in absorbed:
-        found.use(index)
-    values = [(index, line) for index, line in lines if not _BARE_KEY_RE.match(line.text)]
-    order = [line for _, line in lines]
-    pairs: list[tuple[str, str, Evidence]] = []
-    waiting: list[tuple[str, Line]] = []
-    taken: set[int] = set()
-    for index, line in lines:
-        match = _BARE_KEY_RE.match(line.text)
-        if match is None:
-            continue
-        found.use(index)
-        key, value = match.group("key").lower(), match.group("value").strip()
-        if not value:
-            waiting.append((key, line))
-            continue
-        more = _take(found, values, taken, _addresses_below(line, order, values, taken)) if "web" in key else []
-        pairs.append((key, " ".join([value, *(line.text for line in more)]), _evidence([line, *more], value)))
-    unpaired: list[tuple[str, Line]] = []
-    for key, label in waiting:
-        free = [(position, line) for position, (_, line) in enumerate(values) if position not in taken]
-        chosen = _beside(label, free) or _right_under(label, free)
-        if chosen and "web" in key:  # a cell of several websites, one under the other
-            chosen += _cell_below(values[chosen[0]][1], free)
-        chosen = chosen or _below(label, order, free, "web" in key)
-        if not chosen:
-            unpaired.append((key, label))
-            continue
-        texts = _take(found, values, taken, chosen)
-        pairs.append((key, _lines_text(texts), _evidence([label, *texts], None)))
-    rest = [position for position in range(len(values)) if position not in taken]
-    if unpaired and len(rest) == len(unpaired):  # labels, then their values, in the same order
-        for (key, label), position in zip(unpaired, rest, strict=True):
-            found.use(values[position][0])
-            value = values[position][1]
-            pairs.append((key, value.text, _evidence([label, value], None)))
-        unpaired = []
-    return pairs, [key for key, _ in unpaired]
-
-
-def _cell_lines(line: Line) -> list[Line]:
-    """A grid row's cells as lines of their own, each in its own box where the reader knows it
-    (a table of labels over values, cards of a label and its value, printed as one row)."""
-    if len(line.cells) < 2:
-        return [line]
-    boxes = line.cell_boxes if len(line.cell_boxes) == len(line.cells) else (None,) * len(line.cells)
-    return [line._replace(text=cell, cells=(cell,), bbox=box or line.bbox, cell_boxes=(), cell_colors=(),
-                          cell_fills=()) for cell, box in zip(line.cells, boxes, strict=True)]
-
-
-def _take(found: Found, values: list[tuple[int, Line]], taken: set[int], chosen: list[int]) -> list[Line]:
-    """The value lines at ``chosen``, marked taken and their blocks used."""
-    for position in chosen:
-        taken.add(position)
-        found.use(values[position][0])
-    return [values[position][1] for position in chosen]
-
-
-def _addresses_below(label: Line, order: list[Line], values: list[tuple[int, Line]], taken: set[int]) -> list[int]:
-    """The lines right after ``label`` in reading order that hold web addresses only (a
-    websites label with its first address beside it and the others under it)."""
-    position_of = {id(line): position for position, (_, line) in enumerate(values) if position not in taken}
-    chosen: list[int] = []
-    for line in order[order.index(label) + 1:]:
-        if id(line) not in position_of or not all(_URL_RE.fullmatch(part) or part in _PAIR_SEPARATORS
-                                                   for part in line.text.split()):
-            break
-        chosen.append(position_of[id(line)])
-    return chosen
-
-
-def _join_wrapped_labels(lines: list[tuple[int, Line]]) -> tuple[list[tuple[int, Line]], set[int]]:
-    """A label wrapped in a narrow cell ("Innovation" / "Lead:"), its value printed between its
-    two lines in reading order, as one label: two lines, one right under the other at the same
-    left edge, that read as a label only together. Also the blocks of the second lines, read."""
-    joined = list(lines)
-    absorbed: set[int] = set()
-    for position, (index, line) in enumerate(joined):
-        if _BARE_KEY_RE.match(line.text):
-            continue
-        later = _second_label_line(joined, position)
-        if later is None:
-            continue
-        second_index, second = joined[later]
-        match = _BARE_KEY_RE.match(f"{line.text} {second.text}")
-        if match is not None and not match.group("value").strip():
-            box = None if line.bbox is None or second.bbox is None else (
-                line.bbox[0], line.bbox[1], max(line.bbox[2], second.bbox[2]), second.bbox[3])
-            joined[position] = (index, line._replace(text=f"{line.text} {second.text}", bbox=box))
-            absorbed.add(second_index)
-            del joined[later]
-    return joined, absorbed
-
-
-def _second_label_line(lines: list[tuple[int, Line]], position: int) -> int | None:
-    """Where the second line of a label wrapped at ``position`` may be: on a page, the line
-    right under it (``_under``); in a dump (no boxes), the line after the next one, the value
-    printed level with the middle of the wrapped label coming between them in the text."""
-    line = lines[position][1]
-    if line.bbox is not None:
-        return next((later for later in range(position + 1, len(lines)) if _under(line, lines[later][1])), None)
-    later = position + 2
-    if later < len(lines) and lines[later][1].bbox is None and not _BARE_KEY_RE.match(lines[position + 1][1].text):
-        return later
-    return None
-
-
-def _under(line: Line, other: Line) -> bool:
-    """``other`` is the line right under ``line`` at its left edge."""
-    if line.bbox is None or other.bbox is None or other.page != line.page or abs(other.bbox[0] - line.bbox[0]) > 2:
-        return False
-    return 0 <= other.bbox[1] - line.bbox[3] <= 0.6 * (line.bbox[3] - line.bbox[1])
-
-
-def _beside(label: Line, free: list[tuple[int, Line]]) -> list[int]:
-    """The value printed right of ``label`` on the same line of the page (a table's cell)."""
-    if label.bbox is None:
-        return []
-    top, bottom = label.bbox[1], label.bbox[3]
-    right = [(line.bbox[0], position) for position, line in free
-             if line.bbox is not None and line.page == label.page and line.bbox[0] > label.bbox[2]
-             and min(bottom, line.bbox[3]) - max(top, line.bbox[1]) > 0.5 * (bottom - top)]
-    return [min(right)[1]] if right else []
-
-
-def _is_scheme(text: str) -> bool:
-    """A scheme alone on its line: an address cut after it ("http://" + "innovation.x.ee/")."""
-    return text.strip() in ("http://", "https://")
-
-
-def _lines_text(lines: list[Line]) -> str:
-    """The text of a value's lines: a piece of an address under an address that a "/" or "-"
-    ends is its continuation, printed on in the same cell ("https://www.brno.cz/" +
-    "innovation"); other lines are separate words."""
-    text = lines[0].text
-    for line in lines[1:]:
-        piece = line.text.strip()
-        carried = text.endswith(("/", "-")) and _URL_PIECE_RE.fullmatch(piece) and not _DOMAIN_RE.search(piece)
-        text += piece if carried and ends_in_address(text) else " " + piece
-    return text
-
-
-def _cell_below(value: Line, free: list[tuple[int, Line]]) -> list[int]:
-    """The lines that carry on ``value`` in its cell: each right under the one before at its left
-    edge (``_under``), holding a web address or one unbroken piece of one ("…/open-dat" +
-    "a-and-digital-services")."""
-    chosen: list[int] = []
-    last = value
-    while True:
-        following = next(((position, line) for position, line in free if _under(last, line)
-                          and (_URL_RE.search(line.text) or _is_scheme(line.text)
-                               or _URL_PIECE_RE.fullmatch(line.text.strip()))), None)
-        if following is None:
-            return chosen
-        chosen.append(following[0])
-        last = following[1]
-
-
-def _right_under(label: Line, free: list[tuple[int, Line]]) -> list[int]:
-    """The value printed right under ``label`` at its left edge (a card: the label over its value),
-    whatever the reading order put between them."""
-    return next(([position] for position, line in free if _under(label, line)), [])
-
-
-def _below(label: Line, order: list[Line], free: list[tuple[int, Line]], several: bool) -> list[int]:
-    """The value line(s) right after ``label`` in reading order, up to the next label (websites
-    may take several); none when a label follows straight away."""
-    position_of = {id(line): position for position, line in free}
-    chosen: list[int] = []
-    for line in order[order.index(label) + 1:]:
-        if _BARE_KEY_RE.match(line.text) or id(line) not in position_of:
-            break
-        if several and not (_URL_RE.search(line.text) or _is_scheme(line.text)
-                            or chosen and _URL_PIECE_RE.fullmatch(line.text.strip())):
-            continue  # websites: addresses (and the pieces of one cut at a line end), not another label's value
-        chosen.append(position_of[id(line)])
-        if not several:
-            break
-    return chosen
-
-
-def _evidence(lines: list[Line], part: str | None) -> Evidence:
-    block = Block("paragraph", " ".join(line.text for line in lines), tuple(lines), ())
-    return locate(block, part)
-
-
 def _read_key(found: Found, key: str, value: str, where: Block | Evidence,
               websites: list[tuple[str, Evidence]]) -> None:
     if isinstance(where, Evidence):
@@ -343,10 +114,10 @@ def _read_key(found: Found, key: str, value: str, where: Block | Evidence,
     elif kind == "population":
         _read_population(found, value, evidence)
     else:
-        urls = _urls(value)
-        if not urls and value:
+        read = urls(value)
+        if not read and value:
             found.warn("overview.websites", "unreadable_value", f'no web address could be read in "{value}"')
-        websites.extend((url, where if isinstance(where, Evidence) else locate(where)) for url in urls)
+        websites.extend((url, where if isinstance(where, Evidence) else locate(where)) for url in read)
 
 
 def _read_name(found: Found, path: str, value: str, evidence: Evidence) -> None:
@@ -392,52 +163,6 @@ def split_name(value: str) -> tuple[str, str]:
             return " ".join(words[:index]), " ".join(words[index:])
         mixed_case = mixed_case or (letters[0].isupper() and any(char.islower() for char in letters))
     return value, ""
-
-
-# A piece of a web address carried on to the next line: no domain of its own, ends the word, and
-# starts in lower case or with a digit (addresses are printed so; "Municipal", "Q1", "WHAT" are words)
-_URL_PIECE_RE = re.compile(r"[a-z0-9][\w\-/?=&%#~]*[.,;)]?")
-_DOMAIN_RE = re.compile(r"\.[a-z]{2,}", re.IGNORECASE)
-
-
-def _join_cut_urls(text: str) -> str:
-    """Web addresses cut at a line end put back together (see ``_carries_on``)."""
-    joined: list[str] = []
-    for word in text.split():
-        if joined and _carries_on(joined[-1], word):
-            joined[-1] += word
-        else:
-            joined.append(word)
-    return " ".join(joined)
-
-
-def _carries_on(last: str, word: str) -> bool:
-    """``word`` carries on the address ``last`` cut at a line end: a scheme alone ("http://")
-    takes what follows it; an address cut inside a word of its path ("…/programmes/o" +
-    "pen-data-and-…") or after a hyphen is carried on by a piece that is no address of its own
-    (no domain in it); one cut after a "/" only by a piece that reads as a path or a slug
-    ("programmes/open-data", "open-data-and-digital-services": a "/" or a "-" in it), so that
-    "https://x.org/ and" stays two words."""
-    if last in ("http://", "https://"):
-        return True
-    if not last.startswith(("http://", "https://", "www.")) or last.endswith((".", ",", ";", ":", ")")):
-        return False
-    if not _URL_PIECE_RE.fullmatch(word) or _DOMAIN_RE.search(word):
-        return False
-    return not last.endswith("/") or any(mark in word.rstrip("/") for mark in "/-")
-
-
-# Two addresses a tool printed without a space between them: a scheme inside an address starts
-# the next one (not a query's value: "?url=https://…")
-_GLUED_URL_RE = re.compile(r"(?<=[^\s=])(?=https?://)")
-
-
-def _urls(text: str) -> list[str]:
-    urls = []
-    for raw in _URL_RE.findall(_join_cut_urls(_GLUED_URL_RE.sub(" ", text))):
-        url = raw.rstrip(".,;)")
-        urls.append(url if "://" in url else "https://" + url)
-    return urls
 
 
 def parse_term(value: str) -> tuple[int | None, int | None]:

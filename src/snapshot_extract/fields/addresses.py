@@ -1,0 +1,86 @@
+"""Web addresses in Overview values: found in text, put back together where a line end cut them.
+
+``urls(text)`` gives every address in a websites value, a scheme added where none is printed
+("data.x.fi" -> "https://data.x.fi"); ``lines_text(lines)`` joins a value's lines so that a piece
+of an address under the address it carries on is joined to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Line
+from ..textutil import ends_in_address
+
+URL_RE = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"')]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s<>\"')]*)?",
+    re.IGNORECASE,
+)
+
+
+# A piece of a web address carried on to the next line: no domain of its own, ends the word, and
+# starts in lower case or with a digit (addresses are printed so; "Municipal", "Q1", "WHAT" are words)
+URL_PIECE_RE = re.compile(r"[a-z0-9][\w\-/?=&%#~]*[.,;)]?")
+
+
+_DOMAIN_RE = re.compile(r"\.[a-z]{2,}", re.IGNORECASE)
+
+
+# Two addresses a tool printed without a space between them: a scheme inside an address starts
+# the next one (not a query's value: "?url=https://…")
+_GLUED_URL_RE = re.compile(r"(?<=[^\s=])(?=https?://)")
+
+
+def _join_cut_urls(text: str) -> str:
+    """Web addresses cut at a line end put back together (see ``_carries_on``)."""
+    joined: list[str] = []
+    for word in text.split():
+        if joined and _carries_on(joined[-1], word):
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return " ".join(joined)
+
+
+def _carries_on(last: str, word: str) -> bool:
+    """``word`` carries on the address ``last`` cut at a line end: a scheme alone ("http://")
+    takes what follows it; an address cut inside a word of its path ("…/programmes/o" +
+    "pen-data-and-…") or after a hyphen is carried on by a piece that is no address of its own
+    (no domain in it); one cut after a "/" only by a piece that reads as a path or a slug
+    ("programmes/open-data", "open-data-and-digital-services": a "/" or a "-" in it), so that
+    "https://x.org/ and" stays two words."""
+    if last in ("http://", "https://"):
+        return True
+    if not last.startswith(("http://", "https://", "www.")) or last.endswith((".", ",", ";", ":", ")")):
+        return False
+    if not URL_PIECE_RE.fullmatch(word) or _DOMAIN_RE.search(word):
+        return False
+    return not last.endswith("/") or any(mark in word.rstrip("/") for mark in "/-")
+
+
+def urls(text: str) -> list[str]:
+    urls = []
+    for raw in URL_RE.findall(_join_cut_urls(_GLUED_URL_RE.sub(" ", text))):
+        url = raw.rstrip(".,;)")
+        urls.append(url if "://" in url else "https://" + url)
+    return urls
+
+
+def is_scheme(text: str) -> bool:
+    """A scheme alone on its line: an address cut after it ("http://" + "innovation.x.ee/")."""
+    return text.strip() in ("http://", "https://")
+
+
+def lines_text(lines: list[Line]) -> str:
+    """The text of a value's lines: a piece of an address under an address that a "/" or "-"
+    ends is its continuation, printed on in the same cell ("https://www.brno.cz/" +
+    "innovation"); other lines are separate words."""
+    text = lines[0].text
+    for line in lines[1:]:
+        piece = line.text.strip()
+        carried = text.endswith(("/", "-")) and URL_PIECE_RE.fullmatch(piece) and not _DOMAIN_RE.search(piece)
+        text += piece if carried and ends_in_address(text) else " " + piece
+    return text
+
+
+__all__ = ["URL_PIECE_RE", "URL_RE", "is_scheme", "lines_text", "urls"]

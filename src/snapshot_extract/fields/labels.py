@@ -1,0 +1,234 @@
+"""Overview labels and their values: pairs that the blocks did not hold together.
+
+An Overview prints "Label: value" on a line, or its labels and values apart: a table (label |
+value, or a row of labels over a row of values), cards (a label over its value), a label with its
+values on the lines below it. ``pair_labels`` pairs them by geometry where the reader knows the
+boxes (beside, right under, in the same cell) and by reading order where it does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Block, Evidence, Line, Section
+from .addresses import URL_PIECE_RE, URL_RE, is_scheme, lines_text
+from .common import Found, locate
+
+_KEYS = (
+    r"(?:lord\s+|city\s+)?mayor|head of government|(?:mayoral\s+)?term(?: of office)?|innovation lead(?:er)?|"
+    r"chief innovation officer|population(?: size)?|"
+    r"innovation\s*/\s*open data websites?|open data websites?|innovation websites?|websites?(?:\s*\(s\))?"
+)
+
+
+KEY_RE = re.compile(rf"^(?P<key>{_KEYS})\s*:\s*(?P<value>.*)$", re.I)
+
+
+# A label inside a block: Overview lines a layout joined ("... (2019) Innovation / open data
+# website: https://..."); consumed whole, so the leftmost label wins over the ones inside it.
+_PAIR_SEPARATORS = "|·•; "
+
+
+_INNER_KEY_RE = re.compile(rf"\s(?P<key>{_KEYS})\s*:", re.I)
+
+
+# A label with or without its colon, alone on its line or followed by its value: an Overview set as
+# a table (label | value) or with the value on the line below
+# (a whole word: "MAYORAL TERM" is no "Mayor" label with the value "AL TERM")
+BARE_KEY_RE = re.compile(rf"^(?P<key>{_KEYS})(?!\w)\s*:?\s*(?P<value>.*)$", re.I)
+
+
+def labelled_parts(cell: str) -> list[str]:
+    """A cell ("Mayor: X    Term: Y" is two) cut before every further capitalised label in it."""
+    lead = KEY_RE.match(cell)
+    if lead is None or cell.count(":") < 2:  # a further label needs a colon of its own
+        return [cell]
+    starts = [match.start() + 1 for match in _INNER_KEY_RE.finditer(cell, lead.end("key"))
+              if match.group("key")[0].isupper()]
+    if not starts:
+        return [cell]
+    bounds = [0, *starts, len(cell)]
+    # the separators between the pairs of a strip ("Mayor: X | Term: Y", "·", "•", ";") are no value's
+    return [cell[start:end].rstrip(_PAIR_SEPARATORS).strip() for start, end in zip(bounds, bounds[1:], strict=False)]
+
+
+def pair_labels(found: Found, section: Section) -> tuple[list[tuple[str, str, Evidence]], list[str]]:
+    """Labels and values the blocks read so far did not hold together: a label without its value
+    (or its colon) takes the value printed right of it on the same line of the page, or right
+    under it, else the value lines after it; a run of labels followed by as many values (a table read column by
+    column) pairs them in order; a websites label with an address after it takes the address
+    lines that follow too. Each block read is marked used. Also the keys of the labels left
+    without a value."""
+    lines, absorbed = _join_wrapped_labels([(index, cell) for index, block in enumerate(section.blocks)
+                                            if (index, None) not in found.used for line in block.lines
+                                            for cell in _cell_lines(line) if cell.text])
+    for index in absorbed:
+        found.use(index)
+    values = [(index, line) for index, line in lines if not BARE_KEY_RE.match(line.text)]
+    order = [line for _, line in lines]
+    pairs: list[tuple[str, str, Evidence]] = []
+    waiting: list[tuple[str, Line]] = []
+    taken: set[int] = set()
+    for index, line in lines:
+        match = BARE_KEY_RE.match(line.text)
+        if match is None:
+            continue
+        found.use(index)
+        key, value = match.group("key").lower(), match.group("value").strip()
+        if not value:
+            waiting.append((key, line))
+            continue
+        more = _take(found, values, taken, _addresses_below(line, order, values, taken)) if "web" in key else []
+        pairs.append((key, " ".join([value, *(line.text for line in more)]), _evidence([line, *more], value)))
+    unpaired: list[tuple[str, Line]] = []
+    for key, label in waiting:
+        free = [(position, line) for position, (_, line) in enumerate(values) if position not in taken]
+        chosen = _beside(label, free) or _right_under(label, free)
+        if chosen and "web" in key:  # a cell of several websites, one under the other
+            chosen += _cell_below(values[chosen[0]][1], free)
+        chosen = chosen or _below(label, order, free, "web" in key)
+        if not chosen:
+            unpaired.append((key, label))
+            continue
+        texts = _take(found, values, taken, chosen)
+        pairs.append((key, lines_text(texts), _evidence([label, *texts], None)))
+    rest = [position for position in range(len(values)) if position not in taken]
+    if unpaired and len(rest) == len(unpaired):  # labels, then their values, in the same order
+        for (key, label), position in zip(unpaired, rest, strict=True):
+            found.use(values[position][0])
+            value = values[position][1]
+            pairs.append((key, value.text, _evidence([label, value], None)))
+        unpaired = []
+    return pairs, [key for key, _ in unpaired]
+
+
+def _cell_lines(line: Line) -> list[Line]:
+    """A grid row's cells as lines of their own, each in its own box where the reader knows it
+    (a table of labels over values, cards of a label and its value, printed as one row)."""
+    if len(line.cells) < 2:
+        return [line]
+    boxes = line.cell_boxes if len(line.cell_boxes) == len(line.cells) else (None,) * len(line.cells)
+    return [line._replace(text=cell, cells=(cell,), bbox=box or line.bbox, cell_boxes=(), cell_colors=(),
+                          cell_fills=()) for cell, box in zip(line.cells, boxes, strict=True)]
+
+
+def _take(found: Found, values: list[tuple[int, Line]], taken: set[int], chosen: list[int]) -> list[Line]:
+    """The value lines at ``chosen``, marked taken and their blocks used."""
+    for position in chosen:
+        taken.add(position)
+        found.use(values[position][0])
+    return [values[position][1] for position in chosen]
+
+
+def _addresses_below(label: Line, order: list[Line], values: list[tuple[int, Line]], taken: set[int]) -> list[int]:
+    """The lines right after ``label`` in reading order that hold web addresses only (a
+    websites label with its first address beside it and the others under it)."""
+    position_of = {id(line): position for position, (_, line) in enumerate(values) if position not in taken}
+    chosen: list[int] = []
+    for line in order[order.index(label) + 1:]:
+        if id(line) not in position_of or not all(URL_RE.fullmatch(part) or part in _PAIR_SEPARATORS
+                                                   for part in line.text.split()):
+            break
+        chosen.append(position_of[id(line)])
+    return chosen
+
+
+def _join_wrapped_labels(lines: list[tuple[int, Line]]) -> tuple[list[tuple[int, Line]], set[int]]:
+    """A label wrapped in a narrow cell ("Innovation" / "Lead:"), its value printed between its
+    two lines in reading order, as one label: two lines, one right under the other at the same
+    left edge, that read as a label only together. Also the blocks of the second lines, read."""
+    joined = list(lines)
+    absorbed: set[int] = set()
+    for position, (index, line) in enumerate(joined):
+        if BARE_KEY_RE.match(line.text):
+            continue
+        later = _second_label_line(joined, position)
+        if later is None:
+            continue
+        second_index, second = joined[later]
+        match = BARE_KEY_RE.match(f"{line.text} {second.text}")
+        if match is not None and not match.group("value").strip():
+            box = None if line.bbox is None or second.bbox is None else (
+                line.bbox[0], line.bbox[1], max(line.bbox[2], second.bbox[2]), second.bbox[3])
+            joined[position] = (index, line._replace(text=f"{line.text} {second.text}", bbox=box))
+            absorbed.add(second_index)
+            del joined[later]
+    return joined, absorbed
+
+
+def _second_label_line(lines: list[tuple[int, Line]], position: int) -> int | None:
+    """Where the second line of a label wrapped at ``position`` may be: on a page, the line
+    right under it (``_under``); in a dump (no boxes), the line after the next one, the value
+    printed level with the middle of the wrapped label coming between them in the text."""
+    line = lines[position][1]
+    if line.bbox is not None:
+        return next((later for later in range(position + 1, len(lines)) if _under(line, lines[later][1])), None)
+    later = position + 2
+    if later < len(lines) and lines[later][1].bbox is None and not BARE_KEY_RE.match(lines[position + 1][1].text):
+        return later
+    return None
+
+
+def _under(line: Line, other: Line) -> bool:
+    """``other`` is the line right under ``line`` at its left edge."""
+    if line.bbox is None or other.bbox is None or other.page != line.page or abs(other.bbox[0] - line.bbox[0]) > 2:
+        return False
+    return 0 <= other.bbox[1] - line.bbox[3] <= 0.6 * (line.bbox[3] - line.bbox[1])
+
+
+def _beside(label: Line, free: list[tuple[int, Line]]) -> list[int]:
+    """The value printed right of ``label`` on the same line of the page (a table's cell)."""
+    if label.bbox is None:
+        return []
+    top, bottom = label.bbox[1], label.bbox[3]
+    right = [(line.bbox[0], position) for position, line in free
+             if line.bbox is not None and line.page == label.page and line.bbox[0] > label.bbox[2]
+             and min(bottom, line.bbox[3]) - max(top, line.bbox[1]) > 0.5 * (bottom - top)]
+    return [min(right)[1]] if right else []
+
+
+def _cell_below(value: Line, free: list[tuple[int, Line]]) -> list[int]:
+    """The lines that carry on ``value`` in its cell: each right under the one before at its left
+    edge (``_under``), holding a web address or one unbroken piece of one ("…/open-dat" +
+    "a-and-digital-services")."""
+    chosen: list[int] = []
+    last = value
+    while True:
+        following = next(((position, line) for position, line in free if _under(last, line)
+                          and (URL_RE.search(line.text) or is_scheme(line.text)
+                               or URL_PIECE_RE.fullmatch(line.text.strip()))), None)
+        if following is None:
+            return chosen
+        chosen.append(following[0])
+        last = following[1]
+
+
+def _right_under(label: Line, free: list[tuple[int, Line]]) -> list[int]:
+    """The value printed right under ``label`` at its left edge (a card: the label over its value),
+    whatever the reading order put between them."""
+    return next(([position] for position, line in free if _under(label, line)), [])
+
+
+def _below(label: Line, order: list[Line], free: list[tuple[int, Line]], several: bool) -> list[int]:
+    """The value line(s) right after ``label`` in reading order, up to the next label (websites
+    may take several); none when a label follows straight away."""
+    position_of = {id(line): position for position, line in free}
+    chosen: list[int] = []
+    for line in order[order.index(label) + 1:]:
+        if BARE_KEY_RE.match(line.text) or id(line) not in position_of:
+            break
+        if several and not (URL_RE.search(line.text) or is_scheme(line.text)
+                            or chosen and URL_PIECE_RE.fullmatch(line.text.strip())):
+            continue  # websites: addresses (and the pieces of one cut at a line end), not another label's value
+        chosen.append(position_of[id(line)])
+        if not several:
+            break
+    return chosen
+
+
+def _evidence(lines: list[Line], part: str | None) -> Evidence:
+    block = Block("paragraph", " ".join(line.text for line in lines), tuple(lines), ())
+    return locate(block, part)
+
+
+__all__ = ["BARE_KEY_RE", "KEY_RE", "labelled_parts", "pair_labels"]
