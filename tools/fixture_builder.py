@@ -47,16 +47,11 @@ from .fixture_model import (
 
 VOCABULARY_FILE = Path(__file__).resolve().parents[1] / "src/snapshot_extract/data/vocabulary.json"
 
-HEADINGS = {
-    "organisation": "What is the organisational structure?",
-    "vision": "What is the city's innovation vision?",
-    "approach": "What is the city's innovation approach?",
-    "partnerships": "What innovation partnerships exist?",
-    "funding": "What funding is available?",
-    "impact": "How is innovation helping the city?",
-    "data": "How is data used?",
-    "outcomes": "How are outcomes measured?",
-}
+SECTIONS_FILE = VOCABULARY_FILE.with_name("sections.json")
+# section key -> its canonical heading: the first spelling of the packaged heading table
+HEADINGS = {entry["key"]: entry["headings"][0]
+            for entry in json.loads(SECTIONS_FILE.read_text(encoding="utf-8"))["sections"]
+            if entry["key"] not in ("overview", "spotlight")}
 # record field (section.field) -> vocabulary group its Terms come from: declared in the record model
 TERM_GROUPS = {spec.path: spec.vocabulary for spec in record_fields() if spec.vocabulary}
 

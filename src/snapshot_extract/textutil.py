@@ -180,6 +180,12 @@ _WORD_CUT_RE = re.compile(r"[\s/(]")
 _COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
+def squeeze(text: str) -> str:
+    """``text`` lowercased without any space: a word printed letter by letter ("S P O T L I G H T")
+    compared with the word."""
+    return "".join(text.split()).lower()
+
+
 def strip_accents(text: str) -> str:
     """Text without diacritics ("Enschedé" -> "Enschede"); ASCII passes through untouched."""
     if text.isascii():

@@ -71,6 +71,12 @@ def is_scheme(text: str) -> bool:
     return text.strip() in ("http://", "https://")
 
 
+def holds_address(text: str, piece: bool) -> bool:
+    """A value line that belongs to a websites value: it holds a web address or a scheme alone,
+    or (``piece``) one unbroken piece of an address cut at a line end ("a-and-digital-services")."""
+    return bool(URL_RE.search(text) or is_scheme(text) or piece and URL_PIECE_RE.fullmatch(text.strip()))
+
+
 def lines_text(lines: list[Line]) -> str:
     """The text of a value's lines: a piece of an address under an address that a "/" or "-"
     ends is its continuation, printed on in the same cell ("https://www.brno.cz/" +
@@ -83,4 +89,4 @@ def lines_text(lines: list[Line]) -> str:
     return text
 
 
-__all__ = ["URL_PIECE_RE", "URL_RE", "is_scheme", "lines_text", "urls"]
+__all__ = ["URL_PIECE_RE", "URL_RE", "holds_address", "is_scheme", "lines_text", "urls"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..models import Block, Evidence, Line, Section
-from .addresses import URL_PIECE_RE, URL_RE, is_scheme, lines_text
+from .addresses import URL_RE, holds_address, lines_text
 from .common import Found, locate
 
 _KEYS = (
@@ -194,9 +194,8 @@ def _cell_below(value: Line, free: list[tuple[int, Line]]) -> list[int]:
     chosen: list[int] = []
     last = value
     while True:
-        following = next(((position, line) for position, line in free if _under(last, line)
-                          and (URL_RE.search(line.text) or is_scheme(line.text)
-                               or URL_PIECE_RE.fullmatch(line.text.strip()))), None)
+        following = next(((position, line) for position, line in free
+                          if _under(last, line) and holds_address(line.text, piece=True)), None)
         if following is None:
             return chosen
         chosen.append(following[0])
@@ -217,8 +216,7 @@ def _below(label: Line, order: list[Line], free: list[tuple[int, Line]], several
     for line in order[order.index(label) + 1:]:
         if BARE_KEY_RE.match(line.text) or id(line) not in position_of:
             break
-        if several and not (URL_RE.search(line.text) or is_scheme(line.text)
-                            or chosen and URL_PIECE_RE.fullmatch(line.text.strip())):
+        if several and not holds_address(line.text, piece=bool(chosen)):
             continue  # websites: addresses (and the pieces of one cut at a line end), not another label's value
         chosen.append(position_of[id(line)])
         if not several:

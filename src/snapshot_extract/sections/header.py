@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from ..countries import country_code
 from ..models import Header, Line
-from ..textutil import KICKER, fold_spaces, strip_accents
+from ..textutil import KICKER, fold_spaces, squeeze, strip_accents
 
 _SEPARATORS = "|:–—·•-"
 _KICKER_RE = re.compile(rf"^\s*{KICKER}\s*[{_SEPARATORS}]?\s*$", re.IGNORECASE)
@@ -90,7 +90,7 @@ def _spelled_out(line: Line) -> Line:
 
 def is_kicker(text: str) -> bool:
     """The kicker alone on a line, its letters spaced out or not ("C I T Y  I N N O VAT I O N")."""
-    return bool(_KICKER_RE.match(text)) or "".join(text.split()).lower().rstrip(_SEPARATORS) == _SQUEEZED_KICKER
+    return bool(_KICKER_RE.match(text)) or squeeze(text).rstrip(_SEPARATORS) == _SQUEEZED_KICKER
 
 
 def _title_city_line(lines: Sequence[Line]) -> int | None:

@@ -19,7 +19,7 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 
 from ..models import Line
-from ..textutil import strip_accents
+from ..textutil import squeeze, strip_accents
 
 _QUESTION_RE = re.compile(r"^(?:\d{1,2}[.)]\s*)?(?:what|how|who|which|where|why|is|are|does|do)\b.{3,70}\?$", re.I)
 _SPOTLIGHT_RE = re.compile(r"^\s*spotlight\s*(?:[|:–—-]\s*(?P<title>.*\S))?\s*$", re.IGNORECASE)
@@ -80,7 +80,7 @@ def _match_heading(text: str) -> tuple[str | None, bool]:
     rather than fuzzy."""
     if not text or len(text) > _MAX_HEADING_LENGTH or text.endswith((".", ",", ";")):
         return None, False
-    if _SPOTLIGHT_RE.match(text) or "".join(text.split()).lower() == "spotlight":  # "S P O T L I G H T" too
+    if _SPOTLIGHT_RE.match(text) or squeeze(text) == "spotlight":  # "S P O T L I G H T" too
         return "spotlight", True
     key = normalise_heading(text)
     table = _heading_table()
