@@ -31,7 +31,7 @@ SMALL_WORDS = {"is", "the", "of", "a", "an", "and", "or", "to", "for", "in"}
 
 
 def _variant(rng: random.Random, key: str, text: str) -> str:
-    """Spelling and punctuation variants RECORD.md allows: organizational, City's, ’, no "?"."""
+    """Spelling and punctuation variants docs/record.md allows: organizational, City's, ’, no "?"."""
     if key == "organisation" and rng.random() < 0.6:
         text = text.replace("organisational", rng.choice(("organizational", "city's organisational")))
     if "city's" in text and rng.random() < 0.5:

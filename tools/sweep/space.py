@@ -55,7 +55,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
     Dimension(
         "heading_wording",
         ("canonical", "variant", "short"),
-        doc="variant: the spellings RECORD.md allows; short: rewordings ('Funding for innovation') beyond them",
+        doc="variant: the spellings docs/record.md allows; short: rewordings ('Funding for innovation') beyond them",
     ),
     Dimension(
         "marker",
