@@ -153,15 +153,16 @@ class Vocabulary:
     _memo: dict[tuple[str, str], Match | Miss] = field(
         default_factory=dict, compare=False, repr=False
     )
-    _known: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # label/alias -> group
-    _group_memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # text -> group
+    _known: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)  # label/alias -> groups
+    _group_memo: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)  # text -> groups
 
     def __post_init__(self) -> None:
         for name, terms in self.groups.items():
             for term in terms:
                 for phrase in (term.label, *term.aliases):
                     for variant in _variants(phrase):
-                        self._known.setdefault(variant, name)
+                        if name not in self._known.get(variant, ()):
+                            self._known[variant] = (*self._known.get(variant, ()), name)
         for name, terms in self.groups.items():
             self._choices[name] = tuple(
                 (variant, term)
@@ -183,13 +184,19 @@ class Vocabulary:
 
     def knows(self, text: str) -> bool:
         """Whether ``text`` is, once normalised, a label or alias of some group: a list item, not prose."""
-        return self.group_of(text) is not None
+        return bool(self.groups_of(text))
 
     def group_of(self, text: str) -> str | None:
         """The group ``text`` is a label or alias of, once normalised (the first such group)."""
+        groups = self.groups_of(text)
+        return groups[0] if groups else None
+
+    def groups_of(self, text: str) -> tuple[str, ...]:
+        """The groups ``text`` is a label or alias of, once normalised ("Philanthropy": a funding
+        source and a partner type), in the vocabulary's order; empty for any other text."""
         if text in self._group_memo:
             return self._group_memo[text]
-        found = next((self._known[variant] for variant in _variants(text) if variant in self._known), None)
+        found = next((self._known[variant] for variant in _variants(text) if variant in self._known), ())
         if len(self._group_memo) >= _MEMO_LIMIT:  # bounded, as the match memo
             self._group_memo.clear()
         self._group_memo[text] = found

@@ -24,23 +24,28 @@ def wrap_width(lines: Sequence[Line]) -> int | None:
     return lengths[int(0.9 * (len(lengths) - 1))]
 
 
-TermGroup = Callable[[str], str | None]  # the vocabulary group a text is a label or alias of
+TermGroups = Callable[[str], tuple[str, ...]]  # the vocabulary groups a text is a label or alias of
 
 
-def group_blocks(lines: Iterable[Line], wrap: int | None = None, term_group: TermGroup | None = None
+def group_blocks(lines: Iterable[Line], wrap: int | None = None, term_groups: TermGroups | None = None
                  ) -> tuple[Block, ...]:
     """Group section lines into paragraphs, bullet items and grid rows. In a dump (``wrap``: the
     width its text wraps at, ``wrap_width``), a line ending well short of it ends its paragraph,
-    and so does a line that is a term of the vocabulary (``term_group``): a list item, not prose."""
+    and so does a line that is a term of the vocabulary (``term_groups``): a list item, not prose."""
     blocks: list[Block] = []
     pending: list[Line] = []
     kind: Literal["paragraph", "bullet", "row"] = "paragraph"
+    bridged = False  # a blank line inside an open parenthesis: the next line may close it
     for line in lines:
         numbered = NUMBERED_ITEM_RE.match(line.text)
         if numbered is not None and len(line.cells) <= 1:  # "1. Item": the list's own marker
             line = line._replace(text=line.text[numbered.end():], bullet=True, cells=())
-        if not line.text:
+        if bridged and line.text and not _closes_parenthesis(line):
             _close(blocks, kind, pending)
+        bridged = not line.text and bool(pending) and _open_parenthesis(pending[-1].text)
+        if not line.text:
+            if not bridged:
+                _close(blocks, kind, pending)
         elif len(line.cells) > 1:
             _close(blocks, kind, pending)
             blocks.append(_block("row", line.text, (line,)))
@@ -48,7 +53,7 @@ def group_blocks(lines: Iterable[Line], wrap: int | None = None, term_group: Ter
             _close(blocks, kind, pending)
             kind = "bullet"
             pending.append(line)
-        elif pending and _continues(pending[-1], line, kind, wrap, term_group):
+        elif pending and _continues(pending[-1], line, kind, wrap, term_groups):
             pending.append(line)
         else:
             _close(blocks, kind, pending)
@@ -56,6 +61,17 @@ def group_blocks(lines: Iterable[Line], wrap: int | None = None, term_group: Ter
             pending.append(line)
     _close(blocks, kind, pending)
     return tuple(blocks)
+
+
+def _open_parenthesis(text: str) -> bool:
+    return text.count("(") > text.count(")")
+
+
+def _closes_parenthesis(line: Line) -> bool:
+    """``line`` carries on, after a blank line, a text whose parenthesis is open: it starts in
+    lower case and closes it ("Higher levels of government (national or regional", "", "government)":
+    a column or page break inside a list item)."""
+    return line.text[:1].islower() and ")" in line.text and not line.bullet and len(line.cells) <= 1
 
 
 def _close(blocks: list[Block], kind: Literal["paragraph", "bullet", "row"], pending: list[Line]) -> None:
@@ -75,7 +91,7 @@ _KEY_VALUE_RE = re.compile(r"^[A-Z][\w /]{1,40}:(?:\s|$)")
 SHORT_LINE = 0.6  # of the wrap width: a line ending before this ended its paragraph
 
 
-def _continues(previous: Line, line: Line, kind: str, wrap: int | None, term_group: TermGroup | None) -> bool:
+def _continues(previous: Line, line: Line, kind: str, wrap: int | None, term_groups: TermGroups | None) -> bool:
     if _KEY_VALUE_RE.match(line.text):
         return False
     if kind == "paragraph":
@@ -83,14 +99,14 @@ def _continues(previous: Line, line: Line, kind: str, wrap: int | None, term_gro
             return True
         if previous.text.endswith(":"):
             return False
-        if term_group is not None and term_group(previous.text) is not None:
+        if term_groups is not None and term_groups(previous.text):
             return False  # a list item printed without a marker, then a new line: the item ended
         if wrap is None or previous.text.count("(") > previous.text.count(")"):
             return True
         # in a hard-wrapped dump, a capital after a sentence end, after a line that stops short of
         # the wrap width or after a list item starts a new block: the paragraph, item or tile ended
         ended = (previous.text.endswith((".", "?", "!")) or len(previous.text) < SHORT_LINE * wrap
-                 or (term_group is not None and (term_group(previous.text) or term_group(line.text)) is not None))
+                 or (term_groups is not None and bool(term_groups(previous.text) or term_groups(line.text))))
         return not ended or previous.text.endswith((",", "/", "-", "&", " and", " or"))
     first = line.text[:1]
     return first.islower() or previous.text.endswith(("-", "/", ",", ":")) or line.text.startswith(
@@ -135,11 +151,11 @@ def signature_of(lowered: str, skip: str | None = None) -> str | None:
 
 
 def relocate(
-    opened: list[OpenSection], wrap: int | None = None, term_group: TermGroup | None = None
+    opened: list[OpenSection], wrap: int | None = None, term_groups: TermGroups | None = None
 ) -> tuple[dict[str, Section], tuple[Block, ...], tuple[Move, ...]]:
     grouped: dict[str | None, list[Block]] = {}
     meta: dict[str, OpenSection] = {}
-    parts = [(part, list(group_blocks(part.lines, wrap, term_group))) for part in opened]
+    parts = [(part, list(group_blocks(part.lines, wrap, term_groups))) for part in opened]
     moves: list[Move] = _unstack(parts)
     for part, part_blocks in parts:
         if part.key is not None and part.key not in meta:
@@ -150,12 +166,15 @@ def relocate(
         _headingless_overview(grouped, moved, moves)
     for key, blocks in grouped.items():
         grouped[key] = _move_signed(key, blocks, moved, moves)
-    if term_group is not None:
+    if term_groups is not None:
         for key, blocks in grouped.items():
-            grouped[key] = _move_foreign_lists(key, blocks, term_group, moved, moves)
+            grouped[key] = _move_foreign_lists(key, blocks, term_groups, moved, moves)
+    # what moved into a section comes after its own blocks, in the order the document printed it
+    printed = [block for _, part_blocks in parts for block in part_blocks]
+    position = {id(block): index for index, block in enumerate(printed)}
     sections: dict[str, Section] = {}
     for key in SECTION_KEYS:
-        blocks = grouped.get(key, []) + moved.get(key, [])
+        blocks = grouped.get(key, []) + sorted(moved.get(key, []), key=lambda block: position[id(block)])
         if key in meta:
             part = meta[key]
             sections[key] = Section(key, part.heading, tuple(blocks), part.heading_line, part.title)
@@ -243,9 +262,6 @@ def _target(current: str | None, block: Block) -> str | None:
     target = signature_of(lowered, skip=current)
     if target is None:
         return None
-    if (current == "spotlight" and target != "overview" and "cities surveyed" not in block.text
-            and not block.text.endswith(":")):
-        return None  # the panel's prose may name what another section is about; a list intro it is not
     return target
 
 
@@ -254,7 +270,7 @@ _SECTION_GROUPS = {key: {spec.vocabulary for spec in record_fields()
                          if spec.vocabulary and spec.path.split(".")[0] == key} for key in SECTION_KEYS}
 
 
-def _move_foreign_lists(key: str | None, blocks: list[Block], term_group: TermGroup, moved: dict[str, list[Block]],
+def _move_foreign_lists(key: str | None, blocks: list[Block], term_groups: TermGroups, moved: dict[str, list[Block]],
                         moves: list[Move]) -> list[Block]:
     """``blocks`` without the runs of list items that name terms of a group none of the section's
     lists holds (a grid's cells, a list whose intro a dump printed elsewhere): each such run goes
@@ -269,28 +285,44 @@ def _move_foreign_lists(key: str | None, blocks: list[Block], term_group: TermGr
         if block is not None and block.is_item:
             run.append(block)
             continue
-        target = _foreign_target(key, run, term_group)
-        if target is None:
-            kept.extend(run)
-        else:
+        target = _foreign_target(key, run, term_groups)
+        if target is not None:
             groups = _SECTION_GROUPS[target]
             named = [index for index, item in enumerate(run)
-                     if any(term_group(cell) in groups for cell in item.cells)]
+                     if any(group in groups for cell in item.cells for group in term_groups(cell))]
             first, last = named[0], named[-1] + 1
             moved.setdefault(target, []).extend(run[first:last])
             moves.extend(Move(item.text, key or "preamble", target) for item in run[first:last])
-            kept.extend(run[:first] + run[last:])
+            run = run[:first] + run[last:]
+        for item in run:  # one item of another section's list among this one's ("Software developer" under benefits)
+            target = _item_target(key, item, term_groups)
+            if target is None:
+                kept.append(item)
+            else:
+                moved.setdefault(target, []).append(item)
+                moves.append(Move(item.text, key or "preamble", target))
         run = []
         if block is not None:
             kept.append(block)
     return kept
 
 
-def _foreign_target(key: str | None, run: list[Block], term_group: TermGroup) -> str | None:
+def _item_target(key: str | None, item: Block, term_groups: TermGroups) -> str | None:
+    """The section one list item goes to: the last whose lists hold the group the item is a label
+    or alias of, when ``key``'s lists do not."""
+    groups = term_groups(item.text) if item.kind == "bullet" else ()
+    if not groups or (key is not None and _SECTION_GROUPS.get(key, set()).intersection(groups)):
+        return None
+    group = groups[0]
+    holders = [section for section in SECTION_KEYS if group in _SECTION_GROUPS[section]]
+    return holders[-1] if holders else None
+
+
+def _foreign_target(key: str | None, run: list[Block], term_groups: TermGroups) -> str | None:
     """The section a run of items goes to: the one whose lists hold the group most of its items
     name (each cell of a grid row an item: a grid continued in the next column), if not ``key``."""
     items = [cell for block in run for cell in block.cells]
-    groups = [group for item in items if (group := term_group(item)) is not None]
+    groups = [named[0] for item in items if (named := term_groups(item))]
     if not groups:
         return None
     group = max(dict.fromkeys(groups), key=groups.count)  # a tie goes to the first named, whatever the hash seed
