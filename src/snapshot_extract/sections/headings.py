@@ -158,14 +158,36 @@ def _read_title(lines: list[Line], index: int, used: int, title: str | None) -> 
     """The spotlight's title and the lines its heading at ``index`` takes: the title printed in
     the heading, else on a line of its own after it (set apart from the kicker or not), with
     the line after it when that carries the title on in the same type (a title wrapped)."""
-    last = lines[index]
-    at = _next_text(lines, index + used)
+    last, end = lines[index], index + used
+    at = _next_text(lines, end)
     if title is None and _title_follows(lines, at):
         title, last, used = lines[at].text, lines[at], at + 1 - index
-        at = _next_text(lines, at + 1)
-    if title is not None and at < len(lines) and _wraps_title(last, lines[at]):
+        end = at + 1
+        at = _next_text(lines, end)
+    if title is not None and at < len(lines) and (
+            _wraps_title(last, lines[at]) or (at == end and _wraps_title_in_dump(lines, at))):
         title, used = f"{title} {lines[at].text}", at + 1 - index
     return title, used
+
+
+_TITLE_SMALL_WORDS = frozenset("a an and at by for in of on or the to – — - & +".split())  # noqa: SIM905
+
+
+def _wraps_title_in_dump(lines: list[Line], at: int) -> bool:
+    """In a dump (no type, no boxes), the line right under a title carries it on when it reads as
+    the rest of a title: a few words, each capitalised (or a number, or a small word), no
+    sentence end, and the line after it starts a sentence ("SPOTLIGHT | Green" / "Roofs 2030" /
+    "The municipality partnered …")."""
+    line = lines[at]
+    words = line.text.split()
+    if line.bbox is not None or line.bullet or not words or len(words) > 6 or len(line.text) > 40:
+        return False
+    if line.text.endswith((".", ":", "?", "!", ",")) or match_heading(line.text) is not None:
+        return False
+    if not all(word[0].isupper() or word[0].isdigit() or word.lower() in _TITLE_SMALL_WORDS for word in words):
+        return False
+    following = lines[at + 1].text if at + 1 < len(lines) else ""
+    return following[:1].isupper()
 
 
 def _next_text(lines: list[Line], at: int) -> int:
