@@ -297,6 +297,37 @@ def test_funding_directed_towards_items_after_the_intro(vocabulary: Vocabulary) 
     assert not [w for w in record["warnings"] if w["field"].startswith("funding")]
 
 
+def test_a_sentence_without_full_stop_after_the_sources_is_no_source(vocabulary: Vocabulary) -> None:
+    """The funding-uses sentence printed without its full stop right after the sources' bullets:
+    a sentence that says what the section says ends the list; its uses are read (a blind round
+    lost the uses of 6 documents so, without a warning)."""
+    record = _record(
+        "What funding is available?\n\nBilbao has dedicated funding to support innovation capacity, which comes "
+        "from the following sources:\n\n- Municipal budget\n- Higher levels of government\n"
+        "Bilbao's funding for innovation capacity is generally directed towards generating ideas and\n"
+        "brainstorming as well as investing in digital systems\n",
+        vocabulary,
+    )
+    assert _ids(record["funding"]["sources"]) == ["municipal_budget", "higher_government"]
+    assert _ids(record["funding"]["directed_to"]) == ["generating_ideas", "digital_systems"]
+    assert not [w for w in record["warnings"] if w["field"].startswith("funding")]
+
+
+@pytest.mark.parametrize("end", [",", " and", " hiring and train-"])
+def test_an_inline_list_that_breaks_off_is_flagged_on_its_field(vocabulary: Vocabulary, end: str) -> None:
+    """A column or page break cut the uses sentence after "digital systems,": the items read are
+    kept and the field says its list breaks off (``list_cut``); its other items were printed
+    elsewhere (here under the next heading, read as text no mapper understood)."""
+    record = _record(
+        "What funding is available?\n\nBilbao has dedicated funding to support innovation capacity. Bilbao's "
+        f"funding for innovation capacity is generally directed towards investing in digital systems{end}\n\n"
+        "How is data used?\n\ntesting and prototyping.\n",
+        vocabulary,
+    )
+    assert _ids(record["funding"]["directed_to"])[:1] == ["digital_systems"]
+    assert "list_cut" in [w["code"] for w in record["warnings"] if w["field"] == "funding.directed_to"]
+
+
 def test_priority_area_intro_in_the_singular_finds_its_section(vocabulary: Vocabulary) -> None:
     """"The top priority policy area ... is:" printed under another heading moves to the approach
     section with its item."""

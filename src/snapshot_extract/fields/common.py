@@ -260,8 +260,25 @@ def read_list_intro(found: Found, block: Block, index: int, sentence: str, inlin
     if not inline:
         found.expect_items(path, sentence)
         return
+    read_inline(found, block, path, inline)
+
+
+_CUT_END_RE = re.compile(r"(?:[,;]|[^\W\d_]-|\b(?:and|or|as well as|with|including|to|the|of|in))\s*$", re.I)
+
+
+def read_inline(found: Found, block: Block, path: str, inline: str) -> None:
+    """The items an inline list of ``block`` names, appended at ``path``. A list that breaks off
+    (a comma, "and" or a hyphenated word at its end: a column or page break cut the sentence)
+    warns ``list_cut`` on the field: its other items may be printed elsewhere."""
     items = split_list(inline, vocabulary_group(path), found.vocabulary)
     found.terms(path, [(item, locate(block, item)) for item in items])
+    warn_if_cut(found, path, inline)
+
+
+def warn_if_cut(found: Found, path: str, inline: str) -> None:
+    if _CUT_END_RE.search(inline):
+        found.warn(path, "list_cut", f'the list breaks off at "…{inline.strip()[-40:]}": its other items '
+                                     "may be printed elsewhere")
 
 
 def read_peer(found: Found, path: str, sentence: str, evidence: Evidence) -> None:

@@ -7,7 +7,7 @@ import re
 
 from ..models import Block, FieldResult, Section
 from ..vocabulary import Vocabulary
-from .common import Found, ItemList, is_list_item, locate, read_flag, split_list
+from .common import Found, ItemList, is_list_item, locate, read_flag, read_inline
 
 _ROLE_RE = re.compile(r"\bdata\s+plays?\s+(?:an?\s+)?(?P<role>(?:\w+[\s-]+){0,3}?role)\b", re.I)
 _NO_ROLE_RE = re.compile(
@@ -71,8 +71,7 @@ def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabu
         opens = not inline
         if opens:
             found.expect_items("data.challenges", sentence)
-        items = split_list(inline, "data_challenges", vocabulary)
-        found.terms("data.challenges", [(i, locate(block, i)) for i in items])
+        read_inline(found, block, "data.challenges", inline)
     if _NO_INVENTORY_RE.search(sentence):
         found.term("data.inventory", "no data inventory", locate(block, sentence))
         used = True

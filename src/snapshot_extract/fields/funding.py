@@ -6,7 +6,7 @@ import re
 
 from ..models import Block, FieldResult, Section
 from ..vocabulary import Vocabulary
-from .common import Found, ItemList, is_list_item, locate, read_flag, read_peer, split_list
+from .common import Found, ItemList, is_list_item, locate, read_flag, read_inline, read_peer
 
 _DEDICATED_RE = re.compile(
     r"\b(?:has|have|had|receives?|sets?\s+aside|allocates?|earmarks?|with|without|no|lacks?|"
@@ -62,8 +62,7 @@ def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabu
             used = True
             inline = listed.group("list").strip()
             if inline:
-                terms = split_list(inline, _VOCABULARY[path], vocabulary)
-                found.terms(path, [(item, locate(block, item)) for item in terms])
+                read_inline(found, block, path, inline)
             else:
                 opens = path
                 found.expect_items(path, sentence)

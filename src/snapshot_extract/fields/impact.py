@@ -6,7 +6,7 @@ import re
 
 from ..models import FieldResult, Section, vocabulary_group
 from ..vocabulary import Match, Vocabulary
-from .common import Found, ItemList, locate, split_list
+from .common import Found, ItemList, read_inline
 
 _FACTORS_RE = re.compile(
     r"success\s+factors?\b.*?\b(?:are|include|is)\b\s*:?\s*(?P<list>.*)$", re.I)
@@ -55,13 +55,11 @@ def map_impact(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
                 in_factors = not inline
                 if in_factors:
                     found.expect_items("impact.success_factors", sentence)
-                listed = split_list(inline, "success_factors", vocabulary)
-                found.terms("impact.success_factors", [(i, locate(block, i)) for i in listed])
+                read_inline(found, block, "impact.success_factors", inline)
             elif benefits:
                 found.use(index, sentence=sentence)
                 if not benefits.group("list").strip():
                     found.expect_items("impact.benefits", sentence)
-                listed = split_list(benefits.group("list"), "benefits", vocabulary)
-                found.terms("impact.benefits", [(i, locate(block, i)) for i in listed])
+                read_inline(found, block, "impact.benefits", benefits.group("list"))
     _read_items(found, items, in_factors)
     return found.result()

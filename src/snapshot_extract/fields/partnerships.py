@@ -6,7 +6,7 @@ import re
 
 from ..models import Block, FieldResult, Section
 from ..vocabulary import Vocabulary
-from .common import Found, ItemList, clean_item, locate, polarity, split_commas, split_list
+from .common import Found, ItemList, clean_item, locate, polarity, split_commas, split_list, warn_if_cut
 
 _INNOVATION_RE = re.compile(
     r"partnerships?\s+(?:to|that)\s+promote\s+innovation(?:\s+capacity)?\s+with\b\s*:?\s*(?P<list>.*)$", re.I)
@@ -85,6 +85,7 @@ def _read_partners(found: Found, block: Block, text: str, path: str, vocabulary:
             else:
                 partners.extend(split_list(_WITH_RE.sub("", piece.strip()).strip(" :"), "partner_types", vocabulary))
     found.terms(path, [(p, locate(block, p)) for p in partners if clean_item(p)])
+    warn_if_cut(found, path, text)
 
 
 def _read_activities(found: Found, block: Block, text: str, vocabulary: Vocabulary) -> None:
