@@ -108,6 +108,31 @@ def test_spotlight_title_wrapped_in_a_narrow_column_of_a_dump(heading: str, wrap
     assert [block.text for block in section.blocks] == ["The municipality partnered with the local university."]
 
 
+def test_the_city_name_under_a_spotlight_heading_is_the_rest_of_its_title_not_a_running_head() -> None:
+    """"Spotlight: Open" / "Mönchengladbach": a title wrapped so that the city's name stands alone
+    on a line, which elsewhere (page 2's short header) is furniture."""
+    text = ("City Innovation Snapshot MÖNCHENGLADBACH, Germany\nSpotlight: Open\nMönchengladbach\n"
+            "Open Mönchengladbach brings together\nmunicipal departments.\n\nMönchengladbach\n\n"
+            "How is data used?\n\nData plays a limited role.\n")
+    sections = _sections(text)
+    spotlight = sections.get("spotlight")
+    assert spotlight is not None and spotlight.title == "Open Mönchengladbach"
+    assert [block.text for block in spotlight.blocks] == ["Open Mönchengladbach brings together municipal departments."]
+
+
+@pytest.mark.parametrize("first", ["WHAT IS THE CITY'S", "2. What is the city's", "Q2 WHAT IS THE CITY'S"])
+def test_a_heading_wrapped_so_that_its_second_line_is_a_short_heading_is_one_heading(first: str) -> None:
+    """"What is the city's" / "innovation vision?": the second line alone names the section too
+    (a reworded short heading), but the two lines are one heading, not a sentence's end and a
+    heading (8 of 100 sweep dumps glued "WHAT IS THE CITY'S" to the spotlight text so)."""
+    text = (f"City Innovation Snapshot X, France\nSpotlight | Open Lab\nThe lab opened in 2019.\n{first}\n"
+            f"{'INNOVATION VISION?' if first.isupper() else 'innovation vision?'}\nX has a formal innovation strategy.\n")
+    sections = _sections(text)
+    spotlight, vision = sections.get("spotlight"), sections.get("vision")
+    assert spotlight is not None and [block.text for block in spotlight.blocks] == ["The lab opened in 2019."]
+    assert vision is not None and [block.text for block in vision.blocks] == ["X has a formal innovation strategy."]
+
+
 def test_spotlight_text_whose_first_line_is_short_is_no_title_wrapped() -> None:
     for first in ("In Łódź, a small team", "Since 2019 the city", "Public Transport"):
         text = f"City Innovation Snapshot X, France\nSpotlight | Open Lab\n{first}\nhas worked with residents.\n"

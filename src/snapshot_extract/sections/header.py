@@ -209,7 +209,16 @@ def _repeated_header_parts(lines: Sequence[Line], headers: list[Header], used: s
     parts |= {fold(f"city innovation snapshot {header.as_printed}") for header in headers}
     longest = 2 * max(len(part) for part in parts)  # folding drops punctuation: a longer line is no part
     return {index for index, line in enumerate(lines)
-            if index not in used and line.text and len(line.text) <= longest and fold(line.text) in parts}
+            if index not in used and line.text and len(line.text) <= longest and fold(line.text) in parts
+            and not _under_spotlight(lines, index)}
+
+
+def _under_spotlight(lines: Sequence[Line], index: int) -> bool:
+    """The line before ``index`` opens the spotlight panel ("Spotlight: Open", "SPOTLIGHT –"): the
+    city's name under it is the rest of the panel's title ("Open" / "Mönchengladbach"), wrapped in
+    a narrow column, not a running head."""
+    previous = next((line.text for line in reversed(lines[:index]) if line.text), "")
+    return squeeze(previous).startswith("spotlight")
 
 
 def _footers(lines: Sequence[Line], furniture: set[int]) -> set[int]:

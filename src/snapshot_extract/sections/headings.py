@@ -240,8 +240,11 @@ def _heading_at(lines: list[Line], index: int, is_term: Callable[[str], bool] | 
             and len(line.text) + len(following.text) < _MAX_HEADING_LENGTH:
         joined = line.text + " " + following.text
         joined_key = match_heading(joined)
-        if joined_key and not match_heading(following.text):
-            return joined_key, 2, joined  # a wrapped heading beats a fuzzy match of its first line
+        second = match_heading(following.text)
+        if joined_key and (second is None or (second == joined_key and _match_heading(joined)[1])):
+            # a wrapped heading beats a fuzzy match of its first line, and, printed exactly, a short
+            # heading its second line is ("What is the city's" / "innovation vision?")
+            return joined_key, 2, joined
     if key:
         return key, 1, line.text
     # a heading reworded: set as one and naming one section's topic, but no list item or grid cell
