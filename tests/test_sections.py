@@ -133,6 +133,29 @@ def test_a_heading_wrapped_so_that_its_second_line_is_a_short_heading_is_one_hea
     assert vision is not None and [block.text for block in vision.blocks] == ["X has a formal innovation strategy."]
 
 
+def test_a_reworded_heading_in_a_dump_that_lost_its_type_is_known_by_where_it_stands() -> None:
+    """"How innovation helps the city", "Use of data": headings reworded and, in a dump, no longer
+    bold or larger. A short line naming one section's topic, after a sentence or a list item and
+    before a line that starts one, is that section's heading (the benefits of 5 of 100 sweep dumps
+    were read as funding uses so). A sentence's first line after a lone heading is not one, nor
+    an item after a list intro."""
+    record = parse_document(read_text((
+        "City Innovation Snapshot LINKÖPING, Sweden\nWhat funding is available?\n"
+        "Linköping has dedicated funding to support innovation capacity, which comes from the following\nsources:\n"
+        "I Municipal budget\nI International / multilateral institution budget\n\n"
+        "Linköping's funding for innovation capacity is generally directed towards:\n"
+        "\u00a0\u00a0 Paying for third-party services\nHow innovation helps the city\n"  # PyMuPDF's indented items
+        "\u00a0\u00a0 Gaining efficiency within the public sector\n\u00a0\u00a0 Engage residents and other stakeholders\n"
+        "Use of data\nData plays a limited role in decision-making.\n"
+        "What innovation partnerships exist?\nOverview\nLinköping has developed partnerships to promote\n"
+        "• Mayor: Lars Nilsson\n").encode("utf-8"), "t.txt"), __import__("snapshot_extract").load_vocabulary()).record
+    assert [term.id for term in record.funding.directed_to] == ["third_party_services"]
+    assert [term.id for term in record.impact.benefits] == ["efficiency", "engage_residents"]
+    assert record.data.role is not None
+    assert [term.id for term in record.funding.sources] == ["municipal_budget", "international"]
+    assert record.overview.mayor == "Lars Nilsson"
+
+
 def test_spotlight_text_whose_first_line_is_short_is_no_title_wrapped() -> None:
     for first in ("In Łódź, a small team", "Since 2019 the city", "Public Transport"):
         text = f"City Innovation Snapshot X, France\nSpotlight | Open Lab\n{first}\nhas worked with residents.\n"

@@ -182,10 +182,6 @@ class Vocabulary:
             self._memo[key] = found
         return found
 
-    def knows(self, text: str) -> bool:
-        """Whether ``text`` is, once normalised, a label or alias of some group: a list item, not prose."""
-        return bool(self.groups_of(text))
-
     def group_of(self, text: str) -> str | None:
         """The group ``text`` is a label or alias of, once normalised (the first such group)."""
         groups = self.groups_of(text)

@@ -22,8 +22,8 @@ def detect_sections(document: Document, vocabulary: Vocabulary | None = None) ->
     furniture = find_furniture(document.lines)
     content = [line for index, line in enumerate(document.lines) if index not in furniture.lines]
     term_groups = vocabulary.groups_of if vocabulary is not None else None
-    is_term = vocabulary.knows if vocabulary is not None else None
-    sections, preamble, moves = relocate(list(split_at_headings(content, is_term)), wrap_width(content), term_groups)
+    opened = list(split_at_headings(content, term_groups))
+    sections, preamble, moves = relocate(opened, wrap_width(content), term_groups)
     header = furniture.headers[0] if furniture.headers else None
     return Sections(header, sections, preamble, moves, header_cities(furniture.headers))
 

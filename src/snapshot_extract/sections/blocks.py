@@ -5,12 +5,12 @@ a vision sentence that a two-column dump put elsewhere)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from ..models import SECTIONS, Block, Line, Move, Section, record_fields
 from ..textutil import NUMBERED_ITEM_RE, join_wrapped, split_sentences
-from .headings import OpenSection
+from .headings import OpenSection, TermGroups
 
 SECTION_KEYS = SECTIONS[2:]  # the sections of the record after source and city: overview ... outcomes
 
@@ -24,7 +24,6 @@ def wrap_width(lines: Sequence[Line]) -> int | None:
     return lengths[int(0.9 * (len(lengths) - 1))]
 
 
-TermGroups = Callable[[str], tuple[str, ...]]  # the vocabulary groups a text is a label or alias of
 
 
 def group_blocks(lines: Iterable[Line], wrap: int | None = None, term_groups: TermGroups | None = None

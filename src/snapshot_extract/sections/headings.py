@@ -22,6 +22,7 @@ from ..models import Line
 from ..textutil import squeeze, strip_accents
 
 _QUESTION_RE = re.compile(r"^(?:\d{1,2}[.)]\s*)?(?:what|how|who|which|where|why|is|are|does|do)\b.{3,70}\?$", re.I)
+TermGroups = Callable[[str], tuple[str, ...]]  # the vocabulary groups a text is a label or alias of
 _SPOTLIGHT_RE = re.compile(r"^\s*spotlight\s*(?:[|:–—-]\s*(?P<title>.*\S))?\s*$", re.IGNORECASE)
 _NUMBERING_RE = re.compile(r"^\s*(?:q?\d{1,2}[.):]?|[ivx]{1,4}[.)])\s+", re.IGNORECASE)
 _NON_ALNUM_RE = re.compile(r"[^a-z0-9]+")
@@ -106,14 +107,14 @@ class OpenSection:
     lines: list[Line] = field(default_factory=list)
 
 
-def split_at_headings(lines: list[Line], is_term: Callable[[str], bool] | None = None) -> Iterator[OpenSection]:
+def split_at_headings(lines: list[Line], term_groups: TermGroups | None = None) -> Iterator[OpenSection]:
     current = OpenSection(None)
     resumed: str | None = None  # the section open before the spotlight panel
     body = _body_size(lines)
     index = 0
     while index < len(lines):
         line = lines[index]
-        key, used, heading = _heading_at(lines, index, is_term, body)
+        key, used, heading = _heading_at(lines, index, term_groups, body)
         if key is None:
             if current.key == "spotlight" and _leaves_spotlight(current, line):
                 yield current
@@ -223,7 +224,7 @@ def _title_follows(lines: list[Line], index: int) -> bool:
     return line.bbox is None and len(text.split()) <= 6 and following[:1].isupper()
 
 
-def _heading_at(lines: list[Line], index: int, is_term: Callable[[str], bool] | None = None,
+def _heading_at(lines: list[Line], index: int, term_groups: TermGroups | None = None,
                 body: float | None = None) -> tuple[str | None, int, str]:
     """(section key, lines used, heading text) at ``index``; an unrecognised question heading
     gives ``UNKNOWN`` so that its text is not read as part of the section before it."""
@@ -249,8 +250,9 @@ def _heading_at(lines: list[Line], index: int, is_term: Callable[[str], bool] | 
         return key, 1, line.text
     # a heading reworded: set as one and naming one section's topic, but no list item or grid cell
     # (numbered or not: "10. Municipal budget" is the tenth item of a list)
-    item = is_term is not None and is_term(_NUMBERING_RE.sub("", line.text))
-    topic = topic_of(line.text) if _set_as_heading(line, body) and not item else None
+    item = term_groups is not None and bool(term_groups(_NUMBERING_RE.sub("", line.text)))
+    set_apart = _set_as_heading(line, body) or _heading_line_of_dump(lines, index, term_groups)
+    topic = topic_of(line.text) if set_apart and not item else None
     if topic is not None:
         return topic, 1, line.text
     if _is_question(line.text):
@@ -283,6 +285,31 @@ def _set_as_heading(line: Line, body: float | None = None) -> bool:
         return False
     larger = body is not None and line.size is not None and line.size >= LARGER * body
     return line.bold or larger or text.isupper() or text.endswith("?") or _NUMBERED_RE.match(text) is not None
+
+
+def _heading_line_of_dump(lines: list[Line], index: int, term_groups: TermGroups | None) -> bool:
+    """A dump lost the type that set a heading apart: a short line of a few words with no
+    punctuation at its end, after a line that ends a sentence or a list item (a bullet or a term
+    of the vocabulary) and before a line that starts one, but not between two items of one list
+    ("Paying for third-party services" / "How innovation helps the city" / "Gaining efficiency
+    within the public sector": a funding use, the heading, a benefit)."""
+    line = lines[index]
+    words = line.text.split()
+    if line.bbox is not None or line.bullet or not 2 <= len(words) <= 6 or not line.text[:1].isupper():
+        return False
+    if line.text.endswith((".", ",", ";", ":", "-", "–")):
+        return False
+    before = next((other for other in reversed(lines[:index]) if other.text), None)
+    after = next((other for other in lines[index + 1:] if other.text), None)
+    if after is None or not (after.bullet or after.text[:1].isupper()):
+        return False
+    if before is None:
+        return True
+    groups_before = term_groups(before.text) if term_groups is not None else ()
+    groups_after = term_groups(after.text) if term_groups is not None else ()
+    if set(groups_before) & set(groups_after):
+        return False  # "City residents" / "Not-for-profit organisations" / "Universities": one list
+    return before.bullet or before.text.endswith((".", "?", "!")) or bool(groups_before)
 
 
 def topic_of(text: str) -> str | None:
