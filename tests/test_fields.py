@@ -313,6 +313,22 @@ def test_a_sentence_without_full_stop_after_the_sources_is_no_source(vocabulary:
     assert not [w for w in record["warnings"] if w["field"].startswith("funding")]
 
 
+def test_a_success_factor_sentence_cut_by_a_column_break_is_no_benefit(vocabulary: Vocabulary) -> None:
+    """The success-factor sentence after the benefits' bullets, cut after its first factor (the
+    rest printed in the next column): a sentence that says what a section says is no list item,
+    so its factor is read and the cut flagged (blind round 4: the factors of 4 PDFs came back
+    empty without a warning, their words read as unmapped benefits)."""
+    record = _record(
+        "How is innovation helping the city?\n\n- Generating new sources of revenue\n"
+        "- Improving resident outcomes\nThe most critical success factors in supporting the city's\n"
+        "innovation work are a dedicated innovation staff position,\n",
+        vocabulary,
+    )
+    assert _ids(record["impact"]["benefits"]) == ["new_revenue", "resident_outcomes"]
+    assert _ids(record["impact"]["success_factors"]) == ["innovation_staff_position"]
+    assert [w["code"] for w in record["warnings"] if w["field"].startswith("impact")] == ["list_cut"]
+
+
 @pytest.mark.parametrize("end", [",", " and", " hiring and train-"])
 def test_an_inline_list_that_breaks_off_is_flagged_on_its_field(vocabulary: Vocabulary, end: str) -> None:
     """A column or page break cut the uses sentence after "digital systems,": the items read are

@@ -24,6 +24,7 @@ from ..models import (
     Warning,
     vocabulary_group,
 )
+from ..sections.blocks import signature_of
 from ..textutil import fold_spaces
 from ..vocabulary import Match, Vocabulary
 from .lists import Unit, split_items
@@ -124,11 +125,18 @@ def _split_conjunctions(item: str, group: str, vocabulary: Vocabulary) -> list[s
     return [item]
 
 
+def is_item(block: Block) -> bool:
+    """``Block.is_item``, but not a paragraph that says what a section's sentences say (its
+    signature: "The most critical success factors … are …", "… is generally directed towards …"),
+    printed without its full stop or cut by a column break: a sentence, not a list item."""
+    return block.is_item and (block.kind != "paragraph" or signature_of(block.text.lower()) is None)
+
+
 def is_list_item(block: Block, path: str, vocabulary: Vocabulary) -> bool:
-    """``Block.is_item``, or a line printed with a full stop that names a term of the list at ``path``
+    """``is_item``, or a line printed with a full stop that names a term of the list at ``path``
     ("Data analyst.", the last item of a list punctuated as a sentence)."""
     text = block.text
-    return block.is_item or (len(block.lines) == 1 and len(text) <= MAX_ITEM_LINE and text.endswith(".")
+    return is_item(block) or (len(block.lines) == 1 and len(text) <= MAX_ITEM_LINE and text.endswith(".")
                               and vocabulary.is_confident(vocabulary_group(path), text.rstrip(". ")))
 
 

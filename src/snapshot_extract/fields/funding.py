@@ -26,7 +26,7 @@ def map_funding(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
     opened: str | None = None  # the list whose intro ended without its items ("... comes from:")
     items = ItemList(found)
     for index, block in enumerate(section.blocks):
-        if opened is not None and is_list_item(block, opened, vocabulary) and not _says_itself(block):
+        if opened is not None and is_list_item(block, opened, vocabulary):
             items.add(index, block)
             continue
         if opened is not None:
@@ -40,15 +40,6 @@ def map_funding(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
     if opened is not None:
         found.terms(opened, items.close(opened))
     return found.result()
-
-
-def _says_itself(block: Block) -> bool:
-    """A block that says what the section's sentences say (it has dedicated funding, where it
-    comes from, where it goes) is such a sentence, not an item of the list before it, even
-    printed without a full stop ("… directed towards generating ideas as well as investing in
-    digital systems")."""
-    return block.kind == "paragraph" and any(
-        pattern.search(block.text) for pattern in (_DEDICATED_RE, _SOURCES_RE, _DIRECTED_RE))
 
 
 def _read_sentence(found: Found, block: Block, sentence: str, vocabulary: Vocabulary) -> tuple[bool, str | None]:

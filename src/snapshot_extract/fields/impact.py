@@ -6,7 +6,7 @@ import re
 
 from ..models import FieldResult, Section, vocabulary_group
 from ..vocabulary import Match, Vocabulary
-from .common import Found, ItemList, read_inline
+from .common import Found, ItemList, is_item, read_inline
 
 _FACTORS_RE = re.compile(
     r"success\s+factors?\b.*?\b(?:are|include|is)\b\s*:?\s*(?P<list>.*)$", re.I)
@@ -42,7 +42,7 @@ def map_impact(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
     in_factors = False
     items = ItemList(found)
     for index, block in enumerate(section.blocks):
-        if block.is_item:
+        if is_item(block):
             items.add(index, block)
             continue
         _read_items(found, items, in_factors)

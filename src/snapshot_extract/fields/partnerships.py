@@ -6,7 +6,7 @@ import re
 
 from ..models import Block, FieldResult, Section
 from ..vocabulary import Vocabulary
-from .common import Found, ItemList, clean_item, locate, polarity, split_commas, split_list, warn_if_cut
+from .common import Found, ItemList, clean_item, is_item, locate, polarity, split_commas, split_list, warn_if_cut
 
 _INNOVATION_RE = re.compile(
     r"partnerships?\s+(?:to|that)\s+promote\s+innovation(?:\s+capacity)?\s+with\b\s*:?\s*(?P<list>.*)$", re.I)
@@ -32,7 +32,7 @@ def map_partnerships(section: Section | None, vocabulary: Vocabulary) -> FieldRe
     items = ItemList(found)
     opened: str | None = None  # the list whose intro ended in ":", its items to come
     for index, block in enumerate(section.blocks):
-        if block.is_item and opened is not None:
+        if is_item(block) and opened is not None:
             items.add(index, block)
             continue
         _close(found, items, opened)
