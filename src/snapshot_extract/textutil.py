@@ -61,12 +61,29 @@ def expand_ligatures(text: str) -> str:
 _SPACE_SEPARATORS_RE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 
+# Spacing accents as TeX prints them, before the letter they stand on ("K¯ochi"), and the
+# combining marks they stand for.
+_SPACING_ACCENTS = {"\u00af": "\u0304", "\u00b4": "\u0301", "\u02c6": "\u0302", "\u02dc": "\u0303",
+                    "\u00a8": "\u0308", "\u02d8": "\u0306", "\u02c7": "\u030c", "\u02da": "\u030a",
+                    "\u02d9": "\u0307", "\u02dd": "\u030b"}
+_SPACING_ACCENT_RE = re.compile("([" + "".join(_SPACING_ACCENTS) + "])([^\\W\\d_])")
+
+
+def _compose_accent(match: re.Match[str]) -> str:
+    """A spacing accent and the letter after it as one accented letter, where Unicode has one
+    ("¯o" -> "ō"); else both as printed ("´t" stays)."""
+    composed = unicodedata.normalize("NFC", match.group(2) + _SPACING_ACCENTS[match.group(1)])
+    return composed if len(composed) == 1 else match.group()
+
+
 def clean_text(text: str) -> str:
-    """NFC, ligatures expanded, soft hyphens and zero-width characters dropped, every Unicode
+    """NFC, ligatures expanded, spacing accents printed before their letter composed with it
+    (TeX's "K¯ochi" -> "Kōchi"), soft hyphens and zero-width characters dropped, every Unicode
     space separator (NBSP, en space, thin space, ...) as a plain space."""
     if text.isascii():
         return text
     text = unicodedata.normalize("NFC", expand_ligatures(text))
+    text = _SPACING_ACCENT_RE.sub(_compose_accent, text)
     text = text.replace(_SOFT_HYPHEN, "").replace("\u200b", "").replace("\ufeff", "")
     return _SPACE_SEPARATORS_RE.sub(" ", text)
 
