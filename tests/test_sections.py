@@ -156,6 +156,32 @@ def test_a_reworded_heading_in_a_dump_that_lost_its_type_is_known_by_where_it_st
     assert record.overview.mayor == "Lars Nilsson"
 
 
+def test_a_sentence_run_into_the_last_list_item_is_a_paragraph_of_its_own() -> None:
+    """A slide's text box sets the next sentence tight under the last bullet, at the bullets'
+    indent, and the layout reads it as that item's wrapped lines: the item ends where a
+    sentence bearing a section's signature starts (blind round 4: the funding uses and the
+    success factors of an Impress slide lost so, without a warning)."""
+    def line(text: str, bullet: bool = False) -> Line:
+        return Line(text, page=1, bbox=(0.0, 0.0, 10.0, 10.0), bullet=bullet, cells=(text,))
+
+    lines = (
+        line("City Innovation Snapshot CLUJ-NAPOCA, Romania"), line("What funding is available?"),
+        line("Cluj-Napoca has dedicated funding to support innovation capacity, which comes from the following "
+             "sources:"),
+        line("Higher levels of government (national or regional government) Cluj-Napoca’s funding for innovation "
+             "capacity is generally directed towards generating ideas and brainstorming.", bullet=True),
+        line("How is innovation helping the city?"),
+        line("Improving resident outcomes The most critical success factors in supporting the city’s innovation "
+             "work are engagement with partners.", bullet=True),
+    )
+    record = parse_document(Document(SourceInfo("x.pdf", "0" * 64, "pdf", 1), lines),
+                            __import__("snapshot_extract").load_vocabulary()).record
+    assert [term.id for term in record.funding.sources] == ["higher_government"]
+    assert [term.id for term in record.funding.directed_to] == ["generating_ideas"]
+    assert [term.id for term in record.impact.benefits] == ["resident_outcomes"]
+    assert [term.id for term in record.impact.success_factors] == ["partner_engagement"]
+
+
 def test_spotlight_text_whose_first_line_is_short_is_no_title_wrapped() -> None:
     for first in ("In Łódź, a small team", "Since 2019 the city", "Public Transport"):
         text = f"City Innovation Snapshot X, France\nSpotlight | Open Lab\n{first}\nhas worked with residents.\n"

@@ -74,10 +74,30 @@ def _closes_parenthesis(line: Line) -> bool:
 
 
 def _close(blocks: list[Block], kind: Literal["paragraph", "bullet", "row"], pending: list[Line]) -> None:
-    """End the open block: its lines joined into one ``Block``."""
+    """End the open block: its lines joined into one ``Block``; a list item that runs into a
+    sentence bearing a section's signature ends where that sentence starts, which is a
+    paragraph of its own (a slide's text box set the sentence tight under the last item)."""
     if pending:
-        blocks.append(_block(kind, join_wrapped([line.text for line in pending]), tuple(pending)))
+        text = join_wrapped([line.text for line in pending])
+        start = _run_in_sentence(text) if kind == "bullet" else None
+        if start is None:
+            blocks.append(_block(kind, text, tuple(pending)))
+        else:
+            blocks.append(_block(kind, text[:start].rstrip(), tuple(pending)))
+            blocks.append(_block("paragraph", text[start:], tuple(line._replace(bullet=False) for line in pending)))
         pending.clear()
+
+
+def _run_in_sentence(text: str) -> int | None:
+    """Where a sentence bearing a section's signature starts inside a list item's ``text`` (its
+    first capitalised word before the signature), if one does after the item's own words."""
+    lowered = text.lower()
+    found = [match.start() for pattern in _SIGNATURE_RES.values() if (match := pattern.search(lowered))]
+    if not found:
+        return None
+    signed = min(found)
+    starts = [index for index in range(1, signed + 1) if text[index - 1] == " " and text[index].isupper()]
+    return starts[-1] if starts else None
 
 
 def _block(kind: Literal["paragraph", "bullet", "row"], text: str, lines: tuple[Line, ...]) -> Block:
