@@ -101,11 +101,12 @@ def test_spotlight_title_wrapped_in_a_narrow_column_of_a_dump(heading: str, wrap
     blank line: a line of capitalised words before a line that starts a sentence carries the
     title on (blind rounds 2 and 3: 3 dumps read "Green" as the title and "Roofs 2030" as the
     text's first words, without a warning)."""
-    text = (f"City Innovation Snapshot X, France\n{heading}\n{wrapped}\nThe municipality partnered\n"
-            "with the local university.\n")
-    section = _sections(text).get("spotlight")
-    assert section is not None and section.title == title
-    assert [block.text for block in section.blocks] == ["The municipality partnered with the local university."]
+    for between in ("", "\n"):  # the text right under the title, or after a blank line
+        text = (f"City Innovation Snapshot X, France\n{heading}\n{wrapped}\n{between}The municipality partnered\n"
+                "with the local university.\n")
+        section = _sections(text).get("spotlight")
+        assert section is not None and section.title == title
+        assert [block.text for block in section.blocks] == ["The municipality partnered with the local university."]
 
 
 def test_the_city_name_under_a_spotlight_heading_is_the_rest_of_its_title_not_a_running_head() -> None:

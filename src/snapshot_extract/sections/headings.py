@@ -177,8 +177,8 @@ _TITLE_SMALL_WORDS = frozenset("a an and at by for in of on or the to – — - 
 def _wraps_title_in_dump(lines: list[Line], at: int) -> bool:
     """In a dump (no type, no boxes), the line right under a title carries it on when it reads as
     the rest of a title: a few words, each capitalised (or a number, or a small word), no
-    sentence end, and the line after it starts a sentence ("SPOTLIGHT | Green" / "Roofs 2030" /
-    "The municipality partnered …")."""
+    sentence end, and the line after it starts a sentence or is blank ("SPOTLIGHT | Green" /
+    "Roofs 2030" / "The municipality partnered …")."""
     line = lines[at]
     words = line.text.split()
     if line.bbox is not None or line.bullet or not words or len(words) > 6 or len(line.text) > 40:
@@ -188,7 +188,7 @@ def _wraps_title_in_dump(lines: list[Line], at: int) -> bool:
     if not all(word[0].isupper() or word[0].isdigit() or word.lower() in _TITLE_SMALL_WORDS for word in words):
         return False
     following = lines[at + 1].text if at + 1 < len(lines) else ""
-    return following[:1].isupper()
+    return not following or following[:1].isupper()
 
 
 def _next_text(lines: list[Line], at: int) -> int:
