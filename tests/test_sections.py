@@ -45,6 +45,29 @@ def _sections(text: str):  # type: ignore[no-untyped-def]
     return detect_sections(read_text(text.encode("utf-8"), "t.txt"))
 
 
+def test_a_footnote_a_dump_printed_on_every_page_wherever_it_fell_is_furniture() -> None:
+    """A long running footer (with its page number) and a footnote under the columns that a
+    converter put in the middle of the text, each printed on every page: furniture, not part of
+    the sentence it interrupts. A list item printed twice (a priority area and a grid cell) stays."""
+    footer = "OECD / Bloomberg Philanthropies - City Innovation Snapshots (2020) Page {} of 3"
+    note = "Source: OECD (2019), Survey on Innovation Capacity in Cities."
+    from snapshot_extract import load_vocabulary
+
+    sections = detect_sections(read_text((
+        "City Innovation Snapshot AARHUS, Denmark\n\nSpotlight | Open Lab\n\nPilots that prove their value are "
+        f"scaled up across the mu\n\n{note}\n\nnicipality.\n\n{footer.format(1)}\n\n"
+        "City Innovation Snapshot AARHUS, Denmark\n\nWhat is the city's innovation approach?\n\n"
+        f"The top priority policy area for the city's innovation work is:\n\nEconomic Development\n\n{note}\n\n"
+        f"{footer.format(2)}\n\nCity Innovation Snapshot AARHUS, Denmark\n\nHow are outcomes measured?\n\n"
+        f"Housing\n\nEconomic Development\n\n{note}\n\n{footer.format(3)}\n"
+    ).encode(), "t.txt"), load_vocabulary())
+    spotlight, approach, outcomes = sections.get("spotlight"), sections.get("approach"), sections.get("outcomes")
+    assert spotlight is not None and [block.text for block in spotlight.blocks] == [
+        "Pilots that prove their value are scaled up across the mu", "nicipality."]
+    assert approach is not None and approach.blocks[-1].text == "Economic Development"
+    assert outcomes is not None and [block.text for block in outcomes.blocks] == ["Housing", "Economic Development"]
+
+
 def test_wrapped_heading_and_furniture() -> None:
     sections = _sections(
         "City Innovation Snapshot AARHUS, Denmark\n\nWhat is the city's innovation\nvision?\n\n"

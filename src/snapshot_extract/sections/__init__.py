@@ -19,9 +19,9 @@ from .headings import match_heading, split_at_headings
 def detect_sections(document: Document, vocabulary: Vocabulary | None = None) -> Sections:
     """Split a ``Document`` into canonical sections (see the module docstring); ``vocabulary``
     tells a dump's list items from its prose where no blank line or glyph does."""
-    furniture = find_furniture(document.lines)
-    content = [line for index, line in enumerate(document.lines) if index not in furniture.lines]
     term_groups = vocabulary.groups_of if vocabulary is not None else None
+    furniture = find_furniture(document.lines, term_groups)
+    content = [line for index, line in enumerate(document.lines) if index not in furniture.lines]
     opened = list(split_at_headings(content, term_groups))
     sections, preamble, moves = relocate(opened, wrap_width(content), term_groups)
     header = furniture.headers[0] if furniture.headers else None

@@ -16,7 +16,7 @@ more than once, each time next to another piece of furniture (a page break).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ..countries import country_code
@@ -35,7 +35,8 @@ _DIGITS_RE = re.compile(r"\d+")
 NEAR = 3  # lines: how far from the kicker its city line may be, and a footer from a page break
 MAX_HEADER_LINES = 4  # a header wrapped over this many lines at most
 _KICKER_PART_RE = re.compile(r"\b(?:city|innovation|snapshot)\b", re.IGNORECASE)
-_FOOTER_LENGTH = 60
+_FOOTER_LENGTH = 100
+_REPEATS, _REPEATED_WORDS = 3, 4  # a line of this many words printed this often is furniture wherever it stands
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,9 @@ class Furniture:
     lines: frozenset[int]
 
 
-def find_furniture(lines: Sequence[Line]) -> Furniture:
-    """Every page header and piece of furniture among ``lines`` (see the module docstring)."""
+def find_furniture(lines: Sequence[Line], term_groups: Callable[[str], tuple[str, ...]] | None = None) -> Furniture:
+    """Every page header and piece of furniture among ``lines`` (see the module docstring);
+    ``term_groups`` (the vocabulary groups of a text) tells a list item printed twice from a footer."""
     lines = [_spelled_out(line) for line in lines]
     headers: list[Header] = []
     used: set[int] = set()
@@ -76,7 +78,7 @@ def find_furniture(lines: Sequence[Line]) -> Furniture:
             used.add(title)
     used |= {index for index, line in enumerate(lines) if PAGE_NUMBER_RE.match(line.text) and line.text.strip()}
     used |= _repeated_header_parts(lines, headers, used)
-    used |= _footers(lines, used)
+    used |= _footers(lines, used, term_groups)
     return Furniture(tuple(headers), frozenset(used))
 
 
@@ -221,10 +223,14 @@ def _under_spotlight(lines: Sequence[Line], index: int) -> bool:
     return squeeze(previous).startswith("spotlight")
 
 
-def _footers(lines: Sequence[Line], furniture: set[int]) -> set[int]:
+def _footers(lines: Sequence[Line], furniture: set[int],
+             term_groups: Callable[[str], tuple[str, ...]] | None = None) -> set[int]:
     """Short lines of a text dump printed more than once (digits aside), each time within ``NEAR``
-    non-blank lines of other furniture: a running footer or head at a page break. (A PDF's are
-    known by their place in the page margin: the reader has taken them out.)"""
+    non-blank lines of other furniture: a running footer or head at a page break; and a line of
+    some words printed three times or more, wherever a dump put it (a footnote under the columns:
+    "Source: OECD (2019), Survey on …"); never a term of the vocabulary (a priority area and the
+    same grid cell, each at a page's foot). (A PDF's are known by their place in the page margin:
+    the reader has taken them out.)"""
     texts = [index for index, line in enumerate(lines) if line.text]
     position = {index: rank for rank, index in enumerate(texts)}
     breaks = sorted(position[index] for index in furniture if index in position)
@@ -232,11 +238,13 @@ def _footers(lines: Sequence[Line], furniture: set[int]) -> set[int]:
     for index in texts:
         line = lines[index]
         text = line.text
-        if index not in furniture and len(text) <= _FOOTER_LENGTH and not line.bullet and line.bbox is None:
+        if (index not in furniture and len(text) <= _FOOTER_LENGTH and not line.bullet and line.bbox is None
+                and not (term_groups is not None and term_groups(text))):
             occurrences.setdefault(_DIGITS_RE.sub("#", fold(text)), []).append(index)
     found: set[int] = set()
-    for indices in occurrences.values():
-        if len(indices) > 1 and all(_near_break(position[index], breaks) for index in indices):
+    for text, indices in occurrences.items():
+        repeated = len(indices) >= _REPEATS and len(text.split()) >= _REPEATED_WORDS
+        if repeated or (len(indices) > 1 and all(_near_break(position[index], breaks) for index in indices)):
             found.update(indices)
     return found
 
