@@ -206,6 +206,21 @@ def test_a_sentence_run_into_the_last_list_item_is_a_paragraph_of_its_own() -> N
     assert [term.id for term in record.impact.success_factors] == ["partner_engagement"]
 
 
+def test_a_spotlight_heading_right_over_another_heading_takes_the_prose_that_opens_that_section() -> None:
+    """"Spotlight | Civic Sandbox" then "How is innovation helping the city?" then the panel's
+    text, then the benefits: the prose before the section's first list item is the panel's."""
+    sections = _sections(
+        "City Innovation Snapshot X, France\nSpotlight | Civic Sandbox\n\nHow is innovation helping the city?\n\n"
+        "The initiative brings together municipal staff.\n\n– Improve service delivery\n"
+        "– Serving current obligations\n"
+    )
+    spotlight, impact = sections.get("spotlight"), sections.get("impact")
+    assert spotlight is not None and [block.text for block in spotlight.blocks] == [
+        "The initiative brings together municipal staff."]
+    assert impact is not None and [block.text for block in impact.blocks] == [
+        "Improve service delivery", "Serving current obligations"]
+
+
 def test_spotlight_text_whose_first_line_is_short_is_no_title_wrapped() -> None:
     for first in ("In Łódź, a small team", "Since 2019 the city", "Public Transport"):
         text = f"City Innovation Snapshot X, France\nSpotlight | Open Lab\n{first}\nhas worked with residents.\n"

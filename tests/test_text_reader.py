@@ -66,6 +66,19 @@ def test_spacing_accents_before_their_letter_are_composed_with_it(printed: str, 
     assert read_text(printed.encode(), "x.txt").lines[0].text == read
 
 
+def test_a_dump_quoted_in_an_email_reply_is_read_without_its_quote_marks() -> None:
+    """"> " before every line and a bare ">" for the blank ones (an e-mail reply quoting the
+    dump, blind rounds 2 and 4): one level of quoting goes. A cp1252 dump whose "▶" bullets became
+    ">" quotes no blank line: its bullets stay bullets."""
+    quoted = "Hi all,\n\nsee below.\n\n> City Innovation Snapshot AKRON, United States\n>\n> Overview\n" \
+             "> Mayor: Jane Roe\n>\n> > Innovation Lead: John Doe\n"
+    lines = read_text(quoted.encode(), "x.txt").lines
+    assert [line.text for line in lines][4:7] == ["City Innovation Snapshot AKRON, United States", "", "Overview"]
+    assert lines[9].bullet and lines[9].text == "Innovation Lead: John Doe"
+    bullets = read_text(b"Overview\n> Mayor: Jane Roe\n> Term: 2015-2021\n", "x.txt").lines
+    assert [(line.bullet, line.text) for line in bullets[1:3]] == [(True, "Mayor: Jane Roe"), (True, "Term: 2015-2021")]
+
+
 def test_grid_cells_tabs_and_spaces() -> None:
     assert parse_line("Culture\tSocial Inclusion, Equity\tTourism").cells == (
         "Culture", "Social Inclusion, Equity", "Tourism",

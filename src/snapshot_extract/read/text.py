@@ -92,7 +92,7 @@ def read_text(data: bytes, file_name: str) -> Document:
     text = clean_text(_LINE_END_SOFT_HYPHEN_RE.sub("\u2010", raw))  # a break, which clean_text would drop
     if _looks_binary(text):
         raise UnreadableInput("not a text file (binary content)")
-    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw_lines = unquote(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     unwoven = unweave(raw_lines)  # two columns side by side: read one after the other
     if unwoven is not None:
         raw_lines, mixed = take_apart(unwoven.lines, unwoven.mixed)  # two columns on one line
@@ -117,6 +117,21 @@ def read_text(data: bytes, file_name: str) -> Document:
     lines = _with_document_bullets([line._replace(mixed=True) if index in mixed else line
                                     for index, line in enumerate(parsed)])
     return Document(source=source, lines=tuple(lines), notes=tuple(notes))
+
+
+_QUOTE_RE = re.compile(r"^[ \t]*>[ \t]?")
+QUOTED_SHARE = 0.6  # of the non-blank lines: a dump quoted in an e-mail reply
+
+
+def unquote(lines: list[str]) -> list[str]:
+    """A dump quoted in an e-mail reply ("> " before every line, a bare ">" for its blank lines)
+    without one level of quoting. Bullets a cp1252 round trip made ">" stand before list items
+    only, never alone on a line: such a dump is left as it is."""
+    texts = [line for line in lines if line.strip()]
+    quoted = [line for line in texts if _QUOTE_RE.match(line)]
+    if not texts or len(quoted) < QUOTED_SHARE * len(texts) or not any(line.strip() == ">" for line in quoted):
+        return lines
+    return [_QUOTE_RE.sub("", line, count=1) for line in lines]
 
 
 # A character the dump starts several lines with, alone before a capital, is the document's own

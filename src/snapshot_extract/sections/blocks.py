@@ -258,13 +258,15 @@ def _headingless_overview(grouped: dict[str | None, list[Block]], moved: dict[st
 def _unstack(parts: list[tuple[OpenSection, list[Block]]]) -> list[Move]:
     """Headings printed one under the other with their texts after both (a dump that read two
     columns' heads first): an empty section takes the blocks that open the next one up to its
-    first block bearing that section's signature; they are the empty section's content."""
+    first block bearing that section's signature (or, without one, its first list item: a
+    list of benefits opens its section without a sentence); they are the empty section's content."""
     moves = []
     for (part, blocks), (following, after) in zip(parts, parts[1:], strict=False):
         if blocks or part.key is None or following.key not in _SIGNATURE_RES:
             continue
-        signed = next((i for i, block in enumerate(after) if _SIGNATURE_RES[following.key].search(block.text.lower())),
-                      None)
+        signature = _SIGNATURE_RES[following.key]
+        signed = next((i for i, block in enumerate(after) if signature.search(block.text.lower())),
+                      next((i for i, block in enumerate(after) if block.is_item), None))
         if signed:  # a signature further on, not in the first block
             blocks.extend(after[:signed])
             moves += [Move(block.text, following.key, part.key) for block in after[:signed]]
