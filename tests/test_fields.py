@@ -329,6 +329,23 @@ def test_a_success_factor_sentence_cut_by_a_column_break_is_no_benefit(vocabular
     assert [w["code"] for w in record["warnings"] if w["field"].startswith("impact")] == ["list_cut"]
 
 
+def test_prose_no_reader_understood_outside_the_spotlight_flags_the_spotlight_text(vocabulary: Vocabulary) -> None:
+    """The panel's text cut by the benefits' list, its second paragraph read into the impact
+    section, where no mapper reads it: besides ``unparsed_text`` on impact, the spotlight text
+    says it may lack that sentence (a blind round's e-mailed dump lost it so, silently). A list
+    item or a cut fragment left unread says nothing of the spotlight."""
+    record = _record(
+        "Spotlight | Civic Sandbox\n\nThe initiative brings together municipal staff.\n\n"
+        "How is innovation helping the city?\n\n- Improve service delivery\n- Serving current obligations\n\n"
+        "The municipality plans to open the platform to other public agencies.\n\n"
+        "How is data used?\n\nData plays a limited role in Bilbao.\n\nfor data work, and\n",
+        vocabulary,
+    )
+    assert record["spotlight"]["text"] == "The initiative brings together municipal staff."
+    flagged = [w["message"] for w in record["warnings"] if w["field"] == "spotlight.text"]
+    assert len(flagged) == 1 and "The municipality plans to open the platform" in flagged[0]
+
+
 @pytest.mark.parametrize("end", [",", " and", " hiring and train-"])
 def test_an_inline_list_that_breaks_off_is_flagged_on_its_field(vocabulary: Vocabulary, end: str) -> None:
     """A column or page break cut the uses sentence after "digital systems,": the items read are

@@ -116,6 +116,10 @@ def _document_warnings(sections: Sections, results: dict[str, FieldResult]) -> l
                 if (index, sentence) not in used:
                     warnings.append(Warning(field=key, code="unparsed_text",
                                             message=f'text not understood: "{_excerpt(sentence)}"'))
+                    if key != "spotlight" and "spotlight" in sections.sections and _is_prose(sentence):
+                        warnings.append(Warning(field="spotlight.text", code="unparsed_text",
+                                                message=f'a sentence of the {key} section no reader understood may '
+                                                        f'be the spotlight\'s: "{_excerpt(sentence)}"'))
     for block in sections.preamble:
         warnings.append(Warning(field="document", code="unparsed_text",
                                 message=f'text outside any section: "{_excerpt(block.text)}"'))
@@ -164,6 +168,15 @@ def _grid_warnings(sections: Sections) -> list[Warning]:
     return [Warning(field="outcomes.policy_areas", code="grid_continued",
                     message=f"grid cells were found in other sections ({', '.join(sources)}) and read here: "
                             "the grid may go on elsewhere, check the list")]
+
+
+def _is_prose(sentence: str) -> bool:
+    """A sentence of running text: a capital, some words, a full stop (not a list item, a label
+    or a fragment cut by a column break)."""
+    return sentence[:1].isupper() and sentence.endswith(".") and len(sentence.split()) >= PROSE_WORDS
+
+
+PROSE_WORDS = 6
 
 
 def _excerpt(text: str, limit: int = 80) -> str:
