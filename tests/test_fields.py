@@ -346,6 +346,19 @@ def test_prose_no_reader_understood_outside_the_spotlight_flags_the_spotlight_te
     assert len(flagged) == 1 and "The municipality plans to open the platform" in flagged[0]
 
 
+def test_a_value_every_snapshot_states_left_null_with_its_section_read_is_not_found(vocabulary: Vocabulary) -> None:
+    """Every snapshot says whether the city has dedicated funding; a funding section read without
+    that statement (printed where it was not read, or worded as no reader knows) flags the null
+    value on its field. A hedged statement keeps its own warning, and no section no warning."""
+    record = _record("What funding is available?\n\nBilbao's innovation budget is set each year by the council.\n",
+                     vocabulary)
+    assert record["funding"]["dedicated"] is None
+    assert ("funding.dedicated", "not_found") in [(w["field"], w["code"]) for w in record["warnings"]]
+    assert not [w for w in record["warnings"] if w["field"].startswith("vision.")]  # no vision section
+    hedged = _record("What funding is available?\n\nBilbao plans to have dedicated funding from 2025.\n", vocabulary)
+    assert [w["code"] for w in hedged["warnings"] if w["field"] == "funding.dedicated"] == ["uncertain_value"]
+
+
 @pytest.mark.parametrize("end", [",", " and", " hiring and train-"])
 def test_an_inline_list_that_breaks_off_is_flagged_on_its_field(vocabulary: Vocabulary, end: str) -> None:
     """A column or page break cut the uses sentence after "digital systems,": the items read are

@@ -82,12 +82,16 @@ def _row(path: str, annotation: Any, vocabulary: str | None, description: str | 
     return f"| `{path}` | {type_name(annotation).replace('|', '&#124;')} | {group} | {description or ''} |"
 
 
+_STATED = "; every snapshot states it: null with its section read carries a `not_found` warning"
+
+
 def record_markdown() -> str:
     """``docs/record.md``, from the record model."""
     intro, _, rules = _docstring(Record).partition("\nRules:\n")
     top = {name: info for name, info in Record.model_fields.items()}
     rows = [_row(name, top[name].annotation, None, top[name].description) for name in ("schema_version",)]
-    rows += [_row(spec.path, spec.annotation, spec.vocabulary, spec.description) for spec in record_fields()]
+    rows += [_row(spec.path, spec.annotation, spec.vocabulary,
+                  spec.description + (_STATED if spec.stated else "")) for spec in record_fields()]
     rows += [_row(name, top[name].annotation, None, top[name].description)
              for name in ("unmapped", "warnings", "provenance")]
     parts = [

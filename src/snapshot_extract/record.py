@@ -157,6 +157,20 @@ def _interleaving_warnings(document: Document, sections: Sections, results: dict
     return warnings
 
 
+def _unstated_warnings(sections: Sections, values: dict[str, Any], warnings: list[Warning]) -> list[Warning]:
+    """A value every snapshot states in its section (``FieldSpec.stated``: has it dedicated
+    funding, a formal strategy, …) left null with its section read and no warning of its own:
+    ``not_found``, the sentence that states it was printed where it was not read, or worded as
+    no reader knows."""
+    warned = {warning.field for warning in warnings}
+    return [Warning(field=spec.path, code="not_found",
+                    message=f"the {spec.path.split('.')[0]} section was read but does not state this value where "
+                            "it was looked for")
+            for spec in record_fields()
+            if spec.stated and values.get(spec.path) is None and spec.path not in warned
+            and sections.get(spec.path.split(".")[0]) is not None]
+
+
 def _grid_warnings(sections: Sections) -> list[Warning]:
     """Grid cells the section stage found in another section and moved to the outcomes grid (a
     grid carried on in the next column, beside another section's text): the policy areas are
@@ -214,6 +228,7 @@ def build_record(document: Document, sections: Sections, results: dict[str, Fiel
     if document.doubts:  # OCR words read with low confidence: flag what they fed
         values, flagged = flag_doubts(document.doubts, values, evidence, sections)
         warnings.extend(flagged)
+    warnings += _unstated_warnings(sections, values, warnings)
     source = document.source
     data = {
         "source": {"file": source.file, "sha256": source.sha256, "format": source.format,

@@ -43,14 +43,18 @@ class Unmapped(_Model):
 # --------------------------------------------------------------------------- Record
 
 
-def _field(description: str, default: Any = None, vocabulary: str | None = None, example: Any = None) -> Any:
+def _field(description: str, default: Any = None, vocabulary: str | None = None, example: Any = None,
+           stated: bool = False) -> Any:
     """A record field with its description, for Terms the vocabulary group its ids come from,
-    and an example value as a table shows it (a Term as its id, a list as a list): each declared
-    once, here; exports, the data dictionary, evaluation, the docs and the fixture tools read
-    them back through ``record_fields``."""
+    an example value as a table shows it (a Term as its id, a list as a list), and whether every
+    snapshot states it in its section (``stated``: the survey's yes/no and one-of answers; null
+    with the section read is a value not found): each declared once, here; exports, the data
+    dictionary, evaluation, the docs and the fixture tools read them back through ``record_fields``."""
     extra: JsonDict = {"vocabulary": vocabulary} if vocabulary else {}
     if example is not None:
         extra["example"] = example
+    if stated:
+        extra["stated"] = True
     return Field(default, description=description, json_schema_extra=extra or None)
 
 
@@ -127,9 +131,10 @@ class Organisation(_Model):
     """What is the organisational structure?"""
 
     structure: Term | None = _field("where innovation work sits: Enschede -> dispersed (\"sprinkled "
-                                    "throughout the municipality\")", vocabulary="org_structure", example="dispersed")
+                                    "throughout the municipality\")", vocabulary="org_structure", example="dispersed",
+                                    stated=True)
     dedicated_staff: bool | None = _field("whether staff work specifically on innovation: false for \"no "
-                                          "dedicated staff\"", example=False)
+                                          "dedicated staff\"", example=False, stated=True)
     staff_count: int | None = _field("number of staff working on innovation when printed (\"8 staff "
                                      "members\", \"consists of 12 staff\"), else null", example=8)
     staff_skills: list[Term] = _field("staff skills and profiles, printed order", [], vocabulary="staff_roles",
@@ -147,7 +152,8 @@ class Spotlight(_Model):
 class Vision(_Model):
     """What is the city's innovation vision?"""
 
-    formal_strategy: bool | None = _field("whether the city has a formal innovation strategy", example=False)
+    formal_strategy: bool | None = _field("whether the city has a formal innovation strategy", example=False,
+                                          stated=True)
     peer: Peer | None = _field("how the strategy answer compares with the surveyed cities")
     associations: list[Term] = _field("what the city most closely associates innovation capacity with",
                                       [], vocabulary="innovation_terms", example=["experimentation", "data_analytics"])
@@ -157,7 +163,7 @@ class Approach(_Model):
     """What is the city's innovation approach?"""
 
     scope: Term | None = _field("how the city approaches innovation capacity: holistic, in specific areas, "
-                                "or both", vocabulary="approach_scope", example="both")
+                                "or both", vocabulary="approach_scope", example="both", stated=True)
     peer: Peer | None = _field("how the approach answer compares with the surveyed cities")
     priority_policy_areas: list[Term] = _field("the top priority policy areas for the city's innovation work",
                                                [], vocabulary="policy_areas",
@@ -179,7 +185,8 @@ class Partnerships(_Model):
 class Funding(_Model):
     """What funding is available?"""
 
-    dedicated: bool | None = _field("whether the city has dedicated funding for innovation capacity", example=True)
+    dedicated: bool | None = _field("whether the city has dedicated funding for innovation capacity", example=True,
+                                    stated=True)
     peer: Peer | None = _field("how the funding answer compares with the surveyed cities")
     sources: list[Term] = _field("where the innovation funding comes from", [], vocabulary="funding_sources",
                                  example=["international", "municipal_budget"])
@@ -200,15 +207,15 @@ class DataUse(_Model):
     """How is data used?"""
 
     role: Term | None = _field("the role data plays in decision-making: Enschede -> significant",
-                               vocabulary="data_role", example="significant")
+                               vocabulary="data_role", example="significant", stated=True)
     uses: list[str] = _field("free sentences on what data is used for: \"align its budget process with its "
                              "strategic priorities\"", [],
                              example=["align its budget process with its strategic priorities"])
     challenges: list[Term] = _field("what prevents the use of data", [], vocabulary="data_challenges",
                                     example=["staff_capacity", "data_compatibility"])
     inventory: Term | None = _field("the city's data inventory: Enschede -> comprehensive_some_topics",
-                                    vocabulary="data_inventory", example="comprehensive_some_topics")
-    publishes_open_data: bool | None = _field("whether the city publishes open data", example=True)
+                                    vocabulary="data_inventory", example="comprehensive_some_topics", stated=True)
+    publishes_open_data: bool | None = _field("whether the city publishes open data", example=True, stated=True)
 
 
 class Outcomes(_Model):
@@ -284,6 +291,7 @@ class FieldSpec(NamedTuple):
     description: str
     vocabulary: str | None  # the vocabulary group of its Terms
     example: Any = None  # as a table shows it: a Term as its id
+    stated: bool = False  # every snapshot states it in its section
 
 
 def model_field_specs(prefix: str, model: type[BaseModel]) -> list[FieldSpec]:
@@ -293,7 +301,8 @@ def model_field_specs(prefix: str, model: type[BaseModel]) -> list[FieldSpec]:
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         vocabulary = extra.get("vocabulary")
         specs.append(FieldSpec(f"{prefix}.{name}", info.annotation, info.description or "",
-                               vocabulary if isinstance(vocabulary, str) else None, extra.get("example")))
+                               vocabulary if isinstance(vocabulary, str) else None, extra.get("example"),
+                               extra.get("stated") is True))
     return specs
 
 
