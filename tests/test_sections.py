@@ -206,6 +206,24 @@ def test_a_sentence_run_into_the_last_list_item_is_a_paragraph_of_its_own() -> N
     assert [term.id for term in record.impact.success_factors] == ["partner_engagement"]
 
 
+def test_a_list_without_markers_whose_last_item_runs_into_the_next_sentence() -> None:
+    """A list printed without markers, its last item and the success-factor sentence set as one
+    paragraph ("… for firms and residents The most critical …"): the words before the sentence
+    are a benefit, so the paragraph is cut there. A sentence naming a city in two words ("São
+    Paulo has dedicated funding") is no item and its run-in: it stays whole."""
+    from snapshot_extract import load_vocabulary
+
+    text = ("City Innovation Snapshot SÃO PAULO, Brazil\n\nHow is innovation helping the city?\n\n"
+            "Engage residents and other stakeholders\n\nSimplifying administrative procedures for firms and\n"
+            "residents The most critical success factors in supporting the city's innovation work are a\n"
+            "dedicated innovation team.\n\nWhat funding is available?\n\nLike 44% of cities surveyed, São Paulo has\n"
+            "dedicated funding to support innovation capacity.\n")
+    record = parse_document(read_text(text.encode("utf-8"), "t.txt"), load_vocabulary()).record
+    assert [term.id for term in record.impact.benefits] == ["engage_residents", "simplify_procedures"]
+    assert [term.id for term in record.impact.success_factors] == ["innovation_team"]
+    assert record.funding.dedicated is True and record.funding.peer is not None and record.funding.peer.percent == 44
+
+
 def test_a_spotlight_heading_right_over_another_heading_takes_the_prose_that_opens_that_section() -> None:
     """"Spotlight | Civic Sandbox" then "How is innovation helping the city?" then the panel's
     text, then the benefits: the prose before the section's first list item is the panel's."""

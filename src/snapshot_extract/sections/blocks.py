@@ -5,7 +5,7 @@ a vision sentence that a two-column dump put elsewhere)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal
 
 from ..models import SECTIONS, Block, Line, Move, Section, record_fields
@@ -59,7 +59,7 @@ def group_blocks(lines: Iterable[Line], wrap: int | None = None, term_groups: Te
             kind = "paragraph"
             pending.append(line)
     _close(blocks, kind, pending)
-    return tuple(blocks)
+    return tuple(_split_run_ins(blocks, term_groups))
 
 
 def _open_parenthesis(text: str) -> bool:
@@ -74,23 +74,34 @@ def _closes_parenthesis(line: Line) -> bool:
 
 
 def _close(blocks: list[Block], kind: Literal["paragraph", "bullet", "row"], pending: list[Line]) -> None:
-    """End the open block: its lines joined into one ``Block``; a list item that runs into a
-    sentence bearing a section's signature ends where that sentence starts, which is a
-    paragraph of its own (a slide's text box set the sentence tight under the last item)."""
+    """End the open block: its lines joined into one ``Block``."""
     if pending:
-        text = join_wrapped([line.text for line in pending])
-        start = _run_in_sentence(text) if kind == "bullet" else None
-        if start is None:
-            blocks.append(_block(kind, text, tuple(pending)))
-        else:
-            blocks.append(_block(kind, text[:start].rstrip(), tuple(pending)))
-            blocks.append(_block("paragraph", text[start:], tuple(line._replace(bullet=False) for line in pending)))
+        blocks.append(_block(kind, join_wrapped([line.text for line in pending]), tuple(pending)))
         pending.clear()
 
 
+def _split_run_ins(blocks: Iterable[Block], term_groups: TermGroups | None) -> Iterator[Block]:
+    """``blocks`` with each list item that runs into a sentence bearing a section's signature
+    ended where that sentence starts, the sentence a paragraph of its own: a slide's text box set
+    it tight under the last bullet; a list printed without markers ran its last item into it
+    ("… for firms and residents The most critical success factors …": a paragraph whose words
+    before the sentence are a term of the vocabulary)."""
+    for block in blocks:
+        start = _run_in_sentence(block.text) if block.kind != "row" else None
+        item = block.text[:start].rstrip() if start is not None else ""
+        if start is None or (block.kind == "paragraph" and not (term_groups is not None and term_groups(item))):
+            yield block
+            continue
+        # each part one line of the text it holds (the first and the last line's place): the
+        # mappers read a paragraph's lines as its items
+        yield _block(block.kind, item, (block.lines[0]._replace(text=item),))
+        rest = block.text[start:]
+        yield _block("paragraph", rest, (block.lines[-1]._replace(text=rest, bullet=False, cells=(rest,)),))
+
+
 def _run_in_sentence(text: str) -> int | None:
-    """Where a sentence bearing a section's signature starts inside a list item's ``text`` (its
-    first capitalised word before the signature), if one does after the item's own words."""
+    """Where a sentence bearing a section's signature starts inside ``text`` (its first
+    capitalised word before the signature), if one does after other words."""
     lowered = text.lower()
     found = [match.start() for pattern in _SIGNATURE_RES.values() if (match := pattern.search(lowered))]
     if not found:
