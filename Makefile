@@ -12,8 +12,9 @@ DUMPS_MIN_F1     ?= 0.977
 DUMPS_MAX_SILENT ?= 2
 N    ?= 300
 SEED ?= 1
+DUMPS_N ?= 100
 
-.PHONY: run test lint bench memory chaos fixtures bad-fixtures scans ocr-engine sweep sweep-sample sweep-producers dumps dumps-tools docs clean
+.PHONY: run test lint bench memory chaos fixtures bad-fixtures scans ocr-engine sweep sweep-sample sweep-producers dumps dumps-sweep dumps-tools docs clean
 
 # The package is installed in editable mode: an edit to any module needs no reinstall. The stamp
 # only re-installs when the dependencies (pyproject.toml) change.
@@ -98,6 +99,11 @@ sweep-producers:
 dumps: $(STAMP) dumps-tools
 	$(BIN)/python -m tools.dumps.run fixtures/pdf --work dumps-out --snapshot-extract $(BIN)/snapshot-extract
 
+## dumps-sweep: the same dump kinds made of a DUMPS_N-document sweep (default 100, seed SEED), read and scored per kind
+dumps-sweep: $(STAMP) dumps-tools sweep-producers
+	$(BIN)/python -m tools.sweep --n $(DUMPS_N) --seed $(SEED) --out sweep-dumps-out --render-only
+	$(BIN)/python -m tools.dumps.run sweep-dumps-out/corpus --work sweep-dumps-out/dumps --snapshot-extract $(BIN)/snapshot-extract
+
 ## dumps-tools: pdftotext, node (pdf.js) and pymupdf4llm, which the dump kinds need; Debian packages installed when missing (root)
 dumps-tools: $(STAMP)
 	@if command -v pdftotext >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then :; \
@@ -115,4 +121,4 @@ ocr-engine:
 	else echo "OCR engine missing: apt-get install tesseract-ocr tesseract-ocr-script-latn (as root); OCR tests will be skipped"; fi
 
 clean:
-	rm -rf $(VENV) build out .eval-out .eval-scans .eval-sweep .eval-dumps sweep-out dumps-out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build out .eval-out .eval-scans .eval-sweep .eval-dumps sweep-out sweep-dumps-out dumps-out .pytest_cache .mypy_cache .ruff_cache

@@ -523,3 +523,17 @@ def test_an_abbreviation_does_not_end_a_sentence(vocabulary: Vocabulary) -> None
                                        b"innovation strategy.\n"), "t.txt"), vocabulary).record
     assert record.vision.peer is not None and record.vision.peer.percent == 81
     assert record.vision.formal_strategy is True
+
+
+@pytest.mark.parametrize(("texts", "name"), [
+    (["A CORUÑA LIVING LAB brings together staff.", "A Coruña has developed partnerships."], "A Coruña"),
+    (["See aarhus.dk for more.", "Aarhus has a formal innovation strategy."], "Aarhus"),
+    (["A CORUÑA LIVING LAB brings together staff."], "A CORUÑA"),
+    (["the lab of a coruña"], "a coruña"),
+])
+def test_the_city_name_is_the_body_s_spelling_in_running_text(texts: list[str], name: str) -> None:
+    """The header's city spelled as the body's sentences spell it: a title set in capitals or an
+    address is the fallback, not the first choice (a sweep dump named "A CORUÑA" so, silently)."""
+    from snapshot_extract.record import find_city_name
+
+    assert find_city_name("A CORUÑA" if "ru" in name.lower() else "AARHUS", texts) == name

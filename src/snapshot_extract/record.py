@@ -23,17 +23,18 @@ from .textutil import APOSTROPHES, fold_char, strip_accents
 def find_city_name(as_printed: str, texts: Iterable[str]) -> str | None:
     """The body's spelling of the header's city ("ENSCHEDÉ" -> "Enschede"), or None.
 
-    ``texts`` are the body's blocks in reading order; the first capitalised occurrence wins (a
-    URL or e-mail, "aarhus.dk", is not how the body spells it), else the first occurrence.
+    ``texts`` are the body's blocks in reading order; the first capitalised occurrence in mixed
+    case wins (a URL or e-mail, "aarhus.dk", is not how the body spells it, nor a title set in
+    capitals, "A CORUÑA LIVING LAB"), else the first capitalised one, else the first one.
     """
     wanted = "".join(fold_char(char) for char in as_printed)
-    first = None
+    found: list[str] = []
     for text in texts:
         for name in _occurrences(wanted, text):
-            if name[:1].isupper():
+            if name[:1].isupper() and not name.isupper():
                 return name  # blocks after this one need no folding
-            first = name if first is None else first
-    return first
+            found.append(name)
+    return next((name for name in found if name[:1].isupper()), found[0] if found else None)
 
 
 def _occurrences(wanted: str, text: str) -> Iterator[str]:
