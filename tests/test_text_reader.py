@@ -171,3 +171,24 @@ def test_a_right_column_printed_mostly_on_lines_of_its_own_is_read_after_the_lef
     texts = [line.text for line in document.lines if line.text]
     assert texts == [*left, "a left line that runs into the gutter", *right, "What Funding Is Available?"]
     assert [line.mixed for line in document.lines if line.text][-1]
+
+
+@pytest.mark.parametrize(("first", "second", "read"), [
+    ("share their know-", "ledge with residents.", "share their knowledge with residents."),  # two words, one more common
+    ("build and test pro-", "totypes on site.", "build and test prototypes on site."),
+    ("residents with self-", "driving buses.", "residents with self-driving buses."),  # no word "selfdriving"
+    ("local start-", "ups to test ideas.", "local start-ups to test ideas."),  # "startups" rarer than its two words
+    ("residents can re-", "port problems.", "residents can report problems."),  # a prefix, the whole word more common
+    ("teams co-", "design services.", "teams co-design services."),  # a prefix before a word
+    ("the lab helps re-", "ducing queues.", "the lab helps reducing queues."),  # a prefix before no word
+])
+def test_a_line_end_hyphen_no_evidence_decides_is_decided_by_english(first: str, second: str, read: str) -> None:
+    """A plain hyphen at a line end that the document's own words, the vocabulary and the
+    producer's marks leave open: a break where the joined word is English, a hyphen where it is
+    not and both pieces are (the sweep's spotlight texts lost or kept 50 such hyphens by a
+    guess, silently). The word is printed once, so no other evidence decides."""
+    text = f"City Innovation Snapshot X, France\n\nSpotlight | Lab\n\n{first}\n{second}\n"
+    lines = [line.text for line in read_text(text.encode(), "x.txt").lines if line.text]
+    from snapshot_extract.textutil import join_wrapped
+
+    assert join_wrapped(lines[2:4]) == read

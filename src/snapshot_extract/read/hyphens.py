@@ -2,7 +2,9 @@
 
 ``Hyphenation`` decides from evidence in the document itself (the word printed elsewhere whole or
 hyphenated, whether the producer marks its breaks with U+2010/U+00AD, and whether it breaks
-words with a plain hyphen), then from the project's vocabulary and headings; the decision is
+words with a plain hyphen), then from the project's vocabulary and headings, then from an
+English word list (pyspellchecker's frequencies: "know-" + "ledge" is a break, "low-" + "cost" a
+hyphen); the decision is
 written as a marker that ``textutil.join_wrapped`` understands (``SOFT_BREAK`` / ``HARD_BREAK``).
 ``mark_line_ends`` marks the line ends of a text dump, whose next line carries the word on.
 """
@@ -15,8 +17,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from ..textutil import HARD_BREAK, SOFT_BREAK, ends_in_address
+
+if TYPE_CHECKING:
+    from spellchecker.spellchecker import WordFrequency
 
 _FRAGMENT_RE = re.compile(r"[^\W\d_]+$")
 _HEAD_RE = re.compile(r"[^\W\d_]+")
@@ -95,7 +101,8 @@ class Hyphenation:
         """``text`` with its line-end hyphen replaced by a break marker when the evidence says:
         a web address keeps its hyphen; the word printed elsewhere in the document (hyphenated
         or whole), then in the project's vocabulary and headings, then the producer's break
-        character; else ``text`` unchanged for ``join_wrapped``'s own rules."""
+        character, then English (``_by_dictionary``); else ``text`` unchanged for
+        ``join_wrapped``'s own rules."""
         stripped = text.rstrip()
         if len(stripped) < 2 or stripped[-1] not in LINE_END_HYPHENS:
             return text
@@ -117,7 +124,7 @@ class Hyphenation:
             return stripped[:-1] + SOFT_BREAK
         if self.marks_breaks:
             return stripped[:-1] + HARD_BREAK
-        return text
+        return _by_dictionary(stripped, fragment.lower(), head.lower(), text)
 
 
 def _joins(text: str, index: int, step: int) -> bool:
@@ -144,6 +151,37 @@ def _pieces(stripped: str, following: str) -> tuple[str, str] | None:
         return None
     return fragment.group(), head.group()
 
+
+# Prefixes that make compounds with a word ("co-" + "create", "re-" + "design"): such a break is
+# a hyphenation only where the whole word is more common than the word after the prefix ("re-" +
+# "port"), or where no such word follows ("re-" + "ducing").
+AFFIXES = frozenset("co re non pre post self cross inter multi anti semi sub mid ex".split())  # noqa: SIM905
+RARE = 100  # occurrences in the English word list: a rarer joined word loses to two words ("start-ups")
+
+
+@cache  # one word list per process, loaded (0.2 s) by the first line-end hyphen no evidence decides
+def english_words() -> WordFrequency:
+    """The English word frequencies of pyspellchecker (from OpenSubtitles and Wikipedia)."""
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1).word_frequency
+
+
+def _by_dictionary(stripped: str, fragment: str, head: str, text: str) -> str:
+    """A plain hyphen ending ``stripped`` that the document left open, decided by English: a
+    break where the joined word is a word ("know-" + "ledge", "pro-" + "totypes"), a real hyphen
+    where it is not and both pieces are ("self-" + "driving", "low-" + "cost"); ``text`` as it
+    was where neither ("Saint-" + "etienne")."""
+    words = english_words()
+    joined = words.dictionary.get(fragment + head, 0)
+    if fragment in AFFIXES and head in words:
+        return stripped[:-1] + (SOFT_BREAK if joined > words[head] else HARD_BREAK)
+    pieces = fragment in words and head in words
+    if joined >= RARE or (joined and not pieces):
+        return stripped[:-1] + SOFT_BREAK
+    if pieces:
+        return stripped[:-1] + HARD_BREAK
+    return text
 
 @cache
 def known_words() -> frozenset[str]:
