@@ -537,3 +537,14 @@ def test_the_city_name_is_the_body_s_spelling_in_running_text(texts: list[str], 
     from snapshot_extract.record import find_city_name
 
     assert find_city_name("A CORUÑA" if "ru" in name.lower() else "AARHUS", texts) == name
+
+
+def test_a_heading_with_nothing_under_it_warns_on_its_section(vocabulary: Vocabulary) -> None:
+    """The Overview heading read, its labels and values printed (and read) elsewhere: the
+    section's values are null, and the section says its text may be printed elsewhere, so no
+    value under it is silently missing."""
+    record = _record("At a glance\n\nWhat is the city's innovation vision?\n\nBilbao has no formal innovation "
+                     "strategy.\n", vocabulary)
+    assert record["overview"]["mayor"] is None
+    assert ("overview", "not_found") in [(w["field"], w["code"]) for w in record["warnings"]]
+    assert "vision" not in [w["field"] for w in record["warnings"]]

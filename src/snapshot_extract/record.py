@@ -109,6 +109,10 @@ def _document_warnings(sections: Sections, results: dict[str, FieldResult]) -> l
         if section is None:
             warnings.append(Warning(field=key, code="missing_section", message=f"the document has no {key} section"))
             continue
+        if not section.blocks:
+            warnings.append(Warning(field=key, code="not_found",
+                                    message=f"the {key} heading was read with nothing under it: its text may be "
+                                            "printed elsewhere in the document"))
         used = results[key].used
         for index, block in enumerate(section.blocks):
             if (index, None) in used:
