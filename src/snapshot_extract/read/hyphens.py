@@ -167,13 +167,28 @@ def english_words() -> WordFrequency:
     return SpellChecker(language="en", distance=1).word_frequency
 
 
+# British endings and their American spellings, which the word list holds ("analyse", "organisation")
+_AMERICAN = (("isations", "izations"), ("isation", "ization"), ("ise", "ize"), ("ised", "ized"),
+             ("ising", "izing"), ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("our", "or"),
+             ("ours", "ors"), ("tre", "ter"), ("tres", "ters"))
+
+
+def _frequency(word: str) -> int:
+    """How often ``word`` (lower case), or its American spelling, occurs in the English word list."""
+    words = english_words()
+    if word in words:
+        return int(words[word])
+    american = next((word[: -len(british)] + us for british, us in _AMERICAN if word.endswith(british)), None)
+    return int(words[american]) if american is not None and american in words else 0
+
+
 def _by_dictionary(stripped: str, fragment: str, head: str, text: str) -> str:
     """A plain hyphen ending ``stripped`` that the document left open, decided by English: a
     break where the joined word is a word ("know-" + "ledge", "pro-" + "totypes"), a real hyphen
     where it is not and both pieces are ("self-" + "driving", "low-" + "cost"); ``text`` as it
     was where neither ("Saint-" + "etienne")."""
     words = english_words()
-    joined = words.dictionary.get(fragment + head, 0)
+    joined = _frequency(fragment + head)
     if fragment in AFFIXES and head in words:
         return stripped[:-1] + (SOFT_BREAK if joined > words[head] else HARD_BREAK)
     pieces = fragment in words and head in words
@@ -193,3 +208,28 @@ def known_words() -> frozenset[str]:
              for text in (term["label"], *term.get("aliases", ()))]
     texts.extend(text for section in headings["sections"] for text in section["headings"])
     return frozenset(word for text in texts for word in _WORD_RE.findall(text.lower()))
+
+
+# a word with soft hyphens inside, not cut at a line end (its last piece is not followed by one)
+_SOFT_HYPHENED_RE = re.compile("[^\\W\\d_]+(?:\u00ad[^\\W\\d_]+)+(?![\u00ad\u2010-]|[^\\W\\d_])")
+PIECE = 3  # letters at least in each word of a compound: syllables ("in", "nov", "a") are words too
+
+
+def shown_soft_hyphens(text: str) -> str:
+    """``text`` with each soft hyphen inside a word that joins English words into no English
+    word ("high\u00adrisk", "not\u00adfor\u00adprofit") as the hyphen the page drew: some
+    producers name their hyphen glyph U+00AD. The soft hyphens of a word's syllables
+    ("mu\u00adni\u00adcip\u00adal", which HTML printers write at every break they could make)
+    stay, for ``clean_text`` to drop."""
+    if "\u00ad" not in text:
+        return text
+    return _SOFT_HYPHENED_RE.sub(_shown, text)
+
+
+def _shown(match: re.Match[str]) -> str:
+    token = match.group()
+    pieces = token.lower().split("\u00ad")
+    words = english_words()
+    if _frequency("".join(pieces)) or not all(len(piece) >= PIECE and piece in words for piece in pieces):
+        return token
+    return token.replace("\u00ad", "-")

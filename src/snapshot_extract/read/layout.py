@@ -21,6 +21,7 @@ from typing import Literal
 from ..geometry import union_box
 from ..models import RGB, BBox, Swatch
 from ..textutil import SOFT_BREAK, clean_text, fold_spaces, split_bullet
+from .hyphens import shown_soft_hyphens
 from .page import PageContent, Span
 from .shapes import Box
 
@@ -264,7 +265,7 @@ def _clean(text: str) -> str:
     text = text.rstrip()
     if text.endswith(SOFT_BREAK):
         text = text[:-1] + "\u2010"
-    return fold_spaces(clean_text(text))
+    return fold_spaces(clean_text(shown_soft_hyphens(text)))
 
 
 def body_size(pages: Iterable[Iterable[TextLine]]) -> float:
