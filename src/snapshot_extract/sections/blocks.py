@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal
 
-from ..models import SECTIONS, Block, Line, Move, Section, record_fields
+from ..models import MAX_ITEM_LINE, SECTIONS, Block, Line, Move, Section, record_fields
 from ..textutil import NUMBERED_ITEM_RE, join_wrapped, split_sentences
 from .headings import OpenSection, TermGroups
 
@@ -87,19 +87,43 @@ def _split_run_ins(blocks: Iterable[Block], term_groups: TermGroups | None) -> I
     ("… for firms and residents The most critical success factors …": a paragraph whose words
     before the sentence are a term of the vocabulary)."""
     for block in blocks:
-        start = _run_in_sentence(block.text) if block.kind != "row" else None
-        item = block.text[:start].rstrip() if start is not None else ""
-        if start is None or (block.kind == "paragraph" and not (term_groups is not None and term_groups(item))):
+        start = _run_in_start(block, term_groups)
+        if start is None:
             yield block
             continue
         # each part one line of the text it holds (the first and the last line's place): the
         # mappers read a paragraph's lines as its items
+        item, rest = block.text[:start].rstrip(), block.text[start:]
         yield _block(block.kind, item, (block.lines[0]._replace(text=item),))
-        rest = block.text[start:]
         yield _block("paragraph", rest, (block.lines[-1]._replace(text=rest, bullet=False, cells=(rest,)),))
 
 
-def _run_in_sentence(text: str) -> int | None:
+_WORD_GAP_RE = re.compile(r"(?<=[\w)]) (?=[^\W\d_])")  # a space between words, no punctuation before it
+
+
+def _run_in_start(block: Block, term_groups: TermGroups | None) -> int | None:
+    """Where a signed sentence starts inside ``block``: in a bullet longer than an item, its
+    first capitalised word before the signature; in a paragraph, the first capitalised word
+    after words that are a term of the vocabulary, when the sentence from there bears a signature."""
+    text = block.text
+    if block.kind == "bullet" and len(text) > MAX_ITEM_LINE:
+        return _signed_sentence_start(text)
+    if block.kind != "paragraph" or term_groups is None:
+        return None
+    for gap in _WORD_GAP_RE.finditer(text, 0, MAX_ITEM_LINE + 1):
+        start = gap.end()
+        if (_SENTENCE_START_RE.match(text, start) and term_groups(text[:gap.start()])
+                and signature_of(text[start:].lower())):
+            return start
+    return None
+
+
+# a sentence's first words: a capitalised word, then one in lower case ("The most", "Cluj-Napoca's
+# funding"), not a run of capitalised cells ("Blight Government Finance")
+_SENTENCE_START_RE = re.compile(r"[^\W\d_a-z][\w'’-]* [a-z]")
+
+
+def _signed_sentence_start(text: str) -> int | None:
     """Where a sentence bearing a section's signature starts inside ``text`` (its first
     capitalised word before the signature), if one does after other words."""
     lowered = text.lower()
