@@ -251,9 +251,8 @@ def _heading_at(lines: list[Line], index: int, term_groups: TermGroups | None = 
     # a heading reworded: set as one and naming one section's topic, but no list item or grid cell
     # (numbered or not: "10. Municipal budget" is the tenth item of a list)
     item = term_groups is not None and bool(term_groups(_NUMBERING_RE.sub("", line.text)))
-    set_apart = _set_as_heading(line, body) or _heading_line_of_dump(lines, index, term_groups)
-    topic = topic_of(line.text) if set_apart and not item else None
-    if topic is not None:
+    topic = None if item else topic_of(line.text)
+    if topic is not None and (_set_as_heading(line, body) or _heading_line_of_dump(lines, index, term_groups)):
         return topic, 1, line.text
     if _is_question(line.text):
         return UNKNOWN, 1, line.text
@@ -299,8 +298,8 @@ def _heading_line_of_dump(lines: list[Line], index: int, term_groups: TermGroups
         return False
     if line.text.endswith((".", ",", ";", ":", "-", "–")):
         return False
-    before = next((other for other in reversed(lines[:index]) if other.text), None)
-    after = next((other for other in lines[index + 1:] if other.text), None)
+    before = next((lines[at] for at in range(index - 1, -1, -1) if lines[at].text), None)
+    after = next((lines[at] for at in range(index + 1, len(lines)) if lines[at].text), None)
     if after is None or not (after.bullet or after.text[:1].isupper()):
         return False
     if before is None:
