@@ -316,6 +316,9 @@ BODY = ("\n\nOverview\n\nMayor: Jane Roe\n\nWhat is the organisational structure
         "City Innovation Snapshot\nAKRON\nUnited States",  # the country alone on its line, no comma
         "C I T Y I N N O V A T I O N S N A P S H O T\nAKRON\nUnited States",  # letter by letter, word gaps lost
         "AKRON\nUnited States | City Innovation Snapshot",  # the city over "Country | kicker"
+        "City Innovation Snapshot\\\nAKRON United States",  # no comma before the country; markdown's hard break
+        "::: banner\nCity Innovation Snapshot\nAKRON United States\n:::",  # a converter's div fences around it
+        "AKRON, United States C I T Y I N N O VAT I O N S N A P S H O T",  # a letter-spaced kicker after the city
     ],
 )
 def test_the_header_wherever_it_is(header: str) -> None:

@@ -36,6 +36,7 @@ _AUTOLINK_RE = re.compile(r"<((?:https?://|www\.)[^>\s]+)>")
 _LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _HEADING_RE = re.compile(r"^#{1,6}\s+")
+_FENCE_RE = re.compile(r"^:{3,}(?:\s*\{?[\w.#=\" -]*\}?)?$")
 _CELL_SPLIT_RE = re.compile(r"\t+| {2,}")
 _TABLE_RULE_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _BINARY_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
@@ -182,8 +183,10 @@ def _looks_binary(text: str) -> bool:
 def parse_line(raw: str) -> Line:
     """One raw dump line -> ``Line`` with markup understood and removed (see the module docstring)."""
     stripped = _HEADING_RE.sub("", raw.strip())
-    if not stripped:
-        return Line(text="")
+    if not stripped or _FENCE_RE.match(stripped):
+        return Line(text="")  # a blank line, or a markdown converter's div fence ("::: banner")
+    if stripped.endswith("\\") and not stripped.endswith("\\\\"):
+        stripped = stripped[:-1].rstrip()  # markdown's hard line break
     bullet, body = split_bullet(stripped)
     if "|" in body and _TABLE_RULE_RE.match(body):
         return Line(text="")  # the rule under a markdown table's first row

@@ -84,10 +84,17 @@ def find_furniture(lines: Sequence[Line], term_groups: Callable[[str], tuple[str
 
 def _spelled_out(line: Line) -> Line:
     """A kicker printed letter by letter ("C I T Y I N N O V A T I O N S N A P S H O T": a dump
-    of letter-spaced type, its word gaps lost) as the words it spells."""
+    of letter-spaced type, its word gaps lost) as the words it spells, alone on its line or
+    beside the city line ("KRAKÓW, Poland C I T Y I N N O VAT I O N …")."""
     if line.text[1:2] == " " and is_kicker(line.text) and not _KICKER_RE.match(line.text):
         return line._replace(text="City Innovation Snapshot")
+    if "S H O T" in line.text.upper() and (spaced := _SPACED_KICKER_RE.search(line.text)):
+        return line._replace(text=fold_spaces(line.text[:spaced.start()] + " City Innovation Snapshot "
+                                              + line.text[spaced.end():]))
     return line
+
+
+_SPACED_KICKER_RE = re.compile(r"\s*".join(_SQUEEZED_KICKER), re.IGNORECASE)
 
 
 def is_kicker(text: str) -> bool:
@@ -126,6 +133,8 @@ def _header_window(lines: Sequence[Line], following: list[int]) -> tuple[Header,
             match = _REVERSED_HEADER_RE.match(f"{texts[0]}, {texts[1]}")
         if match is None and size > 2 and "," not in text and country_code(texts[-1]) is not None:
             match = _HEADER_RE.match(f"{' '.join(texts[:-1])}, {texts[-1]}")  # the country on a line of its own
+        if match is None and (separated := _with_comma(text)) is not None:
+            match = _HEADER_RE.match(separated) or _REVERSED_HEADER_RE.match(separated)
         # one line holding the kicker is a header; lines joined must also name a known country
         # or print the city in capitals (a running head above a "Social Inclusion, Equity" cell is not one)
         if match is not None and _names_a_city(match) and (size == 1 or _plausible(match)):
@@ -151,6 +160,18 @@ def _header(line: Line, match: re.Match[str] | None) -> Header:
     return Header(fold_spaces(match.group("city")), fold_spaces(match.group("country")), line)
 
 
+def _with_comma(text: str) -> str | None:
+    """``text`` ending in a known country printed without a comma before it ("LEUVEN Belgium",
+    "AKRON United States"), with the comma; None for any other text."""
+    if "," in text:
+        return None
+    words = text.split()
+    for count in range(1, min(len(words), 4)):
+        if country_code(" ".join(words[-count:])) is not None:
+            return f"{' '.join(words[:-count])}, {' '.join(words[-count:])}"
+    return None
+
+
 def _plausible(match: re.Match[str]) -> bool:
     """A city line names a known country, or prints the city in capitals ("AKRON, Ohio")."""
     city = match.group("city").strip()
@@ -167,7 +188,7 @@ def _city_line_near(lines: Sequence[Line], kicker: int, used: set[int]) -> int |
             text = lines[index].text
             if text and not PAGE_NUMBER_RE.match(text):
                 seen += 1
-                match = _CITY_LINE_RE.match(text)
+                match = _CITY_LINE_RE.match(text) or _CITY_LINE_RE.match(_with_comma(text) or "")
                 if index not in used and match is not None and _plausible(match):
                     return index
             index += step
