@@ -119,9 +119,9 @@ def _header_window(lines: Sequence[Line], following: list[int]) -> tuple[Header,
         text = " ".join(texts)
         if size > 1 and not _KICKER_PART_RE.search(text):
             break  # no part of the kicker in the lines joined so far: no header here
-        match = _HEADER_RE.match(text) or _REVERSED_HEADER_RE.match(text)
+        match = _HEADER_RE.match(text) or _reversed_header(text)
         if match is None and size == 2 and "," not in texts[0]:  # "PORTO" / "Portugal | City Innovation Snapshot"
-            match = _REVERSED_HEADER_RE.match(f"{texts[0]}, {texts[1]}")
+            match = _reversed_header(f"{texts[0]}, {texts[1]}")
         if match is None and size > 2 and "," not in text and country_code(texts[-1]) is not None:
             match = _HEADER_RE.match(f"{' '.join(texts[:-1])}, {texts[-1]}")  # the country on a line of its own
         # one line holding the kicker is a header; lines joined must also name a known country
@@ -134,6 +134,14 @@ def _header_window(lines: Sequence[Line], following: list[int]) -> tuple[Header,
     city = next((lines[index] for index in following[:size] if match.group("city") in lines[index].text),
                 lines[following[0]])
     return _header(city, match), following[:size]
+
+
+def _reversed_header(text: str) -> re.Match[str] | None:
+    """``_REVERSED_HEADER_RE``'s match of ``text``, tried only when ``text`` ends with the kicker's
+    last word: on any other text its city and country parts would try every split in vain."""
+    if not text.rstrip().casefold().endswith("snapshot"):
+        return None
+    return _REVERSED_HEADER_RE.match(text)
 
 
 def _names_a_city(match: re.Match[str]) -> bool:
