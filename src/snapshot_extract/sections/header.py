@@ -75,8 +75,9 @@ def find_furniture(lines: Sequence[Line]) -> Furniture:
             headers.append(replace(_header(lines[title], _CITY_LINE_RE.match(lines[title].text)), kicker=False))
             used.add(title)
     used |= {index for index, line in enumerate(lines) if PAGE_NUMBER_RE.match(line.text) and line.text.strip()}
-    used |= _repeated_header_parts(lines, headers, used)
-    used |= _footers(lines, used)
+    folds = _Folds(lines)
+    used |= _repeated_header_parts(lines, headers, used, folds)
+    used |= _footers(lines, used, folds)
     return Furniture(tuple(headers), frozenset(used))
 
 
@@ -90,6 +91,8 @@ def _spelled_out(line: Line) -> Line:
 
 def is_kicker(text: str) -> bool:
     """The kicker alone on a line, its letters spaced out or not ("C I T Y  I N N O VAT I O N")."""
+    if text.lstrip()[:1] not in ("c", "C"):  # spaced out or not, it starts with its "C"
+        return False
     return bool(_KICKER_RE.match(text)) or squeeze(text).rstrip(_SEPARATORS) == _SQUEEZED_KICKER
 
 
@@ -201,12 +204,28 @@ def _city_line_level(lines: Sequence[Line], kicker: int, used: set[int]) -> int 
     return best[1] if best else None
 
 
+_WORD_RE = re.compile(r"\w+")
+
+
 def fold(text: str) -> str:
     """``text`` compared without case, accents, spacing or punctuation."""
-    return " ".join(re.findall(r"\w+", strip_accents(text).casefold()))
+    return " ".join(_WORD_RE.findall(strip_accents(text).casefold()))
 
 
-def _repeated_header_parts(lines: Sequence[Line], headers: list[Header], used: set[int]) -> set[int]:
+class _Folds(dict[int, str]):
+    """Line index -> the line's text folded (``fold``), worked out when first asked for: the
+    header-part and the footer tests ask for the same short lines."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        super().__init__()
+        self.lines = lines
+
+    def __missing__(self, index: int) -> str:
+        folded = self[index] = fold(self.lines[index].text)
+        return folded
+
+
+def _repeated_header_parts(lines: Sequence[Line], headers: list[Header], used: set[int], folds: _Folds) -> set[int]:
     """Lines that repeat a header part alone: the city's name or its city line (page 2's short
     header), or the kicker with the city's name, in either order ("Seoul · City Innovation Snapshot")."""
     if not headers:
@@ -217,10 +236,10 @@ def _repeated_header_parts(lines: Sequence[Line], headers: list[Header], used: s
     parts |= {fold(f"city innovation snapshot {header.as_printed}") for header in headers}
     longest = 2 * max(len(part) for part in parts)  # folding drops punctuation: a longer line is no part
     return {index for index, line in enumerate(lines)
-            if index not in used and line.text and len(line.text) <= longest and fold(line.text) in parts}
+            if index not in used and line.text and len(line.text) <= longest and folds[index] in parts}
 
 
-def _footers(lines: Sequence[Line], furniture: set[int]) -> set[int]:
+def _footers(lines: Sequence[Line], furniture: set[int], folds: _Folds) -> set[int]:
     """Short lines of a text dump printed more than once (digits aside), each time within ``NEAR``
     non-blank lines of other furniture: a running footer or head at a page break. (A PDF's are
     known by their place in the page margin: the reader has taken them out.)"""
@@ -232,7 +251,7 @@ def _footers(lines: Sequence[Line], furniture: set[int]) -> set[int]:
         line = lines[index]
         text = line.text
         if index not in furniture and len(text) <= _FOOTER_LENGTH and not line.bullet and line.bbox is None:
-            occurrences.setdefault(_DIGITS_RE.sub("#", fold(text)), []).append(index)
+            occurrences.setdefault(_DIGITS_RE.sub("#", folds[index]), []).append(index)
     found: set[int] = set()
     for indices in occurrences.values():
         if len(indices) > 1 and all(_near_break(position[index], breaks) for index in indices):
