@@ -98,7 +98,8 @@ def _is_fragments(line: str) -> bool:
 def _grid_run(lines: list[str], index: int) -> tuple[int, int]:
     """The grid run around a line of several cells at ``index`` (the label fragments above and
     below it included); an empty run when ``index`` holds no such line."""
-    if len(CELL_GAP_RE.findall(lines[index].strip())) < 2 or not _is_fragments(lines[index]):
+    line = lines[index].strip()
+    if "  " not in line or len(CELL_GAP_RE.findall(line)) < 2 or not _is_fragments(lines[index]):
         return index, index
     start, end = index, index + 1
     while start > 0 and _is_fragments(lines[start - 1]):
@@ -173,7 +174,7 @@ def _gutter(lines: list[str]) -> int | None:
     starts: Counter[int] = Counter()
     margin = min((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), default=0)
     for line in lines:
-        for gap in GAP_RE.finditer(line.rstrip()):
+        for gap in GAP_RE.finditer(line.rstrip()) if "   " in line else ():
             starts[gap.end()] += 1
         indent = len(line) - len(line.lstrip(" "))
         if indent >= margin + MIN_INDENT and _is_prose(line):  # the right column's line alone

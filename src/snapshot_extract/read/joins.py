@@ -36,8 +36,10 @@ from ..sections.headings import exact_heading, heading_first_words, heading_last
 # Glyphs that only ever open a list item (no hyphen, star or middle dot: those occur in text).
 _ITEM_GLYPHS = "▶►▸▹▻●•◦▪■◆❖➤➢✓✔☑⦁‣❯"
 _MID_GLYPH_RE = re.compile(rf"(?<=\S) *(?=[{_ITEM_GLYPHS}] ?[^\W\d_])")
+_GLYPH_RE = re.compile(f"[{_ITEM_GLYPHS}]")
 _SEPARATOR_RE = re.compile(r" +")
 _BREAK_RE = re.compile(r"(?<=[^\W\d_]{2})(?:[\u2010\u00ad]|-(?= +[A-Z]))(?P<gap> +)(?=\S)")
+_HYPHEN_RE = re.compile("[-\u2010\u00ad]")
 _ADDRESS_RE = re.compile(r"(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+){2,}(?:/\S*)?|[\w-]+\.[a-z]{2,}/\S*)(?= +\S)")
 _MARKUP_RE = re.compile(r"^[#|]|\*\*|__|[<\[\\\t`]")  # a markdown line is the markdown reader's: left as it is
 _MAX_HEADING_LENGTH = 80
@@ -70,6 +72,8 @@ def split_joined(raw: str) -> list[str]:
 
 def _glyph_cut(text: str) -> tuple[int, int] | None:
     """(end of the left part, start of the right part) at a list glyph after text, or None."""
+    if not _GLYPH_RE.search(text, 1):  # most lines hold no glyph: the look-arounds spared
+        return None
     for match in _MID_GLYPH_RE.finditer(text, 1):
         if any(char.isalnum() for char in text[: match.start()]):  # text before it, not a marker ("- ✓ Item")
             return match.start(), match.end()
@@ -86,6 +90,8 @@ def _address_cut(text: str) -> tuple[int, int] | None:
 
 def _break_cut(text: str) -> tuple[int, int] | None:
     """(end of the broken word, with its hyphen; start of the text after it) or None."""
+    if not _HYPHEN_RE.search(text):  # most lines hold no hyphen: the look-behind at every position spared
+        return None
     match = _BREAK_RE.search(text)
     return (match.start("gap"), match.end()) if match else None
 

@@ -166,6 +166,8 @@ def _side_by_side(raw_lines: list[str]) -> bool:
     starts: dict[int, int] = {}
     for raw in raw_lines:
         line = raw.rstrip()
+        if "    " not in line:  # no gap wide enough: spared the search
+            continue
         gaps = list(_COLUMN_GAP_RE.finditer(line))
         if len(gaps) == 1 and line[:1].strip():
             starts[gaps[0].end() // 4] = starts.get(gaps[0].end() // 4, 0) + 1

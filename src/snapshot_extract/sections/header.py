@@ -77,8 +77,9 @@ def find_furniture(lines: Sequence[Line], term_groups: Callable[[str], tuple[str
             headers.append(replace(_header(lines[title], _CITY_LINE_RE.match(lines[title].text)), kicker=False))
             used.add(title)
     used |= {index for index, line in enumerate(lines) if PAGE_NUMBER_RE.match(line.text) and line.text.strip()}
-    used |= _repeated_header_parts(lines, headers, used)
-    used |= _footers(lines, used, term_groups)
+    folds = _Folds(lines)
+    used |= _repeated_header_parts(lines, headers, used, folds)
+    used |= _footers(lines, used, folds, term_groups)
     return Furniture(tuple(headers), frozenset(used))
 
 
@@ -99,6 +100,8 @@ _SPACED_KICKER_RE = re.compile(r"\s*".join(_SQUEEZED_KICKER), re.IGNORECASE)
 
 def is_kicker(text: str) -> bool:
     """The kicker alone on a line, its letters spaced out or not ("C I T Y  I N N O VAT I O N")."""
+    if text.lstrip()[:1] not in ("c", "C"):  # spaced out or not, it starts with its "C"
+        return False
     return bool(_KICKER_RE.match(text)) or squeeze(text).rstrip(_SEPARATORS) == _SQUEEZED_KICKER
 
 
@@ -128,9 +131,9 @@ def _header_window(lines: Sequence[Line], following: list[int]) -> tuple[Header,
         text = " ".join(texts)
         if size > 1 and not _KICKER_PART_RE.search(text):
             break  # no part of the kicker in the lines joined so far: no header here
-        match = _HEADER_RE.match(text) or _REVERSED_HEADER_RE.match(text)
+        match = _HEADER_RE.match(text) or _reversed_header(text)
         if match is None and size == 2 and "," not in texts[0]:  # "PORTO" / "Portugal | City Innovation Snapshot"
-            match = _REVERSED_HEADER_RE.match(f"{texts[0]}, {texts[1]}")
+            match = _reversed_header(f"{texts[0]}, {texts[1]}")
         if match is None and size > 2 and "," not in text and country_code(texts[-1]) is not None:
             match = _HEADER_RE.match(f"{' '.join(texts[:-1])}, {texts[-1]}")  # the country on a line of its own
         if match is None and (separated := _with_comma(text)) is not None:
@@ -145,6 +148,14 @@ def _header_window(lines: Sequence[Line], following: list[int]) -> tuple[Header,
     city = next((lines[index] for index in following[:size] if match.group("city") in lines[index].text),
                 lines[following[0]])
     return _header(city, match), following[:size]
+
+
+def _reversed_header(text: str) -> re.Match[str] | None:
+    """``_REVERSED_HEADER_RE``'s match of ``text``, tried only when ``text`` ends with the kicker's
+    last word: on any other text its city and country parts would try every split in vain."""
+    if not text.rstrip().casefold().endswith("snapshot"):
+        return None
+    return _REVERSED_HEADER_RE.match(text)
 
 
 def _names_a_city(match: re.Match[str]) -> bool:
@@ -216,12 +227,28 @@ def _city_line_level(lines: Sequence[Line], kicker: int, used: set[int]) -> int 
     return best[1] if best else None
 
 
+_WORD_RE = re.compile(r"\w+")
+
+
 def fold(text: str) -> str:
     """``text`` compared without case, accents, spacing or punctuation."""
-    return " ".join(re.findall(r"\w+", strip_accents(text).casefold()))
+    return " ".join(_WORD_RE.findall(strip_accents(text).casefold()))
 
 
-def _repeated_header_parts(lines: Sequence[Line], headers: list[Header], used: set[int]) -> set[int]:
+class _Folds(dict[int, str]):
+    """Line index -> the line's text folded (``fold``), worked out when first asked for: the
+    header-part and the footer tests ask for the same short lines."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        super().__init__()
+        self.lines = lines
+
+    def __missing__(self, index: int) -> str:
+        folded = self[index] = fold(self.lines[index].text)
+        return folded
+
+
+def _repeated_header_parts(lines: Sequence[Line], headers: list[Header], used: set[int], folds: _Folds) -> set[int]:
     """Lines that repeat a header part alone: the city's name or its city line (page 2's short
     header), or the kicker with the city's name, in either order ("Seoul · City Innovation Snapshot")."""
     if not headers:
@@ -232,7 +259,7 @@ def _repeated_header_parts(lines: Sequence[Line], headers: list[Header], used: s
     parts |= {fold(f"city innovation snapshot {header.as_printed}") for header in headers}
     longest = 2 * max(len(part) for part in parts)  # folding drops punctuation: a longer line is no part
     return {index for index, line in enumerate(lines)
-            if index not in used and line.text and len(line.text) <= longest and fold(line.text) in parts
+            if index not in used and line.text and len(line.text) <= longest and folds[index] in parts
             and not _under_spotlight(lines, index)}
 
 
@@ -244,7 +271,7 @@ def _under_spotlight(lines: Sequence[Line], index: int) -> bool:
     return squeeze(previous).startswith("spotlight")
 
 
-def _footers(lines: Sequence[Line], furniture: set[int],
+def _footers(lines: Sequence[Line], furniture: set[int], folds: _Folds,
              term_groups: Callable[[str], tuple[str, ...]] | None = None) -> set[int]:
     """Short lines of a text dump printed more than once (digits aside), each time within ``NEAR``
     non-blank lines of other furniture: a running footer or head at a page break; and a line of
@@ -261,7 +288,7 @@ def _footers(lines: Sequence[Line], furniture: set[int],
         text = line.text
         if (index not in furniture and len(text) <= _FOOTER_LENGTH and not line.bullet and line.bbox is None
                 and not (term_groups is not None and term_groups(text))):
-            occurrences.setdefault(_DIGITS_RE.sub("#", fold(text)), []).append(index)
+            occurrences.setdefault(_DIGITS_RE.sub("#", folds[index]), []).append(index)
     found: set[int] = set()
     for text, indices in occurrences.items():
         repeated = len(indices) >= _REPEATS and len(text.split()) >= _REPEATED_WORDS
