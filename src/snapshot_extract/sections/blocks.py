@@ -98,7 +98,10 @@ def _split_run_ins(blocks: Iterable[Block], term_groups: TermGroups | None) -> I
         yield _block("paragraph", rest, (block.lines[-1]._replace(text=rest, bullet=False, cells=(rest,)),))
 
 
-_WORD_GAP_RE = re.compile(r"(?<=[\w)]) (?=[^\W\d_])")  # a space between words, no punctuation before it
+# a space after a word (no punctuation before it) where a sentence starts: a capitalised word,
+# then one in lower case ("… residents The most", "… fund) Cluj-Napoca's funding"), not a run of
+# capitalised cells ("Equity Blight Government Finance")
+_SENTENCE_GAP_RE = re.compile(r"(?<=[\w)]) (?=[^\W\d_a-z][\w'’-]* [a-z])")
 
 
 def _run_in_start(block: Block, term_groups: TermGroups | None) -> int | None:
@@ -110,17 +113,12 @@ def _run_in_start(block: Block, term_groups: TermGroups | None) -> int | None:
         return _signed_sentence_start(text)
     if block.kind != "paragraph" or term_groups is None:
         return None
-    for gap in _WORD_GAP_RE.finditer(text, 0, MAX_ITEM_LINE + 1):
-        start = gap.end()
-        if (_SENTENCE_START_RE.match(text, start) and term_groups(text[:gap.start()])
-                and signature_of(text[start:].lower())):
-            return start
+    for gap in _SENTENCE_GAP_RE.finditer(text):
+        if gap.start() > MAX_ITEM_LINE:
+            break  # the words before it are longer than an item
+        if term_groups(text[:gap.start()]) and signature_of(text[gap.end():].lower()):
+            return gap.end()
     return None
-
-
-# a sentence's first words: a capitalised word, then one in lower case ("The most", "Cluj-Napoca's
-# funding"), not a run of capitalised cells ("Blight Government Finance")
-_SENTENCE_START_RE = re.compile(r"[^\W\d_a-z][\w'’-]* [a-z]")
 
 
 def _signed_sentence_start(text: str) -> int | None:

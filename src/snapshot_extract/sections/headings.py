@@ -251,8 +251,9 @@ def _heading_at(lines: list[Line], index: int, term_groups: TermGroups | None = 
     # a heading reworded: set as one and naming one section's topic, but no list item or grid cell
     # (numbered or not: "10. Municipal budget" is the tenth item of a list)
     item = term_groups is not None and bool(term_groups(_NUMBERING_RE.sub("", line.text)))
-    topic = None if item else topic_of(line.text)
-    if topic is not None and (_set_as_heading(line, body) or _heading_line_of_dump(lines, index, term_groups)):
+    set_apart = not item and (_set_as_heading(line, body) or _heading_line_of_dump(lines, index, term_groups))
+    topic = topic_of(line.text) if set_apart else None
+    if topic is not None:
         return topic, 1, line.text
     if _is_question(line.text):
         return UNKNOWN, 1, line.text
@@ -296,7 +297,7 @@ def _heading_line_of_dump(lines: list[Line], index: int, term_groups: TermGroups
     words = line.text.split()
     if line.bbox is not None or line.bullet or not 2 <= len(words) <= 6 or not line.text[:1].isupper():
         return False
-    if line.text.endswith((".", ",", ";", ":", "-", "–")):
+    if line.text.endswith((".", ",", ";", ":", "-", "–")) or topic_of(line.text) is None:
         return False
     before = next((lines[at] for at in range(index - 1, -1, -1) if lines[at].text), None)
     after = next((lines[at] for at in range(index + 1, len(lines)) if lines[at].text), None)
