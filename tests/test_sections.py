@@ -33,6 +33,17 @@ def test_heading_variants(heading: str, key: str) -> None:
     assert match_heading(heading) == key
 
 
+@pytest.mark.parametrize(("line", "key"), [
+    ("Q1WHATISTHEORGANISATIONALSTRUCTURE?", "organisation"),  # pdftotext -raw of a page whose gaps are positioning
+    ("Q2WHATISTHECITY'SINNOVATIONVISION?", "vision"),
+    ("Howisdataused?", "data"),
+])
+def test_headings_that_lost_their_spaces(line: str, key: str) -> None:
+    """A tool that lost the word gaps (they were glyph positions, not spaces) prints the headings
+    without spaces: read as the headings they are, so the dump is no longer refused."""
+    assert match_heading(line) == key
+
+
 @pytest.mark.parametrize(
     "line",
     ["Data plays a significant role in decision-making.", "Health", "Funding sources include:", "Spotlights on innovation in cities surveyed today"],

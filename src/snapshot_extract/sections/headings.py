@@ -63,6 +63,17 @@ def exact_heading(text: str) -> str | None:
     return key if exact else None
 
 
+_SQUEEZED_MIN = 12  # characters: a heading written without spaces is no short word
+_SQUEEZED_NUMBER_RE = re.compile(r"^q?\d{1,2}")  # "q1whatis…": its number, the space after it lost
+
+
+@cache  # derived once from the packaged table
+def _squeezed_table() -> dict[str, str]:
+    """The headings of the table without their spaces ("whatisthecitysinnovationvision"): a dump
+    whose tool lost the word gaps prints them so."""
+    return {key.replace(" ", ""): section for key, section in _heading_table().items() if " " in key}
+
+
 @cache  # derived once from the packaged table
 def heading_first_words() -> frozenset[str]:
     """The first word of every heading of the table (normalised), and "spotlight": a cheap test
@@ -87,6 +98,10 @@ def _match_heading(text: str) -> tuple[str | None, bool]:
     table = _heading_table()
     if key in table:
         return table[key], True
+    if " " not in key and len(key) > _SQUEEZED_MIN:  # a dump that lost the spaces between words
+        squeezed = _SQUEEZED_NUMBER_RE.sub("", key)
+        if squeezed in _squeezed_table():
+            return _squeezed_table()[squeezed], True
     if len(key.split()) < 3 or (text.rstrip()[-1:] not in "?" and not text.isupper()):
         return None, False
     best = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=_FUZZY_HEADING_CUTOFF)
