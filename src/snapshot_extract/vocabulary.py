@@ -182,11 +182,6 @@ class Vocabulary:
             self._memo[key] = found
         return found
 
-    def group_of(self, text: str) -> str | None:
-        """The group ``text`` is a label or alias of, once normalised (the first such group)."""
-        groups = self.groups_of(text)
-        return groups[0] if groups else None
-
     def groups_of(self, text: str) -> tuple[str, ...]:
         """The groups ``text`` is a label or alias of, once normalised ("Philanthropy": a funding
         source and a partner type), in the vocabulary's order; empty for any other text."""

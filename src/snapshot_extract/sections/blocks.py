@@ -24,8 +24,6 @@ def wrap_width(lines: Sequence[Line]) -> int | None:
     return lengths[int(0.9 * (len(lengths) - 1))]
 
 
-
-
 def group_blocks(lines: Iterable[Line], wrap: int | None = None, term_groups: TermGroups | None = None
                  ) -> tuple[Block, ...]:
     """Group section lines into paragraphs, bullet items and grid rows. In a dump (``wrap``: the
@@ -124,12 +122,10 @@ def _run_in_start(block: Block, term_groups: TermGroups | None) -> int | None:
 def _signed_sentence_start(text: str) -> int | None:
     """Where a sentence bearing a section's signature starts inside ``text`` (its first
     capitalised word before the signature), if one does after other words."""
-    lowered = text.lower()
-    found = [match.start() for pattern in _SIGNATURE_RES.values() if (match := pattern.search(lowered))]
-    if not found:
+    signed = _leftmost_signature(text.lower())
+    if signed is None:
         return None
-    signed = min(found)
-    starts = [index for index in range(1, signed + 1) if text[index - 1] == " " and text[index].isupper()]
+    starts = [index for index in range(1, signed[0] + 1) if text[index - 1] == " " and text[index].isupper()]
     return starts[-1] if starts else None
 
 
@@ -194,12 +190,18 @@ _LABEL_RE = re.compile(r"^(?:mayor|term|innovation lead|population(?: size)?)\s*
 def signature_of(lowered: str, skip: str | None = None) -> str | None:
     """The section a block's ``lowered`` text unambiguously belongs to (its leftmost signature), if
     any; ``skip``: a section not to consider."""
+    signed = _leftmost_signature(lowered, skip)
+    return signed[1] if signed else None
+
+
+def _leftmost_signature(lowered: str, skip: str | None = None) -> tuple[int, str] | None:
+    """(where, section) of the leftmost signature in ``lowered``, ``skip`` not considered."""
     best: tuple[int, str] | None = None
     for key, pattern in _SIGNATURE_RES.items():
         match = pattern.search(lowered) if key != skip else None
         if match and (best is None or match.start() < best[0]):
             best = (match.start(), key)
-    return best[1] if best else None
+    return best
 
 
 def relocate(
@@ -313,10 +315,7 @@ def _target(current: str | None, block: Block) -> str | None:
     lowered = block.text.lower()
     if current is not None and current in _SIGNATURE_RES and _SIGNATURE_RES[current].search(lowered):
         return None
-    target = signature_of(lowered, skip=current)
-    if target is None:
-        return None
-    return target
+    return signature_of(lowered, skip=current)
 
 
 # section key -> the vocabulary groups its lists hold, from the record model
@@ -367,9 +366,7 @@ def _item_target(key: str | None, item: Block, term_groups: TermGroups) -> str |
     groups = term_groups(item.text) if item.kind == "bullet" else ()
     if not groups or (key is not None and _SECTION_GROUPS.get(key, set()).intersection(groups)):
         return None
-    group = groups[0]
-    holders = [section for section in SECTION_KEYS if group in _SECTION_GROUPS[section]]
-    return holders[-1] if holders else None
+    return _holder(groups[0])
 
 
 def _foreign_target(key: str | None, run: list[Block], term_groups: TermGroups) -> str | None:
@@ -382,6 +379,11 @@ def _foreign_target(key: str | None, run: list[Block], term_groups: TermGroups) 
     group = max(dict.fromkeys(groups), key=groups.count)  # a tie goes to the first named, whatever the hash seed
     if 2 * groups.count(group) < len(items) or (key is not None and group in _SECTION_GROUPS.get(key, set())):
         return None
+    return _holder(group)
+
+
+def _holder(group: str) -> str | None:
+    """The last section whose lists hold the vocabulary ``group``, where its items are read."""
     holders = [section for section in SECTION_KEYS if group in _SECTION_GROUPS[section]]
     return holders[-1] if holders else None
 

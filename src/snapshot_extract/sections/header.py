@@ -16,12 +16,13 @@ more than once, each time next to another piece of furniture (a page break).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..countries import country_code
 from ..models import Header, Line
 from ..textutil import KICKER, fold_spaces, squeeze, strip_accents
+from .headings import TermGroups
 
 _SEPARATORS = "|:–—·•-"
 _KICKER_RE = re.compile(rf"^\s*{KICKER}\s*[{_SEPARATORS}]?\s*$", re.IGNORECASE)
@@ -47,7 +48,7 @@ class Furniture:
     lines: frozenset[int]
 
 
-def find_furniture(lines: Sequence[Line], term_groups: Callable[[str], tuple[str, ...]] | None = None) -> Furniture:
+def find_furniture(lines: Sequence[Line], term_groups: TermGroups | None = None) -> Furniture:
     """Every page header and piece of furniture among ``lines`` (see the module docstring);
     ``term_groups`` (the vocabulary groups of a text) tells a list item printed twice from a footer."""
     lines = [_spelled_out(line) for line in lines]
@@ -267,12 +268,12 @@ def _under_spotlight(lines: Sequence[Line], index: int) -> bool:
     """The line before ``index`` opens the spotlight panel ("Spotlight: Open", "SPOTLIGHT –"): the
     city's name under it is the rest of the panel's title ("Open" / "Mönchengladbach"), wrapped in
     a narrow column, not a running head."""
-    previous = next((line.text for line in reversed(lines[:index]) if line.text), "")
+    previous = next((lines[at].text for at in range(index - 1, -1, -1) if lines[at].text), "")
     return squeeze(previous).startswith("spotlight")
 
 
-def _footers(lines: Sequence[Line], furniture: set[int], folds: _Folds,
-             term_groups: Callable[[str], tuple[str, ...]] | None = None) -> set[int]:
+def _footers(lines: Sequence[Line], furniture: set[int], folds: _Folds, term_groups: TermGroups | None = None
+             ) -> set[int]:
     """Short lines of a text dump printed more than once (digits aside), each time within ``NEAR``
     non-blank lines of other furniture: a running footer or head at a page break; and a line of
     some words printed three times or more, wherever a dump put it (a footnote under the columns:
