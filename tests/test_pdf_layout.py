@@ -175,6 +175,21 @@ def test_hyphenation_repair(tmp_path: Path, backend: str) -> None:
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+def test_a_producer_naming_its_hyphen_u00ad_keeps_every_hyphen(tmp_path: Path, backend: str) -> None:
+    """The hyphen glyph of this document is named U+00AD (as PyMuPDF Story's PDFs do), mid-line
+    and at a line end: a compound whose joined form is a word ("start-ups") keeps its hyphen, and
+    a line-end one is decided as a plain hyphen ("sensor-" + "based" is no word: kept)."""
+    font = _dejavu()
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 60, "Local start\u00adups tested self\u00addriving robots and sensor\u00ad", font=font)
+        _text(canvas, 50, 73, "based street lighting from 2015\u00ad2021.", font=font)
+
+    assert _blocks(_read(_render(tmp_path, draw), backend)) == [
+        "Local start-ups tested self-driving robots and sensor-based street lighting from 2015-2021."]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_ligatures_are_expanded(tmp_path: Path, backend: str) -> None:
     font = _dejavu()
 

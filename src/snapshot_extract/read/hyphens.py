@@ -218,12 +218,30 @@ PIECE = 3  # letters at least in each word of a compound: syllables ("in", "nov"
 def shown_soft_hyphens(text: str) -> str:
     """``text`` with each soft hyphen inside a word that joins English words into no English
     word ("high\u00adrisk", "not\u00adfor\u00adprofit") as the hyphen the page drew: some
-    producers name their hyphen glyph U+00AD. The soft hyphens of a word's syllables
+    producers name their hyphen glyph U+00AD (where the whole document shows it, see
+    ``soft_hyphens_drawn``, each one is a hyphen). The soft hyphens of a word's syllables
     ("mu\u00adni\u00adcip\u00adal", which HTML printers write at every break they could make)
     stay, for ``clean_text`` to drop."""
     if "\u00ad" not in text:
         return text
     return _SOFT_HYPHENED_RE.sub(_shown, text)
+
+
+def soft_hyphens_drawn(text: str) -> bool:
+    """Whether the soft hyphens inside ``text``'s words name the hyphen glyph the page drew: at
+    least one joins words into no word ("self\u00addriving") and none parts a word into pieces
+    that are not words ("in\u00adnov\u00ada\u00adtion", an HTML printer's possible breaks).
+    Then each of them is a hyphen: a compound whose joined form is a word too ("start-ups"), and
+    at a line end, where the break is decided as a plain hyphen's ("sensor-" + "based")."""
+    if "\u00ad" not in text:
+        return False
+    compound = False
+    for token in _SOFT_HYPHENED_RE.findall(text):
+        pieces = token.lower().split("\u00ad")
+        if not all(piece in AFFIXES or _frequency(piece) for piece in pieces):
+            return False
+        compound = compound or not _frequency("".join(pieces))
+    return compound
 
 
 def _shown(match: re.Match[str]) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from importlib import import_module
 
 from ..errors import NoTextLayer, SnapshotError, UnreadableInput
@@ -27,7 +28,7 @@ from ..models import Document, Line, OcrDoubt, PdfOptions, SourceInfo, Swatch
 from .compose import compose
 from .furniture import remove_furniture
 from .grid import with_grids
-from .hyphens import Hyphenation
+from .hyphens import Hyphenation, soft_hyphens_drawn
 from .layout import TextLine, body_size, page_lines, page_units
 from .order import order_units
 from .page import PageContent
@@ -96,6 +97,9 @@ def _reason(error: Exception) -> str:
 
 def layout_document(pages: list[PageContent]) -> tuple[list[Line], tuple[Swatch, ...]]:
     """The shared layout stage: page contents -> lines in reading order and swatches."""
+    if soft_hyphens_drawn("\n".join(span.text for page in pages for span in page.spans)):
+        pages = [replace(page, spans=tuple(span._replace(text=span.text.replace("\u00ad", "-"))
+                                           for span in page.spans)) for page in pages]
     shapes = [page_shapes(page) for page in pages]
     per_page = [
         page_lines(page, containers, swatches)

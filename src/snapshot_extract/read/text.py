@@ -20,7 +20,7 @@ from ..errors import UnreadableInput
 from ..models import Document, Line, SourceInfo, Warning
 from ..textutil import clean_text, fold_spaces, split_bullet
 from .columns import unweave
-from .hyphens import mark_line_ends, shown_soft_hyphens
+from .hyphens import mark_line_ends, shown_soft_hyphens, soft_hyphens_drawn
 from .joins import take_apart
 
 _BOMS = (
@@ -90,6 +90,8 @@ def _wide_encodings(data: bytes) -> tuple[str, ...]:
 def read_text(data: bytes, file_name: str) -> Document:
     """Read a text dump into a ``Document`` (see the module docstring)."""
     raw, encoding = decode_as(data)
+    if soft_hyphens_drawn(raw):  # the producer's hyphen glyph
+        raw = raw.replace("\u00ad", "-")
     # a soft hyphen ending a line is a break (U+2010), which clean_text would drop
     text = clean_text(shown_soft_hyphens(_LINE_END_SOFT_HYPHEN_RE.sub("\u2010", raw)))
     if _looks_binary(text):
