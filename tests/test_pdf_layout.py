@@ -826,6 +826,34 @@ def test_heading_at_the_foot_of_a_column_leads_in_to_the_full_width_section(tmp_
     assert all(len(line.cells) == 1 for line in _read(_render(tmp_path, _three_column_prose_above_full_width), backend).lines if "column" in line.text)
 
 
+def _panel_over_two_columns(canvas: Canvas) -> None:
+    tint = Color(0.9, 0.93, 0.97)
+    _text(canvas, 50, 40, HEADER, size=14)
+    for row in range(6):
+        _text(canvas, 50, 90 + 13 * row, f"Left column prose line {row} of the left column")
+    _rect(canvas, 45, 170, 285, 215, tint)  # the panel's first part, at the foot of column 1
+    _text(canvas, 50, 185, "The studio brings together municipal depart-")
+    _text(canvas, 50, 198, "ments and start-ups to test solutions in")
+    _rect(canvas, 305, 75, 545, 146, tint)  # its second part, drawn again at the top of column 2
+    for row, text in enumerate(["real urban settings across the city. Residents", "join every pilot, and the",
+                                "lab helps small teams build and", "test low-cost prototypes on site."]):
+        _text(canvas, 310, 90 + 13 * row, text)
+    for row in range(3):
+        _text(canvas, 310, 170 + 13 * row, f"Right column prose line {row} of the right column")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_panel_that_runs_on_into_the_next_column_is_one_paragraph(tmp_path: Path, backend: str) -> None:
+    """A tinted panel cut by the column break is drawn again at the top of the next column: its
+    text runs on (no sentence end, a lower-case start, a word broken by the break) and stays one
+    paragraph. It was cut in two there ("depart- ments"), and the spotlight lost its second half
+    in the sweep's PyMuPDF Story and fpdf2 designs."""
+    blocks = _blocks(_read(_render(tmp_path, _panel_over_two_columns), backend))
+    assert "The studio brings together municipal departments and start-ups to test solutions in real urban " \
+           "settings across the city. Residents join every pilot, and the lab helps small teams build and " \
+           "test low-cost prototypes on site." in blocks
+
+
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_panel_painted_line_by_line_is_one_panel(tmp_path: Path, backend: str) -> None:
     """A panel whose background is painted as one strip per line (strips of one fill and width,

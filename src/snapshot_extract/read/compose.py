@@ -122,10 +122,12 @@ def _breaks(previous: _Item, item: _Item) -> bool:
     _, above, above_column, above_group = previous
     _, line, column, group = item
     assert above is not None and line is not None
+    if above_group != group and _FREE in (above_group, group):
+        return True
+    if above_column != column or above.page != line.page:  # a panel too runs on (drawn again there)
+        return not _flows(above, line)
     if above_group != group:
         return True
-    if above_column != column or above.page != line.page:
-        return not _flows(above, line)
     size = max(above.size, line.size)
     step = line.baseline - above.baseline
     if step < ROW_TOLERANCE * size or step > PARAGRAPH_GAP * size - EDGE_TOLERANCE:
