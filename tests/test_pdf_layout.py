@@ -826,6 +826,25 @@ def test_heading_at_the_foot_of_a_column_leads_in_to_the_full_width_section(tmp_
     assert all(len(line.cells) == 1 for line in _read(_render(tmp_path, _three_column_prose_above_full_width), backend).lines if "column" in line.text)
 
 
+def _three_columns_short_lines_right(canvas: Canvas) -> None:
+    for row in range(8):
+        _text(canvas, 40, 80 + 13 * row, f"First column of the running text, line {row}")  # to x = 207
+        _text(canvas, 235, 80 + 13 * row, f"Middle column of running text, line {row}")  # to x = 395
+        _text(canvas, 412, 80 + 13 * row, f"Third short one {row}")  # 76 pt of a 183 pt region to the page edge
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_three_columns_whose_last_one_is_narrow_beside_a_wide_margin(tmp_path: Path, backend: str) -> None:
+    """The last of three columns holds short lines (list items, a wrapped heading) and a wide
+    right margin follows it: its lines fill half of what is printed there, not half of the way
+    to the page edge, so it is a column and not a table read across by rows (a sweep's Chromium
+    page read the middle and right columns line by line, a heading inside the spotlight)."""
+    texts = _texts(_read(_render(tmp_path, _three_columns_short_lines_right), backend))
+    assert texts == [*(f"First column of the running text, line {row}" for row in range(8)),
+                     *(f"Middle column of running text, line {row}" for row in range(8)),
+                     *(f"Third short one {row}" for row in range(8))]
+
+
 def _panel_over_two_columns(canvas: Canvas) -> None:
     tint = Color(0.9, 0.93, 0.97)
     _text(canvas, 50, 40, HEADER, size=14)

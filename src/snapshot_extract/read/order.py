@@ -236,7 +236,9 @@ def _in_columns(units: list[Unit], left: float, right: float, base: int, number:
     halves: tuple[list[Unit], list[Unit]] = ([], [])
     for unit in units:
         halves[_column(unit, g0, g1)].append(unit)
-    if not (_fills(halves[0], left, g0) and _fills(halves[1], g1, right)):
+    printed_left = max(left, min(unit.bbox[0] for unit in units))  # the region's print, not its margins
+    printed_right = min(right, max(unit.bbox[2] for unit in units))
+    if not (_fills(halves[0], printed_left, g0) and _fills(halves[1], g1, printed_right)):
         number.update((unit, base) for unit in units)  # short cells side by side: a table, read by rows
         return by_rows(units)
     number.update((unit, base) for unit in halves[0])
