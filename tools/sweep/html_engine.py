@@ -208,8 +208,10 @@ class HtmlWriter:
             body = table
         elif grid.legend == "above":
             body = f'<p class="legend">{self.legend(grid, False)}</p>{table}'
-        elif grid.legend == "below":
+        elif grid.legend == "below" or self.story:  # Story squeezes a grid nested beside its legend to slivers
             body = f'{table}<p class="legend">{self.legend(grid, False)}</p>'
+            if grid.legend != "below":
+                self.doc.notes["legend_position"] = "below"
         else:
             body = (f'<table class="gridwrap"><tr><td class="gw">{table}</td>'
                     f'<td class="lgcol">{self.legend(grid, True)}</td></tr></table>')  # fmt: skip
