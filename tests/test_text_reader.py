@@ -71,6 +71,9 @@ def test_spacing_accents_before_their_letter_are_composed_with_it(printed: str, 
     # "start-ups" too, whose joined form is a word; at a line end it is decided as a plain hyphen
     ("In 2015\u00ad2021 local start\u00adups tested self\u00addriving robots and sensor\u00ad\nbased lights.",
      "In 2015-2021 local start-ups tested self-driving robots and sensor-based lights."),
+    # names: no syllable starts with a capital; an address's pieces say nothing
+    ("Lead: Geneviève Lévesque\u00adDubé, Saint\u00adÉtienne, 2017\u00ad2020, www.saint\u00adetienne.fr",
+     "Lead: Geneviève Lévesque-Dubé, Saint-Étienne, 2017-2020, www.saint-etienne.fr"),
     ("The in\u00adno\u00adva\u00adtion team tested self\u00addriving robots.",  # no English pieces: breaks
      "The innovation team tested self-driving robots."),
     # an HTML printer's break points: one word in syllables shows it, "every\u00adday" is no compound

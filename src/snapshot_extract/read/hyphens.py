@@ -229,18 +229,27 @@ def shown_soft_hyphens(text: str) -> str:
 
 def soft_hyphens_drawn(text: str) -> bool:
     """Whether the soft hyphens inside ``text``'s words name the hyphen glyph the page drew: at
-    least one joins words into no word ("self\u00addriving") and none parts a word into pieces
-    that are not words ("in\u00adnov\u00ada\u00adtion", an HTML printer's possible breaks).
+    least one joins words into no word ("self\u00addriving") or a name ("Saint\u00adÉtienne": no
+    syllable starts with a capital), and none parts a word into pieces that are not words
+    ("in\u00adnov\u00ada\u00adtion", an HTML printer's possible breaks).
     Then each of them is a hyphen: a compound whose joined form is a word too ("start-ups"), and
     at a line end, where the break is decided as a plain hyphen's ("sensor-" + "based")."""
     if "\u00ad" not in text:
         return False
     compound = False
-    for token in _SOFT_HYPHENED_RE.findall(text):
-        pieces = token.lower().split("\u00ad")
-        if not all(piece in AFFIXES or _frequency(piece) for piece in pieces):
+    for match in _SOFT_HYPHENED_RE.finditer(text):
+        token = match.group()
+        pieces = token.split("\u00ad")
+        in_address = text[match.start() - 1 : match.start()] in (".", "/") or text[match.end() : match.end() + 1] == "."
+        if token.isupper() or in_address:  # its pieces say nothing either way
+            continue
+        if any(piece[0].isupper() for piece in pieces[1:]):  # a name's hyphen ("Saint-Étienne"): no syllable
+            compound = True
+            continue
+        words = [piece.lower() for piece in pieces]
+        if not all(word in AFFIXES or _frequency(word) for word in words):
             return False
-        compound = compound or not _frequency("".join(pieces))
+        compound = compound or not _frequency("".join(words))
     return compound
 
 
