@@ -496,6 +496,14 @@ def test_an_address_cut_after_its_own_hyphen_keeps_it(vocabulary: Vocabulary) ->
     assert record["overview"]["websites"] == ["https://bilbao.eus/open-data", "https://opendata.bilbao.eus"]
 
 
+def test_an_address_cut_after_a_hyphen_in_its_host_runs_on(vocabulary: Vocabulary) -> None:
+    """"https://lab.saint-" + "etienne.fr/": the next line starts like a host of its own, but an
+    address never ends with a hyphen, so it is the rest of this one (the sweep read two)."""
+    record = _record("Overview\n\nInnovation / open data website: https://lab.saint-\netienne.fr/ | "
+                     "www.saint-etienne.fr\n", vocabulary)
+    assert record["overview"]["websites"] == ["https://lab.saint-etienne.fr/", "https://www.saint-etienne.fr"]
+
+
 def test_a_label_is_a_whole_word(vocabulary: Vocabulary) -> None:
     """"MAYORAL TERM" (a table's label row printed as one line) is no "Mayor" label whose value
     is "AL TERM" (a blind round's silent error)."""

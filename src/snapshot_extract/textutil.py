@@ -146,6 +146,7 @@ def join_wrapped(parts: list[str]) -> str:
             pieces[-1] = tail[:-1] + "-" + part
         elif part.startswith(("http://", "https://", "www.")) or (
             ("://" in tail or "www." in tail) and _URL_END_RE.search(tail) and _DOMAIN_RE.match(part)
+            and not tail.endswith("-")  # an address broken after its own hyphen runs on ("saint-" + "etienne.fr")
         ):
             pieces.append(" " + part)
         elif _is_line_end_hyphenation(tail, part) and not ends_in_address(tail):  # an address keeps its hyphens
