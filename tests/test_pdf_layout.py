@@ -359,6 +359,63 @@ def test_outcomes_grid_by_colour(tmp_path: Path, backend: str, coding: str, lege
     assert not [warning for warning in record.warnings if "grid" in warning.code]
 
 
+def _keyed_legend(legend: str, coding: str) -> Draw:
+    """A snapshot whose legend keys each label by something printed before it in the colour:
+    "named" ("Green: with sufficient data", the name alone coloured), "glyph" (a coloured "■"),
+    "row" (two painted cells holding the labels); the areas as a painted 3x2 grid ("fill") or
+    one a line after a coloured "✔" ("marker")."""
+    font = _dejavu()
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        _text(canvas, 50, 80, "How are outcomes measured?", font="Helvetica-Bold", size=12)
+        _text(canvas, 50, 96, "Policy areas with sufficient data or without sufficient data.")
+        for row, (name, label, colour) in enumerate((("Green", "with sufficient data", GREEN),
+                                                     ("Amber", "without sufficient data", AMBER))):
+            top = 116 + 14 * row
+            if legend == "named":
+                _text(canvas, 50, top, name, font=font, colour=colour)
+                _text(canvas, 50 + pdfmetrics.stringWidth(name, font, 10), top, f": {label}", font=font)
+            elif legend == "glyph":
+                _text(canvas, 50, top, "\u25a0", font=font, colour=colour)
+                _text(canvas, 64, top, label.capitalize(), font=font)
+            elif row == 0:  # a row of two painted cells
+                for column, (text, paint) in enumerate((("With sufficient data", GREEN),
+                                                        ("Without sufficient data", AMBER))):
+                    _rect(canvas, 50 + 130 * column, 108, 180 + 130 * column, 124, paint)
+                    _text(canvas, 55 + 130 * column, 119, text, font=font, size=9)
+        for index, area in enumerate(AREAS):
+            mark = GREEN if area in WITH_DATA else AMBER
+            if coding == "marker":
+                top = 160 + 14 * index
+                _text(canvas, 50, top, "\u2714", font=font, colour=mark)
+                _text(canvas, 64, top, area, font=font)
+            else:
+                row, column = divmod(index, 3)
+                x0, cell_top = 50 + 170 * column, 150 + 40 * row
+                _rect(canvas, x0, cell_top, x0 + 160, cell_top + 32, mark)
+                _text(canvas, x0 + 10, cell_top + 20, area, font="Helvetica-Bold", size=9, colour=Color(1, 1, 1))
+
+    return draw
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(("legend", "coding"), [("named", "marker"), ("glyph", "fill"), ("row", "fill")])
+def test_outcomes_legend_keyed_before_its_label(tmp_path: Path, backend: str, legend: str, coding: str,
+                                                vocabulary: Vocabulary) -> None:
+    """Blind round 5 printed its legends as groff ("Green" coloured, then ": with sufficient
+    data"), Writer (a coloured "■"), LuaLaTeX and Calc (a row of two painted cells) and pango
+    (a coloured "✔" before each area, the legend "✔ = with sufficient data"): 24 of 36 grids were
+    read with both lists null. The key printed before a label, or the paint of a legend cell, is
+    its colour; a marker glyph before an area is the area's."""
+    record = parse_document(_read(_render(tmp_path, _keyed_legend(legend, coding)), backend), vocabulary).record
+    assert record.outcomes.with_sufficient_data is not None
+    assert record.outcomes.without_sufficient_data is not None
+    assert [term.text for term in record.outcomes.with_sufficient_data] == [a for a in AREAS if a in WITH_DATA]
+    assert [term.text for term in record.outcomes.without_sufficient_data] == [a for a in AREAS if a not in WITH_DATA]
+    assert [term.text for term in record.outcomes.policy_areas] == list(AREAS)  # no legend label among them
+
+
 def _two_columns_above_outcomes(canvas: Canvas) -> None:
     """Page 2: two columns (the left one longer), then the outcomes section across the page,
     its heading set where the left column would carry on."""

@@ -18,13 +18,14 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..models import RGB, BBox, Block, Evidence, FieldResult, Section, Swatch
+from ..models import RGB, BBox, Block, Evidence, FieldResult, Line, Section, Swatch
 from ..vocabulary import Vocabulary
 from .common import Found, locate
 from .lists import Unit, split_items
 
 # "With sufficient data" / "Without sufficient data", or "Sufficient data" / "Insufficient data"
-_LEGEND_RE = re.compile(r"^(?P<kind>with|without|in)?\s*sufficient\s+data\.?$", re.I)
+# A legend label may follow its key: a colour's name ("Green: with sufficient data") or "=" after a marker
+_LEGEND_RE = re.compile(r"^(?:[^\W\d_]+\s*[:=]\s*|[=:]\s*)?(?P<kind>with|without|in)?\s*sufficient\s+data\.?$", re.I)
 _LEGEND_PHRASE_RE = re.compile(r"\b(?:with\s+|without\s+|in)?sufficient\s+data\b\.?", re.I)
 _WITHOUT = ("without", "in")
 _INTRO_RE = re.compile(r"\bsufficient\s+data\b", re.I)
@@ -54,6 +55,12 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
     for index, block in enumerate(section.blocks):
         for phrase_kind, phrase_colour in _coloured_phrases(block):
             legend.setdefault(phrase_kind, phrase_colour)
+        row_legend = _row_legend(block)
+        if row_legend:
+            found.use(index)
+            for kind, colour in row_legend:
+                legend.setdefault(kind, colour)
+            continue
         label = legend_kind(block.text)
         if label is not None:
             found.use(index)
@@ -110,6 +117,8 @@ def _cells(block: Block, swatches: tuple[Swatch, ...]) -> list[Cell]:
         fill = line.cell_fills[0] if line.cell_fills else None
         if fill is None and line.bbox is not None and line.page is not None:
             fill = _swatch_beside(line.page, line.bbox, swatches)
+        if fill is None:
+            fill = _key_colour(line)  # a coloured marker glyph before the label
         return [Cell(block.text, locate(block), fill, line.color)]
     result = []
     for position, text in enumerate(line.cells):
@@ -128,9 +137,37 @@ def _legend_colour(block: Block, swatches: tuple[Swatch, ...]) -> RGB | None:
         swatch = _swatch_beside(line.page, line.bbox, swatches, legend=True)
         if swatch is not None:
             return swatch
+    key = _key_colour(line)
+    if key is not None:
+        return key
     if line.color is not None and not _is_neutral(line.color):
         return line.color
     return None
+
+
+def _key_colour(line: Line) -> RGB | None:
+    """The colour of a line's first run when it is a key printed before the rest in another
+    colour: a marker glyph ("✔", "■") or a colour's name ("Green: with sufficient data")."""
+    if len(line.color_parts) < 2:
+        return None
+    text, colour = line.color_parts[0]
+    return None if _is_neutral(colour) or len(text) > 12 else colour
+
+
+def _row_legend(block: Block) -> list[tuple[str, RGB]]:
+    """A row of cells that are all legend labels, each painted (or printed) in its colour."""
+    line = block.lines[0]
+    if block.kind != "row" or len(line.cells) < 2:
+        return []
+    kinds = [legend_kind(cell) for cell in line.cells]
+    if None in kinds or len(set(kinds)) < len(kinds):
+        return []
+    fills, colors = line.cell_fills, line.cell_colors
+    for paint in (fills, colors):  # the attribute the cells differ in is the one that codes them
+        if len(paint) == len(kinds) and None not in paint and len(set(paint)) == len(paint):
+            return [(kind, colour) for kind, colour in zip(kinds, paint, strict=True)
+                    if kind is not None and colour is not None]
+    return []
 
 
 def _swatch_beside(page: int, box: BBox, swatches: tuple[Swatch, ...], legend: bool = False) -> RGB | None:
