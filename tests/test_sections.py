@@ -258,6 +258,20 @@ def test_spotlight_text_whose_first_line_is_short_is_no_title_wrapped() -> None:
         assert [block.text for block in section.blocks] == [f"{first} has worked with residents."]
 
 
+@pytest.mark.parametrize("label", ["Term of office", "Head of government", "Lord Mayor", "Innovation websites"])
+def test_an_overview_line_under_another_heading_is_the_overview_s_by_any_label_it_knows(label: str) -> None:
+    """The sections stage and the label pairing read the same Overview labels (one list): "Term of
+    office: 2015-2021", printed under the approach heading by a dump's column order, stayed
+    there (blind round 5: the term lost, silently)."""
+    sections = _sections(
+        "City Innovation Snapshot VALPARAÍSO, Chile\n\nOverview\n\nWhat is the city's innovation approach?\n\n"
+        "Like about 50% of cities surveyed, Valparaíso approaches innovation capacity both ways.\n\n"
+        f"{label}: 2015-2021\n\nThe top priority policy area for the city's innovation work is:\nEducation\n"
+    )
+    overview = sections.get("overview")
+    assert overview is not None and [b.text for b in overview.blocks] == [f"{label}: 2015-2021"]
+
+
 def test_interleaved_column_lines_are_relocated() -> None:
     sections = _sections(
         "City Innovation Snapshot TALLINN, Estonia\n\nOverview\n\n"

@@ -99,6 +99,14 @@ def is_bullet_glyph(char: str) -> bool:
             or unicodedata.category(char) == "So" or (unicodedata.category(char) == "Sm" and not char.isascii()))
 
 
+# The Overview's labels (lower case): the fields stage pairs them with their values, the sections
+# stage knows a block that starts with one (and a colon) for the Overview's wherever it was printed
+OVERVIEW_KEYS = (
+    r"(?:lord\s+|city\s+)?mayor|head of government|(?:mayoral\s+)?term(?: of office)?|innovation lead(?:er)?|"
+    r"chief innovation officer|population(?: size)?|"
+    r"innovation\s*/\s*open data websites?|open data websites?|innovation websites?|websites?(?:\s*\(s\))?"
+)
+
 # What bullets turn into on the way through a tool or an 8-bit encoding: ">" and "v" for arrowheads
 # and check marks, "o" for a circle, "?" for any glyph the encoding lacks; and pdfminer's name for a
 # glyph it cannot map. A marker letter counts only before a space and a capital or digit ("o Mayor:").

@@ -11,14 +11,11 @@ from __future__ import annotations
 import re
 
 from ..models import Block, Evidence, Line, Section
+from ..textutil import OVERVIEW_KEYS
 from .addresses import URL_RE, holds_address, lines_text
 from .common import Found, locate
 
-_KEYS = (
-    r"(?:lord\s+|city\s+)?mayor|head of government|(?:mayoral\s+)?term(?: of office)?|innovation lead(?:er)?|"
-    r"chief innovation officer|population(?: size)?|"
-    r"innovation\s*/\s*open data websites?|open data websites?|innovation websites?|websites?(?:\s*\(s\))?"
-)
+_KEYS = OVERVIEW_KEYS
 
 
 KEY_RE = re.compile(rf"^(?P<key>{_KEYS})\s*:\s*(?P<value>.*)$", re.I)

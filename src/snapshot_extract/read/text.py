@@ -1,6 +1,7 @@
 """Text-dump reader: bytes -> ``Document``.
 
-Contract: decode (UTF-8 with or without BOM, UTF-16/32 with BOM, cp1252 as the fallback), NFC,
+Contract: decode (UTF-8 with or without BOM, UTF-16/32 with BOM, else Windows-1252 or Mac Roman,
+whichever puts fewer characters out of place in words), NFC,
 ligatures expanded, then one ``Line`` per input line. Markdown is understood and removed:
 ``**bold**`` runs go to ``Line.bold_parts``, list markers and bullet glyphs set ``Line.bullet``,
 ``<https://...>`` autolinks and ``[text](url)`` links become the URL, ``#`` heading marks and
@@ -49,7 +50,7 @@ _MARKUP_RE = re.compile(r"[*_<\[\\]")  # the characters every markup the reader 
 
 
 def decode(data: bytes) -> str:
-    """Decode a text dump: BOM first, then strict UTF-8, then UTF-16 sniffing, then cp1252."""
+    """Decode a text dump: BOM first, then strict UTF-8, then UTF-16 sniffing, then cp1252 or Mac Roman."""
     return decode_as(data)[0]
 
 
@@ -71,10 +72,32 @@ def decode_as(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    return data.decode("cp1252", errors="replace"), GUESSED
+    windows = data.decode("cp1252", errors="replace")
+    mac = data.decode("mac_roman")
+    if _misfits(mac) < _misfits(windows):  # the fewer letters out of place, the likelier the code page
+        return mac, GUESSED_MAC
+    return windows, GUESSED
 
 
 GUESSED = "cp1252 (guessed)"
+GUESSED_MAC = "mac_roman (guessed)"
+# A character that is no ASCII between two letters: in its word if it is a letter of their case
+# (or either case after a capital), or an apostrophe or hyphen; out of place otherwise.
+_INSIDE_WORD_RE = re.compile(r"(?<=([^\W\d_]))([^\x00-\x7f])(?=([^\W\d_]))")
+_IN_WORDS = "\u2019\u2018'\u2010\u2011\u00b7"
+
+
+def _misfits(text: str) -> int:
+    """How many characters of ``text`` sit in a word where no word has them: "Ossand\u2014n",
+    "VALPARA\u00eaSO", "city\u00d5s" (Windows-1252 and Mac Roman read as each other)."""
+    count = 0
+    for before, char, after in _INSIDE_WORD_RE.findall(text):
+        if char in _IN_WORDS:
+            continue
+        if not char.isalpha() or (char.isupper() and after.islower() and before.islower()) \
+                or (char.islower() and before.isupper() and after.isupper()):
+            count += 1
+    return count
 
 
 def _wide_encodings(data: bytes) -> tuple[str, ...]:
@@ -105,9 +128,10 @@ def read_text(data: bytes, file_name: str) -> Document:
     raw_lines = mark_line_ends(raw_lines)
     source = SourceInfo(file=file_name, sha256=hashlib.sha256(data).hexdigest(), format="text", pages=None)
     notes = []
-    if encoding == GUESSED:
+    if encoding in (GUESSED, GUESSED_MAC):
+        name = "Windows-1252" if encoding == GUESSED else "Mac Roman (its accented letters fit the words)"
         notes.append(Warning(field="document", code="guessed_encoding",
-                             message="not UTF-8 or UTF-16: read as Windows-1252, a guess; check accented names "
+                             message=f"not UTF-8 or UTF-16: read as {name}, a guess; check accented names "
                                      "and words"))
     if unwoven is None and _side_by_side(raw_lines):
         notes.append(Warning(field="document", code="side_by_side_columns",

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal
 
 from ..models import MAX_ITEM_LINE, SECTIONS, Block, Line, Move, Section, record_fields
-from ..textutil import NUMBERED_ITEM_RE, join_wrapped, split_sentences
+from ..textutil import NUMBERED_ITEM_RE, OVERVIEW_KEYS, join_wrapped, split_sentences
 from .headings import OpenSection, TermGroups
 
 SECTION_KEYS = SECTIONS[2:]  # the sections of the record after source and city: overview ... outcomes
@@ -168,8 +168,7 @@ def _continues(previous: Line, line: Line, kind: str, wrap: int | None, term_gro
 # in lowercased text. Every gap is bounded: an unbounded ".*" between two phrases made a long line
 # of words quadratic to search.
 _SIGNATURES = {
-    "overview": r"^(?:mayor|term|innovation lead|population(?: size)?|innovation\s*/\s*open data website|"
-                r"(?:open data )?websites?(?:\s*\(s\))?)\s*:",
+    "overview": rf"^(?:{OVERVIEW_KEYS})\s*:",
     "vision": r"\binnovation (?:strategy|vision)\b|most closely associates innovation",
     "approach": r"approach(?:es)? innovation capacity|priority policy areas?\b",
     "partnerships": r"partnerships? to promote innovation|data partnerships?\b",
