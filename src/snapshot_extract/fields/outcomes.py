@@ -58,8 +58,8 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
         row_legend = _row_legend(block)
         if row_legend:
             found.use(index)
-            for kind, colour in row_legend:
-                legend.setdefault(kind, colour)
+            for row_kind, paint in row_legend:
+                legend.setdefault(row_kind, paint)
             continue
         label = legend_kind(block.text)
         if label is not None:
