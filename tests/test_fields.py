@@ -193,6 +193,14 @@ HARD_CASES = [
     ("none of its staff work on it", "What is the organisational structure?\n\nX's innovation work is housed in an "
      "independent body, but none of its staff work full-time on innovation.\n", "organisation.dedicated_staff", False,
      None),
+    # blind rounds 1 and 5 (two designers): the later clause qualifies the earlier one
+    ("a dedicated team with no dedicated staff", "What is the organisational structure?\n\nX's innovation work is led "
+     "by a dedicated team within a department, with no dedicated staff working on innovation.\n",
+     "organisation.dedicated_staff", False, None),
+    ("no dedicated team, yet dedicated staff", "What is the organisational structure?\n\nX has no dedicated team "
+     "for innovation, but 3 staff members are dedicated to it.\n", "organisation.dedicated_staff", True, None),
+    ("not supported by a dedicated team", "What is the organisational structure?\n\nX's innovation work is not "
+     "supported by a dedicated team for innovation.\n", "organisation.structure", "no_dedicated_team", None),
     ("a strategy that ended", "What is the city's innovation vision?\n\nLike 50% of cities surveyed, X had a formal "
      "innovation strategy until 2019.\n", "vision.formal_strategy", None, "uncertain_value"),
     ("stopped publishing", "How is data used?\n\nX stopped publishing open data in 2019.\n",

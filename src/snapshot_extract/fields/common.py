@@ -328,11 +328,19 @@ def polarity(sentence: str, key: re.Pattern[str]) -> Polarity:
     not in the sentence.
 
     Only the words of the same clause before the key count, so "Unlike most cities, X has Y" is
-    positive and "X does not publish open data" negative; after the key only an end counts.
+    positive and "X does not publish open data" negative; after the key only an end counts. Where
+    the sentence names the thing twice and says yes once and no once, the later clause qualifies
+    the earlier ("a dedicated team ..., with no dedicated staff"): it is read.
     """
-    match = key.search(sentence)
-    if match is None:
+    matches = list(key.finditer(sentence))
+    if not matches:
         return None
+    said = [_polarity_at(sentence, match) for match in matches]
+    definite = [value for value in said if isinstance(value, bool)]
+    return definite[-1] if len(set(definite)) > 1 else said[0]
+
+
+def _polarity_at(sentence: str, match: re.Match[str]) -> Polarity:
     before = sentence[: match.start()].lower()
     window = _CLAUSE_BOUNDARY_RE.split(before)[-1] + " " + match.group(0).lower()
     if _NEGATION_RE.search(window):

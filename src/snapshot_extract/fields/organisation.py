@@ -42,6 +42,8 @@ _AGENT_RE = re.compile(
     r"undertaken|overseen)\s+(?:by|from)\s+",
     re.I,
 )
+# "not supported by a dedicated team" says what "no dedicated team" says
+_NOT_BY_RE = re.compile(r"^not\s+(?:\w+\s+){1,2}?(?:by|from)\s+an?\s+", re.I)
 _CLAUSE_RE = re.compile(r"[,;()]|\s[–—-]\s|\b(?:with|where|which|that|and)\b")
 _VERB_RE = re.compile(r"^(?:has|have|is|are)\s+(?=no\b|an?\b)", re.I)
 _SUBJECT_RE = re.compile(r"^[A-Z][\w’'.\- ]{0,40}?\s+(?=(?:does not|doesn't|has no|has an?|is)\b)")
@@ -118,7 +120,7 @@ def _structure_phrase(sentence: str, vocabulary: Vocabulary) -> str | None:
     best: tuple[float, str] | None = None
     for clause in _CLAUSE_RE.split(sentence):
         phrase = _WORK_IS_RE.sub("", clause.strip())
-        phrase = clean_item(_AGENT_RE.sub("", _VERB_RE.sub("", _SUBJECT_RE.sub("", phrase))))
+        phrase = clean_item(_AGENT_RE.sub("", _NOT_BY_RE.sub("no ", _VERB_RE.sub("", _SUBJECT_RE.sub("", phrase)))))
         for candidate in dict.fromkeys((phrase, _FOR_INNOVATION_RE.sub("", phrase))):
             if not candidate:
                 continue
