@@ -272,6 +272,26 @@ def test_title_printed_over_two_lines_is_the_page_header(tmp_path: Path, backend
     assert [block.text for block in sections.preamble] == ["Body text of page 1.", "Body text of page 2."]
 
 
+def _city_right_country_under_kicker(canvas: Canvas) -> None:
+    _text(canvas, 45, 70, "City Innovation Snapshot", font="Times-Roman", size=12)
+    _text(canvas, 442, 70, "CLUJ-NAPOCA", font="Times-Bold", size=17)
+    _text(canvas, 45, 90, "Romania", font="Times-Roman", size=12)
+    for row in range(6):
+        _text(canvas, 45, 130 + 13 * row, f"Left column body text line {row}.")
+        _text(canvas, 315, 130 + 13 * row, f"Right column body text line {row}.")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_city_and_country_on_lines_of_their_own_beside_and_under_the_kicker(tmp_path: Path, backend: str) -> None:
+    """A LaTeX design of blind round 5: the kicker left, the city right on its baseline, the
+    country alone under the kicker. The columns below put the city after the left column in the
+    reading order; by geometry the two lines near the kicker are its header."""
+    sections = detect_sections(_read(_render(tmp_path, _city_right_country_under_kicker), backend))
+    assert sections.header is not None
+    assert (sections.header.as_printed, sections.header.country) == ("CLUJ-NAPOCA", "Romania")
+    assert not any("Romania" in block.text or "CLUJ" in block.text for block in sections.preamble)
+
+
 # --------------------------------------------------------------------------- grid
 
 AREAS = ("Transport / Mobility", "Housing", "Health", "Education", "Culture", "Tourism")

@@ -72,6 +72,9 @@ def find_furniture(lines: Sequence[Line], term_groups: TermGroups | None = None)
             if partner is not None:
                 used.add(partner)
                 headers.append(_header(lines[partner], _CITY_LINE_RE.match(lines[partner].text)))
+            elif (apart := _city_and_country_apart(lines, index, used)) is not None:
+                headers.append(apart[0])
+                used.update(apart[1])
     if not headers:
         title = _title_city_line(lines)
         if title is not None:
@@ -211,21 +214,51 @@ def _city_line_level(lines: Sequence[Line], kicker: int, used: set[int]) -> int 
     """The city line printed level with the kicker, or within two of the taller line's heights
     above or below it, on its page, wherever the reading order put it (a banner with the kicker
     left and the city right; a city stamped under the kicker): the nearest."""
-    line = lines[kicker]
-    if line.page is None or line.bbox is None:
-        return None
     best: tuple[float, int] | None = None
-    for index, other in enumerate(lines):
-        if index in used or other.page != line.page or other.bbox is None or index == kicker:
+    for distance, index in _near_level(lines, kicker, used):
+        if best is not None and distance >= best[0]:
             continue
-        reach = 2 * max(line.bbox[3] - line.bbox[1], other.bbox[3] - other.bbox[1])
-        distance = max(other.bbox[1] - line.bbox[3], line.bbox[1] - other.bbox[3], 0.0)
-        if distance > reach or (best is not None and distance >= best[0]):
-            continue
-        match = _CITY_LINE_RE.match(other.text)
+        match = _CITY_LINE_RE.match(lines[index].text)
         if match is not None and _plausible(match):
             best = (distance, index)
     return best[1] if best else None
+
+
+def _city_and_country_apart(lines: Sequence[Line], kicker: int, used: set[int]) -> tuple[Header, list[int]] | None:
+    """The city and its country printed on lines of their own near the kicker, on its page
+    (kicker left, "CLUJ-NAPOCA" right, "Romania" under the kicker): a known country alone on a
+    line, and a name (a capital first, a few words, no digit), each within two line heights of
+    the kicker, the nearest pair; the header with the name's line."""
+    near = dict((index, distance) for distance, index in _near_level(lines, kicker, used))
+    countries = [index for index in near if country_code(lines[index].text.strip()) is not None]
+    pairs = []
+    for city in near:
+        name = lines[city].text.strip()
+        for country in countries:
+            match = _CITY_LINE_RE.match(f"{name}, {lines[country].text.strip()}")
+            if city != country and match is not None and _plausible(match) and not any(c.isdigit() for c in name):
+                pairs.append((near[city] + near[country], city, country, match))
+    if not pairs:
+        return None
+    _, city, country, match = min(pairs, key=lambda pair: pair[:3])
+    return _header(lines[city], match), [city, country]
+
+
+def _near_level(lines: Sequence[Line], kicker: int, used: set[int]) -> list[tuple[float, int]]:
+    """(distance, index) of the lines on the kicker's page within two of the taller line's
+    heights above or below it (0 for a line level with it)."""
+    line = lines[kicker]
+    if line.page is None or line.bbox is None:
+        return []
+    near = []
+    for index, other in enumerate(lines):
+        if index in used or other.page != line.page or other.bbox is None or index == kicker or not other.text:
+            continue
+        reach = 2 * max(line.bbox[3] - line.bbox[1], other.bbox[3] - other.bbox[1])
+        distance = max(other.bbox[1] - line.bbox[3], line.bbox[1] - other.bbox[3], 0.0)
+        if distance <= reach:
+            near.append((distance, index))
+    return near
 
 
 _WORD_RE = re.compile(r"\w+")
