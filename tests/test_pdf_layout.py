@@ -922,6 +922,29 @@ def test_three_columns_whose_last_one_is_narrow_beside_a_wide_margin(tmp_path: P
                      *(f"Third short one {row}" for row in range(8))]
 
 
+def _text_beside_a_grid_column(canvas: Canvas) -> None:
+    for row in range(9):
+        _text(canvas, 40, 80 + 13 * row, f"Left column text of the funding section, line {row}")
+    for row in range(3):  # the right column holds only a painted grid: rows of two cells
+        for column, area in enumerate((f"Area {2 * row + 1}", f"Area {2 * row + 2}")):
+            x0, top = 330 + 110 * column, 75 + 30 * row
+            _rect(canvas, x0, top, x0 + 105, top + 24, GREEN if (row + column) % 2 else GREY)
+            _text(canvas, x0 + 5, top + 15, area, size=8)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_column_that_holds_only_a_grid_is_a_column(tmp_path: Path, backend: str) -> None:
+    """The page's right column holds nothing but a grid's rows (the outcomes grid carried on
+    from page 1, blind round 5's ReportLab-through-PostScript landscape pages): the gutter is
+    found among all units when the text lines alone leave too few on one side, so the left
+    column is read whole before the grid (it was read across, row by row, and its funding section
+    lost)."""
+    texts = _texts(_read(_render(tmp_path, _text_beside_a_grid_column), backend))
+    left = [index for index, text in enumerate(texts) if text.startswith("Left column")]
+    grid = [index for index, text in enumerate(texts) if "Area" in text]
+    assert left == list(range(9)) and grid and min(grid) > max(left)
+
+
 def _panel_over_two_columns(canvas: Canvas) -> None:
     tint = Color(0.9, 0.93, 0.97)
     _text(canvas, 50, 40, HEADER, size=14)

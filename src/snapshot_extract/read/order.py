@@ -37,7 +37,8 @@ Ordered = list[tuple[Unit, int]]
 
 
 def order_units(units: Sequence[Unit], left: float, right: float) -> Ordered:
-    gutter = find_gutter(_text_units(units), left, right)
+    # the columns of its text, else of everything (a column holding only a grid beside the text)
+    gutter = find_gutter(_text_units(units), left, right) or find_gutter(units, left, right)
     if gutter is not None:
         return _order_zones(units, gutter, left, right, None, nested=False)
     ordered = sorted(units, key=_top)
