@@ -56,6 +56,7 @@ def pair_labels(found: Found, section: Section) -> tuple[list[tuple[str, str, Ev
     column) pairs them in order; a websites label with an address after it takes the address
     lines that follow too. Each block read is marked used. Also the keys of the labels left
     without a value."""
+    pairs: list[tuple[str, str, Evidence]] = _row_pairs(found, section)
     lines, absorbed = _join_wrapped_labels([(index, cell) for index, block in enumerate(section.blocks)
                                             if (index, None) not in found.used for line in block.lines
                                             for cell in _cell_lines(line) if cell.text])
@@ -63,7 +64,6 @@ def pair_labels(found: Found, section: Section) -> tuple[list[tuple[str, str, Ev
         found.use(index)
     values = [(index, line) for index, line in lines if not BARE_KEY_RE.match(line.text)]
     order = [line for _, line in lines]
-    pairs: list[tuple[str, str, Evidence]] = []
     waiting: list[tuple[str, Line]] = []
     taken: set[int] = set()
     for index, line in lines:
@@ -97,6 +97,28 @@ def pair_labels(found: Found, section: Section) -> tuple[list[tuple[str, str, Ev
             pairs.append((key, value.text, _evidence([label, value], None)))
         unpaired = []
     return pairs, [key for key, _ in unpaired]
+
+
+def _row_pairs(found: Found, section: Section) -> list[tuple[str, str, Evidence]]:
+    """A table's row of labels over its row of values, as many cells each (a layout dump prints
+    both rows as lines of cells): each label with the value in its cell's place. Both blocks are
+    marked used."""
+    rows = [(index, block.lines[0]) for index, block in enumerate(section.blocks)
+            if (index, None) not in found.used and len(block.lines) == 1 and len(block.lines[0].cells) > 1]
+    pairs: list[tuple[str, str, Evidence]] = []
+    for (index, labels), (next_index, values) in zip(rows, rows[1:], strict=False):
+        keys = [BARE_KEY_RE.match(cell) for cell in labels.cells]
+        if next_index != index + 1 or len(values.cells) != len(keys) or any(key is None or key.group("value")
+                                                                            for key in keys):
+            continue
+        if any(BARE_KEY_RE.match(cell) for cell in values.cells) or (next_index, None) in found.used:
+            continue
+        for key, value in zip(keys, values.cells, strict=True):
+            assert key is not None
+            pairs.append((key.group("key").lower(), value, _evidence([values], value)))
+        found.use(index)
+        found.use(next_index)
+    return pairs
 
 
 def _cell_lines(line: Line) -> list[Line]:

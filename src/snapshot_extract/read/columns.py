@@ -26,7 +26,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from ..sections.headings import exact_heading
-from ..textutil import KICKER_RE
+from ..textutil import KICKER_RE, OVERVIEW_KEYS
 from .joins import split_joined
 
 GAP_RE = re.compile(r"(?<=\S)( {3,})(?=\S)")
@@ -36,6 +36,7 @@ MIN_INDENT = 20  # characters past the page's margin: a line starting there is t
 
 
 CELL_GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
+_LABEL_RE = re.compile(rf"(?:{OVERVIEW_KEYS})\s*:?", re.IGNORECASE)
 MAX_FRAGMENT, MAX_FRAGMENT_WORDS = 40, 5  # a longer piece of text on a grid's line is no cell label
 
 
@@ -100,6 +101,8 @@ def _grid_run(lines: list[str], index: int) -> tuple[int, int]:
     below it included); an empty run when ``index`` holds no such line."""
     line = lines[index].strip()
     if "  " not in line or len(CELL_GAP_RE.findall(line)) < 2 or not _is_fragments(lines[index]):
+        return index, index
+    if all(_LABEL_RE.fullmatch(cell) for cell in CELL_GAP_RE.split(line)):  # an Overview table's labels row
         return index, index
     start, end = index, index + 1
     while start > 0 and _is_fragments(lines[start - 1]):

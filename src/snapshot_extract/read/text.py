@@ -84,7 +84,7 @@ GUESSED_MAC = "mac_roman (guessed)"
 # A character that is no ASCII between two letters: in its word if it is a letter of their case
 # (or either case after a capital), or an apostrophe or hyphen; out of place otherwise.
 _INSIDE_WORD_RE = re.compile(r"(?<=([^\W\d_]))([^\x00-\x7f])(?=([^\W\d_]))")
-_IN_WORDS = "\u2019\u2018'\u2010\u2011\u00b7"
+_IN_WORDS = "\u2019\u2018'\u2010\u2011\u00b7\u00ad"
 
 
 def _misfits(text: str) -> int:
@@ -92,7 +92,7 @@ def _misfits(text: str) -> int:
     "VALPARA\u00eaSO", "city\u00d5s" (Windows-1252 and Mac Roman read as each other)."""
     count = 0
     for before, char, after in _INSIDE_WORD_RE.findall(text):
-        if char in _IN_WORDS:
+        if char in _IN_WORDS or char.isspace():  # a no-break space parts words in any code page
             continue
         if not char.isalpha() or (char.isupper() and after.islower() and before.islower()) \
                 or (char.islower() and before.isupper() and after.isupper()):

@@ -183,7 +183,7 @@ _SIGNATURES = {
 }  # fmt: skip
 _SIGNATURE_RES = {key: re.compile(pattern) for key, pattern in _SIGNATURES.items()}
 _TABLE_CELL = 80  # characters: the longest value an overview table prints in one block
-_LABEL_RE = re.compile(r"^(?:mayor|term|innovation lead|population(?: size)?)\s*:?\s*$|" + _SIGNATURES["overview"])
+_LABEL_RE = re.compile(rf"^(?:{OVERVIEW_KEYS})\s*:?\s*$|" + _SIGNATURES["overview"])
 
 
 def signature_of(lowered: str, skip: str | None = None) -> str | None:
@@ -281,12 +281,17 @@ def _headingless_overview(grouped: dict[str | None, list[Block]], moved: dict[st
     preamble, from its first overview label ("Mayor:", "Term") on, with the values beside and
     under the labels."""
     preamble = grouped.get(None, [])
-    first = next((index for index, block in enumerate(preamble) if _LABEL_RE.match(block.text.lower())), None)
+    first = next((index for index, block in enumerate(preamble) if _LABEL_RE.match(_first_cell(block).lower())), None)
     if first is None:
         return
     moved.setdefault("overview", []).extend(preamble[first:])
     moves.extend(Move(block.text, "preamble", "overview") for block in preamble[first:])
     del preamble[first:]
+
+
+def _first_cell(block: Block) -> str:
+    """A row's first cell (a table's row of labels), any other block's text."""
+    return block.lines[0].cells[0] if block.kind == "row" else block.text
 
 
 def _unstack(parts: list[tuple[OpenSection, list[Block]]]) -> list[Move]:
