@@ -439,6 +439,15 @@ def test_numbered_items_that_name_a_section_topic_are_no_headings(vocabulary: Vo
     ("https://x.org/https://y.org/open-data", ["https://x.org/", "https://y.org/open-data"]),  # printed glued
     ("https://x.org/go?url=https://y.org", ["https://x.org/go?url=https://y.org"]),  # a query's value
     ("http:// innovation.x.org/ https://y.org", ["http://innovation.x.org/", "https://y.org"]),  # the scheme alone
+    # cut inside the host (blind round 3's narrow cells): no host ends after "www." and one label,
+    # no top-level label is one letter, a path or a label starting with its "/" or "." runs on
+    ("https://www.welling ton.nz/innovation data.wellington.nz", ["https://www.wellington.nz/innovation",
+                                                                  "https://data.wellington.nz"]),
+    ("data.vitoriagasteiz.e s", ["https://data.vitoriagasteiz.es"]),
+    ("https://data.vitoriagasteiz .es", ["https://data.vitoriagasteiz.es"]),
+    ("https://www.porto.pt /innovation", ["https://www.porto.pt/innovation"]),
+    ("www.zurich.ch https://data.zurich.ch/", ["https://www.zurich.ch", "https://data.zurich.ch/"]),  # two hosts
+    ("i.e. data.x.fi", ["https://data.x.fi"]),
 ])
 def test_web_addresses_cut_at_a_line_end(text: str, expected: list[str]) -> None:
     assert urls(text) == expected

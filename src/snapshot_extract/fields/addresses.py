@@ -24,6 +24,7 @@ URL_PIECE_RE = re.compile(r"[a-z0-9][\w\-/?=&%#~]*[.,;)]?")
 
 
 _DOMAIN_RE = re.compile(r"\.[a-z]{2,}", re.IGNORECASE)
+_HOST_RE = re.compile(r"[./]?[a-z0-9-]*(?:\.[a-z0-9-]+)*\.?(?:/\S*)?", re.IGNORECASE)  # the rest of a host
 
 
 # Two addresses a tool printed without a space between them: a scheme inside an address starts
@@ -51,11 +52,29 @@ def _carries_on(last: str, word: str) -> bool:
     "https://x.org/ and" stays two words."""
     if last in ("http://", "https://"):
         return True
-    if not last.startswith(("http://", "https://", "www.")) or last.endswith((".", ",", ";", ":", ")")):
+    if last.endswith((",", ";", ":", ")")):
+        return False
+    if _cut_in_host(last, word):
+        return True
+    if not last.startswith(("http://", "https://", "www.")) or last.endswith("."):
         return False
     if not URL_PIECE_RE.fullmatch(word) or _DOMAIN_RE.search(word):
         return False
     return not last.endswith("/") or any(mark in word.rstrip("/") for mark in "/-")
+
+
+def _cut_in_host(last: str, word: str) -> bool:
+    """``last`` is an address cut inside its host and ``word`` the rest of it: after a dot or
+    before one (".es"), inside the top-level label (no such label is one letter: "x.e" + "s"),
+    after "www." and one label ("www.welling" + "ton.nz/x"), or before the path ("/innovation")."""
+    host = last.split("://")[-1]
+    if "/" in host or "." not in host or not _HOST_RE.fullmatch(word):
+        return False
+    labels = host.split(".")
+    if host.endswith(".") or word.startswith((".", "/")):  # an address so far ("i.e." is none)
+        return bool(last.startswith(("http://", "https://", "www.")) or URL_RE.fullmatch(last.rstrip(".")))
+    one_letter = len(labels[-1]) == 1 and len(labels) > 2
+    return one_letter or (len(labels) == 2 and labels[0].lower() == "www")
 
 
 def urls(text: str) -> list[str]:
@@ -73,8 +92,10 @@ def is_scheme(text: str) -> bool:
 
 def holds_address(text: str, piece: bool) -> bool:
     """A value line that belongs to a websites value: it holds a web address or a scheme alone,
-    or (``piece``) one unbroken piece of an address cut at a line end ("a-and-digital-services")."""
-    return bool(URL_RE.search(text) or is_scheme(text) or piece and URL_PIECE_RE.fullmatch(text.strip()))
+    or (``piece``) one unbroken piece of an address cut at a line end ("a-and-digital-services",
+    "/innovation")."""
+    return bool(URL_RE.search(text) or is_scheme(text)
+                or piece and URL_PIECE_RE.fullmatch(text.strip().removeprefix("/")))
 
 
 def lines_text(lines: list[Line]) -> str:
