@@ -292,6 +292,26 @@ def test_city_and_country_on_lines_of_their_own_beside_and_under_the_kicker(tmp_
     assert not any("Romania" in block.text or "CLUJ" in block.text for block in sections.preamble)
 
 
+@pytest.mark.parametrize("title", [("SPOTLIGHT:", "LINKOPING CO-", "DESIGN STUDIO"),
+                                   ("Spotlight |", "Monchengladbach Co-", "design Studio")])
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_title_whose_first_line_is_its_shortest_is_one_title(tmp_path: Path, backend: str,
+                                                              title: tuple[str, str, str]) -> None:
+    """A spotlight title wrapped after its kicker ("SPOTLIGHT:", then the name on lines wider
+    than the first: the name's first word did not fit beside the kicker) is one line; it was
+    read as the kicker alone and the name went into the text (11 sweep spotlights, silent)."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        for row, text in enumerate(title):
+            _text(canvas, 50, 80 + 15 * row, text, font="Helvetica-Bold", size=12)
+        for row in range(4):
+            _text(canvas, 50, 135 + 13 * row, f"The studio's body text, line {row}.")
+
+    texts = _texts(_read(_render(tmp_path, draw), backend))
+    assert texts[1] == " ".join(title).replace("CO- ", "CO-").replace("Co- ", "Co-")
+
+
 # --------------------------------------------------------------------------- grid
 
 AREAS = ("Transport / Mobility", "Housing", "Health", "Education", "Culture", "Tourism")

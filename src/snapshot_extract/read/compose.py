@@ -175,18 +175,22 @@ def _joined_title(paragraph: list[_Entry], body_size: float) -> list[_Entry]:
         and line.size > body_size + SIZE_CHANGE for line in lines
     ):
         return paragraph
-    if not all(_title_wraps(above, line) for above, line in zip(lines, lines[1:], strict=False)):
+    widest = max(line.x1 - line.x0 for line in lines)
+    if not all(_title_wraps(above, line, widest) for above, line in zip(lines, lines[1:], strict=False)):
         return paragraph
     first = paragraph[0]
     return [_Entry("text", [lines], [first.boxes[0]], first.column, panel=first.panel)]
 
 
-def _title_wraps(above: TextLine, line: TextLine) -> bool:
-    """``line`` carries on a title line: aligned with it (left or centred), no wider, and the
-    line above ends no sentence or question."""
+def _title_wraps(above: TextLine, line: TextLine, widest: float) -> bool:
+    """``line`` carries on a title line: aligned with it (left or centred), the line above ends
+    no sentence or question (a colon may end a title's kicker), and ``line`` is no wider, or its first word would not have fitted
+    on the line above within the title's widest line ("SPOTLIGHT –" / "GUADALAJARA")."""
     width, above_width = line.x1 - line.x0, above.x1 - above.x0
     aligned = abs(line.x0 - above.x0) <= line.size or abs(line.x0 + line.x1 - above.x0 - above.x1) <= line.size
-    return aligned and width <= above_width and above.text[-1:] not in _SENTENCE_END
+    first_word = width * len(line.text.split(" ", 1)[0]) / max(len(line.text), 1)
+    fits = width <= above_width or above_width + first_word > widest
+    return aligned and fits and above.text[-1:] not in ".?!;"  # "SPOTLIGHT:" / "LINKÖPING CO-" runs on
 
 
 # --------------------------------------------------------------------------- hyphens
