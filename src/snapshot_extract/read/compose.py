@@ -184,8 +184,9 @@ def _joined_title(paragraph: list[_Entry], body_size: float) -> list[_Entry]:
 
 def _title_wraps(above: TextLine, line: TextLine, widest: float) -> bool:
     """``line`` carries on a title line: aligned with it (left or centred), the line above ends
-    no sentence or question (a colon may end a title's kicker), and ``line`` is no wider, or its first word would not have fitted
-    on the line above within the title's widest line ("SPOTLIGHT –" / "GUADALAJARA")."""
+    no sentence or question (a colon may end a title's kicker), and ``line`` is no wider, or its
+    first word would not have fitted on the line above within the title's widest line
+    ("SPOTLIGHT –" / "GUADALAJARA")."""
     width, above_width = line.x1 - line.x0, above.x1 - above.x0
     aligned = abs(line.x0 - above.x0) <= line.size or abs(line.x0 + line.x1 - above.x0 - above.x1) <= line.size
     first_word = width * len(line.text.split(" ", 1)[0]) / max(len(line.text), 1)
