@@ -354,6 +354,25 @@ def test_prose_no_reader_understood_outside_the_spotlight_flags_the_spotlight_te
     assert len(flagged) == 1 and "The municipality plans to open the platform" in flagged[0]
 
 
+@pytest.mark.parametrize(("text", "cut"), [
+    ("The initiative brings together municipal staff and every pilot", True),  # stops mid-sentence
+    # a paragraph that ends in a broken word, the next one not carrying it on
+    ("Residents co-design projects with the innov\u2010\n\nPilots that prove their value scale up.", True),
+    ("Teams work with municipal depart-\n\nSeveral pilots ended. The lab helps small teams.", True),
+    ("The initiative brings together municipal staff (and partners).", False),
+    ('The lab calls it "a city that listens."', False),
+    ("It runs self- and co-managed pilots in twenty-one districts.", False),
+])
+def test_a_spotlight_text_a_break_cut_is_flagged(vocabulary: Vocabulary, text: str, cut: bool) -> None:
+    """A spotlight text that stops mid-sentence, or holds a word broken at a line end that the
+    next words do not carry on, was cut by a column or page break read in the page's order: its
+    rest or another column's lines are elsewhere. Flagged ``text_cut`` (32 sweep spotlights were
+    wrong so, silently; no right text carried the flag over every corpus)."""
+    record = _record(f"Spotlight | Civic Sandbox\n\n{text}\n", vocabulary)
+    codes = [w["code"] for w in record["warnings"] if w["field"] == "spotlight.text"]
+    assert codes == (["text_cut"] if cut else [])
+
+
 def test_a_value_every_snapshot_states_left_null_with_its_section_read_is_not_found(vocabulary: Vocabulary) -> None:
     """Every snapshot says whether the city has dedicated funding; a funding section read without
     that statement (printed where it was not read, or worded as no reader knows) flags the null

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..models import Evidence, FieldResult, Section
 from ..vocabulary import Vocabulary
 from .common import Found, locate
@@ -24,4 +26,23 @@ def map_spotlight(section: Section | None, vocabulary: Vocabulary) -> FieldResul
         bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
                 max(b[3] for b in boxes)) if boxes else None
         found.set("spotlight.text", text, Evidence(text, evidences[0].page, bbox))
+        _warn_if_cut(found, text)
     return found.result()
+
+
+# the end of a sentence (a closing quote or bracket may follow it)
+_ENDED_RE = re.compile(r"[.!?…][\"”’')\]]*$")
+# a word broken at a line end that the next words do not carry on ("innov\u2010 Pilots", "depart- Ments")
+_BROKEN_WORD_RE = re.compile(r"[^\W\d_]{2}[\u2010\u00ad] |[^\W\d_]{2}- (?=[A-Z])")
+
+
+def _warn_if_cut(found: Found, text: str) -> None:
+    """A spotlight text a column or page break cut (read in the order the page gave): it stops
+    mid-sentence, or a word broken at a line end is not carried on by what follows it (another
+    column's lines came between). Its rest, or what came between, is elsewhere: ``text_cut``."""
+    if not _ENDED_RE.search(text):
+        found.warn("spotlight.text", "text_cut", f'the text stops mid-sentence ("…{text[-40:]}"): a column or '
+                                                 "page break cut it, and its rest may be printed elsewhere")
+    elif broken := _BROKEN_WORD_RE.search(text):
+        found.warn("spotlight.text", "text_cut", f'a word broken at a line end is not carried on '
+                                                 f'("{broken.group()}…"): another column\'s text may be mixed in')
