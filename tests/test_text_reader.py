@@ -71,6 +71,9 @@ def test_spacing_accents_before_their_letter_are_composed_with_it(printed: str, 
     # "start-ups" too, whose joined form is a word; at a line end it is decided as a plain hyphen
     ("In 2015\u00ad2021 local start\u00adups tested self\u00addriving robots and sensor\u00ad\nbased lights.",
      "In 2015-2021 local start-ups tested self-driving robots and sensor-based lights."),
+    # British spellings are words too ("centred": "centered")
+    ("A pilot\u00adto\u00adpractice, human\u00adcentred process with start\u00adups.",
+     "A pilot-to-practice, human-centred process with start-ups."),
     # names: no syllable starts with a capital; an address's pieces say nothing
     ("Lead: Geneviève Lévesque\u00adDubé, Saint\u00adÉtienne, 2017\u00ad2020, www.saint\u00adetienne.fr",
      "Lead: Geneviève Lévesque-Dubé, Saint-Étienne, 2017-2020, www.saint-etienne.fr"),

@@ -170,7 +170,7 @@ def english_words() -> WordFrequency:
 # British endings and their American spellings, which the word list holds ("analyse", "organisation")
 _AMERICAN = (("isations", "izations"), ("isation", "ization"), ("ise", "ize"), ("ised", "ized"),
              ("ising", "izing"), ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("our", "or"),
-             ("ours", "ors"), ("tre", "ter"), ("tres", "ters"))
+             ("ours", "ors"), ("tre", "ter"), ("tres", "ters"), ("tred", "tered"))
 
 
 def _frequency(word: str) -> int:
