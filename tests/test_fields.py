@@ -373,6 +373,21 @@ def test_a_spotlight_text_a_break_cut_is_flagged(vocabulary: Vocabulary, text: s
     assert codes == (["text_cut"] if cut else [])
 
 
+@pytest.mark.parametrize(("first", "second", "text"), [
+    ("The lab brings together municipal depart-", "ments, universities and partners.",
+     "The lab brings together municipal departments, universities and partners."),
+    ("Teams use rapid prototyping and co-", "design sessions.", "Teams use rapid prototyping and co-design sessions."),
+])
+def test_a_spotlight_word_broken_across_two_paragraphs_runs_on(vocabulary: Vocabulary, first: str, second: str,
+                                                              text: str) -> None:
+    """A column break between the spotlight's lines made two paragraphs of one sentence: the
+    word broken at the first one's end is joined to the second's start as a wrapped line's
+    would be ("depart- ments" was read in 3 blind and sweep documents)."""
+    record = _record(f"Spotlight | Civic Sandbox\n\n{first}\n\n{second}\n", vocabulary)
+    assert record["spotlight"]["text"] == text
+    assert not [w for w in record["warnings"] if w["field"] == "spotlight.text"]
+
+
 def test_a_value_every_snapshot_states_left_null_with_its_section_read_is_not_found(vocabulary: Vocabulary) -> None:
     """Every snapshot says whether the city has dedicated funding; a funding section read without
     that statement (printed where it was not read, or worded as no reader knows) flags the null

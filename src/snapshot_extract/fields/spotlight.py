@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..models import Evidence, FieldResult, Section
+from ..textutil import join_wrapped
 from ..vocabulary import Vocabulary
 from .common import Found, locate
 
@@ -20,7 +21,7 @@ def map_spotlight(section: Section | None, vocabulary: Vocabulary) -> FieldResul
     if section.blocks:
         for index in range(len(section.blocks)):
             found.use(index)
-        text = " ".join(block.text for block in section.blocks)
+        text = join_wrapped([block.text for block in section.blocks])  # a word broken across two runs on
         evidences = [locate(block) for block in section.blocks]
         boxes = [e.bbox for e in evidences if e.bbox is not None]
         bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
