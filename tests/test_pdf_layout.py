@@ -312,6 +312,32 @@ def test_a_title_whose_first_line_is_its_shortest_is_one_title(tmp_path: Path, b
     assert texts[1] == " ".join(title).replace("CO- ", "CO-").replace("Co- ", "Co-")
 
 
+def _overview_with_a_wrapped_name(canvas: Canvas) -> None:
+    font = _dejavu()
+    _text(canvas, 43, 40, HEADER, size=14)
+    _text(canvas, 43, 80, "Overview", font="Helvetica-Bold", size=12)
+    rows = [("Mayor:", ["Conceição", "Carvalho Simões"]), ("Term:", ["2013-2016"]),
+            ("Innovation Lead:", ["Conceição", "Figueiredo"]), ("Population size:", ["509,515 (2015)"])]
+    top = 100.0
+    for label, value in rows:
+        _text(canvas, 43, top, label, font=font)
+        for line in value:
+            _text(canvas, 160, top, line, font=font)
+            top += 13
+        top += 5
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_overview_value_wrapped_in_its_cell_is_read_whole(tmp_path: Path, backend: str,
+                                                            vocabulary: Vocabulary) -> None:
+    """A label | value table whose name wraps in the narrow value cell: the line under the
+    value, with no label level with it, carries it on ("Conceição" / "Carvalho Simões"; the
+    sweep read the first name alone, silently); the next row's value has its own label."""
+    overview = parse_document(_read(_render(tmp_path, _overview_with_a_wrapped_name), backend), vocabulary).record.overview
+    assert (overview.mayor, overview.innovation_lead) == ("Conceição Carvalho Simões", "Conceição Figueiredo")
+    assert (overview.term_start, overview.term_end, overview.population) == (2013, 2016, 509515)
+
+
 # --------------------------------------------------------------------------- grid
 
 AREAS = ("Transport / Mobility", "Housing", "Health", "Education", "Culture", "Tourism")

@@ -78,11 +78,14 @@ def pair_labels(found: Found, section: Section) -> tuple[list[tuple[str, str, Ev
         more = _take(found, values, taken, _addresses_below(line, order, values, taken)) if "web" in key else []
         pairs.append((key, " ".join([value, *(line.text for line in more)]), _evidence([line, *more], value)))
     unpaired: list[tuple[str, Line]] = []
+    labels = [label for _, label in waiting]
     for key, label in waiting:
         free = [(position, line) for position, (_, line) in enumerate(values) if position not in taken]
         chosen = _beside(label, free) or _right_under(label, free)
         if chosen and "web" in key:  # a cell of several websites, one under the other
             chosen += _cell_below(values[chosen[0]][1], free)
+        elif chosen:  # a value wrapped in its cell: the lines its block carries on with
+            chosen += _rest_of_block(values, chosen[0], taken, labels)
         chosen = chosen or _below(label, order, free, "web" in key)
         if not chosen:
             unpaired.append((key, label))
@@ -219,6 +222,26 @@ def _cell_below(value: Line, free: list[tuple[int, Line]]) -> list[int]:
             return chosen
         chosen.append(following[0])
         last = following[1]
+
+
+def _rest_of_block(values: list[tuple[int, Line]], position: int, taken: set[int], labels: list[Line]) -> list[int]:
+    """The value lines after ``position`` in its block, each right under the one before with no
+    label beside it ("Conceição" / "Carvalho Simões": a name wrapped in a narrow cell; the next
+    row's value has its label level with it)."""
+    block, last = values[position]
+    rest = []
+    for following in range(position + 1, len(values)):
+        index, line = values[following]
+        if index != block or following in taken or not _under(last, line) or _labelled(line, labels):
+            break
+        rest.append(following)
+        last = line
+    return rest
+
+
+def _labelled(line: Line, labels: list[Line]) -> bool:
+    """A label is printed left of ``line``, level with it (a table row of its own)."""
+    return any(_beside(label, [(0, line)]) for label in labels)
 
 
 def _right_under(label: Line, free: list[tuple[int, Line]]) -> list[int]:

@@ -21,7 +21,7 @@ def map_spotlight(section: Section | None, vocabulary: Vocabulary) -> FieldResul
     if section.blocks:
         for index in range(len(section.blocks)):
             found.use(index)
-        text = join_wrapped([block.text for block in section.blocks])  # a word broken across two runs on
+        text = _paragraphs_text([block.text for block in section.blocks])
         evidences = [locate(block) for block in section.blocks]
         boxes = [e.bbox for e in evidences if e.bbox is not None]
         bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
@@ -29,6 +29,18 @@ def map_spotlight(section: Section | None, vocabulary: Vocabulary) -> FieldResul
         found.set("spotlight.text", text, Evidence(text, evidences[0].page, bbox))
         _warn_if_cut(found, text)
     return found.result()
+
+
+def _paragraphs_text(paragraphs: list[str]) -> str:
+    """The paragraphs joined by a space; a word broken at one's end that the next one carries
+    on in lower case ("depart-" + "ments", "co-" + "design") is joined as a wrapped line's is."""
+    texts = [paragraphs[0]]
+    for paragraph in paragraphs[1:]:
+        if texts[-1].endswith("-") and paragraph[:1].islower():
+            texts[-1] = join_wrapped([texts[-1], paragraph])
+        else:
+            texts.append(paragraph)
+    return " ".join(texts)
 
 
 # the end of a sentence (a closing quote or bracket may follow it)
