@@ -991,6 +991,28 @@ def test_a_column_that_holds_only_a_grid_is_a_column(tmp_path: Path, backend: st
     assert left == list(range(9)) and grid and min(grid) > max(left)
 
 
+def _table_column_beside_prose(canvas: Canvas) -> None:
+    for row, (label, value) in enumerate([("Mayor", "Anna Berg"), ("Term", "2016 to 2021"), ("Lead", "Ola Lind"),
+                                          ("Population", "55,514"), ("Website", "x.at/lab"), ("Skills", "Designer")]):
+        _text(canvas, 40, 80 + 13 * row, label)
+        _text(canvas, 110, 80 + 13 * row, value)
+    for row in range(8):
+        _text(canvas, 200, 80 + 13 * row, f"Middle column prose, its line {row}")  # to x = 360
+        _text(canvas, 395, 80 + 13 * row, f"Right column prose, its line {row}")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_table_column_beside_a_prose_column_is_a_column(tmp_path: Path, backend: str) -> None:
+    """Three columns, the first a label | value table of short cells, the middle one running
+    text: the two are columns because one of them is running text (they were read across by
+    rows as one table when neither filled its half: the sweep's reportlab pages mixed the
+    overview table into the spotlight beside it; 88 values over both seeds)."""
+    texts = _texts(_read(_render(tmp_path, _table_column_beside_prose), backend))
+    middle = [index for index, text in enumerate(texts) if text.startswith("Middle")]
+    table = [index for index, text in enumerate(texts) if not text.startswith(("Middle", "Right"))]
+    assert middle == list(range(min(middle), min(middle) + 8)) and max(table) < min(middle)
+
+
 def _panel_over_two_columns(canvas: Canvas) -> None:
     tint = Color(0.9, 0.93, 0.97)
     _text(canvas, 50, 40, HEADER, size=14)

@@ -226,7 +226,8 @@ def _read_columns(units: Sequence[Unit], gutter: tuple[float, float], below: Uni
 
 def _in_columns(units: list[Unit], left: float, right: float, base: int, number: dict[Unit, int]) -> list[Unit]:
     """One column's units in reading order, numbering each in ``number``: by rows, or, when a
-    gutter of its own holds in it, its left half then its right half."""
+    gutter of its own holds in it and one half at least is running text (a table of short cells
+    beside prose is a column too), its left half then its right half."""
     # lines filling most of the column leave no room for two columns in it: no search
     room = len(units) >= 2 * MIN_UNITS_PER_SIDE and not _fills(units, left, right, ONE_COLUMN)
     gutter = find_gutter(_text_units(units), left, right) if room else None
@@ -239,8 +240,8 @@ def _in_columns(units: list[Unit], left: float, right: float, base: int, number:
         halves[_column(unit, g0, g1)].append(unit)
     printed_left = max(left, min(unit.bbox[0] for unit in units))  # the region's print, not its margins
     printed_right = min(right, max(unit.bbox[2] for unit in units))
-    if not (_fills(halves[0], printed_left, g0) and _fills(halves[1], g1, printed_right)):
-        number.update((unit, base) for unit in units)  # short cells side by side: a table, read by rows
+    if not (_fills(halves[0], printed_left, g0) or _fills(halves[1], g1, printed_right)):
+        number.update((unit, base) for unit in units)  # short cells on both sides: a table, read by rows
         return by_rows(units)
     number.update((unit, base) for unit in halves[0])
     number.update((unit, base + 1) for unit in halves[1])
