@@ -480,6 +480,8 @@ def test_numbered_items_that_name_a_section_topic_are_no_headings(vocabulary: Vo
     ("data.vitoriagasteiz.e s", ["https://data.vitoriagasteiz.es"]),
     ("https://data.vitoriagasteiz .es", ["https://data.vitoriagasteiz.es"]),
     ("https://www.porto.pt /innovation", ["https://www.porto.pt/innovation"]),
+    ("https://lab.saint- etienne.fr/ https://stadt- zuerich.ch/open-data", ["https://lab.saint-etienne.fr/",
+                                                                           "https://stadt-zuerich.ch/open-data"]),
     ("www.zurich.ch https://data.zurich.ch/", ["https://www.zurich.ch", "https://data.zurich.ch/"]),  # two hosts
     ("i.e. data.x.fi", ["https://data.x.fi"]),
 ])

@@ -64,11 +64,16 @@ def _carries_on(last: str, word: str) -> bool:
 
 
 def _cut_in_host(last: str, word: str) -> bool:
-    """``last`` is an address cut inside its host and ``word`` the rest of it: after a dot or
-    before one (".es"), inside the top-level label (no such label is one letter: "x.e" + "s"),
-    after "www." and one label ("www.welling" + "ton.nz/x"), or before the path ("/innovation")."""
+    """``last`` is an address cut inside its host and ``word`` the rest of it: after a hyphen
+    of the host, after a dot or before one (".es"), inside the top-level label (no such label is
+    one letter: "x.e" + "s"), after "www." and one label ("www.welling" + "ton.nz/x"), or before
+    the path ("/innovation")."""
     host = last.split("://")[-1]
-    if "/" in host or "." not in host or not _HOST_RE.fullmatch(word):
+    if "/" in host or not _HOST_RE.fullmatch(word):
+        return False
+    if host.endswith("-"):  # no host ends with a hyphen: "lab.saint-" + "etienne.fr/"
+        return True
+    if "." not in host:
         return False
     labels = host.split(".")
     if host.endswith(".") or word.startswith((".", "/")):  # an address so far ("i.e." is none)
