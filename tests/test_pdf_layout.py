@@ -1013,6 +1013,27 @@ def test_a_table_column_beside_a_prose_column_is_a_column(tmp_path: Path, backen
     assert middle == list(range(min(middle), min(middle) + 8)) and max(table) < min(middle)
 
 
+def _words_at(canvas: Canvas, top: float, words: list[str], x: float, gaps: list[float]) -> None:
+    for word, gap in zip(words, [*gaps, 0.0], strict=True):
+        _text(canvas, x, top, word)
+        x += pdfmetrics.stringWidth(word, "Helvetica", 10) + gap
+
+
+def _justified_and_table_rows(canvas: Canvas) -> None:
+    _words_at(canvas, 80, ["Spotlight", "–", "Tartu", "Co-design"], 50, [12.5, 12.5, 12.5])  # stretched alike
+    _words_at(canvas, 100, ["Health", "Housing", "Culture"], 50, [30.0, 45.0])  # cells: gaps unlike
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_justified_line_stretched_past_the_segment_gap_is_one_line(tmp_path: Path, backend: str) -> None:
+    """A justified line (fpdf2) whose every word space is stretched past the gap that parts two
+    lines on one baseline stays one line: its gaps are alike to half a point (the sweep read a
+    spotlight heading word by word, and 59 values of justified columns so). A row of table
+    cells, its gaps unlike, is still cut."""
+    texts = _texts(_read(_render(tmp_path, _justified_and_table_rows), backend))
+    assert texts == ["Spotlight – Tartu Co-design", "Health", "Housing", "Culture"]
+
+
 def _panel_over_two_columns(canvas: Canvas) -> None:
     tint = Color(0.9, 0.93, 0.97)
     _text(canvas, 50, 40, HEADER, size=14)

@@ -29,6 +29,7 @@ _UNKNOWN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 SPACE_GAP = 0.15  # of the font size: a wider gap between spans is a word space
 SEGMENT_GAP = 1.2  # of the font size: a wider gap on one baseline separates two text lines
 BULLET_GAP = 3.0  # of the font size: a bullet glyph is joined to text at most this far right
+JUSTIFIED_GAP = 3.0  # of the font size: the widest word space a justified line stretches
 MARKER_MIN, MARKER_MAX = 0.15, 0.9  # of the font size: the sides of a drawn bullet marker
 ROW_TOLERANCE = 0.3  # of the font size: baselines closer than this share a row
 ASCENT, DESCENT = 0.8, 0.2  # of the font size: a line's box above and below its baseline
@@ -147,24 +148,34 @@ def _rows(spans: Iterable[Span]) -> list[list[Span]]:
 
 
 def _add_segments(lines: list[TextLine], page: int, row: list[Span], boxes: Sequence[Box]) -> None:
-    """Append the lines of one row: its spans left to right, cut where ``_splits`` says."""
+    """Append the lines of one row: its spans left to right, cut where ``_splits`` says, unless
+    the cuts are a justified line's stretched word spaces (``_justified``)."""
     if len(row) > 1:
         row.sort(key=_X0)
-    current: list[Span] = []
-    current_box: Box | None = None
+    segments: list[tuple[list[Span], Box | None]] = []
     for span in row:
         box = _box_at(boxes, (span.x0 + span.x1) / 2, span.baseline - 0.3 * span.size) if boxes else None
-        if current and _splits(current, span, box is current_box):
-            line = _make_line(page, current, current_box)
-            if line is not None:
-                lines.append(line)
-            current = []
-        if not current:
-            current_box = box
-        current.append(span)
-    line = _make_line(page, current, current_box)
-    if line is not None:
-        lines.append(line)
+        if not segments or _splits(segments[-1][0], span, box is segments[-1][1]):
+            segments.append(([], box))
+        segments[-1][0].append(span)
+    if len(segments) > 2 and _justified([spans for spans, _ in segments]):
+        segments = [([span for spans, _ in segments for span in spans], segments[0][1])]
+    for spans, box in segments:
+        line = _make_line(page, spans, box)
+        if line is not None:
+            lines.append(line)
+
+
+def _justified(segments: list[list[Span]]) -> bool:
+    """Single words a justified line spread apart, each word space stretched past a segment
+    gap alike (to half a point): three segments at least, the first word no list marker, no gap
+    wider than ``JUSTIFIED_GAP`` font sizes. Cells of a table are set apart by gaps their texts' lengths
+    make unequal."""
+    spans = [span for segment in segments for span in segment]
+    gaps = [after.x0 - before.x1 for before, after in zip(spans, spans[1:], strict=False)]
+    size = max(span.size for span in spans)
+    words = all(" " not in span.text.strip() for span in spans)
+    return words and not _is_marker(spans[0]) and max(gaps) - min(gaps) <= 0.5 and max(gaps) <= JUSTIFIED_GAP * size
 
 
 def _splits(current: list[Span], span: Span, same_box: bool) -> bool:
