@@ -91,7 +91,8 @@ DIMENSIONS: tuple[Dimension, ...] = (
     Dimension("grid_label_wrap", ("natural", "explicit", "nowrap"), doc="nowrap falls back to natural below 6.5 pt"),
     Dimension("grid_span", ("full", "column"), doc="grid across the text columns or in one"),
     Dimension(
-        "legend_position", ("above", "below", "right", "in_sentence"), doc="in_sentence: the phrases are coloured"
+        "legend_position", ("above", "below", "right", "in_sentence"),
+        doc="in_sentence: the phrases are coloured; right is below in PyMuPDF (Story squeezes a grid nested beside it)"
     ),
     Dimension("legend_swatch", ("square", "circle", "bar")),
     Dimension("hyphenation", ("off", "auto", "justified"), doc="soft hyphens in prose (pyphen en_GB)"),
