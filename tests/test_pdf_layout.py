@@ -425,6 +425,13 @@ def test_outcomes_grid_by_colour(tmp_path: Path, backend: str, coding: str, lege
     assert not [warning for warning in record.warnings if "grid" in warning.code]
 
 
+def _disc(canvas: Canvas, x: float, top: float, filled: bool) -> None:
+    """A 4 pt disc centred ``top`` points down the page: filled green, or a green outline."""
+    canvas.setFillColor(GREEN)
+    canvas.setStrokeColor(GREEN)
+    canvas.circle(x, HEIGHT - top, 4, stroke=int(not filled), fill=int(filled))
+
+
 def _keyed_legend(legend: str, coding: str) -> Draw:
     """A snapshot whose legend keys each label by something printed before it in the colour:
     "named" ("Green: with sufficient data", the name alone coloured), "glyph" (a coloured "■"),
@@ -445,6 +452,9 @@ def _keyed_legend(legend: str, coding: str) -> Draw:
             elif legend == "glyph":
                 _text(canvas, 50, top, "\u25a0", font=font, colour=colour)
                 _text(canvas, 64, top, label.capitalize(), font=font)
+            elif legend == "hollow":  # a filled disc, and a circle drawn in outline: the paper inside
+                _disc(canvas, 54, top - 3.5, filled=row == 0)
+                _text(canvas, 64, top, label, font=font)
             elif row == 0:  # a row of two painted cells
                 for column, (text, paint) in enumerate((("With sufficient data", GREEN),
                                                         ("Without sufficient data", AMBER))):
@@ -456,6 +466,10 @@ def _keyed_legend(legend: str, coding: str) -> Draw:
                 top = 160 + 14 * index
                 _text(canvas, 50, top, "\u2714", font=font, colour=mark)
                 _text(canvas, 64, top, area, font=font)
+            elif coding == "hollow":
+                top = 160 + 14 * index
+                _disc(canvas, 54, top - 3.5, filled=area in WITH_DATA)
+                _text(canvas, 64, top, area, font=font)
             else:
                 row, column = divmod(index, 3)
                 x0, cell_top = 50 + 170 * column, 150 + 40 * row
@@ -466,14 +480,16 @@ def _keyed_legend(legend: str, coding: str) -> Draw:
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-@pytest.mark.parametrize(("legend", "coding"), [("named", "marker"), ("glyph", "fill"), ("row", "fill")])
+@pytest.mark.parametrize(("legend", "coding"), [("named", "marker"), ("glyph", "fill"), ("row", "fill"),
+                                                ("hollow", "hollow")])
 def test_outcomes_legend_keyed_before_its_label(tmp_path: Path, backend: str, legend: str, coding: str,
                                                 vocabulary: Vocabulary) -> None:
     """Blind round 5 printed its legends as groff ("Green" coloured, then ": with sufficient
     data"), Writer (a coloured "■"), LuaLaTeX and Calc (a row of two painted cells) and pango
     (a coloured "✔" before each area, the legend "✔ = with sufficient data"): 24 of 36 grids were
     read with both lists null. The key printed before a label, or the paint of a legend cell, is
-    its colour; a marker glyph before an area is the area's."""
+    its colour; a marker glyph before an area is the area's. A marker drawn in outline (blind
+    rounds 2 and 4: filled vs hollow circles, 8 grids) has the paper's colour."""
     record = parse_document(_read(_render(tmp_path, _keyed_legend(legend, coding)), backend), vocabulary).record
     assert record.outcomes.with_sufficient_data is not None
     assert record.outcomes.without_sufficient_data is not None

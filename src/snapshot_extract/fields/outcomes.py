@@ -18,7 +18,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..models import RGB, BBox, Block, Evidence, FieldResult, Line, Section, Swatch
+from ..models import PAPER, RGB, BBox, Block, Evidence, FieldResult, Line, Section, Swatch
 from ..vocabulary import Vocabulary
 from .common import Found, locate
 from .lists import Unit, split_items
@@ -133,13 +133,16 @@ def _cells(block: Block, swatches: tuple[Swatch, ...]) -> list[Cell]:
 
 def _legend_colour(block: Block, swatches: tuple[Swatch, ...]) -> RGB | None:
     line = block.lines[0]
+    swatch = None
     if line.bbox is not None and line.page is not None:
         swatch = _swatch_beside(line.page, line.bbox, swatches, legend=True)
-        if swatch is not None:
+        if swatch is not None and swatch != PAPER:
             return swatch
-    key = _key_colour(line)
+    key = _key_colour(line)  # a coloured key beats a hollow box drawn before it ("□ Green: with ...")
     if key is not None:
         return key
+    if swatch is not None:
+        return swatch
     if line.color is not None and not _is_neutral(line.color):
         return line.color
     return None

@@ -39,6 +39,7 @@ from .schema import (
 )
 from .stages import (
     MAX_ITEM_LINE,
+    PAPER,
     RGB,
     BBox,
     Block,
@@ -89,6 +90,7 @@ __all__ = [
     "Source",
     "SourceInfo",
     "Spotlight",
+    "PAPER",
     "Swatch",
     "Term",
     "Unmapped",

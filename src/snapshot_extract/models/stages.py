@@ -64,11 +64,15 @@ class Line(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Swatch:
-    """A filled rectangle on a page (grid tile, legend swatch, panel background)."""
+    """A filled rectangle on a page (grid tile, legend swatch, panel background), or a hollow
+    marker (an outlined circle or box), whose fill is the paper's: ``PAPER``."""
 
     page: int
     bbox: BBox
     fill: RGB
+
+
+PAPER: RGB = (1.0, 1.0, 1.0)  # the fill of a hollow marker: the paper shows through it
 
 
 class OcrDoubt(NamedTuple):

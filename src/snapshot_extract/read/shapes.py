@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..geometry import round_box
-from ..models import RGB, BBox, Swatch
+from ..models import PAPER, RGB, BBox, Swatch
 from .page import PageContent, Shape
 
 MIN_BOX, MIN_SWATCH = 6.0, 2.0  # points: smallest container / swatch side
+MAX_MARKER = 14.0  # points: the largest side of an outlined shape read as a hollow marker
 SAME_EDGE = 1.5  # points: shapes whose edges are this close are one (a background + its border)
 STRIP_JOIN = 0.1  # points: a box painted this close under one of its fill and width carries it on
 
@@ -112,12 +113,20 @@ def page_shapes(page: PageContent) -> tuple[list[Box], list[Swatch]]:
          if box.bbox[2] - box.bbox[0] >= MIN_BOX and box.bbox[3] - box.bbox[1] >= MIN_BOX),
         key=lambda box: box.area,
     )  # fmt: skip
-    swatches = [Swatch(page.number, box.bbox, box.fill) for box in boxes if box.fill is not None]
+    swatches = [Swatch(page.number, box.bbox, box.fill if box.fill is not None else PAPER)
+                for box in boxes if box.fill is not None or box.outlined and _marker_sized(box)]
     rules = [box for box in boxes
              if box.bbox[2] - box.bbox[0] < MIN_BOX and box.bbox[3] - box.bbox[1] >= MIN_BOX]
     if rules:
         containers = sorted(_split_by_rules(containers, rules), key=lambda box: box.area)
     return _visible(containers), swatches
+
+
+def _marker_sized(box: Box) -> bool:
+    """An outlined shape the size of a list marker or legend swatch (a hollow circle or box: the
+    paper shows through it, against a filled one)."""
+    width, height = box.bbox[2] - box.bbox[0], box.bbox[3] - box.bbox[1]
+    return MIN_SWATCH <= width <= MAX_MARKER and MIN_SWATCH <= height <= MAX_MARKER
 
 
 def _split_by_rules(containers: list[Box], rules: list[Box]) -> Iterator[Box]:
