@@ -203,7 +203,7 @@ def _classify(found: Found, cells: list[Cell], legend: dict[str, RGB]) -> None:
         for path in (WITH, WITHOUT):
             found.warn(path, "no_grid_colours", "cannot tell which areas have sufficient data: no grid was read")
         return
-    if len(legend) < 2:
+    if len(legend) < 2 or math.dist(legend["with"], legend["without"]) < _AMBIGUITY_MARGIN:  # one colour: no key
         colourless = all(cell.fill is None and cell.color is None for cell in cells)
         reason = "the input carries no colours" if colourless else "no legend with both colours was found"
         for path in (WITH, WITHOUT):
