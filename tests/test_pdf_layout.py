@@ -498,6 +498,33 @@ def test_outcomes_legend_keyed_before_its_label(tmp_path: Path, backend: str, le
     assert [term.text for term in record.outcomes.policy_areas] == list(AREAS)  # no legend label among them
 
 
+def _text_coloured_grid_with_a_wrapped_label(canvas: Canvas) -> None:
+    _text(canvas, 50, 40, HEADER, size=14)
+    _text(canvas, 50, 80, "How are outcomes measured?", font="Helvetica-Bold", size=12)
+    _text(canvas, 50, 96, "Policy areas with sufficient data or without sufficient data.")
+    _text(canvas, 50, 116, "With sufficient data", colour=GREEN)
+    _text(canvas, 200, 116, "Without sufficient data", colour=AMBER)
+    cells = [("Labour Market and", "Skills", GREEN), ("Health", None, AMBER), ("Housing", None, GREEN)]
+    for column, (first, second, colour) in enumerate(cells):
+        _text(canvas, 50 + 150 * column, 140, first, font="Helvetica-Bold", size=9, colour=colour)
+        if second:
+            _text(canvas, 50 + 150 * column, 151, second, font="Helvetica-Bold", size=9, colour=colour)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_grid_label_wrapped_onto_a_line_read_later_is_one_area(tmp_path: Path, backend: str,
+                                                               vocabulary: Vocabulary) -> None:
+    """Cells coded by text colour, with no boxes: read by rows, a label's second line comes after
+    the other cells ("Labour Market and" ... "Skills"). A cell that names no area takes the line
+    right under it at its left edge, in its colour, when the two name one (the sweep's text-
+    coloured grids: 13 values)."""
+    record = parse_document(_read(_render(tmp_path, _text_coloured_grid_with_a_wrapped_label), backend),
+                            vocabulary).record
+    assert [term.id for term in record.outcomes.policy_areas] == ["labour_market", "health", "housing"]
+    assert [term.id for term in record.outcomes.with_sufficient_data or []] == ["labour_market", "housing"]
+    assert not [w for w in record.warnings if w.field.startswith("outcomes") and w.code == "unmapped_term"]
+
+
 def _two_columns_above_outcomes(canvas: Canvas) -> None:
     """Page 2: two columns (the left one longer), then the outcomes section across the page,
     its heading set where the left column would carry on."""

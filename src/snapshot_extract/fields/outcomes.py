@@ -18,8 +18,9 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..models import PAPER, RGB, BBox, Block, Evidence, FieldResult, Line, Section, Swatch
-from ..vocabulary import Vocabulary
+from ..geometry import union_box
+from ..models import PAPER, RGB, BBox, Block, Evidence, FieldResult, Line, Section, Swatch, vocabulary_group
+from ..vocabulary import Match, Vocabulary
 from .common import Found, locate
 from .lists import Unit, split_items
 
@@ -75,6 +76,7 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
         elif block.kind == "row" or (len(block.text) <= 60 and not block.text.endswith(".")):
             found.use(index)
             cells.extend(_cells(block, swatches))
+    cells = _join_wrapped(cells, vocabulary)
     cells += [Cell(text, evidence, None, None) for text, evidence in split_items(units, "policy_areas", vocabulary)]
     found.terms("outcomes.policy_areas", [(cell.text, cell.evidence) for cell in cells])
     _classify(found, cells, legend)
@@ -129,6 +131,44 @@ def _cells(block: Block, swatches: tuple[Swatch, ...]) -> list[Cell]:
         color = line.cell_colors[position] if position < len(line.cell_colors) else None
         result.append(Cell(text, Evidence(text, line.page, box), fill, color))
     return result
+
+
+def _join_wrapped(cells: list[Cell], vocabulary: Vocabulary) -> list[Cell]:
+    """Cells whose label wrapped onto a line the reading order put elsewhere ("Labour Market and"
+    ... "Skills"): a cell that names no area confidently takes the cell right under it at its
+    left edge, in its colours, when the two name one together."""
+    group = vocabulary_group("outcomes.policy_areas")
+    joined: list[Cell] = []
+    taken: set[int] = set()
+    for index, cell in enumerate(cells):
+        if index in taken:
+            continue
+        if cell.evidence.bbox is not None and not _names_an_area(vocabulary, group, cell.text):
+            below = next((other for other, candidate in enumerate(cells) if other not in taken
+                          and other != index and _wraps_into(cell, candidate)), None)
+            if below is not None and _names_an_area(vocabulary, group, f"{cell.text} {cells[below].text}"):
+                taken.add(below)
+                text = f"{cell.text} {cells[below].text}"
+                box = union_box([b for b in (cell.evidence.bbox, cells[below].evidence.bbox) if b is not None])
+                cell = Cell(text, Evidence(text, cell.evidence.page, box), cell.fill, cell.color)
+        joined.append(cell)
+    return joined
+
+
+def _names_an_area(vocabulary: Vocabulary, group: str, text: str) -> bool:
+    found = vocabulary.match(group, text)
+    return isinstance(found, Match) and vocabulary.confident(found.score)
+
+
+def _wraps_into(cell: Cell, other: Cell) -> bool:
+    """``other`` is the next line of ``cell``'s label: right under it at its left edge, on its
+    page, in its colours."""
+    above, below = cell.evidence.bbox, other.evidence.bbox
+    if above is None or below is None or other.evidence.page != cell.evidence.page:
+        return False
+    height = above[3] - above[1]
+    return (abs(below[0] - above[0]) <= 2 and -0.2 * height <= below[1] - above[3] <= 0.8 * height
+            and (other.fill, other.color) == (cell.fill, cell.color))
 
 
 def _legend_colour(block: Block, swatches: tuple[Swatch, ...]) -> RGB | None:
