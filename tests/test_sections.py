@@ -272,6 +272,20 @@ def test_an_overview_line_under_another_heading_is_the_overview_s_by_any_label_i
     assert overview is not None and [b.text for b in overview.blocks] == [f"{label}: 2015-2021"]
 
 
+def test_a_header_a_tool_letter_spaced_is_the_same_city_as_its_repeat() -> None:
+    """pdfplumber printed page 1's letter-spaced header "CO IMB RA , Po rtu gal" and page 2's
+    "COIMBRA, Portugal": one city (its letters alike), not two snapshots in one file (blind round 6
+    refused the dump); the header read is the one that names a known country."""
+    sections = _sections(
+        "CITY INNOVATION SNAPSHOT\nCO IMB RA , Po rtu gal\n\nOverview\n\nMayor: José Loureiro\n\n"
+        "What is the organisational structure?\n\nCoimbra's innovation work is led by a dedicated team.\n\n"
+        "City Innovation Snapshot — COIMBRA, Portugal\n\nHow is data used?\n\nData plays a limited role.\n"
+    )
+    assert sections.header_cities == ("co imb ra",)
+    assert sections.header is not None and (sections.header.as_printed, sections.header.country) == ("COIMBRA",
+                                                                                                     "Portugal")
+
+
 def test_interleaved_column_lines_are_relocated() -> None:
     sections = _sections(
         "City Innovation Snapshot TALLINN, Estonia\n\nOverview\n\n"

@@ -1,8 +1,8 @@
 """Sections: ``Document`` -> ``Sections``.
 
 Contract: page furniture is removed wherever it falls (``header``: the page header, whose first
-occurrence becomes ``Sections.header``, page numbers, running footers); the document is cut at
-its headings (``headings``); the lines between headings are grouped into ``Block``s, and blocks
+occurrence naming a known country becomes ``Sections.header``, page numbers, running footers); the
+document is cut at its headings (``headings``); the lines between headings are grouped into ``Block``s, and blocks
 whose content unambiguously belongs to another section are moved there, each move recorded in
 ``Sections.moves`` (``blocks``). Nothing here interprets values.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..models import Document, Sections
 from ..vocabulary import Vocabulary
 from .blocks import SECTION_KEYS, group_blocks, relocate, wrap_width
-from .header import find_furniture, header_cities
+from .header import find_furniture, header_cities, main_header
 from .headings import match_heading, split_at_headings
 
 
@@ -24,8 +24,7 @@ def detect_sections(document: Document, vocabulary: Vocabulary | None = None) ->
     content = [line for index, line in enumerate(document.lines) if index not in furniture.lines]
     opened = list(split_at_headings(content, term_groups))
     sections, preamble, moves = relocate(opened, wrap_width(content), term_groups)
-    header = furniture.headers[0] if furniture.headers else None
-    return Sections(header, sections, preamble, moves, header_cities(furniture.headers))
+    return Sections(main_header(furniture.headers), sections, preamble, moves, header_cities(furniture.headers))
 
 
 __all__ = ["SECTION_KEYS", "detect_sections", "group_blocks", "match_heading"]

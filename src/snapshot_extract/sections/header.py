@@ -335,13 +335,19 @@ def _near_break(rank: int, breaks: list[int]) -> bool:
     return any(0 < abs(rank - other) <= NEAR for other in breaks)
 
 
+def main_header(headers: Sequence[Header]) -> Header | None:
+    """The document's header: the first that names a known country (a repeat on page 2 may print
+    what a tool garbled in the first: "CO IMB RA , Po rtu gal"), else the first."""
+    return next((header for header in headers if country_code(header.country)), headers[0] if headers else None)
+
+
 def header_cities(headers: Sequence[Header]) -> tuple[str, ...]:
     """The distinct cities the headers name (a file holding two snapshots names two); a header that
-    holds an earlier one's city among other words (a running head joined with the text beside it)
-    names the same city."""
+    holds an earlier one's city among other words (a running head joined with the text beside it),
+    or its letters with other spaces ("CO IMB RA": a dump of letter-spaced type), names the same city."""
     cities: list[str] = []
     for header in headers:
         city = fold(header.as_printed)
-        if not any(f" {known} " in f" {city} " for known in cities):
+        if not any(f" {known} " in f" {city} " or squeeze(known) == squeeze(city) for known in cities):
             cities.append(city)
     return tuple(cities)
