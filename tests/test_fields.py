@@ -557,6 +557,17 @@ def test_an_address_cut_after_a_hyphen_in_its_host_runs_on(vocabulary: Vocabular
     assert record["overview"]["websites"] == ["https://lab.saint-etienne.fr/", "https://www.saint-etienne.fr"]
 
 
+def test_an_overview_label_set_off_by_a_dash(vocabulary: Vocabulary) -> None:
+    """"Mayor — Amparo Ibáñez": an em or en dash sets the value off as a colon would (blind round
+    6 read the mayor "— Amparo Ibáñez", silently)."""
+    record = _record("Overview\n\nMayor — Amparo Ibáñez\nTerm – 2019 to 2023\nInnovation Lead — Inés Marco\n\n"
+                     "What is the organisational structure?\n\nBilbao's innovation work is sprinkled throughout the "
+                     "municipality.\n", vocabulary)
+    overview = record["overview"]
+    assert (overview["mayor"], overview["innovation_lead"], overview["term_start"]) == ("Amparo Ibáñez", "Inés Marco",
+                                                                                        2019)
+
+
 def test_a_label_is_a_whole_word(vocabulary: Vocabulary) -> None:
     """"MAYORAL TERM" (a table's label row printed as one line) is no "Mayor" label whose value
     is "AL TERM" (a blind round's silent error)."""
