@@ -206,6 +206,10 @@ HARD_CASES = [
     ("stopped publishing", "How is data used?\n\nX stopped publishing open data in 2019.\n",
      "data.publishes_open_data", False, None),
     ("term with a split year", "Overview\n\nTerm: 2018/19 – 2024\n", "overview.term_end", None, "unreadable_value"),
+    # a value read from the wrong cell leaves both parts unknown (blind round 6: 6 silent)
+    ("term without a year", "Overview\n\nTerm: Eglė Kazlauskas\n", "overview.term_end", None, "unreadable_value"),
+    ("population not a number", "Overview\n\nPopulation size: Eglė Žemaitytė\n", "overview.population_year", None,
+     "unreadable_value"),
     ("singular success factor", "How is innovation helping the city?\n\nThe most critical success factor is dedicated "
      "funding.\n", "impact.success_factors", ["dedicated_funding"], None),
 ]

@@ -182,8 +182,9 @@ def parse_term(value: str) -> tuple[int | None, int | None]:
 
 def _read_term(found: Found, value: str, evidence: Evidence) -> None:
     start, end = parse_term(value)
-    if start is None:
-        found.warn("overview.term_start", "unreadable_value", f'term "{value}" has no year')
+    if start is None:  # neither end of the term is known
+        for path in ("overview.term_start", "overview.term_end"):
+            found.warn(path, "unreadable_value", f'term "{value}" has no year')
         return
     found.set("overview.term_start", start, evidence)
     found.set("overview.term_end", end, evidence)
@@ -212,7 +213,8 @@ def parse_population(value: str) -> tuple[int | None, int | None]:
 
 def _read_population(found: Found, value: str, evidence: Evidence) -> None:
     population, year = parse_population(value)
-    if population is None:
-        found.warn("overview.population", "unreadable_value", f'population "{value}" is not a number')
+    if population is None:  # nor the year it was counted in
+        for path in ("overview.population", "overview.population_year"):
+            found.warn(path, "unreadable_value", f'population "{value}" is not a number')
     found.set("overview.population", population, evidence)
     found.set("overview.population_year", year, evidence)
