@@ -368,6 +368,14 @@ def test_the_header_wherever_it_is(header: str) -> None:
     assert "overview" in sections.sections and not sections.preamble
 
 
+def test_a_country_printed_without_a_comma_is_its_longest_known_name() -> None:
+    """"'S-HERTOGENBOSCH The Netherlands" (a dump that lost the gap between a banner's ends): the
+    country is "The Netherlands", not "Netherlands" with "The" left on the city (blind round 6)."""
+    sections = _sections("City Innovation Snapshot\n'S-HERTOGENBOSCH The Netherlands" + BODY)
+    assert sections.header is not None
+    assert (sections.header.as_printed, sections.header.country) == ("'S-HERTOGENBOSCH", "The Netherlands")
+
+
 def test_city_line_level_with_the_kicker_wherever_the_reading_order_put_it() -> None:
     """A banner read as two lines far apart in reading order (the kicker first, the city at the
     top of the right column, after the left column): the city line level with the kicker on its

@@ -181,7 +181,7 @@ def _with_comma(text: str) -> str | None:
     if "," in text:
         return None
     words = text.split()
-    for count in range(1, min(len(words), 4)):
+    for count in range(min(len(words) - 1, 3), 0, -1):  # the longest name first: "The Netherlands"
         if country_code(" ".join(words[-count:])) is not None:
             return f"{' '.join(words[:-count])}, {' '.join(words[-count:])}"
     return None
