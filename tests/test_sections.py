@@ -127,6 +127,7 @@ def test_spotlight_title_over_its_text_in_a_dump_without_blank_lines(kicker: str
 
 @pytest.mark.parametrize(("heading", "wrapped", "title"), [
     ("SPOTLIGHT | Green", "Roofs 2030", "Green Roofs 2030"),
+    ("Spotlight | Heat Map", "Newcastle upon Tyne", "Heat Map Newcastle upon Tyne"),  # a place name's small word
     ("Spotlight | Open Budget –", "Participatory Pilot", "Open Budget – Participatory Pilot"),
     ("SPOTLIGHT\nOne-Stop", "Permit Desk", "One-Stop Permit Desk"),
 ])

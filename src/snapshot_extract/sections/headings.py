@@ -186,7 +186,9 @@ def _read_title(lines: list[Line], index: int, used: int, title: str | None) -> 
     return title, used
 
 
-_TITLE_SMALL_WORDS = frozenset("a an and at by for in of on or the to – — - & +".split())  # noqa: SIM905
+# the small words of a title case, English and the particles of place names ("Newcastle upon Tyne")
+_TITLE_SMALL_WORDS = frozenset("a an and at by for from in into of on or the to upon with – — - & + "  # noqa: SIM905
+                               "am de del der di du im la le sur van von".split())
 
 
 def _wraps_title_in_dump(lines: list[Line], at: int) -> bool:
