@@ -164,27 +164,37 @@ def _join_wrapped_labels(lines: list[tuple[int, Line]]) -> tuple[list[tuple[int,
     for position, (index, line) in enumerate(joined):
         if BARE_KEY_RE.match(line.text):
             continue
-        later = _second_label_line(joined, position)
-        if later is None:
-            continue
-        second_index, second = joined[later]
-        match = BARE_KEY_RE.match(f"{line.text} {second.text}")
-        if match is not None and not match.group("value").strip():
-            box = None if line.bbox is None or second.bbox is None else (
-                line.bbox[0], line.bbox[1], max(line.bbox[2], second.bbox[2]), second.bbox[3])
-            joined[position] = (index, line._replace(text=f"{line.text} {second.text}", bbox=box))
-            absorbed.add(second_index)
-            del joined[later]
+        label, taken = line, []
+        for _ in range(MAX_LABEL_LINES - 1):  # "Innovation /" / "open data" / "website:"
+            later = _second_label_line(joined, position, label)
+            if later is None:
+                break
+            second = joined[later][1]
+            box = None if label.bbox is None or second.bbox is None else (
+                label.bbox[0], label.bbox[1], max(label.bbox[2], second.bbox[2]), second.bbox[3])
+            label = label._replace(text=f"{label.text} {second.text}", bbox=box)
+            taken.append(later)
+            match = BARE_KEY_RE.match(label.text)
+            if match is not None and not match.group("value").strip():
+                joined[position] = (index, label)
+                absorbed.update(joined[later][0] for later in taken)
+                for later in sorted(taken, reverse=True):
+                    del joined[later]
+                break
     return joined, absorbed
 
 
-def _second_label_line(lines: list[tuple[int, Line]], position: int) -> int | None:
-    """Where the second line of a label wrapped at ``position`` may be: on a page, the line
+MAX_LABEL_LINES = 3  # a label wrapped in a narrow cell over this many lines at most
+
+
+def _second_label_line(lines: list[tuple[int, Line]], position: int, label: Line) -> int | None:
+    """Where the next line of ``label``, wrapped from ``position``, may be: on a page, the line
     right under it (``_under``); in a dump (no boxes), the line after the next one, the value
     printed level with the middle of the wrapped label coming between them in the text."""
-    line = lines[position][1]
-    if line.bbox is not None:
-        return next((later for later in range(position + 1, len(lines)) if _under(line, lines[later][1])), None)
+    if label.bbox is not None:
+        return next((later for later in range(position + 1, len(lines)) if _under(label, lines[later][1])), None)
+    if label is not lines[position][1]:  # a dump's label on more than two lines: not known
+        return None
     later = position + 2
     if later < len(lines) and lines[later][1].bbox is None and not BARE_KEY_RE.match(lines[position + 1][1].text):
         return later
