@@ -230,9 +230,8 @@ def check(
 
 def _check_one(source: Path, expected: Path, vocabulary: Vocabulary, options: PdfOptions, update: bool,
                to_stderr: bool) -> FixtureOutcome:  # fmt: skip
-    from .checks.golden import check_fixture
-
     """Check one fixture and print its lines: ``ok  X``, or ``FAIL X`` and one line per difference."""
+    from .checks.golden import check_fixture
     from .checks.junit import difference_line
 
     outcome = check_fixture(source, expected, vocabulary, options, update)
