@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..geometry import union_box
 from ..models import PAPER, RGB, BBox, Block, Evidence, FieldResult, Line, Section, Swatch, vocabulary_group
-from ..vocabulary import Match, Vocabulary
+from ..vocabulary import Vocabulary
 from .common import Found, locate
 from .lists import Unit, split_items
 
@@ -143,21 +143,16 @@ def _join_wrapped(cells: list[Cell], vocabulary: Vocabulary) -> list[Cell]:
     for index, cell in enumerate(cells):
         if index in taken:
             continue
-        if cell.evidence.bbox is not None and not _names_an_area(vocabulary, group, cell.text):
+        if cell.evidence.bbox is not None and not vocabulary.is_confident(group, cell.text):
             below = next((other for other, candidate in enumerate(cells) if other not in taken
                           and other != index and _wraps_into(cell, candidate)), None)
-            if below is not None and _names_an_area(vocabulary, group, f"{cell.text} {cells[below].text}"):
+            if below is not None and vocabulary.is_confident(group, f"{cell.text} {cells[below].text}"):
                 taken.add(below)
                 text = f"{cell.text} {cells[below].text}"
                 box = union_box([b for b in (cell.evidence.bbox, cells[below].evidence.bbox) if b is not None])
                 cell = Cell(text, Evidence(text, cell.evidence.page, box), cell.fill, cell.color)
         joined.append(cell)
     return joined
-
-
-def _names_an_area(vocabulary: Vocabulary, group: str, text: str) -> bool:
-    found = vocabulary.match(group, text)
-    return isinstance(found, Match) and vocabulary.confident(found.score)
 
 
 def _wraps_into(cell: Cell, other: Cell) -> bool:

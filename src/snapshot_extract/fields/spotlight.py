@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..geometry import union_box
 from ..models import Evidence, FieldResult, Section
 from ..textutil import join_wrapped
 from ..vocabulary import Vocabulary
@@ -23,9 +24,7 @@ def map_spotlight(section: Section | None, vocabulary: Vocabulary) -> FieldResul
             found.use(index)
         text = _paragraphs_text([block.text for block in section.blocks])
         evidences = [locate(block) for block in section.blocks]
-        boxes = [e.bbox for e in evidences if e.bbox is not None]
-        bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
-                max(b[3] for b in boxes)) if boxes else None
+        bbox = union_box([e.bbox for e in evidences if e.bbox is not None])
         found.set("spotlight.text", text, Evidence(text, evidences[0].page, bbox))
         _warn_if_cut(found, text)
     return found.result()
