@@ -198,6 +198,7 @@ def _by_dictionary(stripped: str, fragment: str, head: str, text: str) -> str:
         return stripped[:-1] + HARD_BREAK
     return text
 
+
 @cache
 def known_words() -> frozenset[str]:
     """Words of the packaged vocabulary (labels, aliases) and section headings."""

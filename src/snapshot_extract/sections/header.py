@@ -229,7 +229,7 @@ def _city_and_country_apart(lines: Sequence[Line], kicker: int, used: set[int]) 
     (kicker left, "CLUJ-NAPOCA" right, "Romania" under the kicker): a known country alone on a
     line, and a name (a capital first, a few words, no digit), each within two line heights of
     the kicker, the nearest pair; the header with the name's line."""
-    near = dict((index, distance) for distance, index in _near_level(lines, kicker, used))
+    near = {index: distance for distance, index in _near_level(lines, kicker, used)}
     countries = [index for index in near if country_code(lines[index].text.strip()) is not None]
     pairs = []
     for city in near:

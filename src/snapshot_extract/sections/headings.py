@@ -99,9 +99,9 @@ def _match_heading(text: str) -> tuple[str | None, bool]:
     if key in table:
         return table[key], True
     if " " not in key and len(key) > _SQUEEZED_MIN:  # a dump that lost the spaces between words
-        squeezed = _SQUEEZED_NUMBER_RE.sub("", key)
-        if squeezed in _squeezed_table():
-            return _squeezed_table()[squeezed], True
+        section = _squeezed_table().get(_SQUEEZED_NUMBER_RE.sub("", key))
+        if section is not None:
+            return section, True
     if len(key.split()) < 3 or (text.rstrip()[-1:] not in "?" and not text.isupper()):
         return None, False
     best = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=_FUZZY_HEADING_CUTOFF)
@@ -257,9 +257,9 @@ def _heading_at(lines: list[Line], index: int, term_groups: TermGroups | None = 
     if following and following.text and not following.bullet and not line.text.endswith((".", ":")) \
             and len(line.text) + len(following.text) < _MAX_HEADING_LENGTH:
         joined = line.text + " " + following.text
-        joined_key = match_heading(joined)
+        joined_key, joined_exact = _match_heading(joined)
         second = match_heading(following.text)
-        if joined_key and (second is None or (second == joined_key and _match_heading(joined)[1])):
+        if joined_key and (second is None or (second == joined_key and joined_exact)):
             # a wrapped heading beats a fuzzy match of its first line, and, printed exactly, a short
             # heading its second line is ("What is the city's" / "innovation vision?")
             return joined_key, 2, joined
