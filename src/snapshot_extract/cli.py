@@ -25,6 +25,7 @@ from .cli_options import (
     Backend,
     BackendOption,
     DebugOption,
+    MaxPagesOption,
     Ocr,
     OcrOption,
     ParseFormat,
@@ -108,7 +109,7 @@ def parse(
     ocr: OcrOption = Ocr.auto,
     password: PasswordOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any record carries warnings.")] = False,
-    max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Refuse longer PDFs.")] = 20,
+    max_pages: MaxPagesOption = 20,
     timeout: TimeoutOption = 30.0,
     debug: DebugOption = False,
 ) -> None:
@@ -207,7 +208,8 @@ def check(
 
     Example: snapshot-extract check fixtures/text fixtures/pdf --junit-xml check.xml
     """
-    from .checks.golden import find_fixtures
+    from .checks.golden import check_fixture, find_fixtures
+    from .checks.junit import write_junit
 
     vocab_ = _vocabulary(vocabulary, replace_vocabulary)
     options = _pdf_options(backend, None, ocr=ocr)
@@ -219,47 +221,20 @@ def check(
     if not pairs:
         raise _fail(f"error: no X.expected.json beside an input in {', '.join(map(str, fixture_dirs))}")
     to_stdout = junit_xml == Path("-")
-    outcomes = [_check_one(source, expected, vocab_, options, update, to_stdout) for source, expected in pairs]
+    outcomes: list[FixtureOutcome] = []
+    for source, expected in pairs:
+        outcomes.append(check_fixture(source, expected, vocab_, options, update))
+        typer.echo("\n".join(outcomes[-1].lines(update)), err=to_stdout)
     failures = sum(1 for outcome in outcomes if not outcome.ok)
     typer.echo(f"{len(pairs) - failures} passed, {failures} failed", err=to_stdout)
     if junit_xml is not None:
-        _write_junit(junit_xml, outcomes, vocab_, options)
+        properties = {"tool_version": __version__, "vocabulary_version": vocab_.version, "backend": options.backend}
+        try:
+            write_junit(junit_xml, outcomes, properties)
+        except SnapshotError as error:  # files.OutputError: why the report could not be written
+            raise _fail(f"error: {junit_xml}: cannot write the JUnit report: {error.reason}") from None
     if failures:
         raise typer.Exit(EXIT_FAILED)
-
-
-def _check_one(source: Path, expected: Path, vocabulary: Vocabulary, options: PdfOptions, update: bool,
-               to_stderr: bool) -> FixtureOutcome:  # fmt: skip
-    """Check one fixture and print its lines: ``ok  X``, or ``FAIL X`` and one line per difference."""
-    from .checks.golden import check_fixture
-    from .checks.junit import difference_line
-
-    outcome = check_fixture(source, expected, vocabulary, options, update)
-    if outcome.ok:
-        typer.echo(f"{'updated' if update else 'ok'}  {source}", err=to_stderr)
-        return outcome
-    typer.echo(f"FAIL {source}", err=to_stderr)
-    if outcome.error:
-        typer.echo(f"  {outcome.error}", err=to_stderr)
-    for difference in outcome.differences:
-        typer.echo(f"  {difference_line(difference)}", err=to_stderr)
-    return outcome
-
-
-def _write_junit(target: Path, outcomes: list[FixtureOutcome], vocabulary: Vocabulary, options: PdfOptions) -> None:
-    from .checks.junit import junit_xml
-    from .files import write_atomic
-
-    report = junit_xml(outcomes, {"tool_version": __version__, "vocabulary_version": vocabulary.version,
-                                  "backend": options.backend})  # fmt: skip
-    if target == Path("-"):
-        sys.stdout.buffer.write(report)
-        sys.stdout.flush()
-        return
-    try:
-        write_atomic(target, report)
-    except SnapshotError as error:  # files.OutputError: why the report could not be written
-        raise _fail(f"error: {target}: cannot write the JUnit report: {error.reason}") from None
 
 
 @app.command()
@@ -372,7 +347,7 @@ def batch(
     backend: BackendOption = Backend.pymupdf,
     ocr: OcrOption = Ocr.auto,
     password: PasswordOption = None,
-    max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Refuse longer PDFs.")] = 20,
+    max_pages: MaxPagesOption = 20,
     timeout: TimeoutOption = 30.0,
     resume: Annotated[
         bool, typer.Option("--resume", help="Reuse documents the folder's manifest records as done.")
@@ -397,6 +372,7 @@ def batch(
     from rich.console import Console
 
     from .batch import BatchOptions, convert_batch, parse_formats
+    from .batch.interrupts import quiet_finalizers
     from .batch.progress import BatchProgress, print_summary
     from .errors import OutputError
 
@@ -412,22 +388,15 @@ def batch(
             summary = convert_batch(inputs, out, options, progress, on_output=progress.writing)
         print_summary(console, summary, quiet)
     except OutputError as error:
-        _quiet_finalizers()
+        quiet_finalizers()
         raise _fail(error.one_line(), EXIT_WRITE) from None
     except SnapshotError as error:
         raise _fail(error.one_line()) from None
     except KeyboardInterrupt:
-        _quiet_finalizers()
+        quiet_finalizers()
         raise _fail(f"error: {out}: interrupted; run again with --resume to finish", EXIT_INTERRUPTED) from None
     if summary.count("failed") or not summary.complete:
         raise typer.Exit(EXIT_FAILED)
-
-
-def _quiet_finalizers() -> None:
-    """A batch abandoned half-way leaves writers whose clean-up fails when they are collected
-    (openpyxl's row generators over a closed file): "Exception ignored in ..." tracebacks on
-    stderr after our one line. The run is over; let them go quietly."""
-    sys.unraisablehook = lambda unraisable: None
 
 
 @app.command()

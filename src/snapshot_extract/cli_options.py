@@ -64,6 +64,7 @@ OcrOption = Annotated[
 TimeoutOption = Annotated[
     float, typer.Option("--timeout", min=0, help="Seconds per document before it fails as 'timeout' (0: none).")
 ]
+MaxPagesOption = Annotated[int, typer.Option("--max-pages", min=1, help="Refuse longer PDFs.")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")]
 
 

@@ -13,6 +13,7 @@ Contract:
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -67,3 +68,10 @@ def interrupts_deferred() -> Iterator[None]:
         if not _Deferral.depth and _Deferral.pending:
             _Deferral.pending = False
             raise KeyboardInterrupt
+
+
+def quiet_finalizers() -> None:
+    """A batch abandoned half-way leaves writers whose clean-up fails when they are collected
+    (openpyxl's row generators over a closed file): "Exception ignored in ..." tracebacks on
+    stderr after our one line. The run is over; let them go quietly."""
+    sys.unraisablehook = lambda unraisable: None

@@ -33,6 +33,12 @@ class Difference:
     expected: Any
     got: Any
 
+    def line(self) -> str:
+        """The difference as ``check`` prints it: ``path: expected X, got Y`` (values as JSON)."""
+        expected = json.dumps(self.expected, ensure_ascii=False)
+        got = json.dumps(self.got, ensure_ascii=False)
+        return f"{self.path}: expected {expected}, got {got}"
+
 
 @dataclass(frozen=True)
 class FixtureOutcome:
@@ -45,6 +51,14 @@ class FixtureOutcome:
     @property
     def ok(self) -> bool:
         return not self.differences and self.error is None
+
+    def lines(self, updated: bool) -> list[str]:
+        """What ``check`` prints for it: ``ok  X`` (``updated X``), or ``FAIL X`` and one line per
+        difference or the reason it could not be read."""
+        if self.ok:
+            return [f"{'updated' if updated else 'ok'}  {self.input}"]
+        reasons = [self.error] if self.error else [difference.line() for difference in self.differences]
+        return [f"FAIL {self.input}", *(f"  {reason}" for reason in reasons)]
 
 
 def compare(expected: Any, got: Any, path: str = "") -> list[Difference]:

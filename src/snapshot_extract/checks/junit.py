@@ -9,25 +9,19 @@ difference (what ``check`` prints); a fixture that cannot be read is an ``error`
 
 from __future__ import annotations
 
-import json
 import re
 import socket
+import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .golden import Difference, FixtureOutcome
+from ..files import write_atomic
+from .golden import FixtureOutcome
 
 SUITE_NAME = "snapshot-extract check"
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def difference_line(difference: Difference) -> str:
-    """One difference as ``check`` prints it: ``path: expected X, got Y`` (values as JSON)."""
-    expected = json.dumps(difference.expected, ensure_ascii=False)
-    got = json.dumps(difference.got, ensure_ascii=False)
-    return f"{difference.path}: expected {expected}, got {got}"
 
 
 def _text(value: str) -> str:
@@ -50,7 +44,7 @@ def _testcase(outcome: FixtureOutcome) -> ElementTree.Element:
         count = len(outcome.differences)
         message = f"{count} field difference{'s' if count != 1 else ''} from {outcome.expected_file.name}"
         failure = ElementTree.SubElement(case, "failure", type="difference", message=_text(message))
-        failure.text = _text("\n".join(difference_line(difference) for difference in outcome.differences))
+        failure.text = _text("\n".join(difference.line() for difference in outcome.differences))
     return case
 
 
@@ -75,3 +69,14 @@ def junit_xml(outcomes: Sequence[FixtureOutcome], properties: dict[str, str], no
     ElementTree.SubElement(suite, "system-err").text = ""
     ElementTree.indent(root)
     return bytes(ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)) + b"\n"
+
+
+def write_junit(target: Path, outcomes: Sequence[FixtureOutcome], properties: dict[str, str]) -> None:
+    """Write the report to ``target`` atomically, or to stdout when ``target`` is ``-``
+    (``files.OutputError`` when it cannot be written)."""
+    report = junit_xml(outcomes, properties)
+    if target == Path("-"):
+        sys.stdout.buffer.write(report)
+        sys.stdout.flush()
+    else:
+        write_atomic(target, report)
