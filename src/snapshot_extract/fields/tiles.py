@@ -44,17 +44,22 @@ def assemble(units: Sequence[Piece], group: str, vocabulary: Vocabulary) -> list
     first run was printed; None when no label was. A piece marked whole (a bullet item) gives no
     words."""
     words = [piece.text.split() for piece in units]
+    keys = [[_key(word) for word in line] for line in words]
     free = [[not piece.whole and not vocabulary.is_confident(group, piece.text)] * len(line)
             for line, piece in zip(words, units, strict=True)]
     taken = [[False] * len(line) for line in words]
     found: dict[int, list[tuple[str, list[int]]]] = {}  # line -> labels starting there (text, lines spanned)
+    printed = _free_keys(keys, free)
     for phrase in _phrases(vocabulary, group):
-        runs = _place(phrase, words, free)
+        if not printed.issuperset(phrase):
+            continue  # a word of the phrase is nowhere free to take
+        runs = _place(phrase, keys, free)
         if runs is None:
             continue
         for line, start, end in runs:
             taken[line][start:end] = [True] * (end - start)
             free[line][start:end] = [False] * (end - start)
+        printed = _free_keys(keys, free)
         text = " ".join(" ".join(words[line][start:end]) for line, start, end in runs)
         found.setdefault(runs[0][0], []).append((text, [line for line, _, _ in runs]))
     if not found:
@@ -79,37 +84,42 @@ def _key(word: str) -> str:
     return word.lower().strip(",.;:")
 
 
-def _place(phrase: list[str], words: list[list[str]], free: list[list[bool]]) -> list[tuple[int, int, int]] | None:
+def _free_keys(keys: list[list[str]], free: list[list[bool]]) -> set[str]:
+    return {key for line, line_free in zip(keys, free, strict=True)
+            for key, is_free in zip(line, line_free, strict=True) if is_free}  # fmt: skip
+
+
+def _place(phrase: list[str], keys: list[list[str]], free: list[list[bool]]) -> list[tuple[int, int, int]] | None:
     """Runs (line, start, end) that print ``phrase`` over two lines or more, the fewest runs (then
-    the first printed) when there are several ways, or None."""
+    the first printed) when there are several ways, or None. ``keys``: the lines' words as ``_key``s."""
     best: list[tuple[int, int, int]] | None = None
-    for line in range(len(words)):
-        runs = _place_from(phrase, 0, line, words, free, first=True)
+    for line in range(len(keys)):
+        runs = _place_from(phrase, 0, line, keys, free, first=True)
         if runs is not None and len(runs) >= 2 and (best is None or len(runs) < len(best)):
             best = runs
     return best
 
 
-def _place_from(phrase: list[str], at: int, line: int, words: list[list[str]], free: list[list[bool]],
+def _place_from(phrase: list[str], at: int, line: int, keys: list[list[str]], free: list[list[bool]],
                 first: bool = False) -> list[tuple[int, int, int]] | None:
     """The fewest runs printing ``phrase[at:]`` from ``line`` on (its first run on ``line`` itself
     when ``first``, else on one of the next ``MAX_SKIP`` lines); the first printed of as few."""
     best: list[tuple[int, int, int]] | None = None
-    lines = [line] if first else list(range(line + 1, min(len(words), line + 1 + MAX_SKIP)))
+    lines = [line] if first else list(range(line + 1, min(len(keys), line + 1 + MAX_SKIP)))
     for here in lines:
-        for start in range(len(words[here])):
-            for size in range(_run(phrase, at, words[here], free[here], start), 0, -1):
-                rest = [] if at + size == len(phrase) else _place_from(phrase, at + size, here, words, free)
+        for start in range(len(keys[here])):
+            for size in range(_run(phrase, at, keys[here], free[here], start), 0, -1):
+                rest = [] if at + size == len(phrase) else _place_from(phrase, at + size, here, keys, free)
                 if rest is not None and (best is None or 1 + len(rest) < len(best)):
                     best = [(here, start, start + size), *rest]
     return best
 
 
 def _run(phrase: list[str], at: int, line: list[str], free: list[bool], start: int) -> int:
-    """How many words of ``phrase`` from ``at`` the free words of ``line`` from ``start`` print."""
+    """How many words of ``phrase`` from ``at`` the free words of ``line`` (its keys) from ``start`` print."""
     size = 0
     while (at + size < len(phrase) and start + size < len(line) and free[start + size]
-           and _key(line[start + size]) == phrase[at + size]):
+           and line[start + size] == phrase[at + size]):
         size += 1
     return size
 
