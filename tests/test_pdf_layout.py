@@ -1060,6 +1060,36 @@ def test_a_table_column_beside_a_prose_column_is_a_column(tmp_path: Path, backen
     assert middle == list(range(min(middle), min(middle) + 8)) and max(table) < min(middle)
 
 
+def _labels_beside_short_lines_and_a_panel(canvas: Canvas) -> None:
+    labels = ["Mayor", "Anna Berg", "Term", "2016 to 2021", "Lead", "Ola Lind", "Website",
+              "https://lab.example.org; www.example.org;"]  # the last to x = 231, under the middle column's lines
+    for row, text in enumerate(labels):
+        _text(canvas, 40, 80 + 13 * row, text)
+    for row in range(4):
+        _text(canvas, 40, 225 + 13 * row, f"The structure of the city is, line {row}")  # to x = 184
+    middle = ["building capacity. The team con-", "sists of 12.", "Skills and profiles include:", "Designers",
+              "Lawyers", "Coders", "Planners"]
+    for row, text in enumerate(middle):
+        _text(canvas, 210, 80 + 13 * row, text)  # the first line to x = 354, the others to 325 at most
+    _rect(canvas, 207, 175, 355, 270, Color(0.9, 0.93, 0.97))
+    for row in range(6):
+        _text(canvas, 210, 190 + 13 * row, f"Spotlight prose in its box, line {row}")  # to x = 348
+    for row in range(16):
+        _text(canvas, 390, 80 + 13 * row, f"Right prose, line {row}")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_short_lines_above_a_panel_beside_label_lines_are_a_column(tmp_path: Path, backend: str) -> None:
+    """Three columns: short label and value lines, then a column of a few short lines over a
+    tinted panel of prose. The panel's lines are running text too, so the two are columns (read
+    across by rows as one table, they mixed an overview into the staff list: a sweep's Chromium
+    page lost its whole overview with no warning)."""
+    texts = _texts(_read(_render(tmp_path, _labels_beside_short_lines_and_a_panel), backend))
+    labels = [texts.index(text) for text in ("Mayor", "Anna Berg", "Term", "2016 to 2021", "Ola Lind")]
+    middle = [texts.index(text) for text in ("sists of 12.", "Skills and profiles include:", "Designers", "Planners")]
+    assert labels == sorted(labels) and max(labels) < min(middle) and middle == sorted(middle)
+
+
 def _words_at(canvas: Canvas, top: float, words: list[str], x: float, gaps: list[float]) -> None:
     for word, gap in zip(words, [*gaps, 0.0], strict=True):
         _text(canvas, x, top, word)

@@ -249,9 +249,9 @@ def _in_columns(units: list[Unit], left: float, right: float, base: int, number:
 
 
 def _fills(units: list[Unit], left: float, right: float, share: float = 0.5) -> bool:
-    """Most of the lines of ``units`` fill at least ``share`` of ``left``..``right`` (by default
-    half: running text, not the short cells of a table)."""
-    widths = sorted(unit.bbox[2] - unit.bbox[0] for unit in units if unit.kind == "line")
+    """Most of the lines of ``units``, free or in a panel, fill at least ``share`` of
+    ``left``..``right`` (by default half: running text, not the short cells of a table)."""
+    widths = sorted(line.x1 - line.x0 for unit in units if unit.kind in ("line", "panel") for line in unit.lines)
     return bool(widths) and widths[len(widths) // 2] >= share * (right - left)
 
 
