@@ -10,8 +10,9 @@ from .common import Found, ItemList, is_item, read_inline
 
 _FACTORS_RE = re.compile(
     r"success\s+factors?\b.*?\b(?:are|include|is)\b\s*:?\s*(?P<list>.*)$", re.I)
-_BENEFITS_RE = re.compile(  # "... is helping the city to:" + bullets, or the list run on: "... the city to A, B and C."
-    r"\b(?:helping|helps|helped|benefits?)\b(?:.*:|\s+(?:the\s+)?city\s+to\b)\s*(?P<list>.*)$", re.I)
+# "... is helping the city to:" + bullets, or the list run on: "... the city to A, B and C.", "... by improving A; …"
+_BENEFITS_RE = re.compile(
+    r"\b(?:helping|helps|helped|benefits?)\b(?:.*:|\s+(?:the\s+)?city\s+(?:to|by)\b)\s*(?P<list>.*)$", re.I)
 
 
 _LISTS = {False: "impact.benefits", True: "impact.success_factors"}
