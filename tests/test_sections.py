@@ -8,6 +8,7 @@ from snapshot_extract.models import Document, Line, SourceInfo
 from snapshot_extract.pipeline import parse_document
 from snapshot_extract.read.text import read_text
 from snapshot_extract.sections import detect_sections, match_heading
+from snapshot_extract.vocabulary import load_vocabulary
 
 
 @pytest.mark.parametrize(
@@ -608,3 +609,21 @@ def test_a_list_item_printed_without_a_marker_ends_its_block_on_a_page() -> None
     record = parse_document(document, load_vocabulary()).record
     assert [term.id for term in record.impact.benefits] == ["new_revenue", "engage_residents"]
     assert [term.id for term in record.impact.success_factors] == ["innovation_team"]
+
+
+def test_a_headingless_overview_whose_first_label_has_its_value_on_the_line_below() -> None:
+    """An overview strip with no heading: "Mayor" over "Aroha Ngata", read as one paragraph. Its
+    first line is a label, so the overview starts there (it was left in the preamble: mayor and
+    term lost, with a warning only on the document; a blind round's strip overview)."""
+    def line(text: str, top: float) -> Line:
+        return Line(text, page=1, bbox=(40.0, top, 40.0 + 5.0 * len(text), top + 10.0), size=9.0, cells=(text,))
+
+    lines = (line("City Innovation Snapshot CHRISTCHURCH, New Zealand", 20), line("Mayor", 96),
+             line("Aroha Ngata", 106), line("Term", 120), line("2019–2024", 130), line("Innovation Lead", 144),
+             line("Solveig Kovács", 154), line("What is the organisational structure?", 182),
+             line("Christchurch's innovation work is sprinkled throughout the municipality.", 197),
+             line("What funding is available?", 220), line("Christchurch has no dedicated funding.", 235),
+             line("How is data used?", 260), line("Data plays a limited role in the decision-making.", 275))
+    record = parse_document(Document(SourceInfo("x.pdf", "0", "pdf", 1), lines), load_vocabulary()).record
+    assert (record.overview.mayor, record.overview.term_start, record.overview.term_end) == ("Aroha Ngata", 2019, 2024)
+    assert record.overview.innovation_lead == "Solveig Kovács"

@@ -290,8 +290,10 @@ def _headingless_overview(grouped: dict[str | None, list[Block]], moved: dict[st
 
 
 def _first_cell(block: Block) -> str:
-    """A row's first cell (a table's row of labels), any other block's text."""
-    return block.lines[0].cells[0] if block.kind == "row" else block.text
+    """The first cell of a block's first line: a row's first label, a paragraph's first line (a
+    label whose value was joined to it from the line below: "Mayor" over "Aroha Ngata")."""
+    first = block.lines[0]
+    return first.cells[0] if first.cells else first.text
 
 
 def _unstack(parts: list[tuple[OpenSection, list[Block]]]) -> list[Move]:
