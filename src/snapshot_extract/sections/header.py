@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from ..countries import country_code
 from ..models import Header, Line
-from ..textutil import KICKER, fold_spaces, squeeze, strip_accents
+from ..textutil import KICKER, KICKER_RE, fold_spaces, squeeze, strip_accents
 from .headings import TermGroups
 
 _SEPARATORS = "|:–—·•-"
@@ -163,11 +163,12 @@ def _reversed_header(text: str) -> re.Match[str] | None:
 
 
 def _names_a_city(match: re.Match[str]) -> bool:
-    """The city part of a header reads as a name: a capital first, a few words, the country after
-    it no sentence (a kicker run into the body text by a layout is not a header)."""
+    """The city part of a header reads as a name: a capital first, a few words, no second kicker
+    (a running head's kicker over a title's), the country after it no sentence (a kicker run into
+    the body text by a layout is not a header)."""
     city, country = match.group("city").strip(), match.group("country").strip()
     return (city.lstrip("'’‘")[:1].isupper() and len(city.split()) <= 5 and len(country.split()) <= 5
-            and not country.endswith((".", ":", ";")))
+            and not country.endswith((".", ":", ";")) and not KICKER_RE.search(city))
 
 
 def _header(line: Line, match: re.Match[str] | None) -> Header:
@@ -284,7 +285,8 @@ class _Folds(dict[int, str]):
 
 def _repeated_header_parts(lines: Sequence[Line], headers: list[Header], used: set[int], folds: _Folds) -> set[int]:
     """Lines that repeat a header part alone: the city's name or its city line (page 2's short
-    header), or the kicker with the city's name, in either order ("Seoul · City Innovation Snapshot")."""
+    header), or the kicker with the city's name, in either order ("Seoul · City Innovation
+    Snapshot"); also such a part wrapped onto the next line ("AKRON, United" / "States")."""
     if not headers:
         return set()
     parts = {fold(header.as_printed) for header in headers}
@@ -292,9 +294,13 @@ def _repeated_header_parts(lines: Sequence[Line], headers: list[Header], used: s
     parts |= {fold(f"{header.as_printed} city innovation snapshot") for header in headers}
     parts |= {fold(f"city innovation snapshot {header.as_printed}") for header in headers}
     longest = 2 * max(len(part) for part in parts)  # folding drops punctuation: a longer line is no part
-    return {index for index, line in enumerate(lines)
-            if index not in used and line.text and len(line.text) <= longest and folds[index] in parts
-            and not _under_spotlight(lines, index)}
+    free = [index for index, line in enumerate(lines)
+            if index not in used and line.text and len(line.text) <= longest and not _under_spotlight(lines, index)]
+    repeated = {index for index in free if folds[index] in parts}
+    for index, following in zip(free, free[1:], strict=False):
+        if following == index + 1 and index not in repeated and f"{folds[index]} {folds[following]}" in parts:
+            repeated |= {index, following}
+    return repeated
 
 
 def _under_spotlight(lines: Sequence[Line], index: int) -> bool:
