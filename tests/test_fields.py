@@ -498,6 +498,12 @@ def test_numbered_items_that_name_a_section_topic_are_no_headings(vocabulary: Vo
     ("https://lab.saint- etienne.fr/ https://stadt- zuerich.ch/open-data", ["https://lab.saint-etienne.fr/",
                                                                            "https://stadt-zuerich.ch/open-data"]),
     ("www.zurich.ch https://data.zurich.ch/", ["https://www.zurich.ch", "https://data.zurich.ch/"]),  # two hosts
+    # cut inside a label that is no top-level domain (blind round 7's narrow sidebar), the rest ending with one
+    ("https://opendata.shertogen bosch.nl/ https://www.x.org/", ["https://opendata.shertogenbosch.nl/",
+                                                                 "https://www.x.org/"]),
+    ("https://opendata.troisriviere s.ca/", ["https://opendata.troisrivieres.ca/"]),
+    ("https://service.berlin data.berlin.de", ["https://service.berlin", "https://data.berlin.de"]),  # .berlin is one
+    ("https://lab.x.nl www.x.nl/data", ["https://lab.x.nl", "https://www.x.nl/data"]),
     ("i.e. data.x.fi", ["https://data.x.fi"]),
 ])
 def test_web_addresses_cut_at_a_line_end(text: str, expected: list[str]) -> None:

@@ -8,6 +8,9 @@ of an address under the address it carries on is joined to it.
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from publicsuffixlist import PublicSuffixList
 
 from ..models import Line
 from ..textutil import ends_in_address
@@ -66,8 +69,9 @@ def _carries_on(last: str, word: str) -> bool:
 def _cut_in_host(last: str, word: str) -> bool:
     """``last`` is an address cut inside its host and ``word`` the rest of it: after a hyphen
     of the host, after a dot or before one (".es"), inside the top-level label (no such label is
-    one letter: "x.e" + "s"), after "www." and one label ("www.welling" + "ton.nz/x"), or before
-    the path ("/innovation")."""
+    one letter: "x.e" + "s"), after "www." and one label ("www.welling" + "ton.nz/x"), inside a
+    label that is no top-level domain ("opendata.shertogen" + "bosch.nl/"), or before the path
+    ("/innovation")."""
     host = last.split("://")[-1]
     if "/" in host or not _HOST_RE.fullmatch(word):
         return False
@@ -79,7 +83,23 @@ def _cut_in_host(last: str, word: str) -> bool:
     if host.endswith(".") or word.startswith((".", "/")):  # an address so far ("i.e." is none)
         return bool(last.startswith(("http://", "https://", "www.")) or URL_RE.fullmatch(last.rstrip(".")))
     one_letter = len(labels[-1]) == 1 and len(labels) > 2
-    return one_letter or (len(labels) == 2 and labels[0].lower() == "www")
+    return one_letter or (len(labels) == 2 and labels[0].lower() == "www") or _no_tld(labels[-1], word)
+
+
+def _no_tld(label: str, word: str) -> bool:
+    """``label``, the last of a host, is no top-level domain, and ``word``, a host's rest with no
+    "www." of its own, ends with one ("opendata.shertogen" + "bosch.nl/")."""
+    host = word.split("/")[0].rstrip(".")
+    if "." not in host or host.lower().startswith("www."):
+        return False
+    suffixes = _public_suffixes()
+    return not suffixes.is_public(label.lower()) and suffixes.is_public(host.rsplit(".", 1)[-1].lower())
+
+
+@cache
+def _public_suffixes() -> PublicSuffixList:
+    """The Public Suffix List (loaded once, ~0.07 s, when an address may be cut inside its host)."""
+    return PublicSuffixList(accept_unknown=False)
 
 
 def urls(text: str) -> list[str]:
