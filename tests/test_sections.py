@@ -38,6 +38,7 @@ def test_heading_variants(heading: str, key: str) -> None:
     ("Q1WHATISTHEORGANISATIONALSTRUCTURE?", "organisation"),  # pdftotext -raw of a page whose gaps are positioning
     ("Q2WHATISTHECITY'SINNOVATIONVISION?", "vision"),
     ("Howisdataused?", "data"),
+    ("5.WHATFUNDINGISAVAILABLE?", "funding"),  # pdfplumber of an fpdf2 page: no space after the number either
 ])
 def test_headings_that_lost_their_spaces(line: str, key: str) -> None:
     """A tool that lost the word gaps (they were glyph positions, not spaces) prints the headings
@@ -629,3 +630,18 @@ def test_a_headingless_overview_whose_first_label_has_its_value_on_the_line_belo
     record = parse_document(Document(SourceInfo("x.pdf", "0", "pdf", 1), lines), load_vocabulary()).record
     assert (record.overview.mayor, record.overview.term_start, record.overview.term_end) == ("Aroha Ngata", 2019, 2024)
     assert record.overview.innovation_lead == "Solveig Kovács"
+
+
+def test_numbered_items_whose_tab_after_the_number_a_tool_dropped_are_items() -> None:
+    """Word numbering carried on across lists ("10.Higher levels …", "11.International/…"): the
+    items stay the list's, not a heading reworded ("budget" names the funding section: the item
+    opened a section of its own and was lost with no warning)."""
+    text = ("City Innovation Snapshot AKRON, United States\n\nWhat funding is available?\n\n"
+            "Akron has dedicated funding to support innovation capacity, which comes from the following sources:\n"
+            "9. Municipal budget\n10.Higher levels of government\n11.International/multilateral institution budget\n"
+            "Akron's funding for innovation capacity is generally directed towards paying for third-party services.\n")
+    sections = detect_sections(read_text(text.encode("utf-8"), "t.txt"), load_vocabulary())
+    funding = sections.get("funding")
+    assert funding is not None
+    assert [b.text for b in funding.blocks if b.kind == "bullet"] == [
+        "Municipal budget", "Higher levels of government", "International/multilateral institution budget"]

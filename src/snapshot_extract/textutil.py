@@ -110,8 +110,9 @@ OVERVIEW_KEYS = (
 # What bullets turn into on the way through a tool or an 8-bit encoding: ">" and "v" for arrowheads
 # and check marks, "o" for a circle, "?" for any glyph the encoding lacks; and pdfminer's name for a
 # glyph it cannot map. A marker letter counts only before a space and a capital or digit ("o Mayor:").
-# "1. Item", "2) Item": a numbered list item (a line that is no heading; the heading stage has had its turn)
-NUMBERED_ITEM_RE = re.compile(r"^\s*\d{1,2}[.)]\s+(?=[^\W\d_])")
+# "1. Item", "2) Item": a numbered list item (a line that is no heading; the heading stage has had its turn);
+# "11.Item", a capital right after the number: a word processor's tab a tool dropped
+NUMBERED_ITEM_RE = re.compile(r"^\s*\d{1,2}[.)](?:\s+(?=[^\W\d_])|(?=[A-ZÀ-ÖØ-Þ]))")
 _ASCII_MARKER_RE = re.compile(r"^(?:[ov>?](?=\s+[A-Z0-9])|\(cid:\d+\))")
 
 

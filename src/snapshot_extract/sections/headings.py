@@ -24,7 +24,8 @@ from ..textutil import squeeze, strip_accents
 _QUESTION_RE = re.compile(r"^(?:\d{1,2}[.)]\s*)?(?:what|how|who|which|where|why|is|are|does|do)\b.{3,70}\?$", re.I)
 TermGroups = Callable[[str], tuple[str, ...]]  # the vocabulary groups a text is a label or alias of
 _SPOTLIGHT_RE = re.compile(r"^\s*spotlight\s*(?:[|:–—-]\s*(?P<title>.*\S))?\s*$", re.IGNORECASE)
-_NUMBERING_RE = re.compile(r"^\s*(?:q?\d{1,2}[.):]?|[ivx]{1,4}[.)])\s+", re.IGNORECASE)
+# "5. ", "Q5 ", "iv) ", and "11.Item" (a word processor's tab after the number, dropped by a tool)
+_NUMBERING_RE = re.compile(r"^\s*(?:q?\d{1,2}[.):]?|[ivx]{1,4}[.)])(?:\s+|(?<=[.):])(?=[^\W\d_]))", re.IGNORECASE)
 _NON_ALNUM_RE = re.compile(r"[^a-z0-9]+")
 _SPELLING = (("organizational", "organisational"), ("organized", "organised"))
 _FUZZY_HEADING_CUTOFF = 88.0
