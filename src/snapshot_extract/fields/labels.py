@@ -81,9 +81,13 @@ def pair_labels(found: Found, section: Section) -> tuple[list[tuple[str, str, Ev
     labels = [label for _, label in waiting]
     for key, label in waiting:
         free = [(position, line) for position, (_, line) in enumerate(values) if position not in taken]
-        chosen = _beside(label, free) or _right_under(label, free)
+        if "web" in key:  # a websites label's value is an address
+            chosen = _beside(label, [(position, line) for position, line in free
+                                     if holds_address(line.text, piece=False)]) or _right_under(label, free)
+        else:
+            chosen = _beside(label, free) or _right_under(label, free)
         if chosen and "web" in key:  # a cell of several websites, one under the other
-            chosen += _cell_below(values[chosen[0]][1], free)
+            chosen = _cell_above(values[chosen[0]][1], free) + chosen + _cell_below(values[chosen[0]][1], free)
         elif chosen:  # a value wrapped in its cell: the lines its block carries on with
             chosen += _rest_of_block(values, chosen[0], taken, labels)
         chosen = chosen or _below(label, order, free, "web" in key)
@@ -209,13 +213,16 @@ def _under(line: Line, other: Line) -> bool:
 
 
 def _beside(label: Line, free: list[tuple[int, Line]]) -> list[int]:
-    """The value printed right of ``label`` on the same line of the page (a table's cell)."""
+    """The value printed right of ``label`` on the same line of the page (a table's cell): the
+    two overlap by half the height of the lower one (a label wrapped over two lines in its cell
+    is as tall as two values)."""
     if label.bbox is None:
         return []
     top, bottom = label.bbox[1], label.bbox[3]
     right = [(line.bbox[0], position) for position, line in free
              if line.bbox is not None and line.page == label.page and line.bbox[0] > label.bbox[2]
-             and min(bottom, line.bbox[3]) - max(top, line.bbox[1]) > 0.5 * (bottom - top)]
+             and min(bottom, line.bbox[3]) - max(top, line.bbox[1])
+             > 0.5 * min(bottom - top, line.bbox[3] - line.bbox[1])]
     return [min(right)[1]] if right else []
 
 
@@ -234,6 +241,20 @@ def _cell_below(value: Line, free: list[tuple[int, Line]]) -> list[int]:
         last = following[1]
 
 
+def _cell_above(value: Line, free: list[tuple[int, Line]]) -> list[int]:
+    """The addresses over ``value`` in its cell, each right over the one after it (a cell of
+    several set level with the middle of its label, the first ones above the label's top)."""
+    chosen: list[int] = []
+    first = value
+    while True:
+        preceding = next(((position, line) for position, line in free
+                          if _under(line, first) and holds_address(line.text, piece=False)), None)
+        if preceding is None:
+            return chosen
+        chosen.insert(0, preceding[0])
+        first = preceding[1]
+
+
 def _rest_of_block(values: list[tuple[int, Line]], position: int, taken: set[int], labels: list[Line]) -> list[int]:
     """The value lines after ``position`` in its block, each right under the one before with no
     label beside it ("Conceição" / "Carvalho Simões": a name wrapped in a narrow cell; the next
@@ -250,8 +271,9 @@ def _rest_of_block(values: list[tuple[int, Line]], position: int, taken: set[int
 
 
 def _labelled(line: Line, labels: list[Line]) -> bool:
-    """A label is printed left of ``line``, level with it (a table row of its own)."""
-    return any(_beside(label, [(0, line)]) for label in labels)
+    """A label starts left of ``line``, level with it (a table row of its own)."""
+    return any(_beside(label, [(0, line)]) and label.bbox is not None and line.bbox is not None
+               and label.bbox[1] >= line.bbox[1] - 0.5 * (line.bbox[3] - line.bbox[1]) for label in labels)
 
 
 def _right_under(label: Line, free: list[tuple[int, Line]]) -> list[int]:
