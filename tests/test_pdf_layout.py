@@ -529,6 +529,43 @@ def test_a_grid_label_wrapped_onto_a_line_read_later_is_one_area(tmp_path: Path,
     assert not [w for w in record.warnings if w.field.startswith("outcomes") and w.code == "unmapped_term"]
 
 
+NAVY = Color(0.12, 0.23, 0.41)
+
+
+def _word_table_grid_keyed_by_an_unpainted_cell(canvas: Canvas) -> None:
+    _text(canvas, 50, 40, HEADER, size=14)
+    _text(canvas, 50, 80, "How are outcomes measured?", font="Helvetica-Bold", size=12)
+    _text(canvas, 50, 96, "Policy areas with sufficient data or without sufficient data.")
+    black = Color(0, 0, 0)
+    legend = [(NAVY, None), (None, "With sufficient data"), (Color(1, 1, 1), None), (None, "Without sufficient data")]
+    for column, (fill, label) in enumerate(legend):  # a painted cell, then its label in the next cell
+        _rect(canvas, 50 + 118 * column, 110, 168 + 118 * column, 124, fill, stroke=black)
+        if label:
+            _text(canvas, 55 + 118 * column, 121, label)
+    cells = [("Government Finance", False), ("Social Welfare", True), ("Public Works", False), ("Tourism", True),
+             ("Health", True), ("Culture", False), ("Waste and Sewage", False), ("Housing", True)]
+    for position, (area, painted) in enumerate(cells):  # navy cells in white type, the rest unpainted
+        x, top = 50 + 118 * (position % 4), 150 + 20 * (position // 4)
+        _rect(canvas, x, top, x + 118, top + 20, NAVY if painted else None, stroke=black)
+        _text(canvas, x + 5, top + 14, area, colour=Color(1, 1, 1) if painted else black)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_grid_keyed_by_an_unpainted_legend_cell_reads_unpainted_cells_as_that_side(
+        tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """A Word table grid: the legend row pairs a navy cell with "With sufficient data" and an
+    unpainted one with "Without …"; the areas are navy cells in white type or unpainted cells in
+    black. The unpainted cells are on the paper, the "without" side; their text colour codes
+    nothing (compared by text colour, white type matched the white key: both lists swapped in
+    blind round 7's 5 Word documents)."""
+    record = parse_document(_read(_render(tmp_path, _word_table_grid_keyed_by_an_unpainted_cell), backend),
+                            vocabulary).record
+    assert [term.id for term in record.outcomes.with_sufficient_data or []] == [
+        "social_welfare", "tourism", "health", "housing"]
+    assert [term.id for term in record.outcomes.without_sufficient_data or []] == [
+        "government_finance", "public_works", "culture", "waste_sewage"]
+
+
 def _two_columns_above_outcomes(canvas: Canvas) -> None:
     """Page 2: two columns (the left one longer), then the outcomes section across the page,
     its heading set where the left column would carry on."""

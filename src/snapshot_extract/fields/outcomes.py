@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..geometry import union_box
 from ..models import PAPER, RGB, BBox, Block, Evidence, FieldResult, Line, Section, Swatch, vocabulary_group
@@ -56,7 +56,7 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
     for index, block in enumerate(section.blocks):
         for phrase_kind, phrase_colour in _coloured_phrases(block):
             legend.setdefault(phrase_kind, phrase_colour)
-        row_legend = _row_legend(block)
+        row_legend = _row_legend(block, swatches)
         if row_legend:
             found.use(index)
             for row_kind, paint in row_legend:
@@ -192,8 +192,9 @@ def _key_colour(line: Line) -> RGB | None:
     return None if _is_neutral(colour) or len(text) > 12 else colour
 
 
-def _row_legend(block: Block) -> list[tuple[str, RGB]]:
-    """A row of cells that are all legend labels, each painted (or printed) in its colour."""
+def _row_legend(block: Block, swatches: tuple[Swatch, ...]) -> list[tuple[str, RGB]]:
+    """A row of cells that are all legend labels, each painted (or printed) in its colour, or
+    set after a cell painted in it (a table's swatch cell)."""
     line = block.lines[0]
     if block.kind != "row" or len(line.cells) < 2:
         return []
@@ -201,6 +202,10 @@ def _row_legend(block: Block) -> list[tuple[str, RGB]]:
     if None in kinds or len(set(kinds)) < len(kinds):
         return []
     fills, colors = line.cell_fills, line.cell_colors
+    page = line.page
+    if None in fills and page is not None and len(line.cell_boxes) == len(fills):
+        fills = tuple([fill if fill is not None or box is None else _swatch_beside(page, box, swatches, legend=True)
+                       for fill, box in zip(fills, line.cell_boxes, strict=True)])
     for paint in (fills, colors):  # the attribute the cells differ in is the one that codes them
         if len(paint) == len(kinds) and None not in paint and len(set(paint)) == len(paint):
             return [(kind, colour) for kind, colour in zip(kinds, paint, strict=True)
@@ -246,6 +251,9 @@ def _classify(found: Found, cells: list[Cell], legend: dict[str, RGB]) -> None:
         return
     sides: dict[str, list[tuple[str, Evidence]]] = {"with": [], "without": []}
     doubtful = []
+    if PAPER in legend.values() and any(cell.fill is not None for cell in cells):
+        # a legend keyed by an unpainted cell: the cells printed on no fill are that side's
+        cells = [cell if cell.fill is not None else replace(cell, fill=PAPER) for cell in cells]
     use_fill, use_color = _telling(cells)
     for cell in cells:
         kind, margin = _nearest(cell, legend, use_fill, use_color)
