@@ -529,6 +529,36 @@ def test_a_grid_label_wrapped_onto_a_line_read_later_is_one_area(tmp_path: Path,
     assert not [w for w in record.warnings if w.field.startswith("outcomes") and w.code == "unmapped_term"]
 
 
+def _glyph_keyed_legend_on_one_line(canvas: Canvas) -> None:
+    font, grey = _dejavu(), Color(0.6, 0.6, 0.6)
+    _text(canvas, 50, 40, HEADER, size=14)
+    _text(canvas, 50, 80, "How are outcomes measured?", font="Helvetica-Bold", size=12)
+    _text(canvas, 50, 96, "Policy areas with sufficient data or without sufficient data.")
+    legend = canvas.beginText(50, HEIGHT - 116)  # one run of text, the second key set apart by spaces
+    legend.setFont(font, 10)
+    legend.setFillColor(GREEN)
+    legend.textOut("● With sufficient data")
+    legend.setFillColor(grey)
+    legend.textOut(" \u00a0\u00a0 ○ Without sufficient data")
+    canvas.drawText(legend)
+    for position, (area, has_data) in enumerate([("Culture", True), ("Tourism", False), ("Health", True),
+                                                 ("Housing", False)]):
+        _text(canvas, 50 + 120 * position, 140, f"{'●' if has_data else '○'} {area}", font=font,
+              colour=GREEN if has_data else grey)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_legend_line_of_both_keys_each_after_its_marker_glyph(tmp_path: Path, backend: str,
+                                                              vocabulary: Vocabulary) -> None:
+    """"● With sufficient data   ○ Without sufficient data" on one line, each key in its colour
+    after its glyph, the cells coded alike: the legend is the two coloured runs, and the line is
+    no grid cell (blind round 7: all 5 such documents gave no with/without lists)."""
+    record = parse_document(_read(_render(tmp_path, _glyph_keyed_legend_on_one_line), backend), vocabulary).record
+    assert [term.id for term in record.outcomes.with_sufficient_data or []] == ["culture", "health"]
+    assert [term.id for term in record.outcomes.without_sufficient_data or []] == ["tourism", "housing"]
+    assert not [w for w in record.warnings if w.field.startswith("outcomes")]
+
+
 NAVY = Color(0.12, 0.23, 0.41)
 
 

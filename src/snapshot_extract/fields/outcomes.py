@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from ..geometry import union_box
 from ..models import PAPER, RGB, BBox, Block, Evidence, FieldResult, Line, Section, Swatch, vocabulary_group
+from ..textutil import split_bullet
 from ..vocabulary import Vocabulary
 from .common import Found, locate
 from .lists import Unit, split_items
@@ -63,7 +64,9 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
                 legend.setdefault(row_kind, paint)
             continue
         label = legend_kind(block.text)
-        if label is not None:
+        if label is None and _both_keys(block.text):  # "● With sufficient data   ○ Without sufficient data"
+            found.use(index)
+        elif label is not None:
             found.use(index)
             colour = _legend_colour(block, swatches)
             if colour is not None:
@@ -91,6 +94,13 @@ def legend_kind(text: str) -> str | None:
     return "without" if (label.group("kind") or "").lower() in _WITHOUT else "with"
 
 
+def _both_keys(text: str) -> bool:
+    """A line holding the legend's two labels and nothing else but marker glyphs."""
+    phrases = [match.group(0).lower() for match in _LEGEND_PHRASE_RE.finditer(text)]
+    rest = _LEGEND_PHRASE_RE.sub(" ", text)
+    return len({legend_kind(phrase) for phrase in phrases}) == 2 and not any(char.isalnum() for char in rest)
+
+
 def _without_legend(block: Block) -> list[str]:
     """The lines of a dump's grid block without the legend labels a dump may run into them."""
     texts = (_LEGEND_PHRASE_RE.sub(" ", line.text).strip() for line in block.lines)
@@ -100,11 +110,11 @@ def _without_legend(block: Block) -> list[str]:
 def _coloured_phrases(block: Block) -> list[tuple[str, RGB]]:
     """The legend a sentence carries: "with sufficient data" and "without sufficient data"
     printed each in its colour (a run of one colour that starts the phrase counts: the phrase
-    may wrap onto the next line)."""
+    may wrap onto the next line), a marker glyph before it too ("● With sufficient data ○ Without …")."""
     found = []
     for line in block.lines:
         for text, colour in line.color_parts:
-            run = " ".join(text.lower().rstrip(".,;:").split())
+            run = " ".join(split_bullet(text)[1].lower().rstrip(".,;:").split())
             kind = run.split(" ", 1)[0]
             if kind in ("with", "without") and f"{kind} sufficient data".startswith(run) and not _is_neutral(colour):
                 found.append((kind, colour))
