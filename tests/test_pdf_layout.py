@@ -1198,16 +1198,18 @@ def _words_at(canvas: Canvas, top: float, words: list[str], x: float, gaps: list
 def _justified_and_table_rows(canvas: Canvas) -> None:
     _words_at(canvas, 80, ["Spotlight", "–", "Tartu", "Co-design"], 50, [12.5, 12.5, 12.5])  # stretched alike
     _words_at(canvas, 100, ["Health", "Housing", "Culture"], 50, [30.0, 45.0])  # cells: gaps unlike
+    _words_at(canvas, 120, ["Spotlight", "-", "Ljubljana"], 50, [14.7, 14.7])  # three words, a dash between
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_a_justified_line_stretched_past_the_segment_gap_is_one_line(tmp_path: Path, backend: str) -> None:
     """A justified line (fpdf2) whose every word space is stretched past the gap that parts two
     lines on one baseline stays one line: its gaps are alike to half a point (the sweep read a
-    spotlight heading word by word, and 59 values of justified columns so). A row of table
-    cells, its gaps unlike, is still cut."""
+    spotlight heading word by word, and 59 values of justified columns so), three words too, a
+    dash (a list marker's glyph) between them (a new sweep seed lost such spotlight titles). A
+    row of table cells, its gaps unlike, is still cut."""
     texts = _texts(_read(_render(tmp_path, _justified_and_table_rows), backend))
-    assert texts == ["Spotlight – Tartu Co-design", "Health", "Housing", "Culture"]
+    assert texts == ["Spotlight – Tartu Co-design", "Health", "Housing", "Culture", "Spotlight - Ljubljana"]
 
 
 def _panel_over_two_columns(canvas: Canvas) -> None:

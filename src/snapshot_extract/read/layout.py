@@ -158,7 +158,7 @@ def _add_segments(lines: list[TextLine], page: int, row: list[Span], boxes: Sequ
         if not segments or _splits(segments[-1][0], span, box is segments[-1][1]):
             segments.append(([], box))
         segments[-1][0].append(span)
-    if len(segments) > 2 and _justified([spans for spans, _ in segments]):
+    if len(segments) > 1 and _justified([spans for spans, _ in segments]):
         segments = [([span for spans, _ in segments for span in spans], segments[0][1])]
     for spans, box in segments:
         line = _make_line(page, spans, box)
@@ -168,10 +168,13 @@ def _add_segments(lines: list[TextLine], page: int, row: list[Span], boxes: Sequ
 
 def _justified(segments: list[list[Span]]) -> bool:
     """Single words a justified line spread apart, each word space stretched past a segment
-    gap alike (to half a point): three segments at least, the first word no list marker, no gap
+    gap alike (to half a point): three words at least (a dash between two is one: "Spotlight -
+    Ljubljana"), the first word no list marker, no gap
     wider than ``JUSTIFIED_GAP`` font sizes. Cells of a table are set apart by gaps their texts' lengths
     make unequal."""
     spans = [span for segment in segments for span in segment]
+    if len(spans) < 3:
+        return False
     gaps = [after.x0 - before.x1 for before, after in zip(spans, spans[1:], strict=False)]
     size = max(span.size for span in spans)
     words = all(" " not in span.text.strip() for span in spans)
