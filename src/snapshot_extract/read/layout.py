@@ -158,23 +158,48 @@ def _add_segments(lines: list[TextLine], page: int, row: list[Span], boxes: Sequ
         if not segments or _splits(segments[-1][0], span, box is segments[-1][1]):
             segments.append(([], box))
         segments[-1][0].append(span)
-    if len(segments) > 1 and _justified([spans for spans, _ in segments]):
-        segments = [([span for spans, _ in segments for span in spans], segments[0][1])]
-    for spans, box in segments:
+    for spans, box in _join_justified(segments):
         line = _make_line(page, spans, box)
         if line is not None:
             lines.append(line)
 
 
+def _join_justified(segments: list[tuple[list[Span], Box | None]]) -> list[tuple[list[Span], Box | None]]:
+    """``segments`` with each run of three words or more that is one justified line
+    (``_justified``) across segment cuts joined into one segment ("Spotlight", "- Ljubljana": a
+    dash's word is kept with it); the spans beside a run (the column next to it, a table's value
+    cell set close to its label's last word) keep their own segments, cut where the run ends."""
+    flat = [(span, number) for number, (spans, _) in enumerate(segments) for span in spans]
+    run_of: list[int | None] = [None] * len(flat)  # the first span of the run a span is in
+    start = 0
+    while start < len(flat):
+        end = start + 1
+        while (end < len(flat) and segments[flat[end][1]][1] is segments[flat[start][1]][1]
+               and _justified([[span] for span, _ in flat[start:end + 1]])):
+            end += 1  # one box's words: the cells of a table are apart
+        if end - start >= 3 and flat[start][1] != flat[end - 1][1]:
+            run_of[start:end] = [start] * (end - start)
+            start = end
+        else:
+            start += 1
+    joined: list[tuple[list[Span], Box | None]] = []
+    last: tuple[str, int] | None = None
+    for (span, number), run in zip(flat, run_of, strict=True):
+        key = ("run", run) if run is not None else ("segment", number)
+        if key == last:
+            joined[-1][0].append(span)
+        else:
+            joined.append(([span], segments[number][1]))
+        last = key
+    return joined
+
+
 def _justified(segments: list[list[Span]]) -> bool:
     """Single words a justified line spread apart, each word space stretched past a segment
-    gap alike (to half a point): three words at least (a dash between two is one: "Spotlight -
-    Ljubljana"), the first word no list marker, no gap
-    wider than ``JUSTIFIED_GAP`` font sizes. Cells of a table are set apart by gaps their texts' lengths
+    gap alike (to half a point): the first word no list marker, no gap wider than
+    ``JUSTIFIED_GAP`` font sizes. Cells of a table are set apart by gaps their texts' lengths
     make unequal."""
     spans = [span for segment in segments for span in segment]
-    if len(spans) < 3:
-        return False
     gaps = [after.x0 - before.x1 for before, after in zip(spans, spans[1:], strict=False)]
     size = max(span.size for span in spans)
     words = all(" " not in span.text.strip() for span in spans)
