@@ -645,3 +645,21 @@ def test_numbered_items_whose_tab_after_the_number_a_tool_dropped_are_items() ->
     assert funding is not None
     assert [b.text for b in funding.blocks if b.kind == "bullet"] == [
         "Municipal budget", "Higher levels of government", "International/multilateral institution budget"]
+
+
+def test_a_line_that_reads_as_a_term_but_leaves_a_parenthesis_open_runs_on() -> None:
+    """"… led by a" / "dedicated team within a department (the" / "Department of Economic
+    Affairs), with no" / "dedicated staff …": the second line names a structure term, but its open
+    parenthesis carries the sentence on (cut there, "with no dedicated staff" was read as
+    dedicated staff, silently: blind round 7)."""
+    texts = ["What is the organisational structure?", "Castelló's innovation work is led by a",
+             "dedicated team within a department (the", "Department of Economic Affairs), with no",
+             "dedicated staff working specifically on building", "innovation capacity.",
+             "What funding is available?", "Castelló has no dedicated funding.", "How is data used?",
+             "Data plays a limited role in the decision-making."]
+    lines = (Line("City Innovation Snapshot CASTELLÓ, Spain", page=1, bbox=(32.0, 20.0, 300.0, 30.0), cells=(
+        "City Innovation Snapshot CASTELLÓ, Spain",)),
+        *(Line(text, page=1, bbox=(32.0, 40.0 + 9 * row, 250.0, 49.0 + 9 * row), size=9.0, cells=(text,))
+          for row, text in enumerate(texts)))
+    record = parse_document(Document(SourceInfo("x.pdf", "0", "pdf", 1), lines), load_vocabulary()).record
+    assert record.organisation.dedicated_staff is False

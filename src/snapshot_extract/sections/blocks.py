@@ -147,9 +147,11 @@ def _continues(previous: Line, line: Line, kind: str, wrap: int | None, term_gro
             return True
         if previous.text.endswith(":"):
             return False
+        if previous.text.count("(") > previous.text.count(")"):
+            return True  # a parenthesis left open: "… within a department (the" / "Department of …)"
         if term_groups is not None and term_groups(previous.text):
             return False  # a list item printed without a marker, then a new line: the item ended
-        if wrap is None or previous.text.count("(") > previous.text.count(")"):
+        if wrap is None:
             return True
         # in a hard-wrapped dump, a capital after a sentence end, after a line that stops short of
         # the wrap width or after a list item starts a new block: the paragraph, item or tile ended
