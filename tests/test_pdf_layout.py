@@ -559,6 +559,32 @@ def test_a_legend_line_of_both_keys_each_after_its_marker_glyph(tmp_path: Path, 
     assert not [w for w in record.warnings if w.field.startswith("outcomes")]
 
 
+def _typewriter_grid(canvas: Canvas) -> None:
+    grey = Color(0.6, 0.6, 0.6)
+    _text(canvas, 50, 40, HEADER, size=14)
+    _text(canvas, 50, 80, "HOW ARE OUTCOMES MEASURED", font="Courier-Bold")
+    _text(canvas, 50, 96, "Policy areas with sufficient data or without sufficient data.", font="Courier")
+    _text(canvas, 50, 112, "With sufficient data", font="Courier-Bold", colour=GREEN)
+    _text(canvas, 200, 112, "Without sufficient data", font="Courier", colour=grey)
+    rows = [("Labour Market and Skills", "Policing and Law Enforcement", True), ("Education", "Culture", False)]
+    for row, (left, right, has_data) in enumerate(rows):  # each row one string, its columns set apart by spaces
+        _text(canvas, 50, 130 + 12 * row, f"{left:<38}{right:<38}", font="Courier-Bold" if has_data else "Courier",
+              colour=GREEN if has_data else grey)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_monospaced_line_whose_columns_spaces_set_apart_is_two_cells(tmp_path: Path, backend: str,
+                                                                      vocabulary: Vocabulary) -> None:
+    """A typewriter layout (enscript): each grid row one run of a monospaced font, its two cells
+    padded apart with spaces. The runs of spaces cut it into cells where their characters stand
+    (read as one cell, "Labour Market and Skills Policing and Law Enforcement" matched one area:
+    blind round 7's 5 enscript documents lost half their grid)."""
+    record = parse_document(_read(_render(tmp_path, _typewriter_grid), backend), vocabulary).record
+    assert sorted(term.id for term in record.outcomes.policy_areas) == [
+        "culture", "education", "labour_market", "policing"]
+    assert sorted(term.id for term in record.outcomes.with_sufficient_data or []) == ["labour_market", "policing"]
+
+
 NAVY = Color(0.12, 0.23, 0.41)
 
 

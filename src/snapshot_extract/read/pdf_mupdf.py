@@ -15,6 +15,7 @@ counted as they are read and the page is refused as soon as one passes its cap.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pymupdf as _pymupdf
@@ -41,6 +42,9 @@ _FLAGS = (
 )
 _TEXT_BLOCK, _VECTOR_BLOCK = 0, 3
 _SPACE_WIDTH = 0.28  # of the font size: trims MuPDF's leading/trailing spaces off a span's box
+_MONOSPACED = 8  # MuPDF's span flag for a fixed-pitch font
+_COLUMN_SPACES = "   "  # in a monospaced line, a run of this many spaces sets two columns apart
+_SET_APART_RE = re.compile(r"\S+(?: {1,2}\S+)*")  # the parts between such runs
 _BYTES_PER_GLYPH = 80  # what MuPDF's text page takes for a character or a drawing, rounded up
 _MAX_TEXT_PAGE_BYTES = MAX_GLYPHS_PER_PAGE * _BYTES_PER_GLYPH
 pymupdf.TOOLS.mupdf_display_errors(False)
@@ -142,6 +146,9 @@ def _add_spans(spans: list[Span], block: dict[str, Any]) -> None:
                 continue
             size = raw["size"]
             x0, _, x1, _ = raw["bbox"]
+            if raw["flags"] & _MONOSPACED and _COLUMN_SPACES in stripped:
+                _add_set_apart(spans, raw)
+                continue
             leading = trailing = 0
             if len(stripped) != len(text):
                 leading = len(text) - len(text.lstrip())
@@ -150,3 +157,16 @@ def _add_spans(spans: list[Span], block: dict[str, Any]) -> None:
                 x1 = max(x1 - trailing * _SPACE_WIDTH * size, x0)
             spans.append(make_span(stripped, x0, x1, raw["origin"][1], size, font_name(raw["font"]),
                                    rgb_from_int(raw["color"]), leading > 0, trailing > 0))
+
+
+def _add_set_apart(spans: list[Span], raw: dict[str, Any]) -> None:
+    """Append the parts of a monospaced span that runs of spaces set apart (a typewriter layout
+    of columns: "Labour Market and Skills        Policing and Law Enforcement"), each where its
+    characters stand: every character of a monospaced font is as wide as the next."""
+    text: str = raw["text"]
+    x0, _, x1, _ = raw["bbox"]
+    width = (x1 - x0) / len(text)
+    font, colour = font_name(raw["font"]), rgb_from_int(raw["color"])
+    for part in _SET_APART_RE.finditer(text):
+        spans.append(make_span(part.group(), x0 + part.start() * width, x0 + part.end() * width,
+                               raw["origin"][1], raw["size"], font, colour, part.start() > 0, part.end() < len(text)))
