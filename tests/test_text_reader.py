@@ -115,6 +115,15 @@ def test_grid_cells_tabs_and_spaces() -> None:
     assert parse_line("Social Inclusion, Equity").cells == ("Social Inclusion, Equity",)
 
 
+@pytest.mark.parametrize("rule", ["-------------------------", "+------------------------+", "=====", "───────",
+                                  "* * *", "|__________|"])
+def test_a_typed_rule_is_a_break_not_text(rule: str) -> None:
+    """A heading's underline or a box drawn with characters (enscript, an e-mail) separates; it
+    is no text (it ran into the spotlight text as "… own language. +------+" in a blind round)."""
+    assert parse_line(rule).text == ""
+    assert parse_line("- Engineers").text == "Engineers" and parse_line("+ 12% since 2019").text  # not rules
+
+
 def test_crlf_and_blank_lines_kept() -> None:
     document = read_text(b"a\r\n\r\nb\r\n", "x.txt")
     assert [line.text for line in document.lines] == ["a", "", "b", ""]

@@ -16,6 +16,8 @@ LIGATURES = {
 }
 KICKER = r"city\s+innovation\s+snapshot"  # the kicker every page header prints
 KICKER_RE = re.compile(KICKER, re.IGNORECASE)
+# A rule typed out of characters ("-----", "+------+", "=====", "───", "* * *"): a line, not text
+RULE_RE = re.compile(r"^\s*(?:[-=_*~+|─━═]\s*){3,}$")
 _LIGATURE_RE = re.compile("[" + "".join(LIGATURES) + "]")
 
 # Glyphs that introduce a list item. Private-use code points (symbol fonts) are handled apart.

@@ -25,6 +25,7 @@ from importlib import import_module
 from ..errors import NoTextLayer, SnapshotError, UnreadableInput
 from ..limits import memory_refused
 from ..models import Document, Line, OcrDoubt, PdfOptions, SourceInfo, Swatch
+from ..textutil import RULE_RE
 from .compose import compose
 from .furniture import remove_furniture
 from .grid import with_grids
@@ -102,7 +103,7 @@ def layout_document(pages: list[PageContent]) -> tuple[list[Line], tuple[Swatch,
                                            for span in page.spans)) for page in pages]
     shapes = [page_shapes(page) for page in pages]
     per_page = [
-        page_lines(page, containers, swatches)
+        [line for line in page_lines(page, containers, swatches) if not RULE_RE.match(line.text)]  # typed rules
         for page, (containers, swatches) in zip(pages, shapes, strict=True)
     ]
     size = body_size(per_page)

@@ -19,7 +19,7 @@ import re
 
 from ..errors import UnreadableInput
 from ..models import Document, Line, SourceInfo, Warning
-from ..textutil import clean_text, fold_spaces, split_bullet
+from ..textutil import RULE_RE, clean_text, fold_spaces, split_bullet
 from .columns import unweave
 from .hyphens import mark_line_ends, shown_soft_hyphens, soft_hyphens_drawn
 from .joins import take_apart
@@ -211,8 +211,8 @@ def _looks_binary(text: str) -> bool:
 def parse_line(raw: str) -> Line:
     """One raw dump line -> ``Line`` with markup understood and removed (see the module docstring)."""
     stripped = _HEADING_RE.sub("", raw.strip())
-    if not stripped or _FENCE_RE.match(stripped):
-        return Line(text="")  # a blank line, or a markdown converter's div fence ("::: banner")
+    if not stripped or _FENCE_RE.match(stripped) or RULE_RE.match(stripped):
+        return Line(text="")  # a blank line, a markdown converter's div fence ("::: banner"), a typed rule
     if stripped.endswith("\\") and not stripped.endswith("\\\\"):
         stripped = stripped[:-1].rstrip()  # markdown's hard line break
     bullet, body = split_bullet(stripped)
