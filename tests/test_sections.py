@@ -663,3 +663,38 @@ def test_a_line_that_reads_as_a_term_but_leaves_a_parenthesis_open_runs_on() -> 
           for row, text in enumerate(texts)))
     record = parse_document(Document(SourceInfo("x.pdf", "0", "pdf", 1), lines), load_vocabulary()).record
     assert record.organisation.dedicated_staff is False
+
+
+def test_an_unmarked_list_item_wrapped_over_two_lines_ends_where_the_term_ends() -> None:
+    """"Saving costs and improving efficiency within" / "the public sector" / "The most critical
+    success factors …": the two lines together are a benefit, so the sentence after them starts
+    a block of its own (it ran into the item, and the benefit was lost with no warning)."""
+    texts = ["How is innovation helping the city?", "Serving current obligations",
+             "Saving costs and improving efficiency within", "the public sector",
+             "The most critical success factors in supporting the city's innovation work are:"]
+    lines = tuple(Line(text, page=1, bbox=(30.0, 40.0 + 14 * row, 250.0, 51.0 + 14 * row), size=10.0, cells=(text,))
+                  for row, text in enumerate(texts))
+    sections = detect_sections(Document(SourceInfo("x.pdf", "0", "pdf", 1), lines), load_vocabulary())
+    impact = sections.get("impact")
+    assert impact is not None
+    assert [block.text for block in impact.blocks][:2] == [
+        "Serving current obligations", "Saving costs and improving efficiency within the public sector"]
+
+
+def test_an_unmarked_item_whose_last_line_is_no_term_ends_where_the_item_reads_as_one() -> None:
+    """"Higher levels of government (national or regional" / "government)" / "International /
+    multilateral institution budget": the item's lines read as a source only together, and then
+    the next capitalised line starts an item of its own (three sources ran into one block; the
+    sweep lost them with no warning in 4 documents)."""
+    texts = ["What funding is available?", "Akron has dedicated funding, which comes from the following sources:",
+             "External (non-public) funding (philanthropy)", "Higher levels of government (national or regional",
+             "government)", "International / multilateral institution budget",
+             "Innovative financing tools (social impact bonds)"]
+    lines = tuple(Line(text, page=1, bbox=(30.0, 40.0 + 14 * row, 250.0, 51.0 + 14 * row), size=10.0, cells=(text,))
+                  for row, text in enumerate(texts))
+    sections = detect_sections(Document(SourceInfo("x.pdf", "0", "pdf", 1), lines), load_vocabulary())
+    funding = sections.get("funding")
+    assert funding is not None
+    assert [block.text for block in funding.blocks][1:] == [
+        "External (non-public) funding (philanthropy)", "Higher levels of government (national or regional government)",
+        "International / multilateral institution budget", "Innovative financing tools (social impact bonds)"]

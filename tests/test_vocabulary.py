@@ -84,6 +84,17 @@ def test_exact_label_scores_100(vocabulary: Vocabulary) -> None:
             assert isinstance(result, Match) and result.id == term.id and result.score == 100.0, (name, term)
 
 
+@pytest.mark.parametrize("text", ["Saving costs and improving efficiency within the public sector",
+                                  "Serving current obligations", "Improving service delivery"])
+def test_a_label_in_gerunds_is_the_term_every_word_of_it(vocabulary: Vocabulary, text: str) -> None:
+    """Every verb of a label printed as a gerund, a four-letter one too ("Save" as "Saving"), is
+    still the label: the term is known as such (a list item printed without a marker then ends
+    where it ends; "Saving costs …" ran into the sentence after it in a new sweep seed)."""
+    assert vocabulary.groups_of(text) == ("benefits",)
+    match = vocabulary.match("benefits", text)
+    assert isinstance(match, Match) and match.score == 100.0
+
+
 def test_extra_detail_maps_with_a_lower_score(vocabulary: Vocabulary) -> None:
     result = vocabulary.match("benefits", "Improving service delivery for residents and firms")
     assert isinstance(result, Match) and result.id == "service_delivery"

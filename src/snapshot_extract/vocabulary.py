@@ -52,8 +52,8 @@ _VERSION_RE = re.compile(r"^#\s.*\(version\s+(\d+)\)")
 
 
 def _stem(word: str) -> str:
-    if len(word) <= 4:
-        return word
+    if len(word) <= 4:  # a short word is its stem, but for its silent "e" ("save" as "saving": "sav")
+        return word[:-1] if len(word) == 4 and word.endswith("e") else word
     if word.endswith("ies"):
         return word[:-3] + "y"
     for suffix in ("ing", "ed", "es", "s", "e"):

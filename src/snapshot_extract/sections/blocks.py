@@ -50,7 +50,7 @@ def group_blocks(lines: Iterable[Line], wrap: int | None = None, term_groups: Te
             _close(blocks, kind, pending)
             kind = "bullet"
             pending.append(line)
-        elif pending and _continues(pending[-1], line, kind, wrap, term_groups):
+        elif pending and _continues(pending, line, kind, wrap, term_groups):
             pending.append(line)
         else:
             _close(blocks, kind, pending)
@@ -139,7 +139,9 @@ _KEY_VALUE_RE = re.compile(r"^[A-Z][\w /]{1,40}:(?:\s|$)")
 SHORT_LINE = 0.6  # of the wrap width: a line ending before this ended its paragraph
 
 
-def _continues(previous: Line, line: Line, kind: str, wrap: int | None, term_groups: TermGroups | None) -> bool:
+def _continues(pending: list[Line], line: Line, kind: str, wrap: int | None, term_groups: TermGroups | None) -> bool:
+    """``line`` carries on the block of the ``pending`` lines."""
+    previous = pending[-1]
     if _KEY_VALUE_RE.match(line.text):
         return False
     if kind == "paragraph":
@@ -149,8 +151,9 @@ def _continues(previous: Line, line: Line, kind: str, wrap: int | None, term_gro
             return False
         if previous.text.count("(") > previous.text.count(")"):
             return True  # a parenthesis left open: "… within a department (the" / "Department of …)"
-        if term_groups is not None and term_groups(previous.text):
-            return False  # a list item printed without a marker, then a new line: the item ended
+        if term_groups is not None and (term_groups(previous.text) or (
+                len(pending) > 1 and term_groups(join_wrapped([part.text for part in pending])))):
+            return False  # a list item printed without a marker (wrapped or not), then a new line: it ended
         if wrap is None:
             return True
         # in a hard-wrapped dump, a capital after a sentence end, after a line that stops short of
