@@ -139,6 +139,9 @@ _KEY_VALUE_RE = re.compile(r"^[A-Z][\w /]{1,40}:(?:\s|$)")
 SHORT_LINE = 0.6  # of the wrap width: a line ending before this ended its paragraph
 
 
+MAX_TERM_LINES = 3  # a term of the vocabulary wraps over this many lines at most
+
+
 def _continues(pending: list[Line], line: Line, kind: str, wrap: int | None, term_groups: TermGroups | None) -> bool:
     """``line`` carries on the block of the ``pending`` lines."""
     previous = pending[-1]
@@ -152,7 +155,7 @@ def _continues(pending: list[Line], line: Line, kind: str, wrap: int | None, ter
         if previous.text.count("(") > previous.text.count(")"):
             return True  # a parenthesis left open: "… within a department (the" / "Department of …)"
         if term_groups is not None and (term_groups(previous.text) or (
-                len(pending) > 1 and term_groups(join_wrapped([part.text for part in pending])))):
+                1 < len(pending) <= MAX_TERM_LINES and term_groups(join_wrapped([part.text for part in pending])))):
             return False  # a list item printed without a marker (wrapped or not), then a new line: it ended
         if wrap is None:
             return True
