@@ -649,3 +649,19 @@ def test_a_heading_with_nothing_under_it_warns_on_its_section(vocabulary: Vocabu
     assert record["overview"]["mayor"] is None
     assert ("overview", "not_found") in [(w["field"], w["code"]) for w in record["warnings"]]
     assert "vision" not in [w["field"] for w in record["warnings"]]
+
+
+@pytest.mark.parametrize("legend", ["● With sufficient data      ○ Without sufficient data",
+                                    "● With sufficient data\n○ Without sufficient data"])
+def test_a_dump_grid_keyed_by_glyphs_reads_each_area_by_its_glyph(vocabulary: Vocabulary, legend: str) -> None:
+    """A dump of a grid whose cells print "●" or "○" before the area, with a legend of the two
+    glyphs: the glyph says the side, a wrapped label's second line (no glyph) carries on the area
+    above it (the colours were lost, and the lists were null: blind rounds 2, 4 and 7, 7 dumps)."""
+    record = _record(
+        "How are outcomes measured?\n\nPolicy areas with sufficient data or without sufficient data to support "
+        f"innovation capacity in the city.\n{legend}\n● Culture\n○ Transport / Mobility\n● Labour Market and\nSkills\n"
+        "○ Education\n● Housing\n", vocabulary)
+    outcomes = record["outcomes"]
+    assert _ids(outcomes["with_sufficient_data"]) == ["culture", "labour_market", "housing"]
+    assert _ids(outcomes["without_sufficient_data"]) == ["transport_mobility", "education"]
+    assert not [w for w in record["warnings"] if w["field"].startswith("outcomes")]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from ..geometry import union_box
 from ..models import PAPER, RGB, BBox, Block, Evidence, FieldResult, Line, Section, Swatch, vocabulary_group
-from ..textutil import split_bullet
+from ..textutil import is_bullet_glyph, split_bullet
 from ..vocabulary import Vocabulary
 from .common import Found, locate
 from .lists import Unit, split_items
@@ -44,6 +44,7 @@ class Cell:
     evidence: Evidence
     fill: RGB | None
     color: RGB | None
+    side: str | None = None  # "with" or "without" where the cell's glyph says it (a dump's "● Culture")
 
 
 def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tuple[Swatch, ...] = ()) -> FieldResult:
@@ -52,11 +53,12 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
     if section is None:
         return found.result()
     legend: dict[str, RGB] = {}
+    keys: dict[str, str] = {}  # "with"/"without" -> the glyph a dump's legend prints before it
     cells: list[Cell] = []
     units: list[Unit] = []  # a dump's grid: lines whose cells the dump ran together or wrapped
+    unit_glyphs: list[str] = []  # each unit's glyph: its line's marker, or the one of the line it carries on
     for index, block in enumerate(section.blocks):
-        for phrase_kind, phrase_colour in _coloured_phrases(block):
-            legend.setdefault(phrase_kind, phrase_colour)
+        _add_keys(block, legend, keys)
         row_legend = _row_legend(block, swatches)
         if row_legend:
             found.use(index)
@@ -75,12 +77,14 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
             found.use(index)
         elif block.kind != "row" and block.lines[0].bbox is None and block.is_item:
             found.use(index)
-            units += [Unit(text, Evidence(text, None, None)) for text in _without_legend(block)]
+            _add_units(block, units, unit_glyphs)
         elif block.kind == "row" or (len(block.text) <= 60 and not block.text.endswith(".")):
             found.use(index)
             cells.extend(_cells(block, swatches))
     cells = _join_wrapped(cells, vocabulary)
-    cells += [Cell(text, evidence, None, None) for text, evidence in split_items(units, "policy_areas", vocabulary)]
+    sides = _glyph_sides(units, unit_glyphs, keys, vocabulary)
+    cells += [Cell(text, evidence, None, None, sides.get(text))
+              for text, evidence in split_items(units, "policy_areas", vocabulary)]
     found.terms("outcomes.policy_areas", [(cell.text, cell.evidence) for cell in cells])
     _classify(found, cells, legend)
     return found.result()
@@ -101,10 +105,50 @@ def _both_keys(text: str) -> bool:
     return len({legend_kind(phrase) for phrase in phrases}) == 2 and not any(char.isalnum() for char in rest)
 
 
-def _without_legend(block: Block) -> list[str]:
-    """The lines of a dump's grid block without the legend labels a dump may run into them."""
-    texts = (_LEGEND_PHRASE_RE.sub(" ", line.text).strip() for line in block.lines)
-    return [text for text in texts if text]
+def _add_keys(block: Block, legend: dict[str, RGB], keys: dict[str, str]) -> None:
+    """The legend keys a block prints inside its lines, the first of each kind kept: phrases in
+    their colours, and labels after their glyphs."""
+    for kind, colour in _coloured_phrases(block):
+        legend.setdefault(kind, colour)
+    for kind, glyph in _glyph_keys(block):
+        keys.setdefault(kind, glyph)
+
+
+def _add_units(block: Block, units: list[Unit], glyphs: list[str]) -> None:
+    """The lines of a dump's grid block as units, without the legend labels a dump may run into
+    them, each with its glyph: its marker, or the one of the line it carries on."""
+    for line in block.lines:
+        text = _LEGEND_PHRASE_RE.sub(" ", line.text).strip()
+        if text:
+            units.append(Unit(text, Evidence(text, None, None)))
+            glyphs.append(line.marker or (glyphs[-1] if glyphs else ""))
+
+
+def _glyph_keys(block: Block) -> list[tuple[str, str]]:
+    """The legend a dump prints with glyphs: each legend label after the glyph that keys it
+    ("● With sufficient data   ○ Without sufficient data"; a line's first glyph is its marker)."""
+    found = []
+    for line in block.lines:
+        text = f"{line.marker} {line.text}"
+        for phrase in _LEGEND_PHRASE_RE.finditer(text):
+            glyph = text[: phrase.start()].rstrip()[-1:]
+            kind = legend_kind(phrase.group())
+            if glyph and is_bullet_glyph(glyph) and kind is not None:
+                found.append((kind, glyph))
+    return found
+
+
+def _glyph_sides(units: list[Unit], glyphs: list[str], keys: dict[str, str],
+                 vocabulary: Vocabulary) -> dict[str, str]:
+    """Item text -> "with"/"without" for a dump's grid coded by glyphs: the items of each side's
+    lines (a line with no glyph carries on the one above); nothing without two keyed glyphs."""
+    if len(keys) < 2 or keys["with"] == keys["without"]:
+        return {}
+    sides: dict[str, str] = {}
+    for kind, glyph in keys.items():
+        side = [unit for unit, own in zip(units, glyphs, strict=True) if own == glyph]
+        sides.update((text, kind) for text, _ in split_items(side, "policy_areas", vocabulary))
+    return sides
 
 
 def _coloured_phrases(block: Block) -> list[tuple[str, RGB]]:
@@ -252,6 +296,12 @@ def _classify(found: Found, cells: list[Cell], legend: dict[str, RGB]) -> None:
         found.warn("outcomes.policy_areas", "unreadable_value", "the outcomes section holds no policy-area cells")
         for path in (WITH, WITHOUT):
             found.warn(path, "no_grid_colours", "cannot tell which areas have sufficient data: no grid was read")
+        return
+    if all(cell.side is not None for cell in cells):  # a dump's grid keyed by glyphs
+        found.values[WITH] = []
+        found.values[WITHOUT] = []
+        found.terms(WITH, [(cell.text, cell.evidence) for cell in cells if cell.side == "with"])
+        found.terms(WITHOUT, [(cell.text, cell.evidence) for cell in cells if cell.side == "without"])
         return
     if len(legend) < 2 or math.dist(legend["with"], legend["without"]) < _AMBIGUITY_MARGIN:  # one colour: no key
         colourless = all(cell.fill is None and cell.color is None for cell in cells)

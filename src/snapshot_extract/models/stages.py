@@ -60,6 +60,7 @@ class Line(NamedTuple):
     column: int = 0
     panel: int = 0
     mixed: bool = False
+    marker: str = ""  # the list glyph a dump printed before the text ("●", "○"), where it was one
 
 
 @dataclass(frozen=True, slots=True)

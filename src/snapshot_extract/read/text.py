@@ -216,6 +216,7 @@ def parse_line(raw: str) -> Line:
     if stripped.endswith("\\") and not stripped.endswith("\\\\"):
         stripped = stripped[:-1].rstrip()  # markdown's hard line break
     bullet, body = split_bullet(stripped)
+    marker = stripped[: len(stripped) - len(body)].strip()[-1:] if bullet else ""  # "- ●" keeps its "●"
     if "|" in body and _TABLE_RULE_RE.match(body):
         return Line(text="")  # the rule under a markdown table's first row
     body, bold_parts = _unmark(body)
@@ -228,7 +229,8 @@ def parse_line(raw: str) -> Line:
         text = fold_spaces(body)
     whole_bold = bool(bold_parts) and fold_spaces(" ".join(bold_parts)) == text
     cells = cells if len(cells) > 1 else (text,) if text else ()
-    return Line(text=text, bold=whole_bold, bullet=bullet and bool(text), bold_parts=bold_parts, cells=cells)
+    return Line(text=text, bold=whole_bold, bullet=bullet and bool(text), bold_parts=bold_parts, cells=cells,
+                marker=marker)
 
 
 def _unmark(body: str) -> tuple[str, tuple[str, ...]]:
