@@ -698,3 +698,16 @@ def test_an_unmarked_item_whose_last_line_is_no_term_ends_where_the_item_reads_a
     assert [block.text for block in funding.blocks][1:] == [
         "External (non-public) funding (philanthropy)", "Higher levels of government (national or regional government)",
         "International / multilateral institution budget", "Innovative financing tools (social impact bonds)"]
+
+
+def test_the_city_name_alone_that_runs_on_into_the_next_line_is_text() -> None:
+    """A narrow column's sentence whose first line is the city's name alone ("Linköping" /
+    "Co-design" / "Studio brings together …"): run on by the line right under it, the name is a
+    word of the text, not a running head (the spotlight text lost its first word in the sweep's
+    pdftotext and PyMuPDF dumps). Alone between blank lines it is still furniture."""
+    text = ("City Innovation Snapshot LINKÖPING, Sweden\nWhat is the organisational structure?\n\n"
+            "Linköping's innovation work is sprinkled throughout the municipality.\n\nSpotlight:\n"
+            "Co-design Studio\n\nLinköping\n\nLinköping\nCo-design\nStudio brings together\nmunicipal departments.\n\n"
+            "Linköping\n\nHow is data used?\n\nData plays a limited role.\n")
+    record = parse_document(read_text(text.encode("utf-8"), "t.txt"), load_vocabulary()).record
+    assert record.spotlight.text == "Linköping Co-design Studio brings together municipal departments."

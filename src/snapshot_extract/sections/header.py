@@ -284,12 +284,14 @@ class _Folds(dict[int, str]):
 
 
 def _repeated_header_parts(lines: Sequence[Line], headers: list[Header], used: set[int], folds: _Folds) -> set[int]:
-    """Lines that repeat a header part alone: the city's name or its city line (page 2's short
-    header), or the kicker with the city's name, in either order ("Seoul · City Innovation
-    Snapshot"); also such a part wrapped onto the next line ("AKRON, United" / "States")."""
+    """Lines that repeat a header part alone: the city's name (next to other furniture) or its
+    city line (page 2's short header), or the kicker with the city's name, in either order
+    ("Seoul · City Innovation Snapshot"); also such a part wrapped onto the next line ("AKRON,
+    United" / "States")."""
     if not headers:
         return set()
-    parts = {fold(header.as_printed) for header in headers}
+    names = {fold(header.as_printed) for header in headers}
+    parts = set(names)
     parts |= {fold(f"{header.as_printed} {header.country}") for header in headers}
     parts |= {fold(f"{header.as_printed} city innovation snapshot") for header in headers}
     parts |= {fold(f"city innovation snapshot {header.as_printed}") for header in headers}
@@ -300,7 +302,14 @@ def _repeated_header_parts(lines: Sequence[Line], headers: list[Header], used: s
     for index, following in zip(free, free[1:], strict=False):
         if following == index + 1 and index not in repeated and f"{folds[index]} {folds[following]}" in parts:
             repeated |= {index, following}
-    return repeated
+    # the city's name alone, run on by the line right under it, is a running head only at a page
+    # break: elsewhere it is a word of a narrow column's sentence ("Linköping" / "Co-design" / "Studio
+    # brings together …")
+    texts = [index for index, line in enumerate(lines) if line.text]
+    rank = {index: position for position, index in enumerate(texts)}
+    breaks = sorted(rank[index] for index in used if index in rank)
+    return {index for index in repeated if folds[index] not in names or _near_break(rank[index], breaks)
+            or index + 1 >= len(lines) or not lines[index + 1].text}
 
 
 def _under_spotlight(lines: Sequence[Line], index: int) -> bool:
