@@ -559,6 +559,28 @@ def test_a_legend_line_of_both_keys_each_after_its_marker_glyph(tmp_path: Path, 
     assert not [w for w in record.warnings if w.field.startswith("outcomes")]
 
 
+def _glyph_coded_grid_in_one_colour(canvas: Canvas) -> None:
+    font = _dejavu()
+    _text(canvas, 50, 40, HEADER, size=14)
+    _text(canvas, 50, 80, "How are outcomes measured?", font="Helvetica-Bold", size=12)
+    _text(canvas, 50, 96, "Policy areas with sufficient data or without sufficient data.")
+    cells = [("Culture", True), ("Tourism", False), ("Labour Market and", True), ("Housing", False)]
+    for position, (area, has_data) in enumerate(cells):  # one colour: only the glyph tells
+        _text(canvas, 50 + 120 * position, 120, f"{'●' if has_data else '○'} {area}", font=font)
+    _text(canvas, 290, 131, "Skills", font=font)  # a wrapped label's second line, back under its glyph
+    _text(canvas, 50, 160, "● With sufficient data \u00a0\u00a0 ○ Without sufficient data", font=font)  # below
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_grid_coded_by_glyphs_in_one_colour_reads_each_area_by_its_glyph(tmp_path: Path, backend: str,
+                                                                         vocabulary: Vocabulary) -> None:
+    """Cells "● Culture" / "○ Tourism" all in one colour, keyed by a legend of the two glyphs: the
+    glyph says the side (blind rounds 4 and 8: 9 Chromium and LibreOffice documents had no lists)."""
+    record = parse_document(_read(_render(tmp_path, _glyph_coded_grid_in_one_colour), backend), vocabulary).record
+    assert sorted(term.id for term in record.outcomes.with_sufficient_data or []) == ["culture", "labour_market"]
+    assert sorted(term.id for term in record.outcomes.without_sufficient_data or []) == ["housing", "tourism"]
+
+
 def _typewriter_grid(canvas: Canvas) -> None:
     grey = Color(0.6, 0.6, 0.6)
     _text(canvas, 50, 40, HEADER, size=14)

@@ -135,6 +135,12 @@ def split_bullet(text: str) -> tuple[bool, str]:
     return found, stripped
 
 
+def marker_of(text: str, body: str) -> str:
+    """The list glyph ``split_bullet`` took off ``text`` to leave ``body`` (its last one: "- ●" ->
+    "●"); "" when none was."""
+    return text.lstrip()[: len(text.lstrip()) - len(body)].strip()[-1:]
+
+
 def join_wrapped(parts: list[str]) -> str:
     """Join wrapped lines into one text, re-joining words hyphenated across a line end.
 

@@ -44,7 +44,8 @@ class Cell:
     evidence: Evidence
     fill: RGB | None
     color: RGB | None
-    side: str | None = None  # "with" or "without" where the cell's glyph says it (a dump's "● Culture")
+    side: str | None = None  # "with" or "without" where the cell's glyph says it ("● Culture")
+    glyph: str = ""  # the list glyph printed before the cell's label
 
 
 def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tuple[Swatch, ...] = ()) -> FieldResult:
@@ -81,8 +82,9 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
         elif block.kind == "row" or (len(block.text) <= 60 and not block.text.endswith(".")):
             found.use(index)
             cells.extend(_cells(block, swatches))
-    cells = _join_wrapped(cells, vocabulary)
-    sides = _glyph_sides(units, unit_glyphs, keys, vocabulary)
+    by_glyph = {glyph: kind for kind, glyph in keys.items()} if len(set(keys.values())) == 2 else {}
+    cells = [replace(cell, side=by_glyph.get(cell.glyph)) for cell in _join_wrapped(cells, vocabulary)]
+    sides = _glyph_sides(units, unit_glyphs, by_glyph, vocabulary)
     cells += [Cell(text, evidence, None, None, sides.get(text))
               for text, evidence in split_items(units, "policy_areas", vocabulary)]
     found.terms("outcomes.policy_areas", [(cell.text, cell.evidence) for cell in cells])
@@ -138,14 +140,12 @@ def _glyph_keys(block: Block) -> list[tuple[str, str]]:
     return found
 
 
-def _glyph_sides(units: list[Unit], glyphs: list[str], keys: dict[str, str],
+def _glyph_sides(units: list[Unit], glyphs: list[str], by_glyph: dict[str, str],
                  vocabulary: Vocabulary) -> dict[str, str]:
-    """Item text -> "with"/"without" for a dump's grid coded by glyphs: the items of each side's
-    lines (a line with no glyph carries on the one above); nothing without two keyed glyphs."""
-    if len(keys) < 2 or keys["with"] == keys["without"]:
-        return {}
+    """Item text -> "with"/"without" for a dump's grid coded by glyphs (``by_glyph``, the legend's
+    two): the items of each side's lines (a line with no glyph carries on the one above)."""
     sides: dict[str, str] = {}
-    for kind, glyph in keys.items():
+    for glyph, kind in by_glyph.items():
         side = [unit for unit, own in zip(units, glyphs, strict=True) if own == glyph]
         sides.update((text, kind) for text, _ in split_items(side, "policy_areas", vocabulary))
     return sides
@@ -175,7 +175,7 @@ def _cells(block: Block, swatches: tuple[Swatch, ...]) -> list[Cell]:
             fill = _swatch_beside(line.page, line.bbox, swatches)
         if fill is None:
             fill = _key_colour(line)  # a coloured marker glyph before the label
-        return [Cell(block.text, locate(block), fill, line.color)]
+        return [Cell(block.text, locate(block), fill, line.color, glyph=line.marker)]
     result = []
     for position, text in enumerate(line.cells):
         box = line.cell_boxes[position] if position < len(line.cell_boxes) else None
@@ -204,7 +204,7 @@ def _join_wrapped(cells: list[Cell], vocabulary: Vocabulary) -> list[Cell]:
                 taken.add(below)
                 text = f"{cell.text} {cells[below].text}"
                 box = union_box([b for b in (cell.evidence.bbox, cells[below].evidence.bbox) if b is not None])
-                cell = Cell(text, Evidence(text, cell.evidence.page, box), cell.fill, cell.color)
+                cell = replace(cell, text=text, evidence=Evidence(text, cell.evidence.page, box))
         joined.append(cell)
     return joined
 
@@ -297,11 +297,8 @@ def _classify(found: Found, cells: list[Cell], legend: dict[str, RGB]) -> None:
         for path in (WITH, WITHOUT):
             found.warn(path, "no_grid_colours", "cannot tell which areas have sufficient data: no grid was read")
         return
-    if all(cell.side is not None for cell in cells):  # a dump's grid keyed by glyphs
-        found.values[WITH] = []
-        found.values[WITHOUT] = []
-        found.terms(WITH, [(cell.text, cell.evidence) for cell in cells if cell.side == "with"])
-        found.terms(WITHOUT, [(cell.text, cell.evidence) for cell in cells if cell.side == "without"])
+    if any(cell.side is not None for cell in cells):
+        _classify_by_glyph(found, cells)
         return
     if len(legend) < 2 or math.dist(legend["with"], legend["without"]) < _AMBIGUITY_MARGIN:  # one colour: no key
         colourless = all(cell.fill is None and cell.color is None for cell in cells)
@@ -330,6 +327,19 @@ def _classify(found: Found, cells: list[Cell], legend: dict[str, RGB]) -> None:
             found.warn(
                 path, "uncertain_grid_colour", f'"{text}": its colour is close to both legend colours or to neither'
             )
+
+
+def _classify_by_glyph(found: Found, cells: list[Cell]) -> None:
+    """A grid keyed by glyphs: each cell on the side its glyph says; an area printed without one
+    may belong on either side, and both lists are in doubt."""
+    found.values[WITH] = []
+    found.values[WITHOUT] = []
+    found.terms(WITH, [(cell.text, cell.evidence) for cell in cells if cell.side == "with"])
+    found.terms(WITHOUT, [(cell.text, cell.evidence) for cell in cells if cell.side == "without"])
+    for cell in cells:
+        if cell.side is None and found.vocabulary.is_confident("policy_areas", cell.text):
+            for path in (WITH, WITHOUT):
+                found.warn(path, "uncertain_grid_colour", f'"{cell.text}": no glyph of the legend before it')
 
 
 def _telling(cells: list[Cell]) -> tuple[bool, bool]:

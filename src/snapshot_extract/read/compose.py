@@ -241,7 +241,7 @@ def _to_line(entry: _Entry) -> Line:
         color_parts=tuple(part for line in lines for part in line.color_parts),
         cells=(text,), cell_boxes=(box,) if tile else (),
         cell_colors=(colour,) if tile else (), cell_fills=(fill,) if tile else (),
-        column=entry.column, panel=entry.panel,
+        column=entry.column, panel=entry.panel, marker=first.marker,
     )  # fmt: skip
 
 

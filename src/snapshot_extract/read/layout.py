@@ -20,7 +20,7 @@ from typing import Literal
 
 from ..geometry import union_box
 from ..models import RGB, BBox, Swatch
-from ..textutil import SOFT_BREAK, clean_text, fold_spaces, split_bullet
+from ..textutil import SOFT_BREAK, clean_text, fold_spaces, marker_of, split_bullet
 from .hyphens import shown_soft_hyphens
 from .page import PageContent, Span
 from .shapes import Box
@@ -56,6 +56,7 @@ class TextLine:
     box: Box | None = None
     marker_x0: float | None = None  # where a bullet glyph left out of the text starts
     color_parts: tuple[tuple[str, RGB], ...] = ()  # runs of one colour, where a line has several
+    marker: str = ""  # the list glyph printed in the text before it ("●", "○"), taken off
 
     @property
     def bbox(self) -> BBox:
@@ -251,7 +252,8 @@ def _make_line(page: int, spans: list[Span], box: Box | None) -> TextLine | None
         else:
             colour_runs.append((span.color, [known]))
         previous = span
-    bullet, text = split_bullet(_clean("".join(pieces)))
+    cleaned = _clean("".join(pieces))
+    bullet, text = split_bullet(cleaned)
     if not text:
         return None
     main = max(content, key=lambda span: len(span.text))  # the longest span gives the line its style
@@ -264,20 +266,21 @@ def _make_line(page: int, spans: list[Span], box: Box | None) -> TextLine | None
         len(bold_runs) == 1 and all(span.bold for span in content),
         tuple(fold_spaces("".join(run)) for run in bold_runs),
         bullet or spans[0].symbol, box, spans[0].x0 if spans[0].symbol else None,
-        _colour_parts(colour_runs),
+        _colour_parts(colour_runs), marker_of(cleaned, text),
     )
 
 
 def _one_span_line(page: int, spans: list[Span], span: Span, box: Box | None) -> TextLine | None:
     """``_make_line`` of a line whose text is one span (after a symbol-font bullet, if any)."""
     known = _known(span.text)
-    bullet, text = split_bullet(_clean(known))
+    cleaned = _clean(known)
+    bullet, text = split_bullet(cleaned)
     if not text:
         return None
     return TextLine(
         page, text, span.x0, span.baseline - ASCENT * span.size, span.x1, span.baseline + DESCENT * span.size,
         span.baseline, span.size, span.font, span.color, span.bold, (fold_spaces(known),) if span.bold else (),
-        bullet or spans[0].symbol, box, spans[0].x0 if spans[0].symbol else None,
+        bullet or spans[0].symbol, box, spans[0].x0 if spans[0].symbol else None, marker=marker_of(cleaned, text),
     )
 
 

@@ -19,7 +19,7 @@ import re
 
 from ..errors import UnreadableInput
 from ..models import Document, Line, SourceInfo, Warning
-from ..textutil import RULE_RE, clean_text, fold_spaces, split_bullet
+from ..textutil import RULE_RE, clean_text, fold_spaces, marker_of, split_bullet
 from .columns import unweave
 from .hyphens import mark_line_ends, shown_soft_hyphens, soft_hyphens_drawn
 from .joins import take_apart
@@ -216,7 +216,7 @@ def parse_line(raw: str) -> Line:
     if stripped.endswith("\\") and not stripped.endswith("\\\\"):
         stripped = stripped[:-1].rstrip()  # markdown's hard line break
     bullet, body = split_bullet(stripped)
-    marker = stripped[: len(stripped) - len(body)].strip()[-1:] if bullet else ""  # "- ●" keeps its "●"
+    marker = marker_of(stripped, body) if bullet else ""
     if "|" in body and _TABLE_RULE_RE.match(body):
         return Line(text="")  # the rule under a markdown table's first row
     body, bold_parts = _unmark(body)
