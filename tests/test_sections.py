@@ -361,6 +361,7 @@ BODY = ("\n\nOverview\n\nMayor: Jane Roe\n\nWhat is the organisational structure
         "City Innovation Snapshot\\\nAKRON United States",  # no comma before the country; markdown's hard break
         "::: banner\nCity Innovation Snapshot\nAKRON United States\n:::",  # a converter's div fences around it
         "AKRON, United States C I T Y I N N O VAT I O N S N A P S H O T",  # a letter-spaced kicker after the city
+        "City Innovation Snapshot\n3\nAKRON United States",  # a page number between, no comma: no internal error
         # a running head's kicker, then a title table's kicker, then each one's city line (a Word layout)
         "City Innovation Snapshot\nCity Innovation Snapshot\nAKRON, United States\nAKRON, United\nStates",
     ],

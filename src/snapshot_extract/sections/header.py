@@ -71,7 +71,7 @@ def find_furniture(lines: Sequence[Line], term_groups: TermGroups | None = None)
             partner = _city_line_near(lines, index, used)
             if partner is not None:
                 used.add(partner)
-                headers.append(_header(lines[partner], _CITY_LINE_RE.match(lines[partner].text)))
+                headers.append(_header(lines[partner], _city_line(lines[partner].text)))
             elif (apart := _city_and_country_apart(lines, index, used)) is not None:
                 headers.append(apart[0])
                 used.update(apart[1])
@@ -188,6 +188,12 @@ def _with_comma(text: str) -> str | None:
     return None
 
 
+def _city_line(text: str) -> re.Match[str] | None:
+    """``text`` read as a city line: "<CITY>, <Country>", or with the comma a layout left out
+    before a known country ("AKRON United States")."""
+    return _CITY_LINE_RE.match(text) or _CITY_LINE_RE.match(_with_comma(text) or "")
+
+
 def _plausible(match: re.Match[str]) -> bool:
     """A city line names a known country, or prints the city in capitals ("AKRON, Ohio")."""
     city = match.group("city").strip()
@@ -204,7 +210,7 @@ def _city_line_near(lines: Sequence[Line], kicker: int, used: set[int]) -> int |
             text = lines[index].text
             if text and not PAGE_NUMBER_RE.match(text):
                 seen += 1
-                match = _CITY_LINE_RE.match(text) or _CITY_LINE_RE.match(_with_comma(text) or "")
+                match = _city_line(text)
                 if index not in used and match is not None and _plausible(match):
                     return index
             index += step
