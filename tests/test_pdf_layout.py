@@ -1207,6 +1207,26 @@ def test_overview_panel_whose_labels_wrap_beside_top_aligned_values(tmp_path: Pa
     assert overview.websites == ["https://data.x.is", "https://www.x-lab.is", "https://www.x.is/innovation"]
 
 
+def _columns_a_narrow_gutter_apart(canvas: Canvas) -> None:
+    _text(canvas, 50, 40, HEADER, size=14)
+    canvas.setFont("Helvetica", 9)
+    for row in range(10):  # LaTeX's twocolumn: 10 pt between the columns, every line justified to its edge
+        canvas.drawRightString(292, HEIGHT - (80 + 11 * row), f"Left column text of a justified line {row}")
+        canvas.drawString(302, HEIGHT - (80 + 11 * row), f"Right column text, its line {row} of ten")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_two_columns_closer_than_a_segment_gap_are_two_columns(tmp_path: Path, backend: str) -> None:
+    """Columns 10 pt apart, each line of one on the baseline of a line of the other: the gap is
+    narrower than the one that parts two lines, but ten rows start the right column at one x that
+    no line crosses just before it, so it is a gutter (blind round 8's XeLaTeX pages read the
+    columns as one, line by line: whole sections lost)."""
+    texts = _texts(_read(_render(tmp_path, _columns_a_narrow_gutter_apart), backend))
+    left = [index for index, text in enumerate(texts) if text.startswith("Left column")]
+    right = [index for index, text in enumerate(texts) if text.startswith("Right column")]
+    assert len(left) == len(right) == 10 and max(left) < min(right)
+
+
 def _labels_beside_short_lines_and_a_panel(canvas: Canvas) -> None:
     labels = ["Mayor", "Anna Berg", "Term", "2016 to 2021", "Lead", "Ola Lind", "Website",
               "https://lab.example.org; www.example.org;"]  # the last to x = 231, under the middle column's lines

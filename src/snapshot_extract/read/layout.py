@@ -13,6 +13,7 @@ them into ``models.Line``s. Everything here is geometry: no backend-specific ste
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -30,6 +31,9 @@ SPACE_GAP = 0.15  # of the font size: a wider gap between spans is a word space
 SEGMENT_GAP = 1.2  # of the font size: a wider gap on one baseline separates two text lines
 BULLET_GAP = 3.0  # of the font size: a bullet glyph is joined to text at most this far right
 JUSTIFIED_GAP = 3.0  # of the font size: the widest word space a justified line stretches
+WORD_GAP = 0.6  # of the font size: a gap between spans wider than this may be a column gutter
+GUTTER_ROWS = 8  # rows whose gaps line up at one x for a page to have a narrow gutter there
+GUTTER_CROSSING = 0.5  # of those rows: how many spans may cross just before it (headings over both columns)
 MARKER_MIN, MARKER_MAX = 0.15, 0.9  # of the font size: the sides of a drawn bullet marker
 ROW_TOLERANCE = 0.3  # of the font size: baselines closer than this share a row
 ASCENT, DESCENT = 0.8, 0.2  # of the font size: a line's box above and below its baseline
@@ -103,10 +107,12 @@ def page_lines(page: PageContent, containers: Sequence[Box], swatches: Sequence[
     line with a small drawn shape just left of it is a bullet (``_mark_drawn_bullets``)."""
     lines: list[TextLine] = []
     reach = [(box.bbox[1] - 1, box.bbox[3] + 1, box) for box in containers]  # smallest first, as given
-    for row in _rows(page.spans):
+    rows = _rows(page.spans)
+    gutters = _gutters(rows)
+    for row in rows:
         baseline, size = row[0].baseline, row[0].size
         near = [box for top, bottom, box in reach if top <= baseline <= bottom + size]
-        _add_segments(lines, page.number, row, near)
+        _add_segments(lines, page.number, row, near, gutters)
     if swatches:
         _mark_drawn_bullets(lines, swatches)
     return lines
@@ -148,15 +154,38 @@ def _rows(spans: Iterable[Span]) -> list[list[Span]]:
     return rows
 
 
-def _add_segments(lines: list[TextLine], page: int, row: list[Span], boxes: Sequence[Box]) -> None:
-    """Append the lines of one row: its spans left to right, cut where ``_splits`` says, unless
-    the cuts are a justified line's stretched word spaces (``_justified``)."""
+def _gutters(rows: list[list[Span]]) -> list[float]:
+    """Where the columns right of a page's narrow gutters start (a gutter narrower than a segment
+    gap: LaTeX's 10 pt between 9 pt columns): an x where ``GUTTER_ROWS`` rows or more start a
+    span after a gap wider than a word space, and that nearly no other row's span crosses just
+    before it. The words after a column's word spaces start at x positions of their own."""
+    starts: Counter[int] = Counter()
+    for row in rows:
+        ordered = sorted(row, key=_X0)
+        for before, after in zip(ordered, ordered[1:], strict=False):
+            if after.x0 - before.x1 > WORD_GAP * max(before.size, after.size):
+                starts[round(after.x0)] += 1
+    gutters = []
+    for start, count in starts.items():
+        if count >= GUTTER_ROWS:
+            crossing = sum(1 for row in rows for span in row if span.x0 < start - 1.5 < span.x1)
+            if crossing <= GUTTER_CROSSING * count:
+                gutters.append(float(start))
+    return gutters
+
+
+def _add_segments(lines: list[TextLine], page: int, row: list[Span], boxes: Sequence[Box],
+                  gutters: Sequence[float] = ()) -> None:
+    """Append the lines of one row: its spans left to right, cut where ``_splits`` says or where
+    a span starts a column after a gutter of the page (``_gutters``), unless the cuts are a
+    justified line's stretched word spaces (``_justified``)."""
     if len(row) > 1:
         row.sort(key=_X0)
     segments: list[tuple[list[Span], Box | None]] = []
     for span in row:
         box = _box_at(boxes, (span.x0 + span.x1) / 2, span.baseline - 0.3 * span.size) if boxes else None
-        if not segments or _splits(segments[-1][0], span, box is segments[-1][1]):
+        across = bool(segments) and any(abs(span.x0 - x) <= 1.0 < x - segments[-1][0][-1].x1 for x in gutters)
+        if not segments or across or _splits(segments[-1][0], span, box is segments[-1][1]):
             segments.append(([], box))
         segments[-1][0].append(span)
     for spans, box in _join_justified(segments):
