@@ -302,20 +302,29 @@ def _repeated_header_parts(lines: Sequence[Line], headers: list[Header], used: s
     parts |= {fold(f"{header.as_printed} city innovation snapshot") for header in headers}
     parts |= {fold(f"city innovation snapshot {header.as_printed}") for header in headers}
     longest = 2 * max(len(part) for part in parts)  # folding drops punctuation: a longer line is no part
-    free = [index for index, line in enumerate(lines)
-            if index not in used and line.text and len(line.text) <= longest and not _under_spotlight(lines, index)]
-    repeated = {index for index in free if folds[index] in parts}
-    for index, following in zip(free, free[1:], strict=False):
-        if following == index + 1 and index not in repeated and f"{folds[index]} {folds[following]}" in parts:
-            repeated |= {index, following}
+    free = [index for index, line in enumerate(lines) if index not in used and line.text and len(line.text) <= longest]
+    starts = {part.split(" ", 1)[0] for part in parts}  # a part wrapped onto the next line starts with one of these
+    repeated: set[int] = set()
+    for position, index in enumerate(free):
+        folded = folds[index]
+        if folded in parts:
+            found = {index}
+        elif folded.split(" ", 1)[0] in starts and position + 1 < len(free) and free[position + 1] == index + 1 \
+                and f"{folded} {folds[index + 1]}" in parts:
+            found = {index, index + 1}
+        else:
+            continue
+        if not _under_spotlight(lines, index):
+            repeated |= found
     # the city's name alone, run on by the line right under it, is a running head only at a page
     # break: elsewhere it is a word of a narrow column's sentence ("Linköping" / "Co-design" / "Studio
     # brings together …")
-    texts = [index for index, line in enumerate(lines) if line.text]
-    rank = {index: position for position, index in enumerate(texts)}
-    breaks = sorted(rank[index] for index in used if index in rank)
-    return {index for index in repeated if folds[index] not in names or _near_break(rank[index], breaks)
-            or index + 1 >= len(lines) or not lines[index + 1].text}
+    bare = {index for index in repeated if folds[index] in names and index + 1 < len(lines) and lines[index + 1].text}
+    if bare:
+        rank = {index: position for position, index in enumerate(i for i, line in enumerate(lines) if line.text)}
+        breaks = sorted(rank[index] for index in used if index in rank)
+        repeated -= {index for index in bare if not _near_break(rank[index], breaks)}
+    return repeated
 
 
 def _under_spotlight(lines: Sequence[Line], index: int) -> bool:
