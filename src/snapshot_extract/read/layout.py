@@ -199,6 +199,8 @@ def _join_justified(segments: list[tuple[list[Span], Box | None]]) -> list[tuple
     (``_justified``) across segment cuts joined into one segment ("Spotlight", "- Ljubljana": a
     dash's word is kept with it); the spans beside a run (the column next to it, a table's value
     cell set close to its label's last word) keep their own segments, cut where the run ends."""
+    if len(segments) < 2:
+        return segments  # most rows: one segment, no run crosses a cut
     flat = [(span, number) for number, (spans, _) in enumerate(segments) for span in spans]
     run_of: list[int | None] = [None] * len(flat)  # the first span of the run a span is in
     start = 0
