@@ -712,3 +712,15 @@ def test_the_city_name_alone_that_runs_on_into_the_next_line_is_text() -> None:
             "Linköping\n\nHow is data used?\n\nData plays a limited role.\n")
     record = parse_document(read_text(text.encode("utf-8"), "t.txt"), load_vocabulary()).record
     assert record.spotlight.text == "Linköping Co-design Studio brings together municipal departments."
+
+
+def test_a_heading_in_capitals_over_a_reversed_running_head_is_no_second_city() -> None:
+    """"FUNDING FOR INNOVATION" over page 2's running head "Akron · City Innovation Snapshot": the
+    heading is no city of a second snapshot (the file was refused as holding two)."""
+    texts = ["City Innovation Snapshot AKRON, United States", "What funding is available?", "Akron has dedicated funding.",
+             "FUNDING FOR INNOVATION", "Akron · City Innovation Snapshot", "How is data used?",
+             "Data plays a limited role in Akron."]
+    lines = tuple(Line(text, page=1 + row // 4, bbox=(30.0, 40.0 + 14 * row, 250.0, 51.0 + 14 * row), size=10.0,
+                       cells=(text,)) for row, text in enumerate(texts))
+    sections = detect_sections(Document(SourceInfo("x.pdf", "0", "pdf", 2), lines))
+    assert sections.header_cities == ("akron",)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from ..countries import country_code
 from ..models import Header, Line
 from ..textutil import KICKER, KICKER_RE, fold_spaces, squeeze, strip_accents
-from .headings import TermGroups
+from .headings import TermGroups, match_heading, topic_of
 
 _SEPARATORS = "|:–—·•-"
 _KICKER_RE = re.compile(rf"^\s*{KICKER}\s*[{_SEPARATORS}]?\s*$", re.IGNORECASE)
@@ -164,11 +164,13 @@ def _reversed_header(text: str) -> re.Match[str] | None:
 
 def _names_a_city(match: re.Match[str]) -> bool:
     """The city part of a header reads as a name: a capital first, a few words, no second kicker
-    (a running head's kicker over a title's), the country after it no sentence (a kicker run into
-    the body text by a layout is not a header)."""
+    (a running head's kicker over a title's), no section heading ("FUNDING FOR INNOVATION" over
+    page 2's "Newcastle upon Tyne · City Innovation Snapshot"), the country after it no sentence (a
+    kicker run into the body text by a layout is not a header)."""
     city, country = match.group("city").strip(), match.group("country").strip()
     return (city.lstrip("'’‘")[:1].isupper() and len(city.split()) <= 5 and len(country.split()) <= 5
-            and not country.endswith((".", ":", ";")) and not KICKER_RE.search(city))
+            and not country.endswith((".", ":", ";")) and not KICKER_RE.search(city)
+            and match_heading(city) is None and topic_of(city) is None)
 
 
 def _header(line: Line, match: re.Match[str] | None) -> Header:
