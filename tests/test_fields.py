@@ -190,6 +190,9 @@ HARD_CASES = [
      25, None),
     ("half a dozen", "What is the organisational structure?\n\nX has a dedicated team of half a dozen staff.\n",
      "organisation.staff_count", 6, None),
+    # a PDF that printed no space between two words (blind rounds 4 and 5: the count lost, silently)
+    ("staffmembers run together", "What is the organisational structure?\n\nX's innovation work is spread across "
+     "several departments, with 17 dedicated staffmembers working on it.\n", "organisation.staff_count", 17, None),
     ("none of its staff work on it", "What is the organisational structure?\n\nX's innovation work is housed in an "
      "independent body, but none of its staff work full-time on innovation.\n", "organisation.dedicated_staff", False,
      None),

@@ -11,7 +11,8 @@ from .common import Found, ItemList, clean_item, is_list_item, locate, read_flag
 _SKILLS = "organisation.staff_skills"
 
 _STAFF_RE = re.compile(
-    r"\b(?:dedicated\s+(?:full[- ]time\s+)?(?:innovation\s+)?(?:team|staff|unit|office|employees|personnel)\b|"
+    r"\b(?:dedicated\s+(?:full[- ]time\s+)?(?:innovation\s+)?"
+    r"(?:team|staff(?:members?)?|unit|office|employees|personnel)\b|"
     r"(?:staff|employees|personnel)\s+(?:members?\s+)?(?:are\s+|is\s+)?(?:dedicated|working|works?)\b|"
     r"consists?\s+of\s+\w+\s+(?:staff|people|employees)|(?<![\d.,])\d+\s+(?:full[- ]time\s+)?staff\b|"
     r"team\s+of\s+\w+\b)",
@@ -31,7 +32,7 @@ _NUMBER = (
     rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS[:9])}))?|{'|'.join(sorted(_UNITS, key=len, reverse=True))}))"
 )
 _COUNT_RE = re.compile(
-    r"\b(?:" + _NUMBER + r"\s+(?:(?:full[- ]time|dedicated|permanent|innovation)\s+){0,3}(?:staff(?:\s+members?)?|"
+    r"\b(?:" + _NUMBER + r"\s+(?:(?:full[- ]time|dedicated|permanent|innovation)\s+){0,3}(?:staff(?:\s*members?)?|"
     r"employees|people|team\s+members|members\s+of\s+staff|FTEs?)\b|team\s+of\s+" + _NUMBER + r"\b)",
     re.I,
 )
