@@ -668,3 +668,15 @@ def test_a_dump_grid_keyed_by_glyphs_reads_each_area_by_its_glyph(vocabulary: Vo
     assert _ids(outcomes["with_sufficient_data"]) == ["culture", "labour_market", "housing"]
     assert _ids(outcomes["without_sufficient_data"]) == ["transport_mobility", "education"]
     assert not [w for w in record["warnings"] if w["field"].startswith("outcomes")]
+
+
+def test_a_row_of_labels_a_dump_ran_into_one_line_flags_every_field_it_could_not_read(vocabulary: Vocabulary) -> None:
+    """"Mayor Term Innovation lead Population size Website" over its values on one line (pypdf of a
+    horizontal table): the values cannot be told apart, and every field whose label is printed but
+    whose value was not read is flagged on its own field (blind round 8: 5 silent values)."""
+    record = _record("Overview\n\nMayor Term Innovation lead Population size Website\nTomáš Kjærgaard since 2013 "
+                     "Anne-Sophie Wiśniewski 3,7 million (2016) http://data.x.us/portal\n", vocabulary)
+    codes = {(w["field"], w["code"]) for w in record["warnings"]}
+    for path in ("overview.term_start", "overview.innovation_lead", "overview.population", "overview.websites"):
+        value = _value(record, path)
+        assert value in (None, []) and (path, "not_found") in codes, (path, value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..models import Block, Evidence, FieldResult, Section
+from ..textutil import OVERVIEW_KEYS
 from ..vocabulary import Vocabulary
 from .addresses import URL_RE, is_scheme, urls
 from .common import Found, locate
@@ -36,6 +37,7 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
     if section is None:
         return found.result()
     websites: list[tuple[str, Evidence]] = []  # each with where it was read
+    read: set[str] = set()  # the kinds of the labels read with a value (a placeholder too: "TBD")
     after_website_label = False  # a label's values may follow on the lines below it
     for index, block in enumerate(section.blocks):
         matches = [KEY_RE.match(part) for cell in block.cells for part in labelled_parts(cell)]
@@ -53,9 +55,11 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
             key, value = match.group("key").lower(), match.group("value").strip()
             after_website_label = "web" in key
             _read_key(found, key, value, block, websites)
+            read.add(_kind(key))
     pairs, unpaired = pair_labels(found, section)
     for key, value, evidence in pairs:
         _read_key(found, key, value, evidence, websites)
+        read.add(_kind(key))
     first: dict[str, Evidence] = {}  # url -> where it was first read, in printed order
     for url, evidence in websites:
         first.setdefault(url, evidence)
@@ -64,7 +68,26 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
     for position, url in enumerate(addresses):
         found.evidence[f"overview.websites[{position}]"] = first[url]
     _warn_unpaired(found, unpaired)
+    _warn_unread_labels(found, section, read)
     return found.result()
+
+
+_ANY_LABEL_RE = re.compile(rf"\b(?:{OVERVIEW_KEYS})\b", re.IGNORECASE)
+
+
+def _warn_unread_labels(found: Found, section: Section, read: set[str]) -> None:
+    """A label printed anywhere in the section (a row of labels a dump ran into one line: "Mayor
+    Term Innovation lead Population size Website"), not ``read`` with a value, none of whose fields
+    has one: each unwarned field is flagged (a population read without its year is a value read)."""
+    warned = {warning.field for warning in found.warnings}
+    keys = {match.group(0).lower() for block in section.blocks for match in _ANY_LABEL_RE.finditer(block.text)}
+    for key in sorted(key for key in keys if _kind(key) not in read):
+        paths = _paths_of(key)
+        if all(found.values.get(path) in (None, []) for path in paths):
+            for path in paths:
+                if path not in warned:
+                    found.warn(path, "not_found", f'the label "{key}" is printed, but no value was read for it')
+                    warned.add(path)
 
 
 def _warn_unpaired(found: Found, keys: list[str]) -> None:
