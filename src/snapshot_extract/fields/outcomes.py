@@ -54,7 +54,7 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
     if section is None:
         return found.result()
     legend: dict[str, RGB] = {}
-    keys: dict[str, str] = {}  # "with"/"without" -> the glyph a dump's legend prints before it
+    keys: dict[str, str] = {}  # "with"/"without" -> the glyph the legend prints before it
     cells: list[Cell] = []
     units: list[Unit] = []  # a dump's grid: lines whose cells the dump ran together or wrapped
     unit_glyphs: list[str] = []  # each unit's glyph: its line's marker, or the one of the line it carries on
@@ -127,8 +127,8 @@ def _add_units(block: Block, units: list[Unit], glyphs: list[str]) -> None:
 
 
 def _glyph_keys(block: Block) -> list[tuple[str, str]]:
-    """The legend a dump prints with glyphs: each legend label after the glyph that keys it
-    ("● With sufficient data   ○ Without sufficient data"; a line's first glyph is its marker)."""
+    """The legend printed with glyphs: each legend label after the glyph that keys it ("● With
+    sufficient data   ○ Without sufficient data"; a line's first glyph is its marker)."""
     found = []
     for line in block.lines:
         text = f"{line.marker} {line.text}"
@@ -318,10 +318,7 @@ def _classify(found: Found, cells: list[Cell], legend: dict[str, RGB]) -> None:
             doubtful.append(cell.text)
         if kind is not None:
             sides[kind].append((cell.text, cell.evidence))
-    found.values[WITH] = []
-    found.values[WITHOUT] = []
-    found.terms(WITH, sides["with"])
-    found.terms(WITHOUT, sides["without"])
+    _set_sides(found, sides)
     for text in doubtful:  # a doubtful cell may belong on either side: both lists are in doubt
         for path in (WITH, WITHOUT):
             found.warn(
@@ -329,13 +326,19 @@ def _classify(found: Found, cells: list[Cell], legend: dict[str, RGB]) -> None:
             )
 
 
+def _set_sides(found: Found, sides: dict[str, list[tuple[str, Evidence]]]) -> None:
+    """The with and without lists from the cells each side holds (both lists set, empty or not)."""
+    found.values[WITH] = []
+    found.values[WITHOUT] = []
+    found.terms(WITH, sides["with"])
+    found.terms(WITHOUT, sides["without"])
+
+
 def _classify_by_glyph(found: Found, cells: list[Cell]) -> None:
     """A grid keyed by glyphs: each cell on the side its glyph says; an area printed without one
     may belong on either side, and both lists are in doubt."""
-    found.values[WITH] = []
-    found.values[WITHOUT] = []
-    found.terms(WITH, [(cell.text, cell.evidence) for cell in cells if cell.side == "with"])
-    found.terms(WITHOUT, [(cell.text, cell.evidence) for cell in cells if cell.side == "without"])
+    _set_sides(found, {kind: [(cell.text, cell.evidence) for cell in cells if cell.side == kind]
+                       for kind in ("with", "without")})
     for cell in cells:
         if cell.side is None and found.vocabulary.is_confident("policy_areas", cell.text):
             for path in (WITH, WITHOUT):
