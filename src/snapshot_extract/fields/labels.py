@@ -87,7 +87,8 @@ def pair_labels(found: Found, section: Section) -> tuple[list[tuple[str, str, Ev
         else:
             chosen = _beside(label, free) or _right_under(label, free)
         if chosen and "web" in key:  # a cell of several websites, one under the other
-            chosen = _cell_above(values[chosen[0]][1], free) + chosen + _cell_below(values[chosen[0]][1], free)
+            value = values[chosen[0]][1]
+            chosen = _cell_run(value, free, upward=True) + chosen + _cell_run(value, free)
         elif chosen:  # a value wrapped in its cell: the lines its block carries on with
             chosen += _rest_of_block(values, chosen[0], taken, labels)
         chosen = chosen or _below(label, order, free, "web" in key)
@@ -226,33 +227,22 @@ def _beside(label: Line, free: list[tuple[int, Line]]) -> list[int]:
     return [min(right)[1]] if right else []
 
 
-def _cell_below(value: Line, free: list[tuple[int, Line]]) -> list[int]:
-    """The lines that carry on ``value`` in its cell: each right under the one before at its left
-    edge (``_under``), holding a web address or one unbroken piece of one ("…/open-dat" +
-    "a-and-digital-services")."""
+def _cell_run(value: Line, free: list[tuple[int, Line]], upward: bool = False) -> list[int]:
+    """The lines that carry on ``value`` in its cell, in printed order: each right under the one
+    before at its left edge (``_under``), holding a web address or one unbroken piece of one
+    ("…/open-dat" + "a-and-digital-services"); ``upward``: the whole addresses over it instead,
+    each right over the one after it (a cell of several set level with the middle of its label,
+    the first ones above the label's top)."""
     chosen: list[int] = []
-    last = value
+    edge = value
     while True:
-        following = next(((position, line) for position, line in free
-                          if _under(last, line) and holds_address(line.text, piece=True)), None)
-        if following is None:
-            return chosen
-        chosen.append(following[0])
-        last = following[1]
-
-
-def _cell_above(value: Line, free: list[tuple[int, Line]]) -> list[int]:
-    """The addresses over ``value`` in its cell, each right over the one after it (a cell of
-    several set level with the middle of its label, the first ones above the label's top)."""
-    chosen: list[int] = []
-    first = value
-    while True:
-        preceding = next(((position, line) for position, line in free
-                          if _under(line, first) and holds_address(line.text, piece=False)), None)
-        if preceding is None:
-            return chosen
-        chosen.insert(0, preceding[0])
-        first = preceding[1]
+        step = next(((position, line) for position, line in free
+                     if (_under(line, edge) if upward else _under(edge, line))
+                     and holds_address(line.text, piece=not upward)), None)
+        if step is None:
+            return chosen[::-1] if upward else chosen
+        chosen.append(step[0])
+        edge = step[1]
 
 
 def _rest_of_block(values: list[tuple[int, Line]], position: int, taken: set[int], labels: list[Line]) -> list[int]:
