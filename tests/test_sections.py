@@ -666,6 +666,13 @@ def test_a_line_that_reads_as_a_term_but_leaves_a_parenthesis_open_runs_on() -> 
     assert record.organisation.dedicated_staff is False
 
 
+def _one_column(texts: list[str]) -> Document:
+    """A one-page PDF's lines, one under the other in one column, 10 pt type."""
+    lines = tuple(Line(text, page=1, bbox=(30.0, 40.0 + 14 * row, 250.0, 51.0 + 14 * row), size=10.0, cells=(text,))
+                  for row, text in enumerate(texts))
+    return Document(SourceInfo("x.pdf", "0", "pdf", 1), lines)
+
+
 def test_an_unmarked_list_item_wrapped_over_two_lines_ends_where_the_term_ends() -> None:
     """"Saving costs and improving efficiency within" / "the public sector" / "The most critical
     success factors …": the two lines together are a benefit, so the sentence after them starts
@@ -673,9 +680,7 @@ def test_an_unmarked_list_item_wrapped_over_two_lines_ends_where_the_term_ends()
     texts = ["How is innovation helping the city?", "Serving current obligations",
              "Saving costs and improving efficiency within", "the public sector",
              "The most critical success factors in supporting the city's innovation work are:"]
-    lines = tuple(Line(text, page=1, bbox=(30.0, 40.0 + 14 * row, 250.0, 51.0 + 14 * row), size=10.0, cells=(text,))
-                  for row, text in enumerate(texts))
-    sections = detect_sections(Document(SourceInfo("x.pdf", "0", "pdf", 1), lines), load_vocabulary())
+    sections = detect_sections(_one_column(texts), load_vocabulary())
     impact = sections.get("impact")
     assert impact is not None
     assert [block.text for block in impact.blocks][:2] == [
@@ -691,9 +696,7 @@ def test_an_unmarked_item_whose_last_line_is_no_term_ends_where_the_item_reads_a
              "External (non-public) funding (philanthropy)", "Higher levels of government (national or regional",
              "government)", "International / multilateral institution budget",
              "Innovative financing tools (social impact bonds)"]
-    lines = tuple(Line(text, page=1, bbox=(30.0, 40.0 + 14 * row, 250.0, 51.0 + 14 * row), size=10.0, cells=(text,))
-                  for row, text in enumerate(texts))
-    sections = detect_sections(Document(SourceInfo("x.pdf", "0", "pdf", 1), lines), load_vocabulary())
+    sections = detect_sections(_one_column(texts), load_vocabulary())
     funding = sections.get("funding")
     assert funding is not None
     assert [block.text for block in funding.blocks][1:] == [
