@@ -323,8 +323,7 @@ def _repeated_header_parts(lines: Sequence[Line], headers: list[Header], used: s
     # brings together …")
     bare = {index for index in repeated if folds[index] in names and index + 1 < len(lines) and lines[index + 1].text}
     if bare:
-        rank = {index: position for position, index in enumerate(i for i, line in enumerate(lines) if line.text)}
-        breaks = sorted(rank[index] for index in used if index in rank)
+        rank, breaks = _ranks(lines, used)
         repeated -= {index for index in bare if not _near_break(rank[index], breaks)}
     return repeated
 
@@ -345,11 +344,9 @@ def _footers(lines: Sequence[Line], furniture: set[int], folds: _Folds, term_gro
     "Source: OECD (2019), Survey on …"); never a term of the vocabulary (a priority area and the
     same grid cell, each at a page's foot). (A PDF's are known by their place in the page margin:
     the reader has taken them out.)"""
-    texts = [index for index, line in enumerate(lines) if line.text]
-    position = {index: rank for rank, index in enumerate(texts)}
-    breaks = sorted(position[index] for index in furniture if index in position)
+    position, breaks = _ranks(lines, furniture)
     occurrences: dict[str, list[int]] = {}
-    for index in texts:
+    for index in position:  # the non-blank lines, in order
         line = lines[index]
         text = line.text
         if (index not in furniture and len(text) <= _FOOTER_LENGTH and not line.bullet and line.bbox is None
@@ -361,6 +358,13 @@ def _footers(lines: Sequence[Line], furniture: set[int], folds: _Folds, term_gro
         if repeated or (len(indices) > 1 and all(_near_break(position[index], breaks) for index in indices)):
             found.update(indices)
     return found
+
+
+def _ranks(lines: Sequence[Line], furniture: set[int]) -> tuple[dict[int, int], list[int]]:
+    """Each non-blank line's rank among the non-blank lines (in order), and the ranks of the
+    furniture among them: where the page breaks are."""
+    rank = {index: position for position, index in enumerate(i for i, line in enumerate(lines) if line.text)}
+    return rank, sorted(rank[index] for index in furniture if index in rank)
 
 
 def _near_break(rank: int, breaks: list[int]) -> bool:
