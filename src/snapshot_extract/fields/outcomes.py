@@ -19,21 +19,23 @@ import re
 from dataclasses import dataclass, replace
 
 from ..geometry import union_box
-from ..models import PAPER, RGB, BBox, Block, Evidence, FieldResult, Line, Section, Swatch, vocabulary_group
-from ..textutil import is_bullet_glyph, split_bullet
+from ..models import PAPER, RGB, Block, Evidence, FieldResult, Section, Swatch, vocabulary_group
 from ..vocabulary import Vocabulary
 from .common import Found, locate
+from .legend import (
+    add_keys,
+    both_keys,
+    key_colour,
+    legend_colour,
+    legend_kind,
+    row_legend,
+    swatch_beside,
+    without_legend,
+)
 from .lists import Unit, split_items
 
-# "With sufficient data" / "Without sufficient data", or "Sufficient data" / "Insufficient data"
-# A legend label may follow its key: a colour's name ("Green: with sufficient data") or "=" after a marker
-_LEGEND_RE = re.compile(r"^(?:[^\W\d_]+\s*[:=]\s*|[=:]\s*)?(?P<kind>with|without|in)?\s*sufficient\s+data\.?$", re.I)
-_LEGEND_PHRASE_RE = re.compile(r"\b(?:with\s+|without\s+|in)?sufficient\s+data\b\.?", re.I)
-_WITHOUT = ("without", "in")
 _INTRO_RE = re.compile(r"\bsufficient\s+data\b", re.I)
-_NEUTRAL_TOLERANCE = 0.08
 _AMBIGUITY_MARGIN = 0.05
-_INDENT = 8.0  # points: a marker may stand this far inside a wrapped label's box (its first line's indent)
 _MATCH_DISTANCE = 0.25  # RGB distance: a cell colour farther than this from every legend colour is doubtful
 WITH, WITHOUT = "outcomes.with_sufficient_data", "outcomes.without_sufficient_data"
 
@@ -59,19 +61,19 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
     units: list[Unit] = []  # a dump's grid: lines whose cells the dump ran together or wrapped
     unit_glyphs: list[str] = []  # each unit's glyph: its line's marker, or the one of the line it carries on
     for index, block in enumerate(section.blocks):
-        _add_keys(block, legend, keys)
-        row_legend = _row_legend(block, swatches)
-        if row_legend:
+        add_keys(block, legend, keys)
+        in_row = row_legend(block, swatches)
+        if in_row:
             found.use(index)
-            for row_kind, paint in row_legend:
+            for row_kind, paint in in_row:
                 legend.setdefault(row_kind, paint)
             continue
         label = legend_kind(block.text)
-        if label is None and _both_keys(block.text):  # "● With sufficient data   ○ Without sufficient data"
+        if label is None and both_keys(block.text):  # "● With sufficient data   ○ Without sufficient data"
             found.use(index)
         elif label is not None:
             found.use(index)
-            colour = _legend_colour(block, swatches)
+            colour = legend_colour(block, swatches)
             if colour is not None:
                 legend.setdefault(label, colour)
         elif _INTRO_RE.search(block.text) and block.text.endswith(".") and block.kind != "row":
@@ -92,52 +94,14 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
     return found.result()
 
 
-def legend_kind(text: str) -> str | None:
-    """"with" or "without" for a legend label ("With sufficient data", "Insufficient data"), else None."""
-    label = _LEGEND_RE.match(text)
-    if label is None:
-        return None
-    return "without" if (label.group("kind") or "").lower() in _WITHOUT else "with"
-
-
-def _both_keys(text: str) -> bool:
-    """A line holding the legend's two labels and nothing else but marker glyphs."""
-    phrases = [match.group(0).lower() for match in _LEGEND_PHRASE_RE.finditer(text)]
-    rest = _LEGEND_PHRASE_RE.sub(" ", text)
-    return len({legend_kind(phrase) for phrase in phrases}) == 2 and not any(char.isalnum() for char in rest)
-
-
-def _add_keys(block: Block, legend: dict[str, RGB], keys: dict[str, str]) -> None:
-    """The legend keys a block prints inside its lines, the first of each kind kept: phrases in
-    their colours, and labels after their glyphs."""
-    for kind, colour in _coloured_phrases(block):
-        legend.setdefault(kind, colour)
-    for kind, glyph in _glyph_keys(block):
-        keys.setdefault(kind, glyph)
-
-
 def _add_units(block: Block, units: list[Unit], glyphs: list[str]) -> None:
     """The lines of a dump's grid block as units, without the legend labels a dump may run into
     them, each with its glyph: its marker, or the one of the line it carries on."""
     for line in block.lines:
-        text = _LEGEND_PHRASE_RE.sub(" ", line.text).strip()
+        text = without_legend(line.text)
         if text:
             units.append(Unit(text, Evidence(text, None, None)))
             glyphs.append(line.marker or (glyphs[-1] if glyphs else ""))
-
-
-def _glyph_keys(block: Block) -> list[tuple[str, str]]:
-    """The legend printed with glyphs: each legend label after the glyph that keys it ("● With
-    sufficient data   ○ Without sufficient data"; a line's first glyph is its marker)."""
-    found = []
-    for line in block.lines:
-        text = f"{line.marker} {line.text}"
-        for phrase in _LEGEND_PHRASE_RE.finditer(text):
-            glyph = text[: phrase.start()].rstrip()[-1:]
-            kind = legend_kind(phrase.group())
-            if glyph and is_bullet_glyph(glyph) and kind is not None:
-                found.append((kind, glyph))
-    return found
 
 
 def _glyph_sides(units: list[Unit], glyphs: list[str], by_glyph: dict[str, str],
@@ -151,20 +115,6 @@ def _glyph_sides(units: list[Unit], glyphs: list[str], by_glyph: dict[str, str],
     return sides
 
 
-def _coloured_phrases(block: Block) -> list[tuple[str, RGB]]:
-    """The legend a sentence carries: "with sufficient data" and "without sufficient data"
-    printed each in its colour (a run of one colour that starts the phrase counts: the phrase
-    may wrap onto the next line), a marker glyph before it too ("● With sufficient data ○ Without …")."""
-    found = []
-    for line in block.lines:
-        for text, colour in line.color_parts:
-            run = " ".join(split_bullet(text)[1].lower().rstrip(".,;:").split())
-            kind = run.split(" ", 1)[0]
-            if kind in ("with", "without") and f"{kind} sufficient data".startswith(run) and not _is_neutral(colour):
-                found.append((kind, colour))
-    return found
-
-
 def _cells(block: Block, swatches: tuple[Swatch, ...]) -> list[Cell]:
     """The grid cells of ``block``; a cell without a fill of its own takes the colour of a
     marker printed left of it."""
@@ -172,16 +122,16 @@ def _cells(block: Block, swatches: tuple[Swatch, ...]) -> list[Cell]:
     if block.kind != "row":
         fill = line.cell_fills[0] if line.cell_fills else None
         if fill is None and line.bbox is not None and line.page is not None:
-            fill = _swatch_beside(line.page, line.bbox, swatches)
+            fill = swatch_beside(line.page, line.bbox, swatches)
         if fill is None:
-            fill = _key_colour(line)  # a coloured marker glyph before the label
+            fill = key_colour(line)  # a coloured marker glyph before the label
         return [Cell(block.text, locate(block), fill, line.color, glyph=line.marker)]
     result = []
     for position, text in enumerate(line.cells):
         box = line.cell_boxes[position] if position < len(line.cell_boxes) else None
         fill = line.cell_fills[position] if position < len(line.cell_fills) else None
         if fill is None and box is not None and line.page is not None:
-            fill = _swatch_beside(line.page, box, swatches)
+            fill = swatch_beside(line.page, box, swatches)
         color = line.cell_colors[position] if position < len(line.cell_colors) else None
         result.append(Cell(text, Evidence(text, line.page, box), fill, color))
     return result
@@ -218,77 +168,6 @@ def _wraps_into(cell: Cell, other: Cell) -> bool:
     height = above[3] - above[1]
     return (abs(below[0] - above[0]) <= 2 and -0.2 * height <= below[1] - above[3] <= 0.8 * height
             and (other.fill, other.color) == (cell.fill, cell.color))
-
-
-def _legend_colour(block: Block, swatches: tuple[Swatch, ...]) -> RGB | None:
-    line = block.lines[0]
-    swatch = None
-    if line.bbox is not None and line.page is not None:
-        swatch = _swatch_beside(line.page, line.bbox, swatches, legend=True)
-        if swatch is not None and swatch != PAPER:
-            return swatch
-    key = _key_colour(line)  # a coloured key beats a hollow box drawn before it ("□ Green: with ...")
-    if key is not None:
-        return key
-    if swatch is not None:
-        return swatch
-    if line.color is not None and not _is_neutral(line.color):
-        return line.color
-    return None
-
-
-def _key_colour(line: Line) -> RGB | None:
-    """The colour of a line's first run when it is a key printed before the rest in another
-    colour: a marker glyph ("✔", "■") or a colour's name ("Green: with sufficient data")."""
-    if len(line.color_parts) < 2:
-        return None
-    text, colour = line.color_parts[0]
-    return None if _is_neutral(colour) or len(text) > 12 else colour
-
-
-def _row_legend(block: Block, swatches: tuple[Swatch, ...]) -> list[tuple[str, RGB]]:
-    """A row of cells that are all legend labels, each painted (or printed) in its colour, or
-    set after a cell painted in it (a table's swatch cell)."""
-    line = block.lines[0]
-    if block.kind != "row" or len(line.cells) < 2:
-        return []
-    kinds = [legend_kind(cell) for cell in line.cells]
-    if None in kinds or len(set(kinds)) < len(kinds):
-        return []
-    fills, colors = line.cell_fills, line.cell_colors
-    page = line.page
-    if None in fills and page is not None and len(line.cell_boxes) == len(fills):
-        fills = tuple([fill if fill is not None or box is None else _swatch_beside(page, box, swatches, legend=True)
-                       for fill, box in zip(fills, line.cell_boxes, strict=True)])
-    for paint in (fills, colors):  # the attribute the cells differ in is the one that codes them
-        if len(paint) == len(kinds) and None not in paint and len(set(paint)) == len(paint):
-            return [(kind, colour) for kind, colour in zip(kinds, paint, strict=True)
-                    if kind is not None and colour is not None]
-    return []
-
-
-def _swatch_beside(page: int, box: BBox, swatches: tuple[Swatch, ...], legend: bool = False) -> RGB | None:
-    """The fill of the small swatch just left of ``box`` on its page and level with it (a
-    marker may sit at a wrapped label's first line, in the indent it makes), the nearest one if
-    several; a legend's swatch may be wide (a table cell painted in the colour, its label in
-    the next cell)."""
-    candidates = [
-        swatch for swatch in swatches
-        if swatch.page == page and swatch.bbox[1] - 2 <= box[3] and swatch.bbox[3] + 2 >= box[1]
-        and swatch.bbox[0] <= box[0] + 2 and swatch.bbox[2] <= box[0] + _INDENT and box[0] - swatch.bbox[2] < 40
-        and (legend or swatch.bbox[2] - swatch.bbox[0] < 60)
-    ]  # fmt: skip
-    if not candidates:
-        return None
-    middle = (box[1] + box[3]) / 2
-    nearest = min(
-        candidates, key=lambda swatch: (box[0] - swatch.bbox[2], abs((swatch.bbox[1] + swatch.bbox[3]) / 2 - middle))
-    )
-    return nearest.fill
-
-
-def _is_neutral(colour: RGB) -> bool:
-    return max(colour) - min(colour) < _NEUTRAL_TOLERANCE and (max(colour) < 0.35 or min(colour) > 0.9)
 
 
 def _classify(found: Found, cells: list[Cell], legend: dict[str, RGB]) -> None:

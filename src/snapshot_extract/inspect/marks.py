@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..fields.outcomes import legend_kind
+from ..fields.legend import legend_kind
 from ..geometry import union_box
 from ..models import RGB, BBox, Document, Record, Section, Sections
 from ..vocabulary import Vocabulary
