@@ -502,6 +502,71 @@ def test_outcomes_legend_keyed_before_its_label(tmp_path: Path, backend: str, le
     assert [term.text for term in record.outcomes.policy_areas] == list(AREAS)  # no legend label among them
 
 
+def _legend_in_words(legend: str) -> Draw:
+    """Blind round 9's legends, in the left column of two: a sentence whose two phrases are
+    printed in their colours after the colour's name ("blue = with sufficient data", fpdf2,
+    text-coloured grid); two labels wrapped in their boxes beside tall bars ("With sufficient" /
+    "data", ReportLab, painted grid); a sentence in black that names the colours ("green shaded
+    cells are areas with sufficient data; unshaded cells are ...", a ruled table whose "without"
+    cells are unpainted)."""
+    blue, grey = Color(0.08, 0.24, 0.63), Color(0.63, 0.63, 0.63)
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        _text(canvas, 50, 80, "How are outcomes measured?", font="Helvetica-Bold", size=12)
+        _text(canvas, 50, 96, "Policy areas with sufficient data or")
+        _text(canvas, 50, 108, "without sufficient data.")
+        for row in range(16):  # the right-hand column
+            _text(canvas, 310, 80 + 12 * row, f"Line {row + 1} of the column beside the grid, in prose.")
+        for index, area in enumerate(AREAS):
+            row, column = divmod(index, 3)
+            x0, top = 50 + 80 * column, 120 + 24 * row
+            painted = area in WITH_DATA
+            if legend == "coloured":
+                _text(canvas, x0, top + 14, area, size=7.5, colour=blue if painted else grey)
+                continue
+            if legend == "wrapped":
+                paint = GREEN if painted else AMBER
+            else:
+                paint = Color(0.6, 0.84, 0.64) if painted else None
+            _rect(canvas, x0, top, x0 + 80, top + 22, paint, stroke=Color(0.8, 0.8, 0.8))
+            _text(canvas, x0 + 4, top + 14, area, size=7.5)
+        if legend == "coloured":
+            x = 50.0
+            for text, colour in (("Legend: ", None), ("blue = with sufficient data", blue), (";  ", None),
+                                 ("grey = without sufficient data", grey)):
+                _text(canvas, x, 190, text, size=8, colour=colour)
+                x += pdfmetrics.stringWidth(text, "Helvetica", 8)
+        elif legend == "wrapped":
+            for column, (first, paint) in enumerate((("With sufficient", GREEN), ("Without sufficient", AMBER))):
+                _rect(canvas, 60 + 100 * column, 180, 68 + 100 * column, 206, paint)
+                _text(canvas, 76 + 100 * column, 190, first)
+                _text(canvas, 76 + 100 * column, 202, "data")
+        else:
+            _text(canvas, 50, 190, "Legend: green shaded cells are areas with sufficient")
+            _text(canvas, 50, 202, "data; unshaded cells are areas without sufficient data.")
+
+    return draw
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("legend", ["coloured", "wrapped", "worded"])
+def test_outcomes_legend_worded_or_wrapped(tmp_path: Path, backend: str, legend: str,
+                                           vocabulary: Vocabulary) -> None:
+    """Blind round 9 printed 20 of its 30 grids with such legends, and every one was read with
+    both lists null. A colour's name before a coloured phrase is no part of the phrase; a label's
+    lines right under each other are one label, the next label's first line read between them;
+    a colour the legend only names picks, of the grid's two paints, the one nearest it (the
+    grid's light green is nearer the paper than pure green is, but nearer green than the paper is)."""
+    record = parse_document(_read(_render(tmp_path, _legend_in_words(legend)), backend), vocabulary).record
+    assert [term.text for term in record.outcomes.policy_areas] == list(AREAS)
+    assert [term.text for term in record.outcomes.with_sufficient_data or []] == [a for a in AREAS if a in WITH_DATA]
+    assert [term.text for term in record.outcomes.without_sufficient_data or []] == [
+        a for a in AREAS if a not in WITH_DATA]
+    assert not [warning for warning in record.warnings  # the prose beside is unparsed; the legend is read
+                if warning.field.startswith("outcomes.") or "sufficient" in warning.message]
+
+
 def _text_coloured_grid_with_a_wrapped_label(canvas: Canvas) -> None:
     _text(canvas, 50, 40, HEADER, size=14)
     _text(canvas, 50, 80, "How are outcomes measured?", font="Helvetica-Bold", size=12)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..geometry import right_under
 from ..models import Block, Evidence, Line, Section
 from ..textutil import OVERVIEW_KEYS
 from .addresses import URL_RE, holds_address, lines_text
@@ -208,9 +209,9 @@ def _second_label_line(lines: list[tuple[int, Line]], position: int, label: Line
 
 def _under(line: Line, other: Line) -> bool:
     """``other`` is the line right under ``line`` at its left edge."""
-    if line.bbox is None or other.bbox is None or other.page != line.page or abs(other.bbox[0] - line.bbox[0]) > 2:
+    if line.bbox is None or other.bbox is None or other.page != line.page:
         return False
-    return 0 <= other.bbox[1] - line.bbox[3] <= 0.6 * (line.bbox[3] - line.bbox[1])
+    return right_under(line.bbox, other.bbox)
 
 
 def _beside(label: Line, free: list[tuple[int, Line]]) -> list[int]:

@@ -10,18 +10,64 @@ No colour is hard-coded.
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import permutations
 
+from ..geometry import right_under
 from ..models import PAPER, RGB, BBox, Block, Line, Swatch
 from ..textutil import is_bullet_glyph, split_bullet
 
-# "With sufficient data" / "Without sufficient data", or "Sufficient data" / "Insufficient data"
 # A legend label may follow its key: a colour's name ("Green: with sufficient data") or "=" after a marker
-_LEGEND_RE = re.compile(r"^(?:[^\W\d_]+\s*[:=]\s*|[=:]\s*)?(?P<kind>with|without|in)?\s*sufficient\s+data\.?$", re.I)
+_KEY_PREFIX = r"(?:[^\W\d_]+\s*[:=]\s*|[=:]\s*)"
+_KEY_PREFIX_RE = re.compile(rf"^{_KEY_PREFIX}")
+# "With sufficient data" / "Without sufficient data", or "Sufficient data" / "Insufficient data"
+_LEGEND_RE = re.compile(rf"^{_KEY_PREFIX}?(?P<kind>with|without|in)?\s*sufficient\s+data\.?$", re.I)
 _LEGEND_PHRASE_RE = re.compile(r"\b(?:with\s+|without\s+|in)?sufficient\s+data\b\.?", re.I)
 _WITHOUT = ("without", "in")
+# A side named as unpainted in a worded legend ("unshaded cells are areas without sufficient data")
+_UNPAINTED_RE = re.compile(
+    r"\b(?:un(?:shaded|filled|painted|colou?red|highlighted)|blank|plain|no\s+(?:fill|shading|colou?r))\b", re.I
+)
+_CLAUSE_RE = re.compile(r"[;,.]|\s+(?:and|while|whereas)\s+")
 _NEUTRAL_TOLERANCE = 0.08
 _INDENT = 8.0  # points: a marker may stand this far inside a wrapped label's box (its first line's indent)
+
+
+@dataclass
+class Legend:
+    """What an outcomes section says about its grid's coding, gathered block by block."""
+
+    wrapped: dict[int, tuple[int, str]]  # see wrapped_labels
+    colours: dict[str, RGB] = field(default_factory=dict)  # "with"/"without" -> its colour
+    glyphs: dict[str, str] = field(default_factory=dict)  # "with"/"without" -> the glyph printed before it
+    worded: list[int] = field(default_factory=list)  # blocks that may word it ("green cells are ...")
+
+    @classmethod
+    def over(cls, blocks: Sequence[Block]) -> Legend:
+        return cls(wrapped_labels(blocks))
+
+    def take(self, index: int, block: Block, swatches: tuple[Swatch, ...]) -> bool:
+        """Read the keys ``block`` prints; True when the whole block is legend: a label (its
+        rest, wrapped), a row of labels, a line of both keys."""
+        add_keys(block, self.colours, self.glyphs)
+        if any(rest == index for rest, _ in self.wrapped.values()):
+            return True
+        in_row = row_legend(block, swatches)
+        for kind, paint in in_row:
+            self.colours.setdefault(kind, paint)
+        label = self.wrapped[index][1] if index in self.wrapped else legend_kind(block.text)
+        if label is not None and not in_row:
+            colour = legend_colour(block, swatches)
+            if colour is not None:
+                self.colours.setdefault(label, colour)
+        if in_row or label is not None:
+            return True
+        if block.kind != "row" and _LEGEND_PHRASE_RE.search(block.text):
+            self.worded.append(index)
+        return both_keys(block.text)  # "● With sufficient data   ○ Without sufficient data"
 
 
 def legend_kind(text: str) -> str | None:
@@ -35,6 +81,69 @@ def legend_kind(text: str) -> str | None:
 def without_legend(text: str) -> str:
     """``text`` without the legend labels a dump may run into a grid line."""
     return _LEGEND_PHRASE_RE.sub(" ", text).strip()
+
+
+def wrapped_labels(blocks: Sequence[Block]) -> dict[int, tuple[int, str]]:
+    """Legend labels wrapped in their box whose lines the reading order set apart ("With
+    sufficient", the next label's first line, then "data"): the index of a label's first block ->
+    (the index of the block holding its rest, right under it at its left edge; the label's kind)."""
+    found: dict[int, tuple[int, str]] = {}
+    rests: set[int] = set()
+    for index, block in enumerate(blocks):
+        line = block.lines[-1]
+        if line.bbox is None or index in rests or legend_kind(block.text) is not None:
+            continue
+        for other in range(index + 1, min(len(blocks), index + 4)):
+            below = blocks[other].lines[0]
+            if (other not in rests and below.bbox is not None and below.page == line.page
+                    and right_under(line.bbox, below.bbox, gap=0.8, overlap=0.2)):
+                kind = legend_kind(f"{block.text} {blocks[other].text}")
+                if kind is not None:
+                    found[index] = (other, kind)
+                    rests.add(other)
+                    break
+    return found
+
+
+def named_keys(texts: Sequence[str]) -> dict[str, RGB]:
+    """A legend worded in sentences that name each side's colour ("green shaded cells are areas
+    with sufficient data; unshaded cells are areas without sufficient data"): kind -> the named
+    colour (PAPER for a side named unpainted); empty unless both sides are named, apart."""
+    named: dict[str, RGB] = {}
+    for clause in (clause for text in texts for clause in _CLAUSE_RE.split(text)):
+        kinds = {legend_kind(phrase.group()) for phrase in _LEGEND_PHRASE_RE.finditer(clause)}
+        kind = kinds.pop() if len(kinds) == 1 else None
+        colour = None if kind is None else _colour_named(_LEGEND_PHRASE_RE.sub(" ", clause))
+        if kind is not None and colour is not None:
+            named.setdefault(kind, colour)
+    return named if len(named) == 2 and named["with"] != named["without"] else {}
+
+
+def _colour_named(text: str) -> RGB | None:
+    """The colour a clause names: unpainted (the paper's), or a colour name PyMuPDF knows
+    ("green", "light grey"; a two-word name read as one)."""
+    if _UNPAINTED_RE.search(text):
+        return PAPER
+    from pymupdf import utils  # the colour names' table: only a worded legend over painted cells needs it
+
+    names = set(utils.getColorList())
+    words = [word.upper() for word in re.findall(r"[^\W\d_]+", text)]
+    for position, word in enumerate(words):
+        for name in ("".join(words[position : position + 2]), word):
+            if name in names:
+                return utils.getColor(name)
+    return None
+
+
+def resolve_names(named: dict[str, RGB], paints: Sequence[RGB]) -> dict[str, RGB]:
+    """A worded legend's sides matched to the two paints the grid really uses: the pairing
+    whose named colours lie nearest the paints (a "green" legend means the grid's own green)."""
+    if len(named) != 2 or len(paints) != 2:
+        return {}
+    kinds = list(named)
+    best = min(permutations(paints), key=lambda order: sum(
+        math.dist(named[kind], paint) for kind, paint in zip(kinds, order, strict=True)))
+    return dict(zip(kinds, best, strict=True))
 
 
 def both_keys(text: str) -> bool:
@@ -74,7 +183,8 @@ def _coloured_phrases(block: Block) -> list[tuple[str, RGB]]:
     found = []
     for line in block.lines:
         for text, colour in line.color_parts:
-            run = " ".join(split_bullet(text)[1].lower().rstrip(".,;:").split())
+            run = split_bullet(text)[1].lower().rstrip(".,;:")
+            run = " ".join(_KEY_PREFIX_RE.sub("", run, count=1).split())  # "blue = with sufficient data"
             kind = run.split(" ", 1)[0]
             if kind in ("with", "without") and f"{kind} sufficient data".startswith(run) and not is_neutral(colour):
                 found.append((kind, colour))

@@ -18,20 +18,11 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from ..geometry import union_box
+from ..geometry import right_under, union_box
 from ..models import PAPER, RGB, Block, Evidence, FieldResult, Section, Swatch, vocabulary_group
 from ..vocabulary import Vocabulary
 from .common import Found, locate
-from .legend import (
-    add_keys,
-    both_keys,
-    key_colour,
-    legend_colour,
-    legend_kind,
-    row_legend,
-    swatch_beside,
-    without_legend,
-)
+from .legend import Legend, key_colour, named_keys, resolve_names, swatch_beside, without_legend
 from .lists import Unit, split_items
 
 _INTRO_RE = re.compile(r"\bsufficient\s+data\b", re.I)
@@ -55,28 +46,13 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
     found.values["outcomes.policy_areas"] = []
     if section is None:
         return found.result()
-    legend: dict[str, RGB] = {}
-    keys: dict[str, str] = {}  # "with"/"without" -> the glyph the legend prints before it
+    legend = Legend.over(section.blocks)
     cells: list[Cell] = []
     units: list[Unit] = []  # a dump's grid: lines whose cells the dump ran together or wrapped
     unit_glyphs: list[str] = []  # each unit's glyph: its line's marker, or the one of the line it carries on
     for index, block in enumerate(section.blocks):
-        add_keys(block, legend, keys)
-        in_row = row_legend(block, swatches)
-        if in_row:
-            found.use(index)
-            for row_kind, paint in in_row:
-                legend.setdefault(row_kind, paint)
-            continue
-        label = legend_kind(block.text)
-        if label is None and both_keys(block.text):  # "● With sufficient data   ○ Without sufficient data"
-            found.use(index)
-        elif label is not None:
-            found.use(index)
-            colour = legend_colour(block, swatches)
-            if colour is not None:
-                legend.setdefault(label, colour)
-        elif _INTRO_RE.search(block.text) and block.text.endswith(".") and block.kind != "row":
+        is_intro = _INTRO_RE.search(block.text) and block.text.endswith(".") and block.kind != "row"
+        if legend.take(index, block, swatches) or is_intro:
             found.use(index)
         elif block.kind != "row" and block.lines[0].bbox is None and block.is_item:
             found.use(index)
@@ -84,13 +60,19 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
         elif block.kind == "row" or (len(block.text) <= 60 and not block.text.endswith(".")):
             found.use(index)
             cells.extend(_cells(block, swatches))
-    by_glyph = {glyph: kind for kind, glyph in keys.items()} if len(set(keys.values())) == 2 else {}
+    glyphs = legend.glyphs
+    by_glyph = {glyph: kind for kind, glyph in glyphs.items()} if len(set(glyphs.values())) == 2 else {}
     cells = [replace(cell, side=by_glyph.get(cell.glyph)) for cell in _join_wrapped(cells, vocabulary)]
     sides = _glyph_sides(units, unit_glyphs, by_glyph, vocabulary)
     cells += [Cell(text, evidence, None, None, sides.get(text))
               for text, evidence in split_items(units, "policy_areas", vocabulary)]
     found.terms("outcomes.policy_areas", [(cell.text, cell.evidence) for cell in cells])
-    _classify(found, cells, legend)
+    colours = legend.colours
+    if len(colours) < 2 and legend.worded and any(cell.fill is not None or cell.color is not None for cell in cells):
+        colours = _worded_legend(cells, [section.blocks[index] for index in legend.worded]) or colours
+    for index in legend.worded if len(colours) == 2 else ():  # a legend sentence ("Legend: blue = with ...")
+        found.use(index)
+    _classify(found, cells, colours)
     return found.result()
 
 
@@ -165,9 +147,21 @@ def _wraps_into(cell: Cell, other: Cell) -> bool:
     above, below = cell.evidence.bbox, other.evidence.bbox
     if above is None or below is None or other.evidence.page != cell.evidence.page:
         return False
-    height = above[3] - above[1]
-    return (abs(below[0] - above[0]) <= 2 and -0.2 * height <= below[1] - above[3] <= 0.8 * height
-            and (other.fill, other.color) == (cell.fill, cell.color))
+    return right_under(above, below, gap=0.8, overlap=0.2) and (other.fill, other.color) == (cell.fill, cell.color)
+
+
+def _worded_legend(cells: list[Cell], blocks: list[Block]) -> dict[str, RGB]:
+    """The legend a sentence words ("green shaded cells are areas with sufficient data;
+    unshaded cells are ..."): its named colours matched to the two paints the cells use."""
+    named = named_keys([block.text for block in blocks])
+    if not named:
+        return {}
+    fills = {cell.fill or PAPER for cell in cells} if PAPER in named.values() else {cell.fill for cell in cells}
+    colors = {cell.color for cell in cells}
+    for paints in (fills, colors):
+        if len(paints) == 2 and None not in paints:
+            return resolve_names(named, sorted(paint for paint in paints if paint is not None))
+    return {}
 
 
 def _classify(found: Found, cells: list[Cell], legend: dict[str, RGB]) -> None:
