@@ -34,8 +34,9 @@ _REVERSED_HEADER_RE = re.compile(rf"^\s*{_CITY}[{_SEPARATORS}]?\s*{KICKER}\s*$",
 PAGE_NUMBER_RE = re.compile(r"^[\s\W_]*(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?[\s\W_]*$", re.IGNORECASE)
 _DIGITS_RE = re.compile(r"\d+")
 NEAR = 3  # lines: how far from the kicker its city line may be, and a footer from a page break
-MAX_HEADER_LINES = 4  # a header wrapped over this many lines at most
+MAX_HEADER_LINES = 5  # a header wrapped over this many lines at most (each word of the kicker, city, country)
 _KICKER_PART_RE = re.compile(r"\b(?:city|innovation|snapshot)\b", re.IGNORECASE)
+_KICKER_WORDS_RE = re.compile(r"\s*(?:city|innovation|snapshot)(?:\s+(?:city|innovation|snapshot))*\s*", re.I)
 _FOOTER_LENGTH = 100
 _REPEATS, _REPEATED_WORDS = 3, 4  # a line of this many words printed this often is furniture wherever it stands
 
@@ -93,6 +94,8 @@ def _spelled_out(line: Line) -> Line:
     beside the city line ("KRAKÓW, Poland C I T Y I N N O VAT I O N …")."""
     if line.text[1:2] == " " and is_kicker(line.text) and not _KICKER_RE.match(line.text):
         return line._replace(text="City Innovation Snapshot")
+    if line.text[1:2] == " " and _KICKER_WORDS_RE.fullmatch(squeeze(line.text)) and _LETTERS_RE.fullmatch(line.text):
+        return line._replace(text=squeeze(line.text))  # one word of it a line ("C I T Y" / "I N N O V A T I O N" ...)
     if "S H O T" in line.text.upper() and (spaced := _SPACED_KICKER_RE.search(line.text)):
         return line._replace(text=fold_spaces(line.text[:spaced.start()] + " City Innovation Snapshot "
                                               + line.text[spaced.end():]))
@@ -100,6 +103,7 @@ def _spelled_out(line: Line) -> Line:
 
 
 _SPACED_KICKER_RE = re.compile(r"\s*".join(_SQUEEZED_KICKER), re.IGNORECASE)
+_LETTERS_RE = re.compile(r"\s*\w(?: \w)+\s*")
 
 
 def is_kicker(text: str) -> bool:
@@ -140,6 +144,8 @@ def _header_window(lines: Sequence[Line], following: list[int]) -> tuple[Header,
             match = _reversed_header(f"{texts[0]}, {texts[1]}")
         if match is None and size > 2 and "," not in text and country_code(texts[-1]) is not None:
             match = _HEADER_RE.match(f"{' '.join(texts[:-1])}, {texts[-1]}")  # the country on a line of its own
+        if match is None and size > 2:
+            match = _kicker_around(texts)
         if match is None and (separated := _with_comma(text)) is not None:
             match = _HEADER_RE.match(separated) or _REVERSED_HEADER_RE.match(separated)
         # one line holding the kicker is a header; lines joined must also name a known country
@@ -152,6 +158,17 @@ def _header_window(lines: Sequence[Line], following: list[int]) -> tuple[Header,
     city = next((lines[index] for index in following[:size] if match.group("city") in lines[index].text),
                 lines[following[0]])
     return _header(city, match), following[:size]
+
+
+def _kicker_around(texts: list[str]) -> re.Match[str] | None:
+    """The header whose kicker's lines stand around the city line ("City Innovation" /
+    "DÜSSELDORF, Germany" / "Snapshot": the kicker wrapped in its cell beside the city's, the
+    two cells read line by line)."""
+    kicker = [text for text in texts if _KICKER_WORDS_RE.fullmatch(text)]
+    rest = [text for text in texts if not _KICKER_WORDS_RE.fullmatch(text)]
+    if len(rest) != 1 or texts[0] not in kicker or texts[-1] not in kicker or not _KICKER_RE.match(" ".join(kicker)):
+        return None
+    return _HEADER_RE.match(f"{' '.join(kicker)} {rest[0]}")
 
 
 def _reversed_header(text: str) -> re.Match[str] | None:
