@@ -679,6 +679,55 @@ def test_a_line_that_reads_as_a_term_but_leaves_a_parenthesis_open_runs_on() -> 
     assert record.organisation.dedicated_staff is False
 
 
+def _columns_cut_mid_sentence(second_column: int) -> Document:
+    """A success-factor sentence cut at a column's foot ("… human resource support, engagement
+    with"), its rest ("partners and leadership from the Mayor.") at the top of ``second_column``
+    after a blank line, then a legend whose two labels stand one under the other in lower case."""
+    def line(text: str, row: int, column: int = 1) -> Line:
+        x0 = 30.0 + 260 * (column - 1)
+        return Line(text, page=1, bbox=(x0, 40.0 + 14 * row, x0 + 230, 51.0 + 14 * row), size=10.0, cells=(text,),
+                    column=column)
+
+    lines = (
+        line("City Innovation Snapshot TESTVILLE, Norway", 0), line("How is innovation helping the city?", 1),
+        line("The most critical success factors in supporting the city's", 2),
+        line("innovation work are human resource support, engagement with", 3), line("", 4),
+        line("partners and leadership from the Mayor.", 1, second_column), line("", 2, second_column),
+        line("How are outcomes measured?", 3, second_column), line("Housing", 4, second_column),
+        line("", 5, second_column), line("with sufficient data", 6, second_column), line("", 7, second_column),
+        line("without sufficient data", 8, second_column),
+    )
+    return Document(SourceInfo("x.pdf", "0", "pdf", 1), lines)
+
+
+@pytest.mark.parametrize("second_column", [2, 1])
+def test_a_sentence_cut_by_a_column_break_carries_on_at_the_next_columns_top(second_column: int) -> None:
+    """Blind round 9's three-column pages (and 120 values of the sweeps): a sentence cut at a
+    column's foot goes on at the next column's top, after a blank line; a line in lower case
+    after a blank line in the same column is a block of its own (the legend's labels)."""
+    sections = detect_sections(_columns_cut_mid_sentence(second_column), load_vocabulary())
+    impact, outcomes = sections.sections["impact"], sections.sections["outcomes"]
+    cut = "The most critical success factors in supporting the city's innovation work are human resource support, " \
+          "engagement with"
+    if second_column == 2:
+        assert [block.text for block in impact.blocks] == [f"{cut} partners and leadership from the Mayor."]
+    else:  # the same column: the two lines are two blocks, as the legend's are
+        assert [block.text for block in impact.blocks] == [cut, "partners and leadership from the Mayor."]
+    assert [block.text for block in outcomes.blocks] == ["Housing", "with sufficient data", "without sufficient data"]
+
+
+def test_a_dump_paragraph_cut_by_a_blank_line_carries_on_in_lower_case() -> None:
+    """In a dump a page or column break leaves a blank line inside a sentence: a paragraph of
+    lines that stops after a word goes on with the next line in lower case; a one-line block
+    does not (it may be a label)."""
+    record = _record(
+        "City Innovation Snapshot TALLINN, Estonia\n\nHow is innovation helping the city?\n\n"
+        "The most critical success factors in supporting the city's innovation work are human\n"
+        "resource support, engagement with\n\npartners and leadership from the Mayor.\n"
+    )
+    assert _ids(record.impact.success_factors) == ["hr_support", "partner_engagement", "mayor_leadership"]
+
+
 def _one_column(texts: list[str]) -> Document:
     """A one-page PDF's lines, one under the other in one column, 10 pt type."""
     lines = tuple(Line(text, page=1, bbox=(30.0, 40.0 + 14 * row, 250.0, 51.0 + 14 * row), size=10.0, cells=(text,))

@@ -32,14 +32,15 @@ def group_blocks(lines: Iterable[Line], wrap: int | None = None, term_groups: Te
     blocks: list[Block] = []
     pending: list[Line] = []
     kind: Literal["paragraph", "bullet", "row"] = "paragraph"
-    bridged = False  # a blank line inside an open parenthesis: the next line may close it
+    bridged = False  # a blank line inside an open parenthesis or a sentence: the next line may carry it on
     for line in lines:
         numbered = NUMBERED_ITEM_RE.match(line.text)
         if numbered is not None and len(line.cells) <= 1:  # "1. Item": the list's own marker
             line = line._replace(text=line.text[numbered.end():], bullet=True, cells=())
-        if bridged and line.text and not _closes_parenthesis(line):
+        if bridged and line.text and not _carries_on(pending, line):
             _close(blocks, kind, pending)
-        bridged = not line.text and bool(pending) and _open_parenthesis(pending[-1].text)
+        bridged = not line.text and bool(pending) and (
+            _open_parenthesis(pending[-1].text) or (kind == "paragraph" and _cut_mid_sentence(pending, term_groups)))
         if not line.text:
             if not bridged:
                 _close(blocks, kind, pending)
@@ -64,11 +65,28 @@ def _open_parenthesis(text: str) -> bool:
     return text.count("(") > text.count(")")
 
 
-def _closes_parenthesis(line: Line) -> bool:
-    """``line`` carries on, after a blank line, a text whose parenthesis is open: it starts in
-    lower case and closes it ("Higher levels of government (national or regional", "", "government)":
-    a column or page break inside a list item)."""
-    return line.text[:1].islower() and ")" in line.text and not line.bullet and len(line.cells) <= 1
+def _cut_mid_sentence(pending: list[Line], term_groups: TermGroups | None) -> bool:
+    """A paragraph that stops after a word or a comma ("… human resource support, engagement
+    with"), and is not a list item printed without a marker: a column or page break cut it."""
+    text = pending[-1].text.rstrip()
+    return (text[-1:].isalpha() or text.endswith(",")) and not (term_groups is not None and term_groups(text))
+
+
+def _carries_on(pending: list[Line], line: Line) -> bool:
+    """``line`` carries on, after a blank line, the text the ``pending`` lines left open: it
+    starts in lower case, is no list item or grid row, and closes the parenthesis left open
+    ("Higher levels of government (national or regional", "", "government)") or goes on with
+    the sentence cut ("… engagement with", "", "partners and leadership from the Mayor.") across
+    a break: on the page, in the next column or on the next page; in a dump, after a paragraph of
+    lines (a one-line block may be a label: "with sufficient data", "", "without sufficient data")."""
+    if not line.text[:1].islower() or line.bullet or len(line.cells) > 1:
+        return False
+    previous = pending[-1]
+    if _open_parenthesis(previous.text):
+        return ")" in line.text
+    if previous.bbox is None or line.bbox is None:
+        return len(pending) > 1
+    return (line.page, line.column) != (previous.page, previous.column)
 
 
 def _close(blocks: list[Block], kind: Literal["paragraph", "bullet", "row"], pending: list[Line]) -> None:
