@@ -728,6 +728,23 @@ def test_a_dump_paragraph_cut_by_a_blank_line_carries_on_in_lower_case() -> None
     assert _ids(record.impact.success_factors) == ["hr_support", "partner_engagement", "mayor_leadership"]
 
 
+def test_a_bold_phrase_inside_a_sentence_is_no_heading() -> None:
+    """"… has started using data to" / "align its budget process with its strategic" (bold, it
+    names a funding word) / "priorities.": a line in lower case is no heading, however it is set
+    (read as one, the data use was lost and the sentence's rest moved to the funding section:
+    blind round 9, and 30 documents of the sweeps)."""
+    texts = ["How is data used?", "Data plays a limited role in the decision-making. The city has started using data to",
+             "align its budget process with its strategic", "priorities. Challenges preventing the use of data",
+             "include funding.", "What funding is available?", "Testville has no dedicated funding."]
+    lines = tuple(Line(text, page=1, bbox=(30.0, 40.0 + 14 * row, 250.0, 51.0 + 14 * row), size=10.0, cells=(text,),
+                       bold=text.startswith("align")) for row, text in enumerate(texts))
+    header = Line("City Innovation Snapshot TESTVILLE, Norway", page=1, bbox=(30.0, 20.0, 250.0, 31.0), size=10.0)
+    document = Document(SourceInfo("x.pdf", "0", "pdf", 1), (header, *lines))
+    record = parse_document(document, load_vocabulary()).record
+    assert record.data.uses == ["align its budget process with its strategic priorities"]
+    assert not [move for move in detect_sections(document, load_vocabulary()).moves]
+
+
 def _one_column(texts: list[str]) -> Document:
     """A one-page PDF's lines, one under the other in one column, 10 pt type."""
     lines = tuple(Line(text, page=1, bbox=(30.0, 40.0 + 14 * row, 250.0, 51.0 + 14 * row), size=10.0, cells=(text,))

@@ -295,9 +295,11 @@ def _body_size(lines: list[Line]) -> float | None:
 def _set_as_heading(line: Line, body: float | None = None) -> bool:
     """A short line set apart as a heading: bold, in capitals, larger than the body text,
     numbered ("Q5", "5."), or a question; two words at least (a lone word is a wrapped cell's
-    fragment as often as a heading, and the one-word headings are in the table)."""
+    fragment as often as a heading, and the one-word headings are in the table); never starting
+    in lower case (a bold phrase inside a sentence: "… started using data to" / "align its budget
+    process with its strategic" / "priorities.")."""
     text = line.text
-    if line.bullet or len(line.cells) > 1 or not 2 <= len(text.split()) <= _MAX_HEADING_WORDS:
+    if line.bullet or len(line.cells) > 1 or not 2 <= len(text.split()) <= _MAX_HEADING_WORDS or text[:1].islower():
         return False
     if text.endswith((".", ",", ";", ":")):
         return False
