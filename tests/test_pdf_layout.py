@@ -971,9 +971,12 @@ def test_bold_title_wrapped_over_two_lines_is_one_line(tmp_path: Path, backend: 
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_bullet_continuing_under_its_glyph(tmp_path: Path, backend: str) -> None:
+@pytest.mark.parametrize("indent", [50, 59.4])
+def test_bullet_continuing_under_its_glyph(tmp_path: Path, backend: str, indent: float) -> None:
     """A list set without a hanging indent: a wrapped item's next line starts under the glyph in
-    lower case. A capitalised line there after a full item is a new paragraph."""
+    lower case; or with a hanging indent a little short of the item's text (ReportLab's bullet
+    indent, the glyph and its space pushing the first line on: blind round 9). A capitalised
+    line under the glyph after a full item is a new paragraph."""
 
     def draw(canvas: Canvas) -> None:
         rows = (("Saving costs and improving efficiency within the public", True), ("sector", False),
@@ -983,7 +986,7 @@ def test_bullet_continuing_under_its_glyph(tmp_path: Path, backend: str) -> None
             top = 60 + 12 * row
             if bullet:
                 _text(canvas, 50, top, "4", font="ZapfDingbats", size=9)
-            _text(canvas, 62 if bullet else 50, top, text)
+            _text(canvas, 62 if bullet else indent if text.islower() else 50, top, text)
 
     blocks = _blocks(_read(_render(tmp_path, draw), backend))
     assert blocks == [

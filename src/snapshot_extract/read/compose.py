@@ -156,11 +156,12 @@ def _wraps(above: TextLine, line: TextLine) -> bool:
 
 def _hangs(bullet: TextLine, line: TextLine) -> bool:
     """A bullet's continuation line: indented to the bullet's text, not further; or, starting in
-    lower case, back under the bullet glyph (a list set without a hanging indent)."""
+    lower case, anywhere from under the bullet glyph (a list set without a hanging indent) to the
+    bullet's text (a hanging indent a little short of the text the glyph and its space push on)."""
     if bullet.x0 - 2 <= line.x0 <= bullet.x0 + 2 * bullet.size:
         return True
     marker = bullet.marker_x0
-    return marker is not None and abs(line.x0 - marker) <= 2 and line.text[:1].islower()
+    return marker is not None and marker - 2 <= line.x0 <= bullet.x0 and line.text[:1].islower()
 
 
 def _joined_title(paragraph: list[_Entry], body_size: float) -> list[_Entry]:
