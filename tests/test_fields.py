@@ -204,6 +204,10 @@ HARD_CASES = [
      "for innovation, but 3 staff members are dedicated to it.\n", "organisation.dedicated_staff", True, None),
     ("not supported by a dedicated team", "What is the organisational structure?\n\nX's innovation work is not "
      "supported by a dedicated team for innovation.\n", "organisation.structure", "no_dedicated_team", None),
+    # blind round 9: "sits in" where the sweeps print "is"
+    ("sits in an independent department", "What is the organisational structure?\n\nX's innovation work sits in an "
+     "independent department, with 12 staff members working on it.\n", "organisation.structure",
+     "independent_department", None),
     ("a strategy that ended", "What is the city's innovation vision?\n\nLike 50% of cities surveyed, X had a formal "
      "innovation strategy until 2019.\n", "vision.formal_strategy", None, "uncertain_value"),
     ("stopped publishing", "How is data used?\n\nX stopped publishing open data in 2019.\n",

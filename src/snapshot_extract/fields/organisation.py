@@ -37,7 +37,9 @@ _COUNT_RE = re.compile(
     re.I,
 )
 _FRACTION_COUNT_RE = re.compile(r"\b\d+[.,]\d+\s+(?:FTEs?|full[- ]time|staff)", re.I)
-_WORK_IS_RE = re.compile(r"^.*?\binnovation (?:work|efforts?|activit(?:y|ies)) (?:is|are)\s+", re.I)
+_WORK_IS_RE = re.compile(
+    r"^.*?\binnovation (?:work|efforts?|activit(?:y|ies)) (?:is|are|(?:sits?|resides?)\s+(?:in|within|inside))\s+", re.I
+)
 _AGENT_RE = re.compile(
     r"^(?:(?:carried|sought|worked)\s+out|led|run|managed|handled|coordinated|driven|delivered|done|"
     r"undertaken|overseen)\s+(?:by|from)\s+",
