@@ -12,7 +12,7 @@ from .common import Found, locate
 from .labels import KEY_RE, labelled_parts, pair_labels
 
 _TERM_RE = re.compile(
-    r"(?P<since>\b(?:since|from)\s+(?:\w+\s+)?)?(?P<start>(?:19|20)\d{2})\b(?:[^\d]{0,25}?(?:[–—/-]|\bto\b|\btill\b|"
+    r"(?P<since>\b(?:since|from)\s+(?:\w+\s+)?)?(?P<start>(?:19|20)\d{2})\b(?:[^\d]{0,25}?(?:[‐‑‒–—―−/-]|\bto\b|\btill\b|"
     r"\buntil\b)\s*(?:[A-Za-z]+\.?\s+)?(?P<end>(?:19|20)\d{2}|\d{2})\b)?",
     re.I,
 )
