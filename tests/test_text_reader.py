@@ -55,6 +55,23 @@ def test_ligatures_expanded_and_nfc() -> None:
     assert document.lines[0].text == "efficient financing in Enschedé"
 
 
+def test_ligatures_a_damaged_text_layer_printed_as_other_letters_are_read_back() -> None:
+    """A PDF re-distilled through PostScript (blind round 9) or a WeasyPrint copy ("signiᎮcant")
+    prints a ligature's code as another letter: two known words made by one letter show the
+    damage ("staû", "Staû" -> "staff", "Staff"; "proüles", "speciücally" -> "fi"); a letter seen once
+    in such a document is read so where it makes an English word ("suþcient"); a city's own
+    letters stay ("Düsseldorf", "Zürich")."""
+    from snapshot_extract.read.ligatures import repair_ligatures
+
+    text = ("Staû skills and proüles include engineers. Düsseldorf has 8 staû members working speciücally "
+            "on it, with suþcient data. Zürich too.")
+    assert repair_ligatures(read_text(text.encode(), "x.txt")).lines[0].text == (
+        "Staff skills and profiles include engineers. Düsseldorf has 8 staff members working specifically "
+        "on it, with sufficient data. Zürich too.")
+    undamaged = read_text("Düsseldorf and Zürich: Jörg Brüggemann, Müller.".encode(), "x.txt")
+    assert repair_ligatures(undamaged) is undamaged
+
+
 @pytest.mark.parametrize(("printed", "read"), [
     ("K¯ochi", "Kōchi"),  # pdflatex sets an accent as its own glyph before the letter
     ("Whˆangarei ´etudes Gda´nsk Pˇrerov", "Whângarei études Gdańsk Přerov"),

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import UnreadableInput
 from ..models import Document, PdfOptions
+from .ligatures import repair_ligatures
 from .text import read_text
 
 PDF_SUFFIXES = frozenset({".pdf"})
@@ -49,8 +50,8 @@ def read_document(path: Path, options: PdfOptions | None = None) -> Document:
     if is_pdf:
         from .pdf import read_pdf  # the PDF libraries are imported only when a PDF is read
 
-        return read_pdf(data, path.name, options or PdfOptions())
-    return read_text(data, path.name)
+        return repair_ligatures(read_pdf(data, path.name, options or PdfOptions()))
+    return repair_ligatures(read_text(data, path.name))
 
 
 __all__ = ["PdfOptions", "read_document", "read_text"]

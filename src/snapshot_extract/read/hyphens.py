@@ -173,7 +173,7 @@ _AMERICAN = (("isations", "izations"), ("isation", "ization"), ("ise", "ize"), (
              ("ours", "ors"), ("tre", "ter"), ("tres", "ters"), ("tred", "tered"))
 
 
-def _frequency(word: str) -> int:
+def english_frequency(word: str) -> int:
     """How often ``word`` (lower case), or its American spelling, occurs in the English word list."""
     words = english_words()
     if word in words:
@@ -188,7 +188,7 @@ def _by_dictionary(stripped: str, fragment: str, head: str, text: str) -> str:
     where it is not and both pieces are ("self-" + "driving", "low-" + "cost"); ``text`` as it
     was where neither ("Saint-" + "etienne")."""
     words = english_words()
-    joined = _frequency(fragment + head)
+    joined = english_frequency(fragment + head)
     if fragment in AFFIXES and head in words:
         return stripped[:-1] + (SOFT_BREAK if joined > words[head] else HARD_BREAK)
     pieces = fragment in words and head in words
@@ -248,9 +248,9 @@ def soft_hyphens_drawn(text: str) -> bool:
             compound = True
             continue
         words = [piece.lower() for piece in pieces]
-        if not all(word in AFFIXES or _frequency(word) for word in words):
+        if not all(word in AFFIXES or english_frequency(word) for word in words):
             return False
-        compound = compound or not _frequency("".join(words))
+        compound = compound or not english_frequency("".join(words))
     return compound
 
 
@@ -258,6 +258,6 @@ def _shown(match: re.Match[str]) -> str:
     token = match.group()
     pieces = token.lower().split("\u00ad")
     words = english_words()
-    if _frequency("".join(pieces)) or not all(len(piece) >= PIECE and piece in words for piece in pieces):
+    if english_frequency("".join(pieces)) or not all(len(piece) >= PIECE and piece in words for piece in pieces):
         return token
     return token.replace("\u00ad", "-")
