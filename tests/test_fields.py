@@ -204,6 +204,10 @@ HARD_CASES = [
      "for innovation, but 3 staff members are dedicated to it.\n", "organisation.dedicated_staff", True, None),
     ("not supported by a dedicated team", "What is the organisational structure?\n\nX's innovation work is not "
      "supported by a dedicated team for innovation.\n", "organisation.structure", "no_dedicated_team", None),
+    # blind round 9: a column break cut the sentence before its purpose ("…, to share data." read elsewhere)
+    ("data partnerships cut before their purpose", "What innovation partnerships exist?\n\nTo improve data use, X "
+     "has developed data partnerships with think tanks, academia and\n", "partnerships.data_activities", [],
+     "list_cut"),
     # blind round 9: "sits in" where the sweeps print "is"
     ("sits in an independent department", "What is the organisational structure?\n\nX's innovation work sits in an "
      "independent department, with 12 staff members working on it.\n", "organisation.structure",

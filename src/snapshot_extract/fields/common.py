@@ -283,8 +283,13 @@ def read_inline(found: Found, block: Block, path: str, inline: str) -> None:
     warn_if_cut(found, path, inline)
 
 
+def is_cut(inline: str) -> bool:
+    """An inline list that breaks off ("… think tanks, academia and"): a break cut its sentence."""
+    return _CUT_END_RE.search(inline) is not None
+
+
 def warn_if_cut(found: Found, path: str, inline: str) -> None:
-    if _CUT_END_RE.search(inline):
+    if is_cut(inline):
         found.warn(path, "list_cut", f'the list breaks off at "…{inline.strip()[-40:]}": its other items '
                                      "may be printed elsewhere")
 

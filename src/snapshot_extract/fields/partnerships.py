@@ -6,7 +6,18 @@ import re
 
 from ..models import Block, FieldResult, Section
 from ..vocabulary import Vocabulary
-from .common import Found, ItemList, clean_item, is_item, locate, polarity, split_commas, split_list, warn_if_cut
+from .common import (
+    Found,
+    ItemList,
+    clean_item,
+    is_cut,
+    is_item,
+    locate,
+    polarity,
+    split_commas,
+    split_list,
+    warn_if_cut,
+)
 
 _INNOVATION_RE = re.compile(
     r"partnerships?\s+(?:to|that)\s+promote\s+innovation(?:\s+capacity)?\s+with\b\s*:?\s*(?P<list>.*)$", re.I)
@@ -86,6 +97,10 @@ def _read_partners(found: Found, block: Block, text: str, path: str, vocabulary:
                 partners.extend(split_list(_WITH_RE.sub("", piece.strip()).strip(" :"), "partner_types", vocabulary))
     found.terms(path, [(p, locate(block, p)) for p in partners if clean_item(p)])
     warn_if_cut(found, path, text)
+    if path == "partnerships.data_partners" and not in_purpose and is_cut(text):
+        # the purpose ("… to collect and share data") follows the partners: cut before it, unread
+        found.warn("partnerships.data_activities", "list_cut", f'the sentence breaks off at "…{text.strip()[-40:]}" '
+                   "before what the partnerships do with data: it may be printed elsewhere")
 
 
 def _read_activities(found: Found, block: Block, text: str, vocabulary: Vocabulary) -> None:
