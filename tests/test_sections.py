@@ -503,7 +503,7 @@ def test_a_foreign_list_whose_groups_tie_goes_where_the_first_item_names() -> No
     """Items naming two foreign groups as often each: the first named wins, in every process
     (a set's order, which changes with the hash seed, once decided it: records varied by run)."""
     from snapshot_extract.models import Block
-    from snapshot_extract.sections.blocks import _foreign_target
+    from snapshot_extract.sections.relocate import _foreign_target
 
     groups = {"Municipal budget": "funding_sources", "Bold leadership": "innovation_terms"}
     run = [Block("bullet", text, (Line(text=text, bullet=True),), (text,)) for text in groups]

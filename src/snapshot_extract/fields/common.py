@@ -24,7 +24,7 @@ from ..models import (
     Warning,
     vocabulary_group,
 )
-from ..sections.blocks import signature_of
+from ..sections.signatures import signature_of
 from ..textutil import fold_spaces
 from ..vocabulary import Match, Vocabulary
 from .lists import Unit, split_items

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from ..models import Document, Sections
 from ..vocabulary import Vocabulary
-from .blocks import SECTION_KEYS, group_blocks, relocate, wrap_width
+from .blocks import group_blocks, wrap_width
 from .header import find_furniture, header_cities, main_header
 from .headings import match_heading, split_at_headings
+from .relocate import SECTION_KEYS, relocate
 
 
 def detect_sections(document: Document, vocabulary: Vocabulary | None = None) -> Sections:

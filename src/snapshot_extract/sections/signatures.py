@@ -1,0 +1,42 @@
+"""Signatures: what a block says that ties it to one section, whatever heading it was printed under."""
+
+from __future__ import annotations
+
+import re
+
+from ..textutil import OVERVIEW_KEYS
+
+# Searched in lowercased text. Every gap is bounded: an unbounded ".*" between two phrases made a
+# long line of words quadratic to search.
+SIGNATURES = {
+    "overview": rf"^(?:{OVERVIEW_KEYS})\s*:",
+    "vision": r"\binnovation (?:strategy|vision)\b|most closely associates innovation",
+    "approach": r"approach(?:es)? innovation capacity|priority policy areas?\b",
+    "partnerships": r"partnerships? to promote innovation|data partnerships?\b",
+    "impact": r"critical success factors?",
+    "funding": r"funding (?:to support|for) innovation|(?:has|have|no|not have) (?:any )?dedicated funding|"
+               r"funding .{0,200}?directed towards|following sources",
+    "data": r"^data plays|role in (?:the )?decision|challenges preventing the use of data|data inventory|"
+            r"publish(?:es)? open data",
+    "organisation": r"staff skills and profiles|innovation work is\b(?!\s*:)|dedicated team for innovation|"
+                    r"staff members are",
+    "outcomes": r"with sufficient data|without sufficient data|^(?:in)?sufficient data\.?$",
+}  # fmt: skip
+SIGNATURE_RES = {key: re.compile(pattern) for key, pattern in SIGNATURES.items()}
+
+
+def signature_of(lowered: str, skip: str | None = None) -> str | None:
+    """The section a block's ``lowered`` text unambiguously belongs to (its leftmost signature), if
+    any; ``skip``: a section not to consider."""
+    signed = leftmost_signature(lowered, skip)
+    return signed[1] if signed else None
+
+
+def leftmost_signature(lowered: str, skip: str | None = None) -> tuple[int, str] | None:
+    """(where, section) of the leftmost signature in ``lowered``, ``skip`` not considered."""
+    best: tuple[int, str] | None = None
+    for key, pattern in SIGNATURE_RES.items():
+        match = pattern.search(lowered) if key != skip else None
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), key)
+    return best
