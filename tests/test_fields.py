@@ -430,17 +430,32 @@ def test_a_value_every_snapshot_states_left_null_with_its_section_read_is_not_fo
 
 @pytest.mark.parametrize("end", [",", " and", " hiring and train-"])
 def test_an_inline_list_that_breaks_off_is_flagged_on_its_field(vocabulary: Vocabulary, end: str) -> None:
-    """A column or page break cut the uses sentence after "digital systems,": the items read are
-    kept and the field says its list breaks off (``list_cut``); its other items were printed
-    elsewhere (here under the next heading, read as text no mapper understood)."""
+    """A column or page break cut the uses sentence after "digital systems,", and its rest was
+    not printed where the reader finds it: the items read are kept and the field says its list
+    breaks off (``list_cut``)."""
+    record = _record(
+        "What funding is available?\n\nBilbao has dedicated funding to support innovation capacity. Bilbao's "
+        f"funding for innovation capacity is generally directed towards investing in digital systems{end}\n\n"
+        "How is data used?\n\nData plays a limited role.\n",
+        vocabulary,
+    )
+    assert _ids(record["funding"]["directed_to"])[:1] == ["digital_systems"]
+    assert "list_cut" in [w["code"] for w in record["warnings"] if w["field"] == "funding.directed_to"]
+
+
+@pytest.mark.parametrize("end", [",", " and"])
+def test_an_inline_list_whose_rest_is_read_under_the_next_heading_is_whole(vocabulary: Vocabulary, end: str) -> None:
+    """The same cut sentence, its rest printed under the next heading ("testing and
+    prototyping.", in lower case, naming no section): the rest joins it, and the list is whole."""
     record = _record(
         "What funding is available?\n\nBilbao has dedicated funding to support innovation capacity. Bilbao's "
         f"funding for innovation capacity is generally directed towards investing in digital systems{end}\n\n"
         "How is data used?\n\ntesting and prototyping.\n",
         vocabulary,
     )
-    assert _ids(record["funding"]["directed_to"])[:1] == ["digital_systems"]
-    assert "list_cut" in [w["code"] for w in record["warnings"] if w["field"] == "funding.directed_to"]
+    assert _ids(record["funding"]["directed_to"]) == ["digital_systems", "prototyping"]
+    assert not [w for w in record["warnings"] if w["field"].startswith("funding")]
+    assert ("data", "not_found") in [(w["field"], w["code"]) for w in record["warnings"]]  # nothing under it now
 
 
 def test_priority_area_intro_in_the_singular_finds_its_section(vocabulary: Vocabulary) -> None:

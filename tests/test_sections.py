@@ -745,6 +745,25 @@ def test_a_bold_phrase_inside_a_sentence_is_no_heading() -> None:
     assert not [move for move in detect_sections(document, load_vocabulary()).moves]
 
 
+def test_the_rest_of_a_sentence_read_under_another_heading_goes_back_to_it() -> None:
+    """A sentence cut at a column's foot whose rest the reading order put under the next
+    column's heading (blind round 9: "… data partnerships with think tanks, academia and" /
+    "Overview" / "the private sector, to share data."): the rest, in lower case and naming no
+    section of its own, joins the one sentence left cut. A heading's wrapped rest ("the City?")
+    stays where it is."""
+    record = _record(
+        "City Innovation Snapshot MALMÖ, Sweden\n\nWhat innovation partnerships exist?\n\n"
+        "To improve data use, the city has also developed data partnerships with think tanks, academia and\n\n"
+        "Overview\n\nthe private sector, to share data.\n\nMayor: Jane Roe\n\n"
+        "How is innovation helping\n\nthe City?\n\n- Improving service delivery\n"
+    )
+    assert _ids(record.partnerships.data_partners) == ["think_tanks", "academia", "private_sector"]
+    assert _ids(record.partnerships.data_activities) == ["share"]
+    assert record.overview.mayor == "Jane Roe"
+    assert not [w for w in record.warnings if w.code == "list_cut"]
+    assert [w.field for w in record.warnings if "the City?" in w.message] == ["impact"]  # stayed, unread
+
+
 def _one_column(texts: list[str]) -> Document:
     """A one-page PDF's lines, one under the other in one column, 10 pt type."""
     lines = tuple(Line(text, page=1, bbox=(30.0, 40.0 + 14 * row, 250.0, 51.0 + 14 * row), size=10.0, cells=(text,))

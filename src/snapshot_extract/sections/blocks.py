@@ -36,8 +36,8 @@ def group_blocks(lines: Iterable[Line], wrap: int | None = None, term_groups: Te
             line = line._replace(text=line.text[numbered.end():], bullet=True, cells=())
         if bridged and line.text and not _carries_on(pending, line):
             _close(blocks, kind, pending)
-        bridged = not line.text and bool(pending) and (
-            _open_parenthesis(pending[-1].text) or (kind == "paragraph" and _cut_mid_sentence(pending, term_groups)))
+        bridged = not line.text and bool(pending) and (_open_parenthesis(pending[-1].text) or (
+            kind == "paragraph" and cut_mid_sentence(pending[-1].text, term_groups)))
         if not line.text:
             if not bridged:
                 _close(blocks, kind, pending)
@@ -62,11 +62,16 @@ def _open_parenthesis(text: str) -> bool:
     return text.count("(") > text.count(")")
 
 
-def _cut_mid_sentence(pending: list[Line], term_groups: TermGroups | None) -> bool:
-    """A paragraph that stops after a word or a comma ("… human resource support, engagement
-    with"), and is not a list item printed without a marker: a column or page break cut it."""
-    text = pending[-1].text.rstrip()
+def cut_mid_sentence(text: str, term_groups: TermGroups | None) -> bool:
+    """A paragraph's last line that stops after a word or a comma ("… human resource support,
+    engagement with"), and is not a list item printed without a marker: a column or page break cut it."""
+    text = text.rstrip()
     return (text[-1:].isalpha() or text.endswith(",")) and not (term_groups is not None and term_groups(text))
+
+
+def joined(first: Block, rest: Block) -> Block:
+    """One paragraph of ``first`` and the ``rest`` of its sentence printed after a break."""
+    return _block("paragraph", join_wrapped([first.text, rest.text]), first.lines + rest.lines)
 
 
 def _carries_on(pending: list[Line], line: Line) -> bool:

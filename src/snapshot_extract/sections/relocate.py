@@ -8,13 +8,14 @@ import re
 
 from ..models import SECTIONS, Block, Move, Section, record_fields
 from ..textutil import OVERVIEW_KEYS
-from .blocks import group_blocks
+from .blocks import cut_mid_sentence, group_blocks, joined
 from .headings import OpenSection, TermGroups
 from .signatures import SIGNATURE_RES, SIGNATURES, signature_of
 
 SECTION_KEYS = SECTIONS[2:]  # the sections of the record after source and city: overview ... outcomes
 
 
+_SENTENCE_WORDS = 4  # a block cut after this many words at least is a sentence, not a label or a cell
 _TABLE_CELL = 80  # characters: the longest value an overview table prints in one block
 _LABEL_RE = re.compile(rf"^(?:{OVERVIEW_KEYS})\s*:?\s*$|" + SIGNATURES["overview"])
 
@@ -26,6 +27,7 @@ def relocate(
     meta: dict[str, OpenSection] = {}
     parts = [(part, list(group_blocks(part.lines, wrap, term_groups))) for part in opened]
     moves: list[Move] = _unstack(parts)
+    _rejoin_cut(parts, term_groups, moves)
     for part, part_blocks in parts:
         if part.key is not None and part.key not in meta:
             meta[part.key] = part
@@ -50,6 +52,34 @@ def relocate(
         elif blocks:
             sections[key] = Section(key, None, tuple(blocks))
     return sections, tuple(grouped.get(None, [])), tuple(moves)
+
+
+def _rejoin_cut(parts: list[tuple[OpenSection, list[Block]]], term_groups: TermGroups | None,
+                moves: list[Move]) -> None:
+    """A sentence cut at a break whose rest the reading order put under another heading ("… data
+    partnerships with think tanks, academia and" / "Overview" / "the private sector, to share
+    data."): a part's first block, a paragraph in lower case that bears no section's signature,
+    joins the one sentence of four words or more that another part (not the overview) leaves cut
+    at its end (none or several: each stays where it is)."""
+    for part, blocks in parts:
+        rest = blocks[0] if blocks else None
+        if (rest is None or rest.kind != "paragraph" or not rest.text[:1].islower() or rest.text.endswith("?")
+                or signature_of(rest.text.lower())):
+            continue  # a heading's wrapped rest, or a block that names its own section, stays
+        cut = [(other, other_blocks) for other, other_blocks in parts
+               if other_blocks and other_blocks is not blocks and other.key != "overview"
+               and _cut_sentence(other_blocks[-1], term_groups)]
+        if len(cut) == 1:
+            other, other_blocks = cut[0]
+            other_blocks[-1] = joined(other_blocks[-1], blocks.pop(0))
+            moves.append(Move(rest.text, part.key or "preamble", other.key or "preamble"))
+
+
+def _cut_sentence(block: Block, term_groups: TermGroups | None) -> bool:
+    """A paragraph of a few words at least that a break cut after a word, not an address."""
+    words = block.text.split()
+    return (block.kind == "paragraph" and len(words) >= _SENTENCE_WORDS and not any(c in words[-1] for c in "/.:@")
+            and cut_mid_sentence(block.text, term_groups))
 
 
 def _move_signed(key: str | None, blocks: list[Block], moved: dict[str, list[Block]], moves: list[Move]) -> list[Block]:
