@@ -764,6 +764,41 @@ def test_the_rest_of_a_sentence_read_under_another_heading_goes_back_to_it() -> 
     assert [w.field for w in record.warnings if "the City?" in w.message] == ["impact"]  # stayed, unread
 
 
+def test_an_overview_label_alone_on_its_line_under_another_heading_goes_to_the_overview() -> None:
+    """A dump that read a sidebar's rows among the columns' (blind round 9): "Population size"
+    alone on its line, its value under it, printed under the partnerships heading, is the
+    Overview's; so is the websites label alone (read with no value: it says so on its field)."""
+    record = _record(
+        "City Innovation Snapshot TROMSØ, Norway\n\nOverview\nMayor\nGunnar Wilhelmsen\n\n"
+        "What Is The City's Innovation Vision?\n\nInnovation / open data website\n\n"
+        "Like roughly a quarter of cities surveyed, Tromsø has a formal innovation strategy.\n\n"
+        "What Innovation Partnerships Exist?\n\nTromsø has developed partnerships to promote innovation capacity "
+        "with other public agencies.\n\nPopulation size\n601,000 (2018)\n"
+    )
+    assert (record.overview.population, record.overview.population_year) == (601000, 2018)
+    assert ("overview.websites", "not_found") in [(w.field, w.code) for w in record.warnings]
+    assert not [w for w in record.warnings if w.code == "unparsed_text"]
+
+
+def test_a_block_bearing_its_own_sections_signature_does_not_follow_a_moved_table() -> None:
+    """An Overview table moved out of the vision section takes the short cells after it, but not
+    the vision's own list intro printed right after it ("The city most closely associates
+    innovation capacity with:", a sweep document read with its vision list lost)."""
+    def line(text: str, row: int) -> Line:
+        return Line(text, page=1, bbox=(30.0, 40.0 + 12 * row, 30.0 + 5 * len(text), 50.0 + 12 * row), size=10.0,
+                    cells=(text,))
+
+    texts = ["City Innovation Snapshot MALMÖ, Sweden", "What is the city's innovation vision?",
+             "Like 16% of cities surveyed, Malmö has a formal innovation strategy.", "",
+             "Term: 2016 to 2021", "", "The city most closely associates innovation capacity with:",
+             "- Collaboration"]
+    lines = tuple(line(text, row) if text else Line("") for row, text in enumerate(texts))
+    lines = (*lines[:-1], lines[-1]._replace(text="Collaboration", bullet=True, cells=("Collaboration",)))
+    record = parse_document(Document(SourceInfo("x.pdf", "0", "pdf", 1), lines), load_vocabulary()).record
+    assert _ids(record.vision.associations) == ["collaboration"]
+    assert (record.overview.term_start, record.overview.term_end) == (2016, 2021)
+
+
 def _one_column(texts: list[str]) -> Document:
     """A one-page PDF's lines, one under the other in one column, 10 pt type."""
     lines = tuple(Line(text, page=1, bbox=(30.0, 40.0 + 14 * row, 250.0, 51.0 + 14 * row), size=10.0, cells=(text,))

@@ -90,7 +90,7 @@ def _move_signed(key: str | None, blocks: list[Block], moved: dict[str, list[Blo
     previous: tuple[Block, str] | None = None  # the last block moved, and where, while what goes with it runs on
     for block in blocks:
         target = _target(key, block)
-        if target is None and previous is not None and _goes_with(*previous, block):
+        if target is None and previous is not None and _goes_with(*previous, block) and not _own(key, block):
             target = previous[1]
         if target is None or target == key:
             kept.append(block)
@@ -99,6 +99,11 @@ def _move_signed(key: str | None, blocks: list[Block], moved: dict[str, list[Blo
             moves.append(Move(block.text, key or "preamble", target))
         previous = (block, target) if target is not None and target != key else None
     return kept
+
+
+def _own(key: str | None, block: Block) -> bool:
+    """``block`` bears the signature of ``key``, the section it was printed in: it stays there."""
+    return key in SIGNATURE_RES and SIGNATURE_RES[key].search(block.text.lower()) is not None
 
 
 def _goes_with(moved: Block, target: str, block: Block) -> bool:
@@ -165,8 +170,10 @@ def _target(current: str | None, block: Block) -> str | None:
     """The section ``block`` moves to, if any. A block that bears its own section's signature
     stays, whatever else it names; so that test comes first, and the others only without it."""
     lowered = block.text.lower()
-    if current is not None and current in SIGNATURE_RES and SIGNATURE_RES[current].search(lowered):
+    if _own(current, block):
         return None
+    if current != "overview" and _LABEL_RE.match(_first_cell(block).lower()):
+        return "overview"  # an Overview label alone on its first line ("Population size" over its value)
     return signature_of(lowered, skip=current)
 
 
