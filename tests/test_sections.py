@@ -158,6 +158,33 @@ def test_the_city_name_under_a_spotlight_heading_is_the_rest_of_its_title_not_a_
     assert [block.text for block in spotlight.blocks] == ["Open Mönchengladbach brings together municipal departments."]
 
 
+@pytest.mark.parametrize(("heading", "title_lines", "size", "title"), [
+    (("Spotlight –", 292.0, 119.0), [("Düsseldorf Urban", 292.0, 128.9), ("Lab", 292.0, 138.7)], 7.7,
+     "Düsseldorf Urban Lab"),  # wrapped in a narrow sidebar, right under the heading
+    (("SPOTLIGHT: AARHUS", 42.0, 420.0), [("URBAN LAB", 219.0, 120.0)], 10.5, "AARHUS URBAN LAB"),  # the next column
+    (("SPOTLIGHT", 419.0, 155.0), [("–", 554.0, 155.0), ("DÜSSELDORF URBAN LAB", 419.0, 171.6)], 12.6,
+     "DÜSSELDORF URBAN LAB"),  # after a dash set apart at the heading's right
+])
+def test_a_spotlight_title_in_the_headings_type_over_lines_of_its_own(
+        heading: tuple[str, float, float], title_lines: list[tuple[str, float, float]], size: float,
+        title: str) -> None:
+    """Sweep seed 4 (6 titles, silent): the title set in the heading's type wrapped over the
+    lines after it, went on at the next column's top, or came after a dash set on its own; it is
+    the title, without the dash, and no part of the text."""
+    def line(text: str, x0: float, top: float, size: float = size, bold: bool = True) -> Line:
+        return Line(text, page=1, bbox=(x0, top, x0 + 6 * len(text), top + size), size=size, bold=bold, cells=(text,))
+
+    apart = title_lines[0][0] == "–"  # each a block of its own, as the reader sets a segment apart
+    lines = (line("City Innovation Snapshot DÜSSELDORF, Germany", 40.0, 20.0, 9.0, False), line(*heading),
+             *(part for title_line in title_lines for part in ((Line(""),) if apart else ()) + (line(*title_line),)),
+             Line(""),
+             line("Düsseldorf Urban Lab brings together municipal departments.", 219.0, 200.0, 6.5, False))
+    sections = detect_sections(Document(SourceInfo("x.pdf", "0", "pdf", 1), lines), load_vocabulary())
+    spotlight = sections.sections["spotlight"]
+    assert spotlight.title == title
+    assert [block.text for block in spotlight.blocks] == ["Düsseldorf Urban Lab brings together municipal departments."]
+
+
 @pytest.mark.parametrize("first", ["WHAT IS THE CITY'S", "2. What is the city's", "Q2 WHAT IS THE CITY'S"])
 def test_a_heading_wrapped_so_that_its_second_line_is_a_short_heading_is_one_heading(first: str) -> None:
     """"What is the city's" / "innovation vision?": the second line alone names the section too

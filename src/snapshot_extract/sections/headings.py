@@ -173,18 +173,25 @@ def _leaves_spotlight(current: OpenSection, line: Line) -> bool:
 
 def _read_title(lines: list[Line], index: int, used: int, title: str | None) -> tuple[str | None, int]:
     """The spotlight's title and the lines its heading at ``index`` takes: the title printed in
-    the heading, else on a line of its own after it (set apart from the kicker or not), with
-    the line after it when that carries the title on in the same type (a title wrapped)."""
-    last, end = lines[index], index + used
+    the heading, else on a line of its own after it (set apart from the kicker or not, or in the
+    heading's own type), with the lines after it that carry the title on in the same type (a
+    title wrapped); a separator the title starts with ("–" set on a line of its own) is no part of it."""
+    last, end = lines[index + used - 1], index + used
     at = _next_text(lines, end)
-    if title is None and _title_follows(lines, at):
-        title, last, used = lines[at].text, lines[at], at + 1 - index
-        end = at + 1
+    if title is None and at < len(lines) and (_title_follows(lines, at) or _wraps_title(last, lines[at])):
+        title, last, end = lines[at].text, lines[at], at + 1
         at = _next_text(lines, end)
-    if title is not None and at < len(lines) and (
-            _wraps_title(last, lines[at]) or (at == end and _wraps_title_in_dump(lines, at))):
-        title, used = f"{title} {lines[at].text}", at + 1 - index
-    return title, used
+    for taken in range(_MAX_TITLE_LINES - 1):  # in a dump, one line at most: its text's lines are short too
+        if title is None or at >= len(lines) or not (
+                _wraps_title(last, lines[at]) or (not taken and at == end and _wraps_title_in_dump(lines, at))):
+            break
+        title, last, end = f"{title} {lines[at].text}", lines[at], at + 1
+        at = _next_text(lines, end)
+    return (title.lstrip(_TITLE_SEPARATORS) or None) if title is not None else None, end - index
+
+
+_MAX_TITLE_LINES = 3
+_TITLE_SEPARATORS = "|:–—- "
 
 
 # the small words of a title case, English and the particles of place names ("Newcastle upon Tyne")
@@ -216,14 +223,16 @@ def _next_text(lines: list[Line], at: int) -> int:
 
 
 def _wraps_title(title: Line, line: Line) -> bool:
-    """``line`` carries a title on: the same type (size, weight), short, no sentence, close under it."""
+    """``line`` carries a title on: the same type (size, weight), short, no sentence, close under
+    it or at the top of the next column."""
     if title.size is None or line.size is None or title.bbox is None or line.bbox is None:
         return False
     if abs(title.size - line.size) > 0.3 or title.bold != line.bold or line.bullet:
         return False
     if len(line.text) > 40 or line.text.endswith((".", ":", "?", "!")) or match_heading(line.text) is not None:
         return False
-    return line.page == title.page and 0 <= line.bbox[1] - title.bbox[3] <= title.size
+    next_column = line.bbox[1] < title.bbox[1] and line.bbox[0] > title.bbox[2]  # the title went on at its top
+    return line.page == title.page and (0 <= line.bbox[1] - title.bbox[3] <= title.size or next_column)
 
 
 def _title_follows(lines: list[Line], index: int) -> bool:
