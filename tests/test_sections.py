@@ -826,6 +826,20 @@ def test_a_block_bearing_its_own_sections_signature_does_not_follow_a_moved_tabl
     assert (record.overview.term_start, record.overview.term_end) == (2016, 2021)
 
 
+def test_a_heading_word_in_lower_case_inside_a_sentence_is_no_heading() -> None:
+    """"… Medellín has dedicated" / "funding" / "to support innovation capacity …": a page break
+    left the word alone on its line, and "Funding" is a heading of the table; in lower case
+    after a line that stops after a word it carries the sentence on (read as a heading, the
+    sentence lost the word and its peer share, silently, in the CI sweep sample)."""
+    record = _record(
+        "City Innovation Snapshot MEDELLÍN, Colombia\n\nWhat funding is available?\n\n"
+        "Like almost one-third of cities surveyed, Medellín has dedicated\nfunding\n"
+        "to support innovation capacity, which comes from higher levels of government.\n"
+    )
+    assert record.funding.dedicated is True
+    assert record.funding.peer is not None and record.funding.peer.percent == 33
+
+
 def _one_column(texts: list[str]) -> Document:
     """A one-page PDF's lines, one under the other in one column, 10 pt type."""
     lines = tuple(Line(text, page=1, bbox=(30.0, 40.0 + 14 * row, 250.0, 51.0 + 14 * row), size=10.0, cells=(text,))

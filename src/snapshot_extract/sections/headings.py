@@ -261,6 +261,8 @@ def _heading_at(lines: list[Line], index: int, term_groups: TermGroups | None = 
     if len(line.text) > _MAX_HEADING_LENGTH:  # no heading, alone or joined
         return (UNKNOWN, 1, line.text) if _is_question(line.text) else (None, 1, "")
     key, exact = _match_heading(line.text)
+    if key is not None and _carries_a_sentence_on(lines, index):
+        return None, 1, ""
     if exact or key == "spotlight":
         return key, 1, line.text  # an exact heading on one line
     following = lines[index + 1] if index + 1 < len(lines) else None
@@ -285,6 +287,16 @@ def _heading_at(lines: list[Line], index: int, term_groups: TermGroups | None = 
     if _is_question(line.text):
         return UNKNOWN, 1, line.text
     return None, 1, ""
+
+
+def _carries_a_sentence_on(lines: list[Line], index: int) -> bool:
+    """The line at ``index`` starts in lower case right after a line that stops after a word: it
+    carries that sentence on, whatever heading its words spell ("… Medellín has dedicated" /
+    "funding" / "to support innovation capacity …", a page break after "funding")."""
+    if not lines[index].text[:1].islower():
+        return False
+    before = next((line.text for line in reversed(lines[:index]) if line.text), "")
+    return before[-1:].isalpha() or before.endswith(",")
 
 
 _NUMBERED_RE = re.compile(r"^\s*(?:q\s?\d{1,2}\b|\d{1,2}[.):])", re.IGNORECASE)
