@@ -428,6 +428,21 @@ def test_a_value_every_snapshot_states_left_null_with_its_section_read_is_not_fo
     assert [w["code"] for w in hedged["warnings"] if w["field"] == "funding.dedicated"] == ["uncertain_value"]
 
 
+@pytest.mark.parametrize(("leading", "warned"), [(3, True), (2, False)])
+def test_a_spotlight_text_opening_with_lines_that_are_no_sentence_is_flagged(vocabulary: Vocabulary, leading: int,
+                                                                             warned: bool) -> None:
+    """Blind round 9's d18: a dump read the Overview sidebar's values into the spotlight ("Raisa
+    Hyvärinen", "2015 to 2020", "Eero Mäkinen", then "In Hämeenlinna, the …"): three lines or
+    more that are no sentence before the first one say another column's text may be mixed in;
+    two do not (a place and a date line set above a spotlight's text, in the sweep)."""
+    values = ["Raisa Hyvärinen", "2015 to 2020", "Eero Mäkinen"][:leading]
+    record = _record("Spotlight | Participatory Budget\n\n" + "\n\n".join(values) + "\n\nIn Hämeenlinna, the "
+                     "Participatory Budget brings together city departments and residents.\n", vocabulary)
+    assert record["spotlight"]["text"].startswith(values[0])
+    codes = [w["code"] for w in record["warnings"] if w["field"] == "spotlight.text"]
+    assert ("mixed_columns" in codes) is warned
+
+
 @pytest.mark.parametrize("end", [",", " and", " hiring and train-"])
 def test_an_inline_list_that_breaks_off_is_flagged_on_its_field(vocabulary: Vocabulary, end: str) -> None:
     """A column or page break cut the uses sentence after "digital systems,", and its rest was

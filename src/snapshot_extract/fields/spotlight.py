@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from ..geometry import union_box
 from ..models import Evidence, FieldResult, Section
@@ -27,6 +28,7 @@ def map_spotlight(section: Section | None, vocabulary: Vocabulary) -> FieldResul
         bbox = union_box([e.bbox for e in evidences if e.bbox is not None])
         found.set("spotlight.text", text, Evidence(text, evidences[0].page, bbox))
         _warn_if_cut(found, text)
+        _warn_if_mixed(found, [block.text for block in section.blocks])
     return found.result()
 
 
@@ -58,3 +60,13 @@ def _warn_if_cut(found: Found, text: str) -> None:
     elif broken := _BROKEN_WORD_RE.search(text):
         found.warn("spotlight.text", "text_cut", f'a word broken at a line end is not carried on '
                                                  f'("{broken.group()}…"): another column\'s text may be mixed in')
+
+
+def _warn_if_mixed(found: Found, paragraphs: list[str]) -> None:
+    """A spotlight text that opens with three paragraphs or more that are no sentence before its
+    first sentence ("Raisa Hyvärinen", "2015 to 2020", … "In Hämeenlinna, the …": a dump read a
+    sidebar's values into it): another column's text may be mixed in (``mixed_columns``)."""
+    leading = list(takewhile(lambda paragraph: not _ENDED_RE.search(paragraph), paragraphs))
+    if 3 <= len(leading) < len(paragraphs):
+        found.warn("spotlight.text", "mixed_columns", f'the text opens with {len(leading)} lines that are no sentence '
+                   f'("{leading[0][:40]}", …): another column\'s text may be mixed in')
