@@ -562,6 +562,22 @@ def test_wrapped_label_with_its_value_between_its_lines_in_a_dump(vocabulary: Vo
     assert record["overview"]["mayor"] == "Juan Mari Aburto"
 
 
+def test_labels_wrapped_line_after_line_in_a_dump(vocabulary: Vocabulary) -> None:
+    """A table's labels wrapped in their cells, a dump printing their lines one after the other
+    before the value ("Innovation" / "Lead:", "Population" / "size:", "Innovation /" / "open data"
+    / "website:"; blind round 9's pdftotext dumps): each label whole, even where its first line
+    is a label of its own ("Population"); an address cut after its "/" goes on before the next
+    one's scheme ("innovation; https://")."""
+    record = _record(
+        "Overview\nMayor:\n\nRicardo Nunes Brandão\n\nInnovation\nLead:\n\nMarina d'Ávila\n\nPopulation\nsize:\n\n"
+        "4,100,000 (2016)\n\nInnovation /\nopen data\nwebsite:\n\nhttps://www.krakow.pl/\ninnovation; https://\n"
+        "data.krakow.pl/\n\nWhat is the organisational structure?\n\nBilbao's innovation work is sprinkled "
+        "throughout the municipality.\n", vocabulary)
+    overview = record["overview"]
+    assert (overview["innovation_lead"], overview["population"]) == ("Marina d'Ávila", 4100000)
+    assert overview["websites"] == ["https://www.krakow.pl/innovation", "https://data.krakow.pl/"]
+
+
 def test_overview_strip_of_pairs_with_separators(vocabulary: Vocabulary) -> None:
     """"Mayor: X | Term: Y | Innovation Lead: Z" on one line: the separators are no value's."""
     record = _record("Overview\n\nMayor: Juan Mari Aburto | Term: 2015–2023 | Innovation Lead: Ane Etxeberria · "

@@ -117,21 +117,26 @@ def is_scheme(text: str) -> bool:
 
 def holds_address(text: str, piece: bool) -> bool:
     """A value line that belongs to a websites value: it holds a web address or a scheme alone,
-    or (``piece``) one unbroken piece of an address cut at a line end ("a-and-digital-services",
-    "/innovation")."""
-    return bool(URL_RE.search(text) or is_scheme(text)
-                or piece and URL_PIECE_RE.fullmatch(text.strip().removeprefix("/")))
+    or (``piece``) pieces of addresses cut at a line end ("a-and-digital-services", "/innovation",
+    "innovation; https://": the end of one and the scheme of the next)."""
+    words = text.split()
+    if URL_RE.search(text) or is_scheme(text):
+        return True
+    if not piece or not words or len(words) > 1 and not any(is_scheme(word) for word in words):
+        return False  # words of a sentence are pieces too: several only before the next address's scheme
+    return all(URL_PIECE_RE.fullmatch(word.rstrip(";,").removeprefix("/")) or is_scheme(word) for word in words)
 
 
 def lines_text(lines: list[Line]) -> str:
     """The text of a value's lines: a piece of an address under an address that a "/" or "-"
     ends is its continuation, printed on in the same cell ("https://www.brno.cz/" +
-    "innovation"); other lines are separate words."""
+    "innovation", or "innovation; https://" before the next address); other lines are separate words."""
     text = lines[0].text
     for line in lines[1:]:
-        piece = line.text.strip()
-        carried = text.endswith(("/", "-")) and URL_PIECE_RE.fullmatch(piece) and not _DOMAIN_RE.search(piece)
-        text += piece if carried and ends_in_address(text) else " " + piece
+        piece, _, rest = line.text.strip().partition(" ")  # "innovation; https://": the piece, then the next one
+        bare = piece.rstrip(";,")
+        carried = text.endswith(("/", "-")) and URL_PIECE_RE.fullmatch(bare) and not _DOMAIN_RE.search(bare)
+        text += (piece if carried and ends_in_address(text) else " " + piece) + (" " + rest if rest else "")
     return text
 
 

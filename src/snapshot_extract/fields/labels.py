@@ -81,18 +81,7 @@ def pair_labels(found: Found, section: Section) -> tuple[list[tuple[str, str, Ev
     unpaired: list[tuple[str, Line]] = []
     labels = [label for _, label in waiting]
     for key, label in waiting:
-        free = [(position, line) for position, (_, line) in enumerate(values) if position not in taken]
-        if "web" in key:  # a websites label's value is an address
-            chosen = _beside(label, [(position, line) for position, line in free
-                                     if holds_address(line.text, piece=False)]) or _right_under(label, free)
-        else:
-            chosen = _beside(label, free) or _right_under(label, free)
-        if chosen and "web" in key:  # a cell of several websites, one under the other
-            value = values[chosen[0]][1]
-            chosen = _cell_run(value, free, upward=True) + chosen + _cell_run(value, free)
-        elif chosen:  # a value wrapped in its cell: the lines its block carries on with
-            chosen += _rest_of_block(values, chosen[0], taken, labels)
-        chosen = chosen or _below(label, order, free, "web" in key)
+        chosen = _value_of(key, label, values, taken, order, labels)
         if not chosen:
             unpaired.append((key, label))
             continue
@@ -106,6 +95,25 @@ def pair_labels(found: Found, section: Section) -> tuple[list[tuple[str, str, Ev
             pairs.append((key, value.text, _evidence([label, value], None)))
         unpaired = []
     return pairs, [key for key, _ in unpaired]
+
+
+def _value_of(key: str, label: Line, values: list[tuple[int, Line]], taken: set[int], order: list[Line],
+              labels: list[Line]) -> list[int]:
+    """The value lines of ``label``: beside it or right under it (a websites label's, addresses,
+    the cell's run of them), with the lines a wrapped value carries on with; else the line(s)
+    after it in reading order."""
+    free = [(position, line) for position, (_, line) in enumerate(values) if position not in taken]
+    if "web" in key:  # a websites label's value is an address
+        chosen = _beside(label, [(position, line) for position, line in free
+                                 if holds_address(line.text, piece=False)]) or _right_under(label, free)
+        if chosen:  # a cell of several websites, one under the other
+            value = values[chosen[0]][1]
+            return _cell_run(value, free, upward=True) + chosen + _cell_run(value, free)
+        return _below(label, order, free, several=True)
+    chosen = _beside(label, free) or _right_under(label, free)
+    if chosen:  # a value wrapped in its cell: the lines its block carries on with
+        return chosen + _rest_of_block(values, chosen[0], taken, labels)
+    return _below(label, order, free, several=False)
 
 
 def _row_pairs(found: Found, section: Section) -> list[tuple[str, str, Evidence]]:
@@ -168,8 +176,8 @@ def _join_wrapped_labels(lines: list[tuple[int, Line]]) -> tuple[list[tuple[int,
     joined = list(lines)
     absorbed: set[int] = set()
     for position, (index, line) in enumerate(joined):
-        if BARE_KEY_RE.match(line.text):
-            continue
+        if BARE_KEY_RE.match(line.text) and not _longer_label(joined, position):
+            continue  # a label already, not the first line of a longer one ("Population" / "size:")
         label, taken = line, []
         for _ in range(MAX_LABEL_LINES - 1):  # "Innovation /" / "open data" / "website:"
             later = _second_label_line(joined, position, label)
@@ -180,8 +188,7 @@ def _join_wrapped_labels(lines: list[tuple[int, Line]]) -> tuple[list[tuple[int,
                 label.bbox[0], label.bbox[1], max(label.bbox[2], second.bbox[2]), second.bbox[3])
             label = label._replace(text=f"{label.text} {second.text}", bbox=box)
             taken.append(later)
-            match = BARE_KEY_RE.match(label.text)
-            if match is not None and not match.group("value").strip():
+            if _reads_as_label(label.text):
                 joined[position] = (index, label)
                 absorbed.update(joined[later][0] for later in taken)
                 for later in sorted(taken, reverse=True):
@@ -201,10 +208,24 @@ def _second_label_line(lines: list[tuple[int, Line]], position: int, label: Line
         return next((later for later in range(position + 1, len(lines)) if _under(label, lines[later][1])), None)
     if label is not lines[position][1]:  # a dump's label on more than two lines: not known
         return None
+    following = lines[position + 1][1] if position + 1 < len(lines) else None
+    if following is not None and following.bbox is None and _reads_as_label(f"{label.text} {following.text}"):
+        return position + 1  # the label's lines one after the other ("Innovation" / "Lead:")
     later = position + 2
     if later < len(lines) and lines[later][1].bbox is None and not BARE_KEY_RE.match(lines[position + 1][1].text):
         return later
     return None
+
+
+def _longer_label(lines: list[tuple[int, Line]], position: int) -> bool:
+    label = lines[position][1]
+    later = _second_label_line(lines, position, label)
+    return later is not None and _reads_as_label(f"{label.text} {lines[later][1].text}")
+
+
+def _reads_as_label(text: str) -> bool:
+    match = BARE_KEY_RE.match(text)
+    return match is not None and not match.group("value").strip()
 
 
 def _under(line: Line, other: Line) -> bool:
