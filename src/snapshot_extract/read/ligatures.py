@@ -26,7 +26,8 @@ MIN_EVIDENCE = 2  # different English words a letter must make, read as a ligatu
 
 def repair_ligatures(document: Document) -> Document:
     """``document`` with the letters that stand for ligatures read as them (see the module docstring)."""
-    words = {word for line in document.lines for word in _WORD_RE.findall(line.text) if not word.isascii()}
+    words = {word for line in document.lines if not line.text.isascii()
+             for word in _WORD_RE.findall(line.text) if not word.isascii()}
     stand_ins = _stand_ins(words) if words else {}
     if not stand_ins:
         return document
