@@ -41,19 +41,21 @@ class Legend:
     """What an outcomes section says about its grid's coding, gathered block by block."""
 
     wrapped: dict[int, tuple[int, str]]  # see wrapped_labels
+    rests: frozenset[int]  # the blocks holding a wrapped label's rest
     colours: dict[str, RGB] = field(default_factory=dict)  # "with"/"without" -> its colour
     glyphs: dict[str, str] = field(default_factory=dict)  # "with"/"without" -> the glyph printed before it
     worded: list[int] = field(default_factory=list)  # blocks that may word it ("green cells are ...")
 
     @classmethod
     def over(cls, blocks: Sequence[Block]) -> Legend:
-        return cls(wrapped_labels(blocks))
+        wrapped = wrapped_labels(blocks)
+        return cls(wrapped, frozenset(rest for rest, _ in wrapped.values()))
 
     def take(self, index: int, block: Block, swatches: tuple[Swatch, ...]) -> bool:
         """Read the keys ``block`` prints; True when the whole block is legend: a label (its
         rest, wrapped), a row of labels, a line of both keys."""
         add_keys(block, self.colours, self.glyphs)
-        if any(rest == index for rest, _ in self.wrapped.values()):
+        if index in self.rests:
             return True
         in_row = row_legend(block, swatches)
         for kind, paint in in_row:

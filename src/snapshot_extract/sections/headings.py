@@ -295,7 +295,7 @@ def _carries_a_sentence_on(lines: list[Line], index: int) -> bool:
     "funding" / "to support innovation capacity …", a page break after "funding")."""
     if not lines[index].text[:1].islower():
         return False
-    before = next((line.text for line in reversed(lines[:index]) if line.text), "")
+    before = next((lines[at].text for at in range(index - 1, -1, -1) if lines[at].text), "")
     return before[-1:].isalpha() or before.endswith(",")
 
 
