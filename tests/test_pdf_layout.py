@@ -567,6 +567,33 @@ def test_outcomes_legend_worded_or_wrapped(tmp_path: Path, backend: str, legend:
                 if warning.field.startswith("outcomes.") or "sufficient" in warning.message]
 
 
+def _legend_sentence_with_ligatures(canvas: Canvas) -> None:
+    """The intro sentence as the legend, its two phrases coloured and set with the "ffi" ligature
+    glyph ("with suﬃcient data", as PyMuPDF Story prints it); the areas in their colours."""
+    font = _dejavu()
+    _text(canvas, 50, 40, HEADER, size=14)
+    _text(canvas, 50, 80, "How are outcomes measured?", font="Helvetica-Bold", size=12)
+    x = 50.0
+    for text, colour in (("Policy areas ", None), ("with su\ufb03cient data", GREEN), (" or ", None),
+                         ("without su\ufb03cient data", AMBER), (" to support innovation.", None)):
+        _text(canvas, x, 96, text, font=font, colour=colour)
+        x += pdfmetrics.stringWidth(text, font, 10)
+    for index, area in enumerate(AREAS):
+        row, column = divmod(index, 3)
+        _text(canvas, 50 + 150 * column, 120 + 16 * row, area, font=font, colour=GREEN if area in WITH_DATA else AMBER)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_legend_phrase_set_with_a_ligature_glyph_is_read(tmp_path: Path, backend: str,
+                                                          vocabulary: Vocabulary) -> None:
+    """A line's coloured runs are cleaned as its text is: "suﬃcient" with the ligature glyph
+    (sweep seed 4: 66 values of PyMuPDF Story grids read with both lists null)."""
+    record = parse_document(_read(_render(tmp_path, _legend_sentence_with_ligatures), backend), vocabulary).record
+    assert sorted(term.text for term in record.outcomes.with_sufficient_data or []) == sorted(WITH_DATA)
+    assert sorted(term.text for term in record.outcomes.without_sufficient_data or []) == sorted(
+        a for a in AREAS if a not in WITH_DATA)
+
+
 def _text_coloured_grid_with_a_wrapped_label(canvas: Canvas) -> None:
     _text(canvas, 50, 40, HEADER, size=14)
     _text(canvas, 50, 80, "How are outcomes measured?", font="Helvetica-Bold", size=12)

@@ -295,7 +295,7 @@ def _make_line(page: int, spans: list[Span], box: Box | None) -> TextLine | None
         max(span.baseline + DESCENT * span.size for span in content),
         main.baseline, main.size, main.font, main.color,
         len(bold_runs) == 1 and all(span.bold for span in content),
-        tuple(fold_spaces("".join(run)) for run in bold_runs),
+        tuple(_clean("".join(run)) for run in bold_runs),
         bullet or spans[0].symbol, box, spans[0].x0 if spans[0].symbol else None,
         _colour_parts(colour_runs), marker_of(cleaned, text),
     )
@@ -310,17 +310,18 @@ def _one_span_line(page: int, spans: list[Span], span: Span, box: Box | None) ->
         return None
     return TextLine(
         page, text, span.x0, span.baseline - ASCENT * span.size, span.x1, span.baseline + DESCENT * span.size,
-        span.baseline, span.size, span.font, span.color, span.bold, (fold_spaces(known),) if span.bold else (),
+        span.baseline, span.size, span.font, span.color, span.bold, (_clean(known),) if span.bold else (),
         bullet or spans[0].symbol, box, spans[0].x0 if spans[0].symbol else None, marker=marker_of(cleaned, text),
     )
 
 
 def _colour_parts(runs: list[tuple[RGB | None, list[str]]]) -> tuple[tuple[str, RGB], ...]:
     """The runs of one colour in a line printed in more than one (a legend's phrases coloured
-    inside a sentence); nothing for a line in one colour."""
+    inside a sentence), cleaned as the line's text is (ligatures expanded: "suﬃcient"); nothing
+    for a line in one colour."""
     if len(runs) < 2:
         return ()
-    parts = ((fold_spaces("".join(pieces)), colour) for colour, pieces in runs if colour is not None)
+    parts = ((_clean("".join(pieces)), colour) for colour, pieces in runs if colour is not None)
     return tuple((text, colour) for text, colour in parts if text)
 
 
