@@ -443,6 +443,23 @@ def test_a_spotlight_text_opening_with_lines_that_are_no_sentence_is_flagged(voc
     assert ("mixed_columns" in codes) is warned
 
 
+def test_a_grid_cell_that_names_no_one_area_puts_both_lists_in_doubt(vocabulary: Vocabulary) -> None:
+    """"Labor market and Culture" (two cells the layout ran together, painted as one) stands on
+    the side of its paint, unmapped; the areas it holds may be on the other side: that list is
+    in doubt too (sweep: 17 lists wrong with no warning)."""
+    from snapshot_extract.fields.common import Found
+    from snapshot_extract.fields.outcomes import _set_sides
+    from snapshot_extract.models import Evidence
+
+    found = Found("outcomes", vocabulary)
+    evidence = Evidence("x", None, None)
+    _set_sides(found, {"with": [("Health", evidence)], "without": [("Labor market and Culture", evidence)]})
+    warned = {(w.field, w.code) for w in found.result().warnings}
+    assert ("outcomes.with_sufficient_data", "uncertain_list") in warned
+    assert ("outcomes.without_sufficient_data", "unmapped_term") in warned
+    assert not [w for w in found.result().warnings if "Health" in w.message]
+
+
 @pytest.mark.parametrize("end", [",", " and", " hiring and train-"])
 def test_an_inline_list_that_breaks_off_is_flagged_on_its_field(vocabulary: Vocabulary, end: str) -> None:
     """A column or page break cut the uses sentence after "digital systems,", and its rest was

@@ -200,11 +200,18 @@ def _classify(found: Found, cells: list[Cell], legend: dict[str, RGB]) -> None:
 
 
 def _set_sides(found: Found, sides: dict[str, list[tuple[str, Evidence]]]) -> None:
-    """The with and without lists from the cells each side holds (both lists set, empty or not)."""
+    """The with and without lists from the cells each side holds (both lists set, empty or not);
+    a cell that names no one area ("Labor market and Culture": cells the layout ran together) puts
+    the other list in doubt too, for the areas it holds may be printed on that side."""
     found.values[WITH] = []
     found.values[WITHOUT] = []
     found.terms(WITH, sides["with"])
     found.terms(WITHOUT, sides["without"])
+    for kind, other in (("with", WITHOUT), ("without", WITH)):
+        for text, _ in sides[kind]:
+            if not found.vocabulary.is_confident(vocabulary_group("outcomes.policy_areas"), text):
+                found.warn(other, "uncertain_list", f'"{text}" names no one area: what it runs together '
+                           "may belong on this side too")
 
 
 def _classify_by_glyph(found: Found, cells: list[Cell]) -> None:
