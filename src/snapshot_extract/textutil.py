@@ -50,6 +50,12 @@ def split_sentences(text: str) -> tuple[str, ...]:
     return tuple(sentences)
 
 
+def ends_mid_sentence(text: str) -> bool:
+    """``text`` stops after a word or a comma, not at a sentence's end: a break may have cut it."""
+    text = text.rstrip()
+    return text[-1:].isalpha() or text.endswith(",")
+
+
 def fold_spaces(text: str) -> str:
     """Collapse runs of whitespace (any that ``str.split`` takes) into one space; strip both ends."""
     return " ".join(text.split())

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal
 
 from ..models import MAX_ITEM_LINE, Block, Line
-from ..textutil import NUMBERED_ITEM_RE, join_wrapped, split_sentences
+from ..textutil import NUMBERED_ITEM_RE, ends_mid_sentence, join_wrapped, split_sentences
 from .headings import TermGroups
 from .signatures import leftmost_signature, signature_of
 
@@ -65,8 +65,7 @@ def _open_parenthesis(text: str) -> bool:
 def cut_mid_sentence(text: str, term_groups: TermGroups | None) -> bool:
     """A paragraph's last line that stops after a word or a comma ("… human resource support,
     engagement with"), and is not a list item printed without a marker: a column or page break cut it."""
-    text = text.rstrip()
-    return (text[-1:].isalpha() or text.endswith(",")) and not (term_groups is not None and term_groups(text))
+    return ends_mid_sentence(text) and not (term_groups is not None and term_groups(text.rstrip()))
 
 
 def joined(first: Block, rest: Block) -> Block:

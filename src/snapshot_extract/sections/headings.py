@@ -19,7 +19,7 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 
 from ..models import Line
-from ..textutil import squeeze, strip_accents
+from ..textutil import ends_mid_sentence, squeeze, strip_accents
 
 _QUESTION_RE = re.compile(r"^(?:\d{1,2}[.)]\s*)?(?:what|how|who|which|where|why|is|are|does|do)\b.{3,70}\?$", re.I)
 TermGroups = Callable[[str], tuple[str, ...]]  # the vocabulary groups a text is a label or alias of
@@ -295,8 +295,7 @@ def _carries_a_sentence_on(lines: list[Line], index: int) -> bool:
     "funding" / "to support innovation capacity …", a page break after "funding")."""
     if not lines[index].text[:1].islower():
         return False
-    before = next((lines[at].text for at in range(index - 1, -1, -1) if lines[at].text), "")
-    return before[-1:].isalpha() or before.endswith(",")
+    return ends_mid_sentence(next((lines[at].text for at in range(index - 1, -1, -1) if lines[at].text), ""))
 
 
 _NUMBERED_RE = re.compile(r"^\s*(?:q\s?\d{1,2}\b|\d{1,2}[.):])", re.IGNORECASE)
