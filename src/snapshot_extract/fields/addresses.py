@@ -13,7 +13,7 @@ from functools import cache
 from publicsuffixlist import PublicSuffixList
 
 from ..models import Line
-from ..textutil import ends_in_address
+from ..textutil import ends_in_address, join_wrapped
 
 URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>\"')]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s<>\"')]*)?",
@@ -130,13 +130,19 @@ def holds_address(text: str, piece: bool) -> bool:
 def lines_text(lines: list[Line]) -> str:
     """The text of a value's lines: a piece of an address under an address that a "/" or "-"
     ends is its continuation, printed on in the same cell ("https://www.brno.cz/" +
-    "innovation", or "innovation; https://" before the next address); other lines are separate words."""
+    "innovation", or "innovation; https://" before the next address); other lines are separate
+    words, or a name wrapped in its cell ("O'Sullivan-" + "Reyes": ``join_wrapped``)."""
     text = lines[0].text
     for line in lines[1:]:
         piece, _, rest = line.text.strip().partition(" ")  # "innovation; https://": the piece, then the next one
         bare = piece.rstrip(";,")
         carried = text.endswith(("/", "-")) and URL_PIECE_RE.fullmatch(bare) and not _DOMAIN_RE.search(bare)
-        text += (piece if carried and ends_in_address(text) else " " + piece) + (" " + rest if rest else "")
+        if carried and ends_in_address(text):
+            text += piece + (" " + rest if rest else "")
+        elif text.endswith("-") and not ends_in_address(text):
+            text = join_wrapped([text, line.text])
+        else:
+            text += " " + line.text.strip()
     return text
 
 

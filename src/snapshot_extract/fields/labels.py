@@ -197,7 +197,7 @@ def _join_wrapped_labels(lines: list[tuple[int, Line]]) -> tuple[list[tuple[int,
     return joined, absorbed
 
 
-MAX_LABEL_LINES = 3  # a label wrapped in a narrow cell over this many lines at most
+MAX_LABEL_LINES = 4  # a label wrapped in a narrow cell over this many lines at most ("Innovation" / "/ open" / …)
 
 
 def _second_label_line(lines: list[tuple[int, Line]], position: int, label: Line) -> int | None:

@@ -21,12 +21,11 @@ from ..geometry import round_box, union_box
 from ..models import RGB, BBox, Line
 from ..textutil import NUMBERED_ITEM_RE, join_wrapped
 from .hyphens import LINE_END_HYPHENS, Hyphenation
-from .layout import ROW_TOLERANCE, TextLine, Unit
+from .layout import ROW_TOLERANCE, SIZE_CHANGE, TextLine, Unit
 from .order import order_units
 from .shapes import Box
 
 PARAGRAPH_GAP = 1.6  # of the font size: a wider baseline distance starts a new paragraph
-SIZE_CHANGE = 0.6  # points
 OUTDENT = 3.0  # of the font size: a line starting this far left of the one above is no wrap of it (an indent is less)
 EDGE_TOLERANCE = 0.01  # points: the backends place a baseline this differently; a gap at the limit breaks
 TITLE_MAX_LINES = 3

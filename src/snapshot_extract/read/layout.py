@@ -12,12 +12,13 @@ them into ``models.Line``s. Everything here is geometry: no backend-specific ste
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..geometry import union_box
 from ..models import RGB, BBox, Swatch
@@ -34,8 +35,10 @@ JUSTIFIED_GAP = 3.0  # of the font size: the widest word space a justified line 
 WORD_GAP = 0.6  # of the font size: a gap between spans wider than this may be a column gutter
 GUTTER_ROWS = 8  # rows whose gaps line up at one x for a page to have a narrow gutter there
 GUTTER_CROSSING = 0.5  # of those rows: how many spans may cross just before it (headings over both columns)
+TABLE_ROWS = 3  # rows cut at one x, their first words at one x too, for a borderless table's value column
 MARKER_MIN, MARKER_MAX = 0.15, 0.9  # of the font size: the sides of a drawn bullet marker
 ROW_TOLERANCE = 0.3  # of the font size: baselines closer than this share a row
+SIZE_CHANGE = 0.6  # points: a larger step between two lines' sizes is a change of type
 ASCENT, DESCENT = 0.8, 0.2  # of the font size: a line's box above and below its baseline
 CELL_MAX_LINES, CELL_MAX_CHARS, CELL_MAX_WIDTH = 4, 80, 0.45
 
@@ -108,7 +111,7 @@ def page_lines(page: PageContent, containers: Sequence[Box], swatches: Sequence[
     lines: list[TextLine] = []
     reach = [(box.bbox[1] - 1, box.bbox[3] + 1, box) for box in containers]  # smallest first, as given
     rows = _rows(page.spans)
-    gutters = _gutters(rows)
+    gutters = _gutters(rows) + _value_columns(rows)
     for row in rows:
         baseline, size = row[0].baseline, row[0].size
         near = [box for top, bottom, box in reach if top <= baseline <= bottom + size]
@@ -154,7 +157,16 @@ def _rows(spans: Iterable[Span]) -> list[list[Span]]:
     return rows
 
 
-def _gutters(rows: list[list[Span]]) -> list[float]:
+class _Gutter(NamedTuple):
+    """Where a column starts right of a gutter, on the rows whose baselines lie from ``first``
+    to ``last`` (a whole page's column: every row)."""
+
+    x: float
+    first: float = -math.inf
+    last: float = math.inf
+
+
+def _gutters(rows: list[list[Span]]) -> list[_Gutter]:
     """Where the columns right of a page's narrow gutters start (a gutter narrower than a segment
     gap: LaTeX's 10 pt between 9 pt columns): an x where ``GUTTER_ROWS`` rows or more start a
     span after a gap wider than a word space, and that nearly no other row's span crosses just
@@ -170,21 +182,39 @@ def _gutters(rows: list[list[Span]]) -> list[float]:
         if count >= GUTTER_ROWS:
             crossing = sum(1 for row in rows for span in row if span.x0 < start - 1.5 < span.x1)
             if crossing <= GUTTER_CROSSING * count:
-                gutters.append(float(start))
+                gutters.append(_Gutter(float(start)))
     return gutters
 
 
+def _value_columns(rows: list[list[Span]]) -> list[_Gutter]:
+    """Where a borderless table's value column starts (label | value, no rules): an x where
+    ``TABLE_ROWS`` rows or more are cut by a segment gap, the rows' first words at one x too (the
+    label column). It holds from the first of those rows to the last: a label that fills its
+    column ("Innovation / open data") comes closer to its value than a segment gap."""
+    cut: dict[tuple[int, int], list[float]] = {}
+    for row in rows:
+        ordered = sorted(row, key=_X0)
+        after = next((after for before, after in zip(ordered, ordered[1:], strict=False)
+                      if after.x0 - before.x1 > SEGMENT_GAP * max(before.size, after.size)), None)
+        if after is not None:
+            cut.setdefault((round(ordered[0].x0), round(after.x0)), []).append(after.baseline)
+    return [_Gutter(float(x), min(baselines), max(baselines))
+            for (_, x), baselines in cut.items() if len(baselines) >= TABLE_ROWS]
+
+
 def _add_segments(lines: list[TextLine], page: int, row: list[Span], boxes: Sequence[Box],
-                  gutters: Sequence[float] = ()) -> None:
+                  gutters: Sequence[_Gutter] = ()) -> None:
     """Append the lines of one row: its spans left to right, cut where ``_splits`` says or where
     a span starts a column after a gutter of the page (``_gutters``), unless the cuts are a
     justified line's stretched word spaces (``_justified``)."""
     if len(row) > 1:
         row.sort(key=_X0)
+    baseline = row[0].baseline
+    starts = [gutter.x for gutter in gutters if gutter.first <= baseline <= gutter.last]
     segments: list[tuple[list[Span], Box | None]] = []
     for span in row:
         box = _box_at(boxes, (span.x0 + span.x1) / 2, span.baseline - 0.3 * span.size) if boxes else None
-        across = bool(segments) and any(abs(span.x0 - x) <= 1.0 < x - segments[-1][0][-1].x1 for x in gutters)
+        across = bool(segments) and any(abs(span.x0 - x) <= 1.0 < x - segments[-1][0][-1].x1 for x in starts)
         if not segments or across or _splits(segments[-1][0], span, box is segments[-1][1]):
             segments.append(([], box))
         segments[-1][0].append(span)
@@ -383,7 +413,15 @@ def _is_cell(box: Box, lines: list[TextLine], page_width: float) -> bool:
         and width <= CELL_MAX_WIDTH * page_width
         and sum([len(line.text) for line in lines]) <= CELL_MAX_CHARS
         and not any([line.bullet for line in lines])
+        and not _titles_text(lines)
     )
+
+
+def _titles_text(lines: list[TextLine]) -> bool:
+    """The box starts with a bold title over text in smaller, plain type: a panel's start (a
+    spotlight box cut by a column break after its first line of text), not a tile's label."""
+    first, last = lines[0], lines[-1]
+    return first.bold and not last.bold and first.size > last.size + SIZE_CHANGE
 
 
 def _reading_sorted(lines: list[TextLine]) -> list[TextLine]:
