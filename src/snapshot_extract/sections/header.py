@@ -179,13 +179,16 @@ def _reversed_header(text: str) -> re.Match[str] | None:
     return _REVERSED_HEADER_RE.match(text)
 
 
+_ELIDED_ARTICLE_RE = re.compile(r"^['’‘]+(?:[a-z]{1,2}[-\s])?")  # "'s-Hertogenbosch", "'t Zandt": a capital after it
+
+
 def _names_a_city(match: re.Match[str]) -> bool:
     """The city part of a header reads as a name: a capital first, a few words, no second kicker
     (a running head's kicker over a title's), no section heading ("FUNDING FOR INNOVATION" over
     page 2's "Newcastle upon Tyne · City Innovation Snapshot"), the country after it no sentence (a
     kicker run into the body text by a layout is not a header)."""
     city, country = match.group("city").strip(), match.group("country").strip()
-    return (city.lstrip("'’‘")[:1].isupper() and len(city.split()) <= 5 and len(country.split()) <= 5
+    return (_ELIDED_ARTICLE_RE.sub("", city)[:1].isupper() and len(city.split()) <= 5 and len(country.split()) <= 5
             and not country.endswith((".", ":", ";")) and not KICKER_RE.search(city)
             and match_heading(city) is None and topic_of(city) is None)
 
@@ -197,8 +200,9 @@ def _header(line: Line, match: re.Match[str] | None) -> Header:
 
 def _with_comma(text: str) -> str | None:
     """``text`` ending in a known country printed without a comma before it ("LEUVEN Belgium",
-    "AKRON United States"), with the comma; None for any other text."""
-    if "," in text:
+    "AKRON United States"), with the comma; None for any other text, and for a country's name
+    alone ("The Netherlands" is no city "The")."""
+    if "," in text or country_code(text.strip()) is not None:
         return None
     words = text.split()
     for count in range(min(len(words) - 1, 3), 0, -1):  # the longest name first: "The Netherlands"
