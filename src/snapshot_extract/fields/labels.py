@@ -24,7 +24,7 @@ KEY_RE = re.compile(rf"^(?P<key>{_KEYS})\s*:\s*(?P<value>.*)$", re.I)
 
 # A label inside a block: Overview lines a layout joined ("... (2019) Innovation / open data
 # website: https://..."); consumed whole, so the leftmost label wins over the ones inside it.
-_PAIR_SEPARATORS = "|·•; "
+PAIR_SEPARATORS = "|·•; "
 
 
 _INNER_KEY_RE = re.compile(rf"\s(?P<key>{_KEYS})\s*:", re.I)
@@ -47,7 +47,17 @@ def labelled_parts(cell: str) -> list[str]:
         return [cell]
     bounds = [0, *starts, len(cell)]
     # the separators between the pairs of a strip ("Mayor: X | Term: Y", "·", "•", ";") are no value's
-    return [cell[start:end].rstrip(_PAIR_SEPARATORS).strip() for start, end in zip(bounds, bounds[1:], strict=False)]
+    return [cell[start:end].rstrip(PAIR_SEPARATORS).strip() for start, end in zip(bounds, bounds[1:], strict=False)]
+
+
+def unlabelled_head(cell: str) -> tuple[str, str]:
+    """("million (2021)", "Website: …") for "million (2021) | Website: …": the words before the
+    first capitalised label inside ``cell``, and the rest from that label; ("", cell) when no
+    label follows words."""
+    match = _INNER_KEY_RE.search(cell)
+    if match is None or not match.group("key")[0].isupper():
+        return "", cell
+    return cell[:match.start()].rstrip(PAIR_SEPARATORS).strip(), cell[match.start() + 1:]
 
 
 def pair_labels(found: Found, section: Section) -> tuple[list[tuple[str, str, Evidence]], list[str]]:
@@ -162,7 +172,7 @@ def _addresses_below(label: Line, order: list[Line], values: list[tuple[int, Lin
     position_of = {id(line): position for position, (_, line) in enumerate(values) if position not in taken}
     chosen: list[int] = []
     for line in order[order.index(label) + 1:]:
-        if id(line) not in position_of or not all(URL_RE.fullmatch(part) or part in _PAIR_SEPARATORS
+        if id(line) not in position_of or not all(URL_RE.fullmatch(part) or part in PAIR_SEPARATORS
                                                    for part in line.text.split()):
             break
         chosen.append(position_of[id(line)])
@@ -315,4 +325,4 @@ def _evidence(lines: list[Line], part: str | None) -> Evidence:
     return locate(block, part)
 
 
-__all__ = ["BARE_KEY_RE", "KEY_RE", "labelled_parts", "pair_labels"]
+__all__ = ["BARE_KEY_RE", "KEY_RE", "PAIR_SEPARATORS", "labelled_parts", "pair_labels", "unlabelled_head"]

@@ -9,7 +9,7 @@ from ..textutil import OVERVIEW_KEYS
 from ..vocabulary import Vocabulary
 from .addresses import URL_RE, is_scheme, urls
 from .common import Found, locate
-from .labels import KEY_RE, labelled_parts, pair_labels
+from .labels import KEY_RE, PAIR_SEPARATORS, labelled_parts, pair_labels, unlabelled_head
 
 _TERM_RE = re.compile(
     r"(?P<since>\b(?:since|from)\s+(?:\w+\s+)?)?(?P<start>(?:19|20)\d{2})\b(?:[^\d]{0,25}?(?:[‐‑‒–—―−/-]|\bto\b|\btill\b|"
@@ -39,8 +39,9 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
     websites: list[tuple[str, Evidence]] = []  # each with where it was read
     read: set[str] = set()  # the kinds of the labels read with a value (a placeholder too: "TBD")
     after_website_label = False  # a label's values may follow on the lines below it
+    parts = _strip_parts(section)
     for index, block in enumerate(section.blocks):
-        matches = [KEY_RE.match(part) for cell in block.cells for part in labelled_parts(cell)]
+        matches = [KEY_RE.match(part) for part in parts[index]]
         if all(matches) and not all(match.group("value").strip() for match in matches if match):
             continue  # a label whose value is printed elsewhere: pair_labels finds it
         if not all(matches):
@@ -70,6 +71,26 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
     _warn_unpaired(found, unpaired)
     _warn_unread_labels(found, section, read)
     return found.result()
+
+
+def _strip_parts(section: Section) -> list[list[str]]:
+    """Each block's cells cut at their labels (``labelled_parts``). A block that opens with words
+    no label heads, then a label, after a block of labels only (a strip a tool wrapped onto a
+    block of its own: "… Population: 1" / "million (2021) | Website: …"), gives those words to
+    the last value of the block before. A cell that only separates ("|") is no part."""
+    parts = [[part for cell in block.cells for part in labelled_parts(cell) if part.strip(PAIR_SEPARATORS)]
+             for block in section.blocks]
+    for before, block in zip(parts, parts[1:], strict=False):
+        if not before or not block or KEY_RE.match(block[0]) or not all(KEY_RE.match(part) for part in before):
+            continue
+        head, rest = unlabelled_head(block[0])
+        if head:  # "million (2021) | Website: …" in one cell
+            block[0:1] = labelled_parts(rest)
+        elif len(block) > 1 and all(KEY_RE.match(part) for part in block[1:]):  # the words in a cell of their own
+            head = block.pop(0)
+        if head:
+            before[-1] = f"{before[-1]} {head}"
+    return parts
 
 
 _ANY_LABEL_RE = re.compile(rf"\b(?:{OVERVIEW_KEYS})\b", re.IGNORECASE)
