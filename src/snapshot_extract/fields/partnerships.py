@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..models import Block, FieldResult, Section
+from ..textutil import ends_mid_sentence
 from ..vocabulary import Vocabulary
 from .common import (
     Found,
@@ -97,8 +98,9 @@ def _read_partners(found: Found, block: Block, text: str, path: str, vocabulary:
                 partners.extend(split_list(_WITH_RE.sub("", piece.strip()).strip(" :"), "partner_types", vocabulary))
     found.terms(path, [(p, locate(block, p)) for p in partners if clean_item(p)])
     warn_if_cut(found, path, text)
-    if path == "partnerships.data_partners" and not in_purpose and is_cut(text):
+    if path == "partnerships.data_partners" and not in_purpose and (is_cut(text) or ends_mid_sentence(text)):
         # the purpose ("… to collect and share data") follows the partners: cut before it, unread
+        # ("… with other public agencies and other" / "cities, to analyse data." a page later)
         found.warn("partnerships.data_activities", "list_cut", f'the sentence breaks off at "…{text.strip()[-40:]}" '
                    "before what the partnerships do with data: it may be printed elsewhere")
 

@@ -60,19 +60,30 @@ def _rejoin_cut(parts: list[tuple[OpenSection, list[Block]]], term_groups: TermG
     partnerships with think tanks, academia and" / "Overview" / "the private sector, to share
     data."): a part's first block, a paragraph in lower case that bears no section's signature,
     joins the one sentence of four words or more that another part (not the overview) leaves cut
-    at its end (none or several: each stays where it is)."""
+    at its end (none or several: each stays where it is). The overview holds no sentences: any
+    of its paragraphs in lower case that ends one is such a rest too (a column's last words set
+    at the top of the next column, level with the overview panel)."""
     for part, blocks in parts:
-        rest = blocks[0] if blocks else None
-        if (rest is None or rest.kind != "paragraph" or not rest.text[:1].islower() or rest.text.endswith("?")
-                or signature_of(rest.text.lower())):
-            continue  # a heading's wrapped rest, or a block that names its own section, stays
-        cut = [(other, other_blocks) for other, other_blocks in parts
-               if other_blocks and other_blocks is not blocks and other.key != "overview"
-               and _cut_sentence(other_blocks[-1], term_groups)]
-        if len(cut) == 1:
-            other, other_blocks = cut[0]
-            other_blocks[-1] = joined(other_blocks[-1], blocks.pop(0))
-            moves.append(Move(rest.text, part.key or "preamble", other.key or "preamble"))
+        rests = [block for block in blocks if _ends_a_sentence(block)] if part.key == "overview" else blocks[:1]
+        for rest in rests:
+            if (rest.kind != "paragraph" or not rest.text[:1].islower() or rest.text.endswith("?")
+                    or signature_of(rest.text.lower())):
+                continue  # a heading's wrapped rest, or a block that names its own section, stays
+            cut = [(other, other_blocks) for other, other_blocks in parts
+                   if other_blocks and other_blocks is not blocks and other.key != "overview"
+                   and _cut_sentence(other_blocks[-1], term_groups)]
+            if len(cut) == 1:
+                other, other_blocks = cut[0]
+                other_blocks[-1] = joined(other_blocks[-1], rest)
+                blocks.remove(rest)
+                moves.append(Move(rest.text, part.key or "preamble", other.key or "preamble"))
+
+
+def _ends_a_sentence(block: Block) -> bool:
+    """A paragraph of words that ends with a full stop, holding no address ("cities, to analyse data.")."""
+    words = block.text.split()
+    return (block.kind == "paragraph" and len(words) >= 2 and block.text.endswith(".")
+            and not any(c in word for word in words[:-1] for c in "/:@") and "." not in block.text[:-1])
 
 
 def _cut_sentence(block: Block, term_groups: TermGroups | None) -> bool:
