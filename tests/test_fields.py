@@ -604,6 +604,20 @@ def test_overview_strip_of_pairs_with_separators(vocabulary: Vocabulary) -> None
     assert (overview["term_start"], overview["term_end"], overview["population"]) == (2015, 2023, 345000)
 
 
+@pytest.mark.parametrize("second", ["million (2021)   |   Website: data.x.de, https://www.x-lab.org",
+                                    "million (2021) | Website: data.x.de, https://www.x-lab.org"])
+def test_overview_strip_wrapped_onto_a_block_of_its_own(second: str, vocabulary: Vocabulary) -> None:
+    """A strip of pairs a tool wrapped, a blank line before its second line (PyMuPDF's blocks,
+    blind round 10): the words before the second line's first label end the last value of the
+    first ("Population: 1" / "million (2021)": the population was read as 1, silently)."""
+    record = _record("Overview\n\nMayor: Min-jun Lee   |   Term of office: 2014–2020   |   Innovation lead: Joost "
+                     f"Te Whare   |   Population: 1\n\n{second}\n", vocabulary)
+    overview = record["overview"]
+    assert (overview["innovation_lead"], overview["population"], overview["population_year"]) == (
+        "Joost Te Whare", 1000000, 2021)
+    assert overview["websites"] == ["https://data.x.de", "https://www.x-lab.org"]
+
+
 def test_websites_wrapped_and_labelled_with_a_plural_mark(vocabulary: Vocabulary) -> None:
     """"Website(s):" is the websites label; an address cut inside its path or after a hyphen is
     joined with the piece on the next line; a bare domain on its own line is an address of its own."""
@@ -752,3 +766,26 @@ def test_a_row_of_labels_a_dump_ran_into_one_line_flags_every_field_it_could_not
     for path in ("overview.term_start", "overview.innovation_lead", "overview.population", "overview.websites"):
         value = _value(record, path)
         assert value in (None, []) and (path, "not_found") in codes, (path, value)
+
+
+def test_the_rest_of_a_cut_sentence_read_into_the_overview_goes_back(vocabulary: Vocabulary) -> None:
+    """A column's last words set alone at the top of the next column, level with the overview
+    panel, so read among its labels ("cities, to analyse data."; blind round 10): the overview
+    holds no sentences, so the lower-case sentence end rejoins the one sentence left cut."""
+    record = _record("Overview\n\nMayor: Juan Mari Aburto\n\ncities, to analyse data.\n\nWhat innovation partnerships "
+                     "exist?\n\nTo improve data use, the city has also developed data partnerships with other public "
+                     "agencies and other\n\nWhat funding is available?\n\nBilbao has dedicated funding.\n", vocabulary)
+    partnerships = record["partnerships"]
+    assert _ids(partnerships["data_partners"]) == ["public_agencies", "other_cities"]
+    assert _ids(partnerships["data_activities"]) == ["analyse"]
+    assert not [w for w in record["warnings"] if w["field"] == "overview"]
+
+
+def test_data_partners_cut_after_a_word_warn_on_the_activities(vocabulary: Vocabulary) -> None:
+    """The data partnership sentence stops after a word no list ends with ("… and other"): what
+    the partnerships do with data may follow after the break, so the empty activities are flagged."""
+    record = _record("What innovation partnerships exist?\n\nTo improve data use, the city has also developed data "
+                     "partnerships with other public agencies and other\n\nWhat funding is available?\n\n"
+                     "Bilbao has dedicated funding.\n", vocabulary)
+    assert record["partnerships"]["data_activities"] == []
+    assert ("partnerships.data_activities", "list_cut") in {(w["field"], w["code"]) for w in record["warnings"]}

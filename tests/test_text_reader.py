@@ -270,3 +270,28 @@ def test_a_soft_hyphen_inside_a_word_is_shown_only_between_english_words(printed
     extracted: a blind round read "highrisk"); HTML printers put U+00AD at every break they could
     make. A soft hyphen joining English words into no English word is the hyphen; the others go."""
     assert read_text(printed.encode(), "x.txt").lines[0].text == read
+
+
+def test_a_bold_run_wrapped_across_a_line_end_leaves_no_marker() -> None:
+    """html2text wraps a bold run over two lines ("… **using data to target" / "where risks are
+    highest**."): each line keeps its own part of the run as bold and no "**" is left in the text
+    (blind round 10's data use ended in "**", silently)."""
+    document = read_text(b"The city has started **using data to target\nwhere risks are highest**. Then more.\n",
+                         "t.md")
+    first, second = document.lines[:2]
+    assert (first.text, second.text) == ("The city has started using data to target",
+                                         "where risks are highest. Then more.")
+    assert (first.bold_parts, second.bold_parts) == (("using data to target",), ("where risks are highest",))
+
+
+def test_list_numbers_printed_after_their_items_are_numbers_in_front() -> None:
+    """pypdf prints a numbered list in content-stream order, each number after its item
+    ("Municipal budget1.", "… (philanthropy)2."): a run of such lines counting 1, 2, … is a
+    numbered list again (blind round 10 lost the last source, silently). A single line ending in
+    a number, or numbers out of turn, stay as they are."""
+    document = read_text(b"following sources:\nMunicipal budget1. \nExternal (non-public) funding (philanthropy)2.\n"
+                         b"Higher levels of government3.\nThe city has 25 staff in 2019.\nSee table 2.\n", "t.txt")
+    texts = [line.text for line in document.lines]
+    assert texts[1:4] == ["1. Municipal budget", "2. External (non-public) funding (philanthropy)",
+                          "3. Higher levels of government"]  # as a dump that kept its numbers in front
+    assert texts[4:6] == ["The city has 25 staff in 2019.", "See table 2."]

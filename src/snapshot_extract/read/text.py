@@ -125,7 +125,7 @@ def read_text(data: bytes, file_name: str) -> Document:
         raw_lines, mixed = take_apart(unwoven.lines, unwoven.mixed)  # two columns on one line
     else:
         raw_lines, mixed = take_apart(raw_lines)
-    raw_lines = mark_line_ends(raw_lines)
+    raw_lines = mark_line_ends(_numbers_in_front(_bold_per_line(raw_lines)))
     source = SourceInfo(file=file_name, sha256=hashlib.sha256(data).hexdigest(), format="text", pages=None)
     notes = []
     if encoding in (GUESSED, GUESSED_MAC):
@@ -145,6 +145,41 @@ def read_text(data: bytes, file_name: str) -> Document:
     lines = _with_document_bullets([line._replace(mixed=True) if index in mixed else line
                                     for index, line in enumerate(parsed)])
     return Document(source=source, lines=tuple(lines), notes=tuple(notes))
+
+
+def _bold_per_line(lines: list[str]) -> list[str]:
+    """``lines`` with each bold run that a markdown converter wrapped across a line end ("… **using
+    data to target" / "where risks are highest**.") closed at the end of its first line and opened
+    again on the next, so that each line's markup is its own."""
+    marked = list(lines)
+    for index in range(len(marked) - 1):
+        if marked[index].count("**") % 2 and marked[index + 1].count("**") % 2 and marked[index + 1].strip():
+            marked[index] = marked[index].rstrip() + "**"
+            marked[index + 1] = "**" + marked[index + 1].lstrip()
+    return marked
+
+
+_TRAILING_NUMBER_RE = re.compile(r"^(?P<item>.*(?:[^\W\d_]|\)))\s*(?P<number>\d{1,2})\.\s*$")
+
+
+def _numbers_in_front(lines: list[str]) -> list[str]:
+    """``lines`` with a numbered list whose numbers a tool printed after each item ("Municipal
+    budget1." / "Higher levels of government2.": pypdf's content-stream order) numbered in front
+    again: a run of two lines or more ending in 1., 2., … in turn."""
+    marked = list(lines)
+    index = 0
+    while index < len(marked):
+        run = 0
+        while (index + run < len(marked) and (match := _TRAILING_NUMBER_RE.match(marked[index + run]))
+               and int(match.group("number")) == run + 1):
+            run += 1
+        if run >= 2:
+            for position in range(index, index + run):
+                match = _TRAILING_NUMBER_RE.match(marked[position])
+                assert match is not None
+                marked[position] = f"{match.group('number')}. {match.group('item').strip()}"
+        index += max(run, 1)
+    return marked
 
 
 _QUOTE_RE = re.compile(r"^[ \t]*>[ \t]?")
