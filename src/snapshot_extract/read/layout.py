@@ -187,19 +187,22 @@ def _gutters(rows: list[list[Span]]) -> list[_Gutter]:
 
 
 def _value_columns(rows: list[list[Span]]) -> list[_Gutter]:
-    """Where a borderless table's value column starts (label | value, no rules): an x where
-    ``TABLE_ROWS`` rows or more are cut by a segment gap, the rows' first words at one x too (the
-    label column). It holds from the first of those rows to the last: a label that fills its
-    column ("Innovation / open data") comes closer to its value than a segment gap."""
+    """Where a borderless table's columns start after its first (label | value, or a grid's
+    cells): an x where ``TABLE_ROWS`` rows or more are cut by a segment gap, the rows' first words
+    at one x too. It holds over the table's rows, from the first to the last row cut at any of its
+    columns: a label that fills its column ("Innovation / open data") comes closer to its value
+    than a segment gap, and a grid's first row may be cut at its third column only."""
     cut: dict[tuple[int, int], list[float]] = {}
     for row in rows:
         ordered = sorted(row, key=_X0)
-        after = next((after for before, after in zip(ordered, ordered[1:], strict=False)
-                      if after.x0 - before.x1 > SEGMENT_GAP * max(before.size, after.size)), None)
-        if after is not None:
-            cut.setdefault((round(ordered[0].x0), round(after.x0)), []).append(after.baseline)
-    return [_Gutter(float(x), min(baselines), max(baselines))
-            for (_, x), baselines in cut.items() if len(baselines) >= TABLE_ROWS]
+        for before, after in zip(ordered, ordered[1:], strict=False):
+            if after.x0 - before.x1 > SEGMENT_GAP * max(before.size, after.size):
+                cut.setdefault((round(ordered[0].x0), round(after.x0)), []).append(after.baseline)
+    columns = {key: baselines for key, baselines in cut.items() if len(baselines) >= TABLE_ROWS}
+    extent: dict[int, list[float]] = {}  # a table's rows, by the x its rows start at
+    for (left, _), baselines in columns.items():
+        extent.setdefault(left, []).extend(baselines)
+    return [_Gutter(float(x), min(extent[left]), max(extent[left])) for left, x in columns]
 
 
 def _add_segments(lines: list[TextLine], page: int, row: list[Span], boxes: Sequence[Box],
