@@ -1092,11 +1092,16 @@ LABELS = (
     ("Land Use /", "Zoning"), ("Public Works",), ("Transport /", "Mobility"), ("Health",),
     ("Social Welfare /", "Social Services"), ("Culture",), ("Education",), ("Economic", "Development"),
 )  # fmt: skip
+TALL_LABELS = (  # three-line labels: rows as tall as the white gap between them
+    ("Environment and", "Climate", "Change"), ("Public Works",), ("Transport /", "Mobility"), ("Health",),
+    ("Social", "Inclusion,", "Equity"), ("Culture",), ("Education",), ("Economic", "Development"),
+)  # fmt: skip
 WITH_LABELS = {"Public Works", "Health", "Education"}
 TEAL, SAND = Color(0.11, 0.31, 0.45), Color(0.96, 0.8, 0.65)
 
 
-def _borderless_grid(style: str, align: str = "left", legend: str = "labels") -> Draw:
+def _borderless_grid(style: str, align: str = "left", legend: str = "labels",
+                     labels: tuple[tuple[str, ...], ...] = LABELS, pitch: float = 40) -> Draw:
     """The outcomes section with a 4-column grid and no cell boxes: each label coloured
     (``style`` "text") or after a drawn disc (``style`` "marker", the disc in the first line's
     indent); labels of one line centred beside labels of two, left-aligned or centred
@@ -1117,10 +1122,10 @@ def _borderless_grid(style: str, align: str = "left", legend: str = "labels") ->
             for position, (label, colour) in enumerate((("With sufficient data", TEAL), ("Without sufficient data", SAND))):
                 _rect(canvas, 50 + 150 * position, 110, 57 + 150 * position, 117, colour)
                 _text(canvas, 61 + 150 * position, 117, label, size=8.5)
-        for index, lines in enumerate(LABELS):
+        for index, lines in enumerate(labels):
             row, column = divmod(index, 4)
             colour = TEAL if " ".join(lines) in WITH_LABELS else SAND
-            middle = 150 + 40 * row  # the cell's vertical middle
+            middle = 150 + pitch * row  # the cell's vertical middle
             for number, text in enumerate(lines):
                 top = middle - 5 * (len(lines) - 1) + 10 * number + 3
                 width = canvas.stringWidth(text, "Helvetica", 8)
@@ -1152,6 +1157,61 @@ def test_borderless_grid(tmp_path: Path, backend: str, style: str, align: str, l
     assert record.outcomes.with_sufficient_data is not None
     assert sorted(term.text for term in record.outcomes.with_sufficient_data) == sorted(WITH_LABELS)
     assert not [warning for warning in record.warnings if "grid" in warning.code]
+
+
+FOUR_LINE_LABELS = (  # a label over four lines in a narrow cell
+    ("Social", "Welfare /", "Social", "Services"), ("Public Works",), ("Transport /", "Mobility"), ("Health",),
+    ("Land Use /", "Zoning"), ("Culture",), ("Education",), ("Economic", "Development"),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_borderless_grid_with_a_four_line_label_beside_another_column(tmp_path: Path, backend: str) -> None:
+    """A label wrapped over four lines in its narrow cell is one cell; short lines of another
+    column in larger type beside the grid, reaching from its first row into its second, are no
+    cells of its rows (sweep seed 3: a list beside a grid ran its rows together, and the grid
+    was read line by line)."""
+
+    def draw(canvas: Canvas) -> None:
+        _borderless_grid("text", labels=FOUR_LINE_LABELS, pitch=54)(canvas)
+        for row, text in enumerate(("Investing in", "physical", "infrastructure", "and digital")):
+            _text(canvas, 520, 144 + 17.5 * row, text, size=11)
+
+    labels = tuple(" ".join(lines) for lines in FOUR_LINE_LABELS)
+    assert [line.cells for line in _grid_rows(_read(_render(tmp_path, draw), backend))] == [labels[:4], labels[4:]]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_borderless_grid_whose_rows_are_spaced_by_their_tall_labels(tmp_path: Path, backend: str,
+                                                                    vocabulary: Vocabulary) -> None:
+    """Three-line labels centred in rows 54 pt apart: the white gap between two rows (26 pt) is
+    wider than three type sizes but no wider than a row, so the rows are one grid (sweep seed 5's
+    A5 grids were read line by line: "Environment & Economic" / "Climate Development")."""
+    document = _read(_render(tmp_path, _borderless_grid("text", labels=TALL_LABELS, pitch=54)), backend)
+    labels = tuple(" ".join(lines) for lines in TALL_LABELS)
+    assert [line.cells for line in _grid_rows(document)] == [labels[:4], labels[4:]]
+
+
+def _grid_with_a_label_that_fills_its_cell(canvas: Canvas) -> None:
+    _text(canvas, 50, 40, HEADER, size=14)
+    _text(canvas, 50, 80, "How are outcomes measured?", font="Helvetica-Bold", size=12)
+    _text(canvas, 50, 98, "Policy areas with sufficient data or without sufficient data to support innovation.")
+    rows = [("Social Welfare / Social Services", "Social Inclusion, Equity", "City Resilience"),
+            ("Government Finance", "Housing", "Education"), ("Public Works", "Tourism", "Health"),
+            ("Blight", "Culture", "Digital Governance")]
+    for row, labels in enumerate(rows):
+        for column, label in enumerate(labels):  # 136 pt columns: the first label ends 9 pt before the next
+            _text(canvas, 50 + 136 * column, 130 + 18 * row, label, size=9, colour=TEAL if column == 1 else SAND)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_grid_label_that_fills_its_cell_stays_apart_from_the_next(tmp_path: Path, backend: str) -> None:
+    """A borderless grid whose first label runs to 1 em of the next cell's start: the rows below
+    are cut at that x, so the first row is cut there too (blind round 10's fpdf2 grids read
+    "Social Welfare / Social Services Social Inclusion, Equity" as one cell)."""
+    rows = [line.cells for line in _grid_rows(_read(_render(tmp_path, _grid_with_a_label_that_fills_its_cell), backend))]
+    assert rows[0] == ("Social Welfare / Social Services", "Social Inclusion, Equity", "City Resilience")
+    assert len(rows) == 4
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

@@ -25,12 +25,13 @@ from operator import attrgetter
 
 from .layout import TextLine, Unit
 
-CELL_CHARS, CELL_WIDTH, CELL_LINES = 40, 0.3, 3  # a cell line: characters, share of the page width
+CELL_CHARS, CELL_WIDTH, CELL_LINES = 40, 0.3, 4  # a cell line: characters, share of the page width; a cell: lines
 STACK_GAP = 0.6  # of the size: a larger gap under a line starts a new cell
 EDGE = 2.0  # points: left edges this close are one column
 ROW_GAP = 3.0  # of the size: rows farther apart than this are two grids
 MIN_COLUMNS = 3
 HANG = 1.5  # of the size: a cell's first line may stand this far right of the rest (a marker)
+SIZE_STEP = 0.5  # points: cells whose sizes differ more are not of one stack; one size a row
 
 
 @dataclass(slots=True)
@@ -101,7 +102,7 @@ def _stack(lines: list[TextLine]) -> list[_Cell]:
         below = next(
             (
                 cell for cell in open_cells
-                if _aligned(cell, line) and abs(cell.lines[-1].size - line.size) <= 0.5
+                if _aligned(cell, line) and abs(cell.lines[-1].size - line.size) <= SIZE_STEP
                 and 0 <= line.top - cell.bottom <= STACK_GAP * line.size
             ),
             None,
@@ -122,25 +123,32 @@ def _aligned(cell: _Cell, line: TextLine) -> bool:
 
 
 def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
-    """Cells whose vertical extents overlap, left to right; rows top to bottom."""
+    """Cells in one type size (sizes rounded to ``SIZE_STEP``) whose vertical extents overlap,
+    left to right; rows top to bottom (a heading beside a grid's tall first cell is no cell of
+    its row)."""
     rows: list[list[_Cell]] = []
-    bottom = 0.0
-    for cell in sorted(cells, key=lambda cell: cell.top):
-        if rows and cell.top < bottom:
-            rows[-1].append(cell)
-            bottom = max(bottom, cell.bottom)
-        else:
-            rows.append([cell])
-            bottom = cell.bottom
+    by_size: dict[int, list[_Cell]] = {}
+    for cell in cells:
+        by_size.setdefault(round(cell.lines[0].size / SIZE_STEP), []).append(cell)
+    for sized in by_size.values():
+        bottom = 0.0
+        start = len(rows)
+        for cell in sorted(sized, key=lambda cell: cell.top):
+            if len(rows) > start and cell.top < bottom:
+                rows[-1].append(cell)
+                bottom = max(bottom, cell.bottom)
+            else:
+                rows.append([cell])
+                bottom = cell.bottom
     for row in rows:
         row.sort(key=lambda cell: cell.x0)
-    return rows
+    return sorted(rows, key=lambda row: min(cell.top for cell in row))
 
 
 def _grids(rows: list[list[_Cell]]) -> list[list[list[_Cell]]]:
     """The grids in ``rows``: each run of rows close one under the other, cut down to the cells
     that stand on its evenly spaced columns (left edges, or middles for centred labels), if it
-    has at least two full rows."""
+    has at least two full rows, all its cells in one type size."""
     grids = []
     for run in _runs(rows):
         anchor, edges = max(((anchor, _columns(run, anchor)) for anchor in _ANCHORS), key=lambda pair: len(pair[1]))
@@ -149,7 +157,8 @@ def _grids(rows: list[list[_Cell]]) -> list[list[list[_Cell]]]:
         grid = [row for row in ([cell for cell in row if _on(anchor(cell), edges)] for row in run) if row]
         while grid and len(grid[0]) < len(edges):  # a grid starts with a full row (a caption above is none)
             grid.pop(0)
-        if len(grid) >= 2 and all(len(row) == len(edges) for row in grid[:-1]):
+        sizes = {round(cell.lines[0].size / SIZE_STEP) for row in grid for cell in row}
+        if len(grid) >= 2 and all(len(row) == len(edges) for row in grid[:-1]) and len(sizes) == 1:
             grids.append(grid)
     return grids
 
@@ -158,15 +167,24 @@ _ANCHORS: tuple[Callable[[_Cell], float], ...] = (attrgetter("x0"), attrgetter("
 
 
 def _runs(rows: list[list[_Cell]]) -> list[list[list[_Cell]]]:
+    """Rows close one under the other: the gap between two no wider than ``ROW_GAP`` sizes, or,
+    between two rows of a grid's width, than the tallest cell of the two (cells padded to the
+    height of their row's three-line label)."""
     runs: list[list[list[_Cell]]] = []
     for row in rows:
         if runs:
             last = runs[-1][-1]
-            if row[0].top - max(cell.bottom for cell in last) <= ROW_GAP * last[0].lines[0].size:
+            top, bottom = min(cell.top for cell in row), max(cell.bottom for cell in last)
+            padded = _height(last + row) if min(len(last), len(row)) >= MIN_COLUMNS else 0.0
+            if top - bottom <= max(ROW_GAP * last[0].lines[0].size, padded):
                 runs[-1].append(row)
                 continue
         runs.append([row])
     return runs
+
+
+def _height(cells: list[_Cell]) -> float:
+    return max(cell.bottom - cell.top for cell in cells)
 
 
 def _columns(run: list[list[_Cell]], anchor: Callable[[_Cell], float]) -> list[float]:
@@ -181,7 +199,8 @@ def _columns(run: list[list[_Cell]], anchor: Callable[[_Cell], float]) -> list[f
                 counts.append([at, 1])
             else:
                 known[1] += 1
-    edges = sorted(edge for edge, rows in counts if rows >= 2)
+    rows_at = {edge: rows for edge, rows in counts if rows >= 2}
+    edges = sorted(rows_at)
     best: list[float] = []
     for first, start in enumerate(edges):
         for second in edges[first + 1 :]:
@@ -189,9 +208,13 @@ def _columns(run: list[list[_Cell]], anchor: Callable[[_Cell], float]) -> list[f
             for edge in edges:
                 if edge > chain[-1] and abs(edge - chain[-1] - pitch) <= 2 * EDGE:
                     chain.append(edge)
-            if len(chain) > len(best):
-                best = chain
+            if (len(chain), _cells_on(chain, rows_at)) > (len(best), _cells_on(best, rows_at)):
+                best = chain  # as many columns: the chain more cells stand on (a grid under a page's text)
     return best
+
+
+def _cells_on(chain: list[float], rows_at: dict[float, float]) -> float:
+    return sum(rows_at[edge] for edge in chain)
 
 
 def _on(at: float, edges: list[float]) -> bool:
