@@ -229,15 +229,16 @@ def shown_soft_hyphens(text: str) -> str:
 
 
 def soft_hyphens_drawn(text: str) -> bool:
-    """Whether the soft hyphens inside ``text``'s words name the hyphen glyph the page drew: at
-    least one joins words into no word ("self\u00addriving") or a name ("Saint\u00adÉtienne": no
-    syllable starts with a capital), and none parts a word into pieces that are not words
-    ("in\u00adnov\u00ada\u00adtion", an HTML printer's possible breaks).
+    """Whether the soft hyphens inside ``text``'s words name the hyphen glyph the page drew: more
+    of them join words into no word ("self\u00addriving") or a name ("Saint\u00adÉtienne": no
+    syllable starts with a capital) than part a word into pieces that are not words
+    ("in\u00adnov\u00ada\u00adtion", an HTML printer's possible breaks; one such piece may be a
+    tool's slip: "not\u00adforprofit", the line end's hyphen lost).
     Then each of them is a hyphen: a compound whose joined form is a word too ("start-ups"), and
     at a line end, where the break is decided as a plain hyphen's ("sensor-" + "based")."""
     if "\u00ad" not in text:
         return False
-    compound = False
+    compounds = syllables = 0
     for match in _SOFT_HYPHENED_RE.finditer(text):
         token = match.group()
         pieces = token.split("\u00ad")
@@ -245,13 +246,14 @@ def soft_hyphens_drawn(text: str) -> bool:
         if token.isupper() or in_address:  # its pieces say nothing either way
             continue
         if any(piece[0].isupper() for piece in pieces[1:]):  # a name's hyphen ("Saint-Étienne"): no syllable
-            compound = True
+            compounds += 1
             continue
         words = [piece.lower() for piece in pieces]
         if not all(word in AFFIXES or english_frequency(word) for word in words):
-            return False
-        compound = compound or not english_frequency("".join(words))
-    return compound
+            syllables += 1
+        elif not english_frequency("".join(words)):
+            compounds += 1
+    return compounds > syllables
 
 
 def _shown(match: re.Match[str]) -> str:
