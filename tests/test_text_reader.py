@@ -249,6 +249,8 @@ def test_a_right_column_printed_mostly_on_lines_of_its_own_is_read_after_the_lef
     ("residents can re-", "port problems.", "residents can report problems."),  # a prefix, the whole word more common
     ("teams co-", "design services.", "teams co-design services."),  # a prefix before a word
     ("the lab helps re-", "ducing queues.", "the lab helps reducing queues."),  # a prefix before no word
+    # British spelling: "programme" is the list's "program" (8 sweep spotlights kept "pro-gramme", silently)
+    ("Since its launch, the pro-", "gramme has run 40 pilots.", "Since its launch, the programme has run 40 pilots."),
 ])
 def test_a_line_end_hyphen_no_evidence_decides_is_decided_by_english(first: str, second: str, read: str) -> None:
     """A plain hyphen at a line end that the document's own words, the vocabulary and the

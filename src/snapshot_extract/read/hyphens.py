@@ -167,10 +167,12 @@ def english_words() -> WordFrequency:
     return SpellChecker(language="en", distance=1).word_frequency
 
 
-# British endings and their American spellings, which the word list holds ("analyse", "organisation")
+# British endings and their American spellings, which the word list holds ("analyse", "organisation",
+# "programme")
 _AMERICAN = (("isations", "izations"), ("isation", "ization"), ("ise", "ize"), ("ised", "ized"),
              ("ising", "izing"), ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("our", "or"),
-             ("ours", "ors"), ("tre", "ter"), ("tres", "ters"), ("tred", "tered"))
+             ("ours", "ors"), ("tre", "ter"), ("tres", "ters"), ("tred", "tered"), ("amme", "am"),
+             ("ammes", "ams"))
 
 
 def english_frequency(word: str) -> int:
