@@ -34,6 +34,7 @@ BULLET_GAP = 3.0  # of the font size: a bullet glyph is joined to text at most t
 JUSTIFIED_GAP = 3.0  # of the font size: the widest word space a justified line stretches
 WORD_GAP = 0.6  # of the font size: a gap between spans wider than this may be a column gutter
 GUTTER_ROWS = 8  # rows whose gaps line up at one x for a page to have a narrow gutter there
+MEASURE_LINES = 3  # lines that span one left edge to one right edge, besides a pair cut apart: a column's measure
 GUTTER_CROSSING = 0.5  # of those rows: how many spans may cross just before it (headings over both columns)
 TABLE_ROWS = 3  # rows cut at one x, their first words at one x too, for a borderless table's value column
 MARKER_MIN, MARKER_MAX = 0.15, 0.9  # of the font size: the sides of a drawn bullet marker
@@ -112,10 +113,17 @@ def page_lines(page: PageContent, containers: Sequence[Box], swatches: Sequence[
     reach = [(box.bbox[1] - 1, box.bbox[3] + 1, box) for box in containers]  # smallest first, as given
     rows = _rows(page.spans)
     gutters = _gutters(rows) + _value_columns(rows)
+    cut = []
     for row in rows:
         baseline, size = row[0].baseline, row[0].size
         near = [box for top, bottom, box in reach if top <= baseline <= bottom + size]
-        _add_segments(lines, page.number, row, near, gutters)
+        cut.append(_segments(row, near, gutters))
+    measures = Counter((round(spans[0].x0), round(spans[-1].x1)) for segments in cut for spans, _ in segments)
+    for segments in cut:
+        for spans, box in _join_justified(_join_measure(segments, measures)):
+            line = _make_line(page.number, spans, box)
+            if line is not None:
+                lines.append(line)
     if swatches:
         _mark_drawn_bullets(lines, swatches)
     return lines
@@ -205,29 +213,44 @@ def _value_columns(rows: list[list[Span]]) -> list[_Gutter]:
     return [_Gutter(float(x), min(extent[left]), max(extent[left])) for left, x in columns]
 
 
-def _add_segments(lines: list[TextLine], page: int, row: list[Span], boxes: Sequence[Box],
-                  gutters: Sequence[_Gutter] = ()) -> None:
-    """Append the lines of one row: its spans left to right, cut where ``_splits`` says or where
-    a span starts a column after a gutter of the page (``_gutters``), unless the cuts are a
-    justified line's stretched word spaces (``_justified``)."""
+_Segment = tuple[list[Span], Box | None]  # a segment's spans, left to right, and the box it is in
+
+
+def _segments(row: list[Span], boxes: Sequence[Box], gutters: Sequence[_Gutter] = ()) -> list[_Segment]:
+    """The segments of one row: its spans left to right, cut where ``_splits`` says or where
+    a span starts a column after a gutter of the page (``_gutters``)."""
     if len(row) > 1:
         row.sort(key=_X0)
     baseline = row[0].baseline
     starts = [gutter.x for gutter in gutters if gutter.first <= baseline <= gutter.last]
-    segments: list[tuple[list[Span], Box | None]] = []
+    segments: list[_Segment] = []
     for span in row:
         box = _box_at(boxes, (span.x0 + span.x1) / 2, span.baseline - 0.3 * span.size) if boxes else None
         across = bool(segments) and any(abs(span.x0 - x) <= 1.0 < x - segments[-1][0][-1].x1 for x in starts)
         if not segments or across or _splits(segments[-1][0], span, box is segments[-1][1]):
             segments.append(([], box))
         segments[-1][0].append(span)
-    for spans, box in _join_justified(segments):
-        line = _make_line(page, spans, box)
-        if line is not None:
-            lines.append(line)
+    return segments
 
 
-def _join_justified(segments: list[tuple[list[Span], Box | None]]) -> list[tuple[list[Span], Box | None]]:
+def _join_measure(segments: list[_Segment], measures: Counter[tuple[int, int]]) -> list[_Segment]:
+    """``segments`` with two neighbours in one box joined where together they span a measure
+    that more than ``MEASURE_LINES`` lines of the page span (from one left edge to one right
+    edge), no wider apart than a justified word space ("departments," ... "universities": a
+    justified line of two words in a narrow panel; two columns' lines span no line's measure)."""
+    joined = [segments[0]] if segments else []
+    for spans, box in segments[1:]:
+        before, before_box = joined[-1]
+        gap, size = spans[0].x0 - before[-1].x1, max(spans[0].size, before[-1].size)
+        measure = measures[round(before[0].x0), round(spans[-1].x1)]
+        if box is before_box and gap <= JUSTIFIED_GAP * size and measure > MEASURE_LINES and not _is_marker(before[0]):
+            joined[-1] = (before + spans, box)
+        else:
+            joined.append((spans, box))
+    return joined
+
+
+def _join_justified(segments: list[_Segment]) -> list[_Segment]:
     """``segments`` with each run of three words or more that is one justified line
     (``_justified``) across segment cuts joined into one segment ("Spotlight", "- Ljubljana": a
     dash's word is kept with it); the spans beside a run (the column next to it, a table's value
@@ -247,7 +270,7 @@ def _join_justified(segments: list[tuple[list[Span], Box | None]]) -> list[tuple
             start = end
         else:
             start += 1
-    joined: list[tuple[list[Span], Box | None]] = []
+    joined: list[_Segment] = []
     last: tuple[str, int] | None = None
     for (span, number), run in zip(flat, run_of, strict=True):
         key = ("run", run) if run is not None else ("segment", number)
