@@ -789,3 +789,13 @@ def test_data_partners_cut_after_a_word_warn_on_the_activities(vocabulary: Vocab
                      "Bilbao has dedicated funding.\n", vocabulary)
     assert record["partnerships"]["data_activities"] == []
     assert ("partnerships.data_activities", "list_cut") in {(w["field"], w["code"]) for w in record["warnings"]}
+
+
+def test_a_scheme_cut_from_its_address_into_a_block_of_its_own(vocabulary: Vocabulary) -> None:
+    """Websites listed after their label, a separator, then "http://" and the rest of the address
+    in blocks of their own (a bulleted overview in a narrow column, sweep sample 0356): the
+    scheme is the address's, not lost to a default "https://" (silent once the separator, no
+    longer an unread text, stopped warning the overview)."""
+    record = _record("Overview\n\nMayor: Min-jun Kim\n\nInnovation / open data website: www.seoul.go.kr\n\n|\n\n"
+                     "http://\n\ninnovation.seoul.go.kr/\n", vocabulary)
+    assert record["overview"]["websites"] == ["https://www.seoul.go.kr", "http://innovation.seoul.go.kr/"]

@@ -39,6 +39,7 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
     websites: list[tuple[str, Evidence]] = []  # each with where it was read
     read: set[str] = set()  # the kinds of the labels read with a value (a placeholder too: "TBD")
     after_website_label = False  # a label's values may follow on the lines below it
+    scheme = ""  # a scheme alone in its block ("http://"), cut from the address in the next one
     parts = _strip_parts(section)
     for index, block in enumerate(section.blocks):
         matches = [KEY_RE.match(part) for part in parts[index]]
@@ -47,7 +48,11 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
         if not all(matches):
             if (websites or after_website_label) and all(URL_RE.fullmatch(line.text.strip())
                                                          or is_scheme(line.text) for line in block.lines):
-                websites.extend((url, locate(block)) for url in urls(block.text))
+                if is_scheme(block.text):
+                    scheme = block.text.strip()
+                else:
+                    websites.extend((url, locate(block)) for url in urls(scheme + block.text.lstrip()))
+                    scheme = ""
                 found.use(index)
             continue
         found.use(index)
