@@ -167,11 +167,13 @@ def _rows(spans: Iterable[Span]) -> list[list[Span]]:
 
 class _Gutter(NamedTuple):
     """Where a column starts right of a gutter, on the rows whose baselines lie from ``first``
-    to ``last`` (a whole page's column: every row)."""
+    to ``last`` (a whole page's column: every row); on the rows within ``margin`` beyond them, only
+    after a gap wider than any word space (``WORD_GAP``)."""
 
     x: float
     first: float = -math.inf
     last: float = math.inf
+    margin: float = 0.0
 
 
 def _gutters(rows: list[list[Span]]) -> list[_Gutter]:
@@ -199,7 +201,9 @@ def _value_columns(rows: list[list[Span]]) -> list[_Gutter]:
     cells): an x where ``TABLE_ROWS`` rows or more are cut by a segment gap, the rows' first words
     at one x too. It holds over the table's rows, from the first to the last row cut at any of its
     columns: a label that fills its column ("Innovation / open data") comes closer to its value
-    than a segment gap, and a grid's first row may be cut at its third column only."""
+    than a segment gap, and a grid's first row may be cut at its third column only; a row before
+    or after them (a row's step away) only after a gap wider than a word space ("Environment and
+    Climate Change ✓ Housing": the first row of a grid coded by glyphs)."""
     cut: dict[tuple[int, int], list[float]] = {}
     for row in rows:
         ordered = sorted(row, key=_X0)
@@ -210,7 +214,15 @@ def _value_columns(rows: list[list[Span]]) -> list[_Gutter]:
     extent: dict[int, list[float]] = {}  # a table's rows, by the x its rows start at
     for (left, _), baselines in columns.items():
         extent.setdefault(left, []).extend(baselines)
-    return [_Gutter(float(x), min(extent[left]), max(extent[left])) for left, x in columns]
+    return [_Gutter(float(x), min(extent[left]), max(extent[left]), _pitch(extent[left])) for left, x in columns]
+
+
+def _pitch(baselines: list[float]) -> float:
+    """The step between a table's rows (the smallest): a row before its first or after its last
+    one is that far away."""
+    ordered = sorted(baselines)
+    return min((after - before for before, after in zip(ordered, ordered[1:], strict=False) if after > before),
+               default=0.0)
 
 
 _Segment = tuple[list[Span], Box | None]  # a segment's spans, left to right, and the box it is in
@@ -222,11 +234,14 @@ def _segments(row: list[Span], boxes: Sequence[Box], gutters: Sequence[_Gutter] 
     if len(row) > 1:
         row.sort(key=_X0)
     baseline = row[0].baseline
-    starts = [gutter.x for gutter in gutters if gutter.first <= baseline <= gutter.last]
+    starts = [(gutter.x, gutter.first <= baseline <= gutter.last) for gutter in gutters
+              if gutter.first - gutter.margin - 1.0 <= baseline <= gutter.last + gutter.margin + 1.0]
     segments: list[_Segment] = []
     for span in row:
         box = _box_at(boxes, (span.x0 + span.x1) / 2, span.baseline - 0.3 * span.size) if boxes else None
-        across = bool(segments) and any(abs(span.x0 - x) <= 1.0 < x - segments[-1][0][-1].x1 for x in starts)
+        across = bool(segments) and any(
+            abs(span.x0 - x) <= 1.0 and x - segments[-1][0][-1].x1 > (1.0 if inside else WORD_GAP * span.size)
+            for x, inside in starts)
         if not segments or across or _splits(segments[-1][0], span, box is segments[-1][1]):
             segments.append(([], box))
         segments[-1][0].append(span)
