@@ -729,6 +729,15 @@ def test_the_city_name_is_the_body_s_spelling_in_running_text(texts: list[str], 
     assert find_city_name("A CORUÑA" if "ru" in name.lower() else "AARHUS", texts) == name
 
 
+def test_a_header_in_capitals_spells_sharp_s_as_ss() -> None:
+    """"GIESSEN" in the header is the body's "Gießen": capitals write "ß" as "SS" (8 sweep
+    documents named the city "Giessen")."""
+    from snapshot_extract.record import find_city_name
+
+    assert find_city_name("GIESSEN", ["Gießen has developed partnerships."]) == "Gießen"
+    assert find_city_name("ESSEN", ["Essen has developed partnerships."]) == "Essen"
+
+
 def test_a_heading_with_nothing_under_it_warns_on_its_section(vocabulary: Vocabulary) -> None:
     """The Overview heading read, its labels and values printed (and read) elsewhere: the
     section's values are null, and the section says its text may be printed elsewhere, so no

@@ -21,16 +21,17 @@ from .textutil import APOSTROPHES, fold_char, strip_accents
 
 
 def find_city_name(as_printed: str, texts: Iterable[str]) -> str | None:
-    """The body's spelling of the header's city ("ENSCHEDÉ" -> "Enschede"), or None.
+    """The body's spelling of the header's city ("ENSCHEDÉ" -> "Enschede", "GIESSEN" -> "Gießen"), or None.
 
     ``texts`` are the body's blocks in reading order; the first capitalised occurrence in mixed
     case wins (a URL or e-mail, "aarhus.dk", is not how the body spells it, nor a title set in
     capitals, "A CORUÑA LIVING LAB"), else the first capitalised one, else the first one.
     """
     wanted = "".join(fold_char(char) for char in as_printed)
+    spellings = [wanted, wanted.replace("ss", "ß")] if "ss" in wanted else [wanted]  # "GIESSEN": "Gießen"
     found: list[str] = []
     for text in texts:
-        for name in _occurrences(wanted, text):
+        for name in (name for spelling in spellings for name in _occurrences(spelling, text)):
             if name[:1].isupper() and not name.isupper():
                 return name  # blocks after this one need no folding
             found.append(name)
