@@ -911,3 +911,41 @@ def test_a_heading_in_capitals_over_a_reversed_running_head_is_no_second_city() 
                        cells=(text,)) for row, text in enumerate(texts))
     sections = detect_sections(Document(SourceInfo("x.pdf", "0", "pdf", 2), lines))
     assert sections.header_cities == ("akron",)
+
+
+def _page_line(text: str, page: int, top: float, x0: float = 50.0, panel: int = 0, size: float = 10.0,
+               bold: bool = False) -> Line:
+    return Line(text, page, (x0, top, x0 + 5 * len(text), top + size), size=size, bold=bold, panel=panel)
+
+
+def _apart(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """Each line a paragraph of its own, as the PDF reader sets them apart (a blank line between)."""
+    return tuple(part for line in lines for part in (line, Line("")))
+
+
+def test_a_sentence_cut_after_a_comma_goes_on_in_a_capital_on_the_next_page() -> None:
+    """"Like a third of cities surveyed," at the foot of page 1, "Louisville does not have …" at
+    the top of page 2: no sentence ends with a comma, so the capital carries it on (the funding
+    peer was lost in 12 sweep documents)."""
+    lines = (_page_line("City Innovation Snapshot AKRON, United States", 1, 20, size=14),
+             _page_line("What funding is available?", 1, 700, size=12, bold=True),
+             _page_line("Like a third of cities surveyed,", 1, 760),
+             _page_line("Akron does not have dedicated funding to support innovation capacity.", 2, 60))
+    sections = detect_sections(Document(SourceInfo("t.pdf", "0" * 64, "pdf", 2), _apart(lines)))
+    assert [block.text for block in sections.sections["funding"].blocks] == [
+        "Like a third of cities surveyed, Akron does not have dedicated funding to support innovation capacity."]
+
+
+def test_the_section_a_spotlight_panel_interrupted_joins_its_cut_sentence() -> None:
+    """"… Akron has" ends a column, the spotlight panel follows, then "dedicated funding to …" on
+    the next page carries the funding section on: one sentence, although its rest names the
+    funding section by its signature."""
+    lines = (_page_line("City Innovation Snapshot AKRON, United States", 1, 20, size=14),
+             _page_line("What funding is available?", 1, 700, size=12, bold=True),
+             _page_line("Like three-quarters of cities surveyed, Akron has", 1, 760),
+             _page_line("Spotlight | Akron Data Lab", 1, 80, x0=320, panel=1, size=12, bold=True),
+             _page_line("The lab brings residents and civil servants together.", 1, 100, x0=320, panel=1),
+             _page_line("dedicated funding to support innovation capacity.", 2, 60))
+    sections = detect_sections(Document(SourceInfo("t.pdf", "0" * 64, "pdf", 2), _apart(lines)))
+    assert [block.text for block in sections.sections["funding"].blocks] == [
+        "Like three-quarters of cities surveyed, Akron has dedicated funding to support innovation capacity."]

@@ -79,10 +79,15 @@ def _carries_on(pending: list[Line], line: Line) -> bool:
     ("Higher levels of government (national or regional", "", "government)") or goes on with
     the sentence cut ("… engagement with", "", "partners and leadership from the Mayor.") across
     a break: on the page, in the next column or on the next page; in a dump, after a paragraph of
-    lines (a one-line block may be a label: "with sufficient data", "", "without sufficient data")."""
-    if not line.text[:1].islower() or line.bullet or len(line.cells) > 1:
+    lines (a one-line block may be a label: "with sufficient data", "", "without sufficient data").
+    On a page, a sentence cut after a comma goes on in a capital too ("Like a third of cities
+    surveyed," / "Louisville does not have …" on the next page): no sentence ends with a comma."""
+    if line.bullet or len(line.cells) > 1:
         return False
     previous = pending[-1]
+    if not line.text[:1].islower():
+        return (previous.text.rstrip().endswith(",") and previous.bbox is not None and line.bbox is not None
+                and (line.page, line.column) != (previous.page, previous.column))
     if _open_parenthesis(previous.text):
         return ")" in line.text
     if previous.bbox is None or line.bbox is None:

@@ -58,21 +58,23 @@ def _rejoin_cut(parts: list[tuple[OpenSection, list[Block]]], term_groups: TermG
                 moves: list[Move]) -> None:
     """A sentence cut at a break whose rest the reading order put under another heading ("… data
     partnerships with think tanks, academia and" / "Overview" / "the private sector, to share
-    data."): a part's first block, a paragraph in lower case that bears no section's signature,
-    joins the one sentence of four words or more that another part (not the overview) leaves cut
-    at its end (none or several: each stays where it is). The overview holds no sentences: any
-    of its paragraphs in lower case that ends one is such a rest too (a column's last words set
-    at the top of the next column, level with the overview panel)."""
+    data."): a part's first block, a paragraph in lower case that names no other section by its
+    signature, joins the one sentence of four words or more that another part (not the overview)
+    leaves cut at its end (none or several: each stays where it is); the section a spotlight panel
+    interrupted, resumed after it ("… Bristol has" / the panel / "dedicated funding to …"), too.
+    The overview holds no sentences: any of its paragraphs in lower case that ends one is such a
+    rest too (a column's last words set at the top of the next column, level with the overview
+    panel)."""
     for part, blocks in parts:
         rests = [block for block in blocks if _ends_a_sentence(block)] if part.key == "overview" else blocks[:1]
         for rest in rests:
-            if (rest.kind != "paragraph" or not rest.text[:1].islower() or rest.text.endswith("?")
-                    or signature_of(rest.text.lower())):
-                continue  # a heading's wrapped rest, or a block that names its own section, stays
+            if rest.kind != "paragraph" or not rest.text[:1].islower() or rest.text.endswith("?"):
+                continue  # a heading's wrapped rest stays
             cut = [(other, other_blocks) for other, other_blocks in parts
                    if other_blocks and other_blocks is not blocks and other.key != "overview"
                    and _cut_sentence(other_blocks[-1], term_groups)]
-            if len(cut) == 1:
+            signed = signature_of(rest.text.lower())  # a block that names another section stays
+            if len(cut) == 1 and signed in (None, cut[0][0].key):
                 other, other_blocks = cut[0]
                 other_blocks[-1] = joined(other_blocks[-1], rest)
                 blocks.remove(rest)
