@@ -342,6 +342,35 @@ def test_an_overview_value_wrapped_in_its_cell_is_read_whole(tmp_path: Path, bac
     assert overview.websites == ["https://www.lisboa.pt/"]  # its label wrapped over three lines
 
 
+def _wrapped_label_beside_a_wrapped_value(canvas: Canvas) -> None:
+    _text(canvas, 57, 40, HEADER, size=14)
+    _text(canvas, 57, 80, "AT A GLANCE", font="Helvetica-Bold", size=12)
+    _text(canvas, 57, 100, "Mayor", size=10)
+    _text(canvas, 164, 100, "Jane Roe", size=11)
+    for row, (label, value) in enumerate([("Innovation", "Anne-Sophie"), ("Lead", "Bélanger")]):
+        _text(canvas, 57, 125 + 13.5 * row, label, size=10)  # the label's lines set closer than the value's
+        _text(canvas, 164, 125 + 14.75 * row, value, size=11)
+    _text(canvas, 57, 160, "Population size", size=10)
+    _text(canvas, 164, 160, "1780000 (2018)", size=11)
+    _text(canvas, 57, 190, "What is the organisational structure?", font="Helvetica-Bold", size=12)
+    for row in range(3):  # running text across the table's gutter under it
+        _text(canvas, 57, 206 + 13 * row, "Testville's innovation work is carried out by a dedicated team in the office.")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_wrapped_value_beside_a_wrapped_label_is_read_whole(tmp_path: Path, backend: str,
+                                                               vocabulary: Vocabulary) -> None:
+    """"Innovation" / "Lead" beside "Anne-Sophie" / "Bélanger": the label's second line comes
+    between the value's two lines in reading order, so they are two paragraphs; the line right
+    under the value, with no label level with it, still carries the name on (sweep: 23 leads read
+    as their first name)."""
+    overview = parse_document(_read(_render(tmp_path, _wrapped_label_beside_a_wrapped_value), backend),
+                              vocabulary).record.overview
+    assert (overview.mayor, overview.innovation_lead, overview.population) == ("Jane Roe", "Anne-Sophie Bélanger",
+                                                                               1780000)
+
+
+# --------------------------------------------------------------------------- grid
 # --------------------------------------------------------------------------- grid
 
 AREAS = ("Transport / Mobility", "Housing", "Health", "Education", "Culture", "Tourism")

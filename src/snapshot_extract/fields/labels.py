@@ -121,8 +121,8 @@ def _value_of(key: str, label: Line, values: list[tuple[int, Line]], taken: set[
             return _cell_run(value, free, upward=True) + chosen + _cell_run(value, free)
         return _below(label, order, free, several=True)
     chosen = _beside(label, free) or _right_under(label, free)
-    if chosen:  # a value wrapped in its cell: the lines its block carries on with
-        return chosen + _rest_of_block(values, chosen[0], taken, labels)
+    if chosen:  # a value wrapped in its cell: the lines right under it that carry it on
+        return chosen + _wrapped_rest(values, chosen[0], taken, labels)
     return _below(label, order, free, several=False)
 
 
@@ -277,15 +277,16 @@ def _cell_run(value: Line, free: list[tuple[int, Line]], upward: bool = False) -
         edge = step[1]
 
 
-def _rest_of_block(values: list[tuple[int, Line]], position: int, taken: set[int], labels: list[Line]) -> list[int]:
-    """The value lines after ``position`` in its block, each right under the one before with no
-    label beside it ("Conceição" / "Carvalho Simões": a name wrapped in a narrow cell; the next
-    row's value has its label level with it)."""
-    block, last = values[position]
+def _wrapped_rest(values: list[tuple[int, Line]], position: int, taken: set[int], labels: list[Line]) -> list[int]:
+    """The value lines after ``position``, each right under the one before with no label beside
+    it ("Conceição" / "Carvalho Simões": a name wrapped in a narrow cell, in its block or, where
+    the reading order set its wrapped label's second line between, in the next; the next row's
+    value has its label level with it)."""
+    _, last = values[position]
     rest = []
     for following in range(position + 1, len(values)):
-        index, line = values[following]
-        if index != block or following in taken or not _under(last, line) or _labelled(line, labels):
+        _, line = values[following]
+        if following in taken or not _under(last, line) or _labelled(line, labels):
             break
         rest.append(following)
         last = line
