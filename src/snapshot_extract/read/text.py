@@ -162,6 +162,13 @@ def _bold_per_line(lines: list[str]) -> list[str]:
 _TRAILING_NUMBER_RE = re.compile(r"^(?P<item>.*(?:[^\W\d_]|\)))\s*(?P<number>\d{1,2})\.\s*$")
 
 
+def _trailing_number(line: str) -> re.Match[str] | None:
+    stripped = line.rstrip()
+    if stripped[-1:] != "." or not stripped[-2:-1].isdigit():
+        return None  # most lines: spared the regex's backtracking over the whole line
+    return _TRAILING_NUMBER_RE.match(stripped)
+
+
 def _numbers_in_front(lines: list[str]) -> list[str]:
     """``lines`` with a numbered list whose numbers a tool printed after each item ("Municipal
     budget1." / "Higher levels of government2.": pypdf's content-stream order) numbered in front
@@ -170,12 +177,12 @@ def _numbers_in_front(lines: list[str]) -> list[str]:
     index = 0
     while index < len(marked):
         run = 0
-        while (index + run < len(marked) and (match := _TRAILING_NUMBER_RE.match(marked[index + run]))
+        while (index + run < len(marked) and (match := _trailing_number(marked[index + run]))
                and int(match.group("number")) == run + 1):
             run += 1
         if run >= 2:
             for position in range(index, index + run):
-                match = _TRAILING_NUMBER_RE.match(marked[position])
+                match = _trailing_number(marked[position])
                 assert match is not None
                 marked[position] = f"{match.group('number')}. {match.group('item').strip()}"
         index += max(run, 1)
