@@ -21,8 +21,9 @@ from ..geometry import round_box, union_box
 from ..models import RGB, BBox, Line
 from ..textutil import NUMBERED_ITEM_RE, join_wrapped
 from .hyphens import LINE_END_HYPHENS, Hyphenation
-from .layout import ROW_TOLERANCE, SIZE_CHANGE, TextLine, Unit
+from .layout import SIZE_CHANGE, TextLine, Unit
 from .order import order_units
+from .segments import ROW_TOLERANCE
 from .shapes import Box
 
 PARAGRAPH_GAP = 1.6  # of the font size: a wider baseline distance starts a new paragraph

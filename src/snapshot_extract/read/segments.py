@@ -1,0 +1,233 @@
+"""Segments: a page's spans -> rows (one baseline each) -> the segments each row is cut into.
+
+Contract: ``page_segments(spans, containers)`` groups the spans by baseline into rows and cuts each
+row, left to right, at a gap wider than ``SEGMENT_GAP`` sizes, at the edge of a box (a container
+of ``shapes.page_shapes``), and where a column starts: after a page's narrow gutter
+(``_gutters``) or in a borderless table's rows (``_value_columns``); then joins again the words a
+justified line stretched apart (``_join_measure``, ``_join_justified``). Each segment is its spans
+and the smallest box it sits in; ``layout`` makes each segment a text line. Geometry only.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from operator import attrgetter
+from typing import NamedTuple
+
+from ..textutil import split_bullet
+from .page import Span
+from .shapes import Box
+
+SEGMENT_GAP = 1.2  # of the font size: a wider gap on one baseline separates two text lines
+BULLET_GAP = 3.0  # of the font size: a bullet glyph is joined to text at most this far right
+JUSTIFIED_GAP = 3.0  # of the font size: the widest word space a justified line stretches
+WORD_GAP = 0.6  # of the font size: a gap between spans wider than this may be a column gutter
+GUTTER_ROWS = 8  # rows whose gaps line up at one x for a page to have a narrow gutter there
+MEASURE_LINES = 3  # lines that span one left edge to one right edge, besides a pair cut apart: a column's measure
+GUTTER_CROSSING = 0.5  # of those rows: how many spans may cross just before it (headings over both columns)
+TABLE_ROWS = 3  # rows cut at one x, their first words at one x too, for a borderless table's value column
+ROW_TOLERANCE = 0.3  # of the font size: baselines closer than this share a row
+
+
+Segment = tuple[list[Span], Box | None]  # a segment's spans, left to right, and the box it is in
+
+
+def page_segments(spans: Iterable[Span], containers: Sequence[Box]) -> list[list[Segment]]:
+    """Each row's segments, rows top to bottom (see the module docstring)."""
+    reach = [(box.bbox[1] - 1, box.bbox[3] + 1, box) for box in containers]  # smallest first, as given
+    rows = _rows(spans)
+    gutters = _gutters(rows) + _value_columns(rows)
+    cut = []
+    for row in rows:
+        baseline, size = row[0].baseline, row[0].size
+        near = [box for top, bottom, box in reach if top <= baseline <= bottom + size]
+        cut.append(_segments(row, near, gutters))
+    measures = Counter((round(spans[0].x0), round(spans[-1].x1)) for segments in cut for spans, _ in segments)
+    return [_join_justified(_join_measure(segments, measures)) for segments in cut]
+
+
+def _box_at(boxes: Sequence[Box], x: float, y: float) -> Box | None:
+    for box in boxes:
+        x0, y0, x1, y1 = box.bbox
+        if x0 - 1 <= x <= x1 + 1 and y0 - 1 <= y <= y1 + 1:
+            return box
+    return None
+
+
+
+_BASELINE_X0 = attrgetter("baseline", "x0")
+_X0 = attrgetter("x0")
+
+
+def _rows(spans: Iterable[Span]) -> list[list[Span]]:
+    rows: list[list[Span]] = []
+    anchor_baseline = anchor_size = 0.0
+    for span in sorted(spans, key=_BASELINE_X0):
+        baseline, size = span.baseline, span.size
+        if rows and baseline - anchor_baseline <= ROW_TOLERANCE * (anchor_size if anchor_size < size else size):
+            rows[-1].append(span)
+            continue
+        rows.append([span])
+        anchor_baseline, anchor_size = baseline, size
+    return rows
+
+
+class _Gutter(NamedTuple):
+    """Where a column starts right of a gutter, on the rows whose baselines lie from ``first``
+    to ``last`` (a whole page's column: every row); on the rows within ``margin`` beyond them, only
+    after a gap wider than any word space (``WORD_GAP``)."""
+
+    x: float
+    first: float = -math.inf
+    last: float = math.inf
+    margin: float = 0.0
+
+
+def _gutters(rows: list[list[Span]]) -> list[_Gutter]:
+    """Where the columns right of a page's narrow gutters start (a gutter narrower than a segment
+    gap: LaTeX's 10 pt between 9 pt columns): an x where ``GUTTER_ROWS`` rows or more start a
+    span after a gap wider than a word space, and that nearly no other row's span crosses just
+    before it. The words after a column's word spaces start at x positions of their own."""
+    starts: Counter[int] = Counter()
+    for row in rows:
+        ordered = sorted(row, key=_X0)
+        for before, after in zip(ordered, ordered[1:], strict=False):
+            if after.x0 - before.x1 > WORD_GAP * max(before.size, after.size):
+                starts[round(after.x0)] += 1
+    gutters = []
+    for start, count in starts.items():
+        if count >= GUTTER_ROWS:
+            crossing = sum(1 for row in rows for span in row if span.x0 < start - 1.5 < span.x1)
+            if crossing <= GUTTER_CROSSING * count:
+                gutters.append(_Gutter(float(start)))
+    return gutters
+
+
+def _value_columns(rows: list[list[Span]]) -> list[_Gutter]:
+    """Where a borderless table's columns start after its first (label | value, or a grid's
+    cells): an x where ``TABLE_ROWS`` rows or more are cut by a segment gap, the rows' first words
+    at one x too. It holds over the table's rows, from the first to the last row cut at any of its
+    columns: a label that fills its column ("Innovation / open data") comes closer to its value
+    than a segment gap, and a grid's first row may be cut at its third column only; a row before
+    or after them (a row's step away) only after a gap wider than a word space ("Environment and
+    Climate Change ✓ Housing": the first row of a grid coded by glyphs)."""
+    cut: dict[tuple[int, int], list[float]] = {}
+    for row in rows:
+        ordered = sorted(row, key=_X0)
+        for before, after in zip(ordered, ordered[1:], strict=False):
+            if after.x0 - before.x1 > SEGMENT_GAP * max(before.size, after.size):
+                cut.setdefault((round(ordered[0].x0), round(after.x0)), []).append(after.baseline)
+    columns = {key: baselines for key, baselines in cut.items() if len(baselines) >= TABLE_ROWS}
+    extent: dict[int, list[float]] = {}  # a table's rows, by the x its rows start at
+    for (left, _), baselines in columns.items():
+        extent.setdefault(left, []).extend(baselines)
+    return [_Gutter(float(x), min(extent[left]), max(extent[left]), _pitch(extent[left])) for left, x in columns]
+
+
+def _pitch(baselines: list[float]) -> float:
+    """The step between a table's rows (the smallest): a row before its first or after its last
+    one is that far away."""
+    ordered = sorted(baselines)
+    return min((after - before for before, after in zip(ordered, ordered[1:], strict=False) if after > before),
+               default=0.0)
+
+
+def _segments(row: list[Span], boxes: Sequence[Box], gutters: Sequence[_Gutter] = ()) -> list[Segment]:
+    """The segments of one row: its spans left to right, cut where ``_splits`` says or where
+    a span starts a column after a gutter of the page (``_gutters``)."""
+    if len(row) > 1:
+        row.sort(key=_X0)
+    baseline = row[0].baseline
+    starts = [(gutter.x, gutter.first <= baseline <= gutter.last) for gutter in gutters
+              if gutter.first - gutter.margin - 1.0 <= baseline <= gutter.last + gutter.margin + 1.0]
+    segments: list[Segment] = []
+    for span in row:
+        box = _box_at(boxes, (span.x0 + span.x1) / 2, span.baseline - 0.3 * span.size) if boxes else None
+        across = bool(segments) and any(
+            abs(span.x0 - x) <= 1.0 and x - segments[-1][0][-1].x1 > (1.0 if inside else WORD_GAP * span.size)
+            for x, inside in starts)
+        if not segments or across or _splits(segments[-1][0], span, box is segments[-1][1]):
+            segments.append(([], box))
+        segments[-1][0].append(span)
+    return segments
+
+
+def _join_measure(segments: list[Segment], measures: Counter[tuple[int, int]]) -> list[Segment]:
+    """``segments`` with two neighbours in one box joined where together they span a measure
+    that more than ``MEASURE_LINES`` lines of the page span (from one left edge to one right
+    edge), no wider apart than a justified word space ("departments," ... "universities": a
+    justified line of two words in a narrow panel; two columns' lines span no line's measure)."""
+    joined = [segments[0]] if segments else []
+    for spans, box in segments[1:]:
+        before, before_box = joined[-1]
+        gap, size = spans[0].x0 - before[-1].x1, max(spans[0].size, before[-1].size)
+        measure = measures[round(before[0].x0), round(spans[-1].x1)]
+        if box is before_box and gap <= JUSTIFIED_GAP * size and measure > MEASURE_LINES and not _is_marker(before[0]):
+            joined[-1] = (before + spans, box)
+        else:
+            joined.append((spans, box))
+    return joined
+
+
+def _join_justified(segments: list[Segment]) -> list[Segment]:
+    """``segments`` with each run of three words or more that is one justified line
+    (``_justified``) across segment cuts joined into one segment ("Spotlight", "- Ljubljana": a
+    dash's word is kept with it); the spans beside a run (the column next to it, a table's value
+    cell set close to its label's last word) keep their own segments, cut where the run ends."""
+    if len(segments) < 2:
+        return segments  # most rows: one segment, no run crosses a cut
+    flat = [(span, number) for number, (spans, _) in enumerate(segments) for span in spans]
+    run_of: list[int | None] = [None] * len(flat)  # the first span of the run a span is in
+    start = 0
+    while start < len(flat):
+        end = start + 1
+        while (end < len(flat) and segments[flat[end][1]][1] is segments[flat[start][1]][1]
+               and _justified([[span] for span, _ in flat[start:end + 1]])):
+            end += 1  # one box's words: the cells of a table are apart
+        if end - start >= 3 and flat[start][1] != flat[end - 1][1]:
+            run_of[start:end] = [start] * (end - start)
+            start = end
+        else:
+            start += 1
+    joined: list[Segment] = []
+    last: tuple[str, int] | None = None
+    for (span, number), run in zip(flat, run_of, strict=True):
+        key = ("run", run) if run is not None else ("segment", number)
+        if key == last:
+            joined[-1][0].append(span)
+        else:
+            joined.append(([span], segments[number][1]))
+        last = key
+    return joined
+
+
+def _justified(segments: list[list[Span]]) -> bool:
+    """Single words a justified line spread apart, each word space stretched past a segment
+    gap alike (to half a point): the first word no list marker, no gap wider than
+    ``JUSTIFIED_GAP`` font sizes. Cells of a table are set apart by gaps their texts' lengths
+    make unequal."""
+    spans = [span for segment in segments for span in segment]
+    gaps = [after.x0 - before.x1 for before, after in zip(spans, spans[1:], strict=False)]
+    size = max(span.size for span in spans)
+    words = all(" " not in span.text.strip() for span in spans)
+    return words and not _is_marker(spans[0]) and max(gaps) - min(gaps) <= 0.5 and max(gaps) <= JUSTIFIED_GAP * size
+
+
+def _splits(current: list[Span], span: Span, same_box: bool) -> bool:
+    if not same_box:
+        return True
+    previous = current[-1]
+    gap = span.x0 - previous.x1
+    size = max(span.size, previous.size)
+    if _is_marker(current[0]) and all(_is_marker(part) for part in current[1:]):
+        return not -size <= gap <= BULLET_GAP * size
+    return gap > SEGMENT_GAP * size or gap < -size
+
+
+def _is_marker(span: Span) -> bool:
+    return span.symbol or (len(span.text) == 1 and split_bullet(span.text + " x")[0])
+
+
+__all__ = ["BULLET_GAP", "ROW_TOLERANCE", "Segment", "page_segments"]
