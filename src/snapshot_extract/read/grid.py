@@ -148,7 +148,7 @@ def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
 def _grids(rows: list[list[_Cell]]) -> list[list[list[_Cell]]]:
     """The grids in ``rows``: each run of rows close one under the other, cut down to the cells
     that stand on its evenly spaced columns (left edges, or middles for centred labels), if it
-    has at least two full rows, all its cells in one type size."""
+    has at least two full rows and then at most one that is not, in the type size of the row above it."""
     grids = []
     for run in _runs(rows):
         anchor, edges = max(((anchor, _columns(run, anchor)) for anchor in _ANCHORS), key=lambda pair: len(pair[1]))
@@ -157,8 +157,10 @@ def _grids(rows: list[list[_Cell]]) -> list[list[list[_Cell]]]:
         grid = [row for row in ([cell for cell in row if _on(anchor(cell), edges)] for row in run) if row]
         while grid and len(grid[0]) < len(edges):  # a grid starts with a full row (a caption above is none)
             grid.pop(0)
-        sizes = {round(cell.lines[0].size / SIZE_STEP) for row in grid for cell in row}
-        if len(grid) >= 2 and all(len(row) == len(edges) for row in grid[:-1]) and len(sizes) == 1:
+        full = next((index for index, row in enumerate(grid) if len(row) < len(edges)), len(grid))
+        if full < len(grid) and _size(grid[full]) != _size(grid[full - 1]):
+            grid = grid[:full]  # a row that is not full, in another type size, is no row of it (a heading)
+        if full >= 2 and len(grid) <= full + 1:
             grids.append(grid)
     return grids
 
@@ -181,6 +183,11 @@ def _runs(rows: list[list[_Cell]]) -> list[list[list[_Cell]]]:
                 continue
         runs.append([row])
     return runs
+
+
+def _size(row: list[_Cell]) -> int:
+    """A row's type size, rounded to ``SIZE_STEP``."""
+    return round(row[0].lines[0].size / SIZE_STEP)
 
 
 def _height(cells: list[_Cell]) -> float:
