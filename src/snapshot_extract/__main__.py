@@ -6,7 +6,9 @@ import can be lost (Python only prints one raised in an import lock's callback; 
 may clear one): a batch would then run on as if nothing had happened. So until the command is
 ready an interrupt is only noted, and a command interrupted that early exits 130 with one line,
 before it has touched anything. After that, ``cli`` (and for a batch, ``batch.interrupts``)
-handle them.
+handle them; once the command has finished, they are ignored: Python resets its handlers to the
+default while it tears down, and an interrupt there would end the process by the signal (exit
+-2) after the command had decided, and printed, its own outcome.
 """
 
 from __future__ import annotations
@@ -33,7 +35,11 @@ def main() -> None:
     if noted:
         sys.stderr.write("error: interrupted while starting; nothing was done\n")
         sys.exit(EXIT_INTERRUPTED)
-    run()
+    try:
+        run()
+    finally:  # the outcome is decided and told: an interrupt now cannot kill the interpreter's teardown
+        for number in (signal.SIGINT, signal.SIGTERM):  # (Python resets its handlers to the default there)
+            signal.signal(number, signal.SIG_IGN)
 
 
 if __name__ == "__main__":
