@@ -129,7 +129,7 @@ def _rows(cells: list[_Cell]) -> list[list[_Cell]]:
     rows: list[list[_Cell]] = []
     by_size: dict[int, list[_Cell]] = {}
     for cell in cells:
-        by_size.setdefault(round(cell.lines[0].size / SIZE_STEP), []).append(cell)
+        by_size.setdefault(_size([cell]), []).append(cell)
     for sized in by_size.values():
         bottom = 0.0
         start = len(rows)
@@ -186,7 +186,7 @@ def _runs(rows: list[list[_Cell]]) -> list[list[list[_Cell]]]:
 
 
 def _size(row: list[_Cell]) -> int:
-    """A row's type size, rounded to ``SIZE_STEP``."""
+    """A row's type size (its first cell's), rounded to ``SIZE_STEP``."""
     return round(row[0].lines[0].size / SIZE_STEP)
 
 
