@@ -62,6 +62,7 @@ _X0 = attrgetter("x0")
 
 
 def _rows(spans: Iterable[Span]) -> list[list[Span]]:
+    """The spans on one baseline (to ``ROW_TOLERANCE``), rows top to bottom, each left to right."""
     rows: list[list[Span]] = []
     anchor_baseline = anchor_size = 0.0
     for span in sorted(spans, key=_BASELINE_X0):
@@ -71,6 +72,9 @@ def _rows(spans: Iterable[Span]) -> list[list[Span]]:
             continue
         rows.append([span])
         anchor_baseline, anchor_size = baseline, size
+    for row in rows:
+        if len(row) > 1:
+            row.sort(key=_X0)
     return rows
 
 
@@ -92,8 +96,7 @@ def _gutters(rows: list[list[Span]]) -> list[_Gutter]:
     before it. The words after a column's word spaces start at x positions of their own."""
     starts: Counter[int] = Counter()
     for row in rows:
-        ordered = sorted(row, key=_X0)
-        for before, after in zip(ordered, ordered[1:], strict=False):
+        for before, after in zip(row, row[1:], strict=False):
             if after.x0 - before.x1 > WORD_GAP * max(before.size, after.size):
                 starts[round(after.x0)] += 1
     gutters = []
@@ -115,10 +118,9 @@ def _value_columns(rows: list[list[Span]]) -> list[_Gutter]:
     Climate Change ✓ Housing": the first row of a grid coded by glyphs)."""
     cut: dict[tuple[int, int], list[float]] = {}
     for row in rows:
-        ordered = sorted(row, key=_X0)
-        for before, after in zip(ordered, ordered[1:], strict=False):
+        for before, after in zip(row, row[1:], strict=False):
             if after.x0 - before.x1 > SEGMENT_GAP * max(before.size, after.size):
-                cut.setdefault((round(ordered[0].x0), round(after.x0)), []).append(after.baseline)
+                cut.setdefault((round(row[0].x0), round(after.x0)), []).append(after.baseline)
     columns = {key: baselines for key, baselines in cut.items() if len(baselines) >= TABLE_ROWS}
     extent: dict[int, list[float]] = {}  # a table's rows, by the x its rows start at
     for (left, _), baselines in columns.items():
@@ -135,10 +137,8 @@ def _pitch(baselines: list[float]) -> float:
 
 
 def _segments(row: list[Span], boxes: Sequence[Box], gutters: Sequence[_Gutter] = ()) -> list[Segment]:
-    """The segments of one row: its spans left to right, cut where ``_splits`` says or where
-    a span starts a column after a gutter of the page (``_gutters``)."""
-    if len(row) > 1:
-        row.sort(key=_X0)
+    """The segments of one row (its spans left to right, as ``_rows`` gives them), cut where
+    ``_splits`` says or where a span starts a column after a gutter of the page (``_gutters``)."""
     baseline = row[0].baseline
     starts = [(gutter.x, gutter.first <= baseline <= gutter.last) for gutter in gutters
               if gutter.first - gutter.margin - 1.0 <= baseline <= gutter.last + gutter.margin + 1.0]

@@ -176,16 +176,14 @@ def _numbers_in_front(lines: list[str]) -> list[str]:
     marked = list(lines)
     index = 0
     while index < len(marked):
-        run = 0
-        while (index + run < len(marked) and (match := _trailing_number(marked[index + run]))
-               and int(match.group("number")) == run + 1):
-            run += 1
-        if run >= 2:
-            for position in range(index, index + run):
-                match = _trailing_number(marked[position])
-                assert match is not None
+        run: list[re.Match[str]] = []
+        while (index + len(run) < len(marked) and (match := _trailing_number(marked[index + len(run)]))
+               and int(match.group("number")) == len(run) + 1):
+            run.append(match)
+        if len(run) >= 2:
+            for position, match in enumerate(run, start=index):
                 marked[position] = f"{match.group('number')}. {match.group('item').strip()}"
-        index += max(run, 1)
+        index += max(len(run), 1)
     return marked
 
 
