@@ -564,6 +564,7 @@ def test_numbered_items_that_name_a_section_topic_are_no_headings(vocabulary: Vo
     ("https://service.berlin data.berlin.de", ["https://service.berlin", "https://data.berlin.de"]),  # .berlin is one
     ("https://lab.x.nl www.x.nl/data", ["https://lab.x.nl", "https://www.x.nl/data"]),
     ("i.e. data.x.fi", ["https://data.x.fi"]),
+    ("https:// data.x.gob.mx/| www.x.gob.mx", ["https://data.x.gob.mx/", "https://www.x.gob.mx"]),  # a bar ends one
 ])
 def test_web_addresses_cut_at_a_line_end(text: str, expected: list[str]) -> None:
     assert urls(text) == expected

@@ -1694,6 +1694,64 @@ def test_an_address_wrapped_after_a_slash_in_its_cell(tmp_path: Path, backend: s
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+def test_a_strip_of_addresses_beside_its_label_wrapped_under_its_first(
+        tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """A label | value table whose websites value is a strip of addresses set apart by bars, too
+    long for the row: "a | b |" beside the label, "c" under "a". Every address is the label's, in
+    printed order (a sweep document lost the middle one without a warning)."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        _text(canvas, 50, 64, "Overview", font="Helvetica-Bold", size=11)
+        _text(canvas, 50, 80, "Mayor", size=8)
+        _text(canvas, 200, 80, "Jane Roe", size=8)
+        _text(canvas, 50, 94, "Innovation / open data website", size=8)
+        for x, text in ((200, "https://lab.testville.org/"), (330, "|"), (360, "https://data.testville.org/"), (490, "|")):
+            _text(canvas, x, 94, text, size=8)
+        _text(canvas, 200, 104, "https://www.testville.org/innovation", size=8)
+        _text(canvas, 50, 140, "What is the organisational structure?", font="Helvetica-Bold", size=11)
+        _text(canvas, 50, 156, "Testville's innovation work is sprinkled throughout the municipality, with no dedicated "
+                               "staff working on it.")
+
+    record = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record
+    assert record.overview.mayor == "Jane Roe"
+    assert record.overview.websites == ["https://lab.testville.org/", "https://data.testville.org/",
+                                        "https://www.testville.org/innovation"]
+    assert not [w for w in record.warnings if w.field.startswith("overview")]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_address_carried_on_level_with_the_label_of_the_next_card(
+        tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """Cards in two columns, each value indented under its label: the websites card's address is
+    cut inside a word ("…-and-o" / "pen-innovation-programme"), its rest printed level with the
+    "Innovation Lead" label of the other column. That rest is the address's, not the lead's value
+    (a blind round read the lead as unreadable and lost half an address)."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        _text(canvas, 50, 64, "Overview", font="Helvetica-Bold", size=11)
+        cards = ((50, 80, "Mayor", ("Jane Roe",)), (50, 106, "Term", ("2016-2022",)),
+                 (50, 131, "Innovation Lead", ("Mélanie Côté-Rivard",)),
+                 (360, 80, "Population size", ("233,222 (2016)",)),
+                 (360, 106, "Innovation / open data website",
+                  ("https://testville.ca/en/city-hall/smart-city-and-o", "pen-innovation-programme", "www.testvillelab.org")))
+        for x, top, label, values in cards:
+            _text(canvas, x, top, label, font="Helvetica-Bold", size=8)
+            for row, value in enumerate(values):
+                _text(canvas, x + 8, top + 12 + 12 * row, value, size=8)
+        _text(canvas, 50, 190, "What is the organisational structure?", font="Helvetica-Bold", size=11)
+        _text(canvas, 50, 206, "Testville's innovation work is sprinkled throughout the municipality.")
+
+    record = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record
+    overview = record.overview
+    assert (overview.mayor, overview.term_start, overview.innovation_lead) == ("Jane Roe", 2016, "Mélanie Côté-Rivard")
+    assert overview.websites == ["https://testville.ca/en/city-hall/smart-city-and-open-innovation-programme",
+                                 "https://www.testvillelab.org"]
+    assert not [w for w in record.warnings if w.field.startswith("overview")]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_overview_as_cards_of_a_label_over_its_value(tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
     """Cards two by two, each a label in capitals over its value, no colons: each value is the
     one right under its label, whatever order the page is read in ("MAYORAL TERM" is the term;

@@ -15,8 +15,9 @@ from publicsuffixlist import PublicSuffixList
 from ..models import Line
 from ..textutil import ends_in_address, join_wrapped
 
+# An address ends at a space, a quote, a bracket or a bar ("…gob.mx/| www…": no address holds a bare "|")
 URL_RE = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"')]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s<>\"')]*)?",
+    r"(?:https?://|www\.)[^\s<>\"')|]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s<>\"')|]*)?",
     re.IGNORECASE,
 )
 

@@ -12,8 +12,8 @@ import re
 
 from ..geometry import right_under
 from ..models import Block, Evidence, Line, Section
-from ..textutil import OVERVIEW_KEYS
-from .addresses import URL_RE, holds_address, lines_text
+from ..textutil import OVERVIEW_KEYS, ends_in_address
+from .addresses import URL_RE, holds_address, is_scheme, lines_text
 from .common import Found, locate
 
 _KEYS = OVERVIEW_KEYS
@@ -114,16 +114,26 @@ def _value_of(key: str, label: Line, values: list[tuple[int, Line]], taken: set[
     after it in reading order."""
     free = [(position, line) for position, (_, line) in enumerate(values) if position not in taken]
     if "web" in key:  # a websites label's value is an address
-        chosen = _beside(label, [(position, line) for position, line in free
-                                 if holds_address(line.text, piece=False)]) or _right_under(label, free)
-        if chosen:  # a cell of several websites, one under the other
+        addresses = [(position, line) for position, line in free if holds_address(line.text, piece=False)]
+        chosen = _beside(label, addresses) or _right_under(label, free)
+        if chosen:  # a cell of several websites, one under the other; a strip of them, wrapped under its first
             value = values[chosen[0]][1]
-            return _cell_run(value, free, upward=True) + chosen + _cell_run(value, free)
+            chosen += _beside(value, addresses, every=True)
+            runs = [_cell_run(values[position][1], free) for position in chosen]
+            return _cell_run(value, free, upward=True) + chosen + [line for run in runs for line in run]
         return _below(label, order, free, several=True)
-    chosen = _beside(label, free) or _right_under(label, free)
+    starts = [(position, line) for position, line in free if not _carries_an_address(line, free)]
+    chosen = _beside(label, starts) or _right_under(label, free)
     if chosen:  # a value wrapped in its cell: the lines right under it that carry it on
         return chosen + _wrapped_rest(values, chosen[0], taken, labels)
     return _below(label, order, free, several=False)
+
+
+def _carries_an_address(line: Line, free: list[tuple[int, Line]]) -> bool:
+    """``line`` is the rest of a web address cut at the end of the line right over it
+    ("…/smart-city-and-o" / "pen-innovation-programme"): no value of a label beside it."""
+    return holds_address(line.text, piece=True) and any(_under(other, line) and ends_in_address(other.text)
+                                                        for _, other in free)
 
 
 def _row_pairs(found: Found, section: Section) -> list[tuple[str, str, Evidence]]:
@@ -166,14 +176,20 @@ def _take(found: Found, values: list[tuple[int, Line]], taken: set[int], chosen:
     return [values[position][1] for position in chosen]
 
 
+def only_addresses(text: str) -> bool:
+    """A line of web addresses only: each word an address, a scheme cut from the address after it
+    ("http://"), or a separator between them ("https://a.org | https://b.org")."""
+    words = text.split()
+    return bool(words) and all(URL_RE.fullmatch(word) or is_scheme(word) or word in PAIR_SEPARATORS for word in words)
+
+
 def _addresses_below(label: Line, order: list[Line], values: list[tuple[int, Line]], taken: set[int]) -> list[int]:
     """The lines right after ``label`` in reading order that hold web addresses only (a
     websites label with its first address beside it and the others under it)."""
     position_of = {id(line): position for position, (_, line) in enumerate(values) if position not in taken}
     chosen: list[int] = []
     for line in order[order.index(label) + 1:]:
-        if id(line) not in position_of or not all(URL_RE.fullmatch(part) or part in PAIR_SEPARATORS
-                                                   for part in line.text.split()):
+        if id(line) not in position_of or not only_addresses(line.text):
             break
         chosen.append(position_of[id(line)])
     return chosen
@@ -245,10 +261,11 @@ def _under(line: Line, other: Line) -> bool:
     return right_under(line.bbox, other.bbox)
 
 
-def _beside(label: Line, free: list[tuple[int, Line]]) -> list[int]:
+def _beside(label: Line, free: list[tuple[int, Line]], every: bool = False) -> list[int]:
     """The value printed right of ``label`` on the same line of the page (a table's cell): the
     two overlap by half the height of the lower one (a label wrapped over two lines in its cell
-    is as tall as two values)."""
+    is as tall as two values). ``every``: all such values, left to right (a strip of web
+    addresses set apart by gaps or bars)."""
     if label.bbox is None:
         return []
     top, bottom = label.bbox[1], label.bbox[3]
@@ -256,6 +273,8 @@ def _beside(label: Line, free: list[tuple[int, Line]]) -> list[int]:
              if line.bbox is not None and line.page == label.page and line.bbox[0] > label.bbox[2]
              and min(bottom, line.bbox[3]) - max(top, line.bbox[1])
              > 0.5 * min(bottom - top, line.bbox[3] - line.bbox[1])]
+    if every:
+        return [position for _, position in sorted(right)]
     return [min(right)[1]] if right else []
 
 
@@ -326,4 +345,6 @@ def _evidence(lines: list[Line], part: str | None) -> Evidence:
     return locate(block, part)
 
 
-__all__ = ["BARE_KEY_RE", "KEY_RE", "PAIR_SEPARATORS", "labelled_parts", "pair_labels", "unlabelled_head"]
+__all__ = [
+    "BARE_KEY_RE", "KEY_RE", "PAIR_SEPARATORS", "labelled_parts", "only_addresses", "pair_labels", "unlabelled_head",
+]

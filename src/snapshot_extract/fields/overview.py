@@ -7,9 +7,9 @@ import re
 from ..models import Block, Evidence, FieldResult, Section
 from ..textutil import OVERVIEW_KEYS
 from ..vocabulary import Vocabulary
-from .addresses import URL_RE, is_scheme, urls
+from .addresses import is_scheme, urls
 from .common import Found, locate
-from .labels import KEY_RE, PAIR_SEPARATORS, labelled_parts, pair_labels, unlabelled_head
+from .labels import KEY_RE, PAIR_SEPARATORS, labelled_parts, only_addresses, pair_labels, unlabelled_head
 
 _TERM_RE = re.compile(
     r"(?P<since>\b(?:since|from)\s+(?:\w+\s+)?)?(?P<start>(?:19|20)\d{2})\b(?:[^\d]{0,25}?(?:[‐‑‒–—―−/-]|\bto\b|\btill\b|"
@@ -46,8 +46,7 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
         if all(matches) and not all(match.group("value").strip() for match in matches if match):
             continue  # a label whose value is printed elsewhere: pair_labels finds it
         if not all(matches):
-            if (websites or after_website_label) and all(URL_RE.fullmatch(line.text.strip())
-                                                         or is_scheme(line.text) for line in block.lines):
+            if (websites or after_website_label) and all(only_addresses(line.text) for line in block.lines):
                 if is_scheme(block.text):
                     scheme = block.text.strip()
                 else:
