@@ -1751,6 +1751,51 @@ def test_an_address_carried_on_level_with_the_label_of_the_next_card(
     assert not [w for w in record.warnings if w.field.startswith("overview")]
 
 
+def _justified(canvas: Canvas, x0: float, x1: float, top: float, text: str, size: float) -> None:
+    """``text`` set from ``x0`` to ``x1`` with even gaps between its words, each word drawn apart."""
+    words = text.split()
+    widths = [pdfmetrics.stringWidth(word, "Helvetica", size) for word in words]
+    gap = (x1 - x0 - sum(widths)) / (len(words) - 1)
+    x = x0
+    for word, width in zip(words, widths, strict=True):
+        _text(canvas, x, top, word, size=size)
+        x += width + gap
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_table_row_as_wide_as_the_text_is_still_a_label_and_its_value(
+        tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """A label | value table over justified text: the websites row, its label filling its column
+    and its addresses reaching the text's right edge, spans the measure of the paragraphs under
+    it. The label and its value are still two cells (a sweep document read "Innovation / open
+    data https://…" as one line and lost two addresses without a warning)."""
+    size = 8.5
+    value = "https://data.testville.org/; https://www.testville.org/innovation;"
+    right = 147.4 + pdfmetrics.stringWidth(value, "Helvetica", size)
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 51, 40, HEADER, size=14)
+        _text(canvas, 51, 64, "Overview", font="Helvetica-Bold", size=11)
+        rows = (("Mayor", "Min-jun Park", 80), ("Population size", "9.8 million (2019 estimate)", 94),
+                ("Innovation / open data", value, 108), ("website", "www.testville.org", 119))
+        for label, text, top in rows:
+            _text(canvas, 51, top, label, size=size)
+            _text(canvas, 147.4, top, text, size=size)
+        _text(canvas, 51, 140, "What is the organisational structure?", font="Helvetica-Bold", size=11)
+        sentence = ("Testville's innovation work is carried out by a dedicated team within a department, with "
+                    "dedicated staff working specifically on building innovation capacity in every part of "
+                    "the municipality and beyond it, together with partners from the private sector and "
+                    "the universities of the region, who share their data and their methods openly.")
+        words = sentence.split()
+        for line in range(4):
+            _justified(canvas, 51, right, 156 + 11 * line, " ".join(words[line * 12:(line + 1) * 12]), size)
+
+    record = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record
+    assert record.overview.websites == ["https://data.testville.org/", "https://www.testville.org/innovation",
+                                        "https://www.testville.org"]
+    assert not [w for w in record.warnings if w.field.startswith("overview")]
+
+
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_overview_as_cards_of_a_label_over_its_value(tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
     """Cards two by two, each a label in capitals over its value, no colons: each value is the

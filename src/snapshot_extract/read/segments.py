@@ -43,9 +43,10 @@ def page_segments(spans: Iterable[Span], containers: Sequence[Box]) -> list[list
     for row in rows:
         baseline, size = row[0].baseline, row[0].size
         near = [box for top, bottom, box in reach if top <= baseline <= bottom + size]
-        cut.append(_segments(row, near, gutters))
-    measures = Counter((round(spans[0].x0), round(spans[-1].x1)) for segments in cut for spans, _ in segments)
-    return [_join_justified(_join_measure(segments, measures)) for segments in cut]
+        starts = _column_starts(gutters, baseline)
+        cut.append((_segments(row, near, starts), starts))
+    measures = Counter((round(spans[0].x0), round(spans[-1].x1)) for segments, _ in cut for spans, _ in segments)
+    return [_join_justified(_join_measure(segments, measures, starts)) for segments, starts in cut]
 
 
 def _box_at(boxes: Sequence[Box], x: float, y: float) -> Box | None:
@@ -136,12 +137,16 @@ def _pitch(baselines: list[float]) -> float:
                default=0.0)
 
 
-def _segments(row: list[Span], boxes: Sequence[Box], gutters: Sequence[_Gutter] = ()) -> list[Segment]:
+def _column_starts(gutters: Sequence[_Gutter], baseline: float) -> list[tuple[float, bool]]:
+    """Where a column starts on a row at ``baseline`` (``_gutters``, ``_value_columns``): each x,
+    and whether the row is inside the gutter's rows (not a row's step before or after them)."""
+    return [(gutter.x, gutter.first <= baseline <= gutter.last) for gutter in gutters
+            if gutter.first - gutter.margin - 1.0 <= baseline <= gutter.last + gutter.margin + 1.0]
+
+
+def _segments(row: list[Span], boxes: Sequence[Box], starts: Sequence[tuple[float, bool]]) -> list[Segment]:
     """The segments of one row (its spans left to right, as ``_rows`` gives them), cut where
-    ``_splits`` says or where a span starts a column after a gutter of the page (``_gutters``)."""
-    baseline = row[0].baseline
-    starts = [(gutter.x, gutter.first <= baseline <= gutter.last) for gutter in gutters
-              if gutter.first - gutter.margin - 1.0 <= baseline <= gutter.last + gutter.margin + 1.0]
+    ``_splits`` says or where a span starts a column (``_column_starts``)."""
     segments: list[Segment] = []
     for span in row:
         box = _box_at(boxes, (span.x0 + span.x1) / 2, span.baseline - 0.3 * span.size) if boxes else None
@@ -154,17 +159,22 @@ def _segments(row: list[Span], boxes: Sequence[Box], gutters: Sequence[_Gutter] 
     return segments
 
 
-def _join_measure(segments: list[Segment], measures: Counter[tuple[int, int]]) -> list[Segment]:
+def _join_measure(segments: list[Segment], measures: Counter[tuple[int, int]],
+                  starts: Sequence[tuple[float, bool]]) -> list[Segment]:
     """``segments`` with two neighbours in one box joined where together they span a measure
     that more than ``MEASURE_LINES`` lines of the page span (from one left edge to one right
     edge), no wider apart than a justified word space ("departments," ... "universities": a
-    justified line of two words in a narrow panel; two columns' lines span no line's measure)."""
+    justified line of two words in a narrow panel; two columns' lines span no line's measure),
+    unless the second starts a column (``starts``: a table's label and its value as wide as the
+    page's text)."""
     joined = [segments[0]] if segments else []
     for spans, box in segments[1:]:
         before, before_box = joined[-1]
         gap, size = spans[0].x0 - before[-1].x1, max(spans[0].size, before[-1].size)
         measure = measures[round(before[0].x0), round(spans[-1].x1)]
-        if box is before_box and gap <= JUSTIFIED_GAP * size and measure > MEASURE_LINES and not _is_marker(before[0]):
+        column = any(abs(spans[0].x0 - x) <= 1.0 for x, _ in starts)
+        if (box is before_box and gap <= JUSTIFIED_GAP * size and measure > MEASURE_LINES and not column
+                and not _is_marker(before[0])):
             joined[-1] = (before + spans, box)
         else:
             joined.append((spans, box))
