@@ -531,6 +531,33 @@ def test_outcomes_legend_keyed_before_its_label(tmp_path: Path, backend: str, le
     assert [term.text for term in record.outcomes.policy_areas] == list(AREAS)  # no legend label among them
 
 
+def _draw_legend(canvas: Canvas, legend: str, blue: Color, grey: Color) -> None:
+    """The legend of ``_legend_in_words``, under its grid."""
+    if legend == "coloured":
+        x = 50.0
+        for text, colour in (("Legend: ", None), ("blue = with sufficient data", blue), (";  ", None),
+                             ("grey = without sufficient data", grey)):
+            _text(canvas, x, 190, text, size=8, colour=colour)
+            x += pdfmetrics.stringWidth(text, "Helvetica", 8)
+    elif legend == "wrapped":
+        for column, (first, paint) in enumerate((("With sufficient", GREEN), ("Without sufficient", AMBER))):
+            _rect(canvas, 60 + 100 * column, 180, 68 + 100 * column, 206, paint)
+            _text(canvas, 76 + 100 * column, 190, first)
+            _text(canvas, 76 + 100 * column, 202, "data")
+    elif legend == "flowed":  # a line of text: its title, then each key's swatch and label, wrapped
+        _text(canvas, 50, 190, "Legend:")
+        for x, text, paint in ((90, "with sufficient data", GREEN), (200, "without sufficient", AMBER)):
+            _rect(canvas, x, 182, x + 7, 189, paint)
+            _text(canvas, x + 10, 190, text)
+        _text(canvas, 50, 202, "data")
+    elif legend == "one label":  # one side keyed; the grid's other paint is the other side's
+        _rect(canvas, 50, 182, 57, 189, GREEN)
+        _text(canvas, 60, 190, "With sufficient data")
+    else:
+        _text(canvas, 50, 190, "Legend: green shaded cells are areas with sufficient")
+        _text(canvas, 50, 202, "data; unshaded cells are areas without sufficient data.")
+
+
 def _legend_in_words(legend: str) -> Draw:
     """Blind round 9's legends, in the left column of two: a sentence whose two phrases are
     printed in their colours after the colour's name ("blue = with sufficient data", fpdf2,
@@ -554,39 +581,29 @@ def _legend_in_words(legend: str) -> Draw:
             if legend == "coloured":
                 _text(canvas, x0, top + 14, area, size=7.5, colour=blue if painted else grey)
                 continue
-            if legend == "wrapped":
+            if legend in ("wrapped", "flowed", "one label"):
                 paint = GREEN if painted else AMBER
             else:
                 paint = Color(0.6, 0.84, 0.64) if painted else None
             _rect(canvas, x0, top, x0 + 80, top + 22, paint, stroke=Color(0.8, 0.8, 0.8))
             _text(canvas, x0 + 4, top + 14, area, size=7.5)
-        if legend == "coloured":
-            x = 50.0
-            for text, colour in (("Legend: ", None), ("blue = with sufficient data", blue), (";  ", None),
-                                 ("grey = without sufficient data", grey)):
-                _text(canvas, x, 190, text, size=8, colour=colour)
-                x += pdfmetrics.stringWidth(text, "Helvetica", 8)
-        elif legend == "wrapped":
-            for column, (first, paint) in enumerate((("With sufficient", GREEN), ("Without sufficient", AMBER))):
-                _rect(canvas, 60 + 100 * column, 180, 68 + 100 * column, 206, paint)
-                _text(canvas, 76 + 100 * column, 190, first)
-                _text(canvas, 76 + 100 * column, 202, "data")
-        else:
-            _text(canvas, 50, 190, "Legend: green shaded cells are areas with sufficient")
-            _text(canvas, 50, 202, "data; unshaded cells are areas without sufficient data.")
+        _draw_legend(canvas, legend, blue, grey)
 
     return draw
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-@pytest.mark.parametrize("legend", ["coloured", "wrapped", "worded"])
+@pytest.mark.parametrize("legend", ["coloured", "wrapped", "worded", "flowed", "one label"])
 def test_outcomes_legend_worded_or_wrapped(tmp_path: Path, backend: str, legend: str,
                                            vocabulary: Vocabulary) -> None:
     """Blind round 9 printed 20 of its 30 grids with such legends, and every one was read with
     both lists null. A colour's name before a coloured phrase is no part of the phrase; a label's
     lines right under each other are one label, the next label's first line read between them;
     a colour the legend only names picks, of the grid's two paints, the one nearest it (the
-    grid's light green is nearer the paper than pure green is, but nearer green than the paper is)."""
+    grid's light green is nearer the paper than pure green is, but nearer green than the paper is).
+    Blind round 11 printed its legend as a line of text ("Legend: ■ with sufficient data ■ without
+    sufficient" / "data"): the label's rest starts the next line, its title is no area; a legend
+    of one label keys the grid's other paint as the other side."""
     record = parse_document(_read(_render(tmp_path, _legend_in_words(legend)), backend), vocabulary).record
     assert [term.text for term in record.outcomes.policy_areas] == list(AREAS)
     assert [term.text for term in record.outcomes.with_sufficient_data or []] == [a for a in AREAS if a in WITH_DATA]

@@ -27,6 +27,7 @@ _KEY_PREFIX_RE = re.compile(rf"^{_KEY_PREFIX}")
 _LEGEND_RE = re.compile(rf"^{_KEY_PREFIX}?(?P<kind>with|without|in)?\s*sufficient\s+data\.?$", re.I)
 _LEGEND_PHRASE_RE = re.compile(r"\b(?:with\s+|without\s+|in)?sufficient\s+data\b\.?", re.I)
 _WITHOUT = ("without", "in")
+_TITLE_RE = re.compile(r"^(?:legend|key)\s*:?$", re.I)  # the legend's title on a line of its own
 # A side named as unpainted in a worded legend ("unshaded cells are areas without sufficient data")
 _UNPAINTED_RE = re.compile(
     r"\b(?:un(?:shaded|filled|painted|colou?red|highlighted)|blank|plain|no\s+(?:fill|shading|colou?r))\b", re.I
@@ -65,7 +66,7 @@ class Legend:
             colour = legend_colour(block, swatches)
             if colour is not None:
                 self.colours.setdefault(label, colour)
-        if in_row or label is not None:
+        if in_row or label is not None or _TITLE_RE.match(block.text):
             return True
         if block.kind != "row" and _LEGEND_PHRASE_RE.search(block.text):
             self.worded.append(index)
@@ -88,7 +89,8 @@ def without_legend(text: str) -> str:
 def wrapped_labels(blocks: Sequence[Block]) -> dict[int, tuple[int, str]]:
     """Legend labels wrapped in their box whose lines the reading order set apart ("With
     sufficient", the next label's first line, then "data"): the index of a label's first block ->
-    (the index of the block holding its rest, right under it at its left edge; the label's kind)."""
+    (the index of the block holding its rest, right under it at its left edge or, the legend a
+    line of text that wrapped, at the start of the next line; the label's kind)."""
     found: dict[int, tuple[int, str]] = {}
     rests: set[int] = set()
     for index, block in enumerate(blocks):
@@ -98,13 +100,22 @@ def wrapped_labels(blocks: Sequence[Block]) -> dict[int, tuple[int, str]]:
         for other in range(index + 1, min(len(blocks), index + 4)):
             below = blocks[other].lines[0]
             if (other not in rests and below.bbox is not None and below.page == line.page
-                    and right_under(line.bbox, below.bbox, gap=0.8, overlap=0.2)):
+                    and _carries_on(line.bbox, below.bbox)):
                 kind = legend_kind(f"{block.text} {blocks[other].text}")
                 if kind is not None:
                     found[index] = (other, kind)
                     rests.add(other)
                     break
     return found
+
+
+def _carries_on(above: BBox, below: BBox) -> bool:
+    """``below`` is the next line of a label ending ``above``: right under it at its left edge,
+    or the next line of the text it is set in, starting left of it."""
+    if right_under(above, below, gap=0.8, overlap=0.2):
+        return True
+    height = above[3] - above[1]
+    return below[0] < above[0] - 2 and -0.2 * height <= below[1] - above[3] <= 0.8 * height
 
 
 def named_keys(texts: Sequence[str]) -> dict[str, RGB]:

@@ -72,6 +72,8 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
         colours = _worded_legend(cells, [section.blocks[index] for index in legend.worded]) or colours
     for index in legend.worded if len(colours) == 2 else ():  # a legend sentence ("Legend: blue = with ...")
         found.use(index)
+    if len(colours) == 1:
+        colours = _other_side(cells, colours) or colours
     _classify(found, cells, colours)
     return found.result()
 
@@ -161,6 +163,21 @@ def _worded_legend(cells: list[Cell], blocks: list[Block]) -> dict[str, RGB]:
     for paints in (fills, colors):
         if len(paints) == 2 and None not in paints:
             return resolve_names(named, sorted(paint for paint in paints if paint is not None))
+    return {}
+
+
+def _other_side(cells: list[Cell], legend: dict[str, RGB]) -> dict[str, RGB]:
+    """A legend whose other label could not be read (wrapped where the reading order lost it): the
+    cells painted in two colours, one of them the legend's, the other is the other side's."""
+    (kind, colour), = legend.items()
+    other = "without" if kind == "with" else "with"
+    for paints in ({cell.fill for cell in cells}, {cell.color for cell in cells}):
+        if len(paints) != 2 or None in paints:
+            continue
+        first, second = sorted(paint for paint in paints if paint is not None)
+        near, far = sorted((first, second), key=lambda paint: math.dist(paint, colour))
+        if math.dist(near, colour) <= _MATCH_DISTANCE < math.dist(far, colour):
+            return {kind: near, other: far}
     return {}
 
 
