@@ -646,6 +646,32 @@ def test_grid_rows_continued_in_another_section_go_to_the_grid_and_the_sentence_
     assert [w.code for w in record.warnings if w.field == "outcomes.policy_areas"] == ["grid_continued"]
 
 
+def test_with_and_without_lists_read_from_a_continued_grid_are_flagged_too() -> None:
+    """The with/without lists come from the same cells as the policy areas: where the grid was
+    read from pieces (cells found in another section), each list read is flagged as well (blind
+    round 2 read three such lists one area short, with a warning on the policy areas only)."""
+    from snapshot_extract import load_vocabulary
+
+    green, amber = (0.2, 0.6, 0.3), (0.95, 0.6, 0.1)
+
+    def line(text: str, *cells: str, paint: tuple[float, float, float] | None = None) -> Line:
+        return Line(text, page=1, bbox=(0.0, 0.0, 10.0, 10.0), cells=cells or (text,), color=paint,
+                    cell_colors=(paint,) * len(cells or (text,)))
+
+    lines = (
+        line("City Innovation Snapshot TESTVILLE, Norway"), line("How are outcomes measured?"),
+        line("With sufficient data", paint=green), line(""), line("Without sufficient data", paint=amber), line(""),
+        line("Housing Health", "Housing", "Health", paint=green), line(""), line("What funding is available?"),
+        line("Tourism Culture", "Tourism", "Culture", paint=amber), line(""),
+        line("Like over one-third of cities surveyed, Testville has dedicated funding to support"),
+    )
+    record = parse_document(Document(SourceInfo("x.pdf", "0" * 64, "pdf", 1), lines), load_vocabulary()).record
+    assert [term.id for term in record.outcomes.with_sufficient_data or []] == ["housing", "health"]
+    assert [term.id for term in record.outcomes.without_sufficient_data or []] == ["tourism", "culture"]
+    assert {w.field for w in record.warnings if w.code == "grid_continued"} == {
+        "outcomes.policy_areas", "outcomes.with_sufficient_data", "outcomes.without_sufficient_data"}
+
+
 def test_a_list_item_printed_without_a_marker_ends_its_block_on_a_page() -> None:
     """On a page (lines with boxes) the items of a list printed without markers, each a term of
     the vocabulary, are blocks of their own: "Generate new sources of revenue" is not the start

@@ -177,17 +177,21 @@ def _unstated_warnings(sections: Sections, values: dict[str, Any], warnings: lis
             and sections.get(spec.path.split(".")[0]) is not None]
 
 
-def _grid_warnings(sections: Sections) -> list[Warning]:
+def _grid_warnings(sections: Sections, results: dict[str, FieldResult]) -> list[Warning]:
     """Grid cells the section stage found in another section and moved to the outcomes grid (a
-    grid carried on in the next column, beside another section's text): the policy areas are
-    read from pieces, so the list may lack cells or hold them out of order (``grid_continued``)."""
+    grid carried on in the next column, beside another section's text): the policy areas, and
+    the with/without lists read from the same cells, are read from pieces, so each may lack
+    cells or hold them out of order (``grid_continued``)."""
     sources = sorted({move.from_key for move in sections.moves
                       if move.to_key == "outcomes" and move.from_key not in ("outcomes", "preamble")})
-    if not sources:
+    outcomes = results.get("outcomes")
+    if not sources or outcomes is None:
         return []
-    return [Warning(field="outcomes.policy_areas", code="grid_continued",
+    return [Warning(field=path, code="grid_continued",
                     message=f"grid cells were found in other sections ({', '.join(sources)}) and read here: "
-                            "the grid may go on elsewhere, check the list")]
+                            "the grid may go on elsewhere, check the list")
+            for path in ("outcomes.policy_areas", "outcomes.with_sufficient_data", "outcomes.without_sufficient_data")
+            if outcomes.values.get(path) is not None]
 
 
 def _is_prose(sentence: str) -> bool:
@@ -214,7 +218,7 @@ def _nest(values: dict[str, Any]) -> dict[str, Any]:
 def build_record(document: Document, sections: Sections, results: dict[str, FieldResult]) -> Record:
     """Assemble and validate the record for one document (see the module docstring)."""
     warnings = (_document_warnings(sections, results) + _interleaving_warnings(document, sections, results)
-                + _grid_warnings(sections))
+                + _grid_warnings(sections, results))
     warnings += document.notes
     city_evidence: Evidence | None
     if sections.header is not None:
