@@ -766,6 +766,42 @@ def test_a_dump_grid_keyed_by_glyphs_reads_each_area_by_its_glyph(vocabulary: Vo
     assert not [w for w in record["warnings"] if w["field"].startswith("outcomes")]
 
 
+@pytest.mark.parametrize("layout", ["one column", "two columns", "legend between"])
+def test_a_grid_of_check_boxes_typed_as_text_reads_each_area_by_its_box(vocabulary: Vocabulary, layout: str) -> None:
+    """A plain-text memo's grid: "[X] Housing" and "[ ] Culture", keyed "Key: [X] = with
+    sufficient data [ ] = without sufficient data". A box typed as text is its glyph ("☑", "☐"),
+    so the grid reads as one keyed by glyphs, its cells one or two to a line, the key on a line
+    of its own or each half before the cells that follow it (blind rounds 2, 5 and 11: 8 dumps
+    and 5 PDFs read both lists null, the PDFs no area at all)."""
+    cells = ["[X] Culture", "[ ] Transport / Mobility", "[X] Labour Market and Skills", "[ ] Education", "[X] Housing"]
+    if layout == "one column":
+        grid = "Key:  [X] = with sufficient data    [ ] = without sufficient data\n" + "\n".join(cells)
+    elif layout == "two columns":
+        grid = ("Key:  [X] = with sufficient data    [ ] = without sufficient data\n"
+                + "\n".join(f"{a:<34}{b}" for a, b in zip(cells[::2], [*cells[1::2], ""], strict=True)))
+    else:
+        grid = "Key:\n\n[X] = with sufficient data\n" + "\n".join(cells[:3]) + "\n\n[ ] = without sufficient data\n" + (
+            "\n".join(cells[3:]))
+    record = _record("How are outcomes measured?\n\nPolicy areas with sufficient data or without sufficient data to "
+                     f"support innovation capacity in the city.\n{grid}\n", vocabulary)
+    outcomes = record["outcomes"]
+    assert sorted(_ids(outcomes["with_sufficient_data"])) == ["culture", "housing", "labour_market"]
+    assert sorted(_ids(outcomes["without_sufficient_data"])) == ["education", "transport_mobility"]
+    assert not [w for w in record["warnings"] if w["field"].startswith("outcomes")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("[X] Housing", "☑ Housing"), ("[x] Housing", "☑ Housing"), ("[ ] Culture", "☐ Culture"),
+    ("Key: [X] = with", "Key: ☑ = with"),
+    ("see note [1] and [X]-ray", "see note [1] and [X]-ray"),  # no box: a note's number, a word's part
+    ("list[x] y", "list[x] y"),
+])
+def test_a_check_box_typed_as_text_is_its_glyph(text: str, expected: str) -> None:
+    from snapshot_extract.textutil import clean_text
+
+    assert clean_text(text) == expected
+
+
 def test_a_row_of_labels_a_dump_ran_into_one_line_flags_every_field_it_could_not_read(vocabulary: Vocabulary) -> None:
     """"Mayor Term Innovation lead Population size Website" over its values on one line (pypdf of a
     horizontal table): the values cannot be told apart, and every field whose label is printed but

@@ -1780,6 +1780,35 @@ def _justified(canvas: Canvas, x0: float, x1: float, top: float, text: str, size
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+def test_a_memo_grid_of_check_boxes_typed_as_text(tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """A memo set in a typewriter face: its grid is two check boxes typed as text to a line
+    ("[X] Labour Market and Skills       [ ] Homelessness") under a key line ("Key:  [X] = with
+    sufficient data    [ ] = without sufficient data"). Each box is its glyph, so every area is
+    read with its side (blind round 11 read no area of 5 such PDFs)."""
+    rows = (("[X] Labour Market and Skills", "[X] Homelessness"), ("[X] Land Use / Zoning", "[ ] Economic Development"),
+            ("[ ] Waste and Sewage", "[ ] Policing and Law Enforcement"), ("[ ] Tourism", "[X] Blight"))
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, font="Courier", size=10)
+        _text(canvas, 50, 70, "HOW ARE OUTCOMES MEASURED?", font="Courier", size=10)
+        _text(canvas, 50, 84, "Policy areas with sufficient data or without sufficient data to support", font="Courier",
+              size=10)
+        _text(canvas, 50, 96, "innovation capacity in the city.", font="Courier", size=10)
+        _text(canvas, 50, 108, "Key:  [X] = with sufficient data    [ ] = without sufficient data", font="Courier",
+              size=10)
+        for row, (left, right) in enumerate(rows):
+            _text(canvas, 50, 120 + 12 * row, f"{left:<35}{right}", font="Courier", size=10)
+
+    record = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record
+    outcomes = record.outcomes
+    assert sorted(term.id for term in outcomes.with_sufficient_data or []) == [
+        "blight", "homelessness", "labour_market", "land_use_zoning"]
+    assert sorted(term.id for term in outcomes.without_sufficient_data or []) == [
+        "economic_development", "policing", "tourism", "waste_sewage"]
+    assert not [w for w in record.warnings if w.field.startswith("outcomes")]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_a_table_row_as_wide_as_the_text_is_still_a_label_and_its_value(
         tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
     """A label | value table over justified text: the websites row, its label filling its column

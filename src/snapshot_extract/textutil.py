@@ -84,10 +84,17 @@ def _compose_accent(match: re.Match[str]) -> str:
     return composed if len(composed) == 1 else match.group()
 
 
+# A check box typed as text ("[X] Housing", "[ ] Culture"): a word of its own
+_CHECKBOX_RE = re.compile(r"(?<!\S)\[([xX ])\](?=\s|$)", re.MULTILINE)
+
+
 def clean_text(text: str) -> str:
     """NFC, ligatures expanded, spacing accents printed before their letter composed with it
     (TeX's "K¯ochi" -> "Kōchi"), soft hyphens and zero-width characters dropped, every Unicode
-    space separator (NBSP, en space, thin space, ...) as a plain space."""
+    space separator (NBSP, en space, thin space, ...) as a plain space; a check box typed as text
+    as its glyph ("[X]" -> "☑", "[ ]" -> "☐": a list marker like any other)."""
+    if "[" in text:
+        text = _CHECKBOX_RE.sub(lambda box: "☐" if box.group(1) == " " else "☑", text)
     if text.isascii():
         return text
     text = unicodedata.normalize("NFC", expand_ligatures(text))

@@ -27,7 +27,7 @@ _KEY_PREFIX_RE = re.compile(rf"^{_KEY_PREFIX}")
 _LEGEND_RE = re.compile(rf"^{_KEY_PREFIX}?(?P<kind>with|without|in)?\s*sufficient\s+data\.?$", re.I)
 _LEGEND_PHRASE_RE = re.compile(r"\b(?:with\s+|without\s+|in)?sufficient\s+data\b\.?", re.I)
 _WITHOUT = ("without", "in")
-_TITLE_RE = re.compile(r"^(?:legend|key)\s*:?$", re.I)  # the legend's title on a line of its own
+_TITLE_RE = re.compile(r"^\s*(?:legend|key)\b\s*:?", re.I)  # the legend's title ("Key:")
 # A side named as unpainted in a worded legend ("unshaded cells are areas without sufficient data")
 _UNPAINTED_RE = re.compile(
     r"\b(?:un(?:shaded|filled|painted|colou?red|highlighted)|blank|plain|no\s+(?:fill|shading|colou?r))\b", re.I
@@ -66,11 +66,11 @@ class Legend:
             colour = legend_colour(block, swatches)
             if colour is not None:
                 self.colours.setdefault(label, colour)
-        if in_row or label is not None or _TITLE_RE.match(block.text):
+        if in_row or label is not None or _TITLE_RE.fullmatch(block.text):
             return True
         if block.kind != "row" and _LEGEND_PHRASE_RE.search(block.text):
             self.worded.append(index)
-        return both_keys(block.text)  # "● With sufficient data   ○ Without sufficient data"
+        return keys_only(block.text)
 
 
 def legend_kind(text: str) -> str | None:
@@ -159,11 +159,11 @@ def resolve_names(named: dict[str, RGB], paints: Sequence[RGB]) -> dict[str, RGB
     return dict(zip(kinds, best, strict=True))
 
 
-def both_keys(text: str) -> bool:
-    """A line holding the legend's two labels and nothing else but marker glyphs."""
-    phrases = [match.group(0).lower() for match in _LEGEND_PHRASE_RE.finditer(text)]
-    rest = _LEGEND_PHRASE_RE.sub(" ", text)
-    return len({legend_kind(phrase) for phrase in phrases}) == 2 and not any(char.isalnum() for char in rest)
+def keys_only(text: str) -> bool:
+    """A line holding legend labels and nothing else but marker glyphs and a title ("● With
+    sufficient data   ○ Without sufficient data", "Key: ☑ = with sufficient data")."""
+    rest = _TITLE_RE.sub("", _LEGEND_PHRASE_RE.sub(" ", text), count=1)
+    return _LEGEND_PHRASE_RE.search(text) is not None and not any(char.isalnum() for char in rest)
 
 
 def add_keys(block: Block, legend: dict[str, RGB], keys: dict[str, str]) -> None:
@@ -182,7 +182,7 @@ def _glyph_keys(block: Block) -> list[tuple[str, str]]:
     for line in block.lines:
         text = f"{line.marker} {line.text}"
         for phrase in _LEGEND_PHRASE_RE.finditer(text):
-            glyph = text[: phrase.start()].rstrip()[-1:]
+            glyph = text[: phrase.start()].rstrip(" =:")[-1:]  # "☑ = with sufficient data"
             kind = legend_kind(phrase.group())
             if glyph and is_bullet_glyph(glyph) and kind is not None:
                 found.append((kind, glyph))

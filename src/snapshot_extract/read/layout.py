@@ -202,7 +202,7 @@ def _known(text: str) -> str:
 def _clean(text: str) -> str:
     """Ligatures expanded, spaces folded; a soft hyphen ending the line is kept (as U+2010)."""
     if text.isascii():
-        return fold_spaces(text)
+        return fold_spaces(clean_text(text))
     text = text.rstrip()
     if text.endswith(SOFT_BREAK):
         text = text[:-1] + "\u2010"
