@@ -33,17 +33,19 @@ SOFT_BREAK = "\u00ad"
 HARD_BREAK = "\u2011"
 
 
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=\S)")
 # Abbreviations a period ends without ending the sentence ("St. John's", "Dr. Smith", "e.g. Oslo")
 _ABBREVIATION_END_RE = re.compile(r"\b(?:St|Ste|Mt|Ft|Dr|Mr|Mrs|Ms|Prof|Sr|Jr|e\.g|i\.e|vs)\.$")
 
 
 def split_sentences(text: str) -> tuple[str, ...]:
-    """A paragraph's sentences (split at ". ", "! ", "? " before a capital, a digit or a quote; not
-    after an abbreviation such as "St.")."""
+    """A paragraph's sentences (split at ". ", "! ", "? " before a capital of any script ("Łódź"),
+    a digit or a quote; not after an abbreviation such as "St.")."""
     sentences: list[str] = []
     for part in _SENTENCE_END_RE.split(text):
-        if sentences and _ABBREVIATION_END_RE.search(sentences[-1]):
+        first = part[:1]
+        starts = first.isupper() or first.isdigit() or first in "“\"("
+        if sentences and (not starts or _ABBREVIATION_END_RE.search(sentences[-1])):
             sentences[-1] += " " + part
         elif part.strip():
             sentences.append(part)
