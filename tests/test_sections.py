@@ -779,6 +779,28 @@ def test_a_sentence_cut_by_a_column_break_carries_on_at_the_next_columns_top(sec
     assert [block.text for block in outcomes.blocks] == ["Housing", "with sufficient data", "without sufficient data"]
 
 
+@pytest.mark.parametrize("hyphen", ["-", "\u2010"])
+def test_a_word_cut_at_its_hyphen_by_a_column_break_carries_on_at_the_next_columns_top(hyphen: str) -> None:
+    """"… to support innova-" at a column's foot, "tion goals include …" at the next column's
+    top: the sentence and its word go on there, whichever hyphen the producer printed (blind
+    round 11 and 30 sweep values: the challenges read none, the rest a block of its own)."""
+    def line(text: str, row: int, column: int = 1) -> Line:
+        x0 = 30.0 + 260 * (column - 1)
+        return Line(text, page=1, bbox=(x0, 40.0 + 14 * row, x0 + 230, 51.0 + 14 * row), size=10.0, cells=(text,),
+                    column=column)
+
+    lines = (
+        line("City Innovation Snapshot TESTVILLE, Norway", 0), line("How is data used?", 1),
+        line("Data plays a limited role in the decision-making. Challenges", 2),
+        line(f"preventing the use of data to support innova{hyphen}", 3), line("", 4),
+        line("tion goals include a lack of technical infrastructure and poor", 1, 2),
+        line("data quality.", 2, 2),
+    )
+    record = parse_document(Document(SourceInfo("x.pdf", "0" * 64, "pdf", 1), lines), load_vocabulary()).record
+    assert _ids(record.data.challenges) == ["technical_infrastructure", "data_quality"]
+    assert not [w for w in record.warnings if w.field.startswith("data.challenges") or w.code == "unparsed_text"]
+
+
 def test_a_dump_paragraph_cut_by_a_blank_line_carries_on_in_lower_case() -> None:
     """In a dump a page or column break leaves a blank line inside a sentence: a paragraph of
     lines that stops after a word goes on with the next line in lower case; a one-line block

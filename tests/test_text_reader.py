@@ -264,6 +264,20 @@ def test_a_line_end_hyphen_no_evidence_decides_is_decided_by_english(first: str,
     assert join_wrapped(lines[2:4]) == read
 
 
+@pytest.mark.parametrize(("parts", "read"), [
+    (["elderly resid\u2010", "ents living alone"], "elderly residents living alone"),
+    (["local firms co\u2010", "create services"], "local firms co-create services"),  # a compound's own hyphen
+    (["a third\u2010", "party service"], "a third-party service"),
+])
+def test_a_producers_hyphen_left_at_a_line_end_is_joined_as_a_hyphen(parts: list[str], read: str) -> None:
+    """A U+2010 hyphen ending a column's last line, which the layout could not decide (the word
+    goes on in another column): joined as a plain line-end hyphen is, never with a space ("resid‐
+    ents": a sweep data use, silently)."""
+    from snapshot_extract.textutil import join_wrapped
+
+    assert join_wrapped(parts) == read
+
+
 @pytest.mark.parametrize(("printed", "read"), [
     ("target inspections in high\u00adrisk areas", "target inspections in high-risk areas"),  # a drawn hyphen named U+00AD
     ("not\u00adfor\u00adprofit organisations", "not-for-profit organisations"),

@@ -172,6 +172,8 @@ def join_wrapped(parts: list[str]) -> str:
             pieces.append(part)
             continue
         tail = pieces[-1]
+        if tail.endswith("\u2010"):  # a producer's hyphen the layout left undecided (a break's last line)
+            tail = pieces[-1] = tail[:-1] + "-"
         if tail.endswith(SOFT_BREAK):
             pieces[-1] = tail[:-1] + part
         elif tail.endswith(HARD_BREAK):

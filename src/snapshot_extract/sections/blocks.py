@@ -37,7 +37,8 @@ def group_blocks(lines: Iterable[Line], wrap: int | None = None, term_groups: Te
         if bridged and line.text and not _carries_on(pending, line):
             _close(blocks, kind, pending)
         bridged = not line.text and bool(pending) and (_open_parenthesis(pending[-1].text) or (
-            kind == "paragraph" and cut_mid_sentence(pending[-1].text, term_groups)))
+            kind == "paragraph" and (cut_mid_sentence(pending[-1].text, term_groups)
+                                     or _HYPHENATED_END_RE.search(pending[-1].text) is not None)))
         if not line.text:
             if not bridged:
                 _close(blocks, kind, pending)
@@ -56,6 +57,9 @@ def group_blocks(lines: Iterable[Line], wrap: int | None = None, term_groups: Te
             pending.append(line)
     _close(blocks, kind, pending)
     return tuple(_split_run_ins(blocks, term_groups))
+
+
+_HYPHENATED_END_RE = re.compile(r"[^\W\d_][-\u2010]\s*$")  # a word cut at its hyphen ("innova-")
 
 
 def _open_parenthesis(text: str) -> bool:
