@@ -102,18 +102,31 @@ def split_list(text: str, group: str, vocabulary: Vocabulary) -> list[str]:
     Commas always split; "and"/"as well as" split only where the vocabulary says the parts are
     terms and the whole is not ("generating ideas and brainstorming" stays whole).
     """
+    pieces: list[str] = []
+    for piece in split_commas(text):  # a term whose own label holds a comma ("Foresight, scenario planning")
+        head, *rest = _CONJUNCTION_RE.split(piece, maxsplit=1)  # "scenario planning and data analytics"
+        if pieces and _is_exact(vocabulary, group, clean_item(f"{pieces[-1]}, {head}")):
+            pieces[-1] = f"{pieces[-1]}, {head}"
+            pieces.extend(rest)
+        else:
+            pieces.append(piece)
     items: list[str] = []
-    for piece in split_commas(text):
+    for piece in pieces:
         items.extend(_split_conjunctions(clean_item(piece), group, vocabulary))
     return [item for item in items if item]
+
+
+def _is_exact(vocabulary: Vocabulary, group: str, text: str) -> bool:
+    """``text`` is a term's label or alias as printed (a score of 100)."""
+    match = vocabulary.match(group, text)
+    return isinstance(match, Match) and match.score == 100.0
 
 
 def _split_conjunctions(item: str, group: str, vocabulary: Vocabulary) -> list[str]:
     """Split ``item`` at a conjunction when every part is a confident term; else keep it whole."""
     if not item:
         return []
-    whole = vocabulary.match(group, item)
-    if isinstance(whole, Match) and whole.score == 100.0:
+    if _is_exact(vocabulary, group, item):
         return [item]
     for match in _CONJUNCTION_RE.finditer(item):
         left, right = clean_item(item[: match.start()]), clean_item(item[match.end() :])
