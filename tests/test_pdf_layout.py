@@ -1809,6 +1809,34 @@ def test_a_memo_grid_of_check_boxes_typed_as_text(tmp_path: Path, backend: str, 
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+def test_a_memo_line_indented_with_spaces_stands_where_its_characters_do(
+        tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """A typewriter memo lines its Overview up with spaces: the second address is a line of 36
+    spaces and the address, set under the first. Each character of a fixed-pitch face is as
+    wide as the next, so the address stands under the first one and is the websites label's too
+    (blind round 11 lost it from 3 memos, a line whose spaces were measured as a proportional
+    face's stood left of its column)."""
+    rows = ("  Mayor:                            Urmas Klaas",
+            "  Term:                             2017 - 2021",
+            "  Innovation / open data website:   https://www.testville.ee/innovation",
+            "                                    https://data.testville.ee/")
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, font="Courier", size=10)
+        _text(canvas, 50, 64, "OVERVIEW", font="Courier", size=10)
+        for row, text in enumerate(rows):
+            _text(canvas, 50, 76 + 11.5 * row, text, font="Courier", size=8.3)
+        _text(canvas, 50, 140, "WHAT IS THE ORGANISATIONAL STRUCTURE?", font="Courier", size=10)
+        _text(canvas, 50, 152, "Testville's innovation work is sprinkled throughout the municipality.", font="Courier",
+              size=8.3)
+
+    record = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record
+    assert record.overview.websites == ["https://www.testville.ee/innovation", "https://data.testville.ee/"]
+    assert (record.overview.mayor, record.overview.term_start) == ("Urmas Klaas", 2017)
+    assert not [w for w in record.warnings if w.field.startswith("overview")]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_a_table_row_as_wide_as_the_text_is_still_a_label_and_its_value(
         tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
     """A label | value table over justified text: the websites row, its label filling its column

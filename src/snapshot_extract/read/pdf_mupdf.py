@@ -43,8 +43,7 @@ _FLAGS = (
 _TEXT_BLOCK, _VECTOR_BLOCK = 0, 3
 _SPACE_WIDTH = 0.28  # of the font size: trims MuPDF's leading/trailing spaces off a span's box
 _MONOSPACED = 8  # MuPDF's span flag for a fixed-pitch font
-_COLUMN_SPACES = "   "  # in a monospaced line, a run of this many spaces sets two columns apart
-_SET_APART_RE = re.compile(r"\S+(?: {1,2}\S+)*")  # the parts between such runs
+_SET_APART_RE = re.compile(r"\S+(?: {1,2}\S+)*")  # a monospaced line's parts: three spaces set two columns apart
 _BYTES_PER_GLYPH = 80  # what MuPDF's text page takes for a character or a drawing, rounded up
 _MAX_TEXT_PAGE_BYTES = MAX_GLYPHS_PER_PAGE * _BYTES_PER_GLYPH
 pymupdf.TOOLS.mupdf_display_errors(False)
@@ -146,7 +145,7 @@ def _add_spans(spans: list[Span], block: dict[str, Any]) -> None:
                 continue
             size = raw["size"]
             x0, _, x1, _ = raw["bbox"]
-            if raw["flags"] & _MONOSPACED and _COLUMN_SPACES in stripped:
+            if raw["flags"] & _MONOSPACED:  # every character as wide as the next: each part where it stands
                 _add_set_apart(spans, raw)
                 continue
             leading = trailing = 0
