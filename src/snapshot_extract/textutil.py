@@ -58,6 +58,24 @@ def ends_mid_sentence(text: str) -> bool:
     return text[-1:].isalpha() or text.endswith(",")
 
 
+_TWO_SPACES_RE = re.compile(r"(?<=(\S))  (?=(\S))")  # exactly two spaces between words
+
+
+def fold_word_spaces(text: str) -> str:
+    """``text`` with each two spaces a justified line stretched a word space to as one ("to
+    promote in-", "tegic  priorities.  Challenges" in a dump): the sentence goes on after them in
+    lower case, or a new one starts after a full stop or a comma. Two spaces that start a new
+    phrase stay: a table's cells ("Mayor:  Jane Roe", "Housing  Tourism")."""
+    return _TWO_SPACES_RE.sub(_word_space, text) if "  " in text else text
+
+
+def _word_space(gap: re.Match[str]) -> str:
+    before, after = gap.group(1), gap.group(2)
+    goes_on = (before.islower() or before in ",;-\u2010") and after.islower()
+    new_sentence = before in ".!?," and after.isupper()
+    return " " if goes_on or new_sentence else "  "
+
+
 def fold_spaces(text: str) -> str:
     """Collapse runs of whitespace (any that ``str.split`` takes) into one space; strip both ends."""
     return " ".join(text.split())

@@ -26,7 +26,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from ..sections.headings import exact_heading
-from ..textutil import KICKER_RE, OVERVIEW_KEYS
+from ..textutil import KICKER_RE, OVERVIEW_KEYS, fold_word_spaces
 from .joins import split_joined
 
 GAP_RE = re.compile(r"(?<=\S)( {3,})(?=\S)")
@@ -89,8 +89,9 @@ def grid_columns(lines: list[str]) -> list[str] | None:
 
 
 def _is_fragments(line: str) -> bool:
-    """A line of a grid: cells or label fragments (a few words, no sentence end), not the header."""
-    parts = CELL_GAP_RE.split(line.strip())
+    """A line of a grid: cells or label fragments (a few words, no sentence end), not the header
+    nor a justified line of prose (``fold_word_spaces``)."""
+    parts = CELL_GAP_RE.split(fold_word_spaces(line.strip()))
     return bool(line.strip()) and not KICKER_RE.search(line) and all(
         len(part) <= MAX_FRAGMENT and len(part.split()) <= MAX_FRAGMENT_WORDS and not part.endswith(".")
         for part in parts)
@@ -99,7 +100,7 @@ def _is_fragments(line: str) -> bool:
 def _grid_run(lines: list[str], index: int) -> tuple[int, int]:
     """The grid run around a line of several cells at ``index`` (the label fragments above and
     below it included); an empty run when ``index`` holds no such line."""
-    line = lines[index].strip()
+    line = fold_word_spaces(lines[index].strip())
     if "  " not in line or len(CELL_GAP_RE.findall(line)) < 2 or not _is_fragments(lines[index]):
         return index, index
     if all(_LABEL_RE.fullmatch(cell) for cell in CELL_GAP_RE.split(line)):  # an Overview table's labels row

@@ -19,7 +19,7 @@ import re
 
 from ..errors import UnreadableInput
 from ..models import Document, Line, SourceInfo, Warning
-from ..textutil import RULE_RE, clean_text, fold_spaces, marker_of, split_bullet
+from ..textutil import RULE_RE, clean_text, fold_spaces, fold_word_spaces, marker_of, split_bullet
 from .columns import unweave
 from .hyphens import mark_line_ends, shown_soft_hyphens, soft_hyphens_drawn
 from .joins import take_apart
@@ -292,11 +292,13 @@ def _bold_runs(text: str) -> list[str]:
 
 
 def _grid_cells(body: str) -> tuple[str, ...]:
-    """The cells of a row set apart by tabs or by runs of two or more spaces."""
+    """The cells of a row set apart by tabs or by runs of two or more spaces; two spaces inside a
+    sentence are a justified line's word space, no cell's edge (``fold_word_spaces``)."""
     if "\t" not in body and "  " not in body:
         return ()  # no separator: not a row
-    cells = (fold_spaces(cell) for cell in _CELL_SPLIT_RE.split(body.strip()))
+    cells = (fold_spaces(cell) for cell in _CELL_SPLIT_RE.split(fold_word_spaces(body.strip())))
     return tuple(cell for cell in cells if cell)
+
 
 
 def _absolute(url: str) -> str:
