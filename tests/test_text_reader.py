@@ -9,8 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from snapshot_extract.errors import UnreadableInput
+from snapshot_extract.pipeline import parse_document
 from snapshot_extract.read.text import decode, parse_line, read_text
 from snapshot_extract.textutil import fold_spaces
+from snapshot_extract.vocabulary import Vocabulary
 
 SAMPLE = "City Innovation Snapshot ENSCHEDÉ, The Netherlands\nŒuvre – café\n"
 
@@ -124,6 +126,22 @@ def test_a_dump_quoted_in_an_email_reply_is_read_without_its_quote_marks() -> No
     assert lines[9].bullet and lines[9].text == "Innovation Lead: John Doe"
     bullets = read_text(b"Overview\n> Mayor: Jane Roe\n> Term: 2015-2021\n", "x.txt").lines
     assert [(line.bullet, line.text) for line in bullets[1:3]] == [(True, "Mayor: Jane Roe"), (True, "Term: 2015-2021")]
+
+
+def test_a_block_quoted_inside_a_markdown_dump_is_read_without_its_quote_marks(vocabulary: Vocabulary) -> None:
+    """A markdown dump that sets the spotlight panel as a block quote ("> **Spotlight | …**", a
+    bare ">", "> its text"): the quoted block is read as the rest is (blind round 11 lost the
+    spotlight's title and text); ">" bullets of a cp1252 round trip elsewhere stay bullets."""
+    text = ("# City Innovation Snapshot\n## CIUDAD JUÁREZ, Mexico\n\nStaff skills and profiles include:\n\n"
+            "> Economist\n> Designer\n\n> **Spotlight | Procurement Challenge**\n>\n> Instead of buying ready-made "
+            "solutions, Ciudad Juárez now publishes open challenges.\n\n## What is the city's innovation vision?\n")
+    lines = [line for line in read_text(text.encode(), "x.md").lines if line.text]
+    assert [(line.bullet, line.text) for line in lines[3:5]] == [(True, "Economist"), (True, "Designer")]
+    assert [line.text for line in lines[5:7]] == [
+        "Spotlight | Procurement Challenge", "Instead of buying ready-made solutions, Ciudad Juárez now publishes open "
+        "challenges."]
+    record = parse_document(read_text(text.encode(), "x.md"), vocabulary).record
+    assert record.spotlight.title == "Procurement Challenge"
 
 
 def test_grid_cells_tabs_and_spaces() -> None:

@@ -193,13 +193,24 @@ QUOTED_SHARE = 0.6  # of the non-blank lines: a dump quoted in an e-mail reply
 
 def unquote(lines: list[str]) -> list[str]:
     """A dump quoted in an e-mail reply ("> " before every line, a bare ">" for its blank lines)
-    without one level of quoting. Bullets a cp1252 round trip made ">" stand before list items
-    only, never alone on a line: such a dump is left as it is."""
+    without one level of quoting; so is a block quoted inside it (markdown's "> " before a
+    panel's lines, a bare ">" between its paragraphs). Bullets a cp1252 round trip made ">"
+    stand before list items only, never alone on a line: such lines are left as they are."""
     texts = [line for line in lines if line.strip()]
     quoted = [line for line in texts if _QUOTE_RE.match(line)]
-    if not texts or len(quoted) < QUOTED_SHARE * len(texts) or not any(line.strip() == ">" for line in quoted):
-        return lines
-    return [_QUOTE_RE.sub("", line, count=1) for line in lines]
+    if texts and len(quoted) >= QUOTED_SHARE * len(texts) and any(line.strip() == ">" for line in quoted):
+        return [_QUOTE_RE.sub("", line, count=1) for line in lines]
+    out: list[str] = []
+    run: list[str] = []  # consecutive quoted lines
+    for line in [*lines, ""]:
+        if _QUOTE_RE.match(line):
+            run.append(line)
+            continue
+        bare = any(quoted_line.strip() == ">" for quoted_line in run)
+        out += [_QUOTE_RE.sub("", quoted_line, count=1) for quoted_line in run] if bare else run
+        run = []
+        out.append(line)
+    return out[:-1]
 
 
 # A character the dump starts several lines with, alone before a capital, is the document's own
