@@ -7,7 +7,7 @@ import re
 from ..models import Block, Evidence, FieldResult, Section
 from ..textutil import OVERVIEW_KEYS
 from ..vocabulary import Vocabulary
-from .addresses import is_scheme, urls
+from .addresses import URL_RE, is_scheme, urls
 from .common import Found, locate
 from .labels import KEY_RE, PAIR_SEPARATORS, labelled_parts, only_addresses, pair_labels, unlabelled_head
 
@@ -41,7 +41,10 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
     after_website_label = False  # a label's values may follow on the lines below it
     scheme = ""  # a scheme alone in its block ("http://"), cut from the address in the next one
     parts = _strip_parts(section)
+    rows = _read_label_rows(found, section, websites, read)
     for index, block in enumerate(section.blocks):
+        if index in rows:
+            continue
         matches = [KEY_RE.match(part) for part in parts[index]]
         if all(matches) and not all(match.group("value").strip() for match in matches if match):
             continue  # a label whose value is printed elsewhere: pair_labels finds it
@@ -98,6 +101,73 @@ def _strip_parts(section: Section) -> list[list[str]]:
 
 
 _ANY_LABEL_RE = re.compile(rf"\b(?:{OVERVIEW_KEYS})\b", re.IGNORECASE)
+_ROW_LABELS = 3  # labels run into one line, at least, for a row of labels over a line of values
+
+
+def _read_label_rows(found: Found, section: Section, websites: list[tuple[str, Evidence]], read: set[str]) -> set[int]:
+    """Read the rows of labels over their values (``_label_rows``); the indexes of their blocks."""
+    rows = _label_rows(section)
+    for index, pairs in rows.items():
+        found.use(index)
+        for key, value in pairs:
+            _read_key(found, key.lower(), value, section.blocks[index], websites)
+            read.add(_kind(key.lower()))
+    return set(rows)
+
+
+def _label_rows(section: Section) -> dict[int, list[tuple[str, str]]]:
+    """A row of labels a dump ran into one line ("Mayor Term Innovation lead Population size
+    Website") over the line of their values, run together too ("Tomáš Kjærgaard since 2013
+    Anne-Sophie Wiśniewski 3,7 million (2016) http://…"), maybe addresses under it, the lines a
+    block of their own: the block's index -> each label with its value (``row_values``), where
+    the values can be told apart."""
+    rows: dict[int, list[tuple[str, str]]] = {}
+    for index, block in enumerate(section.blocks):
+        lines = [line.text for line in block.lines]
+        labels = [match.group(0) for match in _ANY_LABEL_RE.finditer(lines[0])]
+        if len(lines) < 2 or len(labels) < _ROW_LABELS or _ANY_LABEL_RE.sub("", lines[0]).strip(PAIR_SEPARATORS + ":"):
+            continue
+        pairs = row_values(labels, " ".join(lines[1:]))
+        if pairs is not None and all(only_addresses(line) for line in lines[2:]):
+            rows[index] = pairs
+    return rows
+
+
+_POPULATION_RE = re.compile(_NUMBER_RE.pattern + r"(?:\s*\([^)]*\))?", re.IGNORECASE)  # "3,7 million (2016)"
+
+
+def row_values(labels: list[str], text: str) -> list[tuple[str, str]] | None:
+    """Each label with its value in ``text``, the values printed in the labels' order: a term, a
+    population and addresses are told by their form; a name is the text between them. None where
+    that leaves a doubt: two names side by side (where one ends is unknown), a value not found,
+    text no label claims."""
+    pairs: list[tuple[str, str]] = []
+    cursor = 0
+    waiting: str | None = None  # a name's label, its value the text before the next value found
+    for label in labels:
+        kind = _kind(label.lower())
+        if kind in ("mayor", "innovation_lead"):
+            if waiting is not None:
+                return None
+            waiting = label
+            continue
+        pattern = {"term": _TERM_RE, "population": _POPULATION_RE}.get(kind, URL_RE)
+        match = pattern.search(text, cursor)
+        if match is None:
+            return None
+        before = text[cursor:match.start()].strip()
+        if (waiting is None) == bool(before):
+            return None
+        if waiting is not None:
+            pairs.append((waiting, before))
+            waiting = None
+        end = len(text) if kind == "websites" else match.end()  # the addresses: the rest of the line
+        pairs.append((label, text[match.start():end].strip()))
+        cursor = end
+    rest = text[cursor:].strip()
+    if (waiting is None) == bool(rest):
+        return None
+    return [*pairs, (waiting, rest)] if waiting is not None else pairs
 
 
 def _warn_unread_labels(found: Found, section: Section, read: set[str]) -> None:

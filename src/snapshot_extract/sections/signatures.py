@@ -9,7 +9,8 @@ from ..textutil import OVERVIEW_KEYS
 # Searched in lowercased text. Every gap is bounded: an unbounded ".*" between two phrases made a
 # long line of words quadratic to search.
 SIGNATURES = {
-    "overview": rf"^(?:{OVERVIEW_KEYS})\s*:",
+    "overview": rf"^(?:{OVERVIEW_KEYS})\s*:|"
+                rf"^(?:(?:{OVERVIEW_KEYS})\s+){{2}}(?:{OVERVIEW_KEYS})\b",  # a label, or a row of them
     "vision": r"\binnovation (?:strategy|vision)\b|most closely associates innovation",
     "approach": r"approach(?:es)? innovation capacity|priority policy areas?\b",
     "partnerships": r"partnerships? to promote innovation|data partnerships?\b",
