@@ -957,6 +957,44 @@ def test_paragraph_set_tight_after_a_bullet_is_not_its_continuation(tmp_path: Pa
     ]
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_paragraph_set_tight_under_a_list_at_its_glyphs_edge_is_no_item(tmp_path: Path, backend: str) -> None:
+    """Items whose glyph ("▶") is printed apart, carrying on at a hanging indent; then a full
+    paragraph set tight under the last (long) item, starting at the glyphs' edge in a capital:
+    left of where the list's items carry on, so a paragraph of its own (a sweep document read it
+    into the last funding source and lost where the funding goes, silently). A name carried on
+    at the glyph's edge in a list that never showed its indent stays the item's."""
+    font = _dejavu()
+
+    def draw(canvas: Canvas) -> None:
+        items = (("Higher levels of government (national or", "regional government)"),
+                 ("External (non-public) funding (private sector) and the regional fund", None))
+        top = 60.0
+        for first, rest in items:
+            _text(canvas, 52, top, "\u25b6", font=font, size=8)
+            _text(canvas, 62, top, first)
+            if rest:
+                top += 14
+                _text(canvas, 66, top, rest)
+            top += 16
+        for text in ("Testville's funding for innovation capacity is generally directed towards",
+                     "investing in physical infrastructure."):
+            _text(canvas, 52, top - 1, text)
+            top += 14
+        _text(canvas, 52, top + 30, "\u25b6", font=font, size=8)
+        _text(canvas, 62, top + 30, "Innovation Lead: Thandiwe")
+        _text(canvas, 52, top + 44, "Niskanen")
+
+    blocks = _blocks(_read(_render(tmp_path, draw), backend))
+    assert blocks == [
+        "Higher levels of government (national or regional government)",
+        "External (non-public) funding (private sector) and the regional fund",
+        "Testville's funding for innovation capacity is generally directed towards investing in physical "
+        "infrastructure.",
+        "Innovation Lead: Thandiwe Niskanen",
+    ]
+
+
 # --------------------------------------------------------------------------- tiles and borders
 
 TILE, WHITE = Color(0.05, 0.28, 0.63), Color(1, 1, 1)

@@ -96,22 +96,27 @@ def _panel_items(panel: Unit, column: int, group: int) -> list[_Item]:
 def _paragraphs(items: list[_Item]) -> list[list[_Entry]]:
     paragraphs: list[list[_Entry]] = []
     previous: _Item | None = None  # the last text line's item; None after a tile or row
+    indent: float | None = None  # where the list's items carry on (their hanging indent), once seen
     for item in items:
         unit, line, column, group = item
         if line is None:
             kind: Literal["tile", "row"] = "row" if unit.kind == "row" else "tile"
             paragraphs.append([_Entry(kind, unit.cells, unit.boxes, column)])
-            previous = None
+            previous = indent = None
             continue
         entry = _Entry("text", [[line]], [line.box], column, panel=max(group, 0))
         if previous is None or _breaks(previous, item) or line.bullet or NUMBERED_ITEM_RE.match(line.text):
+            next_item = line.bullet and previous is not None and paragraphs[-1][-1].bullet and previous[2] == column
+            indent = indent if next_item else None  # the next item of the same list keeps it
             paragraphs.append([entry])
         elif paragraphs[-1][-1].bullet:
             last = paragraphs[-1][-1]
-            if _hangs(last.cells[0][0], line) and _wraps(last.cells[0][-1], line):
+            if _hangs(last.cells[0][0], line, indent) and _wraps(last.cells[0][-1], line):
                 last.cells[0].append(line)
+                indent = line.x0
             else:
                 paragraphs.append([entry])
+                indent = None
         else:
             paragraphs[-1].append(entry)
         previous = item
@@ -154,10 +159,14 @@ def _wraps(above: TextLine, line: TextLine) -> bool:
     return line.text[:1].islower() or above.x1 >= line.x1 - 2 * max(above.size, line.size)
 
 
-def _hangs(bullet: TextLine, line: TextLine) -> bool:
+def _hangs(bullet: TextLine, line: TextLine, indent: float | None) -> bool:
     """A bullet's continuation line: indented to the bullet's text, not further; or, starting in
     lower case, anywhere from under the bullet glyph (a list set without a hanging indent) to the
-    bullet's text (a hanging indent a little short of the text the glyph and its space push on)."""
+    bullet's text (a hanging indent a little short of the text the glyph and its space push on).
+    Where an item of the list above carried on at an ``indent``, a capitalised line left of it
+    starts a paragraph set tight under the list."""
+    if indent is not None and line.x0 < indent - 2 and not line.text[:1].islower():
+        return False
     if bullet.x0 - 2 <= line.x0 <= bullet.x0 + 2 * bullet.size:
         return True
     marker = bullet.marker_x0
