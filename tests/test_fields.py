@@ -565,6 +565,8 @@ def test_numbered_items_that_name_a_section_topic_are_no_headings(vocabulary: Vo
     ("https://lab.x.nl www.x.nl/data", ["https://lab.x.nl", "https://www.x.nl/data"]),
     ("i.e. data.x.fi", ["https://data.x.fi"]),
     ("https:// data.x.gob.mx/| www.x.gob.mx", ["https://data.x.gob.mx/", "https://www.x.gob.mx"]),  # a bar ends one
+    ("https://opendata.x.se/en /", ["https://opendata.x.se/en/"]),  # the rest of a path: its last "/"
+    ("https://x.org/ /innovation", ["https://x.org/"]),  # after a "/", a piece of path is a new one's, not read
 ])
 def test_web_addresses_cut_at_a_line_end(text: str, expected: list[str]) -> None:
     assert urls(text) == expected

@@ -1728,6 +1728,32 @@ def test_overview_table_whose_website_cell_holds_several_lines(tmp_path: Path, b
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(("first", "rest", "read"), [
+    ("https://opendata.testville", ".nl", "https://opendata.testville.nl"),  # cut before the top-level label
+    ("https://opendata.testville.se/en", "/", "https://opendata.testville.se/en/"),  # before the path's last "/"
+])
+def test_an_address_wrapped_before_a_dot_or_a_slash_in_its_cell(
+        tmp_path: Path, backend: str, vocabulary: Vocabulary, first: str, rest: str, read: str) -> None:
+    """A label | value table whose second address wraps in its narrow cell before ".nl" or the
+    last "/": the piece under it is the address's rest (blind round 12 read both cut, silently)."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        _text(canvas, 50, 64, "Overview", font="Helvetica-Bold", size=11)
+        for label, value, top in (("Mayor", "Jane Roe", 80), ("Website", "https://testville.nl/en/", 94)):
+            _text(canvas, 50, top, label, font="Helvetica-Bold", size=8)
+            _text(canvas, 150, top, value, size=8)
+        _text(canvas, 150, 104, first, size=8)
+        _text(canvas, 150, 114, rest, size=8)
+        _text(canvas, 50, 150, "What is the organisational structure?", font="Helvetica-Bold", size=11)
+        _text(canvas, 50, 166, "Testville's innovation work is sprinkled throughout the municipality.")
+
+    record = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record
+    assert record.overview.websites == ["https://testville.nl/en/", read]
+    assert not [w for w in record.warnings if w.field.startswith("overview")]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_an_address_wrapped_after_a_slash_in_its_cell(tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
     """A narrow value cell wraps "https://www.testville.cz/" + "innovation": one address (a blind
     round read "https://www.testville.cz/", without a warning); a heading's number under the

@@ -28,6 +28,8 @@ URL_PIECE_RE = re.compile(r"[a-z0-9][\w\-/?=&%#~]*[.,;)]?")
 
 
 _DOMAIN_RE = re.compile(r"\.[a-z]{2,}", re.IGNORECASE)
+_PATH_REST_RE = re.compile(r"/[\w\-/?=&%#~.]*")  # the rest of an address from a "/" on
+_HOST_REST_RE = re.compile(r"\.[a-z0-9][\w\-.]*/?|/[\w\-/?=&%#~.]*", re.IGNORECASE)  # ".nl", "/", "/innovation"
 _HOST_RE = re.compile(r"[./]?[a-z0-9-]*(?:\.[a-z0-9-]+)*\.?(?:/\S*)?", re.IGNORECASE)  # the rest of a host
 
 
@@ -62,6 +64,8 @@ def _carries_on(last: str, word: str) -> bool:
         return True
     if not last.startswith(("http://", "https://", "www.")) or last.endswith("."):
         return False
+    if word.startswith("/") and not last.endswith("/"):  # the rest of its path ("…/en" + "/")
+        return _PATH_REST_RE.fullmatch(word) is not None
     if not URL_PIECE_RE.fullmatch(word) or _DOMAIN_RE.search(word):
         return False
     return not last.endswith("/") or any(mark in word.rstrip("/") for mark in "/-")
@@ -125,7 +129,8 @@ def holds_address(text: str, piece: bool) -> bool:
         return True
     if not piece or not words or len(words) > 1 and not any(is_scheme(word) for word in words):
         return False  # words of a sentence are pieces too: several only before the next address's scheme
-    return all(URL_PIECE_RE.fullmatch(word.rstrip(";,").removeprefix("/")) or is_scheme(word) for word in words)
+    return all(URL_PIECE_RE.fullmatch(word.rstrip(";,").removeprefix("/")) or is_scheme(word)
+               or _HOST_REST_RE.fullmatch(word.rstrip(";,")) for word in words)
 
 
 def lines_text(lines: list[Line]) -> str:
