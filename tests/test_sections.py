@@ -394,6 +394,9 @@ BODY = ("\n\nOverview\n\nMayor: Jane Roe\n\nWhat is the organisational structure
         # the kicker wrapped in its cell beside the city's, the two cells read line by line (blind round 9)
         "City Innovation\nAKRON, United States\nSnapshot",
         "C I T Y\nI N N O V A T I O N\nS N A P S H O T\nAKRON\nUnited States",  # a letter-spaced word a line
+        # the city line letter-spaced, its word gaps lost or kept, a kerned pair closed up (blind round 12)
+        "CITY INNOVATION SNAPSHOT\nA K R O N , U n i t e d  S t a t e s",
+        "CITY INNOVATION SNAPSHOT A K RO N, U n i t e d  S t a t e s",
     ],
 )
 def test_the_header_wherever_it_is(header: str) -> None:

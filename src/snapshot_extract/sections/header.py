@@ -97,12 +97,29 @@ def _spelled_out(line: Line) -> Line:
     if line.text[1:2] == " " and _KICKER_WORDS_RE.fullmatch(squeeze(line.text)) and _LETTERS_RE.fullmatch(line.text):
         return line._replace(text=squeeze(line.text))  # one word of it a line ("C I T Y" / "I N N O V A T I O N" ...)
     if "S H O T" in line.text.upper() and (spaced := _SPACED_KICKER_RE.search(line.text)):
-        return line._replace(text=fold_spaces(line.text[:spaced.start()] + " City Innovation Snapshot "
+        line = line._replace(text=fold_spaces(line.text[:spaced.start()] + " City Innovation Snapshot "
                                               + line.text[spaced.end():]))
+    if "," in line.text and _SPACED_OUT_RE.search(line.text):  # the city line letter-spaced
+        text = "  ".join(line.cells) if len(line.cells) > 1 else line.text  # a dump's word gap set its cells
+        return line._replace(text=_SPACED_OUT_RE.sub(_closed_up, text))
     return line
 
 
 _SPACED_KICKER_RE = re.compile(r"\s*".join(_SQUEEZED_KICKER), re.IGNORECASE)
+# A run of single characters set apart by spaces: letter-spaced type ("H Ä M E E N L I N N A , F i n l a n d")
+# (a kerned pair may print without its space: "Q U E R É TA R O, M e x i c o")
+_SPACED_OUT_RE = re.compile(r"(?<!\S)\S{1,2},?(?: {1,2}\S{1,2},?){5,}(?!\S)")
+
+
+def _closed_up(run: re.Match[str]) -> str:
+    """A letter-spaced run as the words it spells, where most of its pieces are one letter: two
+    spaces part its words where a tool kept them, a comma is followed by one ("HÄMEENLINNA,
+    Finland")."""
+    pieces = run.group().replace(",", "").split()
+    if sum(len(piece) == 1 for piece in pieces) < 2 * len(pieces) / 3:
+        return run.group()  # short words, not spaced letters
+    words = ["".join(word.split()) for word in run.group().split("  ")]
+    return re.sub(r",(?=\S)", ", ", " ".join(words))
 _LETTERS_RE = re.compile(r"\s*\w(?: \w)+\s*")
 
 
