@@ -768,6 +768,20 @@ def test_a_dump_grid_keyed_by_glyphs_reads_each_area_by_its_glyph(vocabulary: Vo
     assert not [w for w in record["warnings"] if w["field"].startswith("outcomes")]
 
 
+def test_a_dump_grid_of_two_cells_a_line_reads_each_cell_by_its_own_glyph(vocabulary: Vocabulary) -> None:
+    """"● Transport / Mobility ○ Social Welfare / Social Services" (pdftotext -raw of a two-column
+    grid): each cell has the glyph printed before it, not the line's first (blind round 12 moved
+    three areas to the other list, silently)."""
+    record = _record(
+        "How are outcomes measured?\n\nPolicy areas with sufficient data or without sufficient data to support "
+        "innovation capacity in the city.\n● Transport / Mobility ○ Social Welfare / Social Services\n"
+        "○ Blight ● Tourism\n● Housing ○ Public Works\n● with sufficient data ○ without sufficient data\n", vocabulary)
+    outcomes = record["outcomes"]
+    assert sorted(_ids(outcomes["with_sufficient_data"])) == ["housing", "tourism", "transport_mobility"]
+    assert sorted(_ids(outcomes["without_sufficient_data"])) == ["blight", "public_works", "social_welfare"]
+    assert not [w for w in record["warnings"] if w["field"].startswith("outcomes.")]  # its fields read
+
+
 @pytest.mark.parametrize("layout", ["one column", "two columns", "legend between"])
 def test_a_grid_of_check_boxes_typed_as_text_reads_each_area_by_its_box(vocabulary: Vocabulary, layout: str) -> None:
     """A plain-text memo's grid: "[X] Housing" and "[ ] Culture", keyed "Key: [X] = with

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from ..geometry import right_under, union_box
 from ..models import PAPER, RGB, Block, Evidence, FieldResult, Section, Swatch, vocabulary_group
+from ..textutil import is_bullet_glyph
 from ..vocabulary import Vocabulary
 from .common import Found, locate
 from .legend import Legend, key_colour, named_keys, resolve_names, swatch_beside, without_legend
@@ -80,12 +81,22 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
 
 def _add_units(block: Block, units: list[Unit], glyphs: list[str]) -> None:
     """The lines of a dump's grid block as units, without the legend labels a dump may run into
-    them, each with its glyph: its marker, or the one of the line it carries on."""
+    them, each with its glyph: its marker, or the one of the line it carries on; a line of
+    several cells ("● Housing ○ Public Works") a unit a cell, each with the glyph before it."""
     for line in block.lines:
-        text = without_legend(line.text)
-        if text:
-            units.append(Unit(text, Evidence(text, None, None)))
-            glyphs.append(line.marker or (glyphs[-1] if glyphs else ""))
+        cells = [(line.marker or (glyphs[-1] if glyphs else ""), "")]
+        for part in _ONE_CHARACTER_RE.split(without_legend(line.text)):
+            if part[1:2] == " " and is_bullet_glyph(part[0]):
+                cells.append((part[0], part[2:]))
+            else:
+                cells[-1] = (cells[-1][0], f"{cells[-1][1]} {part}")
+        for glyph, text in cells:
+            if text.strip():
+                units.append(Unit(text.strip(), Evidence(text.strip(), None, None)))
+                glyphs.append(glyph)
+
+
+_ONE_CHARACTER_RE = re.compile(r"\s+(?=\S\s)")  # before each one-character word (a glyph may start a cell)
 
 
 def _glyph_sides(units: list[Unit], glyphs: list[str], by_glyph: dict[str, str],
