@@ -782,6 +782,21 @@ def test_a_dump_grid_of_two_cells_a_line_reads_each_cell_by_its_own_glyph(vocabu
     assert not [w for w in record["warnings"] if w["field"].startswith("outcomes.")]  # its fields read
 
 
+def test_a_heading_stacked_over_the_next_does_not_take_the_organisation_sentence(vocabulary: Vocabulary) -> None:
+    """pdftotext printed the funding heading, then the organisation's heading and its text: the
+    empty funding section takes what opens the next one up to that one's own sentence, and "with
+    dedicated staff working specifically on …" is the organisation's own (blind round 12 read the
+    structure into the funding section, warned)."""
+    record = _record(
+        "What funding is available\n\nWhat is the organisational structure?\nBilbao has a dedicated team in the "
+        "Mayor's office, with dedicated staff working specifically on building innovation capacity.\nStaff skills "
+        "and profiles include:\n\nLike over one-third of cities surveyed, Bilbao has dedicated funding to support "
+        "innovation capacity, which comes from the following sources:\n\n■ Municipal budget\n", vocabulary)
+    organisation = record["organisation"]
+    assert (organisation["structure"]["id"], organisation["dedicated_staff"]) == ("mayors_office", True)
+    assert _ids(record["funding"]["sources"]) == ["municipal_budget"]
+
+
 @pytest.mark.parametrize("layout", ["one column", "two columns", "legend between"])
 def test_a_grid_of_check_boxes_typed_as_text_reads_each_area_by_its_box(vocabulary: Vocabulary, layout: str) -> None:
     """A plain-text memo's grid: "[X] Housing" and "[ ] Culture", keyed "Key: [X] = with
