@@ -1901,6 +1901,30 @@ def test_a_memo_line_indented_with_spaces_stands_where_its_characters_do(
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+def test_a_memo_panel_boxed_with_typed_bars(tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """A typewriter memo sets its spotlight in a box of typed rules and bars ("| SPOTLIGHT | Lab",
+    "| In …"): the bars go, so the heading is a heading and the text the spotlight's (blind round
+    12: 5 memos lost it)."""
+    rows = ("+----------------------------------------------------------------+",
+            "| SPOTLIGHT | Open Budget Lab", "|",
+            "| In Testville, a small team working with residents and local firms has",
+            "| developed Open Budget Lab, an initiative to test new ideas.",
+            "+----------------------------------------------------------------+",
+            "WHAT INNOVATION PARTNERSHIPS EXIST?",
+            "Testville has developed partnerships to promote innovation capacity with academia.")
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, font="Courier", size=10)
+        for row, text in enumerate(rows):
+            _text(canvas, 50, 70 + 11 * row, text, font="Courier", size=8.3)
+
+    record = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record
+    assert record.spotlight.title == "Open Budget Lab"
+    assert record.spotlight.text == ("In Testville, a small team working with residents and local firms has developed "
+                                     "Open Budget Lab, an initiative to test new ideas.")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_a_table_row_as_wide_as_the_text_is_still_a_label_and_its_value(
         tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
     """A label | value table over justified text: the websites row, its label filling its column

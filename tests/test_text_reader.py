@@ -144,6 +144,22 @@ def test_a_block_quoted_inside_a_markdown_dump_is_read_without_its_quote_marks(v
     assert record.spotlight.title == "Procurement Challenge"
 
 
+def test_a_panel_boxed_with_typed_bars_is_read_without_them(vocabulary: Vocabulary) -> None:
+    """A typewriter memo's spotlight inside a box of "+----+" rules and "| " bars (blind round
+    12: five memos and two dumps lost the spotlight): the bars go, the heading and text are read.
+    A markdown table's rows (a bar between every cell) keep theirs."""
+    text = ("CITY INNOVATION SNAPSHOT\nBILBAO, Spain\n+--------------------------------+\n| SPOTLIGHT | Open Budget Lab\n"
+            "|\n| In Bilbao, a small team has developed Open Budget Lab, an initiative to test\n| new ideas.\n"
+            "+--------------------------------+\nWHAT INNOVATION PARTNERSHIPS EXIST?\n\n| Mayor | Term | Lead |\n"
+            "|---|---|---|\n| Jane Roe | 2015-2021 | John Doe |\n")
+    record = parse_document(read_text(text.encode(), "x.txt"), vocabulary).record
+    assert record.spotlight.title == "Open Budget Lab"
+    assert record.spotlight.text == ("In Bilbao, a small team has developed Open Budget Lab, an initiative to test new "
+                                     "ideas.")
+    lines = [line for line in read_text(text.encode(), "x.txt").lines if line.text]
+    assert lines[-2].cells == ("Mayor", "Term", "Lead")
+
+
 def test_grid_cells_tabs_and_spaces() -> None:
     assert parse_line("Culture\tSocial Inclusion, Equity\tTourism").cells == (
         "Culture", "Social Inclusion, Equity", "Tourism",

@@ -76,6 +76,28 @@ def _word_space(gap: re.Match[str]) -> str:
     return " " if goes_on or new_sentence else "  "
 
 
+_FRAMED_RE = re.compile(r"^\s*\|(?:\s|$)")  # a line inside a box typed with bars: "| text", "| text |", "|"
+_FRAME_EDGES_RE = re.compile(r"^\s*\|\s?|\s?\|\s*$")
+FRAMED_LINES = 3  # lines of a run at least, for a box typed with bars (not a table row or two)
+
+
+def unframed(texts: list[str]) -> list[str]:
+    """``texts`` with the bars of a box typed around some of them taken off ("+----+" over "| SPOTLIGHT
+    | Lab", "| In Ústí …": a typewriter memo's panel): a run of ``FRAMED_LINES`` lines or more that
+    start with a bar, most with no bar inside (a markdown table's rows have one between each cell)."""
+    out = list(texts)
+    run: list[int] = []
+    for index, text in enumerate([*texts, ""]):
+        if index < len(texts) and _FRAMED_RE.match(text):
+            run.append(index)
+            continue
+        if len(run) >= FRAMED_LINES and sum(texts[at].count("|") <= 2 for at in run) >= 2 * len(run) / 3:
+            for at in run:
+                out[at] = _FRAME_EDGES_RE.sub("", texts[at])
+        run = []
+    return out
+
+
 def fold_spaces(text: str) -> str:
     """Collapse runs of whitespace (any that ``str.split`` takes) into one space; strip both ends."""
     return " ".join(text.split())

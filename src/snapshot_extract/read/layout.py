@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from ..geometry import union_box
 from ..models import RGB, BBox, Swatch
-from ..textutil import SOFT_BREAK, clean_text, fold_spaces, marker_of, split_bullet
+from ..textutil import SOFT_BREAK, clean_text, fold_spaces, marker_of, split_bullet, unframed
 from .hyphens import shown_soft_hyphens
 from .page import PageContent, Span
 from .segments import BULLET_GAP, page_segments
@@ -98,7 +98,9 @@ def page_lines(page: PageContent, containers: Sequence[Box], swatches: Sequence[
                 lines.append(line)
     if swatches:
         _mark_drawn_bullets(lines, swatches)
-    return lines
+    texts = unframed([line.text for line in lines])  # a box typed with bars around a panel's lines
+    return [line if text == line.text else replace(line, text=text) for line, text in zip(lines, texts, strict=True)
+            if text]
 
 
 def _mark_drawn_bullets(lines: list[TextLine], swatches: Sequence[Swatch]) -> None:

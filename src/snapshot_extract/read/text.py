@@ -19,7 +19,7 @@ import re
 
 from ..errors import UnreadableInput
 from ..models import Document, Line, SourceInfo, Warning
-from ..textutil import RULE_RE, clean_text, fold_spaces, fold_word_spaces, marker_of, split_bullet
+from ..textutil import RULE_RE, clean_text, fold_spaces, fold_word_spaces, marker_of, split_bullet, unframed
 from .columns import unweave
 from .hyphens import mark_line_ends, shown_soft_hyphens, soft_hyphens_drawn
 from .joins import take_apart
@@ -119,7 +119,7 @@ def read_text(data: bytes, file_name: str) -> Document:
     text = clean_text(shown_soft_hyphens(_LINE_END_SOFT_HYPHEN_RE.sub("\u2010", raw)))
     if _looks_binary(text):
         raise UnreadableInput("not a text file (binary content)")
-    raw_lines = unquote(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    raw_lines = unframed(unquote(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
     unwoven = unweave(raw_lines)  # two columns side by side: read one after the other
     if unwoven is not None:
         raw_lines, mixed = take_apart(unwoven.lines, unwoven.mixed)  # two columns on one line
