@@ -857,6 +857,7 @@ def test_a_sentence_starts_with_a_capital_of_any_script(text: str, expected: tup
 @pytest.mark.parametrize(("text", "expected"), [
     ("[X] Housing", "☑ Housing"), ("[x] Housing", "☑ Housing"), ("[ ] Culture", "☐ Culture"),
     ("Key: [X] = with", "Key: ☑ = with"),
+    ("Law Enforcement[ ] Health", "Law Enforcement ☐ Health"),  # an empty box run into the cell before it
     ("see note [1] and [X]-ray", "see note [1] and [X]-ray"),  # no box: a note's number, a word's part
     ("list[x] y", "list[x] y"),
 ])

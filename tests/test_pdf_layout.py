@@ -1844,13 +1844,20 @@ def _justified(canvas: Canvas, x0: float, x1: float, top: float, text: str, size
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_a_memo_grid_of_check_boxes_typed_as_text(tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
-    """A memo set in a typewriter face: its grid is two check boxes typed as text to a line
-    ("[X] Labour Market and Skills       [ ] Homelessness") under a key line ("Key:  [X] = with
-    sufficient data    [ ] = without sufficient data"). Each box is its glyph, so every area is
-    read with its side (blind round 11 read no area of 5 such PDFs)."""
-    rows = (("[X] Labour Market and Skills", "[X] Homelessness"), ("[X] Land Use / Zoning", "[ ] Economic Development"),
-            ("[ ] Waste and Sewage", "[ ] Policing and Law Enforcement"), ("[ ] Tourism", "[X] Blight"))
+@pytest.mark.parametrize("per_line", [2, 3])
+def test_a_memo_grid_of_check_boxes_typed_as_text(tmp_path: Path, backend: str, vocabulary: Vocabulary,
+                                                  per_line: int) -> None:
+    """A memo set in a typewriter face: its grid is check boxes typed as text, two or three to a
+    line ("[X] Labour Market and Skills       [ ] Homelessness"), a long area running into the
+    next box ("…Enforcement[ ] Tourism"), under a key line ("Key:  [X] = with sufficient data
+    [ ] = without sufficient data"). Each box is its glyph, so every area is read with its side
+    (blind rounds 11 and 12 read no area or few of 10 such PDFs)."""
+    cells = ["[X] Labour Market and Skills", "[X] Homelessness", "[X] Land Use / Zoning", "[ ] Economic Development",
+             "[ ] Waste and Sewage", "[ ] Policing and Law Enforcement", "[ ] Tourism", "[X] Blight"]
+    if per_line == 2:
+        rows = tuple(zip(cells[::2], cells[1::2], strict=True))
+    else:
+        rows = (tuple(cells[:3]), (cells[3], cells[4], cells[5] + cells[6]), (cells[7], ""))
 
     def draw(canvas: Canvas) -> None:
         _text(canvas, 50, 40, HEADER, font="Courier", size=10)
@@ -1860,8 +1867,9 @@ def test_a_memo_grid_of_check_boxes_typed_as_text(tmp_path: Path, backend: str, 
         _text(canvas, 50, 96, "innovation capacity in the city.", font="Courier", size=10)
         _text(canvas, 50, 108, "Key:  [X] = with sufficient data    [ ] = without sufficient data", font="Courier",
               size=10)
-        for row, (left, right) in enumerate(rows):
-            _text(canvas, 50, 120 + 12 * row, f"{left:<35}{right}", font="Courier", size=10)
+        for row, row_cells in enumerate(rows):
+            _text(canvas, 50, 120 + 12 * row, "".join(f"{cell:<35}" for cell in row_cells).rstrip(), font="Courier",
+                  size=10 if per_line == 2 else 7)
 
     record = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record
     outcomes = record.outcomes

@@ -127,7 +127,7 @@ def _compose_accent(match: re.Match[str]) -> str:
 
 
 # A check box typed as text ("[X] Housing", "[ ] Culture"): a word of its own
-_CHECKBOX_RE = re.compile(r"(?<!\S)\[([xX ])\](?=\s|$)", re.MULTILINE)
+_CHECKBOX_RE = re.compile(r"(?<!\S)\[([xX ])\](?=\s|$)|(?<=\w)\[( )\](?=\s)", re.MULTILINE)  # or glued on: "…ment[ ]"
 
 
 def clean_text(text: str) -> str:
@@ -136,7 +136,7 @@ def clean_text(text: str) -> str:
     space separator (NBSP, en space, thin space, ...) as a plain space; a check box typed as text
     as its glyph ("[X]" -> "☑", "[ ]" -> "☐": a list marker like any other)."""
     if "[" in text:
-        text = _CHECKBOX_RE.sub(lambda box: "☐" if box.group(1) == " " else "☑", text)
+        text = _CHECKBOX_RE.sub(lambda box: "☑" if box.group(1) in ("x", "X") else "☐" if box.group(1) else " ☐", text)
     if text.isascii():
         return text
     text = unicodedata.normalize("NFC", expand_ligatures(text))

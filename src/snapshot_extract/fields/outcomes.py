@@ -55,7 +55,7 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
         is_intro = _INTRO_RE.search(block.text) and block.text.endswith(".") and block.kind != "row"
         if legend.take(index, block, swatches) or is_intro:
             found.use(index)
-        elif block.kind != "row" and block.lines[0].bbox is None and block.is_item:
+        elif block.kind != "row" and block.is_item and (block.lines[0].bbox is None or _glyph_cells(block.text)):
             found.use(index)
             _add_units(block, units, unit_glyphs)
         elif block.kind == "row" or (len(block.text) <= 60 and not block.text.endswith(".")):
@@ -92,11 +92,17 @@ def _add_units(block: Block, units: list[Unit], glyphs: list[str]) -> None:
                 cells[-1] = (cells[-1][0], f"{cells[-1][1]} {part}")
         for glyph, text in cells:
             if text.strip():
-                units.append(Unit(text.strip(), Evidence(text.strip(), None, None)))
+                units.append(Unit(text.strip(), Evidence(text.strip(), line.page, line.bbox)))
                 glyphs.append(glyph)
 
 
 _ONE_CHARACTER_RE = re.compile(r"\s+(?=\S\s)")  # before each one-character word (a glyph may start a cell)
+
+
+def _glyph_cells(text: str) -> bool:
+    """``text`` holds a cell a glyph starts after the first ("Education ☑ Housing"): a line of
+    several cells keyed by glyphs (a typewriter memo's grid)."""
+    return any(part[1:2] == " " and is_bullet_glyph(part[0]) for part in _ONE_CHARACTER_RE.split(text)[1:])
 
 
 def _glyph_sides(units: list[Unit], glyphs: list[str], by_glyph: dict[str, str],
