@@ -797,6 +797,22 @@ def test_a_heading_stacked_over_the_next_does_not_take_the_organisation_sentence
     assert _ids(record["funding"]["sources"]) == ["municipal_budget"]
 
 
+@pytest.mark.parametrize(("intro", "flagged"), [("top three priority policy areas", True),
+                                                ("top priority policy areas", False),
+                                                ("top two priority policy areas", False)])
+def test_a_priority_list_shorter_than_its_intro_says_is_flagged(vocabulary: Vocabulary, intro: str,
+                                                               flagged: bool) -> None:
+    """"The top three priority policy areas … are:" over two areas (a table's other cells read in
+    another column: blind round 12 read one of three, silently): the list is flagged; an intro
+    that names no number, or as many as were read, is not."""
+    record = _record(f"What is the city's innovation approach?\n\nThe {intro} for the city's innovation work are:"
+                     "\n\n• Health\n• Housing\n\nWhat innovation partnerships exist?\n\nBilbao has developed "
+                     "partnerships to promote innovation capacity with academia.\n", vocabulary)
+    assert _ids(record["approach"]["priority_policy_areas"]) == ["health", "housing"]
+    codes = [w["code"] for w in record["warnings"] if w["field"] == "approach.priority_policy_areas"]
+    assert codes == (["list_cut"] if flagged else [])
+
+
 @pytest.mark.parametrize("layout", ["one column", "two columns", "legend between"])
 def test_a_grid_of_check_boxes_typed_as_text_reads_each_area_by_its_box(vocabulary: Vocabulary, layout: str) -> None:
     """A plain-text memo's grid: "[X] Housing" and "[ ] Culture", keyed "Key: [X] = with
