@@ -85,6 +85,8 @@ def unframed(texts: list[str]) -> list[str]:
     """``texts`` with the bars of a box typed around some of them taken off ("+----+" over "| SPOTLIGHT
     | Lab", "| In Ústí …": a typewriter memo's panel): a run of ``FRAMED_LINES`` lines or more that
     start with a bar, most with no bar inside (a markdown table's rows have one between each cell)."""
+    if "\n".join(texts).count("|") < FRAMED_LINES:  # (most documents: no bar at all)
+        return texts
     out = list(texts)
     run: list[int] = []
     for index, text in enumerate([*texts, ""]):

@@ -200,6 +200,8 @@ def unquote(lines: list[str]) -> list[str]:
     quoted = [line for line in texts if _QUOTE_RE.match(line)]
     if texts and len(quoted) >= QUOTED_SHARE * len(texts) and any(line.strip() == ">" for line in quoted):
         return [_QUOTE_RE.sub("", line, count=1) for line in lines]
+    if not any(line.strip() == ">" for line in quoted):
+        return lines  # no block quoted
     out: list[str] = []
     run: list[str] = []  # consecutive quoted lines
     for line in [*lines, ""]:

@@ -99,7 +99,7 @@ def _spelled_out(line: Line) -> Line:
     if "S H O T" in line.text.upper() and (spaced := _SPACED_KICKER_RE.search(line.text)):
         line = line._replace(text=fold_spaces(line.text[:spaced.start()] + " City Innovation Snapshot "
                                               + line.text[spaced.end():]))
-    if "," in line.text and _SPACED_OUT_RE.search(line.text):  # the city line letter-spaced
+    if "," in line.text and _letter_spaced(line.text) and _SPACED_OUT_RE.search(line.text):  # the city line
         text = "  ".join(line.cells) if len(line.cells) > 1 else line.text  # a dump's word gap set its cells
         return line._replace(text=_SPACED_OUT_RE.sub(_closed_up, text))
     return line
@@ -109,6 +109,11 @@ _SPACED_KICKER_RE = re.compile(r"\s*".join(_SQUEEZED_KICKER), re.IGNORECASE)
 # A run of single characters set apart by spaces: letter-spaced type ("H Ä M E E N L I N N A , F i n l a n d")
 # (a kerned pair may print without its space: "Q U E R É TA R O, M e x i c o")
 _SPACED_OUT_RE = re.compile(r"(?<!\S)\S{1,2},?(?: {1,2}\S{1,2},?){5,}(?!\S)")
+
+
+def _letter_spaced(text: str) -> bool:
+    """A quarter of the line's characters or more are spaces: it may be letter-spaced (prose has about a sixth)."""
+    return 4 * text.count(" ") >= len(text)
 
 
 def _closed_up(run: re.Match[str]) -> str:
