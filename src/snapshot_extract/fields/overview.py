@@ -109,9 +109,10 @@ def _read_label_rows(found: Found, section: Section, websites: list[tuple[str, E
     rows = _label_rows(section)
     for index, pairs in rows.items():
         found.use(index)
-        for key, value in pairs:
-            _read_key(found, key.lower(), value, section.blocks[index], websites)
-            read.add(_kind(key.lower()))
+        for label, value in pairs:
+            key = label.lower()
+            _read_key(found, key, value, section.blocks[index], websites)
+            read.add(_kind(key))
     return set(rows)
 
 
@@ -119,7 +120,7 @@ def _label_rows(section: Section) -> dict[int, list[tuple[str, str]]]:
     """A row of labels a dump ran into one line ("Mayor Term Innovation lead Population size
     Website") over the line of their values, run together too ("Tomáš Kjærgaard since 2013
     Anne-Sophie Wiśniewski 3,7 million (2016) http://…"), maybe addresses under it, the lines a
-    block of their own: the block's index -> each label with its value (``row_values``), where
+    block of their own: the block's index -> each label with its value (``_row_values``), where
     the values can be told apart."""
     rows: dict[int, list[tuple[str, str]]] = {}
     for index, block in enumerate(section.blocks):
@@ -127,7 +128,7 @@ def _label_rows(section: Section) -> dict[int, list[tuple[str, str]]]:
         labels = [match.group(0) for match in _ANY_LABEL_RE.finditer(lines[0])]
         if len(lines) < 2 or len(labels) < _ROW_LABELS or _ANY_LABEL_RE.sub("", lines[0]).strip(PAIR_SEPARATORS + ":"):
             continue
-        pairs = row_values(labels, " ".join(lines[1:]))
+        pairs = _row_values(labels, " ".join(lines[1:]))
         if pairs is not None and all(only_addresses(line) for line in lines[2:]):
             rows[index] = pairs
     return rows
@@ -136,7 +137,7 @@ def _label_rows(section: Section) -> dict[int, list[tuple[str, str]]]:
 _POPULATION_RE = re.compile(_NUMBER_RE.pattern + r"(?:\s*\([^)]*\))?", re.IGNORECASE)  # "3,7 million (2016)"
 
 
-def row_values(labels: list[str], text: str) -> list[tuple[str, str]] | None:
+def _row_values(labels: list[str], text: str) -> list[tuple[str, str]] | None:
     """Each label with its value in ``text``, the values printed in the labels' order: a term, a
     population and addresses are told by their form; a name is the text between them. None where
     that leaves a doubt: two names side by side (where one ends is unknown), a value not found,
