@@ -23,20 +23,17 @@ from ..countries import country_code
 from ..models import Header, Line
 from ..textutil import KICKER, KICKER_RE, fold_spaces, squeeze, strip_accents
 from .headings import TermGroups, match_heading, topic_of
+from .kicker import KICKER_LINE_RE, KICKER_WORDS_RE, SEPARATORS, is_kicker, spelled_out
 
-_SEPARATORS = "|:–—·•-"
-_KICKER_RE = re.compile(rf"^\s*{KICKER}\s*[{_SEPARATORS}]?\s*$", re.IGNORECASE)
-_SQUEEZED_KICKER = "cityinnovationsnapshot"
 _CITY = r"(?P<city>[^,(|–—·•:\d]{2,60}?)\s*(?:,|\(|\s[|–—·•-]\s)\s*(?P<country>[^()\d:]{2,60}?)\s*\)?\s*"
 _CITY_LINE_RE = re.compile(rf"^\s*{_CITY}$")
-_HEADER_RE = re.compile(rf"^\s*{KICKER}\s*[{_SEPARATORS}]?\s*{_CITY}$", re.IGNORECASE)
-_REVERSED_HEADER_RE = re.compile(rf"^\s*{_CITY}[{_SEPARATORS}]?\s*{KICKER}\s*$", re.IGNORECASE)
+_HEADER_RE = re.compile(rf"^\s*{KICKER}\s*[{SEPARATORS}]?\s*{_CITY}$", re.IGNORECASE)
+_REVERSED_HEADER_RE = re.compile(rf"^\s*{_CITY}[{SEPARATORS}]?\s*{KICKER}\s*$", re.IGNORECASE)
 PAGE_NUMBER_RE = re.compile(r"^[\s\W_]*(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?[\s\W_]*$", re.IGNORECASE)
 _DIGITS_RE = re.compile(r"\d+")
 NEAR = 3  # lines: how far from the kicker its city line may be, and a footer from a page break
 MAX_HEADER_LINES = 5  # a header wrapped over this many lines at most (each word of the kicker, city, country)
 _KICKER_PART_RE = re.compile(r"\b(?:city|innovation|snapshot)\b", re.IGNORECASE)
-_KICKER_WORDS_RE = re.compile(r"\s*(?:city|innovation|snapshot)(?:\s+(?:city|innovation|snapshot))*\s*", re.I)
 _FOOTER_LENGTH = 100
 _REPEATS, _REPEATED_WORDS = 3, 4  # a line of this many words printed this often is furniture wherever it stands
 
@@ -52,7 +49,7 @@ class Furniture:
 def find_furniture(lines: Sequence[Line], term_groups: TermGroups | None = None) -> Furniture:
     """Every page header and piece of furniture among ``lines`` (see the module docstring);
     ``term_groups`` (the vocabulary groups of a text) tells a list item printed twice from a footer."""
-    lines = [_spelled_out(line) for line in lines]
+    lines = [spelled_out(line) for line in lines]
     headers: list[Header] = []
     used: set[int] = set()
     texts = [index for index, line in enumerate(lines) if line.text]
@@ -86,53 +83,6 @@ def find_furniture(lines: Sequence[Line], term_groups: TermGroups | None = None)
     used |= _repeated_header_parts(lines, headers, used, folds)
     used |= _footers(lines, used, folds, term_groups)
     return Furniture(tuple(headers), frozenset(used))
-
-
-def _spelled_out(line: Line) -> Line:
-    """A kicker printed letter by letter ("C I T Y I N N O V A T I O N S N A P S H O T": a dump
-    of letter-spaced type, its word gaps lost) as the words it spells, alone on its line or
-    beside the city line ("KRAKÓW, Poland C I T Y I N N O VAT I O N …")."""
-    if line.text[1:2] == " " and is_kicker(line.text) and not _KICKER_RE.match(line.text):
-        return line._replace(text="City Innovation Snapshot")
-    if line.text[1:2] == " " and _KICKER_WORDS_RE.fullmatch(squeeze(line.text)) and _LETTERS_RE.fullmatch(line.text):
-        return line._replace(text=squeeze(line.text))  # one word of it a line ("C I T Y" / "I N N O V A T I O N" ...)
-    if "S H O T" in line.text.upper() and (spaced := _SPACED_KICKER_RE.search(line.text)):
-        line = line._replace(text=fold_spaces(line.text[:spaced.start()] + " City Innovation Snapshot "
-                                              + line.text[spaced.end():]))
-    if "," in line.text and _letter_spaced(line.text) and _SPACED_OUT_RE.search(line.text):  # the city line
-        text = "  ".join(line.cells) if len(line.cells) > 1 else line.text  # a dump's word gap set its cells
-        return line._replace(text=_SPACED_OUT_RE.sub(_closed_up, text))
-    return line
-
-
-_SPACED_KICKER_RE = re.compile(r"\s*".join(_SQUEEZED_KICKER), re.IGNORECASE)
-# A run of single characters set apart by spaces: letter-spaced type ("H Ä M E E N L I N N A , F i n l a n d")
-# (a kerned pair may print without its space: "Q U E R É TA R O, M e x i c o")
-_SPACED_OUT_RE = re.compile(r"(?<!\S)\S{1,2},?(?: {1,2}\S{1,2},?){5,}(?!\S)")
-
-
-def _letter_spaced(text: str) -> bool:
-    """A quarter of the line's characters or more are spaces: it may be letter-spaced (prose has about a sixth)."""
-    return 4 * text.count(" ") >= len(text)
-
-
-def _closed_up(run: re.Match[str]) -> str:
-    """A letter-spaced run as the words it spells, where most of its pieces are one letter: two
-    spaces part its words where a tool kept them, a comma is followed by one ("HÄMEENLINNA,
-    Finland")."""
-    pieces = run.group().replace(",", "").split()
-    if sum(len(piece) == 1 for piece in pieces) < 2 * len(pieces) / 3:
-        return run.group()  # short words, not spaced letters
-    words = ["".join(word.split()) for word in run.group().split("  ")]
-    return re.sub(r",(?=\S)", ", ", " ".join(words))
-_LETTERS_RE = re.compile(r"\s*\w(?: \w)+\s*")
-
-
-def is_kicker(text: str) -> bool:
-    """The kicker alone on a line, its letters spaced out or not ("C I T Y  I N N O VAT I O N")."""
-    if text.lstrip()[:1] not in ("c", "C"):  # spaced out or not, it starts with its "C"
-        return False
-    return bool(_KICKER_RE.match(text)) or squeeze(text).rstrip(_SEPARATORS) == _SQUEEZED_KICKER
 
 
 def _title_city_line(lines: Sequence[Line]) -> int | None:
@@ -186,9 +136,11 @@ def _kicker_around(texts: list[str]) -> re.Match[str] | None:
     """The header whose kicker's lines stand around the city line ("City Innovation" /
     "DÜSSELDORF, Germany" / "Snapshot": the kicker wrapped in its cell beside the city's, the
     two cells read line by line)."""
-    kicker = [text for text in texts if _KICKER_WORDS_RE.fullmatch(text)]
-    rest = [text for text in texts if not _KICKER_WORDS_RE.fullmatch(text)]
-    if len(rest) != 1 or texts[0] not in kicker or texts[-1] not in kicker or not _KICKER_RE.match(" ".join(kicker)):
+    kicker = [text for text in texts if KICKER_WORDS_RE.fullmatch(text)]
+    rest = [text for text in texts if not KICKER_WORDS_RE.fullmatch(text)]
+    if len(rest) != 1 or texts[0] not in kicker or texts[-1] not in kicker:
+        return None
+    if not KICKER_LINE_RE.match(" ".join(kicker)):
         return None
     return _HEADER_RE.match(f"{' '.join(kicker)} {rest[0]}")
 
