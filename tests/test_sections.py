@@ -745,23 +745,25 @@ def test_a_line_that_reads_as_a_term_but_leaves_a_parenthesis_open_runs_on() -> 
     assert record.organisation.dedicated_staff is False
 
 
+def _column_line(text: str, row: int, column: int = 1) -> Line:
+    """A line of a page in 230-point columns 260 points apart, at ``row`` (14 points a row)."""
+    x0 = 30.0 + 260 * (column - 1)
+    return Line(text, page=1, bbox=(x0, 40.0 + 14 * row, x0 + 230, 51.0 + 14 * row), size=10.0, cells=(text,),
+                column=column)
+
+
 def _columns_cut_mid_sentence(second_column: int) -> Document:
     """A success-factor sentence cut at a column's foot ("… human resource support, engagement
     with"), its rest ("partners and leadership from the Mayor.") at the top of ``second_column``
     after a blank line, then a legend whose two labels stand one under the other in lower case."""
-    def line(text: str, row: int, column: int = 1) -> Line:
-        x0 = 30.0 + 260 * (column - 1)
-        return Line(text, page=1, bbox=(x0, 40.0 + 14 * row, x0 + 230, 51.0 + 14 * row), size=10.0, cells=(text,),
-                    column=column)
-
     lines = (
-        line("City Innovation Snapshot TESTVILLE, Norway", 0), line("How is innovation helping the city?", 1),
-        line("The most critical success factors in supporting the city's", 2),
-        line("innovation work are human resource support, engagement with", 3), line("", 4),
-        line("partners and leadership from the Mayor.", 1, second_column), line("", 2, second_column),
-        line("How are outcomes measured?", 3, second_column), line("Housing", 4, second_column),
-        line("", 5, second_column), line("with sufficient data", 6, second_column), line("", 7, second_column),
-        line("without sufficient data", 8, second_column),
+        _column_line("City Innovation Snapshot TESTVILLE, Norway", 0), _column_line("How is innovation helping the city?", 1),
+        _column_line("The most critical success factors in supporting the city's", 2),
+        _column_line("innovation work are human resource support, engagement with", 3), _column_line("", 4),
+        _column_line("partners and leadership from the Mayor.", 1, second_column), _column_line("", 2, second_column),
+        _column_line("How are outcomes measured?", 3, second_column), _column_line("Housing", 4, second_column),
+        _column_line("", 5, second_column), _column_line("with sufficient data", 6, second_column), _column_line("", 7, second_column),
+        _column_line("without sufficient data", 8, second_column),
     )
     return Document(SourceInfo("x.pdf", "0", "pdf", 1), lines)
 
@@ -787,17 +789,12 @@ def test_a_word_cut_at_its_hyphen_by_a_column_break_carries_on_at_the_next_colum
     """"… to support innova-" at a column's foot, "tion goals include …" at the next column's
     top: the sentence and its word go on there, whichever hyphen the producer printed (blind
     round 11 and 30 sweep values: the challenges read none, the rest a block of its own)."""
-    def line(text: str, row: int, column: int = 1) -> Line:
-        x0 = 30.0 + 260 * (column - 1)
-        return Line(text, page=1, bbox=(x0, 40.0 + 14 * row, x0 + 230, 51.0 + 14 * row), size=10.0, cells=(text,),
-                    column=column)
-
     lines = (
-        line("City Innovation Snapshot TESTVILLE, Norway", 0), line("How is data used?", 1),
-        line("Data plays a limited role in the decision-making. Challenges", 2),
-        line(f"preventing the use of data to support innova{hyphen}", 3), line("", 4),
-        line("tion goals include a lack of technical infrastructure and poor", 1, 2),
-        line("data quality.", 2, 2),
+        _column_line("City Innovation Snapshot TESTVILLE, Norway", 0), _column_line("How is data used?", 1),
+        _column_line("Data plays a limited role in the decision-making. Challenges", 2),
+        _column_line(f"preventing the use of data to support innova{hyphen}", 3), _column_line("", 4),
+        _column_line("tion goals include a lack of technical infrastructure and poor", 1, 2),
+        _column_line("data quality.", 2, 2),
     )
     record = parse_document(Document(SourceInfo("x.pdf", "0" * 64, "pdf", 1), lines), load_vocabulary()).record
     assert _ids(record.data.challenges) == ["technical_infrastructure", "data_quality"]

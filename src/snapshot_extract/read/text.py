@@ -198,10 +198,10 @@ def unquote(lines: list[str]) -> list[str]:
     stand before list items only, never alone on a line: such lines are left as they are."""
     texts = [line for line in lines if line.strip()]
     quoted = [line for line in texts if _QUOTE_RE.match(line)]
-    if texts and len(quoted) >= QUOTED_SHARE * len(texts) and any(line.strip() == ">" for line in quoted):
-        return [_QUOTE_RE.sub("", line, count=1) for line in lines]
     if not any(line.strip() == ">" for line in quoted):
-        return lines  # no block quoted
+        return lines  # nothing quoted: ">" bullets at most
+    if len(quoted) >= QUOTED_SHARE * len(texts):
+        return [_QUOTE_RE.sub("", line, count=1) for line in lines]
     out: list[str] = []
     run: list[str] = []  # consecutive quoted lines
     for line in [*lines, ""]:
