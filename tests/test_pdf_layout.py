@@ -233,6 +233,29 @@ def test_private_use_and_unknown_glyph_bullets() -> None:
     ]  # fmt: skip
 
 
+def test_a_ligature_the_font_cannot_name_is_read_by_the_word_it_makes() -> None:
+    """WeasyPrint's subset fonts may leave a ligature without a Unicode name: PyMuPDF gives U+FFFD
+    inside the word, the span cut there ("tax o" + "\ufffdce"). Read back by the English word a
+    ligature makes of it ("office", "specific"); a word no ligature makes loses the glyph, as an
+    unknown glyph set apart does ("\ufffd item")."""
+    from snapshot_extract.read.ligatures import repair_ligatures
+    from snapshot_extract.read.text import read_text
+
+    def span(text: str, x0: float, x1: float, baseline: float) -> object:
+        return make_span(text, x0, x1, baseline, 10.0, "DejaVuSans", (0.0, 0.0, 0.0))
+
+    page = PageContent(1, 595.0, 842.0, (
+        span("queues at the local tax o", 50, 160, 100), span("\ufffdce or a speci\ufffdc task", 160, 260, 100),
+        span("\ufffd set apart, then Zxq\ufffdv", 50, 160, 114),
+    ), ())  # type: ignore[arg-type]
+    lines, _ = layout_document([page])
+    assert [line.text for line in lines if line.text] == [
+        "queues at the local tax o\ufffdce or a speci\ufffdc task", "set apart, then Zxq\ufffdv"]
+    document = read_text("\n".join(line.text for line in lines).encode(), "x.txt")
+    assert [line.text for line in repair_ligatures(document).lines if line.text] == [
+        "queues at the local tax office or a specific task", "set apart, then Zxqv"]
+
+
 # --------------------------------------------------------------------------- furniture
 
 

@@ -25,7 +25,9 @@ from .page import PageContent, Span
 from .segments import BULLET_GAP, page_segments
 from .shapes import Box
 
-_UNKNOWN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
+# U+FFFD inside a word stays: a ligature whose glyph the font cannot name ("o\ufffdce"), which
+# ``ligatures.repair_ligatures`` reads back by the word it makes
+_UNKNOWN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]|\ufffd(?!\\w)|(?<!\\w)\ufffd")
 SPACE_GAP = 0.15  # of the font size: a wider gap between spans is a word space
 MARKER_MIN, MARKER_MAX = 0.15, 0.9  # of the font size: the sides of a drawn bullet marker
 SIZE_CHANGE = 0.6  # points: a larger step between two lines' sizes is a change of type
@@ -135,7 +137,7 @@ def _make_line(page: int, spans: list[Span], box: Box | None) -> TextLine | None
     colour_runs: list[tuple[RGB | None, list[str]]] = []
     previous: Span | None = None
     for span in content:
-        known = _known(span.text)
+        known = span.text
         spaced = previous is not None and (
             previous.space_after or span.space_before
             or span.x0 - previous.x1 > SPACE_GAP * max(previous.size, span.size)
@@ -152,7 +154,7 @@ def _make_line(page: int, spans: list[Span], box: Box | None) -> TextLine | None
         else:
             colour_runs.append((span.color, [known]))
         previous = span
-    cleaned = _clean("".join(pieces))
+    cleaned = _clean(_known("".join(pieces)))
     bullet, text = split_bullet(cleaned)
     if not text:
         return None
@@ -164,7 +166,7 @@ def _make_line(page: int, spans: list[Span], box: Box | None) -> TextLine | None
         max(span.baseline + DESCENT * span.size for span in content),
         main.baseline, main.size, main.font, main.color,
         len(bold_runs) == 1 and all(span.bold for span in content),
-        tuple(_clean("".join(run)) for run in bold_runs),
+        tuple(_clean(_known("".join(run))) for run in bold_runs),
         bullet or spans[0].symbol, box, spans[0].x0 if spans[0].symbol else None,
         _colour_parts(colour_runs), marker_of(cleaned, text),
     )
@@ -190,12 +192,12 @@ def _colour_parts(runs: list[tuple[RGB | None, list[str]]]) -> tuple[tuple[str, 
     for a line in one colour."""
     if len(runs) < 2:
         return ()
-    parts = ((_clean("".join(pieces)), colour) for colour, pieces in runs if colour is not None)
+    parts = ((_clean(_known("".join(pieces))), colour) for colour, pieces in runs if colour is not None)
     return tuple((text, colour) for text, colour in parts if text)
 
 
 def _known(text: str) -> str:
-    """``text`` without control characters and U+FFFD (glyphs the font cannot name)."""
+    """``text`` without control characters and U+FFFD (glyphs the font cannot name) but inside a word."""
     if text.isprintable() and "\ufffd" not in text:  # no control character: nothing to drop
         return text
     return _UNKNOWN_RE.sub("", text)

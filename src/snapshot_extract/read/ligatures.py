@@ -8,6 +8,10 @@ ligature, makes a word of the vocabulary or the headings (a cheap test most docu
 letter outside ASCII that makes two or more different English words so; then, the damage shown,
 one English word is enough for another letter. Each word holding such a letter is repaired where
 the ligature makes an English word (a city's "Düsseldorf" or "Zürich" stays as printed).
+
+A ligature whose glyph has no Unicode name at all reaches the reader as U+FFFD inside a word
+("o\ufffdce", "speci\ufffdc"; one font may leave several ligatures so): each such word is read as
+the most frequent English word a ligature makes of it, else without the unknown glyph, as before.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from .hyphens import english_frequency, known_words
 
 _LIGATURES = ("fi", "fl", "ff", "ffi", "ffl")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_UNNAMED = "\ufffd"
+_UNNAMED_WORD_RE = re.compile(r"[^\W\d_]+(?:\ufffd[^\W\d_]+)+")
 MIN_EVIDENCE = 2  # different English words a letter must make, read as a ligature
 
 
@@ -29,7 +35,8 @@ def repair_ligatures(document: Document) -> Document:
     words = {word for line in document.lines if not line.text.isascii()
              for word in _WORD_RE.findall(line.text) if not word.isascii()}
     stand_ins = _stand_ins(words) if words else {}
-    if not stand_ins:
+    unnamed = any(_UNNAMED in line.text for line in document.lines)
+    if not stand_ins and not unnamed:
         return document
     return replace(document, lines=tuple(_repaired_line(line, stand_ins) for line in document.lines))
 
@@ -73,6 +80,11 @@ def _repaired_line(line: Line, stand_ins: dict[str, str]) -> Line:
 
 
 def _repaired(text: str, stand_ins: dict[str, str]) -> str:
+    if _UNNAMED in text:
+        text = _UNNAMED_WORD_RE.sub(_named, text).replace(_UNNAMED, "")
+    if not stand_ins:
+        return text
+
     def repair(match: re.Match[str]) -> str:
         word = match.group()
         for letter, ligature in stand_ins.items():
@@ -82,3 +94,16 @@ def _repaired(text: str, stand_ins: dict[str, str]) -> str:
         return word
 
     return text if text.isascii() else _WORD_RE.sub(repair, text)
+
+
+def _named(match: re.Match[str]) -> str:
+    """A word holding unnamed glyphs read as the most frequent English word a ligature in their
+    place makes ("o\ufffdce" -> "office"), else left for the caller to drop the glyphs."""
+    word = match.group()
+    best, frequency = word, 0
+    for ligature in _LIGATURES:
+        candidate = word.replace(_UNNAMED, ligature.upper() if word.isupper() else ligature)
+        found = english_frequency(candidate.lower())
+        if found > frequency:
+            best, frequency = candidate, found
+    return best
