@@ -185,6 +185,42 @@ def test_a_spotlight_title_in_the_headings_type_over_lines_of_its_own(
     assert [block.text for block in spotlight.blocks] == ["Düsseldorf Urban Lab brings together municipal departments."]
 
 
+@pytest.mark.parametrize(("heading", "title_lines", "title_type", "title"), [
+    # a type of its own, larger than the text's, no blank line before the text (sweep seed 7)
+    ([("SPOTLIGHT", 42.0, 465.0, 8.4)], [("Donostia-San Sebastián", 42.0, 476.6), ("Co-design Studio", 42.0, 491.3)],
+     (11.6, False), "Donostia-San Sebastián Co-design Studio"),
+    # the title's start level with the heading, the city's name under it at page 2's top
+    ([("Spotlight:", 232.0, 114.5, 9.9), ("Open", 331.0, 114.5, 9.9)], [("Donostia-San Sebastián", 232.0, 127.2)],
+     (9.9, True), "Open Donostia-San Sebastián"),
+    # in the heading's type, the city's name the title's second line
+    ([("SPOTLIGHT:", 296.0, 171.2, 6.9)], [("STREET LAB", 296.0, 180.0), ("DONOSTIA-SAN SEBASTIÁN", 296.0, 188.9)],
+     (6.9, True), "STREET LAB DONOSTIA-SAN SEBASTIÁN"),
+    # wrapped at a hyphen: "CO-" / "DESIGN STUDIO" is one word
+    ([("SPOTLIGHT: DONOSTIA-SAN SEBASTIÁN CO-", 261.0, 330.0, 8.8)], [("DESIGN STUDIO", 261.0, 342.0)],
+     (8.8, True), "DONOSTIA-SAN SEBASTIÁN CO-DESIGN STUDIO"),
+])
+def test_a_spotlight_title_wrapped_at_page_2s_top_is_read_whole(
+        heading: list[tuple[str, float, float, float]], title_lines: list[tuple[str, float, float]],
+        title_type: tuple[float, bool], title: str) -> None:
+    """Sweep seed 7 (6 titles, silent): a title wrapped over lines in a type of its own right over
+    the text, or begun level with the heading; the city's name alone on a title's line at page
+    2's top is the title's, not page 2's short running head; a hyphen at a title line's end is
+    kept where it joins a compound."""
+    size, bold = title_type
+    lines = (_page_line("City Innovation Snapshot", 1, 20.0, 40.0, size=9.0),
+             _page_line("DONOSTIA-SAN SEBASTIÁN, Spain", 1, 32.0, 40.0, size=20.0),
+             _page_line("Page 1 of 2", 1, 800.0, 500.0, size=7.0),
+             _page_line("Donostia-San Sebastián, Spain", 2, 20.0, 40.0, size=9.0),
+             *(_page_line(text, 2, top, x0, size=part_size, bold=True) for text, x0, top, part_size in heading),
+             *(_page_line(text, 2, top, x0, size=size, bold=bold) for text, x0, top in title_lines), Line(""),
+             _page_line("The studio brings together municipal departments.", 2, title_lines[-1][2] + 17,
+                        title_lines[-1][1], size=6.5))
+    sections = detect_sections(Document(SourceInfo("x.pdf", "0", "pdf", 2), lines), load_vocabulary())
+    spotlight = sections.sections["spotlight"]
+    assert spotlight.title == title
+    assert [block.text for block in spotlight.blocks] == ["The studio brings together municipal departments."]
+
+
 @pytest.mark.parametrize("first", ["WHAT IS THE CITY'S", "2. What is the city's", "Q2 WHAT IS THE CITY'S"])
 def test_a_heading_wrapped_so_that_its_second_line_is_a_short_heading_is_one_heading(first: str) -> None:
     """"What is the city's" / "innovation vision?": the second line alone names the section too

@@ -311,7 +311,7 @@ def _repeated_header_parts(lines: Sequence[Line], headers: list[Header], used: s
             found = {index, index + 1}
         else:
             continue
-        if not _under_spotlight(lines, index):
+        if not _under_spotlight(lines, index) and not _runs_on(lines, index, used):
             repeated |= found
     # the city's name alone, run on by the line right under it, is a running head only at a page
     # break: elsewhere it is a word of a narrow column's sentence ("Linköping" / "Co-design" / "Studio
@@ -326,9 +326,22 @@ def _repeated_header_parts(lines: Sequence[Line], headers: list[Header], used: s
 def _under_spotlight(lines: Sequence[Line], index: int) -> bool:
     """The line before ``index`` opens the spotlight panel ("Spotlight: Open", "SPOTLIGHT –"): the
     city's name under it is the rest of the panel's title ("Open" / "Mönchengladbach"), wrapped in
-    a narrow column, not a running head."""
-    previous = next((lines[at].text for at in range(index - 1, -1, -1) if lines[at].text), "")
-    return squeeze(previous).startswith("spotlight")
+    a narrow column, not a running head; the line before may be the title's start, printed level
+    with the heading ("Spotlight:   Open" / "Mönchengladbach")."""
+    above = [lines[at] for at in range(index - 1, -1, -1) if lines[at].text][:2]
+    if len(above) == 2 and not (above[0].bbox and above[1].bbox and abs(above[0].bbox[1] - above[1].bbox[1]) < 1):
+        above.pop()  # not level with the line before it
+    return any(squeeze(line.text).startswith("spotlight") for line in above)
+
+
+def _runs_on(lines: Sequence[Line], index: int, used: set[int]) -> bool:
+    """The line at ``index`` carries on the line right above it, no furniture: the same type, the
+    same left edge, at the line spacing ("STREET LAB" / "TALLINN", a title wrapped)."""
+    line, above = lines[index], lines[index - 1] if index else None
+    if above is None or index - 1 in used or line.bbox is None or above.bbox is None or line.size is None:
+        return False
+    return (above.page == line.page and above.size == line.size and above.bold == line.bold
+            and abs(above.bbox[0] - line.bbox[0]) <= 1 and 0 <= line.bbox[1] - above.bbox[3] <= line.size / 2)
 
 
 def _footers(lines: Sequence[Line], furniture: set[int], folds: _Folds, term_groups: TermGroups | None = None

@@ -19,7 +19,7 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 
 from ..models import Line
-from ..textutil import ends_mid_sentence, squeeze, strip_accents
+from ..textutil import ends_mid_sentence, join_wrapped, squeeze, strip_accents
 
 _QUESTION_RE = re.compile(r"^(?:\d{1,2}[.)]\s*)?(?:what|how|who|which|where|why|is|are|does|do)\b.{3,70}\?$", re.I)
 TermGroups = Callable[[str], tuple[str, ...]]  # the vocabulary groups a text is a label or alias of
@@ -185,7 +185,7 @@ def _read_title(lines: list[Line], index: int, used: int, title: str | None) -> 
         if title is None or at >= len(lines) or not (
                 _wraps_title(last, lines[at]) or (not taken and at == end and _wraps_title_in_dump(lines, at))):
             break
-        title, last, end = f"{title} {lines[at].text}", lines[at], at + 1
+        title, last, end = join_wrapped([title, lines[at].text]), lines[at], at + 1
         at = _next_text(lines, end)
     return (title.lstrip(_TITLE_SEPARATORS) or None) if title is not None else None, end - index
 
@@ -248,7 +248,24 @@ def _title_follows(lines: list[Line], index: int) -> bool:
     following = lines[index + 1].text if index + 1 < len(lines) else ""
     if not following:
         return True
-    return line.bbox is None and len(text.split()) <= 6 and following[:1].isupper()
+    if line.bbox is not None:
+        return _in_type_of_its_own(lines, index)
+    return len(text.split()) <= 6 and following[:1].isupper()
+
+
+def _in_type_of_its_own(lines: list[Line], index: int) -> bool:
+    """The line at ``index``, with the lines that carry it on, is set larger or bolder than the
+    line right after them: a title over the text ("Donostia-San Sebastián" / "Co-design Studio"
+    in 11.6 points over the text in 10.5)."""
+    end = index
+    while end + 1 < len(lines) and end - index < _MAX_TITLE_LINES - 1 and _wraps_title(lines[end], lines[end + 1]):
+        end += 1
+    line = lines[index]
+    at = _next_text(lines, end + 1)
+    after = lines[at] if at < len(lines) else None
+    if after is None or line.size is None or after.size is None:
+        return False
+    return line.size - after.size > 0.3 or (line.bold and not after.bold)
 
 
 def _heading_at(lines: list[Line], index: int, term_groups: TermGroups | None = None,
