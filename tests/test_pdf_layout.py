@@ -1205,6 +1205,25 @@ def test_footer_of_a_one_page_document_is_dropped(tmp_path: Path, backend: str) 
     ]
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_grid_rows_run_on_to_the_pages_foot_are_no_footer(tmp_path: Path, backend: str) -> None:
+    """Blind round 13 (a grid broken across pages, silent): its first rows in small type at the
+    foot of page 1, each close under the one above, far below the text only together, are the
+    grid's, not a footer's."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        for row in range(5):
+            _text(canvas, 50, 700 + 13 * row, f"Body text line {row} of the only page.")
+        _text(canvas, 50, 770, "With sufficient data", size=7)
+        for row, (left, right) in enumerate([("Digital Governance", "Public Works"), ("Health", "Blight")]):
+            _text(canvas, 50, 795 + 16 * row, left, size=7)
+            _text(canvas, 250, 795 + 16 * row, right, size=7)
+
+    texts = _texts(_read(_render(tmp_path, draw), backend))
+    assert {"With sufficient data", "Digital Governance", "Public Works", "Health", "Blight"} <= set(texts)
+
+
 def test_a_gap_at_the_paragraph_limit_breaks() -> None:
     """The backends place a baseline a few thousandths of a point apart: a gap right at the
     paragraph limit must fall the same way for both (it breaks)."""

@@ -79,14 +79,20 @@ def remove_furniture(pages: Sequence[list[P]], heights: Sequence[float], body_si
 def _without_footer(lines: list[P], height: float, body_size: float) -> list[P]:
     """``lines`` without a footer seen once (a one-page document has no repeats): lines in the
     bottom margin, in a font smaller than the body text, set apart below everything else on the
-    page by ``FOOTER_GAP`` body sizes."""
+    page by ``FOOTER_GAP`` body sizes. Small lines of the margin each close under the one above
+    them are the body's (a grid's rows run on to the page's foot); the footer starts at the first gap."""
     footer = [line for line in lines
               if line.top >= (1 - MARGIN) * height and line.size <= body_size - FOOTER_SMALLER]
     if not footer:
         return lines
     candidates = {id(line) for line in footer}
     lowest = max((line.bottom for line in lines if id(line) not in candidates), default=0.0)
-    dropped = {id(line) for line in footer if line.top - lowest >= FOOTER_GAP * body_size}
+    dropped: set[int] = set()
+    for line in sorted(footer, key=lambda line: line.top):
+        if dropped or line.top - lowest >= FOOTER_GAP * body_size:
+            dropped.add(id(line))
+        else:
+            lowest = max(lowest, line.bottom)
     return [line for line in lines if id(line) not in dropped] if dropped else lines
 
 
