@@ -74,7 +74,8 @@ def _carries_on(last: str, word: str) -> bool:
 def _cut_in_host(last: str, word: str) -> bool:
     """``last`` is an address cut inside its host and ``word`` the rest of it: after a hyphen
     of the host, after a dot or before one (".es"), inside the top-level label (no such label is
-    one letter: "x.e" + "s"), after "www." and one label ("www.welling" + "ton.nz/x"), inside a
+    one letter: "x.e" + "s"), after "www." and one label ("www.welling" + "ton.nz/x"), inside a host
+    with no dot yet ("https://innovate-saojosedoscamp" + "os.eu/en/"), inside a
     label that is no top-level domain ("opendata.shertogen" + "bosch.nl/"), or before the path
     ("/innovation")."""
     host = last.split("://")[-1]
@@ -82,8 +83,8 @@ def _cut_in_host(last: str, word: str) -> bool:
         return False
     if host.endswith("-"):  # no host ends with a hyphen: "lab.saint-" + "etienne.fr/"
         return True
-    if "." not in host:
-        return False
+    if "." not in host:  # a host with no dot yet is cut when its rest brings one ("…doscamp" + "os.eu/en/")
+        return last.startswith(("http://", "https://")) and bool(host) and "." in word.split("/")[0].strip(".")
     labels = host.split(".")
     if host.endswith(".") or word.startswith((".", "/")):  # an address so far ("i.e." is none)
         return bool(last.startswith(("http://", "https://", "www.")) or URL_RE.fullmatch(last.rstrip(".")))
