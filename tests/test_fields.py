@@ -220,6 +220,8 @@ HARD_CASES = [
     ("term with a split year", "Overview\n\nTerm: 2018/19 – 2024\n", "overview.term_end", None, "unreadable_value"),
     # a value read from the wrong cell leaves both parts unknown (blind round 6: 6 silent)
     ("term without a year", "Overview\n\nTerm: Eglė Kazlauskas\n", "overview.term_end", None, "unreadable_value"),
+    # Ghostscript's txtwrite printed the dash as a digit (blind round 13: 2023 read as the start, silent)
+    ("term run into one number", "Overview\n\nTerm: 201732023\n", "overview.term_start", None, "unreadable_value"),
     ("population not a number", "Overview\n\nPopulation size: Eglė Žemaitytė\n", "overview.population_year", None,
      "unreadable_value"),
     ("singular success factor", "How is innovation helping the city?\n\nThe most critical success factor is dedicated "

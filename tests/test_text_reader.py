@@ -377,3 +377,17 @@ def test_list_numbers_printed_after_their_items_are_numbers_in_front() -> None:
     assert texts[1:4] == ["1. Municipal budget", "2. External (non-public) funding (philanthropy)",
                           "3. Higher levels of government"]  # as a dump that kept its numbers in front
     assert texts[4:6] == ["The city has 25 staff in 2019.", "See table 2."]
+
+
+def test_tabs_between_words_are_word_spaces_where_the_dump_puts_them_so() -> None:
+    """Ghostscript's txtwrite (blind round 13) sets a tab between words and runs of spaces
+    between columns: its tabs are spaces. A Word export's tab between a label and its value
+    still parts them."""
+    dump = ("     Mayor                Innovation\tLead\n     Olu\tvan\tder\tBerg     Inês\tGarcía\n"
+            "     Newcastle\tupon\tTyne's\tinnovation\twork\tis\tsprinkled\tthroughout\tthe\tmunicipality.\n")
+    lines = read_text(dump.encode(), "x.txt").lines
+    assert [line.text for line in lines[1:3]] == [
+        "Olu van der Berg Inês García", "Newcastle upon Tyne's innovation work is sprinkled throughout the municipality."]
+    assert lines[1].cells == ("Olu van der Berg", "Inês García")
+    export = read_text("Mayor:\tJane van Doe\nTerm:\t2015 – 2021\nThe city has a lab.\n".encode(), "x.txt").lines
+    assert export[0].cells == ("Mayor:", "Jane van Doe")

@@ -12,7 +12,7 @@ from .common import Found, locate
 from .labels import KEY_RE, PAIR_SEPARATORS, labelled_parts, only_addresses, pair_labels, unlabelled_head
 
 _TERM_RE = re.compile(
-    r"(?P<since>\b(?:since|from)\s+(?:\w+\s+)?)?(?P<start>(?:19|20)\d{2})\b(?:[^\d]{0,25}?(?:[‐‑‒–—―−/-]|\bto\b|\btill\b|"
+    r"(?P<since>\b(?:since|from)\s+(?:\w+\s+)?)?(?<!\d)(?P<start>(?:19|20)\d{2})\b(?:[^\d]{0,25}?(?:[‐‑‒–—―−/-]|\bto\b|\btill\b|"
     r"\buntil\b)\s*(?:[A-Za-z]+\.?\s+)?(?P<end>(?:19|20)\d{2}|\d{2})\b)?",
     re.I,
 )
@@ -285,7 +285,8 @@ def split_name(value: str) -> tuple[str, str]:
 
 
 def parse_term(value: str) -> tuple[int | None, int | None]:
-    """"2015–2021" -> (2015, 2021); "since 2014" -> (2014, None); "2019–23" -> (2019, 2023)."""
+    """"2015–2021" -> (2015, 2021); "since 2014" -> (2014, None); "2019–23" -> (2019, 2023); no
+    year inside a longer number ("201732023", a dump that printed the dash as a digit)."""
     match = _TERM_RE.search(value)
     if match is None:
         return None, None

@@ -119,7 +119,7 @@ def read_text(data: bytes, file_name: str) -> Document:
     text = clean_text(shown_soft_hyphens(_LINE_END_SOFT_HYPHEN_RE.sub("\u2010", raw)))
     if _looks_binary(text):
         raise UnreadableInput("not a text file (binary content)")
-    raw_lines = unframed(unquote(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
+    raw_lines = unframed(unquote(_tabs_as_spaces(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")))
     unwoven = unweave(raw_lines)  # two columns side by side: read one after the other
     if unwoven is not None:
         raw_lines, mixed = take_apart(unwoven.lines, unwoven.mixed)  # two columns on one line
@@ -145,6 +145,20 @@ def read_text(data: bytes, file_name: str) -> Document:
     lines = _with_document_bullets([line._replace(mixed=True) if index in mixed else line
                                     for index, line in enumerate(parsed)])
     return Document(source=source, lines=tuple(lines), notes=tuple(notes))
+
+
+_WORD_TAB_RE = re.compile(r"(?<=\S)\t(?=\S)")
+_WORD_SPACE_RE = re.compile(r"(?<=\S) (?=\S)")
+
+
+def _tabs_as_spaces(text: str) -> str:
+    """``text`` with a tab between two words read as a space where the dump puts tabs between
+    words more often than spaces (Ghostscript's txtwrite: "Newcastle\tupon\tTyne's\tinnovation"):
+    its tabs are word spaces, not the cell edges of a Word export ("Mayor:\tJane Doe")."""
+    if "\t" not in text:
+        return text
+    tabs = len(_WORD_TAB_RE.findall(text))
+    return _WORD_TAB_RE.sub(" ", text) if tabs > len(_WORD_SPACE_RE.findall(text)) else text
 
 
 def _bold_per_line(lines: list[str]) -> list[str]:
