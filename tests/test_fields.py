@@ -951,3 +951,27 @@ def test_a_scheme_cut_from_its_address_into_a_block_of_its_own(vocabulary: Vocab
     record = _record("Overview\n\nMayor: Min-jun Kim\n\nInnovation / open data website: www.seoul.go.kr\n\n|\n\n"
                      "http://\n\ninnovation.seoul.go.kr/\n", vocabulary)
     assert record["overview"]["websites"] == ["https://www.seoul.go.kr", "http://innovation.seoul.go.kr/"]
+
+
+def test_a_list_whose_lines_a_viewer_copy_joined_is_read_item_by_item(vocabulary: Vocabulary) -> None:
+    """Blind round 13 (a viewer's "copy all" that joined each block's lines, 2 silent): the items
+    of a list run together on one line, with no glyph and no blank line, the section's next
+    sentence right under it. Every item is read, and the sentence after them too; a line of words
+    that are no terms stays what it was."""
+    record = _record(
+        "What funding is available?\n"
+        "As with 68% of cities surveyed, Bilbao has dedicated funding to support innovation capacity, which "
+        "comes from the following sources:\n"
+        "External (non-public) funding Municipal budget Innovative financing tools National or regional government\n"
+        "Bilbao's funding for innovation capacity is generally directed towards paying for third-party services.\n"
+        "How is innovation helping the city?\n"
+        "Simplifying administrative procedures for firms and residents Engaging residents and other stakeholders "
+        "Serving current obligations\n"
+        "The most critical success factors in supporting the city's innovation work are:\n"
+        "Residents who volunteer their weekends and evenings to help the city test its new services\n", vocabulary)
+    assert _ids(record["funding"]["sources"]) == [
+        "external_non_public", "municipal_budget", "innovative_financing", "higher_government"]
+    assert _ids(record["funding"]["directed_to"]) == ["third_party_services"]
+    assert _ids(record["impact"]["benefits"]) == ["simplify_procedures", "engage_residents", "current_obligations"]
+    assert record["impact"]["success_factors"] == []  # a line of words that are no terms: flagged
+    assert {"unmapped_term", "unreadable_value"} & {w["code"] for w in record["warnings"] if w["field"].startswith("impact")}

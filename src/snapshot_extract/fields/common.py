@@ -147,10 +147,21 @@ def is_item(block: Block) -> bool:
 
 def is_list_item(block: Block, path: str, vocabulary: Vocabulary) -> bool:
     """``is_item``, or a line printed with a full stop that names a term of the list at ``path``
-    ("Data analyst.", the last item of a list punctuated as a sentence)."""
+    ("Data analyst.", the last item of a list punctuated as a sentence), or a line longer than an
+    item that is terms of that list run together, every word of it (a viewer's copy that joined
+    a list's lines: "External (non-public) funding Municipal budget Innovative financing tools")."""
     text = block.text
-    return is_item(block) or (len(block.lines) == 1 and len(text) <= MAX_ITEM_LINE and text.endswith(".")
-                              and vocabulary.is_confident(vocabulary_group(path), text.rstrip(". ")))
+    group = vocabulary_group(path)
+    if is_item(block):
+        return True
+    if len(block.lines) != 1:
+        return False
+    if len(text) <= MAX_ITEM_LINE:
+        return text.endswith(".") and vocabulary.is_confident(group, text.rstrip(". "))
+    if text.endswith((".", ":", "?", "!")) or not text[:1].isupper():  # a sentence, not items run together
+        return False
+    items = split_items([Unit(text, locate(block))], group, vocabulary)
+    return len(items) > 1 and all(vocabulary.is_confident(group, item) for item, _ in items)
 
 
 def item_units(block: Block) -> list[Unit]:

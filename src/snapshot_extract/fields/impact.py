@@ -6,7 +6,7 @@ import re
 
 from ..models import FieldResult, Section, vocabulary_group
 from ..vocabulary import Match, Vocabulary
-from .common import Found, ItemList, is_item, read_inline
+from .common import Found, ItemList, is_list_item, read_inline
 
 _FACTORS_RE = re.compile(
     r"success\s+factors?\b.*?\b(?:are|include|is)\b\s*:?\s*(?P<list>.*)$", re.I)
@@ -43,7 +43,7 @@ def map_impact(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
     in_factors = False
     items = ItemList(found)
     for index, block in enumerate(section.blocks):
-        if is_item(block):
+        if is_list_item(block, "impact.success_factors" if in_factors else "impact.benefits", vocabulary):
             items.add(index, block)
             continue
         _read_items(found, items, in_factors)

@@ -12,7 +12,7 @@ from .common import (
     ItemList,
     clean_item,
     is_cut,
-    is_item,
+    is_list_item,
     locate,
     polarity,
     split_commas,
@@ -44,7 +44,7 @@ def map_partnerships(section: Section | None, vocabulary: Vocabulary) -> FieldRe
     items = ItemList(found)
     opened: str | None = None  # the list whose intro ended in ":", its items to come
     for index, block in enumerate(section.blocks):
-        if is_item(block) and opened is not None:
+        if opened is not None and is_list_item(block, opened, vocabulary):
             items.add(index, block)
             continue
         _close(found, items, opened)

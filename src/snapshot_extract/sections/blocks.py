@@ -111,17 +111,17 @@ def _split_run_ins(blocks: Iterable[Block], term_groups: TermGroups | None) -> I
     ended where that sentence starts, the sentence a paragraph of its own: a slide's text box set
     it tight under the last bullet; a list printed without markers ran its last item into it
     ("… for firms and residents The most critical success factors …": a paragraph whose words
-    before the sentence are a term of the vocabulary)."""
+    before the sentence are a term of the vocabulary, or several terms one after the other)."""
     for block in blocks:
         start = _run_in_start(block, term_groups)
-        if start is None:
-            yield block
-            continue
-        # each part one line of the text it holds (the first and the last line's place): the
-        # mappers read a paragraph's lines as its items
-        item, rest = block.text[:start].rstrip(), block.text[start:]
-        yield _block(block.kind, item, (block.lines[0]._replace(text=item),))
-        yield _block("paragraph", rest, (block.lines[-1]._replace(text=rest, bullet=False, cells=(rest,)),))
+        while start is not None:  # each item run on before the sentence ("… funding Municipal budget Łódź's …")
+            # each part one line of the text it holds (the first and the last line's place): the
+            # mappers read a paragraph's lines as its items
+            item, rest = block.text[:start].rstrip(), block.text[start:]
+            yield _block(block.kind, item, (block.lines[0]._replace(text=item),))
+            block = _block("paragraph", rest, (block.lines[-1]._replace(text=rest, bullet=False, cells=(rest,)),))
+            start = _run_in_start(block, term_groups)
+        yield block
 
 
 # a space after a word (no punctuation before it) where a sentence starts: a capitalised word,
