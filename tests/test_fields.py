@@ -975,3 +975,18 @@ def test_a_list_whose_lines_a_viewer_copy_joined_is_read_item_by_item(vocabulary
     assert _ids(record["impact"]["benefits"]) == ["simplify_procedures", "engage_residents", "current_obligations"]
     assert record["impact"]["success_factors"] == []  # a line of words that are no terms: flagged
     assert {"unmapped_term", "unreadable_value"} & {w["code"] for w in record["warnings"] if w["field"].startswith("impact")}
+
+
+@pytest.mark.parametrize(("label", "kind"), [
+    ("With sufficient data", "with"), ("Without sufficient data", "without"),
+    ("Sufficient data", "with"), ("Insufficient data", "without"), ("Green: with sufficient data", "with"),
+    # blind round 13's disc legend (10 values flagged, unread): "● sufficient data available" / "○ no sufficient data"
+    ("sufficient data available", "with"), ("No sufficient data", "without"),
+    ("Sufficient data is available for", None), ("no data", None),
+    # and keyed by a colour named in more words (blind round 13's text-colour grid, unread)
+    ("Dark, bold: with sufficient data", "with"), ("Light grey: without sufficient data", "without"),
+])
+def test_legend_labels(label: str, kind: str | None) -> None:
+    from snapshot_extract.fields.legend import legend_kind
+
+    assert legend_kind(label) == kind

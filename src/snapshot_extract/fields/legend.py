@@ -20,13 +20,15 @@ from ..geometry import right_under
 from ..models import PAPER, RGB, BBox, Block, Line, Swatch
 from ..textutil import is_bullet_glyph, split_bullet
 
-# A legend label may follow its key: a colour's name ("Green: with sufficient data") or "=" after a marker
-_KEY_PREFIX = r"(?:[^\W\d_]+\s*[:=]\s*|[=:]\s*)"
+# A legend label may follow its key: a colour's name ("Green: with sufficient data", "Light grey:",
+# "Dark, bold:") or "=" after a marker
+_KEY_PREFIX = r"(?:(?:[^\W\d_]+,?\s+){0,2}[^\W\d_]+\s*[:=]\s*|[=:]\s*)"
 _KEY_PREFIX_RE = re.compile(rf"^{_KEY_PREFIX}")
-# "With sufficient data" / "Without sufficient data", or "Sufficient data" / "Insufficient data"
-_LEGEND_RE = re.compile(rf"^{_KEY_PREFIX}?(?P<kind>with|without|in)?\s*sufficient\s+data\.?$", re.I)
+# "With sufficient data" / "Without sufficient data", "Sufficient data" / "Insufficient data", or
+# "Sufficient data available" / "No sufficient data"
+_LEGEND_RE = re.compile(rf"^{_KEY_PREFIX}?(?P<kind>with|without|in|no)?\s*sufficient\s+data(?:\s+available)?\.?$", re.I)
 _LEGEND_PHRASE_RE = re.compile(r"\b(?:with\s+|without\s+|in)?sufficient\s+data\b\.?", re.I)
-_WITHOUT = ("without", "in")
+_WITHOUT = ("without", "in", "no")
 _TITLE_RE = re.compile(r"^\s*(?:legend|key)\b\s*:?", re.I)  # the legend's title ("Key:")
 # A side named as unpainted in a worded legend ("unshaded cells are areas without sufficient data")
 _UNPAINTED_RE = re.compile(
