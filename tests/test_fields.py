@@ -990,3 +990,23 @@ def test_legend_labels(label: str, kind: str | None) -> None:
     from snapshot_extract.fields.legend import legend_kind
 
     assert legend_kind(label) == kind
+
+
+def test_items_printed_under_the_other_lists_intro_are_read_into_the_list_they_name(vocabulary: Vocabulary) -> None:
+    """Blind round 13 and the dump sweep (pdftotext of two columns): the funding intro, then the
+    staff list's intro, then the items of both lists, one after the other. Each funding source
+    is read into funding.sources, flagged ``uncertain_list`` there, and no longer unmapped; the
+    staff roles stay where they are; an item that names neither list stays unmapped."""
+    record = _record(
+        "What is the organisational structure?\n\nBilbao's innovation work is housed in the Mayor's office.\n\n"
+        "What funding is available?\n\nSimilar to half of cities surveyed, Bilbao has dedicated funding to support "
+        "innovation capacity, which comes from the following sources:\n\nStaff skills and profiles include:\n\n"
+        "▶ Innovative financing tools\n\n▶ Health Professional\n\n▶ Municipal budget\n\n▶ Community engagement staff\n\n"
+        "▶ Bicycle repair\n", vocabulary)
+    assert _ids(record["organisation"]["staff_skills"]) == ["health_professional", "community_engagement"]
+    assert _ids(record["funding"]["sources"]) == ["innovative_financing", "municipal_budget"]
+    assert [entry["text"] for entry in record["unmapped"]] == ["Bicycle repair"]
+    codes = {(warning["field"], warning["code"]) for warning in record["warnings"]}
+    assert ("funding.sources", "uncertain_list") in codes and ("funding.sources", "unreadable_value") not in codes
+    assert ("organisation.staff_skills", "uncertain_list") in codes  # mixed with another list's: may lack items
+    assert record["provenance"]["funding.sources[1]"]["text"] == "Municipal budget"

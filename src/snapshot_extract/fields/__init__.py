@@ -16,6 +16,7 @@ from .outcomes import map_outcomes
 from .overview import map_overview
 from .partnerships import map_partnerships
 from .spotlight import map_spotlight
+from .strays import adopt_strays
 from .vision import map_vision
 
 Mapper = Callable[[Section | None, Vocabulary], FieldResult]
@@ -35,10 +36,11 @@ MAPPERS: dict[str, Mapper] = {
 
 
 def map_fields(sections: Sections, vocabulary: Vocabulary, swatches: tuple[Swatch, ...]) -> dict[str, FieldResult]:
-    """Every mapper's result, by section key; the outcomes grid also reads the page's ``swatches``."""
+    """Every mapper's result, by section key; the outcomes grid also reads the page's ``swatches``;
+    an item printed under another list's intro is read into the list it names (``strays``)."""
     results = {key: mapper(sections.get(key), vocabulary) for key, mapper in MAPPERS.items()}
     results["outcomes"] = map_outcomes(sections.get("outcomes"), vocabulary, swatches)
-    return results
+    return adopt_strays(results, vocabulary)
 
 
 __all__ = ["MAPPERS", "Mapper", "map_fields"]

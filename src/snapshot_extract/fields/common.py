@@ -19,6 +19,7 @@ from ..models import (
     FieldResult,
     Line,
     Section,
+    Stray,
     Term,
     Unmapped,
     Warning,
@@ -202,6 +203,9 @@ def paragraph_blocks(section: Section | None) -> list[tuple[int, Block]]:
     return [(index, block) for index, block in enumerate(section.blocks) if block.kind == "paragraph"]
 
 
+NO_ITEM = "no item read after"  # how the warning on a list whose intro got no item begins
+
+
 class Found:
     """Accumulator a mapper fills while it reads one section; ``result()`` freezes it. The
     vocabulary group of a path's Terms comes from the record model (``vocabulary_group``)."""
@@ -215,6 +219,7 @@ class Found:
         self.unmapped: list[Unmapped] = []
         self.used: set[tuple[int, str | None]] = set()
         self.intros: dict[str, str] = {}  # list path -> the sentence that announced its items
+        self.strays: list[Stray] = []  # the list items no term of their list matched
 
     def use(self, index: int, sentence: str | None = None) -> None:
         """Mark a block as read: the whole block, or (with ``sentence``) one sentence of it."""
@@ -254,8 +259,13 @@ class Found:
         """Append matched items to the Term list at ``path`` (printed order, first duplicate kept)."""
         current: list[Term] = self.values.setdefault(path, [])
         for text, evidence in items:
+            unmapped = len(self.unmapped)
             found = self._match(path, text, None)
-            if found is None or any(term.id == found.id for term in current):
+            if found is None:
+                if len(self.unmapped) > unmapped:  # a new unmapped item: kept with its place
+                    self.strays.append(Stray(path, self.unmapped[-1].text, evidence))
+                continue
+            if any(term.id == found.id for term in current):
                 continue
             self.evidence[f"{path}[{len(current)}]"] = evidence
             current.append(found)
@@ -279,9 +289,9 @@ class Found:
     def result(self) -> FieldResult:
         for path, intro in self.intros.items():
             if not self.values.get(path) and not self.unmapped_at(path):
-                self.warn(path, "unreadable_value", f'no item read after "{intro}"')
+                self.warn(path, "unreadable_value", f'{NO_ITEM} "{intro}"')
         return FieldResult(dict(self.values), dict(self.evidence), tuple(self.warnings), tuple(self.unmapped),
-                           frozenset(self.used))
+                           frozenset(self.used), frozenset(self.intros), tuple(self.strays))
 
 
 def read_list_intro(found: Found, block: Block, index: int, sentence: str, inline: str, path: str) -> None:

@@ -54,6 +54,7 @@ from .stages import (
     Section,
     Sections,
     SourceInfo,
+    Stray,
     Swatch,
 )
 
@@ -90,6 +91,7 @@ __all__ = [
     "Sections",
     "Source",
     "SourceInfo",
+    "Stray",
     "Spotlight",
     "Swatch",
     "Term",

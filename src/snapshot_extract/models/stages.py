@@ -193,15 +193,27 @@ class Evidence(NamedTuple):
     bbox: BBox | None
 
 
+class Stray(NamedTuple):
+    """A list item no term of its own list matched (an ``Unmapped`` entry), with where it was read."""
+
+    path: str
+    text: str
+    evidence: Evidence
+
+
 class FieldResult(NamedTuple):
     """One mapper's output: values by JSON path, their evidence, the problems found, and the
     blocks it read (``(block index, None)`` for a whole block, ``(index, sentence)`` for one
-    sentence of it): the record stage warns about every sentence no mapper read."""
+    sentence of it): the record stage warns about every sentence no mapper read. ``intros``:
+    the list paths whose intro announced items to follow ("… from the following sources:");
+    ``strays``: the items of its lists that matched no term of their list."""
 
     values: dict[str, Any]
     evidence: dict[str, Evidence]
     warnings: tuple[Warning, ...]
     unmapped: tuple[Unmapped, ...]
     used: frozenset[tuple[int, str | None]]
+    intros: frozenset[str] = frozenset()
+    strays: tuple[Stray, ...] = ()
 
 
