@@ -2071,6 +2071,43 @@ def test_three_columns_over_a_full_width_section_whose_intro_has_its_legend_besi
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+def test_three_columns_over_a_full_width_grid_whose_cells_cross_the_first_gutter(
+        tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """Sweep seed 7 (a benefit lost, silent): three columns of text over a full-width grid whose
+    cells cross the gutter between the first two columns. The first two are read one after the
+    other above the grid, not line by line across both."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 36, 30, "City Innovation Snapshot", size=12)
+        _text(canvas, 404, 30, "TESTVILLE, Testland", size=12)
+        _text(canvas, 36, 56, "What funding is available?", font="Helvetica-Bold", size=9)
+        for row, text in enumerate(("Testville has dedicated funding to support", "innovation capacity. Testville's funding for",
+                                    "innovation capacity is generally directed", "towards testing and prototyping")):
+            _text(canvas, 36, 70 + 11 * row, text, size=8)
+        _text(canvas, 220, 56, "and generating ideas and brainstorming.", size=8)
+        _text(canvas, 220, 76, "How is innovation helping the city?", font="Helvetica-Bold", size=9)
+        for row, text in enumerate(("Innovation helps the city to improve service", "delivery and to engage residents.")):
+            _text(canvas, 220, 90 + 11 * row, text, size=8)
+        _text(canvas, 404, 56, "How is data used?", font="Helvetica-Bold", size=9)
+        for row, text in enumerate(("Testville publishes open data to a central,", "public online location, and uses data",
+                                    "to track its climate targets.")):
+            _text(canvas, 404, 70 + 11 * row, text, size=8)
+        _text(canvas, 36, 150, "How are outcomes measured?", font="Helvetica-Bold", size=9)
+        _text(canvas, 36, 166, "Policy areas with sufficient data or without sufficient data to support innovation.",
+              size=8)
+        for row, cells in enumerate((("Housing", "Environment and Climate Change", "Health", "Culture"),
+                                     ("Blight", "Homelessness", "Education", "Tourism"))):
+            for x0, cell in zip((44, 160, 320, 430), cells, strict=True):
+                _text(canvas, x0, 186 + 16 * row, cell, size=8)
+
+    document = _read(_render(tmp_path, draw), backend)
+    texts = _texts(document)
+    assert texts.index("and generating ideas and brainstorming.") == texts.index("towards testing and prototyping") + 1
+    record = parse_document(document, vocabulary).record
+    assert [term.id for term in record.funding.directed_to] == ["prototyping", "generating_ideas"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_spotlight_panel_ends_with_its_panel_and_its_title_may_wrap(tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
     """A spotlight in a tinted panel: its title wrapped onto a second line in the heading's type
     is one title; the text under the panel, outside it, is the section's the panel interrupted,

@@ -231,6 +231,11 @@ def _in_columns(units: list[Unit], left: float, right: float, base: int, number:
     # lines filling most of the column leave no room for two columns in it: no search
     room = len(units) >= 2 * MIN_UNITS_PER_SIDE and not _fills(units, left, right, ONE_COLUMN)
     gutter = find_gutter(_text_units(units), left, right) if room else None
+    if gutter is not None and not _holds(units, gutter) and _columns_over_a_span(units, gutter, left, right):
+        # its two columns over a section as wide as both (three columns over a full-width grid)
+        ordered = _order_zones(units, gutter, left, right, None, nested=True)
+        number.update((unit, base + column) for unit, column in ordered)
+        return [unit for unit, _ in ordered]
     if gutter is None or not _holds(units, gutter):
         number.update((unit, base) for unit in units)
         return by_rows(units)
@@ -246,6 +251,26 @@ def _in_columns(units: list[Unit], left: float, right: float, base: int, number:
     number.update((unit, base) for unit in halves[0])
     number.update((unit, base + 1) for unit in halves[1])
     return by_rows(halves[0]) + by_rows(halves[1])
+
+
+def _columns_over_a_span(units: list[Unit], gutter: tuple[float, float], left: float, right: float) -> bool:
+    """``gutter`` parts two columns of running text above the first unit that spans it (a
+    section as wide as both, its grid crossing the gutter below them): it holds there, with
+    units enough on each side, one side's lines filling it."""
+    spanning = _spanning(units, gutter, left, right)
+    if not spanning:
+        return False
+    top = min(unit.bbox[1] for unit in spanning)
+    head = [unit for unit in units if unit.bbox[3] <= top]
+    if not _holds(head, gutter):
+        return False
+    g0, g1 = gutter
+    halves: tuple[list[Unit], list[Unit]] = ([], [])
+    for unit in head:
+        halves[_column(unit, g0, g1)].append(unit)
+    if min(len(_text_units(half)) for half in halves) < MIN_UNITS_PER_SIDE:
+        return False
+    return _fills(halves[0], left, g0) or _fills(halves[1], g1, right)
 
 
 def _fills(units: list[Unit], left: float, right: float, share: float = 0.5) -> bool:
