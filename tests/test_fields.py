@@ -1010,3 +1010,18 @@ def test_items_printed_under_the_other_lists_intro_are_read_into_the_list_they_n
     assert ("funding.sources", "uncertain_list") in codes and ("funding.sources", "unreadable_value") not in codes
     assert ("organisation.staff_skills", "uncertain_list") in codes  # mixed with another list's: may lack items
     assert record["provenance"]["funding.sources[1]"]["text"] == "Municipal budget"
+
+
+def test_address_pieces_around_a_bar_and_a_hyphen_marked_real_at_a_line_end() -> None:
+    """Sweep seeds 3 and 7 (silent): a cell of addresses set apart by bars, wrapped so that a
+    line holds the end of one, a bar and the start of the next ("open-data | opendata.c-"), is
+    the websites value's; a hyphen the layout marked as real at a line end (U+2011) is a plain
+    hyphen in the address joined over it."""
+    from snapshot_extract.fields.addresses import holds_address
+    from snapshot_extract.textutil import HARD_BREAK
+
+    assert holds_address(f"open-data | opendata.c{HARD_BREAK}", piece=True)
+    assert not holds_address("Organisational structure", piece=True)
+    assert urls(f"http://innovation.stadt{HARD_BREAK} zuerich.ch/") == ["http://innovation.stadt-zuerich.ch/"]
+    assert urls(f"https://c-budejovice.cz/open-data | opendata.c{HARD_BREAK} budejovice.cz") == [
+        "https://c-budejovice.cz/open-data", "https://opendata.c-budejovice.cz"]

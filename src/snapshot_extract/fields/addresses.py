@@ -13,7 +13,7 @@ from functools import cache
 from publicsuffixlist import PublicSuffixList
 
 from ..models import Line
-from ..textutil import ends_in_address, join_wrapped
+from ..textutil import HARD_BREAK, ends_in_address, join_wrapped
 
 # An address ends at a space, a quote, a bracket or a bar ("…gob.mx/| www…": no address holds a bare "|")
 URL_RE = re.compile(
@@ -30,6 +30,7 @@ URL_PIECE_RE = re.compile(r"[a-z0-9][\w\-/?=&%#~]*[.,;)]?")
 _DOMAIN_RE = re.compile(r"\.[a-z]{2,}", re.IGNORECASE)
 _PATH_REST_RE = re.compile(r"/[\w\-/?=&%#~.]*")  # the rest of an address from a "/" on
 _HOST_REST_RE = re.compile(r"\.[a-z0-9][\w\-.]*/?|/[\w\-/?=&%#~.]*", re.IGNORECASE)  # ".nl", "/", "/innovation"
+_HOST_START_RE = re.compile(r"[a-z0-9][\w-]*(?:\.[\w-]+)+", re.IGNORECASE)  # a host cut inside: "opendata.c-"
 _HOST_RE = re.compile(r"[./]?[a-z0-9-]*(?:\.[a-z0-9-]+)*\.?(?:/\S*)?", re.IGNORECASE)  # the rest of a host
 
 
@@ -109,7 +110,10 @@ def _public_suffixes() -> PublicSuffixList:
 
 
 def urls(text: str) -> list[str]:
+    """The web addresses in ``text``, cut ones put back together; a hyphen the layout marked as
+    real at a line end (``HARD_BREAK``, a non-breaking hyphen) is a plain one in an address."""
     urls = []
+    text = text.replace(HARD_BREAK, "-")
     for raw in URL_RE.findall(_join_cut_urls(_GLUED_URL_RE.sub(" ", text))):
         url = raw.rstrip(".,;)")
         urls.append(url if "://" in url else "https://" + url)
@@ -124,14 +128,15 @@ def is_scheme(text: str) -> bool:
 def holds_address(text: str, piece: bool) -> bool:
     """A value line that belongs to a websites value: it holds a web address or a scheme alone,
     or (``piece``) pieces of addresses cut at a line end ("a-and-digital-services", "/innovation",
-    "innovation; https://": the end of one and the scheme of the next)."""
-    words = text.split()
+    "innovation; https://": the end of one and the scheme of the next; "open-data | opendata.c-":
+    the end of one, a bar, and the start of the next)."""
+    words = text.replace(HARD_BREAK, "-").split()
     if URL_RE.search(text) or is_scheme(text):
         return True
-    if not piece or not words or len(words) > 1 and not any(is_scheme(word) for word in words):
-        return False  # words of a sentence are pieces too: several only before the next address's scheme
-    return all(URL_PIECE_RE.fullmatch(word.rstrip(";,").removeprefix("/")) or is_scheme(word)
-               or _HOST_REST_RE.fullmatch(word.rstrip(";,")) for word in words)
+    if not piece or not words or len(words) > 1 and not any(is_scheme(word) or word == "|" for word in words):
+        return False  # words of a sentence are pieces too: several only around the next address's start
+    return all(URL_PIECE_RE.fullmatch(word.rstrip(";,").removeprefix("/")) or is_scheme(word) or word == "|"
+               or _HOST_REST_RE.fullmatch(word.rstrip(";,")) or _HOST_START_RE.fullmatch(word) for word in words)
 
 
 def lines_text(lines: list[Line]) -> str:
