@@ -2071,6 +2071,31 @@ def test_three_columns_over_a_full_width_section_whose_intro_has_its_legend_besi
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+def test_text_printed_over_other_text_flags_both_sections(tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """Sweep seeds 2-7 (WeasyPrint floats, 7 spotlight texts wrong, silent): a line of the
+    organisation section runs on under the spotlight box set at the right, its words printed
+    over the box's lines. Both sections are flagged (``mixed_columns``); a title's descenders
+    touching the heading under it, and lines set tight, are no overprint."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, "City Innovation Snapshot", size=9)
+        _text(canvas, 50, 62, "TESTVILLE, Testland", size=20)
+        _text(canvas, 50, 70, "Overview", font="Helvetica-Bold", size=8.5)
+        _text(canvas, 50, 82, "Mayor: Jane Doe", size=9)
+        _text(canvas, 50, 110, "What is the organisational structure?", font="Helvetica-Bold", size=11)
+        _text(canvas, 50, 125, "Testville's innovation work is led by a dedicated team, with staff working specifically "
+                               "on building innovation capacity.", size=9)
+        _text(canvas, 380, 100, "Spotlight | Street Lab", font="Helvetica-Bold", size=10)
+        for row, text in enumerate(("Street Lab brings together municipal", "departments and start-ups to test new",
+                                    "solutions in real urban settings.")):
+            _text(canvas, 380, 114 + 9 * row, text, size=9)  # set tight: 9 points apart
+
+    record = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record
+    flagged = {warning.field for warning in record.warnings if warning.code == "mixed_columns"}
+    assert flagged == {"organisation", "spotlight"}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_three_columns_over_a_full_width_grid_whose_cells_cross_the_first_gutter(
         tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
     """Sweep seed 7 (a benefit lost, silent): three columns of text over a full-width grid whose

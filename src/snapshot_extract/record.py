@@ -137,23 +137,30 @@ def _interleaving_warnings(document: Document, sections: Sections, results: dict
     section holding such a line, or that the section stage moved text into or out of (its guess
     of where the text belongs), may hold the other column's text (``mixed_columns``), and a value
     the document seems to lack may be printed in the other column, read into another section
-    (``not_found``). Nothing when no line was mixed."""
+    (``not_found``). In a PDF, a mixed line is printed over another: only the sections holding
+    one are flagged. Nothing when no line was mixed."""
     if not any(line.mixed for line in document.lines):
         return []
     warnings: list[Warning] = []
     moved = {key for move in sections.moves for key in (move.from_key, move.to_key)}
+    dump = document.source.format == "text"
     for key, section in sections.sections.items():
         lines = [line for block in section.blocks for line in block.lines]
         if section.heading_line is not None:
             lines.append(section.heading_line)
         if any(line.mixed for line in lines):
-            warnings.append(Warning(field=key, code="mixed_columns",
-                                    message="lines of two columns were printed as one line here: this section may "
-                                            "hold text of the column beside it"))
+            warnings.append(Warning(field=key, code="mixed_columns", message=(
+                "lines of two columns were printed as one line here: this section may hold text of the column "
+                "beside it" if dump else "text is printed over other text here (a box or float set over it): "
+                "this section's text may hold the other's words")))
+        elif not dump:
+            continue
         elif key in moved:
             warnings.append(Warning(field=key, code="mixed_columns",
                                     message="text was moved into or out of this section by what it says, in a dump "
                                             "that interleaves two columns: this section may hold the other's text"))
+    if not dump:  # a PDF: its other sections were read in their own places
+        return warnings
     values = {path: value for result in results.values() for path, value in result.values.items()}
     for spec in record_fields():
         if spec.path.split(".")[0] in sections.sections and values.get(spec.path) in (None, []):

@@ -40,7 +40,8 @@ class Line(NamedTuple):
     ``cell_fills`` run parallel to ``cells`` where the reader knows them. Boxes are in PDF
     points, rounded to 0.01; ``column`` numbers the column a PDF line was read in, ``panel`` the
     boxed panel it was printed in (from 1; 0 outside any). ``mixed`` is true for a part of a dump
-    line that held two columns' text (``read.joins``): the columns are interleaved around it.
+    line that held two columns' text (``read.joins``): the columns are interleaved around it; in a
+    PDF, for a line printed over another (a float or box set over the text): their words mix.
     """
 
     text: str

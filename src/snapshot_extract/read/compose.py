@@ -251,7 +251,7 @@ def _to_line(entry: _Entry) -> Line:
         color_parts=tuple(part for line in lines for part in line.color_parts),
         cells=(text,), cell_boxes=(box,) if tile else (),
         cell_colors=(colour,) if tile else (), cell_fills=(fill,) if tile else (),
-        column=entry.column, panel=entry.panel, marker=first.marker,
+        column=entry.column, panel=entry.panel, marker=first.marker, mixed=any(line.overprinted for line in lines),
     )  # fmt: skip
 
 
@@ -266,7 +266,7 @@ def _row_line(entry: _Entry) -> Line:
         cells=texts, cell_boxes=boxes,
         cell_colors=tuple([_colour(cell) for cell in entry.cells]),
         cell_fills=tuple([box.fill if box is not None else None for box in entry.boxes]),
-        column=entry.column,
+        column=entry.column, mixed=any(line.overprinted for line in lines),
     )  # fmt: skip
 
 

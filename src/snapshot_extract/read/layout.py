@@ -56,6 +56,7 @@ class TextLine:
     marker_x0: float | None = None  # where a bullet glyph left out of the text starts
     color_parts: tuple[tuple[str, RGB], ...] = ()  # runs of one colour, where a line has several
     marker: str = ""  # the list glyph printed in the text before it ("●", "○"), taken off
+    overprinted: bool = False  # printed over another line, or under one (see ``mark_overprinted``)
 
     @property
     def bbox(self) -> BBox:
@@ -290,3 +291,31 @@ def _same_row(first: BBox, second: BBox) -> bool:
     same_top = abs(first[1] - second[1]) <= 3
     same_height = abs((first[3] - first[1]) - (second[3] - second[1])) <= 3
     return same_top and same_height and second[0] >= first[2] - 1
+
+
+OVERPRINT = 0.15  # of the smaller line's body: lines of text never overlap so (their leading is wider than a body)
+_BODY = 0.7  # of the font size: a line's body above its baseline (no descenders, no accents)
+
+
+def mark_overprinted(lines: Sequence[TextLine]) -> None:
+    """Mark the lines of one page printed over another line of other words (a float or a box
+    set over running text, its lines across the text's): the bodies of the two (from the
+    baseline up ``_BODY`` of the size: a tall title's descenders touching the line under it do
+    not count) overlap by more than ``OVERPRINT`` of the smaller one's, on different baselines."""
+    def body(line: TextLine) -> tuple[float, float]:
+        return line.baseline - _BODY * line.size, line.baseline
+
+    by_top = sorted(lines, key=lambda line: body(line)[0])
+    for index, line in enumerate(by_top):
+        top, bottom = body(line)
+        area = (line.x1 - line.x0) * (bottom - top)
+        for other in by_top[index + 1:]:
+            other_top, other_bottom = body(other)
+            if other_top >= bottom:
+                break
+            width = min(line.x1, other.x1) - max(line.x0, other.x0)
+            if width <= 0 or abs(other.baseline - line.baseline) < 0.1 * min(line.size, other.size):
+                continue
+            smaller = min(area, (other.x1 - other.x0) * (other_bottom - other_top))
+            if width * (min(bottom, other_bottom) - other_top) > OVERPRINT * smaller and other.text != line.text:
+                line.overprinted = other.overprinted = True

@@ -30,7 +30,7 @@ from .compose import compose
 from .furniture import remove_furniture
 from .grid import with_grids
 from .hyphens import Hyphenation, soft_hyphens_drawn
-from .layout import TextLine, body_size, page_lines, page_units
+from .layout import TextLine, body_size, mark_overprinted, page_lines, page_units
 from .order import order_units
 from .page import PageContent
 from .shapes import page_shapes
@@ -108,6 +108,8 @@ def layout_document(pages: list[PageContent]) -> tuple[list[Line], tuple[Swatch,
     ]
     size = body_size(per_page)
     per_page = remove_furniture(per_page, [page.height for page in pages], size)
+    for lines in per_page:
+        mark_overprinted(lines)
     hyphenation = Hyphenation.from_texts(line.text for lines in per_page for line in lines)
     ordered = [
         order_units(with_grids(page_units(page, lines), page.width), 0.0, page.width)
