@@ -1025,3 +1025,16 @@ def test_address_pieces_around_a_bar_and_a_hyphen_marked_real_at_a_line_end() ->
     assert urls(f"http://innovation.stadt{HARD_BREAK} zuerich.ch/") == ["http://innovation.stadt-zuerich.ch/"]
     assert urls(f"https://c-budejovice.cz/open-data | opendata.c{HARD_BREAK} budejovice.cz") == [
         "https://c-budejovice.cz/open-data", "https://opendata.c-budejovice.cz"]
+
+
+def test_a_list_carried_on_after_the_next_sections_grid_goes_back_to_its_section(vocabulary: Vocabulary) -> None:
+    """Sweep seed 2 (3 benefits lost, silent): the benefits list carried on at the top of the
+    next column, which the reading order put after the outcomes grid, its items lines of their
+    own with no glyph. Each item that is a whole term of a list another section holds goes there."""
+    record = _record(
+        "How is innovation helping the city?\n\nGenerating new sources of revenue\n\n"
+        "How are outcomes measured?\n\nPolicy areas with sufficient data or without sufficient data to support "
+        "innovation capacity in the city.\n\n• Health\n• Tourism\n\nImprove resident outcomes\n\n"
+        "Serve current obligations\n", vocabulary)
+    assert _ids(record["impact"]["benefits"]) == ["new_revenue", "resident_outcomes", "current_obligations"]
+    assert _ids(record["outcomes"]["policy_areas"]) == ["health", "tourism"]

@@ -235,8 +235,13 @@ def _move_foreign_lists(key: str | None, blocks: list[Block], term_groups: TermG
 def _item_target(key: str | None, item: Block, term_groups: TermGroups) -> str | None:
     """The section one list item goes to: the last whose lists hold the group the item is a label
     or alias of, when ``key``'s lists do not."""
-    groups = term_groups(item.text) if item.kind == "bullet" else ()
+    # a bullet, or a line of its own that is the whole of a term of one section's list (a list
+    # that lost its glyphs: not a policy area, which the priorities and the grid both list)
+    bullet = item.kind == "bullet"
+    groups = term_groups(item.text) if bullet or len(item.lines) == 1 else ()
     if not groups or (key is not None and _SECTION_GROUPS.get(key, set()).intersection(groups)):
+        return None
+    if not bullet and sum(groups[0] in _SECTION_GROUPS[section] for section in SECTION_KEYS) > 1:
         return None
     return _holder(groups[0])
 
