@@ -1038,3 +1038,16 @@ def test_a_list_carried_on_after_the_next_sections_grid_goes_back_to_its_section
         "Serve current obligations\n", vocabulary)
     assert _ids(record["impact"]["benefits"]) == ["new_revenue", "resident_outcomes", "current_obligations"]
     assert _ids(record["outcomes"]["policy_areas"]) == ["health", "tourism"]
+
+
+@pytest.mark.parametrize(("answer", "flagged"), [("has", True), ("does not have", False)])
+def test_where_dedicated_funding_goes_is_stated_where_there_is_some(vocabulary: Vocabulary, answer: str,
+                                                                    flagged: bool) -> None:
+    """Sweep seeds 3, 6 and 7 (funding.directed_to empty, silent): a city with dedicated funding
+    always says where it comes from and where it goes; read empty, with the section read, the
+    list is flagged ``not_found``. A city without it states neither."""
+    record = _record(f"What funding is available?\n\nLike 40% of cities surveyed, Bilbao {answer} dedicated funding to "
+                     "support innovation capacity, which comes from the municipal budget.\n", vocabulary)
+    codes = {(warning["field"], warning["code"]) for warning in record["warnings"]}
+    assert (("funding.directed_to", "not_found") in codes) is flagged
+    assert ("funding.sources", "not_found") not in codes

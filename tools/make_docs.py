@@ -85,13 +85,19 @@ def _row(path: str, annotation: Any, vocabulary: str | None, description: str | 
 _STATED = "; every snapshot states it: null with its section read carries a `not_found` warning"
 
 
+def _stated(stated: bool | str) -> str:
+    if isinstance(stated, str):
+        return f"; every snapshot whose `{stated}` is true states it: empty with its section read carries a `not_found` warning"
+    return _STATED if stated else ""
+
+
 def record_markdown() -> str:
     """``docs/record.md``, from the record model."""
     intro, _, rules = _docstring(Record).partition("\nRules:\n")
     top = {name: info for name, info in Record.model_fields.items()}
     rows = [_row(name, top[name].annotation, None, top[name].description) for name in ("schema_version",)]
     rows += [_row(spec.path, spec.annotation, spec.vocabulary,
-                  spec.description + (_STATED if spec.stated else "")) for spec in record_fields()]
+                  spec.description + _stated(spec.stated)) for spec in record_fields()]
     rows += [_row(name, top[name].annotation, None, top[name].description)
              for name in ("unmapped", "warnings", "provenance")]
     parts = [

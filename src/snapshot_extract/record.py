@@ -172,7 +172,8 @@ def _interleaving_warnings(document: Document, sections: Sections, results: dict
 
 def _unstated_warnings(sections: Sections, values: dict[str, Any], warnings: list[Warning]) -> list[Warning]:
     """A value every snapshot states in its section (``FieldSpec.stated``: has it dedicated
-    funding, a formal strategy, …) left null with its section read and no warning of its own:
+    funding, a formal strategy, …; or where a yes/no answer is yes: where the dedicated funding
+    comes from) left null or empty with its section read and no warning of its own:
     ``not_found``, the sentence that states it was printed where it was not read, or worded as
     no reader knows."""
     warned = {warning.field for warning in warnings}
@@ -180,7 +181,8 @@ def _unstated_warnings(sections: Sections, values: dict[str, Any], warnings: lis
                     message=f"the {spec.path.split('.')[0]} section was read but does not state this value where "
                             "it was looked for")
             for spec in record_fields()
-            if spec.stated and values.get(spec.path) is None and spec.path not in warned
+            if (spec.stated is True or (isinstance(spec.stated, str) and values.get(spec.stated) is True))
+            and values.get(spec.path) in (None, []) and spec.path not in warned
             and sections.get(spec.path.split(".")[0]) is not None]
 
 

@@ -44,17 +44,19 @@ class Unmapped(_Model):
 
 
 def _field(description: str, default: Any = None, vocabulary: str | None = None, example: Any = None,
-           stated: bool = False) -> Any:
+           stated: bool | str = False) -> Any:
     """A record field with its description, for Terms the vocabulary group its ids come from,
     an example value as a table shows it (a Term as its id, a list as a list), and whether every
     snapshot states it in its section (``stated``: the survey's yes/no and one-of answers; null
-    with the section read is a value not found): each declared once, here; exports, the data
-    dictionary, evaluation, the docs and the fixture tools read them back through ``record_fields``."""
+    or empty with the section read is a value not found), or does where the yes/no field it
+    names is yes (funding's sources where it has dedicated funding): each declared once, here;
+    exports, the data dictionary, evaluation, the docs and the fixture tools read them back
+    through ``record_fields``."""
     extra: JsonDict = {"vocabulary": vocabulary} if vocabulary else {}
     if example is not None:
         extra["example"] = example
     if stated:
-        extra["stated"] = True
+        extra["stated"] = stated
     return Field(default, description=description, json_schema_extra=extra or None)
 
 
@@ -189,9 +191,10 @@ class Funding(_Model):
                                     stated=True)
     peer: Peer | None = _field("how the funding answer compares with the surveyed cities")
     sources: list[Term] = _field("where the innovation funding comes from", [], vocabulary="funding_sources",
-                                 example=["international", "municipal_budget"])
+                                 example=["international", "municipal_budget"], stated="funding.dedicated")
     directed_to: list[Term] = _field("what the innovation funding is directed towards", [],
-                                     vocabulary="funding_uses", example=["generating_ideas", "digital_systems"])
+                                     vocabulary="funding_uses", example=["generating_ideas", "digital_systems"],
+                                     stated="funding.dedicated")
 
 
 class Impact(_Model):
@@ -291,7 +294,11 @@ class FieldSpec(NamedTuple):
     description: str
     vocabulary: str | None  # the vocabulary group of its Terms
     example: Any = None  # as a table shows it: a Term as its id
-    stated: bool = False  # every snapshot states it in its section
+    stated: bool | str = False  # every snapshot states it in its section, or does where this yes/no path is yes
+
+
+def _stated(value: Any) -> bool | str:
+    return value if isinstance(value, str) else value is True
 
 
 def model_field_specs(prefix: str, model: type[BaseModel]) -> list[FieldSpec]:
@@ -302,7 +309,7 @@ def model_field_specs(prefix: str, model: type[BaseModel]) -> list[FieldSpec]:
         vocabulary = extra.get("vocabulary")
         specs.append(FieldSpec(f"{prefix}.{name}", info.annotation, info.description or "",
                                vocabulary if isinstance(vocabulary, str) else None, extra.get("example"),
-                               extra.get("stated") is True))
+                               _stated(extra.get("stated"))))
     return specs
 
 
