@@ -1051,3 +1051,16 @@ def test_where_dedicated_funding_goes_is_stated_where_there_is_some(vocabulary: 
     codes = {(warning["field"], warning["code"]) for warning in record["warnings"]}
     assert (("funding.directed_to", "not_found") in codes) is flagged
     assert ("funding.sources", "not_found") not in codes
+
+
+@pytest.mark.parametrize(("address", "glued"), [
+    ("https://opendata.aucklandcouncil.govt.nzWhat", True),  # fpdf2: the next column's heading glued on
+    ("http://innovation.aucklandcouncil.govt.nz/,Aucklandhasnoformalinnovation", True),
+    ("https://data.x.nz/OpenData", False), ("https://www.x.berlin", False), ("https://x.org/a,b", False),
+])
+def test_an_address_run_on_into_the_text_after_it_is_flagged(vocabulary: Vocabulary, address: str, glued: bool) -> None:
+    """Sweep seeds 2 and 6 (silent): an address overflowing its column runs into the words printed
+    after it, with no space; the value is kept as printed, and flagged."""
+    record = _record(f"Overview\n\nMayor: Jane Doe\nInnovation / open data website: {address}\n", vocabulary)
+    codes = {(warning["field"], warning["code"]) for warning in record["warnings"]}
+    assert (("overview.websites", "unreadable_value") in codes) is glued

@@ -120,6 +120,22 @@ def urls(text: str) -> list[str]:
     return urls
 
 
+_CASE_CHANGE_RE = re.compile(r"[a-z][A-Z]")  # "nzWhat": a word glued to a top-level domain
+_GLUED_PUNCTUATION_RE = re.compile(r"/[,;]|[,;][A-Z]")  # "/,Aucklandhas…": a sentence glued to a path
+
+
+def run_on(url: str) -> bool:
+    """An address that runs on into the text printed after it with no space ("….govt.nzWhat",
+    "….nz/,Aucklandhasno…": a column's words glued to it): its host's last label changes case
+    and is no top-level domain, or its path holds a comma or semicolon glued to a word that
+    starts a sentence or to a "/"."""
+    host, _, path = url.split("://", 1)[-1].partition("/")
+    label = host.rsplit(".", 1)[-1]
+    if _GLUED_PUNCTUATION_RE.search(path):
+        return True
+    return bool(_CASE_CHANGE_RE.search(label)) and not _public_suffixes().is_public(label.lower())
+
+
 def is_scheme(text: str) -> bool:
     """A scheme alone on its line: an address cut after it ("http://" + "innovation.x.ee/")."""
     return text.strip() in ("http://", "https://")
@@ -158,4 +174,4 @@ def lines_text(lines: list[Line]) -> str:
     return text
 
 
-__all__ = ["URL_PIECE_RE", "URL_RE", "holds_address", "is_scheme", "lines_text", "urls"]
+__all__ = ["URL_PIECE_RE", "URL_RE", "holds_address", "is_scheme", "lines_text", "run_on", "urls"]

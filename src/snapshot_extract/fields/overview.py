@@ -7,7 +7,7 @@ import re
 from ..models import Block, Evidence, FieldResult, Section
 from ..textutil import OVERVIEW_KEYS
 from ..vocabulary import Vocabulary
-from .addresses import URL_RE, is_scheme, urls
+from .addresses import URL_RE, is_scheme, run_on, urls
 from .common import Found, locate
 from .labels import KEY_RE, PAIR_SEPARATORS, labelled_parts, only_addresses, pair_labels, unlabelled_head
 
@@ -68,6 +68,15 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
     for key, value, evidence in pairs:
         _read_key(found, key, value, evidence, websites)
         read.add(_kind(key))
+    _set_websites(found, websites)
+    _warn_unpaired(found, unpaired)
+    _warn_unread_labels(found, section, read)
+    return found.result()
+
+
+def _set_websites(found: Found, websites: list[tuple[str, Evidence]]) -> None:
+    """The addresses read, each once, in printed order, with where each was first read; one
+    that runs on into the text after it is flagged."""
     first: dict[str, Evidence] = {}  # url -> where it was first read, in printed order
     for url, evidence in websites:
         first.setdefault(url, evidence)
@@ -75,9 +84,9 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
     found.values["overview.websites"] = addresses
     for position, url in enumerate(addresses):
         found.evidence[f"overview.websites[{position}]"] = first[url]
-    _warn_unpaired(found, unpaired)
-    _warn_unread_labels(found, section, read)
-    return found.result()
+        if run_on(url):
+            found.warn("overview.websites", "unreadable_value", f'"{url}" runs on into other text: no address '
+                       "ends so (the words printed after it may be glued on)")
 
 
 def _strip_parts(section: Section) -> list[list[str]]:
