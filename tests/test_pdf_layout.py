@@ -1544,6 +1544,34 @@ def test_a_justified_line_of_two_words_is_one_line(tmp_path: Path, backend: str)
     assert all(text in texts for text in NEXT_COLUMN[:-1])
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_justified_line_of_a_few_short_words_stretched_past_three_spaces_is_one_line(tmp_path: Path,
+                                                                                   backend: str) -> None:
+    """Sweep seeds 4 and 7 (fpdf2, "sharing," and "shared" lost from the spotlight, silent):
+    "knowledge" ... "sharing," justified across a 124 pt measure that four lines span, their
+    space stretched past three font sizes, are one line; so are "through" ... "a" ... "shared",
+    the other column's line on their row."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        lines = ["new solutions in real urban", "Testville has entered into an", "knowledge sharing,",
+                 "innovative partnership with", "collaboration and knowledge", "through a shared", "with other cities."]
+        _text(canvas, 50, 80 + 12.75 * 5, "The top priority area is", size=10)  # the next column, on one row
+        for row, text in enumerate(lines):
+            words, top = text.split(), 80 + 12.75 * row
+            if row == len(lines) - 1:
+                _text(canvas, 215, top, text)
+                continue
+            width = sum(canvas.stringWidth(word, "Helvetica", 10) for word in words)
+            space, x = (124 - width) / (len(words) - 1), 215.0
+            for word in words:
+                _text(canvas, x, top, word)
+                x += canvas.stringWidth(word, "Helvetica", 10) + space
+
+    texts = _texts(_read(_render(tmp_path, draw), backend))
+    assert "knowledge sharing," in texts and "through a shared" in texts
+
+
 def _columns_a_narrow_gutter_apart(canvas: Canvas) -> None:
     _text(canvas, 50, 40, HEADER, size=14)
     canvas.setFont("Helvetica", 9)

@@ -25,6 +25,7 @@ BULLET_GAP = 3.0  # of the font size: a bullet glyph is joined to text at most t
 JUSTIFIED_GAP = 3.0  # of the font size: the widest word space a justified line stretches
 WORD_GAP = 0.6  # of the font size: a gap between spans wider than this may be a column gutter
 GUTTER_ROWS = 8  # rows whose gaps line up at one x for a page to have a narrow gutter there
+JUSTIFIED_SHARE = 0.35  # of the measure: a narrow column's justified line of two words stretches its space so far
 MEASURE_LINES = 3  # lines that span one left edge to one right edge, besides a pair cut apart: a column's measure
 GUTTER_CROSSING = 0.5  # of those rows: how many spans may cross just before it (headings over both columns)
 TABLE_ROWS = 3  # rows cut at one x, their first words at one x too, for a borderless table's value column
@@ -163,22 +164,55 @@ def _join_measure(segments: list[Segment], measures: Counter[tuple[int, int]],
                   starts: Sequence[tuple[float, bool]]) -> list[Segment]:
     """``segments`` with two neighbours in one box joined where together they span a measure
     that more than ``MEASURE_LINES`` lines of the page span (from one left edge to one right
-    edge), no wider apart than a justified word space ("departments," ... "universities": a
-    justified line of two words in a narrow panel; two columns' lines span no line's measure),
+    edge), no wider apart than a justified word space, or than ``JUSTIFIED_SHARE`` of the measure
+    ("departments," ... "universities", "knowledge" ... "sharing,": a justified line of two words in
+    a narrow panel; two columns' lines span no line's measure),
     unless the second starts a column (``starts``: a table's label and its value as wide as the
     page's text)."""
+    if len(segments) > 2:
+        segments = _justified_runs(segments, measures, starts)
     joined = [segments[0]] if segments else []
     for spans, box in segments[1:]:
         before, before_box = joined[-1]
         gap, size = spans[0].x0 - before[-1].x1, max(spans[0].size, before[-1].size)
         measure = measures[round(before[0].x0), round(spans[-1].x1)]
         column = any(abs(spans[0].x0 - x) <= 1.0 for x, _ in starts)
-        if (box is before_box and gap <= JUSTIFIED_GAP * size and measure > MEASURE_LINES and not column
+        stretched = gap <= JUSTIFIED_GAP * size or gap <= JUSTIFIED_SHARE * (spans[-1].x1 - before[0].x0)
+        if (box is before_box and stretched and measure > MEASURE_LINES and not column
                 and not _is_marker(before[0])):
             joined[-1] = (before + spans, box)
         else:
             joined.append((spans, box))
     return joined
+
+
+def _justified_runs(segments: list[Segment], measures: Counter[tuple[int, int]],
+                    starts: Sequence[tuple[float, bool]]) -> list[Segment]:
+    """``segments`` with each run of three or more in one box joined where together they span a
+    measure that more than ``MEASURE_LINES`` lines span, each gap within ``JUSTIFIED_SHARE`` of it
+    and none at a column's start: a justified line of a few short words ("through" ... "a" ...
+    "shared"), beside the other column's line on its row or not."""
+    result: list[Segment] = []
+    index = 0
+    while index < len(segments):
+        end = next((end for end in range(len(segments), index + 2, -1)
+                    if _one_line(segments[index:end], measures, starts)), None)
+        if end is None:
+            result.append(segments[index])
+            index += 1
+        else:
+            result.append(([span for spans, _ in segments[index:end] for span in spans], segments[index][1]))
+            index = end
+    return result
+
+
+def _one_line(run: list[Segment], measures: Counter[tuple[int, int]], starts: Sequence[tuple[float, bool]]) -> bool:
+    first, last = run[0][0][0], run[-1][0][-1]
+    if measures[round(first.x0), round(last.x1)] <= MEASURE_LINES or any(box is not run[0][1] for _, box in run):
+        return False
+    widest = JUSTIFIED_SHARE * (last.x1 - first.x0)
+    return all(spans[0].x0 - before[-1].x1 <= widest and not any(abs(spans[0].x0 - x) <= 1.0 for x, _ in starts)
+               for (before, _), (spans, _) in zip(run, run[1:], strict=False))
 
 
 def _join_justified(segments: list[Segment]) -> list[Segment]:
