@@ -159,8 +159,8 @@ def is_list_item(block: Block, path: str, vocabulary: Vocabulary) -> bool:
         return False
     if len(text) <= MAX_ITEM_LINE:
         return text.endswith(".") and vocabulary.is_confident(group, text.rstrip(". "))
-    if text.endswith((".", ":", "?", "!")) or not text[:1].isupper():  # a sentence, not items run together
-        return False
+    if text.endswith((".", ":", "?", "!")) or not text[:1].isupper() or _VERB_RE.search(text):
+        return False  # a sentence (its end, or a verb: "… is generally directed towards"), not items run together
     items = split_items([Unit(text, locate(block))], group, vocabulary)
     return len(items) > 1 and all(vocabulary.is_confident(group, item) for item, _ in items)
 
@@ -203,6 +203,7 @@ def paragraph_blocks(section: Section | None) -> list[tuple[int, Block]]:
     return [(index, block) for index, block in enumerate(section.blocks) if block.kind == "paragraph"]
 
 
+_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have|will)\b")  # no term of a list says these
 NO_ITEM = "no item read after"  # how the warning on a list whose intro got no item begins
 
 

@@ -155,10 +155,13 @@ def _tabs_as_spaces(text: str) -> str:
     """``text`` with a tab between two words read as a space where the dump puts tabs between
     words more often than spaces (Ghostscript's txtwrite: "Newcastle\tupon\tTyne's\tinnovation"):
     its tabs are word spaces, not the cell edges of a Word export ("Mayor:\tJane Doe")."""
-    if "\t" not in text:
-        return text
-    tabs = len(_WORD_TAB_RE.findall(text))
-    return _WORD_TAB_RE.sub(" ", text) if tabs > len(_WORD_SPACE_RE.findall(text)) else text
+    tabs = text.count("\t")  # no fewer than the tabs between words
+    spaces = 0
+    for _ in _WORD_SPACE_RE.finditer(text) if tabs else ():
+        spaces += 1
+        if spaces >= tabs:  # most dumps: their first words are spaced so, the scan stops there
+            return text
+    return _WORD_TAB_RE.sub(" ", text) if tabs and len(_WORD_TAB_RE.findall(text)) > spaces else text
 
 
 def _bold_per_line(lines: list[str]) -> list[str]:
