@@ -481,10 +481,10 @@ def test_an_inline_list_that_breaks_off_is_flagged_on_its_field(vocabulary: Voca
 def test_an_inline_list_whose_rest_is_read_under_the_next_heading_is_whole(vocabulary: Vocabulary, end: str) -> None:
     """The same cut sentence, its rest printed under the next heading ("testing and
     prototyping.", in lower case, naming no section): the rest joins it, and the list is whole."""
-    record = _record(
-        "What funding is available?\n\nBilbao has dedicated funding to support innovation capacity. Bilbao's "
-        f"funding for innovation capacity is generally directed towards investing in digital systems{end}\n\n"
-        "How is data used?\n\ntesting and prototyping.\n",
+    record = _record(  # a whole funding section: with dedicated funding, where it comes from is stated too
+        "What funding is available?\n\nBilbao has dedicated funding to support innovation capacity, which comes "
+        "from the municipal budget. Bilbao's funding for innovation capacity is generally directed towards "
+        f"investing in digital systems{end}\n\nHow is data used?\n\ntesting and prototyping.\n",
         vocabulary,
     )
     assert _ids(record["funding"]["directed_to"]) == ["digital_systems", "prototyping"]
