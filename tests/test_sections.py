@@ -125,6 +125,10 @@ def test_spotlight_title_over_its_text_in_a_dump_without_blank_lines(kicker: str
     assert [block.text for block in section.blocks] == ["A steering group meets monthly to review the pipeline."]
     section = _sections(f"City Innovation Snapshot X, France\n{kicker}\nThe lab opened\nin 2019.\n").get("spotlight")
     assert section is not None and section.title is None
+    # a text whose first word starts with an apostrophe, its letter small ("'s-Hertogenbosch")
+    text = f"City Innovation Snapshot X, France\n{kicker}\n'S-HERTOGENBOSCH LAB\n's-Hertogenbosch opened a lab.\n"
+    section = _sections(text).get("spotlight")
+    assert section is not None and section.title == "'S-HERTOGENBOSCH LAB"
 
 
 @pytest.mark.parametrize(("heading", "wrapped", "title"), [
@@ -132,6 +136,9 @@ def test_spotlight_title_over_its_text_in_a_dump_without_blank_lines(kicker: str
     ("Spotlight | Heat Map", "Newcastle upon Tyne", "Heat Map Newcastle upon Tyne"),  # a place name's small word
     ("Spotlight | Open Budget –", "Participatory Pilot", "Open Budget – Participatory Pilot"),
     ("SPOTLIGHT\nOne-Stop", "Permit Desk", "One-Stop Permit Desk"),
+    # the dump sweep (silent): a particle before an elided capital, a word broken at a hyphen
+    ("Spotlight | Smart Reggio", "nell'Emilia Forum", "Smart Reggio nell'Emilia Forum"),
+    ("Spotlight – Medellín Co-", "design Studio", "Medellín Co-design Studio"),
 ])
 def test_spotlight_title_wrapped_in_a_narrow_column_of_a_dump(heading: str, wrapped: str, title: str) -> None:
     """A sidebar's spotlight title wrapped onto the next line, the text right under it with no

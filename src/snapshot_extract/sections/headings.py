@@ -183,7 +183,8 @@ def _read_title(lines: list[Line], index: int, used: int, title: str | None) -> 
         at = _next_text(lines, end)
     for taken in range(_MAX_TITLE_LINES - 1):  # in a dump, one line at most: its text's lines are short too
         if title is None or at >= len(lines) or not (
-                _wraps_title(last, lines[at]) or (not taken and at == end and _wraps_title_in_dump(lines, at))):
+                _wraps_title(last, lines[at])
+                or (not taken and at == end and _wraps_title_in_dump(lines, at, title.endswith(_BREAKS)))):
             break
         title, last, end = join_wrapped([title, lines[at].text]), lines[at], at + 1
         at = _next_text(lines, end)
@@ -199,21 +200,41 @@ _TITLE_SMALL_WORDS = frozenset("a an and at by for from in into of on or the to 
                                "am de del der di du im la le sur van von".split())
 
 
-def _wraps_title_in_dump(lines: list[Line], at: int) -> bool:
+def _wraps_title_in_dump(lines: list[Line], at: int, hyphenated: bool = False) -> bool:
     """In a dump (no type, no boxes), the line right under a title carries it on when it reads as
-    the rest of a title: a few words, each capitalised (or a number, or a small word), no
-    sentence end, and the line after it starts a sentence or is blank ("SPOTLIGHT | Green" /
-    "Roofs 2030" / "The municipality partnered …")."""
+    the rest of a title: a few words, each capitalised (or a number, or a small word, or a
+    particle before an elided capital: "nell'Emilia"; the first in lower case where the title
+    broke at a hyphen: "Co-" / "design Studio"), no sentence end, and the line after it starts a
+    sentence or is blank ("SPOTLIGHT | Green" / "Roofs 2030" / "The municipality partnered …")."""
     line = lines[at]
     words = line.text.split()
     if line.bbox is not None or line.bullet or not words or len(words) > 6 or len(line.text) > 40:
         return False
     if line.text.endswith((".", ":", "?", "!", ",")) or match_heading(line.text) is not None:
         return False
-    if not all(word[0].isupper() or word[0].isdigit() or word.lower() in _TITLE_SMALL_WORDS for word in words):
+    if not all(_title_word(word) or (hyphenated and position == 0) for position, word in enumerate(words)):
         return False
     following = lines[at + 1].text if at + 1 < len(lines) else ""
-    return not following or following[:1].isupper()
+    return not following or _starts_capitalised(following)
+
+
+_BREAKS = ("-", "\u2010", "\u2011", "\u00ad")  # a title line ending in a hyphen: its word runs on
+_ELIDED_RE = re.compile(r"^[^\W\d_]{1,4}['’][^\W\d_]")  # "nell'Emilia", "d'Ascq", "l'Hospitalet"
+
+
+def _title_word(word: str) -> bool:
+    """A word of a title case: capitalised (after an apostrophe: "'S-HERTOGENBOSCH"), a number,
+    a small word, or a particle before an elided capital ("nell'Emilia")."""
+    if word.lower() in _TITLE_SMALL_WORDS or _starts_capitalised(word) or word[0].isdigit():
+        return True
+    elided = _ELIDED_RE.match(word)
+    return elided is not None and word[elided.end() - 1].isupper()
+
+
+def _starts_capitalised(text: str) -> bool:
+    """The first letter of ``text`` is a capital ("'s-Hertogenbosch" starts with a small one)."""
+    letter = next((char for char in text[:4] if char.isalpha()), "")
+    return letter.isupper()
 
 
 def _next_text(lines: list[Line], at: int) -> int:
@@ -250,7 +271,7 @@ def _title_follows(lines: list[Line], index: int) -> bool:
         return True
     if line.bbox is not None:
         return _in_type_of_its_own(lines, index)
-    return len(text.split()) <= 6 and following[:1].isupper()
+    return len(text.split()) <= 6 and (following[:1].isupper() or following[:1] in "'’" and following[1:2].isalpha())
 
 
 def _in_type_of_its_own(lines: list[Line], index: int) -> bool:
