@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from ..sections.headings import exact_heading
+from ..sections.heading_table import exact_heading
 from ..textutil import KICKER_RE, OVERVIEW_KEYS, fold_word_spaces
 from .joins import split_joined
 

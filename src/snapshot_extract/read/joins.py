@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from ..sections.headings import exact_heading, heading_first_words, heading_last_words
+from ..sections.heading_table import exact_heading, heading_first_words, heading_last_words
 
 # Glyphs that only ever open a list item (no hyphen, star or middle dot: those occur in text).
 _ITEM_GLYPHS = "▶►▸▹▻●•◦▪■◆❖➤➢✓✔☑⦁‣❯"

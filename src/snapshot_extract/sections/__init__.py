@@ -13,7 +13,8 @@ from ..models import Document, Sections
 from ..vocabulary import Vocabulary
 from .blocks import group_blocks, wrap_width
 from .header import find_furniture, header_cities, main_header
-from .headings import match_heading, split_at_headings
+from .heading_table import match_heading
+from .headings import split_at_headings
 from .relocate import SECTION_KEYS, relocate
 
 

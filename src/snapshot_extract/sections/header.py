@@ -22,7 +22,8 @@ from dataclasses import dataclass, replace
 from ..countries import country_code
 from ..models import Header, Line
 from ..textutil import KICKER, KICKER_RE, fold_spaces, squeeze, strip_accents
-from .headings import TermGroups, match_heading, topic_of
+from .heading_table import match_heading, topic_of
+from .headings import TermGroups
 from .kicker import KICKER_LINE_RE, KICKER_WORDS_RE, SEPARATORS, is_kicker, spelled_out
 
 _CITY = r"(?P<city>[^,(|–—·•:\d]{2,60}?)\s*(?:,|\(|\s[|–—·•-]\s)\s*(?P<country>[^()\d:]{2,60}?)\s*\)?\s*"

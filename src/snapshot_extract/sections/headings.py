@@ -1,112 +1,31 @@
 """Headings: which line opens which canonical section, and the document cut at its headings.
 
-Headings are recognised from ``data/sections.json`` whatever their case, spelling
-(organisational / organizational), quotes, numbering or missing "?", also when wrapped over two
-lines; a question that names no known section opens a section of its own (``UNKNOWN``), so its
-text is not read as part of the one before. "Spotlight | <title>" opens the spotlight panel,
-which ends where the page does when the section it interrupted carries on after it.
+A line opens a section where the heading table names it (``heading_table``), also when wrapped
+over two lines or set in a heading's type; a question that names no known section opens a
+section of its own (``UNKNOWN``), so its text is not read as part of the one before. "Spotlight |
+<title>" opens the spotlight panel, whose title may follow on lines of its own, and which ends
+where the page does when the section it interrupted carries on after it.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
-
-from rapidfuzz import fuzz, process
 
 from ..models import Line
-from ..textutil import ends_mid_sentence, join_wrapped, squeeze, strip_accents
+from ..textutil import ends_mid_sentence, join_wrapped
+from .heading_table import (
+    MAX_HEADING_LENGTH,
+    NUMBERING_RE,
+    match_heading,
+    match_heading_exact,
+    spotlight_title,
+    topic_of,
+)
 
 _QUESTION_RE = re.compile(r"^(?:\d{1,2}[.)]\s*)?(?:what|how|who|which|where|why|is|are|does|do)\b.{3,70}\?$", re.I)
 TermGroups = Callable[[str], tuple[str, ...]]  # the vocabulary groups a text is a label or alias of
-_SPOTLIGHT_RE = re.compile(r"^\s*spotlight\s*(?:[|:–—-]\s*(?P<title>.*\S))?\s*$", re.IGNORECASE)
-# "5. ", "Q5 ", "iv) ", and "11.Item" (a word processor's tab after the number, dropped by a tool)
-_NUMBERING_RE = re.compile(r"^\s*(?:q?\d{1,2}[.):]?|[ivx]{1,4}[.)])(?:\s+|(?<=[.):])(?=[^\W\d_]))", re.IGNORECASE)
-_NON_ALNUM_RE = re.compile(r"[^a-z0-9]+")
-_SPELLING = (("organizational", "organisational"), ("organized", "organised"))
-_FUZZY_HEADING_CUTOFF = 88.0
-_MAX_HEADING_LENGTH = 80
-
-
-def normalise_heading(text: str) -> str:
-    """Heading text reduced to lowercase ascii words: no numbering, quotes or punctuation."""
-    text = _NUMBERING_RE.sub("", strip_accents(text).lower())
-    text = text.replace("’", "'").replace("‘", "'").replace("'s", "s")
-    text = _NON_ALNUM_RE.sub(" ", text).strip()
-    for american, british in _SPELLING:
-        text = text.replace(american, british)
-    return text
-
-
-@cache  # read once: the packaged heading table does not change while the program runs
-def _heading_table() -> dict[str, str]:
-    raw = resources.files("snapshot_extract").joinpath("data/sections.json").read_text("utf-8")
-    table: dict[str, str] = {}
-    for entry in json.loads(raw)["sections"]:
-        for heading in entry["headings"]:
-            table[normalise_heading(heading)] = entry["key"]
-    return table
-
-
-def match_heading(text: str) -> str | None:
-    """The canonical section key a heading line names, or None. Spotlight is matched apart."""
-    return _match_heading(text)[0]
-
-
-def exact_heading(text: str) -> str | None:
-    """The section key ``text`` names exactly (a heading of the table, or "Spotlight | title"),
-    or None: no fuzzy match, for a reader that looks for headings inside a line."""
-    key, exact = _match_heading(text)
-    return key if exact else None
-
-
-_SQUEEZED_MIN = 12  # characters: a heading written without spaces is no short word
-_SQUEEZED_NUMBER_RE = re.compile(r"^q?\d{1,2}")  # "q1whatis…": its number, the space after it lost
-
-
-@cache  # derived once from the packaged table
-def _squeezed_table() -> dict[str, str]:
-    """The headings of the table without their spaces ("whatisthecitysinnovationvision"): a dump
-    whose tool lost the word gaps prints them so."""
-    return {key.replace(" ", ""): section for key, section in _heading_table().items() if " " in key}
-
-
-@cache  # derived once from the packaged table
-def heading_first_words() -> frozenset[str]:
-    """The first word of every heading of the table (normalised), and "spotlight": a cheap test
-    of whether a heading may start at a word."""
-    return frozenset({key.split()[0] for key in _heading_table() if key} | {"spotlight"})
-
-
-@cache  # derived once from the packaged table
-def heading_last_words() -> frozenset[str]:
-    """The last word of every heading of the table (normalised): whether a heading may end at a word."""
-    return frozenset(key.split()[-1] for key in _heading_table() if key)
-
-
-def _match_heading(text: str) -> tuple[str | None, bool]:
-    """``match_heading``, and whether the match is exact (the spotlight, or a heading of the table)
-    rather than fuzzy."""
-    if not text or len(text) > _MAX_HEADING_LENGTH or text.endswith((".", ",", ";")):
-        return None, False
-    if _SPOTLIGHT_RE.match(text) or squeeze(text) == "spotlight":  # "S P O T L I G H T" too
-        return "spotlight", True
-    key = normalise_heading(text)
-    table = _heading_table()
-    if key in table:
-        return table[key], True
-    if " " not in key and len(key) > _SQUEEZED_MIN:  # a dump that lost the spaces between words
-        section = _squeezed_table().get(_SQUEEZED_NUMBER_RE.sub("", key))
-        if section is not None:
-            return section, True
-    if len(key.split()) < 3 or (text.rstrip()[-1:] not in "?" and not text.isupper()):
-        return None, False
-    best = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=_FUZZY_HEADING_CUTOFF)
-    return (table[best[0]], False) if best else (None, False)
 
 
 # --------------------------------------------------------------------------- furniture
@@ -140,7 +59,7 @@ def split_at_headings(lines: list[Line], term_groups: TermGroups | None = None) 
             continue
         yield current
         resumed = current.key if key == "spotlight" else resumed
-        title = _spotlight_title(heading) if key == "spotlight" else None
+        title = spotlight_title(heading) if key == "spotlight" else None
         if key == "spotlight":
             title, used = _read_title(lines, index, used, title)
         current = OpenSection(None if key == UNKNOWN else key, heading, line, title)
@@ -296,18 +215,18 @@ def _heading_at(lines: list[Line], index: int, term_groups: TermGroups | None = 
     line = lines[index]
     if not line.text or line.bullet or line.text[-1] == ".":  # no heading, alone or joined to the next
         return None, 1, ""
-    if len(line.text) > _MAX_HEADING_LENGTH:  # no heading, alone or joined
+    if len(line.text) > MAX_HEADING_LENGTH:  # no heading, alone or joined
         return (UNKNOWN, 1, line.text) if _is_question(line.text) else (None, 1, "")
-    key, exact = _match_heading(line.text)
+    key, exact = match_heading_exact(line.text)
     if key is not None and _carries_a_sentence_on(lines, index):
         return None, 1, ""
     if exact or key == "spotlight":
         return key, 1, line.text  # an exact heading on one line
     following = lines[index + 1] if index + 1 < len(lines) else None
     if following and following.text and not following.bullet and not line.text.endswith((".", ":")) \
-            and len(line.text) + len(following.text) < _MAX_HEADING_LENGTH:
+            and len(line.text) + len(following.text) < MAX_HEADING_LENGTH:
         joined = line.text + " " + following.text
-        joined_key, joined_exact = _match_heading(joined)
+        joined_key, joined_exact = match_heading_exact(joined)
         second = match_heading(following.text)
         if joined_key and (second is None or (second == joined_key and joined_exact)):
             # a wrapped heading beats a fuzzy match of its first line, and, printed exactly, a short
@@ -317,7 +236,7 @@ def _heading_at(lines: list[Line], index: int, term_groups: TermGroups | None = 
         return key, 1, line.text
     # a heading reworded: set as one and naming one section's topic, but no list item or grid cell
     # (numbered or not: "10. Municipal budget" is the tenth item of a list)
-    item = term_groups is not None and bool(term_groups(_NUMBERING_RE.sub("", line.text)))
+    item = term_groups is not None and bool(term_groups(NUMBERING_RE.sub("", line.text)))
     set_apart = not item and (_set_as_heading(line, body) or _heading_line_of_dump(lines, index, term_groups))
     topic = topic_of(line.text) if set_apart else None
     if topic is not None:
@@ -390,27 +309,6 @@ def _heading_line_of_dump(lines: list[Line], index: int, term_groups: TermGroups
     return before.bullet or before.text.endswith((".", "?", "!")) or bool(groups_before)
 
 
-def topic_of(text: str) -> str | None:
-    """The one section whose keywords the text names ("Q5 Funding for Innovation" -> funding), if exactly one."""
-    words = f" {normalise_heading(text)} "
-    topics = {key for key, keywords in _keyword_table().items() if any(f" {word}" in words for word in keywords)}
-    return topics.pop() if len(topics) == 1 else None
-
-
-@cache  # read once: the packaged heading table does not change while the program runs
-def _keyword_table() -> dict[str, tuple[str, ...]]:
-    raw = resources.files("snapshot_extract").joinpath("data/sections.json").read_text("utf-8")
-    return {entry["key"]: tuple(normalise_heading(word) for word in entry["keywords"])
-            for entry in json.loads(raw)["sections"]}
-
-
 def _is_question(text: str) -> bool:
     """An unrecognised question heading."""
     return _QUESTION_RE.match(text) is not None
-
-
-def _spotlight_title(heading: str) -> str | None:
-    match = _SPOTLIGHT_RE.match(heading)
-    return match.group("title") if match and match.group("title") else None
-
-
