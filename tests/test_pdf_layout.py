@@ -1572,6 +1572,35 @@ def test_a_justified_line_of_a_few_short_words_stretched_past_three_spaces_is_on
     assert "knowledge sharing," in texts and "through a shared" in texts
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_columns_last_line_justified_before_a_page_break_is_one_line(tmp_path: Path, backend: str) -> None:
+    """Sweep seed 1 (WeasyPrint, a partner lost): the last line of a column, its paragraph carried
+    on on the next page, justified across the measure: "capacity" at its left edge, "with" at
+    its right, 200 points apart. No other line starts where "with" does: one line. A second
+    column's lines, which start at that column's edge, stay apart."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        for row, text in enumerate(("Testville has developed partnerships to promote innovation",
+                                    "of many kinds with residents and firms across the city, and",
+                                    "with the universities and the chambers of commerce of the",
+                                    "region, and the city has developed partnerships to promote")):
+            words, top = text.split(), 80 + 12.75 * row
+            width = sum(canvas.stringWidth(word, "Helvetica", 10) for word in words)
+            space, x = (300 - width) / (len(words) - 1), 50.0
+            for word in words:
+                _text(canvas, x, top, word)
+                x += canvas.stringWidth(word, "Helvetica", 10) + space
+        _text(canvas, 50, 131, "capacity")
+        _text(canvas, 350 - canvas.stringWidth("with", "Helvetica", 10), 131, "with")
+        for row in range(5):
+            _text(canvas, 400, 80 + 12.75 * row, f"Column two, line {row}")
+
+    texts = _texts(_read(_render(tmp_path, draw), backend))
+    assert "capacity with" in texts
+    assert all(f"Column two, line {row}" in texts for row in range(5))
+
+
 def _columns_a_narrow_gutter_apart(canvas: Canvas) -> None:
     _text(canvas, 50, 40, HEADER, size=14)
     canvas.setFont("Helvetica", 9)

@@ -47,7 +47,8 @@ def page_segments(spans: Iterable[Span], containers: Sequence[Box]) -> list[list
         starts = _column_starts(gutters, baseline)
         cut.append((_segments(row, near, starts), starts))
     measures = Counter((round(spans[0].x0), round(spans[-1].x1)) for segments, _ in cut for spans, _ in segments)
-    return [_join_justified(_join_measure(segments, measures, starts)) for segments, starts in cut]
+    lefts = Counter(round(spans[0].x0) for segments, _ in cut for spans, _ in segments)
+    return [_join_justified(_join_measure(segments, measures, starts, lefts)) for segments, starts in cut]
 
 
 def _box_at(boxes: Sequence[Box], x: float, y: float) -> Box | None:
@@ -161,14 +162,16 @@ def _segments(row: list[Span], boxes: Sequence[Box], starts: Sequence[tuple[floa
 
 
 def _join_measure(segments: list[Segment], measures: Counter[tuple[int, int]],
-                  starts: Sequence[tuple[float, bool]]) -> list[Segment]:
+                  starts: Sequence[tuple[float, bool]], lefts: Counter[int]) -> list[Segment]:
     """``segments`` with two neighbours in one box joined where together they span a measure
     that more than ``MEASURE_LINES`` lines of the page span (from one left edge to one right
     edge), no wider apart than a justified word space, or than ``JUSTIFIED_SHARE`` of the measure
     ("departments," ... "universities", "knowledge" ... "sharing,": a justified line of two words in
-    a narrow panel; two columns' lines span no line's measure),
-    unless the second starts a column (``starts``: a table's label and its value as wide as the
-    page's text)."""
+    a narrow panel; two columns' lines span no line's measure), or at any distance where no other
+    line of the page starts where the second does (``lefts``: "capacity" ... "with", a column's
+    last line justified before a page break; another column's line starts where that column's
+    lines do), unless the second starts a column (``starts``: a table's label and its value as
+    wide as the page's text)."""
     if len(segments) > 2:
         segments = _justified_runs(segments, measures, starts)
     joined = [segments[0]] if segments else []
@@ -177,7 +180,8 @@ def _join_measure(segments: list[Segment], measures: Counter[tuple[int, int]],
         gap, size = spans[0].x0 - before[-1].x1, max(spans[0].size, before[-1].size)
         measure = measures[round(before[0].x0), round(spans[-1].x1)]
         column = any(abs(spans[0].x0 - x) <= 1.0 for x, _ in starts)
-        stretched = gap <= JUSTIFIED_GAP * size or gap <= JUSTIFIED_SHARE * (spans[-1].x1 - before[0].x0)
+        stretched = (gap <= JUSTIFIED_GAP * size or gap <= JUSTIFIED_SHARE * (spans[-1].x1 - before[0].x0)
+                     or lefts[round(spans[0].x0)] == 1)
         if (box is before_box and stretched and measure > MEASURE_LINES and not column
                 and not _is_marker(before[0])):
             joined[-1] = (before + spans, box)
