@@ -1064,3 +1064,14 @@ def test_an_address_run_on_into_the_text_after_it_is_flagged(vocabulary: Vocabul
     record = _record(f"Overview\n\nMayor: Jane Doe\nInnovation / open data website: {address}\n", vocabulary)
     codes = {(warning["field"], warning["code"]) for warning in record["warnings"]}
     assert (("overview.websites", "unreadable_value") in codes) is glued
+
+
+def test_a_label_wrapped_around_its_value_flags_the_value_not_read(vocabulary: Vocabulary) -> None:
+    """Sweep seed 4 (silent): a narrow cell wrapped "Innovation Lead" around the name under it,
+    the dump reading "Innovation Dan O'Sullivan-Reyes Lead": the lead is not read, and flagged."""
+    record = _record("Overview\n\nMayor: Priya Horrigan\n\nInnovation Dan O'Sullivan-Reyes Lead Population 463400 "
+                     "(2018) size\n\nWhat is the organisational structure?\n\nBilbao's innovation work is "
+                     "sprinkled throughout the municipality.\n", vocabulary)
+    codes = {(warning["field"], warning["code"]) for warning in record["warnings"]}
+    assert record["overview"]["innovation_lead"] is None
+    assert ("overview.innovation_lead", "not_found") in codes

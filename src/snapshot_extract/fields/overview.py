@@ -110,6 +110,9 @@ def _strip_parts(section: Section) -> list[list[str]]:
 
 
 _ANY_LABEL_RE = re.compile(rf"\b(?:{OVERVIEW_KEYS})\b", re.IGNORECASE)
+# a two-word label wrapped around its value in a narrow cell ("Innovation Dan O'Sullivan-Reyes Lead")
+_SPLIT_LABEL_RE = re.compile(
+    r"\b(innovation)\s+(?:\S+\s+){1,4}?(lead)(?:er)?\b|\b(population)\s+(?:\S+\s+){1,4}?(size)\b", re.IGNORECASE)
 _ROW_LABELS = 3  # labels run into one line, at least, for a row of labels over a line of values
 
 
@@ -182,10 +185,13 @@ def _row_values(labels: list[str], text: str) -> list[tuple[str, str]] | None:
 
 def _warn_unread_labels(found: Found, section: Section, read: set[str]) -> None:
     """A label printed anywhere in the section (a row of labels a dump ran into one line: "Mayor
-    Term Innovation lead Population size Website"), not ``read`` with a value, none of whose fields
-    has one: each unwarned field is flagged (a population read without its year is a value read)."""
+    Term Innovation lead Population size Website"; a two-word label wrapped around its value),
+    not ``read`` with a value, none of whose fields has one: each unwarned field is flagged (a
+    population read without its year is a value read)."""
     warned = {warning.field for warning in found.warnings}
     keys = {match.group(0).lower() for block in section.blocks for match in _ANY_LABEL_RE.finditer(block.text)}
+    keys |= {" ".join(word for word in match.groups() if word).lower()
+             for block in section.blocks for match in _SPLIT_LABEL_RE.finditer(block.text)}
     for key in sorted(key for key in keys if _kind(key) not in read):
         paths = _paths_of(key)
         if all(found.values.get(path) in (None, []) for path in paths):
