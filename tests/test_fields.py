@@ -1075,3 +1075,17 @@ def test_a_label_wrapped_around_its_value_flags_the_value_not_read(vocabulary: V
     codes = {(warning["field"], warning["code"]) for warning in record["warnings"]}
     assert record["overview"]["innovation_lead"] is None
     assert ("overview.innovation_lead", "not_found") in codes
+
+
+@pytest.mark.parametrize(("title", "flagged"), [
+    ("StreetLabBogotá", True), ("SmartAucklandForum", True),  # pdfplumber lost the spaces fpdf2 never drew
+    ("Street Lab Bogotá", False), ("InnovationLab Bilbao", False), ("INNOVATIONSFABRIKEN", False),
+])
+def test_a_spotlight_title_whose_words_run_together_is_flagged(vocabulary: Vocabulary, title: str,
+                                                               flagged: bool) -> None:
+    """The dump sweep (pdfplumber, 5 titles silent): a title whose words a tool printed with no
+    space between them is kept as printed and flagged; a brand's one capital inside a word is none."""
+    record = _record(f"Spotlight | {title}\n\nThe lab opened in 2019 and has run 40 pilots.\n", vocabulary)
+    codes = {(warning["field"], warning["code"]) for warning in record["warnings"]}
+    assert record["spotlight"]["title"] == title
+    assert (("spotlight.title", "unreadable_value") in codes) is flagged

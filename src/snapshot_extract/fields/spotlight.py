@@ -20,6 +20,9 @@ def map_spotlight(section: Section | None, vocabulary: Vocabulary) -> FieldResul
         line = section.heading_line
         found.set("spotlight.title", section.title,
                   Evidence(section.title, line.page if line else None, line.bbox if line else None))
+        if glued := _GLUED_WORDS_RE.search(section.title):
+            found.warn("spotlight.title", "unreadable_value", f'"{glued.group()}": words run together (the tool '
+                       "that made this text lost their spaces)")
     if section.blocks:
         for index in range(len(section.blocks)):
             found.use(index)
@@ -30,6 +33,11 @@ def map_spotlight(section: Section | None, vocabulary: Vocabulary) -> FieldResul
         _warn_if_cut(found, text)
         _warn_if_mixed(found, [block.text for block in section.blocks])
     return found.result()
+
+
+# words printed with no space between them: a word of a dozen letters or more in which a capital
+# follows a small letter twice ("StreetLabBogotá"; a brand's "InnovationLab" once)
+_GLUED_WORDS_RE = re.compile(r"\b(?=[^\W\d_]{12})(?:[^\W\d_]*?[a-zà-ÿ][A-ZÀ-Þ]){2}[^\W\d_]*")
 
 
 def _paragraphs_text(paragraphs: list[str]) -> str:
