@@ -1520,15 +1520,11 @@ def _narrow_justified_panel(canvas: Canvas) -> None:
     lines = ["Testville Innovation Days", "brings together municipal", "departments, universities", "and local start-ups to test",
              "new solutions in real urban", "settings across the city."]
     for row, text in enumerate(lines):  # justified to 127 pt: each word space stretched to fill the measure
-        words, top = text.split(), 80 + 12.75 * row
+        top = 80 + 12.75 * row
         if row == len(lines) - 1:
             _text(canvas, 215, top, text)
             continue
-        width = sum(canvas.stringWidth(word, "Helvetica", 10) for word in words)
-        space, x = (127 - width) / (len(words) - 1), 215.0
-        for word in words:
-            _text(canvas, x, top, word)
-            x += canvas.stringWidth(word, "Helvetica", 10) + space
+        _justified(canvas, 215.0, 342.0, top, text, 10)
         _text(canvas, 362, top, NEXT_COLUMN[row])  # 20 pt right of the panel's measure
     _text(canvas, 50, 200, "Testville has developed partnerships with universities and other cities.")
 
@@ -1558,15 +1554,11 @@ def test_a_justified_line_of_a_few_short_words_stretched_past_three_spaces_is_on
                  "innovative partnership with", "collaboration and knowledge", "through a shared", "with other cities."]
         _text(canvas, 50, 80 + 12.75 * 5, "The top priority area is", size=10)  # the next column, on one row
         for row, text in enumerate(lines):
-            words, top = text.split(), 80 + 12.75 * row
+            top = 80 + 12.75 * row
             if row == len(lines) - 1:
                 _text(canvas, 215, top, text)
                 continue
-            width = sum(canvas.stringWidth(word, "Helvetica", 10) for word in words)
-            space, x = (124 - width) / (len(words) - 1), 215.0
-            for word in words:
-                _text(canvas, x, top, word)
-                x += canvas.stringWidth(word, "Helvetica", 10) + space
+            _justified(canvas, 215.0, 339.0, top, text, 10)
 
     texts = _texts(_read(_render(tmp_path, draw), backend))
     assert "knowledge sharing," in texts and "through a shared" in texts
@@ -1585,12 +1577,7 @@ def test_a_columns_last_line_justified_before_a_page_break_is_one_line(tmp_path:
                                     "of many kinds with residents and firms across the city, and",
                                     "with the universities and the chambers of commerce of the",
                                     "region, and the city has developed partnerships to promote")):
-            words, top = text.split(), 80 + 12.75 * row
-            width = sum(canvas.stringWidth(word, "Helvetica", 10) for word in words)
-            space, x = (300 - width) / (len(words) - 1), 50.0
-            for word in words:
-                _text(canvas, x, top, word)
-                x += canvas.stringWidth(word, "Helvetica", 10) + space
+            _justified(canvas, 50.0, 350.0, 80 + 12.75 * row, text, 10)
         _text(canvas, 50, 131, "capacity")
         _text(canvas, 350 - canvas.stringWidth("with", "Helvetica", 10), 131, "with")
         for row in range(5):
@@ -2091,6 +2078,25 @@ def test_overview_as_cards_of_a_label_over_its_value(tmp_path: Path, backend: st
     assert not [w for w in record.warnings if w.field.startswith("overview")]
 
 
+def _three_columns_of_sections(canvas: Canvas) -> None:
+    """A header, then three columns of text; the funding sentence cut at the first column's foot
+    carries on at the second's top ("… towards testing and prototyping" / "and generating …")."""
+    _text(canvas, 36, 30, "City Innovation Snapshot", size=12)
+    _text(canvas, 404, 30, "TESTVILLE, Testland", size=12)
+    _text(canvas, 36, 56, "What funding is available?", font="Helvetica-Bold", size=9)
+    for row, text in enumerate(("Testville has dedicated funding to support", "innovation capacity. Testville's funding for",
+                                "innovation capacity is generally directed", "towards testing and prototyping")):
+        _text(canvas, 36, 70 + 11 * row, text, size=8)
+    _text(canvas, 220, 56, "and generating ideas and brainstorming.", size=8)
+    _text(canvas, 220, 76, "How is innovation helping the city?", font="Helvetica-Bold", size=9)
+    for row, text in enumerate(("Innovation helps the city to improve service", "delivery and to engage residents.")):
+        _text(canvas, 220, 90 + 11 * row, text, size=8)
+    _text(canvas, 404, 56, "How is data used?", font="Helvetica-Bold", size=9)
+    for row, text in enumerate(("Testville publishes open data to a central,", "public online location, and uses data",
+                                "to track its climate targets.")):
+        _text(canvas, 404, 70 + 11 * row, text, size=8)
+
+
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_three_columns_over_a_full_width_section_whose_intro_has_its_legend_beside_it(
         tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
@@ -2101,20 +2107,7 @@ def test_three_columns_over_a_full_width_section_whose_intro_has_its_legend_besi
     funding it named without a warning)."""
 
     def draw(canvas: Canvas) -> None:
-        _text(canvas, 36, 30, "City Innovation Snapshot", size=12)
-        _text(canvas, 404, 30, "TESTVILLE, Testland", size=12)
-        _text(canvas, 36, 56, "What funding is available?", font="Helvetica-Bold", size=9)
-        for row, text in enumerate(("Testville has dedicated funding to support", "innovation capacity. Testville's funding for",
-                                    "innovation capacity is generally directed", "towards testing and prototyping")):
-            _text(canvas, 36, 70 + 11 * row, text, size=8)
-        _text(canvas, 220, 56, "and generating ideas and brainstorming.", size=8)
-        _text(canvas, 220, 76, "How is innovation helping the city?", font="Helvetica-Bold", size=9)
-        for row, text in enumerate(("Innovation helps the city to improve service", "delivery and to engage residents.")):
-            _text(canvas, 220, 90 + 11 * row, text, size=8)
-        _text(canvas, 404, 56, "How is data used?", font="Helvetica-Bold", size=9)
-        for row, text in enumerate(("Testville publishes open data to a central,", "public online location, and uses data",
-                                    "to track its climate targets.")):
-            _text(canvas, 404, 70 + 11 * row, text, size=8)
+        _three_columns_of_sections(canvas)
         _text(canvas, 36, 150, "How are outcomes measured?", font="Helvetica-Bold", size=9)
         _text(canvas, 36, 166, "Policy areas with sufficient data or without sufficient data to support work:", size=8)
         _text(canvas, 390, 166, "With sufficient data", size=8)
@@ -2160,20 +2153,7 @@ def test_three_columns_over_a_full_width_grid_whose_cells_cross_the_first_gutter
     other above the grid, not line by line across both."""
 
     def draw(canvas: Canvas) -> None:
-        _text(canvas, 36, 30, "City Innovation Snapshot", size=12)
-        _text(canvas, 404, 30, "TESTVILLE, Testland", size=12)
-        _text(canvas, 36, 56, "What funding is available?", font="Helvetica-Bold", size=9)
-        for row, text in enumerate(("Testville has dedicated funding to support", "innovation capacity. Testville's funding for",
-                                    "innovation capacity is generally directed", "towards testing and prototyping")):
-            _text(canvas, 36, 70 + 11 * row, text, size=8)
-        _text(canvas, 220, 56, "and generating ideas and brainstorming.", size=8)
-        _text(canvas, 220, 76, "How is innovation helping the city?", font="Helvetica-Bold", size=9)
-        for row, text in enumerate(("Innovation helps the city to improve service", "delivery and to engage residents.")):
-            _text(canvas, 220, 90 + 11 * row, text, size=8)
-        _text(canvas, 404, 56, "How is data used?", font="Helvetica-Bold", size=9)
-        for row, text in enumerate(("Testville publishes open data to a central,", "public online location, and uses data",
-                                    "to track its climate targets.")):
-            _text(canvas, 404, 70 + 11 * row, text, size=8)
+        _three_columns_of_sections(canvas)
         _text(canvas, 36, 150, "How are outcomes measured?", font="Helvetica-Bold", size=9)
         _text(canvas, 36, 166, "Policy areas with sufficient data or without sufficient data to support innovation.",
               size=8)
