@@ -22,19 +22,18 @@ def adopt_strays(results: dict[str, FieldResult], vocabulary: Vocabulary) -> dic
     """``results`` with each stray item read into the one announced list it names (see the module docstring)."""
     announced = {path: key for key, result in results.items() for path in result.intros
                  if not result.values.get(path)}
-    moves: list[tuple[Stray, str, Match]] = []
-    for result in results.values():
+    moves: list[tuple[str, Stray, str, Match]] = []  # (the stray's section, the stray, its list, its term)
+    for key, result in results.items():
         for stray in result.strays:
             fits = [(path, match) for path in announced if path != stray.path
                     and isinstance(match := vocabulary.match(vocabulary_group(path), stray.text), Match)
                     and vocabulary.confident(match.score)]
             if len(fits) == 1:
-                moves.append((stray, *fits[0]))
+                moves.append((key, stray, *fits[0]))
     if not moves:
         return results
     changed = dict(results)
-    for stray, path, match in moves:
-        source = next(key for key, result in changed.items() if stray in result.strays)
+    for source, stray, path, match in moves:
         changed[source] = _without_stray(changed[source], stray, path)
         changed[announced[path]] = _with_item(changed[announced[path]], path, stray, match)
     return changed

@@ -179,7 +179,7 @@ def _join_measure(segments: list[Segment], measures: Counter[tuple[int, int]],
         before, before_box = joined[-1]
         gap, size = spans[0].x0 - before[-1].x1, max(spans[0].size, before[-1].size)
         measure = measures[round(before[0].x0), round(spans[-1].x1)]
-        column = any(abs(spans[0].x0 - x) <= 1.0 for x, _ in starts)
+        column = _starts_column(spans[0], starts)
         stretched = (gap <= JUSTIFIED_GAP * size or gap <= JUSTIFIED_SHARE * (spans[-1].x1 - before[0].x0)
                      or lefts[round(spans[0].x0)] == 1)
         if (box is before_box and stretched and measure > MEASURE_LINES and not column
@@ -211,12 +211,18 @@ def _justified_runs(segments: list[Segment], measures: Counter[tuple[int, int]],
 
 
 def _one_line(run: list[Segment], measures: Counter[tuple[int, int]], starts: Sequence[tuple[float, bool]]) -> bool:
+    """The segments of ``run`` are one justified line (see ``_justified_runs``)."""
     first, last = run[0][0][0], run[-1][0][-1]
     if measures[round(first.x0), round(last.x1)] <= MEASURE_LINES or any(box is not run[0][1] for _, box in run):
         return False
     widest = JUSTIFIED_SHARE * (last.x1 - first.x0)
-    return all(spans[0].x0 - before[-1].x1 <= widest and not any(abs(spans[0].x0 - x) <= 1.0 for x, _ in starts)
+    return all(spans[0].x0 - before[-1].x1 <= widest and not _starts_column(spans[0], starts)
                for (before, _), (spans, _) in zip(run, run[1:], strict=False))
+
+
+def _starts_column(span: Span, starts: Sequence[tuple[float, bool]]) -> bool:
+    """``span`` starts where a column does on its row (``_column_starts``)."""
+    return any(abs(span.x0 - x) <= 1.0 for x, _ in starts)
 
 
 def _join_justified(segments: list[Segment]) -> list[Segment]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from ..countries import country_code
 from ..models import Header, Line
@@ -329,7 +330,7 @@ def _under_spotlight(lines: Sequence[Line], index: int) -> bool:
     city's name under it is the rest of the panel's title ("Open" / "Mönchengladbach"), wrapped in
     a narrow column, not a running head; the line before may be the title's start, printed level
     with the heading ("Spotlight:   Open" / "Mönchengladbach")."""
-    above = [lines[at] for at in range(index - 1, -1, -1) if lines[at].text][:2]
+    above = list(islice((lines[at] for at in range(index - 1, -1, -1) if lines[at].text), 2))
     if len(above) == 2 and not (above[0].bbox and above[1].bbox and abs(above[0].bbox[1] - above[1].bbox[1]) < 1):
         above.pop()  # not level with the line before it
     return any(squeeze(line.text).startswith("spotlight") for line in above)
