@@ -1342,6 +1342,22 @@ def test_borderless_grid_whose_rows_are_spaced_by_their_tall_labels(tmp_path: Pa
     assert [line.cells for line in _grid_rows(document)] == [labels[:4], labels[4:]]
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_borderless_grid_beside_a_legend_whose_keys_stand_between_its_rows(tmp_path: Path, backend: str) -> None:
+    """A legend's two keys beside the grid, in larger type, the second beside the grid's first
+    row and more than three of its sizes above the second: rows in another size are no rows of
+    the grid and do not part it (sweep seed 8: a grid beside its legend was read line by line,
+    "Policing and" / "Labour" / "Law")."""
+
+    def draw(canvas: Canvas) -> None:
+        _borderless_grid("text", legend="sentence")(canvas)
+        for row, (text, colour) in enumerate((("With data", TEAL), ("Without data", SAND))):
+            _text(canvas, 530, 133 + 17 * row, text, size=9, colour=colour)
+
+    labels = tuple(" ".join(lines) for lines in LABELS)
+    assert [line.cells for line in _grid_rows(_read(_render(tmp_path, draw), backend))] == [labels[:4], labels[4:]]
+
+
 def _grid_with_a_label_that_fills_its_cell(canvas: Canvas) -> None:
     _text(canvas, 50, 40, HEADER, size=14)
     _text(canvas, 50, 80, "How are outcomes measured?", font="Helvetica-Bold", size=12)

@@ -169,19 +169,24 @@ _ANCHORS: tuple[Callable[[_Cell], float], ...] = (attrgetter("x0"), attrgetter("
 
 
 def _runs(rows: list[list[_Cell]]) -> list[list[list[_Cell]]]:
-    """Rows close one under the other: the gap between two no wider than ``ROW_GAP`` sizes, or,
-    between two rows of a grid's width, than the tallest cell of the two (cells padded to the
-    height of their row's three-line label)."""
+    """Rows of one type size close one under the other: the gap between two no wider than
+    ``ROW_GAP`` sizes, or, between two rows of a grid's width, than the tallest cell of the two
+    (cells padded to the height of their row's three-line label). Rows in another size between
+    them (a legend's keys beside the grid) do not part them."""
     runs: list[list[list[_Cell]]] = []
+    open_runs: dict[int, list[list[_Cell]]] = {}  # the last run of each type size
     for row in rows:
-        if runs:
-            last = runs[-1][-1]
+        run = open_runs.get(_size(row))
+        if run is not None:
+            last = run[-1]
             top, bottom = min(cell.top for cell in row), max(cell.bottom for cell in last)
             padded = _height(last + row) if min(len(last), len(row)) >= MIN_COLUMNS else 0.0
             if top - bottom <= max(ROW_GAP * last[0].lines[0].size, padded):
-                runs[-1].append(row)
+                run.append(row)
                 continue
-        runs.append([row])
+        run = [row]
+        runs.append(run)
+        open_runs[_size(row)] = run
     return runs
 
 
