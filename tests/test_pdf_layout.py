@@ -118,6 +118,31 @@ def test_two_column_reading_order(tmp_path: Path, backend: str) -> None:
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_address_run_into_the_next_column_is_cut_where_that_column_starts(tmp_path: Path, backend: str) -> None:
+    """A left column's address, too long for it, printed up to the first letter of the right
+    column's bold line on its row, no space between them: cut where the right column's lines
+    start (sweep seed 8: "www.tromso.kommune.no/innovationSocial Inclusion and Equity"); a
+    word whose ligature is set in another font stays whole wherever it is cut."""
+    address = "www.testville.example.org/innovation"
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        for row in range(10):
+            _text(canvas, 50, 90 + 13 * row, f"Left line {row}")
+            bold = row == 5
+            _text(canvas, 300, 90 + 13 * row, "Social Inclusion and Equity" if bold else f"Right line {row}",
+                  font="Helvetica-Bold" if bold else "Helvetica")
+        _text(canvas, 300 - canvas.stringWidth(address, "Helvetica", 10), 90 + 13 * 5, address)
+        _text(canvas, 300 - canvas.stringWidth("Staff and profi", "Helvetica", 10), 250, "Staff and profi")
+        _text(canvas, 300, 250, "les", font="Times-Roman")
+
+    texts = _texts(_read(_render(tmp_path, draw), backend))
+    assert "Social Inclusion and Equity" in texts
+    assert any(text.endswith(address) for text in texts)
+    assert "Staff and profi les" not in texts and any(text.endswith("Staff and profiles") for text in texts)
+
+
 def _three_column_line(column: int, row: int) -> str:
     return f"column {column} line {row} runs on and on" + ("." if (column, row) == (2, 5) else "")
 

@@ -153,12 +153,23 @@ def _segments(row: list[Span], boxes: Sequence[Box], starts: Sequence[tuple[floa
     for span in row:
         box = _box_at(boxes, (span.x0 + span.x1) / 2, span.baseline - 0.3 * span.size) if boxes else None
         across = bool(segments) and any(
-            abs(span.x0 - x) <= 1.0 and x - segments[-1][0][-1].x1 > (1.0 if inside else WORD_GAP * span.size)
+            abs(span.x0 - x) <= 1.0 and (x - segments[-1][0][-1].x1 > (1.0 if inside else WORD_GAP * span.size)
+                                         or _collides(segments[-1][0][-1], span))
             for x, inside in starts)
         if not segments or across or _splits(segments[-1][0], span, box is segments[-1][1]):
             segments.append(([], box))
         segments[-1][0].append(span)
     return segments
+
+
+def _collides(before: Span, span: Span) -> bool:
+    """``span``, starting where a column does, touches the span before it with no word space
+    between them, in another font, and does not carry on its word (a ligature set in a fallback
+    font, "profi" + "les"): the text before overflowed its column into the next one's
+    ("www.tromso.kommune.no/innovation" run into "Social Inclusion and Equity")."""
+    if before.space_after or span.space_before or before.font == span.font:
+        return False
+    return not (before.text[-1:].isalpha() and span.text[:1].islower())
 
 
 def _join_measure(segments: list[Segment], measures: Counter[tuple[int, int]],
