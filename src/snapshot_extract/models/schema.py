@@ -75,8 +75,9 @@ class Peer(_Model):
 
     percent: int | None = _field("share of surveyed cities that answered the same way; null when the phrase "
                                  "gives no share or counts cities that answered differently", ..., example=81)
-    bound: Literal["exact", "more_than", "less_than", "about"] = _field("how the share is bounded", ...,
-                                                                example="exact")
+    bound: Literal["exact", "more_than", "less_than", "about"] = _field(
+        "how the share is bounded: \"nearly\" and \"almost\" bound it as \"about\" (as \"around\" and "
+        "\"some\" do), not as \"less_than\"", ..., example="exact")
     text: str = _field("the peer phrase as printed, from its first word to \"surveyed\"", ...,
                        example="Like 81% of cities surveyed")
 
