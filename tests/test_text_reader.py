@@ -78,10 +78,14 @@ def test_ligatures_a_damaged_text_layer_printed_as_other_letters_are_read_back()
     ("K¯ochi", "Kōchi"),  # pdflatex sets an accent as its own glyph before the letter
     ("Whˆangarei ´etudes Gda´nsk Pˇrerov", "Whângarei études Gdańsk Přerov"),
     ("Don´t stop", "Don´t stop"),  # no letter carries the accent: left as printed
+    ("Hanna Zdanowska-W˛as, Fran¸cois", "Hanna Zdanowska-Wąs, François"),  # ogonek and cedilla
+    ("ŁÓDZ´, Poland", "ŁÓDŹ, Poland"),  # over a capital ending its word, drawn after it
+    ("The city´s staff, Bogota´ and ´s", "The city´s staff, Bogota´ and ´s"),  # acutes set as apostrophes
 ])
 def test_spacing_accents_before_their_letter_are_composed_with_it(printed: str, read: str) -> None:
-    """A TeX-made PDF (blind round 4) prints "Kōchi" as K, a spacing macron, o: read as one letter
-    where Unicode has it, so the city's name and the texts that name it come out right."""
+    """A TeX-made PDF (blind rounds 4 and 14) prints "Kōchi" as K, a spacing macron, o, and
+    "ŁÓDŹ" with the acute after the Z: read as one letter where Unicode has it, so the city's
+    name and the texts that name it come out right."""
     assert read_text(printed.encode(), "x.txt").lines[0].text == read
 
 

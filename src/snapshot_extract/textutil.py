@@ -113,18 +113,28 @@ def expand_ligatures(text: str) -> str:
 _SPACE_SEPARATORS_RE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 
-# Spacing accents as TeX prints them, before the letter they stand on ("K¯ochi"), and the
-# combining marks they stand for.
+# Spacing accents as TeX prints them, before the letter they stand on ("K¯ochi", "W˛as"), and
+# the combining marks they stand for; after a capital that ends its word, the accent TeX draws
+# over it ("ŁÓDZ´").
 _SPACING_ACCENTS = {"\u00af": "\u0304", "\u00b4": "\u0301", "\u02c6": "\u0302", "\u02dc": "\u0303",
                     "\u00a8": "\u0308", "\u02d8": "\u0306", "\u02c7": "\u030c", "\u02da": "\u030a",
-                    "\u02d9": "\u0307", "\u02dd": "\u030b"}
-_SPACING_ACCENT_RE = re.compile("([" + "".join(_SPACING_ACCENTS) + "])([^\\W\\d_])")
+                    "\u02d9": "\u0307", "\u02dd": "\u030b", "\u02db": "\u0328", "\u00b8": "\u0327"}
+_ACCENTS = "[" + "".join(_SPACING_ACCENTS) + "]"
+_SPACING_ACCENT_RE = re.compile(f"(?!\u00b4s\\b)(?P<accent>{_ACCENTS})(?P<letter>[^\\W\\d_])|(?P<capital>[^\\W\\d_a-z])"
+                                f"(?P<after>{_ACCENTS})(?![^\\W\\d_])")
 
 
 def _compose_accent(match: re.Match[str]) -> str:
-    """A spacing accent and the letter after it as one accented letter, where Unicode has one
-    ("¯o" -> "ō"); else both as printed ("´t" stays)."""
-    composed = unicodedata.normalize("NFC", match.group(2) + _SPACING_ACCENTS[match.group(1)])
+    """A spacing accent and its letter as one accented letter, where Unicode has one ("¯o" ->
+    "ō", "Z´" -> "Ź"); else both as printed ("´t" stays; "city´s" and "o´" too: an acute
+    before a possessive s, or after a lower-case letter, is an apostrophe set as one)."""
+    if match.group("accent"):
+        letter, accent = match.group("letter"), match.group("accent")
+    else:
+        letter, accent = match.group("capital"), match.group("after")
+        if not letter.isupper():
+            return match.group()
+    composed = unicodedata.normalize("NFC", letter + _SPACING_ACCENTS[accent])
     return composed if len(composed) == 1 else match.group()
 
 
