@@ -426,8 +426,11 @@ WITH_DATA = {"Transport / Mobility", "Health", "Culture"}
 GREEN, AMBER, GREY = Color(0.08, 0.5, 0.24), Color(0.98, 0.75, 0.14), Color(0.93, 0.93, 0.94)
 
 
-def _snapshot(coding: str, legend: str = "dot") -> Draw:
-    """A one-page snapshot: header, three sections, legend and a 3x2 outcomes grid."""
+LEGEND_LABELS = ("With sufficient data", "Without sufficient data")
+
+
+def _snapshot(coding: str, legend: str = "dot", labels: tuple[str, str] = LEGEND_LABELS) -> Draw:
+    """A one-page snapshot: header, three sections, legend (its two ``labels``) and a 3x2 outcomes grid."""
 
     def draw(canvas: Canvas) -> None:
         _text(canvas, 50, 40, HEADER, size=14)
@@ -437,17 +440,17 @@ def _snapshot(coding: str, legend: str = "dot") -> Draw:
         _text(canvas, 50, 141, "Testville publishes open data to a central, public online location.")
         _text(canvas, 50, 170, "How are outcomes measured?", font="Helvetica-Bold", size=12)
         _text(canvas, 50, 186, "Policy areas with sufficient data or without sufficient data.")
-        _legend_and_grid(canvas, 206, coding, legend)
+        _legend_and_grid(canvas, 206, coding, legend, labels)
 
     return draw
 
 
-def _legend_and_grid(canvas: Canvas, top: float, coding: str, legend: str = "dot") -> None:
+def _legend_and_grid(canvas: Canvas, top: float, coding: str, legend: str = "dot",
+                     labels: tuple[str, str] = LEGEND_LABELS) -> None:
     """The legend (its baseline ``top`` points down the page) above a 3x2 grid, page-wide;
     ``legend`` "dot" (a coloured disc) or "bordered" (a box with a thin grey ring border, the
     way an HTML engine draws a CSS border)."""
-    for position, (label, colour) in enumerate((("With sufficient data", GREEN),
-                                                ("Without sufficient data", AMBER))):
+    for position, (label, colour) in enumerate(zip(labels, (GREEN, AMBER), strict=True)):
         x = 50 + 150 * position
         canvas.setFillColor(colour)
         if legend == "dot":
@@ -503,6 +506,23 @@ def test_outcomes_grid_by_colour(tmp_path: Path, backend: str, coding: str, lege
         area for area in AREAS if area in WITH_DATA]
     assert [term.text for term in record.outcomes.without_sufficient_data] == [
         area for area in AREAS if area not in WITH_DATA]
+    assert not [warning for warning in record.warnings if "grid" in warning.code]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("labels", [
+    ("Data sufficient", "Data insufficient"), ("Data sufficient", "Data not sufficient"),
+    ("Enough data", "Not enough data"), ("Data available", "Data lacking"),
+])  # fmt: skip
+def test_a_legend_in_its_own_words_keys_the_grid(tmp_path: Path, backend: str, labels: tuple[str, str],
+                                                  vocabulary: Vocabulary) -> None:
+    """A legend that says in its own words that the data are sufficient or not, the word "data"
+    first or last, a negation or a word of lack on one side (blind round 14: LaTeX's "Data
+    sufficient" / "Data insufficient", Chromium's "Enough data" / "Not enough data")."""
+    record = parse_document(_read(_render(tmp_path, _snapshot("fill", labels=labels)), backend), vocabulary).record
+    assert record.outcomes.with_sufficient_data is not None
+    assert [term.text for term in record.outcomes.with_sufficient_data] == [
+        area for area in AREAS if area in WITH_DATA]
     assert not [warning for warning in record.warnings if "grid" in warning.code]
 
 

@@ -24,11 +24,17 @@ from ..textutil import is_bullet_glyph, split_bullet
 # "Dark, bold:") or "=" after a marker
 _KEY_PREFIX = r"(?:(?:[^\W\d_]+,?\s+){0,2}[^\W\d_]+\s*[:=]\s*|[=:]\s*)"
 _KEY_PREFIX_RE = re.compile(rf"^{_KEY_PREFIX}")
-# "With sufficient data" / "Without sufficient data", "Sufficient data" / "Insufficient data", or
-# "Sufficient data available" / "No sufficient data"
-_LEGEND_RE = re.compile(rf"^{_KEY_PREFIX}?(?P<kind>with|without|in|no)?\s*sufficient\s+data(?:\s+available)?\.?$", re.I)
-_LEGEND_PHRASE_RE = re.compile(r"\b(?:with\s+|without\s+|in)?sufficient\s+data\b\.?", re.I)
-_WITHOUT = ("without", "in", "no")
+# A legend's phrase: data said to be sufficient or not, before or after the word "data" ("With
+# sufficient data" / "Without sufficient data", "Insufficient data", "Sufficient data available" /
+# "No sufficient data", "Enough data" / "Not enough data", "Data sufficient" / "Data not
+# sufficient", "Data available" / "Data lacking"); a negation or a word of lack makes it the
+# "without" side.
+_ENOUGH = r"(?:in)?sufficient|enough|(?:in)?adequate"
+_LEGEND_PHRASE = (rf"(?:(?:with|without|not|no)\s+)?(?:{_ENOUGH})\s+data(?:\s+available)?"
+                  rf"|data\s+(?:not\s+)?(?:{_ENOUGH}|(?:un)?available|lacking|missing)")
+_LEGEND_RE = re.compile(rf"^{_KEY_PREFIX}?(?:{_LEGEND_PHRASE})\.?$", re.I)
+_LEGEND_PHRASE_RE = re.compile(rf"\b(?:{_LEGEND_PHRASE})\b\.?", re.I)
+_WITHOUT_RE = re.compile(r"\b(?:without|not|no|insufficient|inadequate|unavailable|lacking|missing)\b", re.I)
 _TITLE_RE = re.compile(r"^\s*(?:legend|key)\b\s*:?", re.I)  # the legend's title ("Key:")
 # A side named as unpainted in a worded legend ("unshaded cells are areas without sufficient data")
 _UNPAINTED_RE = re.compile(
@@ -76,11 +82,11 @@ class Legend:
 
 
 def legend_kind(text: str) -> str | None:
-    """"with" or "without" for a legend label ("With sufficient data", "Insufficient data"), else None."""
-    label = _LEGEND_RE.match(text)
-    if label is None:
+    """"with" or "without" for a legend label ("With sufficient data", "Data lacking"), else None."""
+    if _LEGEND_RE.match(text) is None:
         return None
-    return "without" if (label.group("kind") or "").lower() in _WITHOUT else "with"
+    phrase = _LEGEND_PHRASE_RE.search(text)
+    return "without" if phrase is not None and _WITHOUT_RE.search(phrase.group()) else "with"
 
 
 def without_legend(text: str) -> str:
@@ -192,18 +198,27 @@ def _glyph_keys(block: Block) -> list[tuple[str, str]]:
 
 
 def _coloured_phrases(block: Block) -> list[tuple[str, RGB]]:
-    """The legend a sentence carries: "with sufficient data" and "without sufficient data"
-    printed each in its colour (a run of one colour that starts the phrase counts: the phrase
+    """The legend a sentence carries: "with sufficient data" and "without sufficient data" (or
+    another legend phrase) printed each in its colour (a run of one colour that starts the phrase counts: the phrase
     may wrap onto the next line), a marker glyph before it too ("● With sufficient data ○ Without …")."""
     found = []
     for line in block.lines:
         for text, colour in line.color_parts:
             run = split_bullet(text)[1].lower().rstrip(".,;:")
             run = " ".join(_KEY_PREFIX_RE.sub("", run, count=1).split())  # "blue = with sufficient data"
-            kind = run.split(" ", 1)[0]
-            if kind in ("with", "without") and f"{kind} sufficient data".startswith(run) and not is_neutral(colour):
+            kind = _run_kind(run)
+            if kind is not None and not is_neutral(colour):
                 found.append((kind, colour))
     return found
+
+
+def _run_kind(run: str) -> str | None:
+    """The side a coloured run names: a legend phrase ("not enough data"), or the start of "with
+    (out) sufficient data" where the phrase wraps onto the next line."""
+    first = run.split(" ", 1)[0]
+    if first in ("with", "without") and f"{first} sufficient data".startswith(run):
+        return first
+    return legend_kind(run)
 
 
 def legend_colour(block: Block, swatches: tuple[Swatch, ...]) -> RGB | None:
