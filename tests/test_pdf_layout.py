@@ -143,6 +143,40 @@ def test_an_address_run_into_the_next_column_is_cut_where_that_column_starts(tmp
     assert "Staff and profi les" not in texts and any(text.endswith("Staff and profiles") for text in texts)
 
 
+def test_a_table_row_whose_first_cell_is_justified_up_to_the_next_column_is_cut_there(tmp_path: Path) -> None:
+    """A borderless two-column table whose cells are justified: under four rows cut at the
+    second column, a label stretched to 4 pt before it, its next line, then another row so
+    stretched: cut where the column starts, as the rows above are (blind round 14's Typst grid
+    read "Environment and Climate Housing"). PyMuPDF only: the pdfplumber backend runs glyphs
+    4 pt apart into one span (a word space), and a span is never cut."""
+    backend = "pymupdf"
+    rows = [("Public Works", "Homelessness"), ("Land Use / Zoning", "Resilience"), ("Tourism", "Culture"),
+            ("Economic Development", "Transport and mobility")]
+
+    def stretched(canvas: Canvas, top: float, words: list[str], right: float) -> None:
+        widths = [canvas.stringWidth(word, "Helvetica", 9) for word in words]
+        space = (right - 50 - sum(widths)) / (len(words) - 1)
+        x = 50.0
+        for word, width in zip(words, widths, strict=True):
+            _text(canvas, x, top, word, size=9)
+            x += width + space
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        for row, (label, value) in enumerate(rows):
+            _text(canvas, 50, 100 + 11 * row, label, size=9)
+            _text(canvas, 170, 100 + 11 * row, value, size=9)
+        stretched(canvas, 144, ["Environment", "and", "Climate"], 166)
+        _text(canvas, 170, 144, "Housing", size=9)
+        _text(canvas, 50, 156, "Change", size=9)
+        stretched(canvas, 168, ["Social", "Welfare", "/", "Social"], 166)
+        _text(canvas, 170, 168, "Education", size=9)
+        _text(canvas, 50, 250, "Medellín does not have a dedicated team for innovation, with no dedicated staff.")
+
+    texts = _texts(_read(_render(tmp_path, draw), backend))
+    assert {"Housing", "Education", "Environment and Climate", "Social Welfare / Social"} <= set(texts)
+
+
 def _three_column_line(column: int, row: int) -> str:
     return f"column {column} line {row} runs on and on" + ("." if (column, row) == (2, 5) else "")
 

@@ -128,7 +128,37 @@ def _value_columns(rows: list[list[Span]]) -> list[_Gutter]:
     extent: dict[int, list[float]] = {}  # a table's rows, by the x its rows start at
     for (left, _), baselines in columns.items():
         extent.setdefault(left, []).extend(baselines)
+    for left, baselines in extent.items():
+        xs = [x for table_left, x in columns if table_left == left]
+        baselines.extend(_rows_going_on(rows, left, xs, baselines))
     return [_Gutter(float(x), min(extent[left]), max(extent[left]), _pitch(extent[left])) for left, x in columns]
+
+
+def _rows_going_on(rows: list[list[Span]], left: int, xs: list[int], baselines: list[float]) -> list[float]:
+    """The rows a table goes on over, above and below the rows cut at its columns: rows starting
+    where its rows start, each within two of its steps of the one before, with a word where one
+    of its columns starts, however close to the word before (a cell's justified line stretched
+    to the next column: "Environment and Climate" / "Housing"), or held in its first column (a
+    wrapped label's next line between them)."""
+    pitch = _pitch(baselines)
+    if not pitch:
+        return []
+    first_column = min(xs)
+    at_left = sorted((row[0].baseline, any(abs(span.x0 - x) <= 1.0 for span in row[1:] for x in xs),
+                      row[-1].x1 < first_column) for row in rows if abs(row[0].x0 - left) <= 1.0)
+    going_on = []
+    for direction in (1, -1):
+        reached = max(baselines) if direction == 1 else min(baselines)
+        for baseline, in_column, in_first in (at_left if direction == 1 else reversed(at_left)):
+            step = (baseline - reached) * direction
+            if step <= 0:
+                continue
+            if step > 2 * pitch + 1.0 or not (in_column or in_first):
+                break
+            reached = baseline
+            if in_column:
+                going_on.append(baseline)
+    return going_on
 
 
 def _pitch(baselines: list[float]) -> float:
