@@ -635,10 +635,13 @@ def test_outcomes_legend_keyed_before_its_label(tmp_path: Path, backend: str, le
 
 def _draw_legend(canvas: Canvas, legend: str, blue: Color, grey: Color) -> None:
     """The legend of ``_legend_in_words``, under its grid."""
-    if legend == "coloured":
+    if legend in ("coloured", "named"):
         x = 50.0
-        for text, colour in (("Legend: ", None), ("blue = with sufficient data", blue), (";  ", None),
-                             ("grey = without sufficient data", grey)):
+        runs = ((("Legend: ", None), ("blue = with sufficient data", blue), (";  ", None),
+                 ("grey = without sufficient data", grey)) if legend == "coloured" else
+                (("Legend: ", None), ("green", GREEN), (" = sufficient data, ", None), ("red", AMBER),
+                 (" = insufficient data", None)))
+        for text, colour in runs:
             _text(canvas, x, 190, text, size=8, colour=colour)
             x += pdfmetrics.stringWidth(text, "Helvetica", 8)
     elif legend == "wrapped":
@@ -680,8 +683,9 @@ def _legend_in_words(legend: str) -> Draw:
             row, column = divmod(index, 3)
             x0, top = 50 + 80 * column, 120 + 24 * row
             painted = area in WITH_DATA
-            if legend == "coloured":
-                _text(canvas, x0, top + 14, area, size=7.5, colour=blue if painted else grey)
+            if legend in ("coloured", "named"):
+                ink = (blue if painted else grey) if legend == "coloured" else (GREEN if painted else AMBER)
+                _text(canvas, x0, top + 14, area, size=7.5, colour=ink)
                 continue
             if legend in ("wrapped", "flowed", "one label"):
                 paint = GREEN if painted else AMBER
@@ -695,7 +699,7 @@ def _legend_in_words(legend: str) -> Draw:
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-@pytest.mark.parametrize("legend", ["coloured", "wrapped", "worded", "flowed", "one label"])
+@pytest.mark.parametrize("legend", ["coloured", "named", "wrapped", "worded", "flowed", "one label"])
 def test_outcomes_legend_worded_or_wrapped(tmp_path: Path, backend: str, legend: str,
                                            vocabulary: Vocabulary) -> None:
     """Blind round 9 printed 20 of its 30 grids with such legends, and every one was read with
@@ -705,7 +709,9 @@ def test_outcomes_legend_worded_or_wrapped(tmp_path: Path, backend: str, legend:
     grid's light green is nearer the paper than pure green is, but nearer green than the paper is).
     Blind round 11 printed its legend as a line of text ("Legend: ■ with sufficient data ■ without
     sufficient" / "data"): the label's rest starts the next line, its title is no area; a legend
-    of one label keys the grid's other paint as the other side."""
+    of one label keys the grid's other paint as the other side. Blind round 14 (Typst) coloured
+    only the colours' names ("Legend: green = sufficient data, red = insufficient data"): the
+    line is the legend, no area."""
     record = parse_document(_read(_render(tmp_path, _legend_in_words(legend)), backend), vocabulary).record
     assert [term.text for term in record.outcomes.policy_areas] == list(AREAS)
     assert [term.text for term in record.outcomes.with_sufficient_data or []] == [a for a in AREAS if a in WITH_DATA]
