@@ -78,9 +78,9 @@ class Legend:
             return True
         if block.kind != "row" and _LEGEND_PHRASE_RE.search(block.text):
             self.worded.append(index)
-            # a line that names both sides' colours ("Legend: green = sufficient data, red = ...") is no cell
-            return keys_only(block.text) or (len(block.lines) == 1 and bool(named_keys([block.text])))
-        return False
+            if len(block.lines) == 1 and named_keys([block.text]):
+                return True  # a line that names both sides' colours ("Legend: green = sufficient data, red = ...")
+        return keys_only(block.text)
 
 
 def legend_kind(text: str) -> str | None:
