@@ -1962,6 +1962,27 @@ def test_an_address_wrapped_after_a_slash_in_its_cell(tmp_path: Path, backend: s
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+def test_a_row_of_labels_over_a_padded_row_of_values(tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """An Overview set as a table: a row of labels over a row of values, their cells padded so
+    a value stands a line height under its label (blind round 14's Chromium tables: every
+    overview value was lost, the labels read as printed without values)."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        for x, label, value in ((50, "Mayor:", "Jane Roe"), (150, "Term:", "2017 - 2023"),
+                                (230, "Innovation Lead:", "John Doe"), (340, "Population size:", "94,700 (2016)")):
+            _text(canvas, x, 100, label, font="Helvetica-Bold", size=8.5)
+            _text(canvas, x, 118, value, size=8.5)
+        _text(canvas, 50, 150, "What is the organisational structure?", font="Helvetica-Bold", size=11)
+        _text(canvas, 50, 166, "Testville's innovation work is sprinkled throughout the municipality, with no dedicated "
+                               "staff working on it.")
+
+    overview = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record.overview
+    assert (overview.mayor, overview.term_start, overview.term_end) == ("Jane Roe", 2017, 2023)
+    assert (overview.innovation_lead, overview.population, overview.population_year) == ("John Doe", 94700, 2016)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_a_strip_of_addresses_beside_its_label_wrapped_under_its_first(
         tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
     """A label | value table whose websites value is a strip of addresses set apart by bars, too

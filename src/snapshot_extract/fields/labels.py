@@ -17,6 +17,7 @@ from .addresses import URL_RE, holds_address, is_scheme, lines_text
 from .common import Found, locate
 
 _KEYS = OVERVIEW_KEYS
+CELL_PADDING = 1.5  # line heights: a table's value may stand this far under its label
 
 
 KEY_RE = re.compile(rf"^(?P<key>{_KEYS})\s*:\s*(?P<value>.*)$", re.I)
@@ -319,9 +320,13 @@ def _labelled(line: Line, labels: list[Line]) -> bool:
 
 
 def _right_under(label: Line, free: list[tuple[int, Line]]) -> list[int]:
-    """The value printed right under ``label`` at its left edge (a card: the label over its value),
-    whatever the reading order put between them."""
-    return next(([position] for position, line in free if _under(label, line)), [])
+    """The value printed right under ``label`` at its left edge (a card: the label over its value;
+    a table's row of labels over its row of values, padded up to ``CELL_PADDING`` line heights
+    apart), whatever the reading order put between them."""
+    if label.bbox is None:
+        return []
+    return next(([position] for position, line in free if line.bbox is not None and line.page == label.page
+                 and right_under(label.bbox, line.bbox, gap=CELL_PADDING)), [])
 
 
 def _below(label: Line, order: list[Line], free: list[tuple[int, Line]], several: bool) -> list[int]:
