@@ -177,6 +177,32 @@ def test_a_table_row_whose_first_cell_is_justified_up_to_the_next_column_is_cut_
     assert {"Housing", "Education", "Environment and Climate", "Social Welfare / Social"} <= set(texts)
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_right_aligned_header_read_apart_by_the_columns_under_it(tmp_path: Path, backend: str,
+                                                                   vocabulary: Vocabulary) -> None:
+    """A small kicker over a large right-aligned city name and its country on a line of its own,
+    three columns under them: the reading order sets the header's lines apart among the columns,
+    so the header is read in the order its lines stand on the page (blind round 14's Typst
+    headers: city, country and code were null)."""
+
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 8)
+        canvas.drawRightString(545, HEIGHT - 35, "City Innovation Snapshot")
+        canvas.setFont("Helvetica-Bold", 24)
+        canvas.drawRightString(545, HEIGHT - 64, "VILLENEUVE-SUR-TESTE")
+        canvas.setFont("Helvetica", 12)
+        canvas.drawRightString(545, HEIGHT - 82, "France")
+        for column, (x, heading) in enumerate(((50, "Overview"), (220, "What is the city's innovation vision?"),
+                                                (390, "How is data used?"))):
+            _text(canvas, x, 110, heading, font="Helvetica-Bold", size=9)
+            for row in range(12):
+                _text(canvas, x, 126 + 12 * row, f"Column {column} line {row} of the text", size=8)
+
+    record = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record
+    assert (record.city.as_printed, record.city.country, record.city.country_code) == (
+        "VILLENEUVE-SUR-TESTE", "France", "FR")
+
+
 def _three_column_line(column: int, row: int) -> str:
     return f"column {column} line {row} runs on and on" + ("." if (column, row) == (2, 5) else "")
 

@@ -75,6 +75,9 @@ def find_furniture(lines: Sequence[Line], term_groups: TermGroups | None = None)
             elif (apart := _city_and_country_apart(lines, index, used)) is not None:
                 headers.append(apart[0])
                 used.update(apart[1])
+    if not headers and (placed := _header_placed(lines, texts)) is not None:
+        headers.append(placed[0])
+        used.update(placed[1])
     if not headers:
         title = _title_city_line(lines)
         if title is not None:
@@ -85,6 +88,26 @@ def find_furniture(lines: Sequence[Line], term_groups: TermGroups | None = None)
     used |= _repeated_header_parts(lines, headers, used, folds)
     used |= _footers(lines, used, folds, term_groups)
     return Furniture(tuple(headers), frozenset(used))
+
+
+def _header_placed(lines: Sequence[Line], texts: list[int]) -> tuple[Header, list[int]] | None:
+    """The header read in the order its lines stand on the first page, top to bottom, where the
+    reading order set them apart (a small kicker over a right-aligned city and country, read
+    with the columns under them): the first window of the page's top lines that holds the
+    kicker and reads as a header."""
+    first = next((lines[index] for index in texts if lines[index].bbox is not None), None)
+    if first is None:
+        return None
+    on_page = sorted((bbox[1], bbox[0], index) for index in texts
+                     if lines[index].page == first.page and (bbox := lines[index].bbox) is not None)
+    placed = [index for _, _, index in on_page[:2 * MAX_HEADER_LINES]]
+    for start in range(len(placed)):
+        window = placed[start:start + MAX_HEADER_LINES]
+        if any(is_kicker(lines[index].text) for index in window):
+            found = _header_window(lines, window)
+            if found is not None:
+                return found
+    return None
 
 
 def _title_city_line(lines: Sequence[Line]) -> int | None:
