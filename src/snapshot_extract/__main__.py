@@ -40,6 +40,20 @@ def main() -> None:
     finally:  # the outcome is decided and told: an interrupt now cannot kill the interpreter's teardown
         for number in (signal.SIGINT, signal.SIGTERM):  # (Python resets its handlers to the default there)
             signal.signal(number, signal.SIG_IGN)
+        _forget_handled_interrupt()
+
+
+def _forget_handled_interrupt() -> None:
+    """CPython marks an interrupt as unhandled when a KeyboardInterrupt leaves code it runs from a
+    string (``exec``: the classes dataclasses and named tuples make while a module is imported),
+    even if a caller then handles it, and at exit kills itself by SIGINT (exit -2) over the exit
+    status the command chose. The command handles its interrupts: clear the mark where this
+    Python exposes it (3.11; a KeyboardInterrupt that leaves ``main`` marks it again after this)."""
+    import ctypes
+    from contextlib import suppress
+
+    with suppress(ValueError, AttributeError):  # not exported by this build
+        ctypes.c_int.in_dll(ctypes.pythonapi, "_Py_UnhandledKeyboardInterrupt").value = 0
 
 
 if __name__ == "__main__":
