@@ -508,6 +508,21 @@ def test_title_line_without_kicker_is_the_header_with_a_warning() -> None:
     assert record.city.as_printed is None
 
 
+def test_a_first_line_of_city_and_country_without_a_comma_is_the_header_its_kicker_read_far_away() -> None:
+    """A banner's letter-spaced kicker read far down the dump, mid-sentence (pdftotext -raw of a
+    Chromium banner), the city and its country on the first line without a comma ("QUERÉTARO
+    Mexico"): that line is the header; the city's name alone near the kicker, between a sentence's
+    end and the lower-case rest of its own sentence, is that sentence's subject, no running head
+    (blind round 14: 3 dumps lost their country, one its data challenges)."""
+    body = BODY.replace("Data plays a limited role in Akron.\n", (
+        "Challenges include a lack of funding for data work,\nC I T Y I N N OVAT I O N S N A P S H O T\n"
+        "privacy and legal constraints.\nAkron \nmaintains a comprehensive data inventory on some key topics.\n"))
+    record = _record("AKRON United States" + body)
+    assert (record.city.as_printed, record.city.country, record.city.country_code) == ("AKRON", "United States", "US")
+    assert _ids(record.data.challenges) == ["funding", "privacy_legal"]
+    assert record.data.inventory is not None
+
+
 def test_city_spelled_with_a_typographic_apostrophe_in_the_header() -> None:
     """"’S-HERTOGENBOSCH" in the header is the body's "'s-Hertogenbosch"."""
     from snapshot_extract.pipeline import parse_document

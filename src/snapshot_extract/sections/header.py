@@ -81,8 +81,8 @@ def find_furniture(lines: Sequence[Line], term_groups: TermGroups | None = None)
     if not headers:
         title = _title_city_line(lines)
         if title is not None:
-            headers.append(replace(_header(lines[title], _CITY_LINE_RE.match(lines[title].text)), kicker=False))
-            used.add(title)
+            headers.append(replace(_header(lines[title[0]], title[1]), kicker=False))
+            used.add(title[0])
     used |= {index for index, line in enumerate(lines) if PAGE_NUMBER_RE.match(line.text) and line.text.strip()}
     folds = _Folds(lines)
     used |= _repeated_header_parts(lines, headers, used, folds)
@@ -110,19 +110,20 @@ def _header_placed(lines: Sequence[Line], texts: list[int]) -> tuple[Header, lis
     return None
 
 
-def _title_city_line(lines: Sequence[Line]) -> int | None:
-    """Without any kicker: the document's first line, when it reads "<CITY>, <known country>" and
-    is set in the largest type of its page, if the reader knows sizes (a header whose kicker was
-    printed as a picture or turned up a margin), as a header."""
+def _title_city_line(lines: Sequence[Line]) -> tuple[int, re.Match[str]] | None:
+    """Without any kicker beside it: the document's first line, when it reads "<CITY>, <known
+    country>" (or without the comma: "QUERÉTARO Mexico") and is set in the largest type of its
+    page, if the reader knows sizes (a header whose kicker was printed as a picture, turned up a
+    margin or read far from it), as a header: its index and its reading."""
     first = next((index for index, line in enumerate(lines) if line.text), None)
     if first is None:
         return None
     line = lines[first]
-    match = _CITY_LINE_RE.match(line.text)
+    match = _CITY_LINE_RE.match(_with_comma(line.text) or line.text)
     if match is None or not _plausible(match) or country_code(match.group("country")) is None:
         return None
     sizes = [other.size for other in lines if other.page == line.page and other.size is not None]
-    return first if line.size is None or line.size >= max(sizes) else None  # a dump has no sizes
+    return (first, match) if line.size is None or line.size >= max(sizes) else None  # a dump has no sizes
 
 
 def _header_window(lines: Sequence[Line], following: list[int]) -> tuple[Header, list[int]] | None:
@@ -344,8 +345,16 @@ def _repeated_header_parts(lines: Sequence[Line], headers: list[Header], used: s
     bare = {index for index in repeated if folds[index] in names and index + 1 < len(lines) and lines[index + 1].text}
     if bare:
         rank, breaks = _ranks(lines, used)
-        repeated -= {index for index in bare if not _near_break(rank[index], breaks)}
+        repeated -= {index for index in bare if not _near_break(rank[index], breaks) or _starts_sentence(lines, index)}
     return repeated
+
+
+def _starts_sentence(lines: Sequence[Line], index: int) -> bool:
+    """The line at ``index`` (the city's name) is the subject of a sentence: the text line before
+    it ends one, the line after it carries on in lower case ("… other organisations." /
+    "Querétaro" / "maintains a comprehensive …"), however near a page's furniture it stands."""
+    before = next((line.text for line in reversed(lines[:index]) if line.text), "")
+    return before.rstrip()[-1:] in ".!?" and bool(before.strip()) and lines[index + 1].text[:1].islower()
 
 
 def _under_spotlight(lines: Sequence[Line], index: int) -> bool:
