@@ -89,6 +89,15 @@ def test_spacing_accents_before_their_letter_are_composed_with_it(printed: str, 
     assert read_text(printed.encode(), "x.txt").lines[0].text == read
 
 
+def test_pdfiums_mark_of_a_word_hyphenated_at_a_line_end_is_a_soft_hyphen() -> None:
+    """pypdfium2 writes the break of a word the PDF hyphenated at a line end as U+FFFE, where its
+    text no longer breaks the line ("a liv\ufffeing lab", blind round 14): read as a soft hyphen,
+    the word is whole."""
+    text = "The harbour has become a liv\ufffeing lab where mu\ufffenicipal departments test services."
+    assert read_text(text.encode(), "x.txt").lines[0].text == (
+        "The harbour has become a living lab where municipal departments test services.")
+
+
 @pytest.mark.parametrize(("printed", "read"), [
     # every hyphen named U+00AD, one compound ("self-driving") no word: all are the drawn glyph,
     # "start-ups" too, whose joined form is a word; at a line end it is decided as a plain hyphen

@@ -113,6 +113,7 @@ def _wide_encodings(data: bytes) -> tuple[str, ...]:
 def read_text(data: bytes, file_name: str) -> Document:
     """Read a text dump into a ``Document`` (see the module docstring)."""
     raw, encoding = decode_as(data)
+    raw = raw.replace("\ufffe", "\u00ad")  # PDFium's text of a word hyphenated at a line end ("liv\ufffeing")
     if soft_hyphens_drawn(raw):  # the producer's hyphen glyph
         raw = raw.replace("\u00ad", "-")
     # a soft hyphen ending a line is a break (U+2010), which clean_text would drop
