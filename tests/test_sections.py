@@ -613,6 +613,20 @@ def test_a_foreign_list_whose_groups_tie_goes_where_the_first_item_names() -> No
     assert _foreign_target("spotlight", run[::-1], term_groups) == "vision"
 
 
+def test_an_item_of_a_section_and_of_another_stays_in_its_section() -> None:
+    """"Philanthropy" is a funding source (an alias) and a partner type (a label): under the
+    funding intro it is a source, not an item of the partnerships list carried away there
+    (blind round 14: it was moved and lost with no warning)."""
+    record = _record("City Innovation Snapshot AKRON, United States\n\nWhat innovation partnerships exist?\n\n"
+                     "Akron has developed partnerships to promote innovation capacity with private firms.\n\n"
+                     "What funding is available?\n\n"
+                     "Like 72% of cities surveyed, Akron has dedicated funding, which comes from the following "
+                     "sources:\n\n- Philanthropy\n- Operating budget\n\nHow is data used?\n\nData plays a "
+                     "limited role in Akron.\n")
+    assert _ids(record.funding.sources) == ["external_non_public", "municipal_budget"]
+    assert _ids(record.partnerships.innovation_partners) == ["private_sector"]
+
+
 def _record(text: str):  # type: ignore[no-untyped-def]
     from snapshot_extract import load_vocabulary
 

@@ -250,11 +250,14 @@ def _foreign_target(key: str | None, run: list[Block], term_groups: TermGroups) 
     """The section a run of items goes to: the one whose lists hold the group most of its items
     name (each cell of a grid row an item: a grid continued in the next column), if not ``key``."""
     items = [cell for block in run for cell in block.cells]
-    groups = [named[0] for item in items if (named := term_groups(item))]
+    home = _SECTION_GROUPS.get(key, set()) if key is not None else set()
+    # an item of several groups is of ``key``'s where it can be ("Philanthropy": a funding source too)
+    groups = [next((group for group in named if group in home), named[0])
+              for item in items if (named := term_groups(item))]
     if not groups:
         return None
     group = max(dict.fromkeys(groups), key=groups.count)  # a tie goes to the first named, whatever the hash seed
-    if 2 * groups.count(group) < len(items) or (key is not None and group in _SECTION_GROUPS.get(key, set())):
+    if 2 * groups.count(group) < len(items) or group in home:
         return None
     return _holder(group)
 
