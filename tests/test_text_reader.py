@@ -281,6 +281,34 @@ def test_side_by_side_columns_are_read_one_after_the_other() -> None:
     assert document.notes == ()
 
 
+def test_blank_rows_a_taller_column_opens_inside_the_others_sentence_are_no_paragraph_break() -> None:
+    """A layout dump of a sidebar beside the text: the sidebar's label and value rows open blank
+    rows in the text's sentence ("… with no" / "" / "" / "dedicated staff working …"): the
+    sentence is one, so its "no" still negates (blind round 14's pypdf layout dump read
+    dedicated staff where there was none); a blank row before a capitalised line still parts
+    paragraphs."""
+    rows = [("MAYOR", "What is the organisational structure?"),
+            ("Jane Roe", "Akron's innovation work is sprinkled throughout the municipality, with no"),
+            ("", ""), ("", ""),
+            ("TERM", "dedicated staff working specifically on building innovation capacity."),
+            ("2019-present", ""),
+            ("INNOVATION LEAD", "Staff skills and profiles include project managers."),
+            ("John Doe", ""), ("", ""), ("POPULATION SIZE", "What funding is available?"),
+            ("123,300 (2018)", "Akron has dedicated funding."), ("", ""), ("WEBSITE", "How is data used?"),
+            ("www.akron.gov", "Data plays a limited role in Akron.")]
+    text = "City Innovation Snapshot AKRON, United States\n\n" + "\n".join(f"{a:<40}{b}".rstrip() for a, b in rows)
+    document = read_text(text.encode(), "x.txt")
+    texts = [line.text for line in document.lines]
+    start = texts.index("What is the organisational structure?")
+    assert texts[start + 1:start + 5] == [
+        "Akron's innovation work is sprinkled throughout the municipality, with no",
+        "dedicated staff working specifically on building innovation capacity.", "",
+        "Staff skills and profiles include project managers."]
+    from snapshot_extract.pipeline import load_vocabulary, parse_document
+
+    assert parse_document(document, load_vocabulary()).record.organisation.dedicated_staff is False
+
+
 def test_side_by_side_columns_without_a_gutter_are_noted() -> None:
     """Two columns whose right one starts anywhere (no shared gutter): no line order separates
     them, so the dump is noted; a grid (several cells a line) and a plain dump are not."""

@@ -230,7 +230,26 @@ def _taken_apart(line: str, gutter: int) -> tuple[str, str] | None:
     return line[:end], parts[1]
 
 
+_SENTENCE_ENDS = ".:;?!"
+
+
 def _read(left: list[str], right: list[str]) -> list[str]:
     if not any(part for part in right):
         return left
-    return [*left, "", *right]
+    return [*_bridged(left), "", *_bridged(right)]
+
+
+def _bridged(column: list[str]) -> list[str]:
+    """One column's lines without the blank rows inside a sentence: a layout prints the rows of
+    both columns, so a taller label beside it opens blank rows in this column's running text
+    ("… with no" / "" / "dedicated staff working …"); a line that ends no sentence, then one
+    that carries on in lower case, are one paragraph."""
+    out: list[str] = []
+    for line in column:
+        if line.strip() and line.lstrip()[:1].islower() and out and not out[-1].strip():
+            last = next((kept for kept in reversed(out) if kept.strip()), "")
+            if last and last.rstrip()[-1:] not in _SENTENCE_ENDS:
+                while not out[-1].strip():
+                    out.pop()
+        out.append(line)
+    return out
