@@ -613,6 +613,21 @@ def test_a_foreign_list_whose_groups_tie_goes_where_the_first_item_names() -> No
     assert _foreign_target("spotlight", run[::-1], term_groups) == "vision"
 
 
+def test_an_organisation_sentence_printed_under_the_heading_beside_its_own_goes_to_its_section() -> None:
+    """pdftotext printed two columns' headings one after the other, then the organisation's
+    sentence and list intro: "driven by a dedicated team … working specifically on building
+    innovation capacity" is the organisation's, whatever heading it follows (blind round 14: its
+    staff and count were lost, the count silently)."""
+    record = _record("City Innovation Snapshot AKRON, United States\n\n5 What innovation partnerships exist?\n"
+                     "2 What is the organisational structure?\nInnovation in Akron is driven by a dedicated\n"
+                     "team in the City Manager's office of six staff\nmembers working specifically on building "
+                     "innovation capacity.\nStaff skills and profiles include:\n\nAkron has developed partnerships "
+                     "to promote\ninnovation capacity with private firms.\n\n6 What funding is available?\n\n"
+                     "Akron has dedicated funding.\n")
+    assert (record.organisation.dedicated_staff, record.organisation.staff_count) == (True, 6)
+    assert not [w for w in record.warnings if w.field == "partnerships" and w.code == "unparsed_text"]
+
+
 def test_an_item_of_a_section_and_of_another_stays_in_its_section() -> None:
     """"Philanthropy" is a funding source (an alias) and a partner type (a label): under the
     funding intro it is a source, not an item of the partnerships list carried away there

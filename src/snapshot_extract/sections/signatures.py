@@ -20,7 +20,8 @@ SIGNATURES = {
     "data": r"^data plays|role in (?:the )?decision|challenges preventing the use of data|data inventory|"
             r"publish(?:es)? open data",
     "organisation": r"staff skills and profiles|innovation work is\b(?!\s*:)|dedicated team for innovation|"
-                    r"staff members are|dedicated staff working",
+                    r"staff members are|dedicated staff working|working specifically on building innovation|"
+                    r"is driven by a dedicated team",
     "outcomes": r"with sufficient data|without sufficient data|^(?:in)?sufficient data\.?$",
 }  # fmt: skip
 SIGNATURE_RES = {key: re.compile(pattern) for key, pattern in SIGNATURES.items()}
