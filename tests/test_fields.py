@@ -212,6 +212,10 @@ HARD_CASES = [
     ("sits in an independent department", "What is the organisational structure?\n\nX's innovation work sits in an "
      "independent department, with 12 staff members working on it.\n", "organisation.structure",
      "independent_department", None),
+    # blind round 14: "Innovation in X is driven by …", the team's head count run on after its place
+    ("driven by a team of six staff", "What is the organisational structure?\n\nInnovation in X is driven by a "
+     "dedicated team in the City Manager's office of six staff members working specifically on building innovation "
+     "capacity.\n", "organisation.structure", "city_managers_office", None),
     ("a strategy that ended", "What is the city's innovation vision?\n\nLike 50% of cities surveyed, X had a formal "
      "innovation strategy until 2019.\n", "vision.formal_strategy", None, "uncertain_value"),
     ("stopped publishing", "How is data used?\n\nX stopped publishing open data in 2019.\n",

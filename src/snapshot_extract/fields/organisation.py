@@ -41,13 +41,16 @@ _WORK_IS_RE = re.compile(
     r"^.*?\binnovation (?:work|efforts?|activit(?:y|ies)) (?:is|are|(?:sits?|resides?)\s+(?:in|within|inside))\s+", re.I
 )
 _AGENT_RE = re.compile(
-    r"^(?:(?:carried|sought|worked)\s+out|led|run|managed|handled|coordinated|driven|delivered|done|"
+    r"^(?:(?:is|are)\s+)?(?:(?:carried|sought|worked)\s+out|led|run|managed|handled|coordinated|driven|delivered|done|"
     r"undertaken|overseen)\s+(?:by|from)\s+",
     re.I,
 )
 # "not supported by a dedicated team" says what "no dedicated team" says
 _NOT_BY_RE = re.compile(r"^not\s+(?:\w+\s+){1,2}?(?:by|from)\s+an?\s+", re.I)
-_CLAUSE_RE = re.compile(r"[,;()]|\s[–—-]\s|\b(?:with|where|which|that|and)\b")
+# clauses, and a team's head count after it ("a dedicated team in the City Manager's office of six staff members")
+_CLAUSE_RE = re.compile(
+    r"[,;()]|\s[–—-]\s|\b(?:with|where|which|that|and)\b|\bof\s+(?=(?:\S+\s+){0,2}(?:staff|people|employees)\b)"
+)
 _VERB_RE = re.compile(r"^(?:has|have|is|are)\s+(?=no\b|an?\b)", re.I)
 _SUBJECT_RE = re.compile(r"^[A-Z][\w’'.\- ]{0,40}?\s+(?=(?:does not|doesn't|has no|has an?|is)\b)")
 _FOR_INNOVATION_RE = re.compile(r"\s+for\s+innovation(?:\s+(?:work|capacity))?$", re.I)
