@@ -100,6 +100,10 @@ def unframed(texts: list[str]) -> list[str]:
     return out
 
 
+# A page number alone ("3", "Page 3 of 4", "– 3 –", "3/4")
+PAGE_NUMBER_RE = re.compile(r"^[\s\W_]*(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?[\s\W_]*$", re.IGNORECASE)
+
+
 def fold_spaces(text: str) -> str:
     """Collapse runs of whitespace (any that ``str.split`` takes) into one space; strip both ends."""
     return " ".join(text.split())

@@ -13,12 +13,11 @@ import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
+from ..textutil import PAGE_NUMBER_RE
+
 MARGIN = 0.1  # of the page height: the top and bottom bands where furniture lives
 FOOTER_SMALLER = 0.6  # points: a lone footer's font is at least this much smaller than the body's
 FOOTER_GAP = 3.0  # of the body size: how far a lone footer sits below everything else
-_PAGE_NUMBER_RE = re.compile(
-    r"^[\s\W_]*(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?[\s\W_]*$", re.IGNORECASE
-)
 _DIGITS_RE = re.compile(r"\d+")
 
 
@@ -64,7 +63,7 @@ def remove_furniture(pages: Sequence[list[P]], heights: Sequence[float], body_si
             if not key:  # body text: no furniture test applies
                 page_lines.append(line)
                 continue
-            if _PAGE_NUMBER_RE.match(line.text):
+            if PAGE_NUMBER_RE.match(line.text):
                 continue
             if key in repeated:
                 if key.startswith("top") and key not in kept_top:

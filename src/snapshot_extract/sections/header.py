@@ -22,7 +22,7 @@ from itertools import islice
 
 from ..countries import country_code
 from ..models import Header, Line
-from ..textutil import KICKER, KICKER_RE, fold_spaces, squeeze, strip_accents
+from ..textutil import KICKER, KICKER_RE, PAGE_NUMBER_RE, fold_spaces, squeeze, strip_accents
 from .heading_table import match_heading, topic_of
 from .headings import TermGroups
 from .kicker import KICKER_LINE_RE, KICKER_WORDS_RE, SEPARATORS, is_kicker, spelled_out
@@ -31,7 +31,6 @@ _CITY = r"(?P<city>[^,(|–—·•:\d]{2,60}?)\s*(?:,|\(|\s[|–—·•-]\s)\s
 _CITY_LINE_RE = re.compile(rf"^\s*{_CITY}$")
 _HEADER_RE = re.compile(rf"^\s*{KICKER}\s*[{SEPARATORS}]?\s*{_CITY}$", re.IGNORECASE)
 _REVERSED_HEADER_RE = re.compile(rf"^\s*{_CITY}[{SEPARATORS}]?\s*{KICKER}\s*$", re.IGNORECASE)
-PAGE_NUMBER_RE = re.compile(r"^[\s\W_]*(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?[\s\W_]*$", re.IGNORECASE)
 _DIGITS_RE = re.compile(r"\d+")
 NEAR = 3  # lines: how far from the kicker its city line may be, and a footer from a page break
 MAX_HEADER_LINES = 5  # a header wrapped over this many lines at most (each word of the kicker, city, country)
