@@ -203,6 +203,42 @@ def test_a_right_aligned_header_read_apart_by_the_columns_under_it(tmp_path: Pat
         "VILLENEUVE-SUR-TESTE", "France", "FR")
 
 
+def _fitted(canvas: Canvas, x0: float, x1: float, top: float, text: str, font: str = "Helvetica") -> None:
+    """``text`` drawn from ``x0`` to ``x1`` exactly, its size set to fit."""
+    canvas.setFont(font, (x1 - x0) / canvas.stringWidth(text, font, 1))
+    canvas.drawString(x0, HEIGHT - top, text)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_justified_title_line_ending_a_fraction_past_the_panels_measure_is_one_line(tmp_path: Path,
+                                                                                     backend: str) -> None:
+    """A panel's justified title line of two words, its last letter 0.13 pt past where the panel's
+    lines end (360.53 and 360.40 round to 361 and 360): one line of that measure, so the title is
+    read whole (sweep seed 8's fpdf2 spotlight titled "REGGIO NELL'EMILIA", its "DATA LAB" read as
+    the text's start, silent); a footer's page number at the measure's end is no word of it, so
+    the footer repeated on every page is still furniture."""
+
+    def page(number: int) -> Draw:  # the panel on page 2 only: only there do lines span the footer's measure
+        def draw(canvas: Canvas) -> None:
+            _text(canvas, 50, 40, HEADER, size=14)
+            if number == 2:
+                canvas.setFillColor(Color(0.1, 0.1, 0.1))
+                canvas.setFont("Helvetica-Bold", 11)
+                canvas.drawString(230.5, HEIGHT - 90, "SPOTLIGHT - TESTVILLE")
+                canvas.drawString(230.5, HEIGHT - 104, "OPEN")
+                canvas.drawRightString(360.53, HEIGHT - 104, "LAB")
+                for row in range(8):
+                    _fitted(canvas, 230.5, 360.4, 122 + 12 * row, f"Line {row} of the spotlight's text, justified")
+            _text(canvas, 230.5, 800, "OECD (2020)", size=10)
+            canvas.setFont("Helvetica", 10)
+            canvas.drawRightString(360.4, HEIGHT - 800, f"Page {number} of 2")
+        return draw
+
+    texts = _texts(_read(_render(tmp_path, page(1), page(2)), backend))
+    assert any(text.endswith("OPEN LAB") for text in texts)
+    assert not any("OECD" in text for text in texts)
+
+
 def _three_column_line(column: int, row: int) -> str:
     return f"column {column} line {row} runs on and on" + ("." if (column, row) == (2, 5) else "")
 

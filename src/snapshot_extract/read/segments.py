@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from operator import attrgetter
 from typing import NamedTuple
 
-from ..textutil import split_bullet
+from ..textutil import PAGE_NUMBER_RE, split_bullet
 from .page import Span
 from .shapes import Box
 
@@ -219,12 +219,12 @@ def _join_measure(segments: list[Segment], measures: Counter[tuple[int, int]],
     for spans, box in segments[1:]:
         before, before_box = joined[-1]
         gap, size = spans[0].x0 - before[-1].x1, max(spans[0].size, before[-1].size)
-        measure = measures[round(before[0].x0), round(spans[-1].x1)]
+        measure = _spanning(measures, before[0].x0, spans[-1].x1)
         column = _starts_column(spans[0], starts)
         stretched = (gap <= JUSTIFIED_GAP * size or gap <= JUSTIFIED_SHARE * (spans[-1].x1 - before[0].x0)
                      or lefts[round(spans[0].x0)] == 1)
         if (box is before_box and stretched and measure > MEASURE_LINES and not column
-                and not _is_marker(before[0])):
+                and not _is_marker(before[0]) and not _page_number(spans)):
             joined[-1] = (before + spans, box)
         else:
             joined.append((spans, box))
@@ -254,11 +254,22 @@ def _justified_runs(segments: list[Segment], measures: Counter[tuple[int, int]],
 def _one_line(run: list[Segment], measures: Counter[tuple[int, int]], starts: Sequence[tuple[float, bool]]) -> bool:
     """The segments of ``run`` are one justified line (see ``_justified_runs``)."""
     first, last = run[0][0][0], run[-1][0][-1]
-    if measures[round(first.x0), round(last.x1)] <= MEASURE_LINES or any(box is not run[0][1] for _, box in run):
+    if _spanning(measures, first.x0, last.x1) <= MEASURE_LINES or any(box is not run[0][1] for _, box in run):
         return False
     widest = JUSTIFIED_SHARE * (last.x1 - first.x0)
     return all(spans[0].x0 - before[-1].x1 <= widest and not _starts_column(spans[0], starts)
                for (before, _), (spans, _) in zip(run, run[1:], strict=False))
+
+
+def _spanning(measures: Counter[tuple[int, int]], x0: float, x1: float) -> int:
+    """How many lines span ``x0``..``x1``, each edge to a point (360.4 and 360.5 round apart)."""
+    left, right = round(x0), round(x1)
+    return sum(measures[left + dx, right + dy] for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+
+
+def _page_number(spans: list[Span]) -> bool:
+    """A page number ("Page 2 of 2") at a footer's end: never the last word of a justified line."""
+    return bool(PAGE_NUMBER_RE.match(" ".join(span.text for span in spans)))
 
 
 def _starts_column(span: Span, starts: Sequence[tuple[float, bool]]) -> bool:
