@@ -1529,25 +1529,29 @@ def test_a_grid_label_that_fills_its_cell_stays_apart_from_the_next(tmp_path: Pa
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_drawn_bullet_markers(tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
-    """List items marked by drawn shapes (a square path, no glyph) are bullets; a coloured
-    square far from the text, or one as large as the text, is not a marker."""
+    """List items marked by drawn shapes (a square path, no glyph) are bullets, a justified item
+    whose first word the justification set 2 em right of its square too (sweep seed 8: a funding
+    source so marked ran into the next sentence, silent); a coloured square far from the text,
+    or one as large as the text, is not a marker."""
 
     def draw(canvas: Canvas) -> None:
         _text(canvas, 50, 40, HEADER, size=14)
         _text(canvas, 50, 80, "How is innovation helping the city?", font="Helvetica-Bold", size=12)
         _text(canvas, 50, 96, "Innovation is helping the city to:")
-        for row, benefit in enumerate(("Serve current obligations", "Improving resident outcomes")):
+        for row, (x, benefit) in enumerate(((62, "Serve current obligations"), (62, "Improving resident outcomes"),
+                                            (76, "Simplifying administrative procedures for firms and residents"))):
             _rect(canvas, 52, 106 + 14 * row, 56, 110 + 14 * row, Color(0.2, 0.4, 0.6))
-            _text(canvas, 62, 111 + 14 * row, benefit)
-        _rect(canvas, 20, 150, 24, 154, Color(0.2, 0.4, 0.6))  # far left of the line
-        _text(canvas, 62, 155, "not a bullet: the square is far away")
-        _rect(canvas, 50, 163, 60, 173, Color(0.2, 0.4, 0.6))  # as tall as the text
-        _text(canvas, 62, 170, "not a bullet: the square is large")
+            _text(canvas, x, 111 + 14 * row, benefit)
+        _rect(canvas, 20, 164, 24, 168, Color(0.2, 0.4, 0.6))  # far left of the line
+        _text(canvas, 62, 169, "not a bullet: the square is far away")
+        _rect(canvas, 50, 177, 60, 187, Color(0.2, 0.4, 0.6))  # as tall as the text
+        _text(canvas, 62, 184, "not a bullet: the square is large")
 
     lines = [line for line in _read(_render(tmp_path, draw), backend).lines if line.text]
-    assert [line.bullet for line in lines[-4:]] == [True, True, False, False]
+    assert [line.bullet for line in lines[-5:]] == [True, True, True, False, False]
     record = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record
-    assert [term.id for term in record.impact.benefits] == ["current_obligations", "resident_outcomes"]
+    assert [term.id for term in record.impact.benefits] == ["current_obligations", "resident_outcomes",
+                                                            "simplify_procedures"]
 
 
 def _three_column_prose_above_full_width(canvas: Canvas) -> None:

@@ -119,7 +119,7 @@ def _mark_drawn_bullets(lines: list[TextLine], swatches: Sequence[Swatch]) -> No
                 MARKER_MIN * size <= x1 - x0 <= MARKER_MAX * size
                 and MARKER_MIN * size <= bottom - top <= MARKER_MAX * size
                 and line.top <= (top + bottom) / 2 <= line.bottom
-                and 0 < line.x0 - x1 <= BULLET_GAP / 2 * size
+                and 0 < line.x0 - x1 <= BULLET_GAP * size
             ):
                 line.bullet, line.marker_x0 = True, x0
                 break
