@@ -2049,6 +2049,36 @@ def test_a_row_of_labels_over_a_padded_row_of_values(tmp_path: Path, backend: st
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+def test_a_row_of_labels_one_wrapped_over_values_one_wrapped(tmp_path: Path, backend: str,
+                                                               vocabulary: Vocabulary) -> None:
+    """A table's row of labels, the last wrapped over two lines, over its row of values: each
+    one-line label stands over its value as far as the row does, and the mayor's name wrapped in
+    its cell is read whole (blind round 14's Chromium table: "Xosé Sánchez" without "Bugallo",
+    silent)."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        for x0, x1 in ((45, 140), (145, 225), (225, 335), (335, 520)):  # the row's tinted cells
+            _rect(canvas, x0, 88, x1 - 1, 116, Color(0.9, 0.95, 0.95))
+        for x, label in ((50, "Mayor:"), (150, "Term:"), (230, "Innovation Lead:")):
+            _text(canvas, x, 100, label, font="Helvetica-Bold", size=8.5)
+        _text(canvas, 340, 100, "Innovation / open", font="Helvetica-Bold", size=8.5)
+        _text(canvas, 340, 111, "data website:", font="Helvetica-Bold", size=8.5)
+        _text(canvas, 50, 128, "Xosé Sánchez", size=8.5)
+        _text(canvas, 50, 139, "Bugallo", size=8.5)
+        _text(canvas, 150, 128, "2017 - 2023", size=8.5)
+        _text(canvas, 230, 128, "Uxía Pérez", size=8.5)
+        _text(canvas, 340, 128, "http://www.testville.es/open-data/", size=8.5)
+        _text(canvas, 50, 170, "What is the organisational structure?", font="Helvetica-Bold", size=11)
+        _text(canvas, 50, 186, "Testville's innovation work is sprinkled throughout the municipality, with no dedicated "
+                               "staff working on it.")
+
+    overview = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record.overview
+    assert (overview.mayor, overview.term_start, overview.innovation_lead) == ("Xosé Sánchez Bugallo", 2017, "Uxía Pérez")
+    assert overview.websites == ["http://www.testville.es/open-data/"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_a_strip_of_addresses_beside_its_label_wrapped_under_its_first(
         tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
     """A label | value table whose websites value is a strip of addresses set apart by bars, too

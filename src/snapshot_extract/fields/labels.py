@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..geometry import right_under
-from ..models import Block, Evidence, Line, Section
+from ..models import BBox, Block, Evidence, Line, Section
 from ..textutil import OVERVIEW_KEYS, ends_in_address
 from .addresses import URL_RE, holds_address, is_scheme, lines_text
 from .common import Found, locate
@@ -165,8 +165,16 @@ def _cell_lines(line: Line) -> list[Line]:
     if len(line.cells) < 2:
         return [line]
     boxes = line.cell_boxes if len(line.cell_boxes) == len(line.cells) else (None,) * len(line.cells)
-    return [line._replace(text=cell, cells=(cell,), bbox=box or line.bbox, cell_boxes=(), cell_colors=(),
+    return [line._replace(text=cell, cells=(cell,), bbox=_in_row(box, line.bbox), cell_boxes=(), cell_colors=(),
                           cell_fills=()) for cell, box in zip(line.cells, boxes, strict=True)]
+
+
+def _in_row(cell: BBox | None, row: BBox | None) -> BBox | None:
+    """A cell's box as tall as its row: a one-line label beside a wrapped one stands over the
+    row's values as far as the wrapped one does."""
+    if cell is None or row is None:
+        return cell or row
+    return (cell[0], min(cell[1], row[1]), cell[2], max(cell[3], row[3]))
 
 
 def _take(found: Found, values: list[tuple[int, Line]], taken: set[int], chosen: list[int]) -> list[Line]:
@@ -301,16 +309,27 @@ def _wrapped_rest(values: list[tuple[int, Line]], position: int, taken: set[int]
     """The value lines after ``position``, each right under the one before with no label beside
     it ("Conceição" / "Carvalho Simões": a name wrapped in a narrow cell, in its block or, where
     the reading order set its wrapped label's second line between, in the next; the next row's
-    value has its label level with it)."""
+    value has its label level with it). The values of the cells beside it, level with its first
+    line, may be read between (a table read row by row)."""
     _, last = values[position]
-    rest = []
+    first = last
+    rest: list[int] = []
     for following in range(position + 1, len(values)):
         _, line = values[following]
         if following in taken or not _under(last, line) or _labelled(line, labels):
+            if not rest and _level(first, line):
+                continue  # the next cell's value on the first line's row
             break
         rest.append(following)
         last = line
     return rest
+
+
+def _level(line: Line, other: Line) -> bool:
+    """``other`` stands on ``line``'s row, right of it."""
+    if line.bbox is None or other.bbox is None or other.page != line.page:
+        return False
+    return other.bbox[0] > line.bbox[2] and abs(other.bbox[1] - line.bbox[1]) <= 0.5 * (line.bbox[3] - line.bbox[1])
 
 
 def _labelled(line: Line, labels: list[Line]) -> bool:
