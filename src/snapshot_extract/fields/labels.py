@@ -317,19 +317,12 @@ def _wrapped_rest(values: list[tuple[int, Line]], position: int, taken: set[int]
     for following in range(position + 1, len(values)):
         _, line = values[following]
         if following in taken or not _under(last, line) or _labelled(line, labels):
-            if not rest and _level(first, line):
+            if not rest and _beside(first, [(following, line)]):
                 continue  # the next cell's value on the first line's row
             break
         rest.append(following)
         last = line
     return rest
-
-
-def _level(line: Line, other: Line) -> bool:
-    """``other`` stands on ``line``'s row, right of it."""
-    if line.bbox is None or other.bbox is None or other.page != line.page:
-        return False
-    return other.bbox[0] > line.bbox[2] and abs(other.bbox[1] - line.bbox[1]) <= 0.5 * (line.bbox[3] - line.bbox[1])
 
 
 def _labelled(line: Line, labels: list[Line]) -> bool:

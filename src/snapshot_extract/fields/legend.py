@@ -201,8 +201,9 @@ def _glyph_keys(block: Block) -> list[tuple[str, str]]:
 
 def _coloured_phrases(block: Block) -> list[tuple[str, RGB]]:
     """The legend a sentence carries: "with sufficient data" and "without sufficient data" (or
-    another legend phrase) printed each in its colour (a run of one colour that starts the phrase counts: the phrase
-    may wrap onto the next line), a marker glyph before it too ("● With sufficient data ○ Without …")."""
+    another legend phrase) printed each in its colour (a run of one colour that starts the
+    phrase counts: the phrase may wrap onto the next line), a marker glyph before it too
+    ("● With sufficient data ○ Without …")."""
     found = []
     for line in block.lines:
         for text, colour in line.color_parts:
