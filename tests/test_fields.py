@@ -220,6 +220,10 @@ HARD_CASES = [
      "innovation strategy until 2019.\n", "vision.formal_strategy", None, "uncertain_value"),
     ("stopped publishing", "How is data used?\n\nX stopped publishing open data in 2019.\n",
      "data.publishes_open_data", False, None),
+    # blind round 15: a typewriter form's dot leaders between label and value; a dash for none
+    ("dot leaders", "Overview\n\nMayor ............. Mette Søndergaard\n", "overview.mayor", "Mette Søndergaard",
+     None),
+    ("dot leaders before a dash", "Overview\n\nInnovation Lead ........ -\n", "overview.innovation_lead", None, None),
     ("term with a figure dash", "Overview\n\nTerm: 2014\u20122018\n", "overview.term_end", 2018, None),
     ("term with a split year", "Overview\n\nTerm: 2018/19 – 2024\n", "overview.term_end", None, "unreadable_value"),
     # a value read from the wrong cell leaves both parts unknown (blind round 6: 6 silent)

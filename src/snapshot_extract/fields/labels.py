@@ -34,7 +34,9 @@ _INNER_KEY_RE = re.compile(rf"\s(?P<key>{_KEYS})\s*:", re.I)
 # A label with or without its colon, alone on its line or followed by its value: an Overview set as
 # a table (label | value) or with the value on the line below
 # (a whole word: "MAYORAL TERM" is no "Mayor" label with the value "AL TERM")
-BARE_KEY_RE = re.compile(rf"^(?P<key>{_KEYS})(?!\w)\s*[:\u2013\u2014]?\s*(?P<value>.*)$", re.I)  # "Mayor — X" too
+# (a typed form's dot leaders too: "Mayor ........ X")
+BARE_KEY_RE = re.compile(rf"^(?P<key>{_KEYS})(?!\w)\s*(?:[:\u2013\u2014]|(?:[.\u2026·_]\s?){{3,}}:?)?\s*(?P<value>.*)$",
+                         re.I)  # "Mayor — X" too
 
 
 def labelled_parts(cell: str) -> list[str]:

@@ -29,7 +29,7 @@ _PLACEHOLDER_RE = re.compile(
 )
 
 
-_NOT_A_NAME_RE = re.compile(r"\d|https?:|www\.|\.[a-z]{2,4}(?:/|$)|@")
+_NOT_A_NAME_RE = re.compile(r"\d|https?:|www\.|\.[a-z]{2,4}(?:/|$)|@|\.{3}|\u2026")
 
 
 def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
