@@ -533,6 +533,21 @@ def test_city_spelled_with_a_typographic_apostrophe_in_the_header() -> None:
     assert (record.city.name, record.city.as_printed) == ("'s-Hertogenbosch", "’S-HERTOGENBOSCH")
 
 
+def test_a_running_head_in_the_wrong_encoding_is_no_second_snapshot() -> None:
+    """enscript's running head printed the city's É as "Ã " on every page, the title block
+    printed it right: one city twice, not two snapshots to refuse; the header is the spelling the
+    text uses (blind round 15: the file was refused)."""
+    body = BODY.replace("Akron", "Saint-Aldric-des-Prés")
+    text = ("City Innovation Snapshot SAINT-ALDRIC-DES-PRÃ S, Canada\n\n"
+            "City Innovation Snapshot SAINT-ALDRIC-DES-PRÉS, Canada" + body
+            + "\n\nCity Innovation Snapshot SAINT-ALDRIC-DES-PRÃ S, Canada\n")
+    sections = _sections(text)
+    assert len(sections.header_cities) == 1
+    assert sections.header is not None and sections.header.as_printed == "SAINT-ALDRIC-DES-PRÉS"
+    assert _sections("City Innovation Snapshot AKRON, United States" + BODY
+                     + "\n\nCity Innovation Snapshot AARHUS, Denmark\n").header_cities == ("akron", "aarhus")
+
+
 def test_a_running_head_above_a_cell_is_no_second_snapshot() -> None:
     """Page 2's kicker alone, a grid cell "Social Inclusion, Equity" right below it: furniture, not
     a second city; and a lowercase phrase before a kicker ("..., to") is no city either."""

@@ -26,7 +26,8 @@ def detect_sections(document: Document, vocabulary: Vocabulary | None = None) ->
     content = [line for index, line in enumerate(document.lines) if index not in furniture.lines]
     opened = list(split_at_headings(content, term_groups))
     sections, preamble, moves = relocate(opened, wrap_width(content), term_groups)
-    return Sections(main_header(furniture.headers), sections, preamble, moves, header_cities(furniture.headers))
+    header = main_header(furniture.headers, content)
+    return Sections(header, sections, preamble, moves, header_cities(furniture.headers))
 
 
 __all__ = ["SECTION_KEYS", "detect_sections", "group_blocks", "match_heading"]

@@ -33,6 +33,7 @@ _HEADER_RE = re.compile(rf"^\s*{KICKER}\s*[{SEPARATORS}]?\s*{_CITY}$", re.IGNORE
 _REVERSED_HEADER_RE = re.compile(rf"^\s*{_CITY}[{SEPARATORS}]?\s*{KICKER}\s*$", re.IGNORECASE)
 _DIGITS_RE = re.compile(r"\d+")
 NEAR = 3  # lines: how far from the kicker its city line may be, and a footer from a page break
+SAME_CITY = 90  # rapidfuzz ratio of two headers' folded cities: one city printed twice, one copy damaged
 MAX_HEADER_LINES = 5  # a header wrapped over this many lines at most (each word of the kicker, city, country)
 _KICKER_PART_RE = re.compile(r"\b(?:city|innovation|snapshot)\b", re.IGNORECASE)
 _FOOTER_LENGTH = 100
@@ -412,19 +413,30 @@ def _near_break(rank: int, breaks: list[int]) -> bool:
     return any(0 < abs(rank - other) <= NEAR for other in breaks)
 
 
-def main_header(headers: Sequence[Header]) -> Header | None:
+def main_header(headers: Sequence[Header], lines: Sequence[Line] = ()) -> Header | None:
     """The document's header: the first that names a known country (a repeat on page 2 may print
-    what a tool garbled in the first: "CO IMB RA , Po rtu gal"), else the first."""
-    return next((header for header in headers if country_code(header.country)), headers[0] if headers else None)
+    what a tool garbled in the first: "CO IMB RA , Po rtu gal"), else the first; where the
+    headers spell the city differently, the first whose spelling the text's ``lines`` use (a
+    running head in the wrong encoding, "PRÃ S", before the title block's "PRÉS")."""
+    known = [header for header in headers if country_code(header.country)] or list(headers[:1])
+    if len({fold(header.as_printed) for header in known}) > 1:
+        text = f" {fold(' '.join(line.text for line in lines))} "
+        return next((header for header in known if f" {fold(header.as_printed)} " in text), known[0])
+    return known[0] if known else None
 
 
 def header_cities(headers: Sequence[Header]) -> tuple[str, ...]:
     """The distinct cities the headers name (a file holding two snapshots names two); a header that
     holds an earlier one's city among other words (a running head joined with the text beside it),
-    or its letters with other spaces ("CO IMB RA": a dump of letter-spaced type), names the same city."""
+    or its letters with other spaces ("CO IMB RA": a dump of letter-spaced type), or its letters
+    but one or two ("SAINT-ALDRIC-DES-PRÃ S": a running head printed in the wrong encoding), names
+    the same city."""
+    from rapidfuzz.fuzz import ratio
+
     cities: list[str] = []
     for header in headers:
         city = fold(header.as_printed)
-        if not any(f" {known} " in f" {city} " or squeeze(known) == squeeze(city) for known in cities):
+        if not any(f" {known} " in f" {city} " or squeeze(known) == squeeze(city) or ratio(known, city) >= SAME_CITY
+                   for known in cities):
             cities.append(city)
     return tuple(cities)
