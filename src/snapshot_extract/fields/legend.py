@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import permutations
 
 from ..geometry import right_under
-from ..models import PAPER, RGB, BBox, Block, Line, Swatch
+from ..models import PAPER, RGB, BBox, Block, Line, Swatch, is_neutral
 from ..textutil import is_bullet_glyph, split_bullet
 
 # A legend label may follow its key: a colour's name ("Green: with sufficient data", "Light grey:",
@@ -41,7 +41,6 @@ _UNPAINTED_RE = re.compile(
     r"\b(?:un(?:shaded|filled|painted|colou?red|highlighted)|blank|plain|no\s+(?:fill|shading|colou?r))\b", re.I
 )
 _CLAUSE_RE = re.compile(r"[;,.]|\s+(?:and|while|whereas)\s+")
-_NEUTRAL_TOLERANCE = 0.08
 _INDENT = 8.0  # points: a marker may stand this far inside a wrapped label's box (its first line's indent)
 
 
@@ -290,6 +289,3 @@ def swatch_beside(page: int, box: BBox, swatches: tuple[Swatch, ...], legend: bo
     )
     return nearest.fill
 
-
-def is_neutral(colour: RGB) -> bool:
-    return max(colour) - min(colour) < _NEUTRAL_TOLERANCE and (max(colour) < 0.35 or min(colour) > 0.9)

@@ -56,6 +56,7 @@ from .stages import (
     SourceInfo,
     Stray,
     Swatch,
+    is_neutral,
 )
 
 __all__ = [
@@ -79,6 +80,7 @@ __all__ = [
     "Outcomes",
     "Overview",
     "PAPER",
+    "is_neutral",
     "Partnerships",
     "PdfOptions",
     "Peer",

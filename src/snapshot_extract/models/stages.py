@@ -75,6 +75,12 @@ class Swatch:
 
 
 PAPER: RGB = (1.0, 1.0, 1.0)  # the fill of a hollow marker: the paper shows through it
+NEUTRAL_TOLERANCE = 0.08  # of a channel: a colour whose channels are this close is a grey
+
+
+def is_neutral(colour: RGB) -> bool:
+    """Black, a dark grey or white: the ink of text, or the paper; no colour that codes anything."""
+    return max(colour) - min(colour) < NEUTRAL_TOLERANCE and (max(colour) < 0.35 or min(colour) > 0.9)
 
 
 class OcrDoubt(NamedTuple):
