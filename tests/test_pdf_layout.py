@@ -239,6 +239,28 @@ def test_a_justified_title_line_ending_a_fraction_past_the_panels_measure_is_one
     assert not any("OECD" in text for text in texts)
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_coloured_spotlight_title_wrapped_onto_a_long_second_line(tmp_path: Path, backend: str,
+                                                                    vocabulary: Vocabulary) -> None:
+    """A spotlight title in its own colour, not bold, a little larger than the text, wrapped onto
+    a second line of 41 characters: the line in the title's colour carries the title on (blind
+    round 15: the title ended at "… Town Hall: a", its rest started the text, both silent)."""
+    orange = Color(0.588, 0.275, 0.0)
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        _text(canvas, 50, 90, "Spotlight | Rethinking the Town Hall: a", size=10.5, colour=orange)
+        _text(canvas, 50, 103, "Service Design Journey for Every Resident", size=10.5, colour=orange)
+        _text(canvas, 50, 118, "In the spirit of collaboration, Testville set up a small team.")
+        _text(canvas, 50, 150, "What funding is available?", font="Helvetica-Bold", size=12)
+        _text(canvas, 50, 166, "Like 81% of cities surveyed, Testville has dedicated funding.")
+
+    spotlight = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record.spotlight
+    assert spotlight is not None
+    assert spotlight.title == "Rethinking the Town Hall: a Service Design Journey for Every Resident"
+    assert spotlight.text == "In the spirit of collaboration, Testville set up a small team."
+
+
 def _three_column_line(column: int, row: int) -> str:
     return f"column {column} line {row} runs on and on" + ("." if (column, row) == (2, 5) else "")
 

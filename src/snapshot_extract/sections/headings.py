@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from ..models import Line
+from ..models import Line, is_neutral
 from ..textutil import ends_mid_sentence, join_wrapped
 from .heading_table import (
     MAX_HEADING_LENGTH,
@@ -111,6 +111,7 @@ def _read_title(lines: list[Line], index: int, used: int, title: str | None) -> 
 
 
 _MAX_TITLE_LINES = 3
+_TITLE_LINE, _INKED_TITLE_LINE = 40, 80  # characters: the longest line that carries a title on (in its own colour)
 _TITLE_SEPARATORS = "|:–—- "
 
 
@@ -163,13 +164,17 @@ def _next_text(lines: list[Line], at: int) -> int:
 
 
 def _wraps_title(title: Line, line: Line) -> bool:
-    """``line`` carries a title on: the same type (size, weight), short, no sentence, close under
+    """``line`` carries a title on: the same type (size, weight), short (longer in the title's own
+    colour: "Service Design Journey for Every Resident" in its orange), no sentence, close under
     it or at the top of the next column."""
     if title.size is None or line.size is None or title.bbox is None or line.bbox is None:
         return False
     if abs(title.size - line.size) > 0.3 or title.bold != line.bold or line.bullet:
         return False
-    if len(line.text) > 40 or line.text.endswith((".", ":", "?", "!")) or match_heading(line.text) is not None:
+    inked = line.color is not None and line.color == title.color and not is_neutral(line.color)
+    if len(line.text) > (_INKED_TITLE_LINE if inked else _TITLE_LINE) or line.text.endswith((".", ":", "?", "!")):
+        return False
+    if match_heading(line.text) is not None:
         return False
     next_column = line.bbox[1] < title.bbox[1] and line.bbox[0] > title.bbox[2]  # the title went on at its top
     return line.page == title.page and (0 <= line.bbox[1] - title.bbox[3] <= title.size or next_column)
