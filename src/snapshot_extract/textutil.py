@@ -124,6 +124,7 @@ _SPACING_ACCENTS = {"\u00af": "\u0304", "\u00b4": "\u0301", "\u02c6": "\u0302", 
                     "\u00a8": "\u0308", "\u02d8": "\u0306", "\u02c7": "\u030c", "\u02da": "\u030a",
                     "\u02d9": "\u0307", "\u02dd": "\u030b", "\u02db": "\u0328", "\u00b8": "\u0327"}
 _ACCENTS = "[" + "".join(_SPACING_ACCENTS) + "]"
+_ANY_ACCENT_RE = re.compile(_ACCENTS)
 _SPACING_ACCENT_RE = re.compile(f"(?!\u00b4s\\b)(?P<accent>{_ACCENTS})(?P<letter>[^\\W\\d_])|(?P<capital>[^\\W\\d_a-z])"
                                 f"(?P<after>{_ACCENTS})(?![^\\W\\d_])")
 
@@ -156,7 +157,8 @@ def clean_text(text: str) -> str:
     if text.isascii():
         return text
     text = unicodedata.normalize("NFC", expand_ligatures(text))
-    text = _SPACING_ACCENT_RE.sub(_compose_accent, text)
+    if _ANY_ACCENT_RE.search(text):  # rare; the pattern itself tries every capital letter
+        text = _SPACING_ACCENT_RE.sub(_compose_accent, text)
     text = text.replace(_SOFT_HYPHEN, "").replace("\u200b", "").replace("\ufeff", "")
     return _SPACE_SEPARATORS_RE.sub(" ", text)
 
