@@ -10,7 +10,8 @@ names a known country or prints the city in capitals.
 
 Furniture also covers page numbers ("3", "Page 3 of 4", "– 3 –", "3 / 4"), a kicker or a city
 line standing alone (a shorter header on page 2), and running footers: a short line printed
-more than once, each time next to another piece of furniture (a page break).
+more than once, each time next to another piece of furniture (a page break); the last two are
+``running_heads``'s.
 """
 
 from __future__ import annotations
@@ -18,26 +19,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import islice
 
 from ..countries import country_code
 from ..models import Header, Line
-from ..textutil import KICKER, KICKER_RE, PAGE_NUMBER_RE, fold_spaces, squeeze, strip_accents
+from ..textutil import KICKER, KICKER_RE, PAGE_NUMBER_RE, fold_spaces, squeeze
 from .heading_table import match_heading, topic_of
 from .headings import TermGroups
 from .kicker import KICKER_LINE_RE, KICKER_WORDS_RE, SEPARATORS, is_kicker, spelled_out
+from .running_heads import NEAR, Folds, fold, footers, repeated_header_parts
 
 _CITY = r"(?P<city>[^,(|–—·•:\d]{2,60}?)\s*(?:,|\(|\s[|–—·•-]\s)\s*(?P<country>[^()\d:]{2,60}?)\s*\)?\s*"
 _CITY_LINE_RE = re.compile(rf"^\s*{_CITY}$")
 _HEADER_RE = re.compile(rf"^\s*{KICKER}\s*[{SEPARATORS}]?\s*{_CITY}$", re.IGNORECASE)
 _REVERSED_HEADER_RE = re.compile(rf"^\s*{_CITY}[{SEPARATORS}]?\s*{KICKER}\s*$", re.IGNORECASE)
-_DIGITS_RE = re.compile(r"\d+")
-NEAR = 3  # lines: how far from the kicker its city line may be, and a footer from a page break
 SAME_CITY = 90  # rapidfuzz ratio of two headers' folded cities: one city printed twice, one copy damaged
 MAX_HEADER_LINES = 5  # a header wrapped over this many lines at most (each word of the kicker, city, country)
 _KICKER_PART_RE = re.compile(r"\b(?:city|innovation|snapshot)\b", re.IGNORECASE)
-_FOOTER_LENGTH = 100
-_REPEATS, _REPEATED_WORDS = 3, 4  # a line of this many words printed this often is furniture wherever it stands
 
 
 @dataclass(frozen=True)
@@ -84,9 +81,9 @@ def find_furniture(lines: Sequence[Line], term_groups: TermGroups | None = None)
             headers.append(replace(_header(lines[title[0]], title[1]), kicker=False))
             used.add(title[0])
     used |= {index for index, line in enumerate(lines) if PAGE_NUMBER_RE.match(line.text) and line.text.strip()}
-    folds = _Folds(lines)
-    used |= _repeated_header_parts(lines, headers, used, folds)
-    used |= _footers(lines, used, folds, term_groups)
+    folds = Folds(lines)
+    used |= repeated_header_parts(lines, headers, used, folds)
+    used |= footers(lines, used, folds, term_groups)
     return Furniture(tuple(headers), frozenset(used))
 
 
@@ -289,128 +286,6 @@ def _near_level(lines: Sequence[Line], kicker: int, used: set[int]) -> list[tupl
         if distance <= reach:
             near.append((distance, index))
     return near
-
-
-_WORD_RE = re.compile(r"\w+")
-
-
-def fold(text: str) -> str:
-    """``text`` compared without case, accents, spacing or punctuation."""
-    return " ".join(_WORD_RE.findall(strip_accents(text).casefold()))
-
-
-class _Folds(dict[int, str]):
-    """Line index -> the line's text folded (``fold``), worked out when first asked for: the
-    header-part and the footer tests ask for the same short lines."""
-
-    def __init__(self, lines: Sequence[Line]) -> None:
-        super().__init__()
-        self.lines = lines
-
-    def __missing__(self, index: int) -> str:
-        folded = self[index] = fold(self.lines[index].text)
-        return folded
-
-
-def _repeated_header_parts(lines: Sequence[Line], headers: list[Header], used: set[int], folds: _Folds) -> set[int]:
-    """Lines that repeat a header part alone: the city's name (next to other furniture) or its
-    city line (page 2's short header), or the kicker with the city's name, in either order
-    ("Seoul · City Innovation Snapshot"); also such a part wrapped onto the next line ("AKRON,
-    United" / "States")."""
-    if not headers:
-        return set()
-    names = {fold(header.as_printed) for header in headers}
-    parts = set(names)
-    parts |= {fold(f"{header.as_printed} {header.country}") for header in headers}
-    parts |= {fold(f"{header.as_printed} city innovation snapshot") for header in headers}
-    parts |= {fold(f"city innovation snapshot {header.as_printed}") for header in headers}
-    longest = 2 * max(len(part) for part in parts)  # folding drops punctuation: a longer line is no part
-    free = [index for index, line in enumerate(lines) if index not in used and line.text and len(line.text) <= longest]
-    starts = {part.split(" ", 1)[0] for part in parts}  # a part wrapped onto the next line starts with one of these
-    repeated: set[int] = set()
-    for position, index in enumerate(free):
-        folded = folds[index]
-        if folded in parts:
-            found = {index}
-        elif folded.split(" ", 1)[0] in starts and position + 1 < len(free) and free[position + 1] == index + 1 \
-                and f"{folded} {folds[index + 1]}" in parts:
-            found = {index, index + 1}
-        else:
-            continue
-        if not _under_spotlight(lines, index) and not _runs_on(lines, index, used):
-            repeated |= found
-    # the city's name alone, run on by the line right under it, is a running head only at a page
-    # break: elsewhere it is a word of a narrow column's sentence ("Linköping" / "Co-design" / "Studio
-    # brings together …")
-    bare = {index for index in repeated if folds[index] in names and index + 1 < len(lines) and lines[index + 1].text}
-    if bare:
-        rank, breaks = _ranks(lines, used)
-        repeated -= {index for index in bare if not _near_break(rank[index], breaks) or _starts_sentence(lines, index)}
-    return repeated
-
-
-def _starts_sentence(lines: Sequence[Line], index: int) -> bool:
-    """The line at ``index`` (the city's name) is the subject of a sentence: the text line before
-    it ends one, the line after it carries on in lower case ("… other organisations." /
-    "Querétaro" / "maintains a comprehensive …"), however near a page's furniture it stands."""
-    before = next((line.text for line in reversed(lines[:index]) if line.text), "")
-    return before.rstrip()[-1:] in ".!?" and bool(before.strip()) and lines[index + 1].text[:1].islower()
-
-
-def _under_spotlight(lines: Sequence[Line], index: int) -> bool:
-    """The line before ``index`` opens the spotlight panel ("Spotlight: Open", "SPOTLIGHT –"): the
-    city's name under it is the rest of the panel's title ("Open" / "Mönchengladbach"), wrapped in
-    a narrow column, not a running head; the line before may be the title's start, printed level
-    with the heading ("Spotlight:   Open" / "Mönchengladbach")."""
-    above = list(islice((lines[at] for at in range(index - 1, -1, -1) if lines[at].text), 2))
-    if len(above) == 2 and not (above[0].bbox and above[1].bbox and abs(above[0].bbox[1] - above[1].bbox[1]) < 1):
-        above.pop()  # not level with the line before it
-    return any(squeeze(line.text).startswith("spotlight") for line in above)
-
-
-def _runs_on(lines: Sequence[Line], index: int, used: set[int]) -> bool:
-    """The line at ``index`` carries on the line right above it, no furniture: the same type, the
-    same left edge, at the line spacing ("STREET LAB" / "TALLINN", a title wrapped)."""
-    line, above = lines[index], lines[index - 1] if index else None
-    if above is None or index - 1 in used or line.bbox is None or above.bbox is None or line.size is None:
-        return False
-    return (above.page == line.page and above.size == line.size and above.bold == line.bold
-            and abs(above.bbox[0] - line.bbox[0]) <= 1 and 0 <= line.bbox[1] - above.bbox[3] <= line.size / 2)
-
-
-def _footers(lines: Sequence[Line], furniture: set[int], folds: _Folds, term_groups: TermGroups | None = None
-             ) -> set[int]:
-    """Short lines of a text dump printed more than once (digits aside), each time within ``NEAR``
-    non-blank lines of other furniture: a running footer or head at a page break; and a line of
-    some words printed three times or more, wherever a dump put it (a footnote under the columns:
-    "Source: OECD (2019), Survey on …"); never a term of the vocabulary (a priority area and the
-    same grid cell, each at a page's foot). (A PDF's are known by their place in the page margin:
-    the reader has taken them out.)"""
-    position, breaks = _ranks(lines, furniture)
-    occurrences: dict[str, list[int]] = {}
-    for index in position:  # the non-blank lines, in order
-        line = lines[index]
-        text = line.text
-        if (index not in furniture and len(text) <= _FOOTER_LENGTH and not line.bullet and line.bbox is None
-                and not (term_groups is not None and term_groups(text))):
-            occurrences.setdefault(_DIGITS_RE.sub("#", folds[index]), []).append(index)
-    found: set[int] = set()
-    for text, indices in occurrences.items():
-        repeated = len(indices) >= _REPEATS and len(text.split()) >= _REPEATED_WORDS
-        if repeated or (len(indices) > 1 and all(_near_break(position[index], breaks) for index in indices)):
-            found.update(indices)
-    return found
-
-
-def _ranks(lines: Sequence[Line], furniture: set[int]) -> tuple[dict[int, int], list[int]]:
-    """Each non-blank line's rank among the non-blank lines (in order), and the ranks of the
-    furniture among them: where the page breaks are."""
-    rank = {index: position for position, index in enumerate(i for i, line in enumerate(lines) if line.text)}
-    return rank, sorted(rank[index] for index in furniture if index in rank)
-
-
-def _near_break(rank: int, breaks: list[int]) -> bool:
-    return any(0 < abs(rank - other) <= NEAR for other in breaks)
 
 
 def main_header(headers: Sequence[Header], lines: Sequence[Line] = ()) -> Header | None:
