@@ -82,7 +82,7 @@ def _starts_sentence(lines: Sequence[Line], index: int) -> bool:
     it ends one, the line after it carries on in lower case ("… other organisations." /
     "Querétaro" / "maintains a comprehensive …"), however near a page's furniture it stands."""
     before = next((line.text for line in reversed(lines[:index]) if line.text), "")
-    return before.rstrip()[-1:] in ".!?" and bool(before.strip()) and lines[index + 1].text[:1].islower()
+    return before.rstrip().endswith((".", "!", "?")) and lines[index + 1].text[:1].islower()
 
 
 def _under_spotlight(lines: Sequence[Line], index: int) -> bool:
