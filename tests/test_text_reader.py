@@ -367,6 +367,68 @@ def test_a_line_end_hyphen_no_evidence_decides_is_decided_by_english(first: str,
     assert join_wrapped(lines[2:4]) == read
 
 
+@pytest.mark.parametrize("british", ["neighbourhood", "colourful", "favourite", "programme", "organisations"])
+def test_a_british_spelling_is_an_english_word(british: str) -> None:
+    """The word list spells American: a British ending, or "our" inside a word, is looked up as
+    its American spelling (a line holding "neighbourhood" read as a line of no words, and its
+    lost hyphen stayed lost: 35 values of the dump sweep)."""
+    from snapshot_extract.read.hyphens import english_frequency
+
+    assert english_frequency(british) > 0
+
+
+def _paragraph_with(joined: str) -> str:
+    """A hard-wrapped paragraph (lines of 55-58 characters) whose third line a dump tool joined
+    to the next at a line-end hyphen it dropped: ``joined`` is that line's word at the join."""
+    return "\n".join([
+        "City Innovation Snapshot AUCKLAND, New Zealand", "", "Spotlight | Street Lab", "",
+        "Street Lab Auckland brings together municipal departments,",
+        "universities and local firms to test new solutions in",
+        f"real urban settings. Recent trials include {joined} robots in the harbour district and smart",
+        "waste containers that report when they need to be emptied.",
+        "The most promising ideas are taken up by municipal teams.", ""])
+
+
+@pytest.mark.parametrize(("joined", "read"), [
+    ("selfdriving delivery", "include self-driving delivery robots"),  # a prefix and a word
+    ("pilotto-practice", "include pilot-to-practice robots"),  # "pilot" + "to", not "pi" + "lotto"
+    ("codesign", "include co-design robots"),  # the prefix's parting, not "code" + "sign"
+    ("delivery", "include delivery robots"),  # a word the tool rightly joined ("deliv-" + "ery")
+    ("neighbourhood", "include neighbourhood robots"),  # British for the list's "neighborhood": a word
+    ("www.akl.nz/opendata", "include www.akl.nz/opendata robots"),  # an address holds no hyphen it lost
+])
+def test_a_line_a_tool_joined_at_a_dropped_hyphen_gets_the_hyphen_back(joined: str, read: str) -> None:
+    """pdftotext and a viewer's copy join a line ending in a hyphen to the next and drop the
+    hyphen: the line is then twice the paragraph's measure, and a compound at its first measure
+    reads as no word ("selfdriving": 19 silent spotlight texts in each copy kind of the dump
+    sweep). The line is parted there and the hyphen decided as any line-end hyphen."""
+    from snapshot_extract.textutil import join_wrapped
+
+    lines = [line.text for line in read_text(_paragraph_with(joined).encode(), "x.txt").lines if line.text]
+    assert read in join_wrapped(lines[2:])
+
+
+def test_a_measure_is_taken_in_the_lines_own_paragraph() -> None:
+    """Beside a paragraph's full lines, its short last line and the next heading's line are no
+    measure: its lines are no joined lines ("minibuses" read "mini-buses" in a text fixture)."""
+    text = ("Every autumn the Krakow Smart City Forum brings city officials, researchers from the\n"
+            "Jagiellonian University and AGH, start-ups and residents together for three days of\n"
+            "municipal experts and can be tested in one of the city's districts. The forum has already\n"
+            "led to a pilot of on-demand minibuses in Nowa Huta and a shared map of accessible\n"
+            "routes for wheelchair users.\n\nWhat is the city's innovation\nvision?\n")
+    lines = [line.text for line in read_text(text.encode(), "x.txt").lines]
+    assert any("on-demand minibuses in" in line for line in lines)
+
+
+def test_a_paragraph_printed_on_one_line_is_no_joined_line() -> None:
+    """A converter that prints each paragraph on one line, between short list items, gives no
+    measure: its compound-like words stay as printed."""
+    text = ("Spotlight | Street Lab\n\n- Economists\n- Data scientists\n\nRecent trials include "
+            "selfdriving robots in the harbour district and smart waste containers.\n\n- Designers\n")
+    lines = [line.text for line in read_text(text.encode(), "x.txt").lines]
+    assert any("include selfdriving robots" in line for line in lines)
+
+
 @pytest.mark.parametrize(("parts", "read"), [
     (["elderly resid\u2010", "ents living alone"], "elderly residents living alone"),
     (["local firms co\u2010", "create services"], "local firms co-create services"),  # a compound's own hyphen

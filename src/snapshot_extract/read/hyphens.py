@@ -176,11 +176,14 @@ _AMERICAN = (("isations", "izations"), ("isation", "ization"), ("ise", "ize"), (
 
 
 def english_frequency(word: str) -> int:
-    """How often ``word`` (lower case), or its American spelling, occurs in the English word list."""
+    """How often ``word`` (lower case), or its American spelling, occurs in the English word list
+    (a British ending, or "our" inside a word: "neighbourhood")."""
     words = english_words()
     if word in words:
         return int(words[word])
     american = next((word[: -len(british)] + us for british, us in _AMERICAN if word.endswith(british)), None)
+    if american is None and "our" in word[1:-3]:
+        american = word[0] + word[1:-3].replace("our", "or") + word[-3:]
     return int(words[american]) if american is not None and american in words else 0
 
 

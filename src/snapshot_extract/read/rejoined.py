@@ -1,0 +1,124 @@
+"""Lines a dump tool joined at a hyphen it took away, parted again where the hyphen stood.
+
+``pdftotext`` and a viewer's copy join a line that ends in a hyphen to the next one and drop
+the hyphen: right for a word broken at the margin ("deliv-" + "ery"), wrong for a compound
+("self-" + "driving" becomes "selfdriving", "co-" + "create" "cocreate"). The dump shows where
+it happened: among the paragraph's lines, all as long as its measure, one line is about twice
+as long, and the word that straddles its first measure is no English word but two of them.
+Such a line is parted there, the hyphen back at the end of its first part, so that the
+document's own evidence and the English word list decide the hyphen as they decide every
+line-end hyphen (``hyphens.mark_line_ends``): the record reads "self-driving".
+
+The word must be the only one at the join that parts into two common words ("self" + "driving",
+"pilot" + "to"; a prefix such as "co" counts as a word), printed nowhere else in the document,
+outside a web address, on a line of words (not a line two columns share, nor one whose words a
+tool ran together).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import takewhile
+
+from .hyphens import AFFIXES, RARE, Hyphenation, english_frequency
+
+# a lower-case word, not one broken at a line end ("resid-" + a space: a break a tool left open)
+_CANDIDATE_RE = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])(?![-\u2010\u00ad](?![^\W\d_]))")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+NEIGHBOURS = 4  # lines each side whose lengths give a paragraph's measure
+JOINED = 1.5  # a line this many measures long at least holds a line joined on
+FULL = 0.8  # two lines this close in length are full lines of the paragraph
+SHORTEST_PART = 0.6  # measures: a line that went on in the next one was at least this long
+LONGEST_PART = 1.1  # measures: and at most this long (the measure is a guess from the lines around)
+MIN_MEASURE = 20  # characters: shorter lines are no paragraph's
+WORDS = 0.85  # share of a line's words that are English: a line of words, not one run together
+
+
+def part_rejoined(texts: Sequence[str]) -> list[str]:
+    """The dump's lines with each line a tool joined at a dropped hyphen parted again, its first
+    part ending in the hyphen (see the module docstring)."""
+    lengths = [len(text.rstrip()) for text in texts]
+    hyphenation: Hyphenation | None = None
+    parted: list[tuple[int, list[str]]] = []
+    for index, length in enumerate(lengths):
+        measure = _measure(_paragraph_around(lengths, index), length) if length else None
+        if measure is None or "   " in texts[index].strip():
+            continue
+        hyphenation = hyphenation or Hyphenation.from_texts(texts)
+        parts = _parted(texts[index].rstrip(), measure, hyphenation)
+        if len(parts) > 1:
+            parted.append((index, parts))
+    lines = list(texts)
+    for index, parts in reversed(parted):
+        lines[index : index + 1] = parts
+    return lines
+
+
+def _paragraph_around(lengths: list[int], index: int) -> list[int]:
+    """The lengths of up to ``NEIGHBOURS`` lines each side of line ``index`` in its paragraph (no
+    blank line between)."""
+    before = takewhile(bool, reversed(lengths[max(0, index - NEIGHBOURS) : index]))
+    after = takewhile(bool, lengths[index + 1 : index + 1 + NEIGHBOURS])
+    return [*before, *after]
+
+
+def _measure(around: list[int], length: int) -> int | None:
+    """The measure of the paragraph around a line ``length`` long that holds a line joined on:
+    the longest of the lines ``around`` it that are no such line and that another one of them
+    nearly matches (a full line; one line joined on among them is no measure); else None."""
+    shorter = sorted((other for other in around if other * JOINED <= length), reverse=True)
+    for rank, measure in enumerate(shorter[:-1]):
+        if shorter[rank + 1] >= FULL * measure:
+            return measure if measure >= MIN_MEASURE else None
+    return None
+
+
+def _parted(text: str, measure: int, hyphenation: Hyphenation) -> list[str]:
+    """``text`` parted at each compound whose hyphen a tool dropped at a line end, the first at
+    a measure from its start, the next a measure on from there."""
+    words = _WORD_RE.findall(text)
+    if sum(1 for word in words if english_frequency(word.lower())) < WORDS * len(words):
+        return [text]
+    parts: list[str] = []
+    start = 0
+    while len(text) - start >= JOINED * measure:
+        cut = _cut(text, start, measure, hyphenation)
+        if cut is None:
+            break
+        parts.append(text[start:cut] + "-")
+        start = cut
+    return [*parts, text[start:]]
+
+
+def _cut(text: str, start: int, measure: int, hyphenation: Hyphenation) -> int | None:
+    """Where in ``text`` (after ``start``) a compound that straddles the line's measure lost its
+    hyphen, or None."""
+    cuts = []
+    for match in _CANDIDATE_RE.finditer(text, start):
+        if match.start() - start > LONGEST_PART * measure:
+            break
+        word = match.group()
+        if english_frequency(word) >= RARE or hyphenation.printed(word, times=2) or _in_address(text, match):
+            continue
+        cuts += [(match.start() + split, word[:split] in AFFIXES) for split in _compound_splits(word)
+                 if SHORTEST_PART * measure <= match.start() + split - start <= LONGEST_PART * measure + 1]
+    prefixed = [cut for cut, prefix in cuts if prefix]  # "co" + "design" rather than "code" + "sign"
+    # else the longest first line: the piece after it did not fit ("pilot" + "to", not "pi" + "lotto")
+    return max(prefixed or [cut for cut, _ in cuts], default=None)
+
+
+def _compound_splits(word: str) -> list[int]:
+    """Where ``word`` parts into two common English words, the first of which may be a prefix
+    ("co" + "create")."""
+    return [split for split in range(2, len(word) - 1)
+            if english_frequency(word[split:]) >= RARE
+            and (word[:split] in AFFIXES or english_frequency(word[:split]) >= RARE)]
+
+
+def _in_address(text: str, match: re.Match[str]) -> bool:
+    """The word is part of a web address ("louisvilleky.gov/opendata")."""
+    token_start = text.rfind(" ", 0, match.start()) + 1
+    token_end = text.find(" ", match.end())
+    token = text[token_start : token_end if token_end >= 0 else len(text)]
+    return "/" in token or "." in token.rstrip(".,;:")
