@@ -450,6 +450,15 @@ def test_the_header_wherever_it_is(header: str) -> None:
     assert "overview" in sections.sections and not sections.preamble
 
 
+def test_a_publishers_line_over_the_kicker_is_no_header() -> None:
+    """A publisher's line over the kicker reads as "<CITY> · <country> <kicker>" too: of the two
+    readings of one kicker, the one naming a known country is the header (blind round 16 read the
+    city "OECD" of the country "Bloomberg Philanthropies", silently, in 5 PDFs and 3 dumps)."""
+    sections = _sections("OECD · Bloomberg Philanthropies\nCity Innovation Snapshot\nAKRON, United States" + BODY)
+    assert sections.header is not None
+    assert (sections.header.as_printed, sections.header.country) == ("AKRON", "United States")
+
+
 @pytest.mark.xfail(strict=True, reason="known: lines joined after a kicker may carry a short line into the city's "
                                        "name when the country is known; the city is not required on one line")
 def test_a_list_item_between_the_kicker_and_the_city_line_is_no_part_of_the_city() -> None:

@@ -59,7 +59,12 @@ def find_furniture(lines: Sequence[Line], term_groups: TermGroups | None = None)
         line = lines[index]
         if index in used:
             continue
-        window = _header_window(lines, texts[rank:rank + MAX_HEADER_LINES]) if rank in near_kicker else None
+        window = _window_at(lines, texts, rank, near_kicker)
+        if window is not None and country_code(window[0].country) is None:
+            # "OECD · Bloomberg Philanthropies" over "City Innovation Snapshot" / "PORTO, Brazil": of
+            # two readings of one kicker, the one that names a known country
+            later = (_window_at(lines, texts, other, near_kicker) for other in range(rank + 1, rank + MAX_HEADER_LINES))
+            window = next((found for found in later if found is not None and country_code(found[0].country)), window)
         if window is not None:
             headers.append(window[0])
             used.update(window[1])
@@ -85,6 +90,12 @@ def find_furniture(lines: Sequence[Line], term_groups: TermGroups | None = None)
     used |= repeated_header_parts(lines, headers, used, folds)
     used |= footers(lines, used, folds, term_groups)
     return Furniture(tuple(headers), frozenset(used))
+
+
+def _window_at(lines: Sequence[Line], texts: list[int], rank: int,
+               near_kicker: set[int]) -> tuple[Header, list[int]] | None:
+    """``_header_window`` of the lines from the ``rank``-th non-blank one, where a kicker is near."""
+    return _header_window(lines, texts[rank:rank + MAX_HEADER_LINES]) if rank in near_kicker else None
 
 
 def _header_placed(lines: Sequence[Line], texts: list[int]) -> tuple[Header, list[int]] | None:
