@@ -503,6 +503,24 @@ def test_city_line_level_with_the_kicker_wherever_the_reading_order_put_it() -> 
         assert (header is not None and (header.as_printed, header.country) == ("AKRON", "United States")) is found
 
 
+def test_a_pages_last_line_is_no_part_of_the_next_pages_running_head() -> None:
+    """A grid's last cell at the foot of page 1 ("Housing") and page 2's running head ("AKRON,
+    United States — City Innovation Snapshot") read on as one header's lines; a header is printed
+    on one page: the cell stays a cell (blind round 16 lost it from the grid, silently)."""
+    def line(text: str, top: float, page: int) -> Line:
+        return Line(text, page, (50, top, 50 + 5 * len(text), top + 10), size=10)
+
+    texts = [*BODY.strip().split("\n\n"), "How are outcomes measured?", "Education"]
+    body = [line(text, 100 + 14 * row, 1) for row, text in enumerate(texts)]
+    lines = (line("City Innovation Snapshot", 30, 1), line("AKRON, United States", 50, 1), *body,
+             line("Housing", 780, 1), line("AKRON, United States — City Innovation Snapshot", 20, 2),
+             line("Policing and Law Enforcement", 60, 2))
+    sections = detect_sections(Document(SourceInfo("t.pdf", "0" * 64, "pdf", 2), lines))
+    assert sections.header is not None and sections.header.as_printed == "AKRON"
+    outcomes = sections.sections["outcomes"]
+    assert "Housing" in [line.text for block in outcomes.blocks for line in block.lines]
+
+
 def test_title_line_without_kicker_is_the_header_with_a_warning() -> None:
     """The kicker not in the text (printed as a picture, turned up the margin): a first line
     "CITY, known country" stands for the header, warned; a first line naming no known country

@@ -140,7 +140,10 @@ def _header_window(lines: Sequence[Line], following: list[int]) -> tuple[Header,
     "KŌCHI" / "Japan", the known country alone on the last line), in either order; of the
     windows that read as a header, the first naming a known country, else the first."""
     found: list[tuple[re.Match[str], int]] = []
+    page = lines[following[0]].page if following else None
     for size in range(1, len(following) + 1):
+        if size > 1 and lines[following[size - 1]].page not in (page, None):
+            break  # a header is printed on one page ("Housing", a grid's last cell, over page 2's head)
         texts = [lines[index].text for index in following[:size]]
         text = " ".join(texts)
         if size > 1 and not _KICKER_PART_RE.search(text):
