@@ -342,6 +342,20 @@ def test_funding_directed_towards_items_after_the_intro(vocabulary: Vocabulary) 
     assert not [w for w in record["warnings"] if w["field"].startswith("funding")]
 
 
+def test_funding_uses_named_without_their_verb(vocabulary: Vocabulary) -> None:
+    """Uses named by their object alone ("digital systems", not "investing in digital systems"),
+    run together with "and": each is its term (blind round 16: 18 documents lost them, flagged)."""
+    record = _record(
+        "What funding is available?\n\nBilbao has dedicated funding to support innovation capacity, which comes "
+        "from the municipal budget. Bilbao's funding for innovation capacity is generally directed towards "
+        "digital systems and hiring and training staff, physical infrastructure and third-party services.\n",
+        vocabulary,
+    )
+    assert _ids(record["funding"]["directed_to"]) == [
+        "digital_systems", "staff", "physical_infrastructure", "third_party_services"]
+    assert not [w for w in record["warnings"] if w["field"].startswith("funding")]
+
+
 def test_a_sentence_without_full_stop_after_the_sources_is_no_source(vocabulary: Vocabulary) -> None:
     """The funding-uses sentence printed without its full stop right after the sources' bullets:
     a sentence that says what the section says ends the list; its uses are read (a blind round
