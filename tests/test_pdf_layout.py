@@ -343,6 +343,26 @@ def test_ligatures_are_expanded(tmp_path: Path, backend: str) -> None:
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+def test_a_space_the_pdf_prints_parts_words_however_close_they_stand(tmp_path: Path, backend: str) -> None:
+    """A space printed in a font of its own whose advance is taken back, so that the next word
+    starts where the last one ends (LuaLaTeX's "ff" ligature left its last letter's box over the
+    space: blind round 16 read "Stafffrom", silently): the PDF's space parts the words."""
+    def draw(canvas: Canvas) -> None:
+        text = canvas.beginText(50, HEIGHT - 60)
+        text.setFont("Helvetica", 10)
+        text.textOut("Staff")
+        text.setFont("Times-Roman", 10)
+        text.setCharSpace(-2.5)
+        text.textOut(" ")
+        text.setCharSpace(0)
+        text.setFont("Helvetica", 10)
+        text.textOut("from housing")
+        canvas.drawText(text)
+
+    assert _texts(_read(_render(tmp_path, draw), backend)) == ["Staff from housing"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_symbol_font_bullets(tmp_path: Path, backend: str) -> None:
     def draw(canvas: Canvas) -> None:
         for row, (font, glyph) in enumerate([("ZapfDingbats", "l"), ("ZapfDingbats", "u"),

@@ -133,15 +133,19 @@ def _bbox(values: tuple[float, ...]) -> tuple[float, float, float, float]:
 
 def _add_spans(spans: list[Span], block: dict[str, Any]) -> None:
     """Append the block's horizontal spans that hold more than whitespace, stripped of it (their
-    box trimmed by ``_SPACE_WIDTH`` a space)."""
+    box trimmed by ``_SPACE_WIDTH`` a space); a span of whitespace alone marks the space after
+    the span before it (a ligature's last letter may stand over it: "Staff" + " " + "from")."""
     for line in block["lines"]:
         direction = line["dir"]
         if abs(direction[1]) > 0.01 or direction[0] <= 0:
             continue  # rotated or vertical text: not part of a snapshot's reading order
+        first = len(spans)
         for raw in line["spans"]:
             text: str = raw["text"]
             stripped = text.strip()
             if not stripped:
+                if text and len(spans) > first:
+                    spans[-1] = spans[-1]._replace(space_after=True)
                 continue
             size = raw["size"]
             x0, _, x1, _ = raw["bbox"]
