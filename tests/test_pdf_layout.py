@@ -909,6 +909,42 @@ def test_a_legend_line_of_both_keys_each_after_its_marker_glyph(tmp_path: Path, 
     assert not [w for w in record.warnings if w.field.startswith("outcomes")]
 
 
+def _one_glyph_in_two_colours(canvas: Canvas) -> None:
+    """Every area and both legend labels after the same glyph "●", green or orange; the labels'
+    and the areas' words black (LuaLaTeX lists, blind round 16)."""
+    font, orange, black = _dejavu(), Color(0.88, 0.48, 0.0), Color(0, 0, 0)
+
+    def keyed(x: float, top: float, words: str, key: Color) -> float:
+        text = canvas.beginText(x, HEIGHT - top)
+        text.setFont(font, 10)
+        text.setFillColor(key)
+        text.textOut("● ")
+        text.setFillColor(black)
+        text.textOut(words)
+        canvas.drawText(text)
+        return text.getX()
+
+    _text(canvas, 50, 40, HEADER, size=14)
+    _text(canvas, 50, 80, "How are outcomes measured?", font="Helvetica-Bold", size=12)
+    _text(canvas, 50, 96, "Policy areas with sufficient data or without sufficient data.")
+    for row, (area, has_data) in enumerate([("Culture", True), ("Tourism", False), ("Health", True)]):
+        keyed(50, 120 + 16 * row, area, GREEN if has_data else orange)
+    end = keyed(50, 180, "adequate data", GREEN)
+    keyed(end + 12, 180, "data lacking", orange)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_legend_of_one_glyph_in_two_colours_keys_each_phrase_by_its_glyphs_colour(
+        tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """"● adequate data ● data lacking": the phrases black, each after a glyph in its side's
+    colour, and each area after a glyph so coloured: the legend is the glyphs' colours (blind
+    round 16: 5 LuaLaTeX grids came back null, warned)."""
+    record = parse_document(_read(_render(tmp_path, _one_glyph_in_two_colours), backend), vocabulary).record
+    assert [term.id for term in record.outcomes.with_sufficient_data or []] == ["culture", "health"]
+    assert [term.id for term in record.outcomes.without_sufficient_data or []] == ["tourism"]
+    assert not [w for w in record.warnings if w.field.startswith("outcomes")]
+
+
 def _glyph_coded_grid_in_one_colour(canvas: Canvas) -> None:
     font = _dejavu()
     _text(canvas, 50, 40, HEADER, size=14)

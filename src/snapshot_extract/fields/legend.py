@@ -41,6 +41,7 @@ _UNPAINTED_RE = re.compile(
     r"\b(?:un(?:shaded|filled|painted|colou?red|highlighted)|blank|plain|no\s+(?:fill|shading|colou?r))\b", re.I
 )
 _CLAUSE_RE = re.compile(r"[;,.]|\s+(?:and|while|whereas)\s+")
+KEY_LENGTH = 12  # characters at most of a key printed before a label: a glyph or a colour's name
 _INDENT = 8.0  # points: a marker may stand this far inside a wrapped label's box (its first line's indent)
 
 
@@ -202,15 +203,20 @@ def _coloured_phrases(block: Block) -> list[tuple[str, RGB]]:
     """The legend a sentence carries: "with sufficient data" and "without sufficient data" (or
     another legend phrase) printed each in its colour (a run of one colour that starts the
     phrase counts: the phrase may wrap onto the next line), a marker glyph before it too
-    ("● With sufficient data ○ Without …")."""
+    ("● With sufficient data ○ Without …"); or each phrase after a key in its colour (a green
+    "●" before "adequate data", an orange one before "data lacking")."""
     found = []
     for line in block.lines:
+        key: RGB | None = None  # the colour of a key printed right before this run
         for text, colour in line.color_parts:
             run = split_bullet(text)[1].lower().rstrip(".,;:")
             run = " ".join(_KEY_PREFIX_RE.sub("", run, count=1).split())  # "blue = with sufficient data"
             kind = _run_kind(run)
             if kind is not None and not is_neutral(colour):
                 found.append((kind, colour))
+            elif kind is not None and key is not None:
+                found.append((kind, key))
+            key = colour if not is_neutral(colour) and len(text) <= KEY_LENGTH else None
     return found
 
 
@@ -246,7 +252,7 @@ def key_colour(line: Line) -> RGB | None:
     if len(line.color_parts) < 2:
         return None
     text, colour = line.color_parts[0]
-    return None if is_neutral(colour) or len(text) > 12 else colour
+    return None if is_neutral(colour) or len(text) > KEY_LENGTH else colour
 
 
 def row_legend(block: Block, swatches: tuple[Swatch, ...]) -> list[tuple[str, RGB]]:
