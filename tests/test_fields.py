@@ -794,6 +794,24 @@ def test_a_dump_grid_keyed_by_glyphs_reads_each_area_by_its_glyph(vocabulary: Vo
     assert not [w for w in record["warnings"] if w["field"].startswith("outcomes")]
 
 
+@pytest.mark.parametrize(("question", "yes"), [("Sufficient data?", "with"), ("Insufficient data?", "without")])
+def test_a_table_answering_the_legends_question_reads_each_area_by_its_answer(
+        vocabulary: Vocabulary, question: str, yes: str) -> None:
+    """A table of areas and "Yes" / "No" under a column that asks the legend's question: each
+    area on the side its answer says, the headings and answers no areas (blind round 16: a Word
+    table, its cells also painted, came back with both lists null in 5 PDFs and 2 dumps)."""
+    record = _record(
+        "How are outcomes measured?\n\nPolicy areas with sufficient data or without sufficient data to support "
+        f"innovation capacity in the city.\n\n| Policy area | {question} |\n|---|---|\n| Culture | Yes |\n"
+        "| Tourism | No |\n| Public Works | Yes |\n", vocabulary)
+    outcomes = record["outcomes"]
+    answered_yes, answered_no = ["culture", "public_works"], ["tourism"]
+    assert _ids(outcomes["policy_areas"]) == ["culture", "tourism", "public_works"]
+    assert _ids(outcomes["with_sufficient_data"]) == (answered_yes if yes == "with" else answered_no)
+    assert _ids(outcomes["without_sufficient_data"]) == (answered_no if yes == "with" else answered_yes)
+    assert not [w for w in record["warnings"] if w["field"].startswith("outcomes")]
+
+
 def test_a_dump_grid_of_two_cells_a_line_reads_each_cell_by_its_own_glyph(vocabulary: Vocabulary) -> None:
     """"● Transport / Mobility ○ Social Welfare / Social Services" (pdftotext -raw of a two-column
     grid): each cell has the glyph printed before it, not the line's first (blind round 12 moved

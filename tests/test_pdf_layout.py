@@ -759,6 +759,8 @@ def _draw_legend(canvas: Canvas, legend: str, blue: Color, grey: Color) -> None:
             _rect(canvas, x, 182, x + 7, 189, paint)
             _text(canvas, x + 10, 190, text)
         _text(canvas, 50, 202, "data")
+    elif legend == "spaced":  # both keys named on one line, set apart by spaces only (a Word table's)
+        _text(canvas, 50, 190, "Green: sufficient data      Orange: insufficient data")
     elif legend == "one label":  # one side keyed; the grid's other paint is the other side's
         _rect(canvas, 50, 182, 57, 189, GREEN)
         _text(canvas, 60, 190, "With sufficient data")
@@ -791,7 +793,7 @@ def _legend_in_words(legend: str) -> Draw:
                 ink = (blue if painted else grey) if legend == "coloured" else (GREEN if painted else AMBER)
                 _text(canvas, x0, top + 14, area, size=7.5, colour=ink)
                 continue
-            if legend in ("wrapped", "flowed", "one label"):
+            if legend in ("wrapped", "flowed", "one label", "spaced"):
                 paint = GREEN if painted else AMBER
             else:
                 paint = Color(0.6, 0.84, 0.64) if painted else None
@@ -803,7 +805,7 @@ def _legend_in_words(legend: str) -> Draw:
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-@pytest.mark.parametrize("legend", ["coloured", "named", "wrapped", "worded", "flowed", "one label"])
+@pytest.mark.parametrize("legend", ["coloured", "named", "wrapped", "worded", "flowed", "one label", "spaced"])
 def test_outcomes_legend_worded_or_wrapped(tmp_path: Path, backend: str, legend: str,
                                            vocabulary: Vocabulary) -> None:
     """Blind round 9 printed 20 of its 30 grids with such legends, and every one was read with
@@ -815,7 +817,8 @@ def test_outcomes_legend_worded_or_wrapped(tmp_path: Path, backend: str, legend:
     sufficient" / "data"): the label's rest starts the next line, its title is no area; a legend
     of one label keys the grid's other paint as the other side. Blind round 14 (Typst) coloured
     only the colours' names ("Legend: green = sufficient data, red = insufficient data"): the
-    line is the legend, no area."""
+    line is the legend, no area. Blind round 16 (LibreOffice) named both keys on one line set
+    apart by spaces ("Green: sufficient data   Grey: insufficient data"): one key each."""
     record = parse_document(_read(_render(tmp_path, _legend_in_words(legend)), backend), vocabulary).record
     assert [term.text for term in record.outcomes.policy_areas] == list(AREAS)
     assert [term.text for term in record.outcomes.with_sufficient_data or []] == [a for a in AREAS if a in WITH_DATA]

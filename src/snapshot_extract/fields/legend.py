@@ -74,6 +74,8 @@ class Legend:
             colour = legend_colour(block, swatches)
             if colour is not None:
                 self.colours.setdefault(label, colour)
+            else:  # a label in black may name its colour ("Green: sufficient data")
+                self.worded.append(index)
         if in_row or label is not None or _TITLE_RE.fullmatch(block.text):
             return True
         if block.kind != "row" and _LEGEND_PHRASE_RE.search(block.text):
@@ -133,13 +135,20 @@ def named_keys(texts: Sequence[str]) -> dict[str, RGB]:
     with sufficient data; unshaded cells are areas without sufficient data"): kind -> the named
     colour (PAPER for a side named unpainted); empty unless both sides are named, apart."""
     named: dict[str, RGB] = {}
-    for clause in (clause for text in texts for clause in _CLAUSE_RE.split(text)):
+    for clause in (part for text in texts for split in _CLAUSE_RE.split(text) for part in _by_phrase(split)):
         kinds = {legend_kind(phrase.group()) for phrase in _LEGEND_PHRASE_RE.finditer(clause)}
         kind = kinds.pop() if len(kinds) == 1 else None
         colour = None if kind is None else _colour_named(_LEGEND_PHRASE_RE.sub(" ", clause))
         if kind is not None and colour is not None:
             named.setdefault(kind, colour)
     return named if len(named) == 2 and named["with"] != named["without"] else {}
+
+
+def _by_phrase(clause: str) -> list[str]:
+    """A clause cut after each legend phrase but its last ("Green: sufficient data Grey:
+    insufficient data", a legend's two keys set apart by spaces only)."""
+    ends = [phrase.end() for phrase in _LEGEND_PHRASE_RE.finditer(clause)][:-1]
+    return [clause[start:end] for start, end in zip([0, *ends], [*ends, len(clause)], strict=True)]
 
 
 def _colour_named(text: str) -> RGB | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..geometry import right_under, union_box
@@ -23,7 +24,7 @@ from ..models import PAPER, RGB, Block, Evidence, FieldResult, Section, Swatch, 
 from ..textutil import is_bullet_glyph
 from ..vocabulary import Vocabulary
 from .common import Found, locate
-from .legend import Legend, key_colour, named_keys, resolve_names, swatch_beside, without_legend
+from .legend import Legend, key_colour, legend_kind, named_keys, resolve_names, swatch_beside, without_legend
 from .lists import Unit, split_items
 
 _INTRO_RE = re.compile(r"\bsufficient\s+data\b", re.I)
@@ -40,6 +41,7 @@ class Cell:
     color: RGB | None
     side: str | None = None  # "with" or "without" where the cell's glyph says it ("● Culture")
     glyph: str = ""  # the list glyph printed before the cell's label
+    row: int | None = None  # the section's block of a table row the cell was printed in
 
 
 def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tuple[Swatch, ...] = ()) -> FieldResult:
@@ -60,10 +62,11 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
             _add_units(block, units, unit_glyphs)
         elif block.kind == "row" or (len(block.text) <= 60 and not block.text.endswith(".")):
             found.use(index)
-            cells.extend(_cells(block, swatches))
+            cells.extend(_cells(block, swatches, index))
     glyphs = legend.glyphs
     by_glyph = {glyph: kind for kind, glyph in glyphs.items()} if len(set(glyphs.values())) == 2 else {}
-    cells = [replace(cell, side=by_glyph.get(cell.glyph)) for cell in _join_wrapped(cells, vocabulary)]
+    cells = [replace(cell, side=by_glyph.get(cell.glyph, cell.side))
+             for cell in _join_wrapped(_answered(cells, section.blocks, swatches), vocabulary)]
     sides = _glyph_sides(units, unit_glyphs, by_glyph, vocabulary)
     cells += [Cell(text, evidence, None, None, sides.get(text))
               for text, evidence in split_items(units, "policy_areas", vocabulary)]
@@ -116,7 +119,7 @@ def _glyph_sides(units: list[Unit], glyphs: list[str], by_glyph: dict[str, str],
     return sides
 
 
-def _cells(block: Block, swatches: tuple[Swatch, ...]) -> list[Cell]:
+def _cells(block: Block, swatches: tuple[Swatch, ...], index: int) -> list[Cell]:
     """The grid cells of ``block``; a cell without a fill of its own takes the colour of a
     marker printed left of it."""
     line = block.lines[0]
@@ -134,8 +137,38 @@ def _cells(block: Block, swatches: tuple[Swatch, ...]) -> list[Cell]:
         if fill is None and box is not None and line.page is not None:
             fill = swatch_beside(line.page, box, swatches)
         color = line.cell_colors[position] if position < len(line.cell_colors) else None
-        result.append(Cell(text, Evidence(text, line.page, box), fill, color))
+        result.append(Cell(text, Evidence(text, line.page, box), fill, color, row=index))
     return result
+
+
+def _answered(cells: list[Cell], blocks: Sequence[Block], swatches: tuple[Swatch, ...]) -> list[Cell]:
+    """A table that answers a column's question ("Sufficient data?", a cell or a block of the
+    section) with "Yes" or "No" after each area: each area on the side its answer says; the
+    question, the headings level with it ("Policy area") and the answers are no cells."""
+    questions = [cell for index, block in enumerate(blocks) if block.text.endswith("?") or block.kind == "row"
+                 for cell in _cells(block, swatches, index) if cell.text.endswith("?")]
+    asked = {legend_kind(question.text.rstrip("?").strip()) for question in questions}
+    if len(asked) != 1 or None in asked:
+        return cells
+    yes = asked.pop()
+    sides = {"yes": yes, "no": "without" if yes == "with" else "with"}
+    answered: list[Cell] = []
+    for cell in cells:
+        answer = sides.get(cell.text.strip(" .").casefold())
+        if answer is not None and answered and answered[-1].side is None and _level(answered[-1], cell):
+            answered[-1] = replace(answered[-1], side=answer)
+        elif not any(_level(cell, question) for question in questions):
+            answered.append(cell)
+    return answered
+
+
+def _level(cell: Cell, answer: Cell) -> bool:
+    """``answer`` is printed on ``cell``'s row: in one row of a table, or level with it."""
+    if cell.row is not None and cell.row == answer.row:
+        return True
+    box, other = cell.evidence.bbox, answer.evidence.bbox
+    return (box is not None and other is not None and cell.evidence.page == answer.evidence.page
+            and box[1] < other[3] and other[1] < box[3])
 
 
 def _join_wrapped(cells: list[Cell], vocabulary: Vocabulary) -> list[Cell]:
