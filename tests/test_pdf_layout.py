@@ -948,6 +948,51 @@ def test_a_legend_of_one_glyph_in_two_colours_keys_each_phrase_by_its_glyphs_col
     assert not [w for w in record.warnings if w.field.startswith("outcomes")]
 
 
+def _icon(canvas: Canvas, x: float, top: float, tick: bool) -> None:
+    """A tick in green or a cross in red, stroked as two short lines (no glyph, no fill)."""
+    canvas.setLineWidth(1.6)
+    canvas.setStrokeColor(GREEN if tick else Color(0.8, 0.1, 0.1))
+    y = HEIGHT - top
+    path = canvas.beginPath()
+    if tick:
+        path.moveTo(x, y + 3)
+        path.lineTo(x + 2.5, y)
+        path.lineTo(x + 7, y + 6)
+    else:
+        path.moveTo(x, y)
+        path.lineTo(x + 6, y + 6)
+        path.moveTo(x, y + 6)
+        path.lineTo(x + 6, y)
+    canvas.drawPath(path, stroke=1, fill=0)
+
+
+def _grid_coded_by_drawn_icons(canvas: Canvas) -> None:
+    """Each area after a stroked tick or cross, the legend's labels after the same icons (a PDF
+    written by hand, an SVG drawn by rsvg-convert: blind rounds 14 and 16)."""
+    _text(canvas, 50, 40, HEADER, size=14)
+    _text(canvas, 50, 80, "How are outcomes measured?", font="Helvetica-Bold", size=12)
+    _text(canvas, 50, 96, "Policy areas with sufficient data or without sufficient data.")
+    for row, (area, has_data) in enumerate([("Culture", True), ("Tourism", False), ("Health", True)]):
+        _icon(canvas, 50, 122 + 16 * row, has_data)
+        _text(canvas, 62, 122 + 16 * row, area)
+    _icon(canvas, 50, 182, True)
+    _text(canvas, 62, 182, "Sufficient data")
+    _icon(canvas, 160, 182, False)
+    _text(canvas, 172, 182, "Insufficient data")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_grid_coded_by_drawn_tick_and_cross_icons_reads_each_area_by_its_icons_colour(
+        tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """A small stroked mark in a colour (no glyph, no fill) is a marker painted in that colour:
+    the areas and the legend's labels take it (blind round 14: 10 values of SVG grids; round 16:
+    8 of hand-written PDFs, all null, warned)."""
+    record = parse_document(_read(_render(tmp_path, _grid_coded_by_drawn_icons), backend), vocabulary).record
+    assert [term.id for term in record.outcomes.with_sufficient_data or []] == ["culture", "health"]
+    assert [term.id for term in record.outcomes.without_sufficient_data or []] == ["tourism"]
+    assert not [w for w in record.warnings if w.field.startswith("outcomes")]
+
+
 def _glyph_coded_grid_in_one_colour(canvas: Canvas) -> None:
     font = _dejavu()
     _text(canvas, 50, 40, HEADER, size=14)

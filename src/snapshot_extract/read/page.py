@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..errors import TooManyPages, UnreadableInput
-from ..models import RGB, BBox
+from ..models import RGB, BBox, is_neutral
 from ..textutil import SYMBOL_FONT_HINTS
 
 _EDGE = 0.1  # points: subpath edges this close are the same edge
@@ -70,6 +70,19 @@ class PageContent:
     height: float
     spans: tuple[Span, ...]
     shapes: tuple[Shape, ...]
+
+
+MARK_SIZE = 12.0  # points: a stroked path no wider or taller is a mark (a tick, a cross), not a rule or a frame
+
+
+def stroked_shape(bbox: BBox, colour: RGB | None, is_box: bool) -> Shape:
+    """A stroked path: an outline (no fill: a rule, a frame, a hollow marker), or a mark drawn in
+    a colour (a small stroked path that is no box, a tick or a cross in green or red: an icon
+    that codes a grid cell) painted in that colour."""
+    small = max(bbox[2] - bbox[0], bbox[3] - bbox[1]) <= MARK_SIZE
+    if small and not is_box and colour is not None and not is_neutral(colour):
+        return Shape(bbox, colour)
+    return Shape(bbox, None)
 
 
 def font_name(raw: str) -> str:

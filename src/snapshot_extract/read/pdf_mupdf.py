@@ -29,8 +29,10 @@ from .page import (
     check_page_count,
     font_name,
     make_span,
+    normalise_colour,
     rgb_from_int,
     ring_paint,
+    stroked_shape,
 )
 
 pymupdf: Any = _pymupdf  # the library is untyped: keep its calls out of mypy's strict checks
@@ -82,7 +84,8 @@ def _page(page: Any) -> PageContent:
         elif block["type"] == _VECTOR_BLOCK and block.get("alpha", 255):
             if block.get("stroked"):
                 curved_strokes = curved_strokes or not block.get("isrect")
-                shapes.append(Shape(_bbox(block["bbox"]), None))
+                shapes.append(stroked_shape(_bbox(block["bbox"]), rgb_from_int(int(block["color"])),
+                                            bool(block.get("isrect"))))
             else:
                 _add_fill(shapes, Shape(_bbox(block["bbox"]), rgb_from_int(int(block["color"]))), continued)
             continued = bool(block.get("continues")) and not block.get("stroked")
@@ -120,8 +123,9 @@ def _outlines(page: Any) -> list[Shape]:
     are grown by the line join allowance (~12 pt for a thin rounded rectangle), so a page that
     has them pays for one ``get_cdrawings()`` call (``get_drawings()`` without its conversion of
     every path item to point and rect objects)."""
-    outlines = [Shape(_bbox(drawing["rect"]), None) for drawing in page.get_cdrawings()
-                if drawing.get("type") == "s"]
+    outlines = [stroked_shape(_bbox(drawing["rect"]), normalise_colour(drawing.get("color")),
+                              [item[0] for item in drawing["items"]] == ["re"])
+                for drawing in page.get_cdrawings() if drawing.get("type") == "s"]
     check_page(page.number + 1, drawings=len(outlines))
     return outlines
 

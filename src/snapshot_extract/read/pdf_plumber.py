@@ -37,6 +37,7 @@ from .page import (
     make_span,
     normalise_colour,
     ring_paint,
+    stroked_shape,
 )
 
 SPACE_GAP = 0.15  # of the font size: a wider gap between two glyphs is a word space
@@ -181,6 +182,11 @@ def _shapes(objects: Iterable[dict[str, Any]]) -> list[Shape]:
             continue
         fill = normalise_colour(item.get("non_stroking_color")) if item.get("fill") else None
         bbox = (float(item["x0"]), float(item["top"]), float(item["x1"]), float(item["bottom"]))
+        if fill is None:  # stroked only
+            shapes.append(stroked_shape(bbox, normalise_colour(item.get("stroking_color")),
+                                        item.get("object_type") == "rect"))
+            after_even_odd = False
+            continue
         even_odd = bool(item.get("evenodd") and item.get("fill"))
         if even_odd and after_even_odd and shapes[-1].fill == fill:
             painted = ring_paint(shapes[-1].bbox, bbox, fill)
