@@ -75,12 +75,13 @@ class PageContent:
 MARK_SIZE = 12.0  # points: a stroked path no wider or taller is a mark (a tick, a cross), not a rule or a frame
 
 
-def stroked_shape(bbox: BBox, colour: RGB | None, is_box: bool) -> Shape:
-    """A stroked path: an outline (no fill: a rule, a frame, a hollow marker), or a mark drawn in
-    a colour (a small stroked path that is no box, a tick or a cross in green or red: an icon
-    that codes a grid cell) painted in that colour."""
+def stroked_shape(bbox: BBox, colour: RGB | None, open_lines: bool) -> Shape:
+    """A stroked path: an outline (no fill: a rule, a frame, a hollow marker, whose inside is
+    the paper's), or a mark drawn in a colour (a small path of straight lines that closes
+    nothing, a tick or a cross in green or red: an icon that codes a grid cell) painted in that
+    colour."""
     small = max(bbox[2] - bbox[0], bbox[3] - bbox[1]) <= MARK_SIZE
-    if small and not is_box and colour is not None and not is_neutral(colour):
+    if small and open_lines and colour is not None and not is_neutral(colour):
         return Shape(bbox, colour)
     return Shape(bbox, None)
 

@@ -84,8 +84,7 @@ def _page(page: Any) -> PageContent:
         elif block["type"] == _VECTOR_BLOCK and block.get("alpha", 255):
             if block.get("stroked"):
                 curved_strokes = curved_strokes or not block.get("isrect")
-                shapes.append(stroked_shape(_bbox(block["bbox"]), rgb_from_int(int(block["color"])),
-                                            bool(block.get("isrect"))))
+                shapes.append(Shape(_bbox(block["bbox"]), None))
             else:
                 _add_fill(shapes, Shape(_bbox(block["bbox"]), rgb_from_int(int(block["color"]))), continued)
             continued = bool(block.get("continues")) and not block.get("stroked")
@@ -122,9 +121,10 @@ def _outlines(page: Any) -> list[Shape]:
     """Stroked paths with their true bounds: MuPDF's text-page vector boxes of curved strokes
     are grown by the line join allowance (~12 pt for a thin rounded rectangle), so a page that
     has them pays for one ``get_cdrawings()`` call (``get_drawings()`` without its conversion of
-    every path item to point and rect objects)."""
+    every path item to point and rect objects); a mark drawn in a colour among them is painted
+    in it (``stroked_shape``)."""
     outlines = [stroked_shape(_bbox(drawing["rect"]), normalise_colour(drawing.get("color")),
-                              [item[0] for item in drawing["items"]] == ["re"])
+                              not drawing.get("closePath") and all(item[0] == "l" for item in drawing["items"]))
                 for drawing in page.get_cdrawings() if drawing.get("type") == "s"]
     check_page(page.number + 1, drawings=len(outlines))
     return outlines

@@ -183,8 +183,7 @@ def _shapes(objects: Iterable[dict[str, Any]]) -> list[Shape]:
         fill = normalise_colour(item.get("non_stroking_color")) if item.get("fill") else None
         bbox = (float(item["x0"]), float(item["top"]), float(item["x1"]), float(item["bottom"]))
         if fill is None:  # stroked only
-            shapes.append(stroked_shape(bbox, normalise_colour(item.get("stroking_color")),
-                                        item.get("object_type") == "rect"))
+            shapes.append(stroked_shape(bbox, normalise_colour(item.get("stroking_color")), _open_lines(item)))
             after_even_odd = False
             continue
         even_odd = bool(item.get("evenodd") and item.get("fill"))
@@ -199,11 +198,23 @@ def _shapes(objects: Iterable[dict[str, Any]]) -> list[Shape]:
     return shapes
 
 
+def _open_lines(item: dict[str, Any]) -> bool:
+    """A curve made of straight lines that closes nothing (a tick), or a slanted line (a cross's
+    stroke; a level or upright one is a rule)."""
+    if item.get("object_type") == "line":
+        return bool(item["x0"] != item["x1"] and item["top"] != item["bottom"])
+    path: list[tuple[Any, ...]] = item.get("path") or []
+    points: list[tuple[float, float]] = item.get("pts") or []
+    return (item.get("object_type") == "curve" and all(step[0] in ("m", "l") for step in path)
+            and len(points) > 1 and points[0] != points[-1])
+
+
 def _rules(lines: Iterable[dict[str, Any]]) -> Iterator[Shape]:
     """Stroked straight lines as outlines, their box grown by half the line width all round
-    (as MuPDF reports them)."""
+    (as MuPDF reports them); a slanted one drawn in a colour is a mark (``stroked_shape``)."""
     for line in lines:
         if line.get("stroke"):
             half = float(line.get("linewidth") or 0) / 2
-            yield Shape((float(line["x0"]) - half, float(line["top"]) - half,
-                         float(line["x1"]) + half, float(line["bottom"]) + half), None)
+            yield stroked_shape((float(line["x0"]) - half, float(line["top"]) - half,
+                                 float(line["x1"]) + half, float(line["bottom"]) + half),
+                                normalise_colour(line.get("stroking_color")), _open_lines(line))
