@@ -256,7 +256,7 @@ def soft_hyphens_drawn(text: str) -> bool:
         words = [piece.lower() for piece in pieces]
         if not all(word in AFFIXES or english_frequency(word) for word in words):
             syllables += 1
-        elif not english_frequency("".join(words)):
+        elif english_frequency("".join(words)) < RARE:  # "startups" is rarer than "start" and "ups"
             compounds += 1
     return compounds > syllables
 
