@@ -487,6 +487,16 @@ def test_a_stacked_header_whose_country_is_the_netherlands(city: str) -> None:
     assert (sections.header.as_printed, sections.header.country) == (city, "The Netherlands")
 
 
+@pytest.mark.parametrize("header", ["City Innovation Snapshot 'S-\nHERTOGENBOSCH, The Netherlands",
+                                    "City Innovation Snapshot CLUJ-\nNAPOCA, Romania"])
+def test_a_header_wrapped_at_its_citys_hyphen_keeps_the_name_whole(header: str) -> None:
+    """The kicker's line ends in the first part of a hyphenated name, the rest starts the next
+    line: the name runs on without a space (the sweep read "'S- HERTOGENBOSCH", silently)."""
+    sections = _sections(header + BODY)
+    assert sections.header is not None
+    assert sections.header.as_printed in ("'S-HERTOGENBOSCH", "CLUJ-NAPOCA")
+
+
 def test_city_line_level_with_the_kicker_wherever_the_reading_order_put_it() -> None:
     """A banner read as two lines far apart in reading order (the kicker first, the city at the
     top of the right column, after the left column): the city line level with the kicker on its

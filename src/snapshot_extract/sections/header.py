@@ -145,7 +145,7 @@ def _header_window(lines: Sequence[Line], following: list[int]) -> tuple[Header,
         if size > 1 and lines[following[size - 1]].page not in (page, None):
             break  # a header is printed on one page ("Housing", a grid's last cell, over page 2's head)
         texts = [lines[index].text for index in following[:size]]
-        text = " ".join(texts)
+        text = _joined(texts)
         if size > 1 and not _KICKER_PART_RE.search(text):
             break  # no part of the kicker in the lines joined so far: no header here
         match = _HEADER_RE.match(text) or _reversed_header(text)
@@ -167,6 +167,15 @@ def _header_window(lines: Sequence[Line], following: list[int]) -> tuple[Header,
     city = next((lines[index] for index in following[:size] if match.group("city") in lines[index].text),
                 lines[following[0]])
     return _header(city, match), following[:size]
+
+
+def _joined(texts: list[str]) -> str:
+    """A header's lines read as one: a line ending in a name's hyphen ("City Innovation Snapshot
+    'S-" / "HERTOGENBOSCH, The Netherlands") runs on without a space."""
+    text = texts[0]
+    for following in texts[1:]:
+        text += following if text.endswith("-") and text[-2:-1].isalpha() else f" {following}"
+    return text
 
 
 def _kicker_around(texts: list[str]) -> re.Match[str] | None:
