@@ -688,6 +688,21 @@ def test_an_address_cut_after_its_own_hyphen_keeps_it(vocabulary: Vocabulary) ->
     assert record["overview"]["websites"] == ["https://bilbao.eus/open-data", "https://opendata.bilbao.eus"]
 
 
+@pytest.mark.parametrize("mark", ["\u00ad", "\u2010"])
+def test_an_address_cut_after_its_own_hyphen_printed_as_a_break_mark_keeps_it(mark: str) -> None:
+    """"https://c\u00ad" + "budejovice.cz/open-data" (PyMuPDF Story names its hyphen U+00AD):
+    an address holds no word broken at a line end, so the mark is the address's own hyphen,
+    however its lines are joined (seed 9 read "cbudejovice", silently)."""
+    from snapshot_extract.fields.addresses import lines_text
+    from snapshot_extract.models import Line
+    from snapshot_extract.textutil import join_wrapped
+
+    lines = [f"www.c-budejovice.cz | https://c{mark}", "budejovice.cz/open-data"]
+    expected = ["https://www.c-budejovice.cz", "https://c-budejovice.cz/open-data"]
+    assert urls(join_wrapped(lines)) == expected
+    assert urls(lines_text([Line(text) for text in lines])) == expected
+
+
 def test_an_address_cut_after_a_hyphen_in_its_host_runs_on(vocabulary: Vocabulary) -> None:
     """"https://lab.saint-" + "etienne.fr/": the next line starts like a host of its own, but an
     address never ends with a hyphen, so it is the rest of this one (the sweep read two)."""

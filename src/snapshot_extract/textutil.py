@@ -229,7 +229,7 @@ def join_wrapped(parts: list[str]) -> str:
         if not pieces:
             pieces.append(part)
             continue
-        tail = pieces[-1]
+        tail = pieces[-1] = address_hyphen(pieces[-1])
         if tail.endswith("\u2010"):  # a producer's hyphen the layout left undecided (a break's last line)
             tail = pieces[-1] = tail[:-1] + "-"
         if tail.endswith(SOFT_BREAK):
@@ -257,6 +257,14 @@ _URL_END_RE = re.compile(r"(?:https?://|www\.)\S*$")
 def ends_in_address(text: str) -> bool:
     """``text`` ends inside a web address: a hyphen at its end is the address's own."""
     return _URL_END_RE.search(text) is not None
+
+
+def address_hyphen(text: str) -> str:
+    """``text`` with a break mark ending a web address written as the address's own hyphen
+    ("https://c\u00ad" + "budejovice.cz": an address holds no word broken at a line end)."""
+    if text.endswith((SOFT_BREAK, "\u2010")) and ends_in_address(text):
+        return text[:-1] + "-"
+    return text
 
 _DOMAIN_RE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:[/:]|$)")
 _KEEP_HYPHEN_PREFIXES = frozenset(

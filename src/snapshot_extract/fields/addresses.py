@@ -13,7 +13,7 @@ from functools import cache
 from publicsuffixlist import PublicSuffixList
 
 from ..models import Line
-from ..textutil import HARD_BREAK, ends_in_address, join_wrapped
+from ..textutil import HARD_BREAK, address_hyphen, ends_in_address, join_wrapped
 
 # An address ends at a space, a quote, a bracket or a bar ("…gob.mx/| www…": no address holds a bare "|")
 URL_RE = re.compile(
@@ -162,6 +162,7 @@ def lines_text(lines: list[Line]) -> str:
     words, or a name wrapped in its cell ("O'Sullivan-" + "Reyes": ``join_wrapped``)."""
     text = lines[0].text
     for line in lines[1:]:
+        text = address_hyphen(text)
         piece, _, rest = line.text.strip().partition(" ")  # "innovation; https://": the piece, then the next one
         bare = piece.rstrip(";,")
         carried = text.endswith(("/", "-")) and URL_PIECE_RE.fullmatch(bare) and not _DOMAIN_RE.search(bare)
