@@ -38,6 +38,8 @@ def test_markdown_is_understood_not_leaked() -> None:
     assert line.bold_parts == ("Mayor:",)
     assert parse_line("<https://kennispark.nl/en/>").text == "https://kennispark.nl/en/"
     assert parse_line("see [site](www.example.org)").text == "see https://www.example.org"
+    # a code span (pymupdf4llm printed the websites so: blind round 16 kept a backtick, silently)
+    assert parse_line("- Website: `https://a.nl/ www.b-lab.org`").text == "Website: https://a.nl/ www.b-lab.org"
     assert parse_line("## How is data used?").text == "How is data used?"
 
 

@@ -34,6 +34,7 @@ _BOMS = (
 )
 _BOLD_RE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _ITALIC_RE = re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])")
+_CODE_RE = re.compile(r"`+([^`]+?)`+")  # a code span: a converter's way to print addresses as they are
 _AUTOLINK_RE = re.compile(r"<((?:https?://|www\.)[^>\s]+)>")
 _LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
@@ -47,7 +48,7 @@ _HTML_TAG_RE = re.compile(r"</?(?:mark|b|strong|em|i|u|span|font|sup|sub|small)\
 _HTML_BREAK_RE = re.compile(r"<br\b[^<>]*>", re.IGNORECASE)  # a line break inside a table cell: a space
 _HTML_BOLD_RE = re.compile(r"<(mark|b|strong)\b[^<>]*>(.+?)</\1\s*>", re.IGNORECASE)
 _LINE_END_SOFT_HYPHEN_RE = re.compile("\u00ad(?=[ \t]*(?:\r?\n|$))")
-_MARKUP_RE = re.compile(r"[*_<\[\\]")  # the characters every markup the reader removes starts with
+_MARKUP_RE = re.compile(r"[*_<\[\\`]")  # the characters every markup the reader removes starts with
 
 
 def decode(data: bytes) -> str:
@@ -316,6 +317,7 @@ def _unmark(body: str) -> tuple[str, tuple[str, ...]]:
     body = _LINK_RE.sub(lambda match: _absolute(match.group(2)), body)
     body = _BOLD_RE.sub(lambda match: match.group(1) or match.group(2), body)
     body = _ITALIC_RE.sub(lambda match: match.group(1), body)
+    body = _CODE_RE.sub(lambda match: match.group(1), body)
     return _ESCAPE_RE.sub(lambda match: match.group(1), body), bold_parts
 
 
