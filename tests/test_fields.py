@@ -342,6 +342,20 @@ def test_funding_directed_towards_items_after_the_intro(vocabulary: Vocabulary) 
     assert not [w for w in record["warnings"] if w["field"].startswith("funding")]
 
 
+def test_an_item_no_reader_understood_is_flagged_on_the_list_it_reads_as(vocabulary: Vocabulary) -> None:
+    """A benefit the reading order put among the vision's lines, its wrapped end printed before
+    it ("and residents" / "3. Simplifying administrative procedures for firms"): not understood
+    there, it is flagged on the list it reads as, where the value is missing (blind round 16's
+    markitdown dump lost it silently), as well as on its section."""
+    record = _record(
+        "What is the city's innovation vision?\n\nand residents\n\n3. Simplifying administrative procedures for "
+        "firms\n\nBilbao has a formal innovation strategy.\n\nHow is innovation helping the city?\n\n"
+        "1. Serving current obligations\n2. Improving service delivery\n", vocabulary)
+    assert _ids(record["impact"]["benefits"]) == ["current_obligations", "service_delivery"]
+    flagged = [w for w in record["warnings"] if w["code"] == "unparsed_text" and "Simplifying" in w["message"]]
+    assert {w["field"] for w in flagged} == {"vision", "impact.benefits"}
+
+
 def test_funding_uses_named_without_their_verb(vocabulary: Vocabulary) -> None:
     """Uses named by their object alone ("digital systems", not "investing in digital systems"),
     run together with "and": each is its term (blind round 16: 18 documents lost them, flagged)."""

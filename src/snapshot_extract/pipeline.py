@@ -63,7 +63,7 @@ def parse_document(document: Document, vocabulary: Vocabulary) -> Extraction:
             f"only {len(sections.sections)} snapshot section(s) recognised (need {MIN_SECTIONS})"
         )
     fields = map_fields(sections, vocabulary, document.swatches)
-    return Extraction(document, sections, fields, build_record(document, sections, fields))
+    return Extraction(document, sections, fields, build_record(document, sections, fields, vocabulary))
 
 
 def extract(

@@ -18,6 +18,7 @@ from .models import Document, Evidence, FieldResult, Header, Record, Sections, U
 from .ocr_doubts import flag_doubts
 from .sections import SECTION_KEYS
 from .textutil import APOSTROPHES, fold_char, strip_accents
+from .vocabulary import Match, Vocabulary
 
 
 def find_city_name(as_printed: str, texts: Iterable[str]) -> str | None:
@@ -103,7 +104,7 @@ def _city(header: Header, texts: Iterable[str], warnings: list[Warning]) -> tupl
             "country_code": code}, evidence
 
 
-def _document_warnings(sections: Sections, results: dict[str, FieldResult]) -> list[Warning]:
+def _document_warnings(sections: Sections, results: dict[str, FieldResult], vocabulary: Vocabulary) -> list[Warning]:
     warnings: list[Warning] = []
     for key in SECTION_KEYS:
         section = sections.get(key)
@@ -126,6 +127,10 @@ def _document_warnings(sections: Sections, results: dict[str, FieldResult]) -> l
                         warnings.append(Warning(field="spotlight.text", code="unparsed_text",
                                                 message=f'a sentence of the {key} section no reader understood may '
                                                         f'be the spotlight\'s: "{_excerpt(sentence)}"'))
+                    warnings.extend(Warning(field=path, code="unparsed_text",
+                                            message=f'a line of the {key} section no reader understood reads as an '
+                                                    f'item of this list: "{_excerpt(sentence)}"')
+                                    for path in _likely_lists(sentence, key, vocabulary))
     for block in sections.preamble:
         warnings.append(Warning(field="document", code="unparsed_text",
                                 message=f'text outside any section: "{_excerpt(block.text)}"'))
@@ -203,6 +208,25 @@ def _grid_warnings(sections: Sections, results: dict[str, FieldResult]) -> list[
             if outcomes.values.get(path) is not None]
 
 
+def _likely_lists(text: str, key: str, vocabulary: Vocabulary) -> list[str]:
+    """The list fields of the sections other than ``key`` whose vocabulary matches ``text`` best
+    (an item the reading order put under another heading: "Simplifying administrative
+    procedures for firms" among the vision's lines), none for a sentence of running text."""
+    if _is_prose(text) or len(text) > ITEM_LENGTH:
+        return []
+    scores: dict[str, float] = {}
+    for spec in record_fields():
+        if spec.vocabulary is not None and spec.path.split(".")[0] != key:
+            result = vocabulary.match(spec.vocabulary, text)
+            if isinstance(result, Match):
+                scores[spec.path] = result.score
+    best = max(scores.values(), default=0.0)
+    return [path for path, score in scores.items() if score == best]
+
+
+ITEM_LENGTH = 100  # characters: a list item is no longer
+
+
 def _is_prose(sentence: str) -> bool:
     """A sentence of running text: a capital, some words, a full stop (not a list item, a label
     or a fragment cut by a column break)."""
@@ -224,9 +248,10 @@ def _nest(values: dict[str, Any]) -> dict[str, Any]:
     return nested
 
 
-def build_record(document: Document, sections: Sections, results: dict[str, FieldResult]) -> Record:
+def build_record(document: Document, sections: Sections, results: dict[str, FieldResult],
+                 vocabulary: Vocabulary) -> Record:
     """Assemble and validate the record for one document (see the module docstring)."""
-    warnings = (_document_warnings(sections, results) + _interleaving_warnings(document, sections, results)
+    warnings = (_document_warnings(sections, results, vocabulary) + _interleaving_warnings(document, sections, results)
                 + _grid_warnings(sections, results))
     warnings += document.notes
     city_evidence: Evidence | None
