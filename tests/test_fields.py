@@ -356,6 +356,26 @@ def test_an_item_no_reader_understood_is_flagged_on_the_list_it_reads_as(vocabul
     assert {w["field"] for w in flagged} == {"vision", "impact.benefits"}
 
 
+@pytest.mark.parametrize(("printed", "title", "opening"), [
+    # the title's last word wrapped onto a line read as the text's
+    ("Spotlight: Donostia-San\nSebastián Innovation\nDays\nDonostia-San Sebastián Innovation Days brings together",
+     "Donostia-San Sebastián Innovation Days", "Donostia-San Sebastián Innovation Days brings"),
+    # a copy tool dropped the title's hyphen at its line end; the text prints it
+    ("Spotlight | Bilbao Codesign Studio\nBilbao Co-design Studio brings together",
+     "Bilbao Co-design Studio", "Bilbao Co-design Studio brings"),
+    # a text that opens otherwise keeps its words
+    ("Spotlight | Street Lab\nThe Street Lab brings together", "Street Lab", "The Street Lab brings"),
+])
+def test_a_spotlight_title_as_its_text_repeats_it(vocabulary: Vocabulary, printed: str, title: str,
+                                                  opening: str) -> None:
+    """The spotlight's text opens by naming the project: its evidence for the title (the dump
+    sweep's copy kinds read "Donostia-San Sebastián Innovation" and "Louisville Codesign Studio",
+    27 titles silently)."""
+    record = _record(f"{printed} municipal departments and universities.\n", vocabulary)
+    assert record["spotlight"]["title"] == title
+    assert record["spotlight"]["text"].startswith(opening)
+
+
 def test_funding_uses_named_without_their_verb(vocabulary: Vocabulary) -> None:
     """Uses named by their object alone ("digital systems", not "investing in digital systems"),
     run together with "and": each is its term (blind round 16: 18 documents lost them, flagged)."""

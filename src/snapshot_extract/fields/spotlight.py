@@ -16,17 +16,19 @@ def map_spotlight(section: Section | None, vocabulary: Vocabulary) -> FieldResul
     found = Found("spotlight", vocabulary)
     if section is None:
         return found.result()
-    if section.title:
+    title = section.title
+    text = _paragraphs_text([block.text for block in section.blocks]) if section.blocks else ""
+    if title and text:
+        title, text = _as_the_text_repeats_it(title, text)
+    if title:
         line = section.heading_line
-        found.set("spotlight.title", section.title,
-                  Evidence(section.title, line.page if line else None, line.bbox if line else None))
-        if glued := _GLUED_WORDS_RE.search(section.title):
+        found.set("spotlight.title", title, Evidence(title, line.page if line else None, line.bbox if line else None))
+        if glued := _GLUED_WORDS_RE.search(title):
             found.warn("spotlight.title", "unreadable_value", f'"{glued.group()}": words run together (the tool '
                        "that made this text lost their spaces)")
     if section.blocks:
         for index in range(len(section.blocks)):
             found.use(index)
-        text = _paragraphs_text([block.text for block in section.blocks])
         evidences = [locate(block) for block in section.blocks]
         bbox = union_box([e.bbox for e in evidences if e.bbox is not None])
         found.set("spotlight.text", text, Evidence(text, evidences[0].page, bbox))
@@ -38,6 +40,26 @@ def map_spotlight(section: Section | None, vocabulary: Vocabulary) -> FieldResul
 # words printed with no space between them: a word of a dozen letters or more in which a capital
 # follows a small letter twice ("StreetLabBogotá"; a brand's "InnovationLab" once)
 _GLUED_WORDS_RE = re.compile(r"\b(?=[^\W\d_]{12})(?:[^\W\d_]*?[a-zà-ÿ][A-ZÀ-Þ]){2}[^\W\d_]*")
+
+
+def _as_the_text_repeats_it(title: str, text: str) -> tuple[str, str]:
+    """The title and the text where the text opens by naming the title, its evidence for the
+    title: the title's last words wrapped onto a line read as the text's ("Donostia-San
+    Sebastián Innovation" / "Days Donostia-San Sebastián Innovation Days brings …") go back to
+    the title; a hyphen a tool dropped from the title ("Louisville Codesign Studio") is the
+    text's ("Louisville Co-design Studio brings …")."""
+    words = text.split()
+    for count in range(1, TITLE_REST + 1):
+        whole, rest = f"{title} {' '.join(words[:count])}", " ".join(words[count:])
+        if rest.startswith(whole) and not rest[len(whole) : len(whole) + 1].isalnum():
+            return whole, rest
+    opening = " ".join(words[: len(title.split())])
+    if opening != title and opening.replace("-", "") == title and not opening.endswith("-"):
+        return opening, text
+    return title, text
+
+
+TITLE_REST = 3  # words of a title at most that its wrapping may carry onto the text's first line
 
 
 def _paragraphs_text(paragraphs: list[str]) -> str:
