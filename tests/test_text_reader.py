@@ -413,6 +413,20 @@ def test_a_line_a_tool_joined_at_a_dropped_hyphen_gets_the_hyphen_back(joined: s
     assert read in join_wrapped(lines[2:])
 
 
+@pytest.mark.parametrize(("joined", "read"), [
+    ("In SaintÉtienne the lab tests ideas.", "In Saint-Étienne the lab tests ideas."),  # the header prints it
+    ("Its nonprofit partners.", "Its nonprofit partners."),  # an English word: both forms are printed
+    ("See opendata.saint-etienne.fr.", "See opendata.saint-etienne.fr."),  # an address's own spelling
+])
+def test_a_word_a_tool_joined_takes_the_hyphens_the_document_prints_it_with(joined: str, read: str) -> None:
+    """A copy tool dropped the hyphen of "Saint-" at a line end: the word, no English word, is
+    printed elsewhere with its hyphen (the dump sweep: 12 spotlight texts read "SaintÉtienne",
+    silently)."""
+    text = f"City Innovation Snapshot SAINT-ÉTIENNE, France\n\nNon-profit groups and www.x.fr/open-data.\n{joined}\n"
+    lines = [line.text for line in read_text(text.encode(), "x.txt").lines if line.text]
+    assert lines[-1] == read
+
+
 def test_a_measure_is_taken_in_the_lines_own_paragraph() -> None:
     """Beside a paragraph's full lines, its short last line and the next heading's line are no
     measure: its lines are no joined lines ("minibuses" read "mini-buses" in a text fixture)."""

@@ -13,6 +13,10 @@ The word must be the only one at the join that parts into two common words ("sel
 "pilot" + "to"; a prefix such as "co" counts as a word), printed nowhere else in the document,
 outside a web address, on a line of words (not a line two columns share, nor one whose words a
 tool ran together).
+
+Where the document prints the word elsewhere with its hyphens ("Saint-Étienne" in the header,
+"SaintÉtienne" where a line of the text ended after "Saint-"), the joined word, no English word,
+takes them back wherever it stands (``hyphens_printed_elsewhere``).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from .hyphens import AFFIXES, RARE, Hyphenation, english_frequency
 # a lower-case word, not one broken at a line end ("resid-" + a space: a break a tool left open)
 _CANDIDATE_RE = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])(?![-\u2010\u00ad](?![^\W\d_]))")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_COMPOUND_RE = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 NEIGHBOURS = 4  # lines each side whose lengths give a paragraph's measure
 JOINED = 1.5  # a line this many measures long at least holds a line joined on
 FULL = 0.8  # two lines this close in length are full lines of the paragraph
@@ -61,6 +66,31 @@ def _paragraph_around(lengths: list[int], index: int) -> list[int]:
     before = takewhile(bool, reversed(lengths[max(0, index - NEIGHBOURS) : index]))
     after = takewhile(bool, lengths[index + 1 : index + 1 + NEIGHBOURS])
     return [*before, *after]
+
+
+def hyphens_printed_elsewhere(text: str) -> str:
+    """``text`` with each word a tool joined at a dropped hyphen written with the hyphens the
+    document prints it with elsewhere ("SaintÉtienne" -> "Saint-Étienne", "ClujNapoca" ->
+    "Cluj-Napoca"): a word that is no English word, outside a web address."""
+    if "-" not in text:
+        return text
+    printed = {_letters(word): word for word in _COMPOUND_RE.findall(text) if "-" in word}
+
+    def hyphenated(match: re.Match[str]) -> str:
+        word = match.group()
+        form = printed.get(_letters(word))
+        if form is None or form.count("-") <= word.count("-") or _in_address(text, match):
+            return word
+        if english_frequency(word.replace("-", "").lower()):
+            return word  # a word of its own ("nonprofit" beside "non-profit"): both are printed
+        letters = iter(word.replace("-", ""))
+        return "".join(char if char == "-" else next(letters) for char in form)
+
+    return _COMPOUND_RE.sub(hyphenated, text) if printed else text
+
+
+def _letters(word: str) -> str:
+    return word.replace("-", "").casefold()
 
 
 def _measure(around: list[int], length: int) -> int | None:

@@ -23,7 +23,7 @@ from ..textutil import RULE_RE, clean_text, fold_spaces, fold_word_spaces, marke
 from .columns import unweave
 from .hyphens import mark_line_ends, shown_soft_hyphens, soft_hyphens_drawn
 from .joins import take_apart
-from .rejoined import part_rejoined
+from .rejoined import hyphens_printed_elsewhere, part_rejoined
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -123,7 +123,7 @@ def read_text(data: bytes, file_name: str) -> Document:
     if _looks_binary(text):
         raise UnreadableInput("not a text file (binary content)")
     raw_lines = unframed(unquote(_tabs_as_spaces(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")))
-    raw_lines = part_rejoined(raw_lines)  # lines a tool joined at a hyphen it dropped
+    raw_lines = part_rejoined(hyphens_printed_elsewhere("\n".join(raw_lines)).split("\n"))  # a tool's joins
     unwoven = unweave(raw_lines)  # two columns side by side: read one after the other
     if unwoven is not None:
         raw_lines, mixed = take_apart(unwoven.lines, unwoven.mixed)  # two columns on one line
