@@ -376,6 +376,17 @@ def test_a_spotlight_title_as_its_text_repeats_it(vocabulary: Vocabulary, printe
     assert record["spotlight"]["text"].startswith(opening)
 
 
+@pytest.mark.parametrize(("lead", "flagged"), [("Darnell O’SullivanReyes", True), ("IñakiEtxebarria", True),
+                                             ("Oliver McAllister", False), ("DeShawn MacDonald", False)])
+def test_two_names_a_dump_ran_together_are_flagged(vocabulary: Vocabulary, lead: str, flagged: bool) -> None:
+    """A copy tool dropped a double name's hyphen at a line end ("O’Sullivan-" + "Reyes"), another
+    the space between two names: the value is kept, and flagged (the dump sweep: 12 silently)."""
+    record = _record(f"Overview\n\nMayor: Jane Roe\nInnovation lead: {lead}\n", vocabulary)
+    assert record["overview"]["innovation_lead"] == lead
+    warned = [w for w in record["warnings"] if w["field"] == "overview.innovation_lead"]
+    assert bool(warned) is flagged
+
+
 def test_funding_uses_named_without_their_verb(vocabulary: Vocabulary) -> None:
     """Uses named by their object alone ("digital systems", not "investing in digital systems"),
     run together with "and": each is its term (blind round 16: 18 documents lost them, flagged)."""

@@ -269,6 +269,15 @@ def _read_name(found: Found, path: str, value: str, evidence: Evidence) -> None:
     if rest:
         found.warn(path, "mixed_columns", f'"{rest}" after the name "{name}" is no part of it (a line of the '
                                           "column beside it?): left out")
+    if evidence.bbox is None and (joined := _JOINED_NAMES_RE.search(name)):
+        found.warn(path, "unreadable_value", f'"{joined.group()}": two names run together (the tool that made '
+                                             "this text dropped the space or hyphen between them?)")
+
+
+# Two names a dump tool ran together, dropping the hyphen at a line end ("O'SullivanReyes") or the
+# space ("IñakiEtxebarria"): a small letter, after four letters at least of the name, right before a
+# capital ("McAllister", "DeShawn", "MacDonald" are no such names)
+_JOINED_NAMES_RE = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]{3,}[A-ZÀ-Þ][a-zß-ÿ]+")
 
 
 # Lowercase words a person's name holds ("Ana de la Cruz", "Jan van der Berg")
