@@ -30,7 +30,8 @@ from .hyphens import AFFIXES, RARE, Hyphenation, english_frequency
 # a lower-case word, not one broken at a line end ("resid-" + a space: a break a tool left open)
 _CANDIDATE_RE = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])(?![-\u2010\u00ad](?![^\W\d_]))")
 _WORD_RE = re.compile(r"[^\W\d_]+")
-_COMPOUND_RE = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
+_HYPHENATED_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+_PUNCTUATION = ".,;:!?()[]{}\"'“”‘’«»*_"  # around a word printed with its hyphens
 NEIGHBOURS = 4  # lines each side whose lengths give a paragraph's measure
 JOINED = 1.5  # a line this many measures long at least holds a line joined on
 FULL = 0.8  # two lines this close in length are full lines of the paragraph
@@ -47,7 +48,9 @@ def part_rejoined(texts: Sequence[str]) -> list[str]:
     hyphenation: Hyphenation | None = None
     parted: list[tuple[int, list[str]]] = []
     for index, length in enumerate(lengths):
-        measure = _measure(_paragraph_around(lengths, index), length) if length else None
+        if length < JOINED * MIN_MEASURE:
+            continue  # no line of a paragraph joined on: too short
+        measure = _measure(_paragraph_around(lengths, index), length)
         if measure is None or "   " in texts[index].strip():
             continue
         hyphenation = hyphenation or Hyphenation.from_texts(texts)
@@ -72,21 +75,23 @@ def hyphens_printed_elsewhere(text: str) -> str:
     """``text`` with each word a tool joined at a dropped hyphen written with the hyphens the
     document prints it with elsewhere ("SaintÉtienne" -> "Saint-Étienne", "ClujNapoca" ->
     "Cluj-Napoca"): a word that is no English word, outside a web address."""
-    if "-" not in text:
+    words = (token.strip(_PUNCTUATION) for token in text.split() if "-" in token)
+    printed = {_letters(word): word for word in words if _HYPHENATED_RE.fullmatch(word)}
+    folded = text.casefold()
+    joined = [key for key in printed if key in folded]  # most documents print none: no scan of their words
+    if not joined:
         return text
-    printed = {_letters(word): word for word in _COMPOUND_RE.findall(text) if "-" in word}
+    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, joined))})(?![\w-])", re.IGNORECASE)
 
     def hyphenated(match: re.Match[str]) -> str:
         word = match.group()
         form = printed.get(_letters(word))
-        if form is None or form.count("-") <= word.count("-") or _in_address(text, match):
-            return word
-        if english_frequency(word.replace("-", "").lower()):
+        if form is None or _in_address(text, match) or english_frequency(word.lower()):
             return word  # a word of its own ("nonprofit" beside "non-profit"): both are printed
-        letters = iter(word.replace("-", ""))
+        letters = iter(word)
         return "".join(char if char == "-" else next(letters) for char in form)
 
-    return _COMPOUND_RE.sub(hyphenated, text) if printed else text
+    return pattern.sub(hyphenated, text)
 
 
 def _letters(word: str) -> str:
