@@ -528,6 +528,37 @@ def test_an_overview_value_wrapped_in_its_cell_is_read_whole(tmp_path: Path, bac
     assert overview.websites == ["https://www.lisboa.pt/"]  # its label wrapped over three lines
 
 
+def _form_fields_under_their_labels(canvas: Canvas) -> None:
+    """A form: three labels in a row over boxes whose text is set in 4 pt from the box's edge
+    (the labels' left edges), and two website boxes one under the other, 11 pt apart."""
+    _text(canvas, 40, 40, HEADER, size=14)
+    _text(canvas, 40, 80, "Overview", font="Helvetica-Bold", size=11)
+    for x, width, label, value in ((40, 170, "Mayor", "Yusuf Ali"), (220, 100, "Term", "2015 - 2020"),
+                                   (330, 170, "Innovation Lead", "Claire Ng")):
+        _text(canvas, x, 100, label, size=7.5)
+        _rect(canvas, x, 104, x + width, 118, None, stroke=Color(0.6, 0.6, 0.6))
+        _text(canvas, x + 4, 114, value, size=9)
+    _text(canvas, 40, 140, "Innovation / open data website", size=7.5)
+    for row, address in enumerate(("opendata.testville.gr", "https://data.testville.gr/datasets?lang=en")):
+        _rect(canvas, 40, 144 + 20 * row, 300, 158 + 20 * row, None, stroke=Color(0.6, 0.6, 0.6))
+        _text(canvas, 44, 154 + 20 * row, address, size=9)
+    _text(canvas, 40, 200, "What is the organisational structure?", font="Helvetica-Bold", size=11)
+    _text(canvas, 40, 216, "Testville's innovation work is carried out by a dedicated team in the office.")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_form_fields_under_their_labels_are_paired_by_place(tmp_path: Path, backend: str,
+                                                            vocabulary: Vocabulary) -> None:
+    """Each value inset a few points in the box under its label, the websites in boxes of their
+    own one under the other (a ReportLab form, blind round 17: the innovation lead read the
+    mayor's name in 5 PDFs, silently; a second website left unread)."""
+    overview = parse_document(_read(_render(tmp_path, _form_fields_under_their_labels), backend),
+                              vocabulary).record.overview
+    assert (overview.mayor, overview.term_start, overview.term_end, overview.innovation_lead) == (
+        "Yusuf Ali", 2015, 2020, "Claire Ng")
+    assert overview.websites == ["https://opendata.testville.gr", "https://data.testville.gr/datasets?lang=en"]
+
+
 def _wrapped_label_beside_a_wrapped_value(canvas: Canvas) -> None:
     _text(canvas, 57, 40, HEADER, size=14)
     _text(canvas, 57, 80, "AT A GLANCE", font="Helvetica-Bold", size=12)

@@ -123,7 +123,9 @@ def _value_of(key: str, label: Line, values: list[tuple[int, Line]], taken: set[
             value = values[chosen[0]][1]
             chosen += _beside(value, addresses, every=True)
             runs = [_cell_run(values[position][1], free) for position in chosen]
-            return _cell_run(value, free, upward=True) + chosen + [line for run in runs for line in run]
+            chosen += [line for run in runs for line in run]
+            chosen += _stacked(values[chosen[-1]][1], [item for item in addresses if item[0] not in chosen])
+            return _cell_run(value, free, upward=True) + chosen
         return _below(label, order, free, several=True)
     starts = [(position, line) for position, line in free if not _carries_an_address(line, free)]
     chosen = _beside(label, starts) or _right_under(label, free)
@@ -289,6 +291,22 @@ def _beside(label: Line, free: list[tuple[int, Line]], every: bool = False) -> l
     return [min(right)[1]] if right else []
 
 
+def _stacked(value: Line, addresses: list[tuple[int, Line]]) -> list[int]:
+    """The addresses set one under the other below ``value``, each in a box of its own (a form's
+    fields, padded up to ``CELL_PADDING`` line heights apart) at its left edge."""
+    chosen: list[int] = []
+    edge = value
+    while edge.bbox is not None:
+        step = next(((position, line) for position, line in addresses if position not in chosen
+                     and line.bbox is not None and line.page == edge.page
+                     and right_under(edge.bbox, line.bbox, gap=CELL_PADDING)), None)
+        if step is None:
+            break
+        chosen.append(step[0])
+        edge = step[1]
+    return chosen
+
+
 def _cell_run(value: Line, free: list[tuple[int, Line]], upward: bool = False) -> list[int]:
     """The lines that carry on ``value`` in its cell, in printed order: each right under the one
     before at its left edge (``_under``), holding a web address or one unbroken piece of one
@@ -334,13 +352,16 @@ def _labelled(line: Line, labels: list[Line]) -> bool:
 
 
 def _right_under(label: Line, free: list[tuple[int, Line]]) -> list[int]:
-    """The value printed right under ``label`` at its left edge (a card: the label over its value;
-    a table's row of labels over its row of values, padded up to ``CELL_PADDING`` line heights
-    apart), whatever the reading order put between them."""
+    """The value printed right under ``label`` at its left edge, or set in from it by up to a
+    line height (a card: the label over its value; a table's row of labels over its row of
+    values, padded up to ``CELL_PADDING`` line heights apart; a form's field, its text inset in
+    the box under its label), whatever the reading order put between them."""
     if label.bbox is None:
         return []
+    x0, height = label.bbox[0], label.bbox[3] - label.bbox[1]
     return next(([position] for position, line in free if line.bbox is not None and line.page == label.page
-                 and right_under(label.bbox, line.bbox, gap=CELL_PADDING)), [])
+                 and right_under((line.bbox[0], *label.bbox[1:]), line.bbox, gap=CELL_PADDING)
+                 and x0 - 2 <= line.bbox[0] <= x0 + height), [])
 
 
 def _below(label: Line, order: list[Line], free: list[tuple[int, Line]], several: bool) -> list[int]:
