@@ -733,6 +733,13 @@ def test_an_address_cut_after_its_own_hyphen_keeps_it(vocabulary: Vocabulary) ->
     assert record["overview"]["websites"] == ["https://bilbao.eus/open-data", "https://opendata.bilbao.eus"]
 
 
+def test_an_address_cut_after_a_slash_is_carried_on_by_its_query() -> None:
+    """"https://data.x.gov.au/" + "datasets?lang=en" (a sidebar wrapped at the "/"): a piece with
+    a query is the address's rest (blind round 17 kept the first half, silently); a word is not."""
+    assert urls("https://data.x.gov.au/ datasets?lang=en") == ["https://data.x.gov.au/datasets?lang=en"]
+    assert urls("https://data.x.gov.au/ and more") == ["https://data.x.gov.au/"]
+
+
 @pytest.mark.parametrize("mark", ["\u00ad", "\u2010"])
 def test_an_address_cut_after_its_own_hyphen_printed_as_a_break_mark_keeps_it(mark: str) -> None:
     """"https://c\u00ad" + "budejovice.cz/open-data" (PyMuPDF Story names its hyphen U+00AD):
