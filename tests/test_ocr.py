@@ -213,6 +213,25 @@ def test_fills_and_outlines_come_from_the_picture() -> None:
     assert len(outline) == 1 and np.allclose(outline[0].bbox, (150, 20, 250, 60), atol=2)
 
 
+def test_a_heading_in_large_bold_type_is_read_as_text_not_as_fills() -> None:
+    """The strokes of a 26 pt heavy heading are solid ink regions: turned over as fills for the
+    engine, they broke the letters, and kept as shapes, they made bullets and frames of them (a
+    blind round 17 scan: "TE AWAROA, New Zealand" read "Ta," / "ser ealar", the header lost)."""
+    drawn = pymupdf.open()
+    page = drawn.new_page(width=595, height=200)
+    page.insert_text((380, 60), "City Innovation Snapshot", fontsize=12, fontname="helv")
+    page.insert_text((240, 100), "TE AWAROA, New Zealand", fontsize=26, fontname="hebo")
+    page.insert_text((58, 150), "Overview", fontsize=12, fontname="helv")
+    scanned = pymupdf.open()
+    scanned.new_page(width=595, height=200).insert_image(pymupdf.Rect(0, 0, 595, 200),
+                                                         pixmap=page.get_pixmap(dpi=200))
+    from snapshot_extract.read.pdf import read_pdf
+
+    document = read_pdf(scanned.tobytes(), "scan.pdf", PdfOptions())
+    heading = next(line for line in document.lines if "AWAROA" in line.text)
+    assert (heading.text, heading.bullet) == ("TE AWAROA, New Zealand", False)
+
+
 # --------------------------------------------------------------------------- doubts
 
 

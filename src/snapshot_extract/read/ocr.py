@@ -39,7 +39,7 @@ import pymupdf as _pymupdf
 
 from ..errors import NoTextLayer, UnreadableInput
 from ..models import RGB, OcrDoubt
-from .page import PageContent, Shape
+from .page import PageContent, Shape, Span
 from .scan_cells import CellStrip, cell_boxes, cut_cells, place_back
 from .scan_image import Picture, luma, page_picture, straight_png
 from .scan_shapes import Paint, find_shapes
@@ -54,6 +54,8 @@ DOUBT_CONFIDENCE = 80.0  # Tesseract word confidence (0-100) under which a word 
 HYPHEN_CONFIDENCE = 50.0  # the doubt of a word broken at a line end
 CONFUSABLE_CONFIDENCE = 40.0  # the doubt of a word read in two confusable ways
 QUOTE_CONFIDENCE = 60.0  # the doubt of a straight quote or apostrophe (it may be printed curly)
+INK = 0.3  # RGB 0-1: a solid region this dark is in the text's ink
+LETTER_SIZE = 30.0  # points: a letter of large type is no larger
 BAR_WIDTH = 0.26  # of its height: a "1" narrower than this has no flag or foot (an "I" or "l")
 _CONFUSABLE = {"1": "l", "I": "l", "l": "l", "|": "l", "0": "o", "O": "o", "o": "o", "5": "s", "S": "s",
                "8": "b", "B": "b"}  # digits and the letters an engine mixes them up with, folded
@@ -130,6 +132,7 @@ def ocr_pages(data: bytes, password: str | None, pages: list[PageContent],
     for index, (picture, lines, shapes) in read.items():
         page = pages[index]
         spans = [span for line in lines for span in line_spans(line, picture, sizes[id(line)], lines)]
+        shapes = [shape for shape in shapes if not _in_words(shape, spans)]
         result[index] = PageContent(page.number, page.width, page.height, tuple(spans), tuple(shapes))
         doubts.extend(_doubts(page.number, picture, lines, conflicts))
     return _snap_colours(result, [index for index in wanted]), tuple(doubts)
@@ -220,6 +223,23 @@ def _blank_edges(grey: np.ndarray[Any, np.dtype[np.uint8]], bands: Sequence[tupl
     grey[max(last[1] - margin, 0):last[1] + margin, max(last[2] - margin, 0):last[3] + margin] = 255
 
 
+def _letter_part(paint: Paint, scale: float) -> bool:
+    """A solid region in the ink's near black no larger than a letter of large type (a bold
+    heading's stroke, a solid bullet): nothing printed on it to bring out, and turning it over
+    would break the letters ("TE AWAROA" read "Ta, ser ealar")."""
+    top, bottom = paint.bands[0][0], paint.bands[-1][1]
+    left, right = min(band[2] for band in paint.bands), max(band[3] for band in paint.bands)
+    return max(paint.fill) < INK * 255 and max(bottom - top, right - left) <= LETTER_SIZE * scale
+
+
+def _in_words(shape: Shape, spans: Sequence[Span]) -> bool:
+    """A shape inside a word the engine read (a bold letter's solid stroke taken for a fill, its
+    bowl for a frame: "HAEUNDO"'s "O"); a bullet stands beside its word, a frame around it."""
+    x0, y0, x1, y1 = shape.bbox
+    return any(span.x0 - 1 <= x0 and x1 <= span.x1 + 1 and span.baseline - span.size - 1 <= y0
+               and y1 <= span.baseline + 0.3 * span.size + 1 for span in spans if not span.symbol)
+
+
 def engine_picture(picture: Picture, paints: Sequence[Paint]) -> np.ndarray[Any, np.dtype[np.uint8]]:
     """The grey picture the engine reads: inside each solid region that is not near the paper's
     grey, the distance from the fill's grey, stretched and inverted, so that text on any fill
@@ -228,7 +248,7 @@ def engine_picture(picture: Picture, paints: Sequence[Paint]) -> np.ndarray[Any,
     paper = luma(tuple(round(channel * 255) for channel in picture.paper))  # type: ignore[arg-type]
     for paint in paints:
         fill = luma(paint.fill)
-        if abs(fill - paper) < FILL_CONTRAST:
+        if abs(fill - paper) < FILL_CONTRAST or _letter_part(paint, picture.scale):
             continue
         stretch = 255 / max(fill, 255 - fill, 1)
         margin = round(EDGE_MARGIN * picture.scale)
