@@ -733,6 +733,16 @@ def test_an_address_cut_after_its_own_hyphen_keeps_it(vocabulary: Vocabulary) ->
     assert record["overview"]["websites"] == ["https://bilbao.eus/open-data", "https://opendata.bilbao.eus"]
 
 
+def test_an_address_in_the_overview_no_websites_label_took_is_flagged(vocabulary: Vocabulary) -> None:
+    """An address read into another label's value (a column of values printed between the
+    websites label and its second address): flagged on the websites (a blind round 17 scan lost
+    it silently)."""
+    record = _record("Overview\n\nMayor: Jane Roe\nPopulation size: 322 119 (2018) https://data.bilbao.eus/x\n"
+                     "Innovation / open data website: opendata.bilbao.eus\n", vocabulary)
+    assert record["overview"]["websites"] == ["https://opendata.bilbao.eus"]
+    assert any(w["field"] == "overview.websites" and "data.bilbao.eus/x" in w["message"] for w in record["warnings"])
+
+
 def test_an_address_cut_after_a_slash_is_carried_on_by_its_query() -> None:
     """"https://data.x.gov.au/" + "datasets?lang=en" (a sidebar wrapped at the "/"): a piece with
     a query is the address's rest (blind round 17 kept the first half, silently); a word is not."""

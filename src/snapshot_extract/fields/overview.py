@@ -69,6 +69,7 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
         _read_key(found, key, value, evidence, websites)
         read.add(_kind(key))
     _set_websites(found, websites)
+    _warn_unread_addresses(found, section)
     _warn_unpaired(found, unpaired)
     _warn_unread_labels(found, section, read)
     return found.result()
@@ -87,6 +88,17 @@ def _set_websites(found: Found, websites: list[tuple[str, Evidence]]) -> None:
         if run_on(url):
             found.warn("overview.websites", "unreadable_value", f'"{url}" runs on into other text: no address '
                        "ends so (the words printed after it may be glued on)")
+
+
+def _warn_unread_addresses(found: Found, section: Section) -> None:
+    """An address the overview prints that no websites label took (read into another label's
+    value, a column's lines between it and its label) is flagged on the websites."""
+    read = set(found.values.get("overview.websites") or ())
+    printed = dict.fromkeys(url for block in section.blocks if "." in block.text for url in urls(block.text))
+    for url in printed:
+        if url not in read:
+            found.warn("overview.websites", "unparsed_text", f'"{url}" is printed in the overview but was read '
+                                                             "as no website")
 
 
 def _strip_parts(section: Section) -> list[list[str]]:
