@@ -69,9 +69,9 @@ def map_overview(section: Section | None, vocabulary: Vocabulary) -> FieldResult
         _read_key(found, key, value, evidence, websites)
         read.add(_kind(key))
     _set_websites(found, websites)
-    _warn_unread_addresses(found, section)
     _warn_unpaired(found, unpaired)
     _warn_unread_labels(found, section, read)
+    _warn_unread_addresses(found, section)
     return found.result()
 
 
