@@ -145,10 +145,14 @@ def named_keys(texts: Sequence[str]) -> dict[str, RGB]:
 
 
 def _by_phrase(clause: str) -> list[str]:
-    """A clause cut after each legend phrase but its last ("Green: sufficient data Grey:
-    insufficient data", a legend's two keys set apart by spaces only)."""
-    ends = [phrase.end() for phrase in _LEGEND_PHRASE_RE.finditer(clause)][:-1]
+    """A clause cut after each legend phrase that the next key follows ("Green: sufficient data
+    Grey: insufficient data", a legend's two keys set apart by spaces only; "with sufficient data
+    or without sufficient data" stays whole)."""
+    ends = [phrase.end() for phrase in _LEGEND_PHRASE_RE.finditer(clause) if _NEXT_KEY_RE.match(clause, phrase.end())]
     return [clause[start:end] for start, end in zip([0, *ends], [*ends, len(clause)], strict=True)]
+
+
+_NEXT_KEY_RE = re.compile(r"\s+[^\W\d_]+(?: [^\W\d_]+)?\s*[:=]")  # " Grey:", " light blue ="
 
 
 def _colour_named(text: str) -> RGB | None:

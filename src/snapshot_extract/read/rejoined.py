@@ -48,8 +48,8 @@ def part_rejoined(texts: Sequence[str]) -> list[str]:
     hyphenation: Hyphenation | None = None
     parted: list[tuple[int, list[str]]] = []
     for index, length in enumerate(lengths):
-        if length < JOINED * MIN_MEASURE:
-            continue  # no line of a paragraph joined on: too short
+        if length < JOINED * MIN_MEASURE or not _wrapped(texts, index):
+            continue  # too short, or a paragraph printed on one line: no line of one joined on
         measure = _measure(_paragraph_around(lengths, index), length)
         if measure is None or "   " in texts[index].strip():
             continue
@@ -61,6 +61,13 @@ def part_rejoined(texts: Sequence[str]) -> list[str]:
     for index, parts in reversed(parted):
         lines[index : index + 1] = parts
     return lines
+
+
+def _wrapped(texts: Sequence[str], index: int) -> bool:
+    """The line at ``index`` is inside a paragraph a tool wrapped: it carries on the line before
+    it, or the next one carries it on (a lower-case start)."""
+    following = texts[index + 1] if index + 1 < len(texts) else ""
+    return texts[index].lstrip()[:1].islower() or following.lstrip()[:1].islower()
 
 
 def _paragraph_around(lengths: list[int], index: int) -> list[int]:
