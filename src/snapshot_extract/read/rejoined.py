@@ -9,10 +9,11 @@ Such a line is parted there, the hyphen back at the end of its first part, so th
 document's own evidence and the English word list decide the hyphen as they decide every
 line-end hyphen (``hyphens.mark_line_ends``): the record reads "self-driving".
 
-The word must be the only one at the join that parts into two common words ("self" + "driving",
-"pilot" + "to"; a prefix such as "co" counts as a word), printed nowhere else in the document,
-outside a web address, on a line of words (not a line two columns share, nor one whose words a
-tool ran together).
+The word parts into two common words at the join ("self" + "driving", "pilot" + "to"; a prefix
+such as "co" counts as a word, and a parting after a prefix wins: "co" + "design", not "code" +
+"sign"; else the one that leaves the longest first line), is printed nowhere else in the document,
+stands outside a web address, on a line of words (not a line two columns share, nor one whose
+words a tool ran together) inside a wrapped paragraph.
 
 Where the document prints the word elsewhere with its hyphens ("Saint-Étienne" in the header,
 "SaintÉtienne" where a line of the text ended after "Saint-"), the joined word, no English word,
@@ -30,6 +31,7 @@ from .hyphens import AFFIXES, RARE, Hyphenation, english_frequency
 # a lower-case word, not one broken at a line end ("resid-" + a space: a break a tool left open)
 _CANDIDATE_RE = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])(?![-\u2010\u00ad](?![^\W\d_]))")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_SPACE_RE = re.compile(r"\s")
 _HYPHENATED_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _PUNCTUATION = ".,;:!?()[]{}\"'“”‘’«»*_"  # around a word printed with its hyphens
 NEIGHBOURS = 4  # lines each side whose lengths give a paragraph's measure
@@ -160,7 +162,7 @@ def _compound_splits(word: str) -> list[int]:
 
 def _in_address(text: str, match: re.Match[str]) -> bool:
     """The word is part of a web address ("louisvilleky.gov/opendata")."""
-    token_start = text.rfind(" ", 0, match.start()) + 1
-    token_end = text.find(" ", match.end())
-    token = text[token_start : token_end if token_end >= 0 else len(text)]
+    before = _SPACE_RE.search(text[: match.start()][::-1])
+    after = _SPACE_RE.search(text, match.end())
+    token = text[match.start() - (before.start() if before else match.start()) : after.start() if after else len(text)]
     return "/" in token or "." in token.rstrip(".,;:")
