@@ -266,6 +266,7 @@ def address_hyphen(text: str) -> str:
         return text[:-1] + "-"
     return text
 
+
 _DOMAIN_RE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:[/:]|$)")
 _KEEP_HYPHEN_PREFIXES = frozenset(
     "co re non pre post self cross inter multi well data city third long short high low "  # noqa: SIM905

@@ -9,6 +9,7 @@ boxes (beside, right under, in the same cell) and by reading order where it does
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..geometry import right_under
 from ..models import BBox, Block, Evidence, Line, Section
@@ -267,11 +268,11 @@ def _reads_as_label(text: str) -> bool:
     return match is not None and not match.group("value").strip()
 
 
-def _under(line: Line, other: Line) -> bool:
-    """``other`` is the line right under ``line`` at its left edge."""
+def _under(line: Line, other: Line, gap: float = 0.6, indent: float = 2.0) -> bool:
+    """``other`` is the line right under ``line`` at its left edge (``right_under``)."""
     if line.bbox is None or other.bbox is None or other.page != line.page:
         return False
-    return right_under(line.bbox, other.bbox)
+    return right_under(line.bbox, other.bbox, gap=gap, indent=indent)
 
 
 def _beside(label: Line, free: list[tuple[int, Line]], every: bool = False) -> list[int]:
@@ -291,20 +292,21 @@ def _beside(label: Line, free: list[tuple[int, Line]], every: bool = False) -> l
     return [min(right)[1]] if right else []
 
 
-def _stacked(value: Line, addresses: list[tuple[int, Line]]) -> list[int]:
-    """The addresses set one under the other below ``value``, each in a box of its own (a form's
-    fields, padded up to ``CELL_PADDING`` line heights apart) at its left edge."""
+def _run(start: Line, lines: list[tuple[int, Line]], follows: Callable[[Line, Line], bool]) -> list[int]:
+    """The positions of the lines that go on from ``start``, each the first of ``lines`` that
+    ``follows`` the one before."""
     chosen: list[int] = []
-    edge = value
-    while edge.bbox is not None:
-        step = next(((position, line) for position, line in addresses if position not in chosen
-                     and line.bbox is not None and line.page == edge.page
-                     and right_under(edge.bbox, line.bbox, gap=CELL_PADDING)), None)
-        if step is None:
-            break
+    edge = start
+    while (step := next(((position, line) for position, line in lines if follows(edge, line)), None)) is not None:
         chosen.append(step[0])
         edge = step[1]
     return chosen
+
+
+def _stacked(value: Line, addresses: list[tuple[int, Line]]) -> list[int]:
+    """The addresses set one under the other below ``value``, each in a box of its own (a form's
+    fields, padded up to ``CELL_PADDING`` line heights apart) at its left edge."""
+    return _run(value, addresses, lambda edge, line: _under(edge, line, gap=CELL_PADDING))
 
 
 def _cell_run(value: Line, free: list[tuple[int, Line]], upward: bool = False) -> list[int]:
@@ -313,16 +315,10 @@ def _cell_run(value: Line, free: list[tuple[int, Line]], upward: bool = False) -
     ("…/open-dat" + "a-and-digital-services"); ``upward``: the whole addresses over it instead,
     each right over the one after it (a cell of several set level with the middle of its label,
     the first ones above the label's top)."""
-    chosen: list[int] = []
-    edge = value
-    while True:
-        step = next(((position, line) for position, line in free
-                     if (_under(line, edge) if upward else _under(edge, line))
-                     and holds_address(line.text, piece=not upward)), None)
-        if step is None:
-            return chosen[::-1] if upward else chosen
-        chosen.append(step[0])
-        edge = step[1]
+    pieces = [(position, line) for position, line in free if holds_address(line.text, piece=not upward)]
+    if upward:
+        return _run(value, pieces, lambda edge, line: _under(line, edge))[::-1]
+    return _run(value, pieces, _under)
 
 
 def _wrapped_rest(values: list[tuple[int, Line]], position: int, taken: set[int], labels: list[Line]) -> list[int]:
@@ -358,10 +354,9 @@ def _right_under(label: Line, free: list[tuple[int, Line]]) -> list[int]:
     the box under its label), whatever the reading order put between them."""
     if label.bbox is None:
         return []
-    x0, height = label.bbox[0], label.bbox[3] - label.bbox[1]
-    return next(([position] for position, line in free if line.bbox is not None and line.page == label.page
-                 and right_under((line.bbox[0], *label.bbox[1:]), line.bbox, gap=CELL_PADDING)
-                 and x0 - 2 <= line.bbox[0] <= x0 + height), [])
+    height = label.bbox[3] - label.bbox[1]
+    return next(([position] for position, line in free
+                 if _under(label, line, gap=CELL_PADDING, indent=height)), [])
 
 
 def _below(label: Line, order: list[Line], free: list[tuple[int, Line]], several: bool) -> list[int]:
