@@ -439,6 +439,47 @@ def test_a_measure_is_taken_in_the_lines_own_paragraph() -> None:
     assert any("on-demand minibuses in" in line for line in lines)
 
 
+@pytest.mark.parametrize(("joined", "read"), [
+    # the first join kept its hyphen ("Donostia-" + "San"), the second dropped it ("co-" + "create")
+    ("real urban settings, and the lab with teams of Donostia-San Sebastián has entered into a "
+     "partnership with 51 cocreate solutions for public service delivery.", "with 51 co-create solutions"),
+    # the first join was a word rightly joined ("part-" + "nership"): the second is found a measure on
+    ("real urban settings, and the lab with teams in the partnership has entered into a partnership "
+     "with 51 other cocreate solutions for public service delivery.", "with 51 other co-create solutions"),
+    # after a join that left no trace, a word the word list holds, however rarely, is a word
+    ("real urban settings, with teams in the partnership with 51 other cities to reach the dampest "
+     "homes in the district of the city.", "to reach the dampest homes"),
+])
+def test_a_line_holding_three_lines_is_parted_at_each_dropped_hyphen(joined: str, read: str) -> None:
+    """A copy joins three printed lines into one where two of them ended in a hyphen: the first
+    join may have kept its hyphen or rightly dropped a word break's, leaving no compound at the
+    first measure; the second compound is looked for a measure further on (the dump sweep: 36
+    values such as "cocreate", 35 of them silent)."""
+    from snapshot_extract.textutil import join_wrapped
+
+    text = _paragraph_with("x").replace(
+        "real urban settings. Recent trials include x robots in the harbour district and smart", joined)
+    lines = [line.text for line in read_text(text.encode(), "x.txt").lines if line.text]
+    assert read in join_wrapped(lines[2:])
+
+
+def test_a_line_with_soft_hyphens_is_measured_as_words() -> None:
+    """An HTML printer's soft hyphens at every possible break ("col\\u00adlab\\u00ador\\u00ada\\u00adtion")
+    and the rest of a word broken on the line before ("nership") leave the line's words English."""
+    from snapshot_extract.textutil import join_wrapped
+
+    text = "\n".join([
+        "Spotlight | Street Lab", "",
+        "In the spirit of col\u00adlab\u00ador\u00ada\u00adtion and",
+        "know\u00adledge shar\u00ading, Bristol has",
+        "entered into an in\u00adnov\u00adat\u00adive part\u00ad\u2010",
+        "ner\u00adship with 43 other cities to cocreate solu\u00adtions for public ser\u00advice",
+        "de\u00adliv\u00adery. The most prom\u00adising ideas",
+        "are taken up by municipal teams and", ""])
+    lines = [line.text for line in read_text(text.encode(), "x.txt").lines if line.text]
+    assert "cities to co-create solutions" in join_wrapped(lines[1:])
+
+
 def test_a_paragraph_printed_on_one_line_is_no_joined_line() -> None:
     """A converter that prints each paragraph on one line, between short list items, gives no
     measure: its compound-like words stay as printed."""

@@ -7,7 +7,11 @@ it happened: among the paragraph's lines, all as long as its measure, one line i
 as long, and the word that straddles its first measure is no English word but two of them.
 Such a line is parted there, the hyphen back at the end of its first part, so that the
 document's own evidence and the English word list decide the hyphen as they decide every
-line-end hyphen (``hyphens.mark_line_ends``): the record reads "self-driving".
+line-end hyphen (``hyphens.mark_line_ends``): the record reads "self-driving". A line three
+printed lines long is parted at each such compound, a measure apart; where a join left no trace
+(a word rightly joined, "part-" + "nership", or a hyphen kept, "Donostia-" + "San"), the next
+printed line is taken to begin about a measure on, and only a word the word list lacks is taken
+for a compound there ("dampest" is a word, "cocreate" none).
 
 The word parts into two common words at the join ("self" + "driving", "pilot" + "to"; a prefix
 such as "co" counts as a word, and a parting after a prefix wins: "co" + "design", not "code" +
@@ -39,6 +43,7 @@ JOINED = 1.5  # a line this many measures long at least holds a line joined on
 FULL = 0.8  # two lines this close in length are full lines of the paragraph
 SHORTEST_PART = 0.6  # measures: a line that went on in the next one was at least this long
 LONGEST_PART = 1.1  # measures: and at most this long (the measure is a guess from the lines around)
+NEXT_LINE = 0.9  # measures: where a line began after one whose join left no trace, a guess
 MIN_MEASURE = 20  # characters: shorter lines are no paragraph's
 WORDS = 0.85  # share of a line's words that are English: a line of words, not one run together
 
@@ -121,29 +126,36 @@ def _measure(around: list[int], length: int) -> int | None:
 def _parted(text: str, measure: int, hyphenation: Hyphenation) -> list[str]:
     """``text`` parted at each compound whose hyphen a tool dropped at a line end, the first at
     a measure from its start, the next a measure on from there."""
-    words = _WORD_RE.findall(text)
+    words = _WORD_RE.findall(text.replace("\u00ad", ""))  # "col\u00adlab\u00ador\u00ada\u00adtion" is one word
+    if text[:1].islower() and words and not english_frequency(words[0]):
+        words = words[1:]  # the rest of a word the line before broke ("part-" + "nership")
     if sum(1 for word in words if english_frequency(word.lower())) < WORDS * len(words):
         return [text]
     parts: list[str] = []
-    start = 0
-    while len(text) - start >= JOINED * measure:
-        cut = _cut(text, start, measure, hyphenation)
-        if cut is None:
-            break
-        parts.append(text[start:cut] + "-")
-        start = cut
-    return [*parts, text[start:]]
+    part = start = 0  # where the part begins; where its printed line began
+    guessed = False  # the line's start is a guess: a join before it left no trace
+    while len(text) - start > LONGEST_PART * measure + 1:  # the rest is still longer than one line
+        # after a guess, only a word the word list lacks is taken for a compound ("dampest" is a word)
+        cut = _cut(text, start, measure, hyphenation, rare=1 if guessed else RARE)
+        if cut is None:  # a word rightly joined ("part-" + "nership"): the next line began about here
+            start += round(NEXT_LINE * measure)
+            guessed = True
+            continue
+        parts.append(text[part:cut] + "-")
+        part = start = cut
+        guessed = False
+    return [*parts, text[part:]]
 
 
-def _cut(text: str, start: int, measure: int, hyphenation: Hyphenation) -> int | None:
+def _cut(text: str, start: int, measure: int, hyphenation: Hyphenation, rare: int) -> int | None:
     """Where in ``text`` (after ``start``) a compound that straddles the line's measure lost its
-    hyphen, or None."""
+    hyphen, or None: a word the English word list holds ``rare`` times or more is no compound."""
     cuts = []
     for match in _CANDIDATE_RE.finditer(text, start):
         if match.start() - start > LONGEST_PART * measure:
             break
         word = match.group()
-        if english_frequency(word) >= RARE or hyphenation.printed(word, times=2) or _in_address(text, match):
+        if english_frequency(word) >= rare or hyphenation.printed(word, times=2) or _in_address(text, match):
             continue
         cuts += [(match.start() + split, word[:split] in AFFIXES) for split in _compound_splits(word)
                  if SHORTEST_PART * measure <= match.start() + split - start <= LONGEST_PART * measure + 1]
