@@ -464,8 +464,9 @@ def test_a_line_holding_three_lines_is_parted_at_each_dropped_hyphen(joined: str
 
 
 def test_a_line_with_soft_hyphens_is_measured_as_words() -> None:
-    """An HTML printer's soft hyphens at every possible break ("col\\u00adlab\\u00ador\\u00ada\\u00adtion")
-    and the rest of a word broken on the line before ("nership") leave the line's words English."""
+    """An HTML printer's soft hyphens at every possible break ("col\\u00adlab\\u00ador\\u00ada\\u00adtion"),
+    the rest of a word broken on the line before ("nership") and a word the line end breaks
+    ("deliv-") leave the line's words English (the dump sweep: 24 silent "cocreate")."""
     from snapshot_extract.textutil import join_wrapped
 
     text = "\n".join([
@@ -473,8 +474,8 @@ def test_a_line_with_soft_hyphens_is_measured_as_words() -> None:
         "In the spirit of col\u00adlab\u00ador\u00ada\u00adtion and",
         "know\u00adledge shar\u00ading, Bristol has",
         "entered into an in\u00adnov\u00adat\u00adive part\u00ad\u2010",
-        "ner\u00adship with 43 other cities to cocreate solu\u00adtions for public ser\u00advice",
-        "de\u00adliv\u00adery. The most prom\u00adising ideas",
+        "ner\u00adship with 43 other cities to cocreate solu\u00adtions for public service deliv\u2010",
+        "ery. The most prom\u00adising ideas",
         "are taken up by municipal teams and", ""])
     lines = [line.text for line in read_text(text.encode(), "x.txt").lines if line.text]
     assert "cities to co-create solutions" in join_wrapped(lines[1:])

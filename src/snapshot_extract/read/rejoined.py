@@ -30,7 +30,7 @@ import re
 from collections.abc import Sequence
 from itertools import takewhile
 
-from .hyphens import AFFIXES, RARE, Hyphenation, english_frequency
+from .hyphens import AFFIXES, LINE_END_HYPHENS, RARE, Hyphenation, english_frequency
 
 # a lower-case word, not one broken at a line end ("resid-" + a space: a break a tool left open)
 _CANDIDATE_RE = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])(?![-\u2010\u00ad](?![^\W\d_]))")
@@ -129,6 +129,8 @@ def _parted(text: str, measure: int, hyphenation: Hyphenation) -> list[str]:
     words = _WORD_RE.findall(text.replace("\u00ad", ""))  # "col\u00adlab\u00ador\u00ada\u00adtion" is one word
     if text[:1].islower() and words and not english_frequency(words[0]):
         words = words[1:]  # the rest of a word the line before broke ("part-" + "nership")
+    if text.endswith(LINE_END_HYPHENS) and words and not english_frequency(words[-1]):
+        words = words[:-1]  # a word the line end breaks ("deliv-" + "ery")
     if sum(1 for word in words if english_frequency(word.lower())) < WORDS * len(words):
         return [text]
     parts: list[str] = []
