@@ -497,6 +497,22 @@ def test_a_value_every_snapshot_states_left_null_with_its_section_read_is_not_fo
     assert [w["code"] for w in hedged["warnings"] if w["field"] == "funding.dedicated"] == ["uncertain_value"]
 
 
+@pytest.mark.parametrize(("statement", "warned"), [
+    ("S\nu\nr\nv\ne\ny\ne\nd\n,\nB\ni\nl\nb\na\no\nh\na\ns dedicated funding.", True),  # a glyph a line: unread
+    ("Bilbao has dedicated funding for innovation.", False),  # read, and no peer phrase printed
+])
+def test_a_peer_phrase_is_unread_where_the_answer_it_stands_beside_is(statement: str, warned: bool,
+                                                                      vocabulary: Vocabulary) -> None:
+    """The peer phrase stands in the sentence that gives the section's answer ("Along with 25% of
+    cities surveyed, Tallinn has dedicated funding"): where that sentence was not read (a viewer's
+    copy printed it one glyph a line, 11 silent ``funding.peer`` in the dump sweep), the null peer
+    is flagged too; where the answer was read without a peer phrase, the null is the document's."""
+    record = _record(f"What funding is available?\n\n{statement}\n", vocabulary)
+    codes = [(w["field"], w["code"]) for w in record["warnings"]]
+    assert record["funding"]["peer"] is None
+    assert (("funding.peer", "not_found") in codes) is warned
+    assert (("funding.dedicated", "not_found") in codes) is warned
+
 @pytest.mark.parametrize(("leading", "warned"), [(3, True), (2, False)])
 def test_a_spotlight_text_opening_with_lines_that_are_no_sentence_is_flagged(vocabulary: Vocabulary, leading: int,
                                                                              warned: bool) -> None:

@@ -85,7 +85,9 @@ def _row(path: str, annotation: Any, vocabulary: str | None, description: str | 
 _STATED = "; every snapshot states it: null with its section read carries a `not_found` warning"
 
 
-def _stated(stated: bool | str) -> str:
+def _stated(stated: bool | str, stated_with: str | None) -> str:
+    if stated_with is not None:
+        return f"; printed in the sentence that states `{stated_with}`: null where that was not read carries a `not_found` warning"
     if isinstance(stated, str):
         return f"; every snapshot whose `{stated}` is true states it: empty with its section read carries a `not_found` warning"
     return _STATED if stated else ""
@@ -97,7 +99,7 @@ def record_markdown() -> str:
     top = {name: info for name, info in Record.model_fields.items()}
     rows = [_row(name, top[name].annotation, None, top[name].description) for name in ("schema_version",)]
     rows += [_row(spec.path, spec.annotation, spec.vocabulary,
-                  spec.description + _stated(spec.stated)) for spec in record_fields()]
+                  spec.description + _stated(spec.stated, spec.stated_with)) for spec in record_fields()]
     rows += [_row(name, top[name].annotation, None, top[name].description)
              for name in ("unmapped", "warnings", "provenance")]
     parts = [

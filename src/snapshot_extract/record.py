@@ -180,15 +180,23 @@ def _unstated_warnings(sections: Sections, values: dict[str, Any], warnings: lis
     funding, a formal strategy, …; or where a yes/no answer is yes: where the dedicated funding
     comes from) left null or empty with its section read and no warning of its own:
     ``not_found``, the sentence that states it was printed where it was not read, or worded as
-    no reader knows."""
+    no reader knows; and a value printed in the sentence of such an answer (``FieldSpec.stated_with``:
+    a peer phrase) left null where that answer was not read."""
     warned = {warning.field for warning in warnings}
-    return [Warning(field=spec.path, code="not_found",
-                    message=f"the {spec.path.split('.')[0]} section was read but does not state this value where "
-                            "it was looked for")
-            for spec in record_fields()
-            if (spec.stated is True or (isinstance(spec.stated, str) and values.get(spec.stated) is True))
-            and values.get(spec.path) in (None, []) and spec.path not in warned
-            and sections.get(spec.path.split(".")[0]) is not None]
+    unstated = [Warning(field=spec.path, code="not_found",
+                        message=f"the {spec.path.split('.')[0]} section was read but does not state this value "
+                                "where it was looked for")
+                for spec in record_fields()
+                if (spec.stated is True or (isinstance(spec.stated, str) and values.get(spec.stated) is True))
+                and values.get(spec.path) in (None, []) and spec.path not in warned
+                and sections.get(spec.path.split(".")[0]) is not None]
+    unread = [Warning(field=spec.path, code="not_found",
+                      message=f"printed in the sentence that states {spec.stated_with}, which was not read")
+              for spec in record_fields()
+              if spec.stated_with is not None and values.get(spec.stated_with) is None
+              and values.get(spec.path) is None and spec.path not in warned
+              and sections.get(spec.path.split(".")[0]) is not None]
+    return unstated + unread
 
 
 def _grid_warnings(sections: Sections, results: dict[str, FieldResult]) -> list[Warning]:

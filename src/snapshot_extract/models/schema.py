@@ -44,12 +44,14 @@ class Unmapped(_Model):
 
 
 def _field(description: str, default: Any = None, vocabulary: str | None = None, example: Any = None,
-           stated: bool | str = False) -> Any:
+           stated: bool | str = False, stated_with: str | None = None) -> Any:
     """A record field with its description, for Terms the vocabulary group its ids come from,
     an example value as a table shows it (a Term as its id, a list as a list), and whether every
     snapshot states it in its section (``stated``: the survey's yes/no and one-of answers; null
     or empty with the section read is a value not found), or does where the yes/no field it
-    names is yes (funding's sources where it has dedicated funding): each declared once, here;
+    names is yes (funding's sources where it has dedicated funding), or is printed in the sentence
+    that states the answer it names (``stated_with``: a peer phrase, unread where that answer was
+    not read): each declared once, here;
     exports, the data dictionary, evaluation, the docs and the fixture tools read them back
     through ``record_fields``."""
     extra: JsonDict = {"vocabulary": vocabulary} if vocabulary else {}
@@ -57,6 +59,8 @@ def _field(description: str, default: Any = None, vocabulary: str | None = None,
         extra["example"] = example
     if stated:
         extra["stated"] = stated
+    if stated_with:
+        extra["stated_with"] = stated_with
     return Field(default, description=description, json_schema_extra=extra or None)
 
 
@@ -157,7 +161,8 @@ class Vision(_Model):
 
     formal_strategy: bool | None = _field("whether the city has a formal innovation strategy", example=False,
                                           stated=True)
-    peer: Peer | None = _field("how the strategy answer compares with the surveyed cities")
+    peer: Peer | None = _field("how the strategy answer compares with the surveyed cities",
+                               stated_with="vision.formal_strategy")
     associations: list[Term] = _field("what the city most closely associates innovation capacity with",
                                       [], vocabulary="innovation_terms", example=["experimentation", "data_analytics"])
 
@@ -167,7 +172,8 @@ class Approach(_Model):
 
     scope: Term | None = _field("how the city approaches innovation capacity: holistic, in specific areas, "
                                 "or both", vocabulary="approach_scope", example="both", stated=True)
-    peer: Peer | None = _field("how the approach answer compares with the surveyed cities")
+    peer: Peer | None = _field("how the approach answer compares with the surveyed cities",
+                               stated_with="approach.scope")
     priority_policy_areas: list[Term] = _field("the top priority policy areas for the city's innovation work",
                                                [], vocabulary="policy_areas",
                                                example=["social_welfare", "digital_governance"])
@@ -190,7 +196,8 @@ class Funding(_Model):
 
     dedicated: bool | None = _field("whether the city has dedicated funding for innovation capacity", example=True,
                                     stated=True)
-    peer: Peer | None = _field("how the funding answer compares with the surveyed cities")
+    peer: Peer | None = _field("how the funding answer compares with the surveyed cities",
+                               stated_with="funding.dedicated")
     sources: list[Term] = _field("where the innovation funding comes from", [], vocabulary="funding_sources",
                                  example=["international", "municipal_budget"], stated="funding.dedicated")
     directed_to: list[Term] = _field("what the innovation funding is directed towards", [],
@@ -296,10 +303,15 @@ class FieldSpec(NamedTuple):
     vocabulary: str | None  # the vocabulary group of its Terms
     example: Any = None  # as a table shows it: a Term as its id
     stated: bool | str = False  # every snapshot states it in its section, or does where this yes/no path is yes
+    stated_with: str | None = None  # printed in the sentence that states this path's answer
 
 
 def _stated(value: Any) -> bool | str:
     return value if isinstance(value, str) else value is True
+
+
+def _path(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def model_field_specs(prefix: str, model: type[BaseModel]) -> list[FieldSpec]:
@@ -310,7 +322,7 @@ def model_field_specs(prefix: str, model: type[BaseModel]) -> list[FieldSpec]:
         vocabulary = extra.get("vocabulary")
         specs.append(FieldSpec(f"{prefix}.{name}", info.annotation, info.description or "",
                                vocabulary if isinstance(vocabulary, str) else None, extra.get("example"),
-                               _stated(extra.get("stated"))))
+                               _stated(extra.get("stated")), _path(extra.get("stated_with"))))
     return specs
 
 
