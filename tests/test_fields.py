@@ -153,6 +153,11 @@ HARD_CASES = [
      "strategy.\n", "vision.formal_strategy", True, None),
     ("fractional staff", "What is the organisational structure?\n\nX's innovation work is sprinkled throughout the "
      "municipality, with 1.5 FTE staff.\n", "organisation.staff_count", None, "unreadable_value"),
+    ("skills intro naming the staff last", "What is the organisational structure?\n\nSkills and profiles of staff "
+     "include:\n\n- Economists\n- Urban planners\n", "organisation.staff_skills", ["economist", "urban_planner"], None),
+    ("foundations in an inline list", "What innovation partnerships exist?\n\nX has developed partnerships to "
+     "promote innovation capacity with other cities, universities and philanthropic foundations.\n",
+     "partnerships.innovation_partners", ["other_cities", "academia", "philanthropy"], None),
     ("team of", "What is the organisational structure?\n\nX has a dedicated team in the Mayor's office: a team of 14.\n",
      "organisation.staff_count", 14, None),
     ("negated scope", "What is the city's innovation approach?\n\nX approaches innovation capacity not from a holistic / "
@@ -165,6 +170,9 @@ HARD_CASES = [
      "overview.websites", ["https://www.krakow.pl/otwarte-dane"], None),
     ("e.g. inside a use", "How is data used?\n\nX uses data to monitor air quality, e.g. in schools, and to plan transport.\n",
      "data.uses", ["monitor air quality, e.g. in schools", "plan transport"], None),
+    ("a second use with its own verb", "How is data used?\n\nThe city has started using data to monitor air quality "
+     "near schools and using data to measure energy use in municipal buildings.\n", "data.uses",
+     ["monitor air quality near schools", "measure energy use in municipal buildings"], None),
     ("spotlight title on its own line", "Spotlight\nOpen Lab\n\nThe lab opened in 2019.\n", "spotlight.title", "Open Lab", None),
     ("benefit after factors", "How is innovation helping the city?\n\nThe most critical success factors are:\n\n"
      "- Dedicated funding\n- Improving service delivery\n", "impact.benefits", ["service_delivery"], "uncertain_list"),

@@ -12,11 +12,11 @@ from .common import Found, ItemList, is_list_item, locate, read_flag, read_inlin
 _ROLE_RE = re.compile(r"\bdata\s+plays?\s+(?:an?\s+)?(?P<role>(?:\w+[\s-]+){0,3}?role)\b", re.I)
 _NO_ROLE_RE = re.compile(
     r"\bdata\s+(?:does|do)\s+not\s+play\s+(?:an?\s+)?(?P<role>(?:\w+[\s-]+){0,3}?role)\b", re.I)
-_USES_RE = re.compile(
-    r"\b(?:using|uses|use|used)\s+(?:its\s+|the\s+|their\s+)?(?:own\s+)?data\s+to\s+(?P<use>.+?)\s*(?:;|[.!]?\s*$)",
-    re.I,
-)
-_MORE_USES_RE = re.compile(r",?\s+(?:and|as well as)\s+(?:also\s+)?to\s+|;\s*(?:and\s+)?to\s+", re.I)
+_USING_DATA_TO = r"\b(?:using|uses|use|used)\s+(?:its\s+|the\s+|their\s+)?(?:own\s+)?data\s+to\s+"
+_USES_RE = re.compile(rf"{_USING_DATA_TO}(?P<use>.+?)\s*(?:;|[.!]?\s*$)", re.I)
+# "… to A, and to B", "… to A and using data to B": the uses after the first
+_MORE_USES_RE = re.compile(
+    rf",?\s+(?:and|as well as)\s+(?:also\s+)?(?:{_USING_DATA_TO}|to\s+)|;\s*(?:and\s+)?to\s+", re.I)
 _CHALLENGES_RE = re.compile(r"\bchallenges?\b.*?\binclude[sd]?\b\s*:?\s*(?P<list>.*)$", re.I)
 _INVENTORY_RE = re.compile(
     r"\b(?P<phrase>(?:(?:comprehensive|partial|complete|limited|full)\s+)?data\s+inventory"

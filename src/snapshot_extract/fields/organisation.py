@@ -54,7 +54,9 @@ _CLAUSE_RE = re.compile(
 _VERB_RE = re.compile(r"^(?:has|have|is|are)\s+(?=no\b|an?\b)", re.I)
 _SUBJECT_RE = re.compile(r"^[A-Z][\w’'.\- ]{0,40}?\s+(?=(?:does not|doesn't|has no|has an?|is)\b)")
 _FOR_INNOVATION_RE = re.compile(r"\s+for\s+innovation(?:\s+(?:work|capacity))?$", re.I)
-_SKILLS_RE = re.compile(r"(?:skills|profiles)(?: and profiles)?\s+(?:include|are|comprise)\s*:?\s*(.*)$", re.I)
+# "Staff skills and profiles include:", "Skills and profiles of (the) staff include:"
+_SKILLS_RE = re.compile(r"(?:skills|profiles)(?:\s+and\s+(?:skills|profiles))?(?:\s+of\s+(?:the\s+)?(?:\w+\s+)?staff)?"
+                        r"\s+(?:include|are|comprise)\s*:?\s*(.*)$", re.I)
 
 
 def map_organisation(section: Section | None, vocabulary: Vocabulary) -> FieldResult:
