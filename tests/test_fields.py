@@ -868,6 +868,23 @@ def test_a_header_in_capitals_spells_sharp_s_as_ss() -> None:
     assert find_city_name("ESSEN", ["Essen has developed partnerships."]) == "Essen"
 
 
+@pytest.mark.parametrize(("as_printed", "ocr", "read"), [
+    ("KALMARO", True, "KALMARÖ"),  # OCR lost a banner's small diacritic the body's "Kalmarö" has
+    ("SAO BRAS DO RIBATEJO", True, "SÃO BRÁS DO RIBATEJO"),
+    ("KALMARO", False, "KALMARO"),  # a text layer: a header set in capitals may drop accents
+    ("KALMARÖ", True, "KALMARÖ"),
+])
+def test_an_ocr_header_takes_the_accents_the_body_spells_its_city_with(as_printed: str, ocr: bool, read: str) -> None:
+    """Blind round 18: three scanned headers read "KALMARO", "PARNUVERE", "SAO BRAS DO RIBATEJO"
+    where the page prints the accents, silently; the body, read by the same engine, spells them."""
+    from snapshot_extract.models import Header, Line
+    from snapshot_extract.record import _city
+
+    body = ["Kalmarö has developed partnerships.", "São Brás do Ribatejo has a formal strategy."]
+    header = Header(as_printed, "Sweden", Line(f"{as_printed}, Sweden", 1, None))
+    city, _ = _city(header, body, [], ocr)
+    assert city["as_printed"] == read
+
 def test_a_heading_with_nothing_under_it_warns_on_its_section(vocabulary: Vocabulary) -> None:
     """The Overview heading read, its labels and values printed (and read) elsewhere: the
     section's values are null, and the section says its text may be printed elsewhere, so no

@@ -84,12 +84,16 @@ def _city_from_body(texts: list[str], warnings: list[Warning]) -> tuple[dict[str
     return {"name": name, "as_printed": None, "country": None, "country_code": None}, evidence
 
 
-def _city(header: Header, texts: Iterable[str], warnings: list[Warning]) -> tuple[dict[str, Any], Evidence]:
+def _city(header: Header, texts: Iterable[str], warnings: list[Warning],
+          ocr: bool) -> tuple[dict[str, Any], Evidence]:
     name = find_city_name(header.as_printed, texts)
+    as_printed = header.as_printed
     if name is None:
-        name = header.as_printed.title() if header.as_printed.isupper() else header.as_printed
+        name = as_printed.title() if as_printed.isupper() else as_printed
         warnings.append(Warning(field="city.name", code="city_name_from_header",
-                                message=f'the body never names "{header.as_printed}"; name taken from the header'))
+                                message=f'the body never names "{as_printed}"; name taken from the header'))
+    elif ocr:
+        as_printed = _with_accents_of(name, as_printed)
     if not header.kicker:
         warnings.append(Warning(field="city", code="header_without_kicker",
                                 message=f'no "City Innovation Snapshot" kicker was read; the city and country are '
@@ -100,8 +104,17 @@ def _city(header: Header, texts: Iterable[str], warnings: list[Warning]) -> tupl
                                 message=f'"{header.country}" is not a known country name'))
     line = header.line
     evidence = Evidence(line.text, line.page, line.bbox)
-    return {"name": name, "as_printed": header.as_printed, "country": header.country,
-            "country_code": code}, evidence
+    return {"name": name, "as_printed": as_printed, "country": header.country, "country_code": code}, evidence
+
+
+def _with_accents_of(name: str, as_printed: str) -> str:
+    """The header's city read by OCR with the accents the body's spelling of it has where the
+    header's letter has none ("KALMARO" beside "Kalmarö": a banner's small diacritic the
+    engine lost, while a printed header set in capitals may drop accents, a text layer says so)."""
+    if len(name) != len(as_printed):
+        return as_printed
+    return "".join(spelled.upper() if read.isascii() and not spelled.isascii() and read.isupper() else read
+                   for spelled, read in zip(name, as_printed, strict=True))
 
 
 def _document_warnings(sections: Sections, results: dict[str, FieldResult], vocabulary: Vocabulary) -> list[Warning]:
@@ -264,7 +277,7 @@ def build_record(document: Document, sections: Sections, results: dict[str, Fiel
     warnings += document.notes
     city_evidence: Evidence | None
     if sections.header is not None:
-        city, city_evidence = _city(sections.header, sections.block_texts(), warnings)
+        city, city_evidence = _city(sections.header, sections.block_texts(), warnings, document.source.ocr)
     else:
         city, city_evidence = _city_from_body(sections.block_texts(), warnings)
     values: dict[str, Any] = {}
