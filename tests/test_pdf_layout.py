@@ -203,6 +203,32 @@ def test_a_right_aligned_header_read_apart_by_the_columns_under_it(tmp_path: Pat
         "VILLENEUVE-SUR-TESTE", "France", "FR")
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("turned", [90, 270])
+def test_a_header_printed_up_the_margin_is_read(tmp_path: Path, backend: str, turned: int,
+                                                vocabulary: Vocabulary) -> None:
+    """The header printed only turned, in a band up the page's left edge (the kicker alone over
+    the text): read from the turned line, kept out of the reading order (blind round 18's hand-
+    written PDFs: city, country and code were null in 5 documents)."""
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 72, 40, "City Innovation Snapshot", size=16)
+        canvas.saveState()
+        canvas.translate(28, HEIGHT / 2) if turned == 90 else canvas.translate(28, HEIGHT - 100)
+        canvas.rotate(turned)
+        canvas.setFont("Helvetica", 9)
+        canvas.drawString(0, 0, "City Innovation Snapshot • 'S-HERTENVEEN, The Netherlands")
+        canvas.restoreState()
+        _text(canvas, 72, 80, "What is the city's innovation vision?", font="Helvetica-Bold")
+        _text(canvas, 72, 96, "'s-Hertenveen has a formal innovation strategy.")
+
+    document = _read(_render(tmp_path, draw), backend)
+    assert not any("HERTENVEEN" in text for text in _texts(document))
+    record = parse_document(document, vocabulary).record
+    assert (record.city.name, record.city.as_printed, record.city.country_code) == (
+        "'s-Hertenveen", "'S-HERTENVEEN", "NL")
+
+
 def _fitted(canvas: Canvas, x0: float, x1: float, top: float, text: str, font: str = "Helvetica") -> None:
     """``text`` drawn from ``x0`` to ``x1`` exactly, its size set to fit."""
     canvas.setFont(font, (x1 - x0) / canvas.stringWidth(text, font, 1))

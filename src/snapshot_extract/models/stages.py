@@ -112,6 +112,7 @@ class Document:
     page_sizes: tuple[tuple[float, float], ...] = ()
     notes: tuple[Warning, ...] = ()
     doubts: tuple[OcrDoubt, ...] = ()  # OCR words read with low confidence
+    turned: tuple[Line, ...] = ()  # lines printed turned (up a margin), outside the reading order
 
 
 # --------------------------------------------------------------------------- sections -> Sections

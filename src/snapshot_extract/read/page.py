@@ -70,6 +70,7 @@ class PageContent:
     height: float
     spans: tuple[Span, ...]
     shapes: tuple[Shape, ...]
+    turned: tuple[str, ...] = ()  # lines printed turned (up a margin): outside the reading order
 
 
 MARK_SIZE = 12.0  # points: a stroked path no wider or taller is a mark (a tick, a cross), not a rule or a frame

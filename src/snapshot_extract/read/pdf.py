@@ -65,7 +65,9 @@ def read_pdf(data: bytes, file_name: str, options: PdfOptions) -> Document:
     read_by_ocr = any(new.spans for new, old in zip(scanned, pages, strict=True) if new is not old)
     source = SourceInfo(file_name, hashlib.sha256(data).hexdigest(), "pdf", len(pages), read_by_ocr)
     sizes = tuple((round(page.width, 2), round(page.height, 2)) for page in pages)
-    return Document(source=source, lines=tuple(lines), swatches=swatches, page_sizes=sizes, doubts=doubts)
+    turned = tuple(Line(text, page.number) for page in pages for text in page.turned)
+    return Document(source=source, lines=tuple(lines), swatches=swatches, page_sizes=sizes, doubts=doubts,
+                    turned=turned)
 
 
 def _extract(data: bytes, options: PdfOptions) -> list[PageContent]:

@@ -76,11 +76,12 @@ def _page(page: Any) -> PageContent:
     number = page.number + 1
     content = _text_page(page, number).extractDICT()
     spans: list[Span] = []
+    turned: list[str] = []
     shapes: list[Shape] = []
     curved_strokes = continued = False
     for block in content["blocks"]:
         if block["type"] == _TEXT_BLOCK:
-            _add_spans(spans, block)
+            _add_spans(spans, turned, block)
         elif block["type"] == _VECTOR_BLOCK and block.get("alpha", 255):
             if block.get("stroked"):
                 curved_strokes = curved_strokes or not block.get("isrect")
@@ -92,7 +93,7 @@ def _page(page: Any) -> PageContent:
     if curved_strokes:
         shapes = [shape for shape in shapes if shape.fill is not None] + _outlines(page)
     rect = page.rect
-    return PageContent(number, rect.width, rect.height, tuple(spans), tuple(shapes))
+    return PageContent(number, rect.width, rect.height, tuple(spans), tuple(shapes), tuple(turned))
 
 
 def _text_page(page: Any, number: int) -> Any:
@@ -135,14 +136,16 @@ def _bbox(values: tuple[float, ...]) -> tuple[float, float, float, float]:
     return (float(x0), float(y0), float(x1), float(y1))
 
 
-def _add_spans(spans: list[Span], block: dict[str, Any]) -> None:
+def _add_spans(spans: list[Span], turned: list[str], block: dict[str, Any]) -> None:
     """Append the block's horizontal spans that hold more than whitespace, stripped of it (their
     box trimmed by ``_SPACE_WIDTH`` a space); a span of whitespace alone marks the space after
-    the span before it (a ligature's last letter may stand over it: "Staff" + " " + "from")."""
+    the span before it (a ligature's last letter may stand over it: "Staff" + " " + "from").
+    The text of a line printed turned goes to ``turned``."""
     for line in block["lines"]:
         direction = line["dir"]
-        if abs(direction[1]) > 0.01 or direction[0] <= 0:
-            continue  # rotated or vertical text: not part of a snapshot's reading order
+        if abs(direction[1]) > 0.01 or direction[0] <= 0:  # rotated or vertical: not in the reading order
+            turned.append(" ".join("".join(span["text"] for span in line["spans"]).split()))
+            continue
         first = len(spans)
         for raw in line["spans"]:
             text: str = raw["text"]

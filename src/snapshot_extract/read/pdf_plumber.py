@@ -107,7 +107,24 @@ def _page(page: Any, number: int) -> PageContent:
     _lay_out(page)
     spans = tuple(_spans(page.chars))
     shapes = tuple(_shapes([*page.rects, *page.curves])) + tuple(_rules(page.lines))
-    return PageContent(number, float(page.width), float(page.height), spans, shapes)
+    return PageContent(number, float(page.width), float(page.height), spans, shapes, _turned(page.chars))
+
+
+def _turned(chars: Iterable[dict[str, Any]]) -> tuple[str, ...]:
+    """The lines printed turned (not upright): runs of such characters in the content stream,
+    a new one where a character stands off the line of the one before (more than its size)."""
+    lines: list[list[str]] = []
+    last: dict[str, Any] | None = None
+    for char in chars:
+        if char.get("upright", True):
+            last = None
+            continue
+        size = float(char["size"])
+        if last is None or abs(float(char["x0"]) - float(last["x0"])) > size:
+            lines.append([])
+        lines[-1].append(_CID_RE.sub(" ", char["text"]))  # a glyph without its character: "•" a separator
+        last = char
+    return tuple(text for line in lines if (text := " ".join("".join(line).split())))
 
 
 @dataclass(slots=True)

@@ -1,7 +1,8 @@
 """Sections: ``Document`` -> ``Sections``.
 
 Contract: page furniture is removed wherever it falls (``header``: the page header, whose first
-occurrence naming a known country becomes ``Sections.header``, page numbers, running footers); the
+occurrence naming a known country becomes ``Sections.header``, page numbers, running footers; a
+page whose reading order holds no header may print it turned, up a margin: ``Document.turned``); the
 document is cut at its headings (``headings``); the lines between headings are grouped into ``Block``s, and blocks
 whose content unambiguously belongs to another section are moved there, each move recorded in
 ``Sections.moves`` (``blocks``). Nothing here interprets values.
@@ -26,8 +27,9 @@ def detect_sections(document: Document, vocabulary: Vocabulary | None = None) ->
     content = [line for index, line in enumerate(document.lines) if index not in furniture.lines]
     opened = list(split_at_headings(content, term_groups))
     sections, preamble, moves = relocate(opened, wrap_width(content), term_groups)
-    header = main_header(furniture.headers, content)
-    return Sections(header, sections, preamble, moves, header_cities(furniture.headers))
+    headers = furniture.headers or find_furniture(document.turned).headers  # a header printed up a margin
+    header = main_header(headers, content)
+    return Sections(header, sections, preamble, moves, header_cities(headers))
 
 
 __all__ = ["SECTION_KEYS", "detect_sections", "group_blocks", "match_heading"]
