@@ -80,6 +80,26 @@ def test_a_footnote_a_dump_printed_on_every_page_wherever_it_fell_is_furniture()
     assert approach is not None and approach.blocks[-1].text == "Economic Development"
     assert outcomes is not None and [block.text for block in outcomes.blocks] == ["Housing", "Economic Development"]
 
+@pytest.mark.parametrize(("first", "second", "furniture"), [
+    (1, 2, True),  # the pages counted: a footer
+    (2, 2, False),  # the same number twice counts no pages (and no furniture stands beside it)
+    (3, 1, False),
+])
+def test_a_footer_numbering_the_pages_is_furniture_without_a_header_beside_it(first: int, second: int,
+                                                                             furniture: bool) -> None:
+    """A header printed on page 1 only leaves no furniture at the page break, so a footer with the
+    page's number ("Survey on Innovation Capacity in Cities, 2018 — 1", "— 2") is told by its
+    number, which counts the pages (blind round 18: the spotlight text of three dumps ended in it)."""
+    footer = "Survey on Innovation Capacity in Cities, 2018 — {}"
+    sections = _sections(
+        "City Innovation Snapshot AARHUS, Denmark\n\nSpotlight | Open Lab\n\nPilots that prove their value "
+        f"are scaled up.\n\n{footer.format(first)}\n\nWhat is the city's innovation approach?\n\n"
+        f"Aarhus takes a holistic approach.\n\n{footer.format(second)}\n")
+    spotlight = sections.get("spotlight")
+    assert spotlight is not None
+    assert ([block.text for block in spotlight.blocks] == ["Pilots that prove their value are scaled up."]) is furniture
+
+
 
 def test_wrapped_heading_and_furniture() -> None:
     sections = _sections(

@@ -109,7 +109,8 @@ def _runs_on(lines: Sequence[Line], index: int, used: set[int]) -> bool:
 def footers(lines: Sequence[Line], furniture: set[int], folds: Folds, term_groups: TermGroups | None = None
              ) -> set[int]:
     """Short lines of a text dump printed more than once (digits aside), each time within ``NEAR``
-    non-blank lines of other furniture: a running footer or head at a page break; and a line of
+    non-blank lines of other furniture or with a last number that counts the pages: a running
+    footer or head at a page break; and a line of
     some words printed three times or more, wherever a dump put it (a footnote under the columns:
     "Source: OECD (2019), Survey on …"); never a term of the vocabulary (a priority area and the
     same grid cell, each at a page's foot). (A PDF's are known by their place in the page margin:
@@ -125,9 +126,20 @@ def footers(lines: Sequence[Line], furniture: set[int], folds: Folds, term_group
     found: set[int] = set()
     for text, indices in occurrences.items():
         repeated = len(indices) >= _REPEATS and len(text.split()) >= _REPEATED_WORDS
-        if repeated or (len(indices) > 1 and all(_near_break(position[index], breaks) for index in indices)):
+        if repeated or (len(indices) > 1 and (all(_near_break(position[index], breaks) for index in indices)
+                                              or _numbered_pages(text, [folds[index] for index in indices]))):
             found.update(indices)
     return found
+
+
+def _numbered_pages(text: str, folded: list[str]) -> bool:
+    """Lines alike but for their last number, which counts the pages ("Survey on Innovation
+    Capacity in Cities, 2018 — 1" … "— 2"): a footer, wherever a dump put it (a header printed
+    on page 1 only leaves no furniture at the page break to find it by); some words besides."""
+    if len(text.split()) < _REPEATED_WORDS or not text.endswith("#"):
+        return False
+    numbers = [int(_DIGITS_RE.findall(line)[-1]) for line in folded]
+    return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 def _ranks(lines: Sequence[Line], furniture: set[int]) -> tuple[dict[int, int], list[int]]:
