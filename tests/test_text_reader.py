@@ -427,6 +427,23 @@ def test_a_word_a_tool_joined_takes_the_hyphens_the_document_prints_it_with(join
     assert lines[-1] == read
 
 
+def test_a_word_a_fixed_width_wrap_cut_without_a_hyphen_is_joined() -> None:
+    """lynx -dump wraps at a fixed width and cuts a word that does not fit ("two neigh" /
+    "bourhoods", "a holisti" / "c"): lines as long as the longest whose last piece and the next
+    line's first make a common word, not two words of their own, are joined without a space
+    (blind round 18: a spotlight text read "neigh bourhoods", silently); "in" / "to" stays apart."""
+    from snapshot_extract.textutil import join_wrapped
+
+    lines = ["The pilot started in 2018 in the two old neigh", "bourhoods with 120 households, and it takes a",
+             "holistic view of care, which the cities put in", "to practice across the whole city by a holisti",
+             "c team of the health and the housing services."]  # cut at 46 characters
+    text = "Spotlight | Ageing Well\n\n" + "\n".join(lines) + "\n"
+    read = [line.text for line in read_text(text.encode(), "x.txt").lines if line.text]
+    joined = join_wrapped(read[1:])
+    assert "two old neighbourhoods with" in joined and "by a holistic team" in joined
+    assert "takes a holistic view" in joined and "put in to practice" in joined
+
+
 def test_a_measure_is_taken_in_the_lines_own_paragraph() -> None:
     """Beside a paragraph's full lines, its short last line and the next heading's line are no
     measure: its lines are no joined lines ("minibuses" read "mini-buses" in a text fixture)."""

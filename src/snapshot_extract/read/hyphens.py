@@ -45,6 +45,34 @@ def mark_line_ends(texts: Sequence[str]) -> list[str]:
     return marked
 
 
+_CUT_END_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]+$")
+_CUT_HEAD_RE = re.compile(r"[a-z]+(?![^\W\d_])")
+FIXED_WIDTH_LINES = 3  # lines at least as long as the longest but one: a tool wrapped at a fixed width
+
+
+def mark_cut_words(texts: Sequence[str]) -> list[str]:
+    """A dump's lines with each line end that cuts a word without a hyphen marked as a break: a
+    tool that wraps at a fixed width cuts a word that does not fit ("two neigh" / "bourhoods",
+    "a holisti" / "c"). Only lines as long as the longest (``FIXED_WIDTH_LINES`` of them or more)
+    are asked, and a cut is one where the two pieces make a common English word and are not both
+    words of their own ("in" / "to" stays two words)."""
+    lengths = [len(text.rstrip()) for text in texts]
+    width = max(lengths, default=0) - 1
+    if sum(1 for length in lengths if length >= width) < FIXED_WIDTH_LINES:
+        return list(texts)
+    marked = list(texts)
+    for index in range(len(texts) - 1):
+        if lengths[index] < width or not (end := _CUT_END_RE.search(texts[index].rstrip())):
+            continue
+        head = _CUT_HEAD_RE.match(texts[index + 1].lstrip())
+        if head is None:
+            continue
+        piece, rest = end.group().lower(), head.group()
+        if english_frequency(piece + rest) >= RARE and not (english_frequency(piece) and english_frequency(rest)):
+            marked[index] = texts[index].rstrip() + SOFT_BREAK
+    return marked
+
+
 @dataclass(frozen=True)
 class Hyphenation:
     """Evidence for line-end hyphens: the document's words and how its producer marks breaks."""

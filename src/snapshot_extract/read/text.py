@@ -21,7 +21,7 @@ from ..errors import UnreadableInput
 from ..models import Document, Line, SourceInfo, Warning
 from ..textutil import RULE_RE, clean_text, fold_spaces, fold_word_spaces, marker_of, split_bullet, unframed
 from .columns import unweave
-from .hyphens import mark_line_ends, shown_soft_hyphens, soft_hyphens_drawn
+from .hyphens import mark_cut_words, mark_line_ends, shown_soft_hyphens, soft_hyphens_drawn
 from .joins import take_apart
 from .rejoined import hyphens_printed_elsewhere, part_rejoined
 
@@ -129,7 +129,7 @@ def read_text(data: bytes, file_name: str) -> Document:
         raw_lines, mixed = take_apart(unwoven.lines, unwoven.mixed)  # two columns on one line
     else:
         raw_lines, mixed = take_apart(raw_lines)
-    raw_lines = mark_line_ends(_numbers_in_front(_bold_per_line(raw_lines)))
+    raw_lines = mark_cut_words(mark_line_ends(_numbers_in_front(_bold_per_line(raw_lines))))
     source = SourceInfo(file=file_name, sha256=hashlib.sha256(data).hexdigest(), format="text", pages=None)
     notes = []
     if encoding in (GUESSED, GUESSED_MAC):
