@@ -1156,3 +1156,21 @@ def test_the_section_a_spotlight_panel_interrupted_joins_its_cut_sentence() -> N
     sections = detect_sections(Document(SourceInfo("t.pdf", "0" * 64, "pdf", 2), _apart(lines)))
     assert [block.text for block in sections.sections["funding"].blocks] == [
         "Like three-quarters of cities surveyed, Akron has dedicated funding to support innovation capacity."]
+
+
+def test_a_line_opening_with_a_names_elided_article_starts_a_sentence() -> None:
+    """"'s-Hertogenbosch's funding …" under a list printed without markers starts a new sentence
+    as a capital would: the item above it ends there (sweep seed 10: a funding source read into
+    the next sentence, silently)."""
+    from snapshot_extract.sections import group_blocks
+
+    def line(text: str, top: float) -> Line:
+        return Line(text, page=1, bbox=(57.0, top, 57.0 + 5 * len(text), top + 11), size=11.5, cells=(text,))
+
+    texts = ["innovation capacity, which comes from the following sources:",
+             "Higher levels of government (national or regional government)",
+             "'s-Hertogenbosch's funding for innovation capacity is generally directed towards",
+             "organising hackathons and investing in digital systems."]
+    lines = [line(text, 200 + 16 * row) for row, text in enumerate(texts)]
+    blocks = group_blocks(lines, term_groups=load_vocabulary().groups_of)  # the item is a term: it ends there
+    assert [block.text for block in blocks][-2:] == [texts[1], f"{texts[2]} {texts[3]}"]

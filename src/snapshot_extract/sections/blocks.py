@@ -162,6 +162,12 @@ def _block(kind: Literal["paragraph", "bullet", "row"], text: str, lines: tuple[
 
 
 _KEY_VALUE_RE = re.compile(r"^[A-Z][\w /]{1,40}:(?:\s|$)")
+_ELIDED_ARTICLE_RE = re.compile(r"^['’‘]s-[^\W\d_a-z]")  # "'s-Hertogenbosch": a name, capitalised
+
+
+def _capitalised(text: str) -> bool:
+    """``text`` starts with a capital, or with a name whose elided article comes first."""
+    return text[:1].isupper() or _ELIDED_ARTICLE_RE.match(text) is not None
 
 
 SHORT_LINE = 0.6  # of the wrap width: a line ending before this ended its paragraph
@@ -176,7 +182,7 @@ def _continues(pending: list[Line], line: Line, kind: str, wrap: int | None, ter
     if _KEY_VALUE_RE.match(line.text):
         return False
     if kind == "paragraph":
-        if not line.text[:1].isupper():
+        if not _capitalised(line.text):
             return True
         if previous.text.endswith(":"):
             return False
