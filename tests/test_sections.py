@@ -1174,3 +1174,15 @@ def test_a_line_opening_with_a_names_elided_article_starts_a_sentence() -> None:
     lines = [line(text, 200 + 16 * row) for row, text in enumerate(texts)]
     blocks = group_blocks(lines, term_groups=load_vocabulary().groups_of)  # the item is a term: it ends there
     assert [block.text for block in blocks][-2:] == [texts[1], f"{texts[2]} {texts[3]}"]
+
+
+def test_the_impact_sentence_printed_under_another_heading_goes_to_impact() -> None:
+    """"Innovation is helping the city to …" is the impact section's own sentence: printed at the
+    top of the next column, under the outcomes heading its own heading was stranded above, it is
+    moved to impact (sweep seed 10: the benefits list was empty, silently)."""
+    sections = _sections(
+        "City Innovation Snapshot IZMIR, Turkey\n\nHow is innovation helping the city?\n\nHow are outcomes measured?\n\n"
+        "Policy areas with sufficient data or without sufficient data\n\nInnovation is helping the city to "
+        "improve service delivery and anticipate and manage future challenges.\n")
+    impact = sections.get("impact")
+    assert impact is not None and [block.text[:35] for block in impact.blocks] == ["Innovation is helping the city to i"]

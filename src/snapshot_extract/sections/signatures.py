@@ -14,7 +14,7 @@ SIGNATURES = {
     "vision": r"\binnovation (?:strategy|vision)\b|most closely associates innovation",
     "approach": r"approach(?:es)? innovation capacity|priority policy areas?\b",
     "partnerships": r"partnerships? to promote innovation|data partnerships?\b",
-    "impact": r"critical success factors?",
+    "impact": r"critical success factors?|^innovation (?:is helping|helps|has helped) the city\b",
     "funding": r"funding (?:to support|for) innovation|(?:has|have|no|not have) (?:any )?dedicated funding|"
                r"funding .{0,200}?directed towards|following sources",
     "data": r"^data plays|role in (?:the )?decision|challenges preventing the use of data|data inventory|"
