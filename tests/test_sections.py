@@ -1186,3 +1186,19 @@ def test_the_impact_sentence_printed_under_another_heading_goes_to_impact() -> N
         "improve service delivery and anticipate and manage future challenges.\n")
     impact = sections.get("impact")
     assert impact is not None and [block.text[:35] for block in impact.blocks] == ["Innovation is helping the city to i"]
+
+
+@pytest.mark.parametrize(("text", "section"), [
+    ("innovation lead", "overview"),  # a label alone, its value under it: the overview's, wherever it fell
+    ("population size", "overview"),
+    ("website", None),  # a table cell's wrapped end ("Innovation / open data" / "website") says nothing
+    ("the city's innovation lead is a team of four", None),
+])
+def test_an_overview_label_alone_on_its_line_is_the_overviews(text: str, section: str | None) -> None:
+    """A dump interleaving a sidebar's labels with the main column's list ("The city most closely
+    associates innovation capacity with:" / "2014–2018" / "INNOVATION LEAD" / "Bold leadership")
+    moved the label with the list into the vision section, and the lead was null without a
+    warning (blind round 18); a bare label stays in the overview, where its value is missed aloud."""
+    from snapshot_extract.sections.signatures import signature_of
+
+    assert signature_of(text) == section

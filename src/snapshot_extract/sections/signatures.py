@@ -6,10 +6,14 @@ import re
 
 from ..textutil import OVERVIEW_KEYS
 
+# Overview labels printed alone on their line (their values under them) that say nothing else;
+# a bare "website" may be a table cell's wrapped end
+_BARE_LABELS = r"(?:lord\s+|city\s+)?mayor|(?:mayoral\s+)?term(?: of office)?|innovation lead(?:er)?|" \
+               r"chief innovation officer|population size|innovation\s*/\s*open data websites?"
 # Searched in lowercased text. Every gap is bounded: an unbounded ".*" between two phrases made a
 # long line of words quadratic to search.
 SIGNATURES = {
-    "overview": rf"^(?:{OVERVIEW_KEYS})\s*:|"
+    "overview": rf"^(?:{OVERVIEW_KEYS})\s*:|^(?:{_BARE_LABELS})$|"
                 rf"^(?:(?:{OVERVIEW_KEYS})\s+){{2}}(?:{OVERVIEW_KEYS})\b",  # a label, or a row of them
     "vision": r"\binnovation (?:strategy|vision)\b|most closely associates innovation",
     "approach": r"approach(?:es)? innovation capacity|priority policy areas?\b",
