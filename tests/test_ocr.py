@@ -264,6 +264,17 @@ def test_a_lone_dash_is_named_by_its_length() -> None:
     assert dash(word("co-", 40), 40.0) == "co-"
 
 
+@pytest.mark.parametrize(("token", "marker"), [("@", True), (">", True), ("/", False), ("&", False)])
+def test_a_leading_token_of_marks_is_a_bullet_unless_text_begins_with_it(token: str, marker: bool) -> None:
+    """An engine reads a bullet as "@" or ">"; a wrapped line may begin with "/" ("… both from a
+    holistic" / "/ macro level and in specific areas": blind round 18 read that line as a list
+    item, and the approach's scope was lost in two scans)."""
+    from snapshot_extract.read.scan_text import _is_marker_token
+
+    first, following = OcrWord(token, 0, 0, 8, 20, 90.0, (1, 1, 1)), OcrWord("macro", 20, 0, 80, 20, 90.0, (1, 1, 1))
+    assert _is_marker_token(first, following, 20.0) is marker
+
+
 def test_tesseract_tsv_words_keep_their_page_line_and_confidence() -> None:
     tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
            "4\t1\t1\t1\t1\t0\t10\t10\t100\t20\t-1\t\n"

@@ -36,6 +36,7 @@ SHORT_LINE = 8  # letters: a line this short takes the size of the nearest commo
 SHORT_SNAP = 0.2
 COMMON_SIZE = 40  # letters set in a size make it a common one
 SIZE_SNAP = 0.07  # sizes this share apart are drawn to one size
+TEXT_MARKS = frozenset({"/", "&", "%", "(", "$", "€", "£", "\"", "“", "'", "‘"})  # a wrapped line's first token
 MARKER_GAP = 0.5  # of the font size: a leading token this far from the next word may be a bullet
 MARKER_REACH = 2.5  # of the font size: a bullet is looked for this far left of the first word
 MARKER_OFFSET = 3.0  # points: the marker span ends this far left of the bullet's ink (boxes reach 1 point)
@@ -216,7 +217,7 @@ def _is_marker_token(word: OcrWord, following: OcrWord, size: float) -> bool:
     non-word far enough from the next word (a bullet read as "e" or "v")."""
     text = word.text
     if not any(char.isalnum() for char in text):
-        return True
+        return text not in TEXT_MARKS  # a line may begin with "/" ("a holistic" / "/ macro level")
     if following.x0 - word.x1 < MARKER_GAP * size:
         return False
     doubtful_number = not text.isdigit() or word.confidence < NOISE_CONFIDENCE  # a check mark read as "7"
