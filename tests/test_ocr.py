@@ -275,6 +275,33 @@ def test_a_leading_token_of_marks_is_a_bullet_unless_text_begins_with_it(token: 
     assert _is_marker_token(first, following, 20.0) is marker
 
 
+@pytest.mark.parametrize(("draw", "shape"), [
+    (lambda page, rect: page.draw_oval(rect, color=None, fill=(0, 0, 0)), "●"),
+    (lambda page, rect: page.draw_oval(rect, color=(0, 0, 0), width=0.8), "○"),
+    (lambda page, rect: page.draw_rect(rect, color=None, fill=(0, 0, 0)), "■"),
+    (lambda page, rect: page.draw_rect(rect, color=(0, 0, 0), width=0.8), "□"),
+    (lambda page, rect: page.draw_line(rect.tl + (0, -8), rect.bl + (0, 8), color=(0, 0, 0), width=0.8), "?"),
+])
+def test_a_markers_ink_is_read_as_the_shape_it_draws(draw: object, shape: str) -> None:
+    """A grid coded by solid and hollow markers ("● Housing", "○ Blight", "Key: ● sufficient data
+    ○ insufficient data"): the engine reads them as "@", "e" or not at all, so the shape is read
+    from the marker's ink (blind round 18: five scanned grids left unclassified); a box's edge
+    that runs on above and below the line is no marker."""
+    from snapshot_extract.read.scan_text import marker_glyph
+
+    drawn = pymupdf.open()
+    page = drawn.new_page(width=200, height=100)
+    rect = pymupdf.Rect(40, 40, 46, 46)  # a 6-point marker on a 10-point line whose baseline is at 48
+    draw(page, rect)  # type: ignore[operator]
+    page.insert_text((52, 48), "Housing", fontsize=10)
+    pixmap = page.get_pixmap(dpi=200)
+    scanned = pymupdf.open()
+    scanned.new_page(width=200, height=100).insert_image(pymupdf.Rect(0, 0, 200, 100), pixmap=pixmap)
+    picture = page_picture(scanned[0], 200)
+    scale = picture.scale
+    assert marker_glyph(picture, (39.5 * scale, 46.5 * scale), 48 * scale, 10 * scale, "?") == shape
+
+
 def test_tesseract_tsv_words_keep_their_page_line_and_confidence() -> None:
     tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
            "4\t1\t1\t1\t1\t0\t10\t10\t100\t20\t-1\t\n"

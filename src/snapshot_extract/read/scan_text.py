@@ -37,6 +37,9 @@ SHORT_SNAP = 0.2
 COMMON_SIZE = 40  # letters set in a size make it a common one
 SIZE_SNAP = 0.07  # sizes this share apart are drawn to one size
 TEXT_MARKS = frozenset({"/", "&", "%", "(", "$", "€", "£", "\"", "“", "'", "‘"})  # a wrapped line's first token
+GLYPH_ASPECT = (0.7, 1.4)  # height over width of a disc's or a square's ink
+SOLID = 0.85  # share of a glyph's middle third that is ink: a solid disc or square (at most 0.15: hollow)
+RING = 0.2  # share of a hollow glyph's box that its ring inks at least
 MARKER_GAP = 0.5  # of the font size: a leading token this far from the next word may be a bullet
 MARKER_REACH = 2.5  # of the font size: a bullet is looked for this far left of the first word
 MARKER_OFFSET = 3.0  # points: the marker span ends this far left of the bullet's ink (boxes reach 1 point)
@@ -193,14 +196,49 @@ def line_spans(line: ScanLine, picture: Picture, size: float, others: Sequence[S
     baseline = line.baseline / scale
     points = size / scale
     spans = []
+    shape = ""  # the marker's shape, printed before the first word: a grid may code its cells by it
     if marker is not None:
         right = marker[0] / scale - MARKER_OFFSET  # outside a bullet drawn as a filled box
         spans.append(make_span(MARKER, right - 0.3 * points, right, baseline, points, FONT, None))
+        shape = marker_glyph(picture, marker, line.baseline, size, "")
     colour = None if picture.greyscale else ink_colour(picture, words)
     for position, word in enumerate(words):  # the engine separated the words: a space between each two
-        spans.append(make_span(dash(word, size), word.x0 / scale, word.x1 / scale, baseline, points, FONT,
-                               colour, position > 0))
+        text = dash(word, size)
+        if position and len(text) <= 2 and text not in TEXT_MARKS and not any(char.isalnum() for char in text):
+            text = marker_glyph(picture, (word.x0, word.x1), line.baseline, size, text)  # "Key: @ sufficient data"
+        elif not position and shape:
+            text = f"{shape} {text}"
+        spans.append(make_span(text, word.x0 / scale, word.x1 / scale, baseline, points, FONT, colour, position > 0))
     return spans
+
+
+def marker_glyph(picture: Picture, columns: tuple[float, float], baseline: float, size: float,
+                 unknown: str) -> str:
+    """The list glyph a marker's ink draws between ``columns`` (pixels) on a line: a solid disc
+    or square ("●", "■"), or a ring or frame ("○", "□"), told by whether ink fills the middle of
+    its box and its corners; ``unknown`` where it is none of these (a tick, a star, an arrow). A
+    grid may code its cells by the two ("● Housing", "○ Blight": "Key: ● sufficient data")."""
+    pad = round(0.3 * size)  # the background is the median of a frame this far around the glyph
+    top, bottom = round(baseline - 0.85 * size), round(baseline + 0.1 * size)
+    region = picture.colour_box(columns[0] - pad, top, columns[1] + pad, bottom).astype(np.int16)
+    if region.shape[0] < 3 or region.shape[1] <= 2 * pad + 2:
+        return unknown
+    frame = np.concatenate([region[0], region[-1], region[:, 0], region[:, -1]])
+    ink = (np.abs(region - np.median(frame, axis=0)).max(axis=2) > INK_DISTANCE)[:, pad:-pad]  # the glyph's own
+    rows, cols = np.nonzero(ink.any(axis=1))[0], np.nonzero(ink.any(axis=0))[0]
+    if len(rows) < 4 or len(cols) < 4 or rows[0] == 0 or rows[-1] == ink.shape[0] - 1:
+        return unknown  # too small, or ink that runs on above or below the line (a box's edge)
+    box = ink[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+    height, width = box.shape
+    if not GLYPH_ASPECT[0] <= height / width <= GLYPH_ASPECT[1]:
+        return unknown
+    middle = float(box[height // 3:height - height // 3, width // 3:width - width // 3].mean())
+    corners = float(np.mean([box[0, 0], box[0, -1], box[-1, 0], box[-1, -1]]))
+    if middle >= SOLID:
+        return "■" if corners > 0.5 else "●"
+    if middle <= 1 - SOLID and box.mean() >= RING:
+        return "□" if corners > 0.5 else "○"
+    return unknown
 
 
 def dash(word: OcrWord, size: float) -> str:
