@@ -158,6 +158,12 @@ HARD_CASES = [
     ("foundations in an inline list", "What innovation partnerships exist?\n\nX has developed partnerships to "
      "promote innovation capacity with other cities, universities and philanthropic foundations.\n",
      "partnerships.innovation_partners", ["other_cities", "academia", "philanthropy"], None),
+    ("no team, said with 'without'", "What is the organisational structure?\n\nX's innovation work is carried out "
+     "without a dedicated team, with no dedicated staff working specifically on building innovation capacity.\n",
+     "organisation.structure", "no_dedicated_team", None),
+    ("public agencies without 'other'", "What innovation partnerships exist?\n\nX has developed partnerships to "
+     "promote innovation capacity with public agencies and universities.\n", "partnerships.innovation_partners",
+     ["public_agencies", "academia"], None),
     ("team of", "What is the organisational structure?\n\nX has a dedicated team in the Mayor's office: a team of 14.\n",
      "organisation.staff_count", 14, None),
     ("negated scope", "What is the city's innovation approach?\n\nX approaches innovation capacity not from a holistic / "
@@ -866,6 +872,34 @@ def test_a_header_in_capitals_spells_sharp_s_as_ss() -> None:
 
     assert find_city_name("GIESSEN", ["Gießen has developed partnerships."]) == "Gießen"
     assert find_city_name("ESSEN", ["Essen has developed partnerships."]) == "Essen"
+
+
+def test_a_dotless_i_folds_as_i() -> None:
+    """"ÇAMLIYAKA" in the header is the body's "Çamlıyaka" (blind round 19 kept the capitals)."""
+    from snapshot_extract.record import find_city_name
+
+    assert find_city_name("ÇAMLIYAKA", ["Çamlıyaka's innovation work is led by a team."]) == "Çamlıyaka"
+
+
+@pytest.mark.parametrize(("as_printed", "country", "read"), [
+    ("OECD BĂLŢENI", "Romania", ("BĂLŢENI", "Romania", True)),  # a logo's word beside the city in the banner
+    ("ŽALGIRIŠKĖS", "Lithuania OECD", ("ŽALGIRIŠKĖS", "Lithuania", True)),  # and beside the country
+    ("PUERTO ALMIRON", "Argentina", ("PUERTO ALMIRON", "Argentina", False)),  # "Puerto" only ever before "Almirén"
+])
+def test_words_the_text_never_names_with_the_city_are_left_out_of_the_header(
+        as_printed: str, country: str, read: tuple[str, str, bool]) -> None:
+    """A banner's logo ("OECD") read into the header's city or country: the part the text names
+    alone is the city, the known country's words the country, each trim warned (blind round 19:
+    two silent values)."""
+    from snapshot_extract.models import Header, Line
+    from snapshot_extract.record import _city
+
+    body = ["Like 50% of cities surveyed, Bălţeni has a formal strategy.", "Žalgiriškės has developed partnerships.",
+            "Puerto Almirén maintains a data inventory.", "In Puerto Almirén the lab opened."]
+    warnings: list[Any] = []
+    city, _ = _city(Header(as_printed, country, Line(f"{as_printed}, {country}", 1, None)), body, warnings, False)
+    assert (city["as_printed"], city["country"]) == read[:2]
+    assert any(warning.code == "header_trimmed" for warning in warnings) is read[2]
 
 
 @pytest.mark.parametrize(("as_printed", "ocr", "read"), [

@@ -1202,3 +1202,19 @@ def test_an_overview_label_alone_on_its_line_is_the_overviews(text: str, section
     from snapshot_extract.sections.signatures import signature_of
 
     assert signature_of(text) == section
+
+
+def test_a_city_one_header_names_and_the_text_never_does_is_no_second_snapshot() -> None:
+    """A scan's title misread ("Ivra U, Greece" for "NÉA KALÍVA") beside two headers the text's
+    city agrees with: one snapshot, not a file of two to refuse (blind round 19); two cities the
+    text both names stay two."""
+    from snapshot_extract.models import Header
+    from snapshot_extract.sections.header import header_cities
+
+    def header(city: str) -> Header:
+        return Header(city, "Greece", Line(f"{city}, Greece"))
+
+    lines = [Line("Néa Kalíva has a formal innovation strategy.")]
+    assert header_cities([header("IVRA U"), header("NÉA KALÍVA"), header("NÉA KALÍVA")], lines) == ("nea kaliva",)
+    both = [*lines, Line("Kalamata has a formal innovation strategy.")]
+    assert header_cities([header("KALAMATA"), header("NÉA KALÍVA")], both) == ("kalamata", "nea kaliva")

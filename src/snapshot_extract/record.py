@@ -41,7 +41,7 @@ def find_city_name(as_printed: str, texts: Iterable[str]) -> str | None:
 
 def _occurrences(wanted: str, text: str) -> Iterator[str]:
     """Each whole-word spelling in ``text`` of the folded name ``wanted``."""
-    folded = strip_accents(text).lower().translate(APOSTROPHES)
+    folded = strip_accents(text).lower().translate(APOSTROPHES).replace("ı", "i")  # as ``fold_char`` folds
     if len(folded) != len(text):  # a character decomposed into several: fold one by one
         folded = "".join(fold_char(char) for char in text)
     start = folded.find(wanted)
@@ -86,8 +86,12 @@ def _city_from_body(texts: list[str], warnings: list[Warning]) -> tuple[dict[str
 
 def _city(header: Header, texts: Iterable[str], warnings: list[Warning],
           ocr: bool) -> tuple[dict[str, Any], Evidence]:
-    name = find_city_name(header.as_printed, texts)
-    as_printed = header.as_printed
+    texts = list(texts)
+    as_printed, name = _named_part(header.as_printed, texts)
+    if as_printed != header.as_printed:
+        warnings.append(Warning(field="city.as_printed", code="header_trimmed",
+                                message=f'the header prints "{header.as_printed}"; the words the text never names '
+                                        f'with the city are left out (a logo\'s word beside it?)'))
     if name is None:
         name = as_printed.title() if as_printed.isupper() else as_printed
         warnings.append(Warning(field="city.name", code="city_name_from_header",
@@ -98,13 +102,63 @@ def _city(header: Header, texts: Iterable[str], warnings: list[Warning],
         warnings.append(Warning(field="city", code="header_without_kicker",
                                 message=f'no "City Innovation Snapshot" kicker was read; the city and country are '
                                         f'from the title line "{header.line.text}"'))
-    code = country_code(header.country)
+    country = _known_country_part(header.country)
+    if country != header.country:
+        warnings.append(Warning(field="city.country", code="header_trimmed",
+                                message=f'the header prints "{header.country}"; the words after the known country '
+                                        f'"{country}" are left out'))
+    code = country_code(country)
     if code is None:
         warnings.append(Warning(field="city.country_code", code="unknown_country",
-                                message=f'"{header.country}" is not a known country name'))
+                                message=f'"{country}" is not a known country name'))
     line = header.line
     evidence = Evidence(line.text, line.page, line.bbox)
-    return {"name": name, "as_printed": as_printed, "country": header.country, "country_code": code}, evidence
+    return {"name": name, "as_printed": as_printed, "country": country, "country_code": code}, evidence
+
+
+def _named_part(as_printed: str, texts: list[str]) -> tuple[str, str | None]:
+    """The header's city and the body's spelling of it; where the body never names the header's
+    words, the longest run of them at either end that it does name ("OECD BĂLŢENI": a logo's
+    word printed beside the city in a banner), else the words as printed and None."""
+    words = as_printed.split()
+    name = find_city_name(as_printed, texts)
+    for kept in range(len(words) - 1, 0, -1):
+        if name is not None:
+            break
+        for part, dropped_before in ((" ".join(words[len(words) - kept:]), True), (" ".join(words[:kept]), False)):
+            name = find_city_name(part, texts)
+            if name is not None and _stands_alone(name, texts, dropped_before):
+                return part, name
+            name = None
+    return as_printed, name
+
+
+_CAPITALISED_AFTER_RE = re.compile(r"\s+[^\W\d_a-z]")  # " Almirén": the name goes on
+_CAPITALISED_BEFORE_RE = re.compile(r"(?<![.!?:;]\s)(?<![.!?:;])\b[^\W\d_a-z][\w'’-]*\s+$")
+
+
+def _stands_alone(name: str, texts: list[str], before: bool) -> bool:
+    """The text prints ``name`` somewhere without a capitalised word on the side the header's
+    dropped words were (before it, or after it): "Puerto" is no city of its own where the text
+    names "Puerto Almirén" each time; a capital opening a sentence is no part of a name."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    for text in texts:
+        for match in pattern.finditer(text):
+            if before and not _CAPITALISED_BEFORE_RE.search(text[:match.start()]):
+                return True
+            if not before and not _CAPITALISED_AFTER_RE.match(text, match.end()):
+                return True
+    return False
+
+
+def _known_country_part(country: str) -> str:
+    """The country as printed; where it is no known country, its first words that are one
+    ("Lithuania OECD": a logo's word in the banner's next cell), else as printed."""
+    words = country.split()
+    if country_code(country) is not None:
+        return country
+    known = (" ".join(words[:kept]) for kept in range(len(words) - 1, 0, -1))
+    return next((part for part in known if country_code(part) is not None), country)
 
 
 def _with_accents_of(name: str, as_printed: str) -> str:

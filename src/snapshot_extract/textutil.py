@@ -317,6 +317,6 @@ APOSTROPHES = str.maketrans("\u2019\u2018\u02bc", "'''")  # typographic apostrop
 
 def fold_char(char: str) -> str:
     """One character folded to lowercase without accents (a typographic apostrophe to the plain
-    one), keeping string length."""
+    one, the dotless "ı" to "i": "ÇAMLIYAKA" is "Çamlıyaka"), keeping string length."""
     base = unicodedata.normalize("NFKD", char)[:1] or char
-    return base.lower()[:1].translate(APOSTROPHES)
+    return base.lower()[:1].translate(APOSTROPHES).replace("ı", "i")

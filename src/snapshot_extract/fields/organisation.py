@@ -45,8 +45,8 @@ _AGENT_RE = re.compile(
     r"undertaken|overseen)\s+(?:by|from)\s+",
     re.I,
 )
-# "not supported by a dedicated team" says what "no dedicated team" says
-_NOT_BY_RE = re.compile(r"^not\s+(?:\w+\s+){1,2}?(?:by|from)\s+an?\s+", re.I)
+# "not supported by a dedicated team", "carried out without a dedicated team" say what "no dedicated team" says
+_NOT_BY_RE = re.compile(r"^(?:not\s+(?:\w+\s+){1,2}?(?:by|from)|(?:\w+\s+){0,2}?without)\s+an?\s+", re.I)
 # clauses, and a team's head count after it ("a dedicated team in the City Manager's office of six staff members")
 _CLAUSE_RE = re.compile(
     r"[,;()]|\s[–—-]\s|\b(?:with|where|which|that|and)\b|\bof\s+(?=(?:\S+\s+){0,2}(?:staff|people|employees)\b)"

@@ -29,7 +29,7 @@ def detect_sections(document: Document, vocabulary: Vocabulary | None = None) ->
     sections, preamble, moves = relocate(opened, wrap_width(content), term_groups)
     headers = furniture.headers or find_furniture(document.turned).headers  # a header printed up a margin
     header = main_header(headers, content)
-    return Sections(header, sections, preamble, moves, header_cities(headers))
+    return Sections(header, sections, preamble, moves, header_cities(headers, content))
 
 
 __all__ = ["SECTION_KEYS", "detect_sections", "group_blocks", "match_heading"]

@@ -323,18 +323,26 @@ def main_header(headers: Sequence[Header], lines: Sequence[Line] = ()) -> Header
     return known[0] if known else None
 
 
-def header_cities(headers: Sequence[Header]) -> tuple[str, ...]:
+def header_cities(headers: Sequence[Header], lines: Sequence[Line] = ()) -> tuple[str, ...]:
     """The distinct cities the headers name (a file holding two snapshots names two); a header that
     holds an earlier one's city among other words (a running head joined with the text beside it),
     or its letters with other spaces ("CO IMB RA": a dump of letter-spaced type), or its letters
     but one or two ("SAINT-ALDRIC-DES-PRÃ S": a running head printed in the wrong encoding), names
-    the same city."""
+    the same city. A city one header names that the text of ``lines`` never does is no second
+    snapshot's where the text names another that two headers name ("Ivra U": a scan's title misread)."""
     from rapidfuzz.fuzz import ratio
 
     cities: list[str] = []
+    counts: dict[str, int] = {}
     for header in headers:
         city = fold(header.as_printed)
-        if not any(f" {known} " in f" {city} " or squeeze(known) == squeeze(city) or ratio(known, city) >= SAME_CITY
-                   for known in cities):
+        same = next((known for known in cities if f" {known} " in f" {city} " or squeeze(known) == squeeze(city)
+                     or ratio(known, city) >= SAME_CITY), None)
+        if same is None:
             cities.append(city)
+        counts[same or city] = counts.get(same or city, 0) + 1
+    if len(cities) > 1 and lines:
+        text = f" {fold(' '.join(line.text for line in lines))} "
+        if any(counts[city] > 1 and f" {city} " in text for city in cities):  # the document's own city
+            return tuple(city for city in cities if counts[city] > 1 or f" {city} " in text)
     return tuple(cities)
