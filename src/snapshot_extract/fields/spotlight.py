@@ -18,6 +18,7 @@ def map_spotlight(section: Section | None, vocabulary: Vocabulary) -> FieldResul
         return found.result()
     title = section.title
     text = _paragraphs_text([block.text for block in section.blocks]) if section.blocks else ""
+    text = _OPEN_HYPHEN_RE.sub("-", text)
     if title and text:
         title, text = _as_the_text_repeats_it(title, text)
     if title:
@@ -37,6 +38,10 @@ def map_spotlight(section: Section | None, vocabulary: Vocabulary) -> FieldResul
     return found.result()
 
 
+# a compound whose hyphen a justified line set apart from its second word ("open- source", "co-
+# designed" joined with a space): one word; a hyphen left hanging before "and"/"or" stays ("long- and
+# short-term")
+_OPEN_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])- (?=[a-z])(?!(?:and|or|nor|to)\b)")
 # words printed with no space between them: a word of a dozen letters or more in which a capital
 # follows a small letter twice ("StreetLabBogotá"; a brand's "InnovationLab" once)
 _GLUED_WORDS_RE = re.compile(r"\b(?=[^\W\d_]{12})(?:[^\W\d_]*?[a-zà-ÿ][A-ZÀ-Þ]){2}[^\W\d_]*")
