@@ -511,6 +511,18 @@ def test_a_compound_a_justified_line_set_apart_at_its_hyphen_is_one_word(printed
     assert record["spotlight"]["text"] == f"The lab opened in 2019 {read}"
 
 
+def test_list_items_read_into_the_spotlight_are_flagged_on_the_list_they_match(vocabulary: Vocabulary) -> None:
+    """The spotlight's text reads every block under its heading: items of another section's list
+    that the reading order put there ("The city most closely associates innovation capacity
+    with:" / the spotlight / "Technological innovation") are flagged on that list, which lost
+    them (blind round 19's wiki dump: silently)."""
+    record = _record("What is the city's innovation vision?\n\nThe city most closely associates innovation "
+                     "capacity with:\n\nSpotlight | Fix It Fast\n\nA steering group reviews results every "
+                     "quarter and funds the best pilots.\n\nInter-sectoral and inter-jurisdictional collaboration\n\n"
+                     "* Technological innovation Big picture re-thinking\n", vocabulary)
+    assert ("vision.associations", "unparsed_text") in [(w["field"], w["code"]) for w in record["warnings"]]
+
+
 def test_a_value_every_snapshot_states_left_null_with_its_section_read_is_not_found(vocabulary: Vocabulary) -> None:
     """Every snapshot says whether the city has dedicated funding; a funding section read without
     that statement (printed where it was not read, or worded as no reader knows) flags the null

@@ -198,6 +198,13 @@ def _document_warnings(sections: Sections, results: dict[str, FieldResult], voca
                                             message=f'a line of the {key} section no reader understood reads as an '
                                                     f'item of this list: "{_excerpt(sentence)}"')
                                     for path in _likely_lists(sentence, key, vocabulary))
+    spotlight = sections.get("spotlight")
+    for block in spotlight.blocks[1:] if spotlight is not None else ():  # its text reads every block
+        if not _is_prose(block.text):  # a list's items the reading order put after the spotlight's text
+            warnings.extend(Warning(field=path, code="unparsed_text",
+                                    message=f'a line of the spotlight that is no sentence reads as an item of this '
+                                            f'list: "{_excerpt(block.text)}"')
+                            for path in _likely_lists(block.text, "spotlight", vocabulary))
     for block in sections.preamble:
         warnings.append(Warning(field="document", code="unparsed_text",
                                 message=f'text outside any section: "{_excerpt(block.text)}"'))

@@ -4,7 +4,7 @@ Contract: decode (UTF-8 with or without BOM, UTF-16/32 with BOM, else Windows-12
 whichever puts fewer characters out of place in words), NFC,
 ligatures expanded, then one ``Line`` per input line. Markdown is understood and removed:
 ``**bold**`` runs go to ``Line.bold_parts``, list markers and bullet glyphs set ``Line.bullet``,
-``<https://...>`` autolinks and ``[text](url)`` links become the URL, ``#`` heading marks and
+``<https://...>`` autolinks and ``[text](url)`` links become the URL, ``#`` heading marks (and a wiki's ``== … ==``) and
 backslash escapes are dropped. A line whose cells are separated by tabs, by runs of two or more
 spaces or by bars (a markdown table; its ``|---|`` rule is dropped) keeps them in ``Line.cells``
 (the outcomes grid). Blank lines are kept as empty lines: they separate paragraphs and tiles.
@@ -39,6 +39,7 @@ _AUTOLINK_RE = re.compile(r"<((?:https?://|www\.)[^>\s]+)>")
 _LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _HEADING_RE = re.compile(r"^#{1,6}\s+")
+_WIKI_HEADING_RE = re.compile(r"^(={1,6})\s*(.+?)\s*\1$")  # MediaWiki's "=== Heading ==="
 _FENCE_RE = re.compile(r"^:{3,}(?:\s*\{?[\w.#=\" -]*\}?)?$")
 _CELL_SPLIT_RE = re.compile(r"\t+| {2,}")
 _TABLE_RULE_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -285,6 +286,8 @@ def _looks_binary(text: str) -> bool:
 def parse_line(raw: str) -> Line:
     """One raw dump line -> ``Line`` with markup understood and removed (see the module docstring)."""
     stripped = _HEADING_RE.sub("", raw.strip())
+    if stripped.startswith("=") and (wiki := _WIKI_HEADING_RE.match(stripped)):
+        stripped = wiki.group(2)
     if not stripped or _FENCE_RE.match(stripped) or RULE_RE.match(stripped):
         return Line(text="")  # a blank line, a markdown converter's div fence ("::: banner"), a typed rule
     if stripped.endswith("\\") and not stripped.endswith("\\\\"):
