@@ -39,7 +39,7 @@ _AUTOLINK_RE = re.compile(r"<((?:https?://|www\.)[^>\s]+)>")
 _LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _HEADING_RE = re.compile(r"^#{1,6}\s+")
-_WIKI_HEADING_RE = re.compile(r"^(={1,6})\s*(.+?)\s*\1$")  # MediaWiki's "=== Heading ==="
+_WIKI_HEADING_RE = re.compile(r"^(={1,6})\s*([^=\s].*?)\s*\1$")  # MediaWiki's "=== Heading ==="
 _FENCE_RE = re.compile(r"^:{3,}(?:\s*\{?[\w.#=\" -]*\}?)?$")
 _CELL_SPLIT_RE = re.compile(r"\t+| {2,}")
 _TABLE_RULE_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
