@@ -228,3 +228,18 @@ def test_cli_eval_bad_arguments_one_line_exit_2(tmp_path: Path, truth_dir: Path)
     result = runner.invoke(app, ["eval", str(truth_dir), str(tmp_path / "missing.jsonl")])
     assert result.exit_code == 2
     assert result.stderr.strip() == f"error: {tmp_path / 'missing.jsonl'}: no such file or folder"
+
+
+def test_a_truth_file_without_a_source_is_paired_with_the_document_beside_it(
+        truth_dir: Path, seed_record: dict[str, Any], tmp_path: Path) -> None:
+    """The record spec lets a truth file leave out its ``source`` block: it is scored against the
+    record of the document it sits beside (``enschede.expected.json`` with ``enschede.txt``), not
+    reported missing (blind round 19's first score was 0.000: no truth file matched)."""
+    truth_file = truth_dir / SEED_TRUTH.name
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    del truth["source"]
+    truth_file.write_text(json.dumps(truth, ensure_ascii=False), encoding="utf-8")
+    other = copy.deepcopy(seed_record)
+    other["source"]["file"], other["source"]["sha256"] = "bilbao.txt", "0" * 64
+    evaluation = evaluate([truth_dir], write_jsonl(tmp_path / "records.jsonl", [other, seed_record]))
+    assert evaluation.matched == 1 and not evaluation.missing and evaluation.overall.f1 == 1.0

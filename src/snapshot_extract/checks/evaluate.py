@@ -3,8 +3,10 @@
 Contract: ``evaluate(truth_dirs, records_path)`` reads every ``X.expected.json`` under the truth
 folders and the records (a ``records.jsonl``, a folder of record JSON files, or a batch output
 folder), pairs each truth file with the record of the same ``source.file`` + ``source.format``
-(or, failing that, the same ``source.sha256``) and scores every field path of docs/record.md the
-truth file states; a path it leaves out is not scored. How values compare:
+(or, failing that, the same ``source.sha256``; a truth file with no ``source``, which the record
+spec allows, with the record of the document it sits beside: ``X.expected.json`` with ``X.pdf``,
+``X.txt`` …) and scores every field path of docs/record.md the truth file states; a path it
+leaves out is not scored. How values compare:
 
 - scalars (str, int, bool) exactly, ``1`` is not ``true``; a single ``Term`` by its ``id``; a
   ``Peer`` as (percent, bound): one item each;
@@ -321,18 +323,22 @@ class _RecordIndex:
     def __init__(self, records: Iterable[dict[str, Any]]) -> None:
         self.by_name: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self.by_sha: dict[str, dict[str, Any]] = {}
+        self.by_stem: dict[str, dict[str, Any]] = {}
         for record in records:
             source = record["source"]
             self.by_name.setdefault((str(source.get("file")), str(source.get("format"))), []).append(record)
             self.by_sha.setdefault(str(source.get("sha256")), record)
+            self.by_stem.setdefault(Path(str(source.get("file"))).stem, record)
         self.used: set[int] = set()
 
-    def find(self, truth: dict[str, Any]) -> dict[str, Any] | None:
+    def find(self, truth: dict[str, Any], truth_file: Path) -> dict[str, Any] | None:
         source = truth.get("source") or {}
         candidates = self.by_name.get((str(source.get("file")), str(source.get("format"))), [])
         same_bytes = [record for record in candidates if record["source"].get("sha256") == source.get("sha256")]
         chosen = same_bytes or candidates
         record = chosen[0] if chosen else self.by_sha.get(str(source.get("sha256")))
+        if record is None and not source.get("file"):  # no source: the document beside the truth file
+            record = self.by_stem.get(truth_file.name.removesuffix(EXPECTED_SUFFIX))
         if record is not None:
             self.used.add(id(record))
         return record
@@ -348,7 +354,7 @@ def evaluate(truth_dirs: Sequence[str | Path], records_path: str | Path) -> Eval
         truth = _read_json(truth_file)[0]
         if not isinstance(truth, dict):
             raise EvaluationError("not a truth file (a JSON object)", str(truth_file))
-        record = index.find(truth)
+        record = index.find(truth, truth_file)
         if record is None:
             evaluation.missing.append(str(truth_file))
         else:
