@@ -1306,3 +1306,32 @@ def test_a_spotlight_title_whose_words_run_together_is_flagged(vocabulary: Vocab
     codes = {(warning["field"], warning["code"]) for warning in record["warnings"]}
     assert record["spotlight"]["title"] == title
     assert (("spotlight.title", "unreadable_value") in codes) is flagged
+
+
+def test_a_legend_that_names_one_side_only_as_painted_pairs_it_with_the_grids_paint() -> None:
+    """"Shaded cells = data available; white cells = data gap." (AbiWord table, blind round 19:
+    five grids left unclassified): the unnamed painted side is the grid's paint away from the
+    paper; a side named by its colour keeps that colour ("green shaded cells")."""
+    from snapshot_extract.fields.legend import SHADED, named_keys, resolve_names
+    from snapshot_extract.models import PAPER
+
+    worded = named_keys(["Shaded cells = data available; white cells = data gap."])
+    assert worded == {"with": SHADED, "without": PAPER}
+    green = (0.8, 0.93, 0.8)
+    assert resolve_names(worded, [PAPER, green]) == {"with": green, "without": PAPER}
+    named = named_keys(["Green shaded cells are areas with sufficient data; unshaded cells are areas without "
+                        "sufficient data."])
+    assert named["without"] == PAPER and named["with"] != SHADED
+
+
+def test_a_whole_legend_label_is_no_rest_of_the_cell_above_it() -> None:
+    """"Education" (the grid's last cell) over "green = Data available": the label is whole, the
+    cell is a cell (blind round 15: the cell was read as the label's first line and lost)."""
+    from snapshot_extract.fields.legend import wrapped_labels
+    from snapshot_extract.models import Block, Line
+
+    def block(text: str, top: float) -> Block:
+        line = Line(text, page=1, bbox=(37.0, top, 37.0 + 5 * len(text), top + 9), cells=(text,))
+        return Block("paragraph", text, (line,), (text,))
+
+    assert wrapped_labels([block("Education", 92), block("green = Data available", 104)]) == {}

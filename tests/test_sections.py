@@ -1218,3 +1218,19 @@ def test_a_city_one_header_names_and_the_text_never_does_is_no_second_snapshot()
     assert header_cities([header("IVRA U"), header("NÉA KALÍVA"), header("NÉA KALÍVA")], lines) == ("nea kaliva",)
     both = [*lines, Line("Kalamata has a formal innovation strategy.")]
     assert header_cities([header("KALAMATA"), header("NÉA KALÍVA")], both) == ("kalamata", "nea kaliva")
+
+
+def test_a_term_after_a_sentence_end_starts_a_block_on_a_page() -> None:
+    """The grid's first cell set right under its intro ("… innovation capacity in the city." /
+    "Blight"): a term of the vocabulary after a sentence's end is a block of its own (blind round 15:
+    the cell ran into the intro and was lost)."""
+    from snapshot_extract.sections import group_blocks
+
+    def line(text: str, top: float) -> Line:
+        return Line(text, page=1, bbox=(530.0, top, 530.0 + 5 * len(text), top + 10), size=10.0, cells=(text,))
+
+    texts = ["Policy areas with sufficient data or without", "sufficient data to support innovation capacity in",
+             "the city.", "Blight", "Policing and Law Enforcement"]
+    blocks = group_blocks([line(text, 300 + 12 * row) for row, text in enumerate(texts)],
+                          term_groups=load_vocabulary().groups_of)
+    assert [block.text for block in blocks][1:] == ["Blight", "Policing and Law Enforcement"]

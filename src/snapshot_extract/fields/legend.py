@@ -31,16 +31,21 @@ _KEY_PREFIX_RE = re.compile(rf"^{_KEY_PREFIX}")
 # "without" side.
 _ENOUGH = r"(?:in)?sufficient|enough|(?:in)?adequate"
 _LEGEND_PHRASE = (rf"(?:(?:with|without|not|no)\s+)?(?:{_ENOUGH})\s+data(?:\s+available)?"
-                  rf"|data\s+(?:not\s+)?(?:{_ENOUGH}|(?:un)?available|lacking|missing)")
+                  rf"|data\s+(?:not\s+)?(?:{_ENOUGH}|(?:un)?available|lacking|missing|gaps?)")
 _LEGEND_RE = re.compile(rf"^{_KEY_PREFIX}?(?:{_LEGEND_PHRASE})\.?$", re.I)
 _LEGEND_PHRASE_RE = re.compile(rf"\b(?:{_LEGEND_PHRASE})\b\.?", re.I)
-_WITHOUT_RE = re.compile(r"\b(?:without|not|no|insufficient|inadequate|unavailable|lacking|missing)\b", re.I)
+_WITHOUT_RE = re.compile(r"\b(?:without|not|no|insufficient|inadequate|unavailable|lacking|missing|gaps?)\b", re.I)
 _TITLE_RE = re.compile(r"^\s*(?:legend|key)\b\s*:?", re.I)  # the legend's title ("Key:")
 # A side named as unpainted in a worded legend ("unshaded cells are areas without sufficient data")
 _UNPAINTED_RE = re.compile(
-    r"\b(?:un(?:shaded|filled|painted|colou?red|highlighted)|blank|plain|no\s+(?:fill|shading|colou?r))\b", re.I
+    r"\b(?:un(?:shaded|filled|painted|colou?red|highlighted)|blank|plain|white|no\s+(?:fill|shading|colou?r))\b", re.I
 )
+# A side named only as painted ("shaded cells = data available"): a mid grey, which pairs it with
+# the grid's paint farther from the paper when the other side is named unpainted (``resolve_names``)
+_PAINTED_RE = re.compile(r"\b(?:shaded|filled|colou?red|highlighted|tinted|painted)\b", re.I)
+SHADED: RGB = (0.5, 0.5, 0.5)
 _CLAUSE_RE = re.compile(r"[;,.]|\s+(?:and|while|whereas)\s+")
+LEGEND_OPENING = 60  # characters at most before a worded legend's first phrase: a line of it, not of cells run on
 KEY_LENGTH = 12  # characters at most of a key printed before a label: a glyph or a colour's name
 _INDENT = 8.0  # points: a marker may stand this far inside a wrapped label's box (its first line's indent)
 
@@ -78,9 +83,9 @@ class Legend:
                 self.worded.append(index)
         if in_row or label is not None or _TITLE_RE.fullmatch(block.text):
             return True
-        if block.kind != "row" and _LEGEND_PHRASE_RE.search(block.text):
+        if block.kind != "row" and (phrase := _LEGEND_PHRASE_RE.search(block.text)):
             self.worded.append(index)
-            if len(block.lines) == 1 and named_keys([block.text]):
+            if len(block.lines) == 1 and phrase.start() <= LEGEND_OPENING and named_keys([block.text]):
                 return True  # a line that names both sides' colours ("Legend: green = sufficient data, red = ...")
         return keys_only(block.text)
 
@@ -112,7 +117,8 @@ def wrapped_labels(blocks: Sequence[Block]) -> dict[int, tuple[int, str]]:
         for other in range(index + 1, min(len(blocks), index + 4)):
             below = blocks[other].lines[0]
             if (other not in rests and below.bbox is not None and below.page == line.page
-                    and _carries_on(line.bbox, below.bbox)):
+                    and _carries_on(line.bbox, below.bbox) and legend_kind(blocks[other].text) is None):  # a
+                # whole label is no other's rest ("Education" over "green = Data available")
                 kind = legend_kind(f"{block.text} {blocks[other].text}")
                 if kind is not None:
                     found[index] = (other, kind)
@@ -156,8 +162,8 @@ _NEXT_KEY_RE = re.compile(r"\s+[^\W\d_]+(?: [^\W\d_]+)?\s*[:=]")  # " Grey:", " 
 
 
 def _colour_named(text: str) -> RGB | None:
-    """The colour a clause names: unpainted (the paper's), or a colour name PyMuPDF knows
-    ("green", "light grey"; a two-word name read as one)."""
+    """The colour a clause names: unpainted (the paper's), a colour name PyMuPDF knows ("green",
+    "light grey"; a two-word name read as one), or painted without a name (``SHADED``)."""
     if _UNPAINTED_RE.search(text):
         return PAPER
     from pymupdf import utils  # the colour names' table: only a worded legend over painted cells needs it
@@ -168,7 +174,7 @@ def _colour_named(text: str) -> RGB | None:
         for name in ("".join(words[position : position + 2]), word):
             if name in names:
                 return utils.getColor(name)
-    return None
+    return SHADED if _PAINTED_RE.search(text) else None  # "green shaded cells" named green above
 
 
 def resolve_names(named: dict[str, RGB], paints: Sequence[RGB]) -> dict[str, RGB]:

@@ -191,6 +191,8 @@ def _continues(pending: list[Line], line: Line, kind: str, wrap: int | None, ter
         if term_groups is not None and (term_groups(previous.text) or (
                 1 < len(pending) <= MAX_TERM_LINES and term_groups(join_wrapped([part.text for part in pending])))):
             return False  # a list item printed without a marker (wrapped or not), then a new line: it ended
+        if term_groups is not None and previous.text.endswith((".", "?", "!")) and term_groups(line.text):
+            return False  # a sentence ended, then a list item printed without a marker ("… in the city." / "Blight")
         if wrap is None:
             return True
         # in a hard-wrapped dump, a capital after a sentence end, after a line that stops short of
