@@ -120,17 +120,16 @@ def _named_part(as_printed: str, texts: list[str]) -> tuple[str, str | None]:
     """The header's city and the body's spelling of it; where the body never names the header's
     words, the longest run of them at either end that it does name ("OECD BĂLŢENI": a logo's
     word printed beside the city in a banner), else the words as printed and None."""
-    words = as_printed.split()
     name = find_city_name(as_printed, texts)
+    if name is not None:
+        return as_printed, name
+    words = as_printed.split()
     for kept in range(len(words) - 1, 0, -1):
-        if name is not None:
-            break
         for part, dropped_before in ((" ".join(words[len(words) - kept:]), True), (" ".join(words[:kept]), False)):
             name = find_city_name(part, texts)
             if name is not None and _stands_alone(name, texts, dropped_before):
                 return part, name
-            name = None
-    return as_printed, name
+    return as_printed, None
 
 
 _CAPITALISED_AFTER_RE = re.compile(r"\s+[^\W\d_a-z]")  # " Almirén": the name goes on
