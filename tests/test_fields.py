@@ -164,6 +164,9 @@ HARD_CASES = [
     ("public agencies without 'other'", "What innovation partnerships exist?\n\nX has developed partnerships to "
      "promote innovation capacity with public agencies and universities.\n", "partnerships.innovation_partners",
      ["public_agencies", "academia"], None),
+    ("address path set apart by a space", "Overview\n\nInnovation / open data website: https://www.x.co/ "
+     "innovation https://data.x.gov/\n", "overview.websites", ["https://www.x.co/", "https://data.x.gov/"],
+     "unreadable_value"),  # "innovation" is flagged, not dropped silently (blind round 19's wiki paste)
     ("team of", "What is the organisational structure?\n\nX has a dedicated team in the Mayor's office: a team of 14.\n",
      "organisation.staff_count", 14, None),
     ("negated scope", "What is the city's innovation approach?\n\nX approaches innovation capacity not from a holistic / "
