@@ -8,7 +8,10 @@ near it share, so that the lines of one paragraph keep one size as in a PDF;
 ``line_spans(line, picture, size)`` turns a line into spans: one per word, coloured with the
 median of its line's ink (the pixels farthest from each word's background), plus a bullet: a leading
 token that is no word (a glyph the engine read as ``@``, ``>``, ``e``, ...) or ink left of the
-first word that the engine did not read is a list marker, given as a "•" span.
+first word that the engine did not read is a list marker, given as a marker span; where its ink
+draws a solid or hollow disc or square (``marker_glyph``), the shape ("●", "○", "■", "□") is
+printed before the first word, as a text layer prints it, and a mark-only token inside a line is
+read the same way ("Key: @ sufficient data" -> "Key: ● sufficient data").
 Everything is in page points in the straightened frame of ``scan_image``.
 """
 
