@@ -120,7 +120,9 @@ def _split_run_ins(blocks: Iterable[Block], term_groups: TermGroups | None) -> I
             item, rest = block.text[:start].rstrip(), block.text[start:]
             yield _block(block.kind, item, (block.lines[0]._replace(text=item),))
             block = _block("paragraph", rest, (block.lines[-1]._replace(text=rest, bullet=False, cells=(rest,)),))
-            start = _run_in_start(block, term_groups)
+            # after an item ran in, the rest of its list ends where the signed sentence starts, terms
+            # of the vocabulary or not ("Resource efficiency Simplifying … Data plays a …")
+            start = _run_in_start(block, term_groups) or _list_rest_end(block.text)
         yield block
 
 
@@ -145,6 +147,15 @@ def _run_in_start(block: Block, term_groups: TermGroups | None) -> int | None:
         if term_groups(text[:gap.start()]) and signature_of(text[gap.end():].lower()):
             return gap.end()
     return None
+
+
+def _list_rest_end(text: str) -> int | None:
+    """Where a signed sentence starts after the rest of a list's items run into it: within two
+    items' length, after other words."""
+    start = _signed_sentence_start(text)
+    if start is None or start > 2 * MAX_ITEM_LINE or text[:start].rstrip().endswith(","):
+        return None  # no sentence, too far, or the sentence's own opening ("Along with …, Lisboa has …")
+    return start
 
 
 def _signed_sentence_start(text: str) -> int | None:
