@@ -17,7 +17,7 @@ from .countries import country_code
 from .models import Document, Evidence, FieldResult, Header, Record, Sections, Unmapped, Warning, record_fields
 from .ocr_doubts import flag_doubts
 from .sections import SECTION_KEYS
-from .textutil import APOSTROPHES, fold_char, strip_accents
+from .textutil import FOLDED, fold_char, strip_accents
 from .vocabulary import Match, Vocabulary
 
 
@@ -41,7 +41,7 @@ def find_city_name(as_printed: str, texts: Iterable[str]) -> str | None:
 
 def _occurrences(wanted: str, text: str) -> Iterator[str]:
     """Each whole-word spelling in ``text`` of the folded name ``wanted``."""
-    folded = strip_accents(text).lower().translate(APOSTROPHES).replace("ı", "i")  # as ``fold_char`` folds
+    folded = strip_accents(text).lower().translate(FOLDED)  # as ``fold_char`` folds
     if len(folded) != len(text):  # a character decomposed into several: fold one by one
         folded = "".join(fold_char(char) for char in text)
     start = folded.find(wanted)

@@ -312,11 +312,13 @@ def strip_accents(text: str) -> str:
     return _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text))
 
 
-APOSTROPHES = str.maketrans("\u2019\u2018\u02bc", "'''")  # typographic apostrophes as the plain one
+# characters folded as another: typographic apostrophes as the plain one, the dotless "ı" as "i"
+# ("ÇAMLIYAKA" is "Çamlıyaka")
+FOLDED = str.maketrans("\u2019\u2018\u02bc\u0131", "'''i")
 
 
 def fold_char(char: str) -> str:
     """One character folded to lowercase without accents (a typographic apostrophe to the plain
-    one, the dotless "ı" to "i": "ÇAMLIYAKA" is "Çamlıyaka"), keeping string length."""
+    one, the dotless "ı" to "i": ``FOLDED``), keeping string length."""
     base = unicodedata.normalize("NFKD", char)[:1] or char
-    return base.lower()[:1].translate(APOSTROPHES).replace("ı", "i")
+    return base.lower()[:1].translate(FOLDED)

@@ -264,15 +264,15 @@ def _read_key(found: Found, key: str, value: str, where: Block | Evidence,
         if not read and value:
             found.warn("overview.websites", "unreadable_value", f'no web address could be read in "{value}"')
         if split := _SPLIT_PATH_RE.search(value):
-            address, word = split.group(0).split()[0], split.group(1)
-            found.warn("overview.websites", "unreadable_value",
-                       f'"{word}" after "{address}" is no address: the rest of its path, set apart?')
+            found.warn("overview.websites", "unreadable_value", f'"{split["word"]}" after "{split["address"]}" is '
+                                                                 "no address: the rest of its path, set apart?")
         websites.extend((url, where if isinstance(where, Evidence) else locate(where)) for url in read)
 
 
 # a word alone after an address that ends in "/", before the next address or the end: a path a dump
 # split off with a space ("https://www.x.co/ innovation"); the address reader keeps it apart
-_SPLIT_PATH_RE = re.compile(r"(?:https?://|www\.)\S*/\s+([a-z][\w-]{2,})(?=\s+(?:https?://|www\.)|\s*$)")
+_SPLIT_PATH_RE = re.compile(
+    r"(?P<address>(?:https?://|www\.)\S*/)\s+(?P<word>[a-z][\w-]{2,})(?=\s+(?:https?://|www\.)|\s*$)")
 
 
 def _read_name(found: Found, path: str, value: str, evidence: Evidence) -> None:

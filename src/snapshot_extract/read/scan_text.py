@@ -207,7 +207,7 @@ def line_spans(line: ScanLine, picture: Picture, size: float, others: Sequence[S
     colour = None if picture.greyscale else ink_colour(picture, words)
     for position, word in enumerate(words):  # the engine separated the words: a space between each two
         text = dash(word, size)
-        if position and len(text) <= 2 and text not in TEXT_MARKS and not any(char.isalnum() for char in text):
+        if position and len(text) <= 2 and _glyph_read(text):
             text = marker_glyph(picture, (word.x0, word.x1), line.baseline, size, text)  # "Key: @ sufficient data"
         elif not position and shape:
             text = f"{shape} {text}"
@@ -257,12 +257,18 @@ def _is_marker_token(word: OcrWord, following: OcrWord, size: float) -> bool:
     """A leading token of marks only (a glyph or swatch read as "@", ">" or "."), or a short
     non-word far enough from the next word (a bullet read as "e" or "v")."""
     text = word.text
-    if not any(char.isalnum() for char in text):
-        return text not in TEXT_MARKS  # a line may begin with "/" ("a holistic" / "/ macro level")
-    if following.x0 - word.x1 < MARKER_GAP * size:
-        return False
+    if _glyph_read(text):
+        return True
+    if not any(char.isalnum() for char in text) or following.x0 - word.x1 < MARKER_GAP * size:
+        return False  # a mark text begins with ("/ macro level"), or a word set close to the next
     doubtful_number = not text.isdigit() or word.confidence < NOISE_CONFIDENCE  # a check mark read as "7"
     return len(text) <= 2 and text not in REAL_SHORT_WORDS and doubtful_number
+
+
+def _glyph_read(text: str) -> bool:
+    """A token of marks only that no text begins with: a glyph the engine read ("@", ">", "."),
+    not "/", "&" or a quote (a wrapped line's "a holistic" / "/ macro level")."""
+    return text not in TEXT_MARKS and not any(char.isalnum() for char in text)
 
 
 def _ink_left_of(word: OcrWord, line: ScanLine, picture: Picture, size: float,
