@@ -272,6 +272,18 @@ def _unstated_warnings(sections: Sections, values: dict[str, Any], warnings: lis
     return unstated + unread
 
 
+def _respaced_warnings(values: dict[str, Any]) -> list[Warning]:
+    """Each free text read (a name, the spotlight, a sentence on data use; not the web addresses,
+    left as printed) of a dump that ran its words together: its spaces were put back by a word
+    list (``read.spaces``), a guess."""
+    return [Warning(field=spec.path, code="respaced_text",
+                    message="the dump ran this text's words together: its spaces were put back by a word list, "
+                            "and may be wrong")
+            for spec in record_fields()
+            if spec.vocabulary is None and spec.annotation in (str | None, list[str]) and values.get(spec.path)
+            and not (isinstance(values[spec.path], list) and all("://" in item for item in values[spec.path]))]
+
+
 def _grid_warnings(sections: Sections, results: dict[str, FieldResult]) -> list[Warning]:
     """Grid cells the section stage found in another section and moved to the outcomes grid (a
     grid carried on in the next column, beside another section's text): the policy areas, and
@@ -354,6 +366,8 @@ def build_record(document: Document, sections: Sections, results: dict[str, Fiel
         values, flagged = flag_doubts(document.doubts, values, evidence, sections)
         warnings.extend(flagged)
     warnings += _unstated_warnings(sections, values, warnings)
+    if any(note.code == "lost_spaces" for note in document.notes):
+        warnings += _respaced_warnings(values)
     source = document.source
     data = {
         "source": {"file": source.file, "sha256": source.sha256, "format": source.format,

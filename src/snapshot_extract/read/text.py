@@ -24,6 +24,7 @@ from .columns import unweave
 from .hyphens import mark_cut_words, mark_line_ends, shown_soft_hyphens, soft_hyphens_drawn
 from .joins import take_apart
 from .rejoined import hyphens_printed_elsewhere, part_rejoined
+from .spaces import lost_spaces, spaced
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -124,6 +125,9 @@ def read_text(data: bytes, file_name: str) -> Document:
     if _looks_binary(text):
         raise UnreadableInput("not a text file (binary content)")
     raw_lines = unframed(unquote(_tabs_as_spaces(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")))
+    glued = lost_spaces(raw_lines)
+    if glued:  # words run together: parted by the word list
+        raw_lines = spaced(raw_lines)
     raw_lines = part_rejoined(hyphens_printed_elsewhere("\n".join(raw_lines)).split("\n"))  # a tool's joins
     unwoven = unweave(raw_lines)  # two columns side by side: read one after the other
     if unwoven is not None:
@@ -138,6 +142,10 @@ def read_text(data: bytes, file_name: str) -> Document:
         notes.append(Warning(field="document", code="guessed_encoding",
                              message=f"not UTF-8 or UTF-16: read as {name}, a guess; check accented names "
                                      "and words"))
+    if glued:
+        notes.append(Warning(field="document", code="lost_spaces",
+                             message="the dump ran words together (\"Seoulhasdevelopedpartnerships\"): the spaces "
+                                     "were put back by an English word list and the document's own words"))
     if unwoven is None and _side_by_side(raw_lines):
         notes.append(Warning(field="document", code="side_by_side_columns",
                              message="two columns printed side by side (pdftotext -layout?): sections may be "
