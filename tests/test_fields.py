@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from snapshot_extract.fields.addresses import urls
-from snapshot_extract.fields.overview import parse_population
+from snapshot_extract.fields.overview_values import parse_population
 from snapshot_extract.fields.peer import parse_peer
 from snapshot_extract.pipeline import parse_document
 from snapshot_extract.read.text import read_text

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from snapshot_extract import extract
-from snapshot_extract.fields.overview import split_name
+from snapshot_extract.fields.overview_values import split_name
 from snapshot_extract.read.joins import split_joined
 from snapshot_extract.read.text import read_text
 

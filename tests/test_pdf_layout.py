@@ -2644,3 +2644,23 @@ def test_legend_as_painted_table_cells_worded_sufficient_and_insufficient(
     assert record.outcomes.with_sufficient_data is not None
     assert [term.text for term in record.outcomes.with_sufficient_data] == [area for area in AREAS if area in WITH_DATA]
     assert not [warning for warning in record.warnings if warning.field.startswith("outcomes")]
+
+
+def test_a_table_whose_cells_run_over_the_gutter_leaves_the_columns_under_it_found() -> None:
+    """ConTeXt's overview table spans the page above two columns; its cells (a values row, its
+    addresses) cross the gutter, more than titles and wide lines may: the columns are still
+    found, on a last try that lets that many cross, and read one after the other."""
+    from snapshot_extract.read.layout import TextLine, Unit
+    from snapshot_extract.read.order import order_units
+
+    def unit(text: str, x0: float, x1: float, top: float) -> Unit:
+        return Unit("line", [[TextLine(1, text, x0, top, x1, top + 9, top + 7, 9, "Serif", None, False, (), False)]])
+
+    table = [unit("Mayor Term Innovation Lead Population size Website", 147, 406, 150),
+             unit("7.478.000 (2018) https://www.jrvel.fi/innovation/", 216, 391, 172),
+             unit("data.jrvel.gov.fi", 284, 338, 185), unit("http://lab-jrvel.org/en/", 284, 361, 198)]
+    left = [unit(f"left {row}", 45, 291, 230 + 13 * row) for row in range(20)]
+    right = [unit(f"right {row}", 304, 550, 230 + 13 * row) for row in range(20)]
+    texts = [placed.cells[0][0].text for placed, _ in order_units(table + left + right, 40, 555)]
+    body = [text for text in texts if text.startswith(("left", "right"))]
+    assert body == [f"left {row}" for row in range(20)] + [f"right {row}" for row in range(20)]

@@ -136,3 +136,56 @@ def test_broken_pdf_is_unreadable_in_one_line(backend: str, name: str, damage: A
 def test_unknown_backend_is_refused() -> None:
     with pytest.raises(UnreadableInput, match="choose pymupdf or pdfplumber"):
         read_pdf(_one_page().tobytes(), "x.pdf", PdfOptions(backend="poppler"))  # type: ignore[arg-type]
+
+
+def test_a_page_printed_turned_is_read_as_it_is_shown(tmp_path: Path, vocabulary: Vocabulary) -> None:
+    """a2ps and other print pipelines draw a landscape sheet's content turned and set /Rotate so
+    that it shows upright: it is read as shown (not as turned text, which left no line to read
+    and sent the page to OCR)."""
+    source = pymupdf.open(FIXTURES / "pdf" / "enschede.pdf")
+    turned = pymupdf.open()
+    for number, page in enumerate(source):
+        sheet = turned.new_page(width=page.rect.height, height=page.rect.width)
+        sheet.show_pdf_page(sheet.rect, source, number, rotate=90)
+        sheet.set_rotation(90)
+    path = tmp_path / "enschede.pdf"
+    turned.save(path)
+    original = extract(FIXTURES / "pdf" / "enschede.pdf", vocabulary).model_dump(mode="json")
+    record = extract(path, vocabulary).model_dump(mode="json")
+    assert record["source"]["ocr"] is False
+    for key in ("source", "provenance"):
+        original.pop(key), record.pop(key)
+    assert record == original
+
+
+def test_an_overview_table_of_a_labels_row_over_a_values_row_is_read_by_its_cells(
+        tmp_path: Path, vocabulary: Vocabulary) -> None:
+    """ConTeXt's horizontal table: each label a cell of one row, the values a row under it, each
+    cell a block of its own; the rows are read as printed, the values told apart by their form."""
+    document = pymupdf.open()
+    page = document.new_page()
+    page.insert_text((50, 60), "City Innovation Snapshot", fontsize=14)
+    page.insert_text((50, 80), "SAN TELMO, Argentina", fontsize=12)
+    page.insert_text((50, 120), "Overview", fontsize=11)
+    cells = [(50, "Mayor", "Florencia Pichler-Hofbauer"), (180, "Term", "2015-present"),
+             (250, "Innovation Lead", "Wojciech Van den Broeck"), (380, "Population size", "699 210 (2017)"),
+             (470, "Website", "www.santelmo.ar")]
+    for x, label, value in cells:
+        page.insert_text((x, 140), label, fontsize=7)
+        page.insert_text((x, 158), value, fontsize=7)
+    y = 200
+    for heading, text in (("What is the organisational structure?", "San Telmo's innovation work is led by a "
+                           "dedicated team in the City Manager's office."),
+                          ("What is the city's innovation vision?", "Like 50% of cities surveyed, San Telmo has "
+                           "a formal innovation strategy."),
+                          ("How is data used?", "Data plays a limited role in San Telmo.")):
+        page.insert_text((50, y), heading, fontsize=11)
+        page.insert_text((50, y + 18), text, fontsize=9)
+        y += 60
+    path = tmp_path / "san-telmo.pdf"
+    document.save(path)
+    overview = extract(path, vocabulary).overview
+    assert (overview.mayor, overview.term_start, overview.term_end) == ("Florencia Pichler-Hofbauer", 2015, None)
+    assert (overview.innovation_lead, overview.population, overview.population_year) == (
+        "Wojciech Van den Broeck", 699210, 2017)
+    assert overview.websites == ["https://www.santelmo.ar"]

@@ -1256,3 +1256,18 @@ def test_the_rest_of_a_list_run_into_a_sentence_stays_with_the_list(line: str, k
     assert impact is not None
     texts = [block.text for block in impact.blocks]
     assert (kept in texts) if kept is not None else len(texts) == 1
+
+
+def test_a_city_line_wrapped_after_its_comma_takes_its_country_not_the_next_heading() -> None:
+    """A banner's city line too long for the page wraps after its comma: "DONOSTIA-SAN
+    SEBASTIÁN," then "SPAIN", which a two-column reading order puts after "OVERVIEW": the country
+    is SPAIN (the sweep read "OVERVIEW", then ", SPAIN", silently)."""
+    def line(text: str, x0: float, top: float, size: float = 10.0) -> Line:
+        return Line(text, 1, (x0, top, x0 + 5 * len(text), top + size), size=size)
+
+    body = [line(text, 57, 160 + 14 * row) for row, text in enumerate(BODY.strip().split("\n\n"))]
+    lines = (line("CITY INNOVATION SNAPSHOT", 57, 74), line("DONOSTIA-SAN SEBASTIÁN,", 57, 91, size=20),
+             *body, line("SPAIN", 205, 115, size=20))  # the body opens with "Overview"
+    header = detect_sections(Document(SourceInfo("t.pdf", "0" * 64, "pdf", 1), lines)).header
+    assert header is not None
+    assert (header.as_printed, header.country) == ("DONOSTIA-SAN SEBASTIÁN", "SPAIN")

@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 from snapshot_extract.errors import UnreadableInput
 from snapshot_extract.pipeline import parse_document
 from snapshot_extract.read.text import decode, parse_line, read_text
-from snapshot_extract.textutil import fold_spaces
+from snapshot_extract.textutil import clean_text, fold_spaces
 from snapshot_extract.vocabulary import Vocabulary
+
+from .conftest import FIXTURES
 
 SAMPLE = "City Innovation Snapshot ENSCHEDÉ, The Netherlands\nŒuvre – café\n"
 
@@ -583,3 +585,32 @@ def test_a_wiki_heading_mark_is_markup(raw: str, text: str) -> None:
     """A dump pasted into a wiki writes headings between runs of "=" (blind round 19: the
     spotlight heading went unread, its section reported missing)."""
     assert parse_line(raw).text == text
+
+
+def test_a_minus_sign_in_a_word_is_the_hyphen_it_stands_for() -> None:
+    """a2ps prints a hyphen as U+2212: "Sint−Joris", "2018−2024", and "co−" ending a line."""
+    assert clean_text("Sint−Joris−Waver 2018−2024 co−") == "Sint-Joris-Waver 2018-2024 co-"
+    assert clean_text("− Housing") == "− Housing"  # a minus before a word is a list marker
+
+
+def test_an_overview_label_printed_outside_the_overview_flags_its_empty_field(vocabulary: Vocabulary) -> None:
+    """The reading order put an Overview line where the section stage cannot take it back from (a
+    sheet's furniture before the page header, a2ps's boxed sheets): the value is lost, but not
+    silently: its label opens a line there."""
+    text = (FIXTURES / "text" / "bilbao.txt").read_text("utf-8")
+    lead = "• Innovation Lead: Aitor Zubizarreta Ibáñez\n"
+    text = "Innovation Lead ...... Aitor Zubizarreta Ibáñez\n\n" + text.replace(lead, "")
+    record = parse_document(read_text(text.encode(), "bilbao.txt"), vocabulary).record
+    assert record.overview.innovation_lead is None
+    assert ("overview.innovation_lead", "not_found") in {(warning.field, warning.code) for warning in record.warnings}
+
+
+def test_a_web_address_printed_outside_the_overview_flags_the_websites(vocabulary: Vocabulary) -> None:
+    """A second address the reading order put under another heading (a table cell's wrapped
+    address, read in the next column) is not read as a website, but not lost silently."""
+    text = (FIXTURES / "text" / "bilbao.txt").read_text("utf-8")
+    text = text.replace("www.bilbaoekintza.eus\n", "").replace(
+        "Staff skills and profiles include:", "www.bilbaoekintza.eus\n\nStaff skills and profiles include:")
+    record = parse_document(read_text(text.encode(), "bilbao.txt"), vocabulary).record
+    assert record.overview.websites == ["https://opendata.bilbao.eus"]
+    assert ("overview.websites", "not_found") in {(warning.field, warning.code) for warning in record.warnings}

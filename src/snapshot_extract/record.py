@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .countries import country_code
+from .fields.labels import only_addresses
+from .fields.overview import labelled_paths
 from .models import Document, Evidence, FieldResult, Header, Record, Sections, Unmapped, Warning, record_fields
 from .ocr_doubts import flag_doubts
 from .sections import SECTION_KEYS
@@ -185,18 +187,8 @@ def _document_warnings(sections: Sections, results: dict[str, FieldResult], voca
         for index, block in enumerate(section.blocks):
             if (index, None) in used:
                 continue
-            for sentence in block.sentences:
-                if (index, sentence) not in used:
-                    warnings.append(Warning(field=key, code="unparsed_text",
-                                            message=f'text not understood: "{_excerpt(sentence)}"'))
-                    if key != "spotlight" and "spotlight" in sections.sections and _is_prose(sentence):
-                        warnings.append(Warning(field="spotlight.text", code="unparsed_text",
-                                                message=f'a sentence of the {key} section no reader understood may '
-                                                        f'be the spotlight\'s: "{_excerpt(sentence)}"'))
-                    warnings.extend(Warning(field=path, code="unparsed_text",
-                                            message=f'a line of the {key} section no reader understood reads as an '
-                                                    f'item of this list: "{_excerpt(sentence)}"')
-                                    for path in _likely_lists(sentence, key, vocabulary))
+            warnings.extend(warning for sentence in block.sentences if (index, sentence) not in used
+                            for warning in _unparsed_warnings(key, sentence, sections, vocabulary))
     spotlight = sections.get("spotlight")
     for block in spotlight.blocks[1:] if spotlight is not None else ():  # its text reads every block
         if not _is_prose(block.text):  # a list's items the reading order put after the spotlight's text
@@ -207,6 +199,29 @@ def _document_warnings(sections: Sections, results: dict[str, FieldResult], voca
     for block in sections.preamble:
         warnings.append(Warning(field="document", code="unparsed_text",
                                 message=f'text outside any section: "{_excerpt(block.text)}"'))
+    return warnings
+
+
+_ADDRESS_START_RE = re.compile(r"(?:https?://|www\.)\S")  # a line that opens with a web address
+
+
+def _unparsed_warnings(key: str, sentence: str, sections: Sections, vocabulary: Vocabulary) -> list[Warning]:
+    """A sentence of section ``key`` no mapper read: flagged on the section; running text outside
+    the spotlight also on ``spotlight.text``; a line that reads as a list's item on that list; a
+    line that is or opens with a web address, outside the Overview, on ``overview.websites``."""
+    warnings = [Warning(field=key, code="unparsed_text", message=f'text not understood: "{_excerpt(sentence)}"')]
+    if key != "spotlight" and "spotlight" in sections.sections and _is_prose(sentence):
+        warnings.append(Warning(field="spotlight.text", code="unparsed_text",
+                                message=f'a sentence of the {key} section no reader understood may '
+                                        f'be the spotlight\'s: "{_excerpt(sentence)}"'))
+    warnings.extend(Warning(field=path, code="unparsed_text",
+                            message=f'a line of the {key} section no reader understood reads as an '
+                                    f'item of this list: "{_excerpt(sentence)}"')
+                    for path in _likely_lists(sentence, key, vocabulary))
+    if key != "overview" and (only_addresses(sentence) or _ADDRESS_START_RE.match(sentence)):  # put elsewhere
+        warnings.append(Warning(field="overview.websites", code="not_found",
+                                message=f'a web address printed in the {key} section was not read: '
+                                        f'"{_excerpt(sentence)}"'))
     return warnings
 
 
@@ -270,6 +285,19 @@ def _unstated_warnings(sections: Sections, values: dict[str, Any], warnings: lis
               and values.get(spec.path) is None and spec.path not in warned
               and sections.get(spec.path.split(".")[0]) is not None]
     return unstated + unread
+
+
+def _stray_label_warnings(sections: Sections, values: dict[str, Any], warnings: list[Warning]) -> list[Warning]:
+    """An Overview field left null, unwarned, whose label opens a line outside the Overview (the
+    reading order put its lines in another section, or outside any): ``not_found``."""
+    overview = sections.get("overview")
+    lines = [line.text for block in sections.preamble for line in block.lines]
+    lines += [line.text for key, section in sections.sections.items() if section is not overview
+              for block in section.blocks for line in block.lines]
+    warned = {warning.field for warning in warnings}
+    return [Warning(field=path, code="not_found",
+                    message="its label is printed outside the Overview, where its value was not read")
+            for path in sorted(labelled_paths(lines)) if values.get(path) in (None, []) and path not in warned]
 
 
 def _respaced_warnings(values: dict[str, Any]) -> list[Warning]:
@@ -365,7 +393,7 @@ def build_record(document: Document, sections: Sections, results: dict[str, Fiel
     if document.doubts:  # OCR words read with low confidence: flag what they fed
         values, flagged = flag_doubts(document.doubts, values, evidence, sections)
         warnings.extend(flagged)
-    warnings += _unstated_warnings(sections, values, warnings)
+    warnings += _unstated_warnings(sections, values, warnings) + _stray_label_warnings(sections, values, warnings)
     if any(note.code == "lost_spaces" for note in document.notes):
         warnings += _respaced_warnings(values)
     source = document.source

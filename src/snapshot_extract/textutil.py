@@ -147,11 +147,16 @@ def _compose_accent(match: re.Match[str]) -> str:
 _CHECKBOX_RE = re.compile(r"(?<!\S)\[([xX ])\](?=\s|$)|(?<=\w)\[( )\](?=\s)", re.MULTILINE)  # or glued on: "…ment[ ]"
 
 
+_MINUS_IN_WORD_RE = re.compile(r"(?<=\w)\u2212(?=\w|\s*$)")  # "co−" ending a line too
+
+
 def clean_text(text: str) -> str:
     """NFC, ligatures expanded, spacing accents printed before their letter composed with it
     (TeX's "K¯ochi" -> "Kōchi"), soft hyphens and zero-width characters dropped, every Unicode
-    space separator (NBSP, en space, thin space, ...) as a plain space; a check box typed as text
-    as its glyph ("[X]" -> "☑", "[ ]" -> "☐": a list marker like any other)."""
+    space separator (NBSP, en space, thin space, ...) as a plain space; a minus sign inside a word
+    or a number range, or ending a line after one, as the hyphen it stands for (a2ps: "Sint−Joris",
+    "2018−2024", "co−"); a check box typed as text as its glyph ("[X]" -> "☑", "[ ]" -> "☐": a
+    list marker like any other)."""
     if "[" in text:
         text = _CHECKBOX_RE.sub(lambda box: "☑" if box.group(1) in ("x", "X") else "☐" if box.group(1) else " ☐", text)
     if text.isascii():
@@ -160,6 +165,8 @@ def clean_text(text: str) -> str:
     if _ANY_ACCENT_RE.search(text):  # rare; the pattern itself tries every capital letter
         text = _SPACING_ACCENT_RE.sub(_compose_accent, text)
     text = text.replace(_SOFT_HYPHEN, "").replace("\u200b", "").replace("\ufeff", "")
+    if "\u2212" in text:
+        text = _MINUS_IN_WORD_RE.sub("-", text)
     return _SPACE_SEPARATORS_RE.sub(" ", text)
 
 

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable
+from typing import NamedTuple
 
-from ..models import Block, Evidence, FieldResult, Section
+from ..models import Block, Evidence, FieldResult, Line, Section
 from ..textutil import OVERVIEW_KEYS
 from ..vocabulary import Vocabulary
 from .addresses import URL_RE, is_scheme, run_on, urls
 from .common import Found, locate
 from .labels import KEY_RE, PAIR_SEPARATORS, labelled_parts, only_addresses, pair_labels, unlabelled_head
+from .overview_values import NUMBER_RE, TERM_RE, parse_population, parse_term, split_name
 
-_TERM_RE = re.compile(
-    r"(?P<since>\b(?:since|from)\s+(?:\w+\s+)?)?(?<!\d)(?P<start>(?:19|20)\d{2})\b(?:[^\d]{0,25}?(?:[‐‑‒–—―−/-]|\bto\b|\btill\b|"
-    r"\buntil\b)\s*(?:[A-Za-z]+\.?\s+)?(?P<end>(?:19|20)\d{2}|\d{2})\b)?",
-    re.I,
-)
-_NUMBER_RE = re.compile(
-    r"(?P<number>\d{1,3}(?:[ ,.\u202f’']\d{3})+(?![\d])|\d+(?:[.,]\d+)?)\s*(?P<unit>million|mio|m|mn|thousand|k)?\b",
-    re.IGNORECASE,
-)
-_LATER_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_YEAR_RE = re.compile(r"\b(?:in\s+|\(\s*)?((?:19|20)\d{2})\b")
 _PLACEHOLDER_RE = re.compile(
     r"^(?:[-–—‐?]*|n\.?\s?/?\s?a\.?|none|unknown|tb[cd]\.?|to be (?:confirmed|determined|appointed|announced)|"
     r"not (?:yet )?(?:appointed|available|applicable|known)|vacant\b.*|position vacant|no (?:one|innovation lead))$",
@@ -126,39 +119,96 @@ _ANY_LABEL_RE = re.compile(rf"\b(?:{OVERVIEW_KEYS})\b", re.IGNORECASE)
 _SPLIT_LABEL_RE = re.compile(
     r"\b(innovation)\s+(?:\S+\s+){1,4}?(lead)(?:er)?\b|\b(population)\s+(?:\S+\s+){1,4}?(size)\b", re.IGNORECASE)
 _ROW_LABELS = 3  # labels run into one line, at least, for a row of labels over a line of values
+SAME_BASELINE = 1.5  # points: cells of one printed row
 
 
 def _read_label_rows(found: Found, section: Section, websites: list[tuple[str, Evidence]], read: set[str]) -> set[int]:
     """Read the rows of labels over their values (``_label_rows``); the indexes of their blocks."""
-    rows = _label_rows(section)
-    for index, pairs in rows.items():
-        found.use(index)
+    used: set[int] = set()
+    for indexes, pairs in _label_rows(section):
+        for index in indexes:
+            found.use(index)
         for label, value in pairs:
             key = label.lower()
-            _read_key(found, key, value, section.blocks[index], websites)
+            _read_key(found, key, value, section.blocks[indexes[-1]], websites)
             read.add(_kind(key))
-    return set(rows)
+        used.update(indexes)
+    return used
 
 
-def _label_rows(section: Section) -> dict[int, list[tuple[str, str]]]:
-    """A row of labels a dump ran into one line ("Mayor Term Innovation lead Population size
-    Website") over the line of their values, run together too ("Tomáš Kjærgaard since 2013
-    Anne-Sophie Wiśniewski 3,7 million (2016) http://…"), maybe addresses under it, the lines a
-    block of their own: the block's index -> each label with its value (``_row_values``), where
-    the values can be told apart."""
-    rows: dict[int, list[tuple[str, str]]] = {}
-    for index, block in enumerate(section.blocks):
-        lines = [line.text for line in block.lines]
-        labels = [match.group(0) for match in _ANY_LABEL_RE.finditer(lines[0])]
-        if len(lines) < 2 or len(labels) < _ROW_LABELS or _ANY_LABEL_RE.sub("", lines[0]).strip(PAIR_SEPARATORS + ":"):
+def _label_rows(section: Section) -> list[tuple[list[int], list[tuple[str, str]]]]:
+    """A row of labels ("Mayor Term Innovation lead Population size Website": a dump's line, or a
+    table's header cells on one baseline) over the row of their values, run together too
+    ("Tomáš Kjærgaard since 2013 Anne-Sophie Wiśniewski 3,7 million (2016) http://…"), maybe
+    addresses under it, and nothing else under them (a name wrapped in its cell: the cells are
+    paired by geometry, ``pair_labels``): the indexes of their blocks with each label and its
+    value (``_row_values``), where the values can be told apart."""
+    rows = _printed_rows(section)
+    found = []
+    for number, row in enumerate(rows[:-1]):
+        labels = [match.group(0) for match in _ANY_LABEL_RE.finditer(row.text)]
+        if len(labels) < _ROW_LABELS or _ANY_LABEL_RE.sub("", row.text).strip(PAIR_SEPARATORS + ":"):
             continue
-        pairs = _row_values(labels, " ".join(lines[1:]))
-        if pairs is not None and all(only_addresses(line) for line in lines[2:]):
-            rows[index] = pairs
-    return rows
+        values = [rows[number + 1], *itertools.takewhile(lambda row: only_addresses(row.text), rows[number + 2:])]
+        after = rows[number + 1 + len(values)] if number + 1 + len(values) < len(rows) else None
+        pairs = _row_values(labels, " ".join(value.text for value in values))
+        if pairs is not None and (after is None or not _continues(values[0], after)):
+            found.append(([*row.blocks, *(index for value in values for index in value.blocks)], pairs))
+    return found
 
 
-_POPULATION_RE = re.compile(_NUMBER_RE.pattern + r"(?:\s*\([^)]*\))?", re.IGNORECASE)  # "3,7 million (2016)"
+class _Row(NamedTuple):
+    """A printed row: the indexes of the blocks it holds, its text, its top and bottom (None in a dump)."""
+
+    blocks: list[int]
+    text: str
+    top: float | None
+    bottom: float | None
+
+
+def _continues(values: _Row, row: _Row) -> bool:
+    """``row`` carries on the row of ``values``: in the same block (a dump), or right under it (a
+    PDF: within a line's height)."""
+    if values.top is None or values.bottom is None or row.top is None:
+        return bool(set(values.blocks) & set(row.blocks))
+    return row.top - values.bottom < values.bottom - values.top
+
+
+def _printed_rows(section: Section) -> list[_Row]:
+    """The section's lines as printed rows: a PDF's lines on one baseline (a table's cells, each
+    a block of its own, whatever order the columns were read in) joined left to right, top to
+    bottom; a dump's lines each a row."""
+    placed = [(index, line) for index, block in enumerate(section.blocks) for line in block.lines]
+    if any(line.bbox is None for _, line in placed):
+        return [_Row([index], line.text, None, None) for index, line in placed]
+    placed.sort(key=lambda item: (item[1].page or 0, _baseline(item[1]), _left(item[1])))
+    rows: list[list[tuple[int, Line]]] = []
+    for index, line in placed:
+        if rows and rows[-1][-1][1].page == line.page and _baseline(line) - _baseline(rows[-1][0][1]) <= SAME_BASELINE:
+            rows[-1].append((index, line))
+        else:
+            rows.append([(index, line)])
+    return [_Row(sorted({index for index, _ in row}),
+                 " ".join(line.text for _, line in sorted(row, key=lambda item: _left(item[1]))),
+                 min(_top(line) for _, line in row), max(_baseline(line) for _, line in row)) for row in rows]
+
+
+def _top(line: Line) -> float:
+    assert line.bbox is not None
+    return line.bbox[1]
+
+
+def _baseline(line: Line) -> float:
+    assert line.bbox is not None
+    return line.bbox[3]
+
+
+def _left(line: Line) -> float:
+    assert line.bbox is not None
+    return line.bbox[0]
+
+
+_POPULATION_RE = re.compile(NUMBER_RE.pattern + r"(?:\s*\([^)]*\))?", re.IGNORECASE)  # "3,7 million (2016)"
 
 
 def _row_values(labels: list[str], text: str) -> list[tuple[str, str]] | None:
@@ -176,7 +226,7 @@ def _row_values(labels: list[str], text: str) -> list[tuple[str, str]] | None:
                 return None
             waiting = label
             continue
-        pattern = {"term": _TERM_RE, "population": _POPULATION_RE}.get(kind, URL_RE)
+        pattern = {"term": TERM_RE, "population": _POPULATION_RE}.get(kind, URL_RE)
         match = pattern.search(text, cursor)
         if match is None:
             return None
@@ -219,6 +269,17 @@ def _warn_unpaired(found: Found, keys: list[str]) -> None:
         for path in _paths_of(key):
             if found.values.get(path) in (None, []):
                 found.warn(path, "not_found", f'the label "{key}" is printed, but no value was read beside or under it')
+
+
+# a label opening a line, with its separator or alone: "Innovation Lead ...... X", "Mayor:", "Term"
+_LABEL_LINE_RE = re.compile(rf"^(?P<key>{OVERVIEW_KEYS})\s*(?:$|[:\u2013\u2014]|(?:[.\u2026·_]\s?){{3,}})", re.I)
+
+
+def labelled_paths(lines: Iterable[str]) -> set[str]:
+    """The Overview fields whose label opens one of ``lines`` (with its separator, or alone):
+    printed outside the Overview where a layout put its lines elsewhere."""
+    return {path for line in lines if (match := _LABEL_LINE_RE.match(line.strip()))
+            for path in _paths_of(match.group("key").lower())}
 
 
 def _kind(key: str) -> str:
@@ -301,50 +362,6 @@ def _read_name(found: Found, path: str, value: str, evidence: Evidence) -> None:
 _JOINED_NAMES_RE = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]{3,}[A-ZÀ-Þ][a-zß-ÿ]+")
 
 
-# Lowercase words a person's name holds ("Ana de la Cruz", "Jan van der Berg")
-_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "der", "den", "di", "du", "la", "le", "van",
-                        "von", "y", "e", "i", "bin", "al", "ten", "ter", "zu"})
-# Words that start a sentence of a snapshot and never a name's next word ("Ricardo Lima Like 64% ...")
-_SENTENCE_STARTS = frozenset({"The", "Like", "Similar", "Along", "Unlike", "With", "In", "To", "Since", "Each",
-                              "Every", "This", "These", "It", "Its", "An", "As", "For", "From"})
-
-
-def split_name(value: str) -> tuple[str, str]:
-    """(the person's name that starts ``value``, the text after it). A name is a run of
-    capitalised words and particles; it ends before a lowercase word that is no particle
-    ("Tomasz Nowicki tems and testing"), a word in capitals after words that are not
-    ("Sophie Gagnon-Leblanc APPROACH?") or a word that starts sentences ("… Lima Like 64% of"),
-    after two words at least. A value in a shape this cannot judge is the name, whole."""
-    words = value.split(" ")
-    mixed_case = False
-    for index, word in enumerate(words):
-        letters = [char for char in word if char.isalpha()]
-        if not letters:
-            return value, ""
-        if index >= 2 and ((letters[0].islower() and word not in _PARTICLES)
-                           or (mixed_case and len(letters) > 1 and word.isupper())
-                           or word in _SENTENCE_STARTS):
-            return " ".join(words[:index]), " ".join(words[index:])
-        mixed_case = mixed_case or (letters[0].isupper() and any(char.islower() for char in letters))
-    return value, ""
-
-
-def parse_term(value: str) -> tuple[int | None, int | None]:
-    """"2015–2021" -> (2015, 2021); "since 2014" -> (2014, None); "2019–23" -> (2019, 2023); no
-    year inside a longer number ("201732023", a dump that printed the dash as a digit)."""
-    match = _TERM_RE.search(value)
-    if match is None:
-        return None, None
-    start = int(match.group("start"))
-    end_text = match.group("end")
-    if end_text is None:
-        return start, None
-    end = int(end_text) if len(end_text) == 4 else start // 100 * 100 + int(end_text)
-    if any(int(later.group()) > end for later in _LATER_YEAR_RE.finditer(value, match.end())):
-        return start, None  # a later year after the end ("2018/19 – 2024", "2014–2018, 2018–2022"): unread
-    return (start, end) if end >= start else (start, None)
-
-
 def _read_term(found: Found, value: str, evidence: Evidence) -> None:
     start, end = parse_term(value)
     if start is None:  # neither end of the term is known
@@ -356,24 +373,6 @@ def _read_term(found: Found, value: str, evidence: Evidence) -> None:
     open_ended = re.search(r"\b(?:since|from|present|now|today|ongoing|current)\b|[–—-]\s*$", value, re.I)
     if end is None and not open_ended:
         found.warn("overview.term_end", "unreadable_value", f'term "{value}": no end year read')
-
-
-def parse_population(value: str) -> tuple[int | None, int | None]:
-    """"159 000 (2019)" -> (159000, 2019); "4.49 million (2018)" -> (4490000, 2018)."""
-    year_match = _YEAR_RE.search(value)
-    year = int(year_match.group(1)) if year_match else None
-    body = value[: year_match.start()] if year_match else value
-    match = _NUMBER_RE.search(body)
-    if match is None:
-        return None, year
-    number, unit = match.group("number"), (match.group("unit") or "").lower()
-    if unit in {"million", "mio", "m", "mn", "thousand", "k"}:
-        scale = 1_000_000 if unit in {"million", "mio", "m", "mn"} else 1_000
-        return round(float(number.replace(",", ".").replace(" ", "")) * scale), year
-    digits = re.sub(r"[ ,.\u202f’']", "", number)
-    if not re.fullmatch(r"\d+", digits) or (number != digits and not re.search(r"[ ,.\u202f’']\d{3}$", number)):
-        return None, year
-    return int(digits), year
 
 
 def _read_population(found: Found, value: str, evidence: Evidence) -> None:

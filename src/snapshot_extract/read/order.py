@@ -28,6 +28,9 @@ NARROW = 0.55  # of the region width: wider units are not column content
 MIN_GUTTER = 6.0  # points
 MIN_UNITS_PER_SIDE = 2
 CROSSING_SHARE = 0.05  # of the narrow units: how many may cross a gutter (titles, wide lines)
+# where no gutter is found so: more may, the last try (a table's cells over the columns: ConTeXt's
+# overview of a row of labels over a row of values, its addresses running over the gutter)
+CROSSING_SHARE_LAST = 0.08
 SAME_ROW = 2.0  # points: units whose tops are this close are read left to right
 ONE_COLUMN = 0.6  # of a column's width: a median line this wide leaves no room for two columns in it
 GRID_ROW_GAP = 12.0  # points beyond a row's height: the next row of the same grid starts within this
@@ -38,7 +41,8 @@ Ordered = list[tuple[Unit, int]]
 
 def order_units(units: Sequence[Unit], left: float, right: float) -> Ordered:
     # the columns of its text, else of everything (a column holding only a grid beside the text)
-    gutter = find_gutter(_text_units(units), left, right) or find_gutter(units, left, right)
+    gutter = (find_gutter(_text_units(units), left, right) or find_gutter(units, left, right)
+              or find_gutter(_text_units(units), left, right, CROSSING_SHARE_LAST))
     if gutter is not None:
         return _order_zones(units, gutter, left, right, None, nested=False)
     ordered = sorted(units, key=_top)
@@ -189,7 +193,8 @@ def _order_zone(zone: list[Unit], gutter: tuple[float, float] | None, left: floa
 
 def _holds(units: Sequence[Unit], gutter: tuple[float, float]) -> bool:
     """``gutter`` separates columns of ``units`` too: something on each side, and (almost) no
-    line or panel across it (rows of tiles may overflow it)."""
+    line or panel across it (rows of tiles may overflow it; a gutter found holds where as many
+    cross it as may cross the last one tried)."""
     g0, g1 = gutter
     on_left = on_right = crossing = 0
     for unit in units:
@@ -199,7 +204,7 @@ def _holds(units: Sequence[Unit], gutter: tuple[float, float]) -> bool:
             on_right += 1
         elif unit.kind in ("line", "panel") and _crosses(unit, g0, g1):
             crossing += 1
-    return bool(on_left and on_right) and crossing <= max(1, round(CROSSING_SHARE * len(units)))
+    return bool(on_left and on_right) and crossing <= max(1, round(CROSSING_SHARE_LAST * len(units)))
 
 
 def _read_columns(units: Sequence[Unit], gutter: tuple[float, float], below: Unit | None,
@@ -318,10 +323,11 @@ def _beside(unit: Unit, others: Sequence[Unit]) -> bool:
     return any(other.bbox[1] < bottom and other.bbox[3] > top for other in others)
 
 
-def find_gutter(units: Sequence[Unit], left: float, right: float) -> tuple[float, float] | None:
+def find_gutter(units: Sequence[Unit], left: float, right: float,
+                share: float = CROSSING_SHARE) -> tuple[float, float] | None:
     """The emptiest, then widest, vertical strip near the middle between narrow units, if any.
 
-    A strip may be crossed by a few units (``CROSSING_SHARE`` of them, at least one: a title or
+    A strip may be crossed by a few units (``share`` of them, at least one: a title or
     a wide line that spans the columns); it needs ``MIN_UNITS_PER_SIDE`` units on each side.
     When no such strip qualifies, the clear parts of one crossed by fewer units may (a strip
     that runs on under a wide line may have too few units beyond it, its clear part not).
@@ -333,7 +339,7 @@ def find_gutter(units: Sequence[Unit], left: float, right: float) -> tuple[float
         return None  # too few units start right of where a gutter may lie
     rights = sorted([box[2] for box in narrow])
     pieces = _pieces(narrow)
-    for allowed in range(max(1, round(CROSSING_SHARE * len(narrow))), -1, -1):
+    for allowed in range(max(1, round(share * len(narrow))), -1, -1):
         best: tuple[int, float, float, float] | None = None  # (crossing, -width, g0, g1)
         for g0, g1, crossing in _strips(pieces, allowed):
             centre = (g0 + g1) / 2

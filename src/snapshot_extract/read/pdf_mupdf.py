@@ -74,6 +74,8 @@ def _open(data: bytes, password: str | None) -> Any:
 
 def _page(page: Any) -> PageContent:
     number = page.number + 1
+    if page.rotation:  # printed turned (/Rotate: a2ps's landscape sheets): read as it is shown
+        page.remove_rotation()
     content = _text_page(page, number).extractDICT()
     spans: list[Span] = []
     turned: list[str] = []

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from ..countries import country_code
 from ..models import Header, Line
 from ..textutil import KICKER, KICKER_RE, PAGE_NUMBER_RE, fold_spaces, squeeze
-from .heading_table import match_heading, topic_of
+from .heading_table import exact_heading, match_heading, topic_of
 from .headings import TermGroups
 from .kicker import KICKER_LINE_RE, KICKER_WORDS_RE, SEPARATORS, is_kicker, spelled_out
 from .running_heads import NEAR, Folds, fold, footers, repeated_header_parts
@@ -238,9 +238,11 @@ def _city_line(text: str) -> re.Match[str] | None:
 
 
 def _plausible(match: re.Match[str]) -> bool:
-    """A city line names a known country, or prints the city in capitals ("AKRON, Ohio")."""
-    city = match.group("city").strip()
-    known = country_code(match.group("country")) is not None or (city.isupper() and len(city) >= 2)
+    """A city line names a known country, or prints the city in capitals ("AKRON, Ohio") before
+    what is no section's heading (a wrapped city line's comma over "OVERVIEW")."""
+    city, country = match.group("city").strip(), match.group("country")
+    known = country_code(country) is not None or (city.isupper() and len(city) >= 2
+                                                   and exact_heading(country.strip()) is None)
     return known and _names_a_city(match)
 
 
@@ -283,7 +285,7 @@ def _city_and_country_apart(lines: Sequence[Line], kicker: int, used: set[int]) 
     countries = [index for index in near if country_code(lines[index].text.strip()) is not None]
     pairs = []
     for city in near:
-        name = lines[city].text.strip()
+        name = lines[city].text.strip().rstrip(",")  # "DONOSTIA-SAN SEBASTIÁN," wrapped before its country
         for country in countries:
             match = _CITY_LINE_RE.match(f"{name}, {lines[country].text.strip()}")
             if city != country and match is not None and _plausible(match) and not any(c.isdigit() for c in name):
