@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from snapshot_extract.errors import UnreadableInput
 from snapshot_extract.pipeline import parse_document
-from snapshot_extract.read.text import decode, parse_line, read_text
+from snapshot_extract.read.text import decode, parse_line, read_text, unnumbered
 from snapshot_extract.textutil import clean_text, fold_spaces
 from snapshot_extract.vocabulary import Vocabulary
 
@@ -614,3 +614,29 @@ def test_a_web_address_printed_outside_the_overview_flags_the_websites(vocabular
     record = parse_document(read_text(text.encode(), "bilbao.txt"), vocabulary).record
     assert record.overview.websites == ["https://opendata.bilbao.eus"]
     assert ("overview.websites", "not_found") in {(warning.field, warning.code) for warning in record.warnings}
+
+
+def test_a_dump_whose_lines_an_editor_numbered_reads_without_the_numbers(vocabulary: Vocabulary) -> None:
+    """Every line, blank ones too, opens with its number ("  20  Population size"): the numbers
+    are the editor's, not the text's (the population read "20", silently)."""
+    text = (FIXTURES / "text" / "bilbao.txt").read_text("utf-8")
+    plain = parse_document(read_text(text.encode(), "bilbao.txt"), vocabulary).record
+    numbered = "\n".join(f"{number:4}  {line}" for number, line in enumerate(text.split("\n"), start=1))
+    record = parse_document(read_text(numbered.encode(), "bilbao.txt"), vocabulary).record
+    for section in ("city", "overview", "organisation", "vision", "funding", "data"):
+        assert getattr(record, section) == getattr(plain, section), section
+    assert unnumbered(["1. Municipal budget", "2. Higher levels of government", "Housing"])[0] == "1. Municipal budget"
+
+
+def test_a_row_of_labels_a_dump_printed_over_several_lines_pairs_with_the_values_under_it(
+        vocabulary: Vocabulary) -> None:
+    """pdftotext of a horizontal overview table: the labels a few a line, then the values run
+    together, the population and the addresses on lines of their own."""
+    text = (FIXTURES / "text" / "bilbao.txt").read_text("utf-8")
+    overview = text[text.index("• Mayor"):text.index("WHAT IS THE ORGANISATIONAL")]
+    table = ("Mayor\n\nTerm\n\nInnovation Lead Population size Innovation / open data website\n\n"
+             "Itziar Etxebarria Goñi 2015–2019 Aitor Zubizarreta Ibáñez\n\n345,821 (2019)\n\n"
+             "opendata.bilbao.eus\nwww.bilbaoekintza.eus\n\n")
+    record = parse_document(read_text(text.replace(overview, table).encode(), "bilbao.txt"), vocabulary).record
+    plain = parse_document(read_text(text.encode(), "bilbao.txt"), vocabulary).record
+    assert record.overview == plain.overview

@@ -145,16 +145,29 @@ def _label_rows(section: Section) -> list[tuple[list[int], list[tuple[str, str]]
     value (``_row_values``), where the values can be told apart."""
     rows = _printed_rows(section)
     found = []
-    for number, row in enumerate(rows[:-1]):
-        labels = [match.group(0) for match in _ANY_LABEL_RE.finditer(row.text)]
-        if len(labels) < _ROW_LABELS or _ANY_LABEL_RE.sub("", row.text).strip(PAIR_SEPARATORS + ":"):
+    number = 0
+    while number < len(rows):
+        heads = list(itertools.takewhile(_only_labels, rows[number:]))  # a dump may print them a few a line
+        labels = [match.group(0) for row in heads for match in _ANY_LABEL_RE.finditer(row.text)]
+        after = number + len(heads)
+        if len(labels) < _ROW_LABELS or after == len(rows):
+            number = after + 1 if heads else number + 1
             continue
-        values = [rows[number + 1], *itertools.takewhile(lambda row: only_addresses(row.text), rows[number + 2:])]
-        after = rows[number + 1 + len(values)] if number + 1 + len(values) < len(rows) else None
+        if rows[after].top is None:  # a dump: its values on the lines that follow, to the next label
+            values = list(itertools.takewhile(lambda row: not _only_labels(row), rows[after:]))
+            carried = False
+        else:  # a PDF: the row under the labels, addresses under it, nothing carrying a value on
+            values = [rows[after], *itertools.takewhile(lambda row: only_addresses(row.text), rows[after + 1:])]
+            carried = after + len(values) < len(rows) and _continues(values[0], rows[after + len(values)])
         pairs = _row_values(labels, " ".join(value.text for value in values))
-        if pairs is not None and (after is None or not _continues(values[0], after)):
-            found.append(([*row.blocks, *(index for value in values for index in value.blocks)], pairs))
+        if pairs is not None and not carried:
+            found.append(([index for row in heads + values for index in row.blocks], pairs))
+        number = after + len(values)
     return found
+
+
+def _only_labels(row: _Row) -> bool:
+    return bool(_ANY_LABEL_RE.search(row.text)) and not _ANY_LABEL_RE.sub("", row.text).strip(PAIR_SEPARATORS + ":")
 
 
 class _Row(NamedTuple):

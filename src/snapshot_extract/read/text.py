@@ -124,7 +124,8 @@ def read_text(data: bytes, file_name: str) -> Document:
     text = clean_text(shown_soft_hyphens(_LINE_END_SOFT_HYPHEN_RE.sub("\u2010", raw)))
     if _looks_binary(text):
         raise UnreadableInput("not a text file (binary content)")
-    raw_lines = unframed(unquote(_tabs_as_spaces(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")))
+    raw_lines = _tabs_as_spaces(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    raw_lines = unframed(unquote(unnumbered(raw_lines)))
     glued = lost_spaces(raw_lines)
     if glued:  # words run together: parted by the word list
         raw_lines = spaced(raw_lines)
@@ -219,6 +220,26 @@ def _numbers_in_front(lines: list[str]) -> list[str]:
 
 _QUOTE_RE = re.compile(r"^[ \t]*>[ \t]?")
 QUOTED_SHARE = 0.6  # of the non-blank lines: a dump quoted in an e-mail reply
+NUMBERED_SHARE = 0.9  # of the lines: a dump whose lines an editor numbered, each the one before's + 1
+_LINE_NUMBER_RE = re.compile(r"^\s*(\d+)(?:[ \t]{1,2}|\s*[:|]\s?|$)")
+
+
+def unnumbered(lines: list[str]) -> list[str]:
+    """A dump an editor or a code viewer printed with its line numbers ("  20  Population size")
+    without them: ``NUMBERED_SHARE`` of its lines or more, blank ones too, start with a number one
+    more than the line before's. A list's "1." or a population opening a line is no such run."""
+    if len(lines) < 2:
+        return lines
+    numbers = [_LINE_NUMBER_RE.match(line) for line in lines]
+    first = numbers[0] or numbers[1]
+    if first is None:
+        return lines
+    start = int(first.group(1)) - (numbers[0] is None)
+    counted = sum(1 for index, match in enumerate(numbers) if match and int(match.group(1)) == start + index)
+    if counted < NUMBERED_SHARE * len(lines):
+        return lines
+    return [line[match.end():] if match and int(match.group(1)) == start + index else line
+            for index, (line, match) in enumerate(zip(lines, numbers, strict=True))]
 
 
 def unquote(lines: list[str]) -> list[str]:
