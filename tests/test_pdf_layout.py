@@ -2664,3 +2664,33 @@ def test_a_table_whose_cells_run_over_the_gutter_leaves_the_columns_under_it_fou
     texts = [placed.cells[0][0].text for placed, _ in order_units(table + left + right, 40, 555)]
     body = [text for text in texts if text.startswith(("left", "right"))]
     assert body == [f"left {row}" for row in range(20)] + [f"right {row}" for row in range(20)]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_grid_coded_by_the_colour_of_a_printed_mark_is_read_by_its_legend(
+        tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """asciidoctor's bordered grid: each cell opens with a "■" glyph, green for one state and in
+    the text's own dark grey for the other, and the legend prints the same two marks before its
+    labels on one line. A page that prints a mark alone in a colour codes by its marks: they are
+    read as drawn swatches (both states were null before, warned)."""
+    font = _dejavu()
+    dark, green = Color(0.2, 0.2, 0.2), Color(0.18, 0.49, 0.2)
+
+    def draw(canvas: Canvas) -> None:
+        _text(canvas, 50, 40, HEADER, size=14)
+        _text(canvas, 50, 80, "How are outcomes measured?", font="Helvetica-Bold", size=12)
+        _text(canvas, 50, 96, "Policy areas with sufficient data or without sufficient data.")
+        _text(canvas, 50, 116, "■", font=font, colour=green)
+        _text(canvas, 58, 116, "Enough data    ■ Not enough data", font=font, colour=dark)
+        cells = [("Housing", green), ("Health", dark), ("Education", green), ("Culture", dark)]
+        for number, (label, colour) in enumerate(cells):
+            x, top = 50 + 180 * (number % 2), 140 + 20 * (number // 2)
+            if colour is green:
+                _text(canvas, x, top, "■", font=font, colour=green)
+                _text(canvas, x + 8, top, label, font=font, colour=dark)
+            else:
+                _text(canvas, x, top, f"■ {label}", font=font, colour=dark)
+
+    record = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record
+    assert [term.id for term in record.outcomes.with_sufficient_data or []] == ["housing", "education"]
+    assert [term.id for term in record.outcomes.without_sufficient_data or []] == ["health", "culture"]

@@ -74,9 +74,15 @@ class Legend:
         in_row = row_legend(block, swatches)
         for kind, paint in in_row:
             self.colours.setdefault(kind, paint)
+        labels = [(legend_kind(line.text), line) for line in block.lines]
+        if len(labels) > 1 and not in_row and all(side is not None for side, _ in labels):
+            for side, line in labels:  # a label a line, each keyed by what stands before it
+                if side is not None and (colour := legend_colour(line, swatches)) is not None:
+                    self.colours.setdefault(side, colour)
+            return True
         label = self.wrapped[index][1] if index in self.wrapped else legend_kind(block.text)
         if label is not None and not in_row:
-            colour = legend_colour(block, swatches)
+            colour = legend_colour(block.lines[0], swatches)
             if colour is not None:
                 self.colours.setdefault(label, colour)
             else:  # a label in black may name its colour ("Green: sufficient data")
@@ -248,8 +254,7 @@ def _run_kind(run: str) -> str | None:
     return legend_kind(run)
 
 
-def legend_colour(block: Block, swatches: tuple[Swatch, ...]) -> RGB | None:
-    line = block.lines[0]
+def legend_colour(line: Line, swatches: tuple[Swatch, ...]) -> RGB | None:
     swatch = None
     if line.bbox is not None and line.page is not None:
         swatch = swatch_beside(line.page, line.bbox, swatches, legend=True)

@@ -32,7 +32,7 @@ from .grid import with_grids
 from .hyphens import Hyphenation, soft_hyphens_drawn
 from .layout import TextLine, body_size, mark_overprinted, page_lines, page_units
 from .order import order_units
-from .page import PageContent
+from .page import PageContent, Shape, Span
 from .shapes import page_shapes
 
 Extractor = Callable[[bytes, str | None, int], list[PageContent]]
@@ -103,6 +103,7 @@ def layout_document(pages: list[PageContent]) -> tuple[list[Line], tuple[Swatch,
     if soft_hyphens_drawn("\n".join(span.text for page in pages for span in page.spans)):
         pages = [replace(page, spans=tuple(span._replace(text=span.text.replace("\u00ad", "-"))
                                            for span in page.spans)) for page in pages]
+    pages = [_glyph_marks_drawn(page) for page in pages]
     shapes = [page_shapes(page) for page in pages]
     per_page = [
         [line for line in page_lines(page, containers, swatches) if not RULE_RE.match(line.text)]  # typed rules
@@ -119,6 +120,43 @@ def layout_document(pages: list[PageContent]) -> tuple[list[Line], tuple[Swatch,
     ]
     swatches = tuple(swatch for _, page_swatches in shapes for swatch in page_swatches)
     return compose(ordered, hyphenation, size), swatches
+
+
+# Solid marks a font prints ("■", "●"): where a page prints one alone in a colour (not a grey),
+# its marks are what drawn swatches would be: a grid cell's marker and its legend key (asciidoctor:
+# a green "■" for "Enough data", one in the text's colour for "Not enough data")
+_SOLID_MARKS = "■▪◼⬛●⬤◆"
+_MARK_RE = re.compile(f"[{_SOLID_MARKS}]")
+GLYPH_MARK_HEIGHT = 0.7  # of the font size: how far above its baseline a solid mark is drawn
+CHROMA = 0.15  # the spread of a colour's channels: less is a grey
+
+
+def _glyph_marks_drawn(page: PageContent) -> PageContent:
+    """``page`` with its solid marks drawn, out of the text (see ``_SOLID_MARKS``), where one of
+    them is printed alone in a colour; else as it is."""
+    if not any(span.text in _SOLID_MARKS and span.color is not None and max(span.color) - min(span.color) >= CHROMA
+               for span in page.spans):
+        return page
+    spans: list[Span] = []
+    drawn: list[Shape] = []
+    for span in page.spans:
+        if not _MARK_RE.search(span.text):
+            spans.append(span)
+            continue
+        width = (span.x1 - span.x0) / len(span.text)  # the span's characters, as wide as each other
+        start = 0
+        for mark in [*_MARK_RE.finditer(span.text), None]:
+            end = mark.start() if mark is not None else len(span.text)
+            part = span.text[start:end]
+            if part.strip():
+                lead = len(part) - len(part.lstrip())
+                spans.append(span._replace(text=part.strip(), x0=span.x0 + (start + lead) * width,
+                                           x1=span.x0 + (start + len(part.rstrip())) * width))
+            if mark is not None:
+                drawn.append(Shape((span.x0 + end * width, span.baseline - GLYPH_MARK_HEIGHT * span.size,
+                                    span.x0 + (end + 1) * width, span.baseline), span.color))
+                start = end + 1
+    return replace(page, spans=tuple(spans), shapes=page.shapes + tuple(drawn))
 
 
 __all__ = ["PdfOptions", "TextLine", "layout_document", "read_pdf"]
