@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from PIL import Image
+from PIL import Image, ImageFilter
 
 Pixels = NDArray[np.uint8]
 RGB = tuple[float, float, float]
@@ -30,6 +30,7 @@ MIN_SKEW = 0.04  # degrees: a smaller turn is left alone (turning blurs)
 SMALL_DPI = 100.0  # resolution of the small colour picture the shapes are found on
 SKEW_DPI = 150.0  # resolution of the grey picture the skew is measured on
 GREY_SPREAD = 0.06  # largest R/G/B difference (0-1) of a grey-scale scan's pixels, JPEG noise included
+SPECK_FILTER = 3  # pixels: the median filter that clears a 1-bit scan's specks (a letter's stroke is wider)
 GREY_SHARE = 0.0005  # a colour scan has at least this share of clearly coloured pixels
 
 
@@ -69,6 +70,8 @@ def page_picture(page: Any, dpi: float) -> Picture:
     small = np.array(image.reduce(step), dtype=np.uint8)
     paper = paper_colour(small)
     grey = image.convert("L")
+    if _bilevel(page):  # a fax's or a 1-bit scan's specks, read as accents and marks: filtered out
+        grey = grey.filter(ImageFilter.MedianFilter(SPECK_FILTER))
     paper_grey = round(sum(paper) / 3 * 255)
     skew = estimate_skew(np.asarray(grey.reduce(max(1, round(dpi / SKEW_DPI)))), paper_grey)
     if abs(skew) >= MIN_SKEW:
@@ -76,6 +79,12 @@ def page_picture(page: Any, dpi: float) -> Picture:
         small = turn(small, -skew, paper)
     return Picture(colour, np.array(grey, dtype=np.uint8), small, step, pixmap.width / page.rect.width, skew,
                    paper, is_grey(small))
+
+
+def _bilevel(page: Any) -> bool:
+    """A page that is one black-and-white picture (1 bit a pixel: a fax, a scan to 1-bit TIFF)."""
+    images = page.get_images(full=True)
+    return len(images) == 1 and images[0][4] == 1
 
 
 def straight_png(page: Any, skew: float, dpi: float) -> bytes:
