@@ -275,18 +275,29 @@ def test_a_leading_token_of_marks_is_a_bullet_unless_text_begins_with_it(token: 
     assert _is_marker_token(first, following, 20.0) is marker
 
 
-@pytest.mark.parametrize(("draw", "shape"), [
-    (lambda page, rect: page.draw_oval(rect, color=None, fill=(0, 0, 0)), "●"),
-    (lambda page, rect: page.draw_oval(rect, color=(0, 0, 0), width=0.8), "○"),
-    (lambda page, rect: page.draw_rect(rect, color=None, fill=(0, 0, 0)), "■"),
-    (lambda page, rect: page.draw_rect(rect, color=(0, 0, 0), width=0.8), "□"),
-    (lambda page, rect: page.draw_line(rect.tl + (0, -8), rect.bl + (0, 8), color=(0, 0, 0), width=0.8), "?"),
+def _cell_with_marker(page: pymupdf.Page, filled: bool) -> None:
+    """A fax's cell marker: a square taller than a capital, in a bordered cell whose edge runs
+    just above it."""
+    page.draw_rect(pymupdf.Rect(30, 33, 150, 53), color=(0, 0, 0), width=0.8)
+    square = pymupdf.Rect(40, 37.5, 49, 46.5)
+    page.draw_rect(square, color=None if filled else (0, 0, 0), fill=(0, 0, 0) if filled else None, width=0.8)
+
+
+@pytest.mark.parametrize(("draw", "shape", "right"), [
+    (lambda page, rect: page.draw_oval(rect, color=None, fill=(0, 0, 0)), "●", 46.5),
+    (lambda page, rect: page.draw_oval(rect, color=(0, 0, 0), width=0.8), "○", 46.5),
+    (lambda page, rect: page.draw_rect(rect, color=None, fill=(0, 0, 0)), "■", 46.5),
+    (lambda page, rect: page.draw_rect(rect, color=(0, 0, 0), width=0.8), "□", 46.5),
+    (lambda page, rect: page.draw_line(rect.tl + (0, -8), rect.bl + (0, 8), color=(0, 0, 0), width=0.8), "?", 46.5),
+    (lambda page, rect: _cell_with_marker(page, filled=True), "■", 49.5),
+    (lambda page, rect: _cell_with_marker(page, filled=False), "□", 49.5),
 ])
-def test_a_markers_ink_is_read_as_the_shape_it_draws(draw: object, shape: str) -> None:
+def test_a_markers_ink_is_read_as_the_shape_it_draws(draw: object, shape: str, right: float) -> None:
     """A grid coded by solid and hollow markers ("● Housing", "○ Blight", "Key: ● sufficient data
     ○ insufficient data"): the engine reads them as "@", "e" or not at all, so the shape is read
     from the marker's ink (blind round 18: five scanned grids left unclassified); a box's edge
-    that runs on above and below the line is no marker."""
+    that runs on above and below the line is no marker; a square taller than the line's window is
+    looked for in a taller one, apart from the cell's edge above it (blind round 20's faxes)."""
     from snapshot_extract.read.scan_text import marker_glyph
 
     drawn = pymupdf.open()
@@ -299,7 +310,7 @@ def test_a_markers_ink_is_read_as_the_shape_it_draws(draw: object, shape: str) -
     scanned.new_page(width=200, height=100).insert_image(pymupdf.Rect(0, 0, 200, 100), pixmap=pixmap)
     picture = page_picture(scanned[0], 200)
     scale = picture.scale
-    assert marker_glyph(picture, (39.5 * scale, 46.5 * scale), 48 * scale, 10 * scale, "?") == shape
+    assert marker_glyph(picture, (39.5 * scale, right * scale), 48 * scale, 10 * scale, "?") == shape
 
 
 def test_tesseract_tsv_words_keep_their_page_line_and_confidence() -> None:
@@ -363,3 +374,23 @@ def test_a_fax_is_read_without_its_specks(tmp_path: Path) -> None:
     speckled = page_picture(_one_bit_page(tmp_path, specks=True), ocr.OCR_DPI).grey
     assert _isolated(speckled) <= _isolated(clean) + 10  # the 3,000 specks are gone
     assert abs(int((speckled < 128).sum()) - int((clean < 128).sum())) < 0.02 * int((clean < 128).sum())
+
+
+@pytest.mark.parametrize(("text", "marker"), [("C]", True), ("I", True), ("Q", True), ("is", False), ("A", False)])
+def test_a_short_token_whose_ink_is_a_square_is_a_marker_unless_a_word(text: str, marker: bool) -> None:
+    """A fax's cell markers reach the engine as letters ("C]", "I", "Q"): a short token whose
+    ink is a square (corners inked, middle solid or empty) is the marker; a real short word is
+    kept ("is", which a noisy scan's ink may make look so), but "I", which a snapshot never says."""
+    from snapshot_extract.read.scan_text import OcrWord, ScanLine, _square_mark
+
+    drawn = pymupdf.open()
+    page = drawn.new_page(width=200, height=100)
+    _cell_with_marker(page, filled=text != "C]")
+    pixmap = page.get_pixmap(dpi=200)
+    scanned = pymupdf.open()
+    scanned.new_page(width=200, height=100).insert_image(pymupdf.Rect(0, 0, 200, 100), pixmap=pixmap)
+    picture = page_picture(scanned[0], 200)
+    scale = picture.scale
+    word = OcrWord(text, round(39.5 * scale), round(37 * scale), round(49.5 * scale), round(47 * scale), 90.0, (1, 1, 1))
+    line = ScanLine((word,), 48 * scale, 10 * scale)
+    assert _square_mark(picture, word, line, 10 * scale) is marker

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 from ..models import RGB
 from .page import Span, make_span
@@ -40,6 +41,11 @@ SHORT_SNAP = 0.2
 COMMON_SIZE = 40  # letters set in a size make it a common one
 SIZE_SNAP = 0.07  # sizes this share apart are drawn to one size
 TEXT_MARKS = frozenset({"/", "&", "%", "(", "$", "€", "£", "\"", "“", "'", "‘"})  # a wrapped line's first token
+# (above, below) the baseline, in font sizes: the windows a marker's ink is looked for in, the
+# line's own first, then a taller one (a square as tall as a capital and more: a fax's grid cells)
+GLYPH_WINDOWS = ((0.85, 0.1), (1.25, 0.35))
+CORNER = 0.1  # of a marker's side: how near its box's corner ink makes it a square's
+GLYPH_MIDDLE = 0.4  # font sizes above the baseline: the middle of a marker's ink
 GLYPH_ASPECT = (0.7, 1.4)  # height over width of a disc's or a square's ink
 SOLID = 0.85  # share of a glyph's middle third that is ink: a solid disc or square (at most 0.15: hollow)
 RING = 0.2  # share of a hollow glyph's box that its ring inks at least
@@ -190,7 +196,8 @@ def line_spans(line: ScanLine, picture: Picture, size: float, others: Sequence[S
     are the page's other lines (a bullet is not looked for inside their words)."""
     words = list(line.words)
     marker: tuple[float, float] | None = None
-    while len(words) > 1 and _is_marker_token(words[0], words[1], size):
+    while len(words) > 1 and (_is_marker_token(words[0], words[1], size)
+                              or _square_mark(picture, words[0], line, size)):
         marker = (words[0].x0, words[0].x1) if marker is None else marker
         words.pop(0)
     if marker is None:
@@ -207,7 +214,7 @@ def line_spans(line: ScanLine, picture: Picture, size: float, others: Sequence[S
     colour = None if picture.greyscale else ink_colour(picture, words)
     for position, word in enumerate(words):  # the engine separated the words: a space between each two
         text = dash(word, size)
-        if position and len(text) <= 2 and _glyph_read(text):
+        if position and len(text) <= 2 and (_glyph_read(text) or _square_mark(picture, word, line, size)):
             text = marker_glyph(picture, (word.x0, word.x1), line.baseline, size, text)  # "Key: @ sufficient data"
         elif not position and shape:
             text = f"{shape} {text}"
@@ -221,27 +228,53 @@ def marker_glyph(picture: Picture, columns: tuple[float, float], baseline: float
     or square ("●", "■"), or a ring or frame ("○", "□"), told by whether ink fills the middle of
     its box and its corners; ``unknown`` where it is none of these (a tick, a star, an arrow). A
     grid may code its cells by the two ("● Housing", "○ Blight": "Key: ● sufficient data")."""
-    pad = round(0.3 * size)  # the background is the median of a frame this far around the glyph
-    top, bottom = round(baseline - 0.85 * size), round(baseline + 0.1 * size)
-    region = picture.colour_box(columns[0] - pad, top, columns[1] + pad, bottom).astype(np.int16)
-    if region.shape[0] < 3 or region.shape[1] <= 2 * pad + 2:
+    box = next((box for above, below in GLYPH_WINDOWS
+                if (box := _glyph_ink(picture, columns, baseline, size, above, below)) is not None), None)
+    if box is None:
         return unknown
-    frame = np.concatenate([region[0], region[-1], region[:, 0], region[:, -1]])
-    ink = (np.abs(region - np.median(frame, axis=0)).max(axis=2) > INK_DISTANCE)[:, pad:-pad]  # the glyph's own
-    rows, cols = np.nonzero(ink.any(axis=1))[0], np.nonzero(ink.any(axis=0))[0]
-    if len(rows) < 4 or len(cols) < 4 or rows[0] == 0 or rows[-1] == ink.shape[0] - 1:
-        return unknown  # too small, or ink that runs on above or below the line (a box's edge)
-    box = ink[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
     height, width = box.shape
     if not GLYPH_ASPECT[0] <= height / width <= GLYPH_ASPECT[1]:
         return unknown
     middle = float(box[height // 3:height - height // 3, width // 3:width - width // 3].mean())
-    corners = float(np.mean([box[0, 0], box[0, -1], box[-1, 0], box[-1, -1]]))
+    reach = max(1, round(CORNER * min(height, width)))  # a jagged scan's corner: any ink near it
+    corners = float(np.mean([box[:reach, :reach].any(), box[:reach, -reach:].any(),
+                             box[-reach:, :reach].any(), box[-reach:, -reach:].any()]))
     if middle >= SOLID:
         return "■" if corners > 0.5 else "●"
     if middle <= 1 - SOLID and box.mean() >= RING:
         return "□" if corners > 0.5 else "○"
     return unknown
+
+
+def _glyph_ink(picture: Picture, columns: tuple[float, float], baseline: float, size: float,
+               above: float, below: float) -> NDArray[np.bool_] | None:
+    """The ink between ``columns`` from ``above`` to ``below`` the baseline (in font sizes): the
+    rows of ink around the glyph's middle, set apart from others by blank rows (a cell's edge
+    above), cropped to the glyph; None where there is too little, or where it runs on to the
+    window's top or bottom (a box's edge, or a glyph taller than the window)."""
+    pad = round(0.3 * size)  # the background is the median of a frame this far around the glyph
+    top, bottom = round(baseline - above * size), round(baseline + below * size)
+    region = picture.colour_box(columns[0] - pad, top, columns[1] + pad, bottom).astype(np.int16)
+    if region.shape[0] < 3 or region.shape[1] <= 2 * pad + 2:
+        return None
+    frame = np.concatenate([region[0], region[-1], region[:, 0], region[:, -1]])
+    ink = (np.abs(region - np.median(frame, axis=0)).max(axis=2) > INK_DISTANCE)[:, pad:-pad]  # the glyph's own
+    inked = ink.any(axis=1)
+    first = last = min(max(round(baseline - GLYPH_MIDDLE * size) - top, 0), len(inked) - 1)  # the glyph's middle
+    if not inked[first]:
+        return None
+    while first > 0 and inked[first - 1]:
+        first -= 1
+    while last < len(inked) - 1 and inked[last + 1]:
+        last += 1
+    if first == 0 or last == len(inked) - 1:
+        return None  # too small, or ink that runs on above or below the window (a box's edge)
+    glyph = ink[first:last + 1]
+    cols = np.nonzero(glyph.any(axis=0))[0]
+    if last - first < 3 or len(cols) < 4:
+        return None
+    cropped: NDArray[np.bool_] = glyph[:, cols[0]:cols[-1] + 1]
+    return cropped
 
 
 def dash(word: OcrWord, size: float) -> str:
@@ -263,6 +296,15 @@ def _is_marker_token(word: OcrWord, following: OcrWord, size: float) -> bool:
         return False  # a mark text begins with ("/ macro level"), or a word set close to the next
     doubtful_number = not text.isdigit() or word.confidence < NOISE_CONFIDENCE  # a check mark read as "7"
     return len(text) <= 2 and text not in REAL_SHORT_WORDS and doubtful_number
+
+
+def _square_mark(picture: Picture, word: OcrWord, line: ScanLine, size: float) -> bool:
+    """A short token the engine read as letters ("I", "C", "Q]") whose ink is a square, solid or
+    a frame, its four corners inked: a grid cell's marker (a fax's "■ Waste", "□ Housing"). No
+    letter inks a square's corners with its middle solid or empty; a short word ("is") may, in a
+    noisy scan, and is kept (but "I", which a snapshot never says: an engine's reading of "■")."""
+    return (len(word.text) <= 2 and (word.text == "I" or word.text not in REAL_SHORT_WORDS)
+            and marker_glyph(picture, (word.x0, word.x1), line.baseline, size, "") in ("■", "□"))
 
 
 def _glyph_read(text: str) -> bool:
