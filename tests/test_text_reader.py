@@ -640,3 +640,26 @@ def test_a_row_of_labels_a_dump_printed_over_several_lines_pairs_with_the_values
     record = parse_document(read_text(text.replace(overview, table).encode(), "bilbao.txt"), vocabulary).record
     plain = parse_document(read_text(text.encode(), "bilbao.txt"), vocabulary).record
     assert record.overview == plain.overview
+
+
+def test_a_chat_paste_with_emoji_names_reads_its_header_spotlight_and_emoji_grid(vocabulary: Vocabulary) -> None:
+    """A snapshot pasted into Slack: ":round_pushpin:" before the header, ":bulb:" before the
+    spotlight's heading, the spotlight in a Notion-style <aside>, and the grid's cells keyed by
+    ":large_green_circle:" and ":white_circle:" with a legend that says which is which (blind round
+    20: header, spotlight and both grid lists lost)."""
+    text = (FIXTURES / "text" / "bilbao.txt").read_text("utf-8")
+    grid = text[text.index("Transport / Mobility\t"):text.index("Digital Governance\n") + len("Digital Governance\n")]
+    cells = [cell for line in grid.split("\n") for cell in line.split("\t") if cell]
+    with_data = {"Housing", "Health", "Culture", "Tourism"}
+    codes = [(":large_green_circle:" if cell in with_data else ":white_circle:") + " " + cell for cell in cells]
+    emoji_grid = (":large_green_circle: = with sufficient data   :white_circle: = without sufficient data\n"
+                  + "\n".join("  ".join(codes[row:row + 3]) for row in range(0, len(codes), 3)) + "\n")
+    text = text.replace(grid, emoji_grid).replace("City Innovation Snapshot", ":round_pushpin: City Innovation Snapshot", 1)
+    text = text.replace("SPOTLIGHT | BILBAO DATA LAB", "<aside>\n:bulb: **SPOTLIGHT | BILBAO DATA LAB**")
+    text = text.replace("WHAT IS THE CITY", "</aside>\n\nWHAT IS THE CITY", 1)
+    record = parse_document(read_text(text.encode(), "bilbao.txt"), vocabulary).record
+    assert (record.city.as_printed, record.city.country) == ("BILBAO", "Spain")
+    assert record.spotlight.title is not None and record.spotlight.title.upper() == "BILBAO DATA LAB"
+    assert record.spotlight.text is not None and "aside" not in record.spotlight.text
+    assert sorted(term.text for term in record.outcomes.with_sufficient_data or []) == sorted(with_data)
+    assert len(record.outcomes.without_sufficient_data or []) == len(cells) - len(with_data)

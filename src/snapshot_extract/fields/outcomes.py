@@ -137,7 +137,10 @@ def _cells(block: Block, swatches: tuple[Swatch, ...], index: int) -> list[Cell]
         if fill is None and box is not None and line.page is not None:
             fill = swatch_beside(line.page, box, swatches)
         color = line.cell_colors[position] if position < len(line.cell_colors) else None
-        result.append(Cell(text, Evidence(text, line.page, box), fill, color, row=index))
+        glyph = line.marker if position == 0 else ""  # the row's marker keys its first cell
+        if text[1:2] == " " and is_bullet_glyph(text[0]):  # a glyph before the cell's label (a chat's emoji)
+            glyph, text = text[0], text[2:].strip()
+        result.append(Cell(text, Evidence(text, line.page, box), fill, color, row=index, glyph=glyph))
     return result
 
 

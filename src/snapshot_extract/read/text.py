@@ -45,8 +45,10 @@ _FENCE_RE = re.compile(r"^:{3,}(?:\s*\{?[\w.#=\" -]*\}?)?$")
 _CELL_SPLIT_RE = re.compile(r"\t+| {2,}")
 _TABLE_RULE_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _BINARY_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
-# Inline HTML a PDF-to-markdown converter writes (highlights, emphasis); <mark>, <b>, <strong> are bold.
-_HTML_TAG_RE = re.compile(r"</?(?:mark|b|strong|em|i|u|span|font|sup|sub|small)\b[^<>]*>", re.IGNORECASE)
+# Inline HTML a PDF-to-markdown converter writes (highlights, emphasis); <mark>, <b>, <strong> are bold;
+# and the containers an export wraps a block in (Notion's callout: <aside>)
+_HTML_TAG_RE = re.compile(
+    r"</?(?:mark|b|strong|em|i|u|span|font|sup|sub|small|aside|details|summary|div|p|blockquote)\b[^<>]*>", re.I)
 _HTML_BREAK_RE = re.compile(r"<br\b[^<>]*>", re.IGNORECASE)  # a line break inside a table cell: a space
 _HTML_BOLD_RE = re.compile(r"<(mark|b|strong)\b[^<>]*>(.+?)</\1\s*>", re.IGNORECASE)
 _LINE_END_SOFT_HYPHEN_RE = re.compile("\u00ad(?=[ \t]*(?:\r?\n|$))")
@@ -124,7 +126,7 @@ def read_text(data: bytes, file_name: str) -> Document:
     text = clean_text(shown_soft_hyphens(_LINE_END_SOFT_HYPHEN_RE.sub("\u2010", raw)))
     if _looks_binary(text):
         raise UnreadableInput("not a text file (binary content)")
-    raw_lines = _tabs_as_spaces(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    raw_lines = _tabs_as_spaces(_shortcodes_as_glyphs(text.replace("\r\n", "\n").replace("\r", "\n"))).split("\n")
     raw_lines = unframed(unquote(unnumbered(raw_lines)))
     glued = lost_spaces(raw_lines)
     if glued:  # words run together: parted by the word list
@@ -159,6 +161,21 @@ def read_text(data: bytes, file_name: str) -> Document:
     lines = _with_document_bullets([line._replace(mixed=True) if index in mixed else line
                                     for index, line in enumerate(parsed)])
     return Document(source=source, lines=tuple(lines), notes=tuple(notes))
+
+
+# an emoji a chat tool wrote by name (":large_green_circle:", ":bulb:"): no word, not a time ("18:42:10")
+_SHORTCODE_RE = re.compile(r"(?<![\w:]):[a-z][a-z0-9_+-]+:(?![\w:])")
+_GLYPH_BASE = 0xE000  # private use: a glyph of the dump's own, one per name (a bullet glyph, as a symbol font's)
+
+
+def _shortcodes_as_glyphs(text: str) -> str:
+    """``text`` with each emoji shortcode a chat tool wrote (Slack, Teams, GitHub) as a glyph of
+    its own, the same for the same name: a marker before a list item or a grid cell, keyed by a
+    legend (":large_green_circle: = with sufficient data") as any glyph is."""
+    if ":" not in text or not _SHORTCODE_RE.search(text):
+        return text
+    names: dict[str, str] = {}
+    return _SHORTCODE_RE.sub(lambda code: names.setdefault(code.group(), chr(_GLYPH_BASE + len(names))), text)
 
 
 _WORD_TAB_RE = re.compile(r"(?<=\S)\t(?=\S)")

@@ -18,6 +18,7 @@ from ..textutil import ends_mid_sentence, join_wrapped
 from .heading_table import (
     MAX_HEADING_LENGTH,
     NUMBERING_RE,
+    exact_heading,
     match_heading,
     match_heading_exact,
     spotlight_title,
@@ -218,6 +219,8 @@ def _heading_at(lines: list[Line], index: int, term_groups: TermGroups | None = 
     """(section key, lines used, heading text) at ``index``; an unrecognised question heading
     gives ``UNKNOWN`` so that its text is not read as part of the section before it."""
     line = lines[index]
+    if line.bullet and (icon_key := exact_heading(line.text)) is not None:  # an icon before it (a chat's emoji)
+        return icon_key, 1, line.text
     if not line.text or line.bullet or line.text[-1] == ".":  # no heading, alone or joined to the next
         return None, 1, ""
     if len(line.text) > MAX_HEADING_LENGTH:  # no heading, alone or joined
