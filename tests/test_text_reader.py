@@ -663,3 +663,14 @@ def test_a_chat_paste_with_emoji_names_reads_its_header_spotlight_and_emoji_grid
     assert record.spotlight.text is not None and "aside" not in record.spotlight.text
     assert sorted(term.text for term in record.outcomes.with_sufficient_data or []) == sorted(with_data)
     assert len(record.outcomes.without_sufficient_data or []) == len(cells) - len(with_data)
+
+
+def test_a_web_address_read_as_a_list_item_elsewhere_flags_the_websites(vocabulary: Vocabulary) -> None:
+    """A website line the reading order put under another section's list (ConTeXt's overview
+    table: its second address under the first, read in the next column after a list) is an
+    unmapped item there, and the websites are flagged."""
+    text = (FIXTURES / "text" / "bilbao.txt").read_text("utf-8")
+    text = text.replace("www.bilbaoekintza.eus\n", "").replace("• Software Developer", "• Software Developer\n• www.bilbaoekintza.eus")
+    record = parse_document(read_text(text.encode(), "bilbao.txt"), vocabulary).record
+    assert record.overview.websites == ["https://opendata.bilbao.eus"]
+    assert ("overview.websites", "not_found") in {(warning.field, warning.code) for warning in record.warnings}

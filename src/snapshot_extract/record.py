@@ -390,6 +390,9 @@ def build_record(document: Document, sections: Sections, results: dict[str, Fiel
         evidence.update(result.evidence)
         warnings.extend(result.warnings)
         unmapped.extend(result.unmapped)
+    warnings.extend(Warning(field="overview.websites", code="not_found",
+                            message=f'a web address was read as an item of {item.field}: "{_excerpt(item.text)}"')
+                    for item in unmapped if only_addresses(item.text))  # the reading order put it in a list
     if document.doubts:  # OCR words read with low confidence: flag what they fed
         values, flagged = flag_doubts(document.doubts, values, evidence, sections)
         warnings.extend(flagged)
