@@ -674,3 +674,21 @@ def test_a_web_address_read_as_a_list_item_elsewhere_flags_the_websites(vocabula
     record = parse_document(read_text(text.encode(), "bilbao.txt"), vocabulary).record
     assert record.overview.websites == ["https://opendata.bilbao.eus"]
     assert ("overview.websites", "not_found") in {(warning.field, warning.code) for warning in record.warnings}
+
+
+def test_an_org_mode_note_is_read_as_markdown_is(vocabulary: Vocabulary) -> None:
+    """Emacs org-mode notes (blind round 21, refused as no snapshot): "#+TITLE:" before the
+    header, "*" headings, description lists ("Mayor :: Jane Roe") and [[url]] links."""
+    note = ("#+TITLE: City Innovation Snapshot — RIA DE PRATA, Portugal\n\n* Overview\n"
+            "- Mayor :: Inês Sá Carneiro\n- Term :: 2015–2019\n- Innovation Lead :: Beatriz Quaresma\n"
+            "- Population size :: 129 000 (2020)\n"
+            "- Innovation / open data website :: [[https://riadeprata.pt/open-data/]] [[innovate.pt][Innovate]]\n\n"
+            "* What is the organisational structure?\nRia de Prata's innovation work is carried out by a "
+            "standalone department.\n\n* What funding is available?\nRia de Prata has dedicated funding.\n\n"
+            "* How is data used?\nData plays a limited role in Ria de Prata.\n")
+    record = parse_document(read_text(note.encode(), "ria.org"), vocabulary).record
+    assert (record.city.as_printed, record.city.country) == ("RIA DE PRATA", "Portugal")
+    assert (record.overview.mayor, record.overview.term_start, record.overview.innovation_lead) == (
+        "Inês Sá Carneiro", 2015, "Beatriz Quaresma")
+    assert record.overview.websites == ["https://riadeprata.pt/open-data/", "https://innovate.pt"]
+    assert record.organisation.structure is not None and record.organisation.structure.id == "independent_department"

@@ -53,13 +53,10 @@ DOCUMENT_WORD = 10 ** 6  # how often a word the document printed apart counts in
 def lost_spaces(lines: list[str]) -> bool:
     """Whether the dump's ``lines`` hold ``GLUED_RUNS`` runs of letters too long to be words,
     outside web addresses."""
-    runs = 0
-    for line in lines:
-        if len(line) > GLUED_LETTERS and _RUN_RE.search(line) and _RUN_RE.search(_ADDRESS_RE.sub(" ", line)):
-            runs += len(_RUN_RE.findall(_ADDRESS_RE.sub(" ", line)))
-            if runs >= GLUED_RUNS:
-                return True
-    return False
+    tokens = [token for line in lines for token in line.split() if len(token) >= GLUED_LETTERS]  # most dumps: none
+    if len(tokens) < GLUED_RUNS:
+        return False
+    return len(_RUN_RE.findall(_ADDRESS_RE.sub(" ", " ".join(tokens)))) >= GLUED_RUNS
 
 
 def spaced(lines: list[str]) -> list[str]:

@@ -38,6 +38,9 @@ _ITALIC_RE = re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])")
 _CODE_RE = re.compile(r"`+([^`]+?)`+")  # a code span: a converter's way to print addresses as they are
 _AUTOLINK_RE = re.compile(r"<((?:https?://|www\.)[^>\s]+)>")
 _LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
+_ORG_LINK_RE = re.compile(r"\[\[([^\]\s]+)\](?:\[[^\]]*\])?\]")  # org-mode: [[url]], [[url][text]]
+_ORG_KEYWORD_RE = re.compile(r"^#\+[A-Za-z_]+:\s*")  # org-mode's "#+TITLE: " before a line's text
+_ORG_TERM_RE = re.compile(r"^(.{1,60}?)\s+::(?:\s+|$)")  # org-mode's description list: "Mayor :: Jane Roe"
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _HEADING_RE = re.compile(r"^#{1,6}\s+")
 _WIKI_HEADING_RE = re.compile(r"^(={1,6})\s*([^=\s].*?)\s*\1$")  # MediaWiki's "=== Heading ==="
@@ -245,7 +248,7 @@ def unnumbered(lines: list[str]) -> list[str]:
     """A dump an editor or a code viewer printed with its line numbers ("  20  Population size")
     without them: ``NUMBERED_SHARE`` of its lines or more, blank ones too, start with a number one
     more than the line before's. A list's "1." or a population opening a line is no such run."""
-    if len(lines) < 2:
+    if len(lines) < 2 or not (_LINE_NUMBER_RE.match(lines[0]) or _LINE_NUMBER_RE.match(lines[1])):
         return lines
     numbers = [_LINE_NUMBER_RE.match(line) for line in lines]
     first = numbers[0] or numbers[1]
@@ -331,7 +334,7 @@ def _looks_binary(text: str) -> bool:
 
 def parse_line(raw: str) -> Line:
     """One raw dump line -> ``Line`` with markup understood and removed (see the module docstring)."""
-    stripped = _HEADING_RE.sub("", raw.strip())
+    stripped = _HEADING_RE.sub("", _ORG_KEYWORD_RE.sub("", raw.strip()))
     if stripped.startswith("=") and (wiki := _WIKI_HEADING_RE.match(stripped)):
         stripped = wiki.group(2)
     if not stripped or _FENCE_RE.match(stripped) or RULE_RE.match(stripped):
@@ -340,6 +343,8 @@ def parse_line(raw: str) -> Line:
         stripped = stripped[:-1].rstrip()  # markdown's hard line break
     bullet, body = split_bullet(stripped)
     marker = marker_of(stripped, body) if bullet else ""
+    if "::" in body:
+        body = _ORG_TERM_RE.sub(r"\1: ", body)
     if "|" in body and _TABLE_RULE_RE.match(body):
         return Line(text="")  # the rule under a markdown table's first row
     body, bold_parts = _unmark(body)
@@ -364,6 +369,7 @@ def _unmark(body: str) -> tuple[str, tuple[str, ...]]:
     body = _HTML_TAG_RE.sub("", _HTML_BREAK_RE.sub(" ", body))
     body = _AUTOLINK_RE.sub(lambda match: _absolute(match.group(1)), body)
     body = _LINK_RE.sub(lambda match: _absolute(match.group(2)), body)
+    body = _ORG_LINK_RE.sub(lambda match: _absolute(match.group(1)), body)
     body = _BOLD_RE.sub(lambda match: match.group(1) or match.group(2), body)
     body = _ITALIC_RE.sub(lambda match: match.group(1), body)
     body = _CODE_RE.sub(lambda match: match.group(1), body)
