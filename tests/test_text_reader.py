@@ -692,3 +692,38 @@ def test_an_org_mode_note_is_read_as_markdown_is(vocabulary: Vocabulary) -> None
         "Inês Sá Carneiro", 2015, "Beatriz Quaresma")
     assert record.overview.websites == ["https://riadeprata.pt/open-data/", "https://innovate.pt"]
     assert record.organisation.structure is not None and record.organisation.structure.id == "independent_department"
+
+
+def test_a_diff_that_adds_the_dump_reads_as_the_dump(vocabulary: Vocabulary) -> None:
+    """A dump committed to a repository and pasted as its diff: headers, then "+" before every
+    line (blind round 21: almost every field null, two lists silently empty)."""
+    text = (FIXTURES / "text" / "bilbao.txt").read_text("utf-8")
+    plain = parse_document(read_text(text.encode(), "bilbao.txt"), vocabulary).record
+    lines = text.split("\n")
+    diff = ("diff --git a/bilbao.txt b/bilbao.txt\nnew file mode 100644\nindex 0000000..3f9c2ab\n--- /dev/null\n"
+            f"+++ b/bilbao.txt\n@@ -0,0 +1,{len(lines)} @@\n" + "\n".join("+" + line for line in lines))
+    record = parse_document(read_text(diff.encode(), "bilbao.diff"), vocabulary).record
+    assert record.model_dump(exclude={"source", "provenance"}) == plain.model_dump(exclude={"source", "provenance"})
+
+
+def test_a_screen_readers_reading_reads_without_its_announcements(vocabulary: Vocabulary) -> None:
+    """NVDA's linear reading: "heading level 1, City Innovation Snapshot, AKRON, United States",
+    "list, 2 items", "bullet, …", "link, …", "out of list" (blind round 21: the overview, the
+    spotlight and the lists' last items lost)."""
+    reading = "\n".join([
+        "heading level 1, City Innovation Snapshot, BILBAO, Spain", "heading level 2, Overview", "list, 3 items",
+        "bullet, Mayor: Itziar Etxebarria Goñi", "bullet, Term: 2015–2019", "bullet, Innovation / open data website:",
+        "link, https://opendata.bilbao.eus", "out of list",
+        "heading level 2, What is the organisational structure?",
+        "Bilbao's innovation work is carried out by a standalone department.", "Staff skills and profiles include:",
+        "list, 2 items", "bullet, Project Manager", "bullet, Economist", "out of list",
+        "heading level 2, Spotlight | Bilbao Data Lab", "Bilbao Data Lab is a shared space for urban challenges.",
+        "heading level 2, How is data used?", "Data plays a limited role in Bilbao.",
+        "heading level 2, What funding is available?", "Bilbao has dedicated funding.",
+    ])
+    record = parse_document(read_text(reading.encode(), "bilbao.txt"), vocabulary).record
+    assert (record.city.as_printed, record.city.country) == ("BILBAO", "Spain")
+    assert (record.overview.mayor, record.overview.term_start) == ("Itziar Etxebarria Goñi", 2015)
+    assert record.overview.websites == ["https://opendata.bilbao.eus"]
+    assert [term.id for term in record.organisation.staff_skills] == ["project_manager", "economist"]
+    assert record.spotlight.title == "Bilbao Data Lab"

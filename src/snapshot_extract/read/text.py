@@ -130,7 +130,7 @@ def read_text(data: bytes, file_name: str) -> Document:
     if _looks_binary(text):
         raise UnreadableInput("not a text file (binary content)")
     raw_lines = _tabs_as_spaces(_shortcodes_as_glyphs(text.replace("\r\n", "\n").replace("\r", "\n"))).split("\n")
-    raw_lines = unframed(unquote(unnumbered(raw_lines)))
+    raw_lines = unframed(unquote(unnumbered(unannounced(undiffed(raw_lines)))))
     glued = lost_spaces(raw_lines)
     if glued:  # words run together: parted by the word list
         raw_lines = spaced(raw_lines)
@@ -241,7 +241,46 @@ def _numbers_in_front(lines: list[str]) -> list[str]:
 _QUOTE_RE = re.compile(r"^[ \t]*>[ \t]?")
 QUOTED_SHARE = 0.6  # of the non-blank lines: a dump quoted in an e-mail reply
 NUMBERED_SHARE = 0.9  # of the lines: a dump whose lines an editor numbered, each the one before's + 1
+ADDED_SHARE = 0.8  # of the lines after a diff's first hunk header: a diff that adds the dump as a file
+_DIFF_HEADER_RE = re.compile(r"^(?:diff --git |index [0-9a-f]+\.\.|new file mode |deleted file mode |--- |\+\+\+ |@@ )")
+# A screen reader's announcements (NVDA, JAWS) before what it reads: the markup they stand for
+_ANNOUNCEMENT_RE = re.compile(
+    r"^(?:heading level \d+|(?P<bullet>bullet|check mark|black circle|white circle|black square|white square)|link|"
+    r"graphic|clickable|row \d+, column \d+),\s*", re.I)
+_ANNOUNCED_LINE_RE = re.compile(r"^(?:list, \d+ items?|out of list|table with \d+ rows and \d+ columns|out of table)$",
+                                re.I)
+ANNOUNCED = 3  # lines with announcements, at least: a screen reader's reading
 _LINE_NUMBER_RE = re.compile(r"^\s*(\d+)(?:[ \t]{1,2}|\s*[:|]\s?|$)")
+
+
+def undiffed(lines: list[str]) -> list[str]:
+    """A dump a diff adds as a new file ("+" before each line, under "diff --git" and "@@"
+    headers) as the file: ``ADDED_SHARE`` of the lines after the first hunk header or more start
+    with "+"."""
+    start = next((index for index, line in enumerate(lines) if line.startswith("@@ ")), None)
+    if start is None:
+        return lines
+    body = lines[start + 1:]
+    if sum(1 for line in body if line.startswith("+")) < ADDED_SHARE * len(body):
+        return lines
+    return [line[1:] if line.startswith("+") else line for line in body if not _DIFF_HEADER_RE.match(line)]
+
+
+def unannounced(lines: list[str]) -> list[str]:
+    """A screen reader's linear reading without its announcements: "heading level 2, " and
+    "link, " dropped, "bullet, " (and "check mark, ") a bullet, "row 1, column 2, " a cell's line, "list, 5 items" and
+    "out of list" lines blank (where ``ANNOUNCED`` lines carry them, or more)."""
+    if sum(1 for line in lines[:200] if _ANNOUNCEMENT_RE.match(line) or _ANNOUNCED_LINE_RE.match(line)) < ANNOUNCED:
+        return lines
+    result = []
+    for line in lines:
+        if _ANNOUNCED_LINE_RE.match(line.strip()):
+            result.append("")
+            continue
+        match = _ANNOUNCEMENT_RE.match(line)
+        bullet = "• " if match and match.group("bullet") else ""
+        result.append(bullet + line[match.end():] if match else line)
+    return result
 
 
 def unnumbered(lines: list[str]) -> list[str]:

@@ -12,7 +12,7 @@ import re
 from ..models import Line
 from ..textutil import KICKER, fold_spaces, squeeze
 
-SEPARATORS = "|:–—·•-"
+SEPARATORS = "|:–—·•,-"  # "," too: a screen reader reads the header's line break so
 KICKER_LINE_RE = re.compile(rf"^\s*{KICKER}\s*[{SEPARATORS}]?\s*$", re.IGNORECASE)
 SQUEEZED_KICKER = "cityinnovationsnapshot"
 KICKER_WORDS_RE = re.compile(r"\s*(?:city|innovation|snapshot)(?:\s+(?:city|innovation|snapshot))*\s*", re.I)
