@@ -888,7 +888,7 @@ def test_an_abbreviation_does_not_end_a_sentence(vocabulary: Vocabulary) -> None
 def test_the_city_name_is_the_body_s_spelling_in_running_text(texts: list[str], name: str) -> None:
     """The header's city spelled as the body's sentences spell it: a title set in capitals or an
     address is the fallback, not the first choice (a sweep dump named "A CORUÑA" so, silently)."""
-    from snapshot_extract.record import find_city_name
+    from snapshot_extract.record_city import find_city_name
 
     assert find_city_name("A CORUÑA" if "ru" in name.lower() else "AARHUS", texts) == name
 
@@ -896,7 +896,7 @@ def test_the_city_name_is_the_body_s_spelling_in_running_text(texts: list[str], 
 def test_a_header_in_capitals_spells_sharp_s_as_ss() -> None:
     """"GIESSEN" in the header is the body's "Gießen": capitals write "ß" as "SS" (8 sweep
     documents named the city "Giessen")."""
-    from snapshot_extract.record import find_city_name
+    from snapshot_extract.record_city import find_city_name
 
     assert find_city_name("GIESSEN", ["Gießen has developed partnerships."]) == "Gießen"
     assert find_city_name("ESSEN", ["Essen has developed partnerships."]) == "Essen"
@@ -904,7 +904,7 @@ def test_a_header_in_capitals_spells_sharp_s_as_ss() -> None:
 
 def test_a_dotless_i_folds_as_i() -> None:
     """"ÇAMLIYAKA" in the header is the body's "Çamlıyaka" (blind round 19 kept the capitals)."""
-    from snapshot_extract.record import find_city_name
+    from snapshot_extract.record_city import find_city_name
 
     assert find_city_name("ÇAMLIYAKA", ["Çamlıyaka's innovation work is led by a team."]) == "Çamlıyaka"
 
@@ -920,7 +920,7 @@ def test_words_the_text_never_names_with_the_city_are_left_out_of_the_header(
     alone is the city, the known country's words the country, each trim warned (blind round 19:
     two silent values)."""
     from snapshot_extract.models import Header, Line
-    from snapshot_extract.record import _city
+    from snapshot_extract.record_city import city_of as _city
 
     body = ["Like 50% of cities surveyed, Bălţeni has a formal strategy.", "Žalgiriškės has developed partnerships.",
             "Puerto Almirén maintains a data inventory.", "In Puerto Almirén the lab opened."]
@@ -940,7 +940,7 @@ def test_an_ocr_header_takes_the_accents_the_body_spells_its_city_with(as_printe
     """Blind round 18: three scanned headers read "KALMARO", "PARNUVERE", "SAO BRAS DO RIBATEJO"
     where the page prints the accents, silently; the body, read by the same engine, spells them."""
     from snapshot_extract.models import Header, Line
-    from snapshot_extract.record import _city
+    from snapshot_extract.record_city import city_of as _city
 
     body = ["Kalmarö has developed partnerships.", "São Brás do Ribatejo has a formal strategy."]
     header = Header(as_printed, "Sweden", Line(f"{as_printed}, Sweden", 1, None))

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from snapshot_extract.errors import UnreadableInput
 from snapshot_extract.pipeline import parse_document
-from snapshot_extract.read.text import decode, parse_line, read_text, unnumbered
+from snapshot_extract.read.text import decode, parse_line, read_text
+from snapshot_extract.read.wrappers import unnumbered
 from snapshot_extract.textutil import clean_text, fold_spaces
 from snapshot_extract.vocabulary import Vocabulary
 

@@ -25,6 +25,7 @@ from .hyphens import mark_cut_words, mark_line_ends, shown_soft_hyphens, soft_hy
 from .joins import take_apart
 from .rejoined import hyphens_printed_elsewhere, part_rejoined
 from .spaces import lost_spaces, spaced
+from .wrappers import shortcodes_as_glyphs, tabs_as_spaces, unannounced, undiffed, unnumbered, unquote
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -129,7 +130,7 @@ def read_text(data: bytes, file_name: str) -> Document:
     text = clean_text(shown_soft_hyphens(_LINE_END_SOFT_HYPHEN_RE.sub("\u2010", raw)))
     if _looks_binary(text):
         raise UnreadableInput("not a text file (binary content)")
-    raw_lines = _tabs_as_spaces(_shortcodes_as_glyphs(text.replace("\r\n", "\n").replace("\r", "\n"))).split("\n")
+    raw_lines = tabs_as_spaces(shortcodes_as_glyphs(text.replace("\r\n", "\n").replace("\r", "\n"))).split("\n")
     raw_lines = unframed(unquote(unnumbered(unannounced(undiffed(raw_lines)))))
     glued = lost_spaces(raw_lines)
     if glued:  # words run together: parted by the word list
@@ -164,38 +165,6 @@ def read_text(data: bytes, file_name: str) -> Document:
     lines = _with_document_bullets([line._replace(mixed=True) if index in mixed else line
                                     for index, line in enumerate(parsed)])
     return Document(source=source, lines=tuple(lines), notes=tuple(notes))
-
-
-# an emoji a chat tool wrote by name (":large_green_circle:", ":bulb:"): no word, not a time ("18:42:10")
-_SHORTCODE_RE = re.compile(r"(?<![\w:]):[a-z][a-z0-9_+-]+:(?![\w:])")
-_GLYPH_BASE = 0xE000  # private use: a glyph of the dump's own, one per name (a bullet glyph, as a symbol font's)
-
-
-def _shortcodes_as_glyphs(text: str) -> str:
-    """``text`` with each emoji shortcode a chat tool wrote (Slack, Teams, GitHub) as a glyph of
-    its own, the same for the same name: a marker before a list item or a grid cell, keyed by a
-    legend (":large_green_circle: = with sufficient data") as any glyph is."""
-    if ":" not in text or not _SHORTCODE_RE.search(text):
-        return text
-    names: dict[str, str] = {}
-    return _SHORTCODE_RE.sub(lambda code: names.setdefault(code.group(), chr(_GLYPH_BASE + len(names))), text)
-
-
-_WORD_TAB_RE = re.compile(r"(?<=\S)\t(?=\S)")
-_WORD_SPACE_RE = re.compile(r"(?<=\S) (?=\S)")
-
-
-def _tabs_as_spaces(text: str) -> str:
-    """``text`` with a tab between two words read as a space where the dump puts tabs between
-    words more often than spaces (Ghostscript's txtwrite: "Newcastle\tupon\tTyne's\tinnovation"):
-    its tabs are word spaces, not the cell edges of a Word export ("Mayor:\tJane Doe")."""
-    tabs = text.count("\t")  # no fewer than the tabs between words
-    spaces = 0
-    for _ in _WORD_SPACE_RE.finditer(text) if tabs else ():
-        spaces += 1
-        if spaces >= tabs:  # most dumps: their first words are spaced so, the scan stops there
-            return text
-    return _WORD_TAB_RE.sub(" ", text) if tabs and len(_WORD_TAB_RE.findall(text)) > spaces else text
 
 
 def _bold_per_line(lines: list[str]) -> list[str]:
@@ -236,93 +205,6 @@ def _numbers_in_front(lines: list[str]) -> list[str]:
                 marked[position] = f"{match.group('number')}. {match.group('item').strip()}"
         index += max(len(run), 1)
     return marked
-
-
-_QUOTE_RE = re.compile(r"^[ \t]*>[ \t]?")
-QUOTED_SHARE = 0.6  # of the non-blank lines: a dump quoted in an e-mail reply
-NUMBERED_SHARE = 0.9  # of the lines: a dump whose lines an editor numbered, each the one before's + 1
-ADDED_SHARE = 0.8  # of the lines after a diff's first hunk header: a diff that adds the dump as a file
-_DIFF_HEADER_RE = re.compile(r"^(?:diff --git |index [0-9a-f]+\.\.|new file mode |deleted file mode |--- |\+\+\+ |@@ )")
-# A screen reader's announcements (NVDA, JAWS) before what it reads: the markup they stand for
-_ANNOUNCEMENT_RE = re.compile(
-    r"^(?:heading level \d+|(?P<bullet>bullet|check mark|black circle|white circle|black square|white square)|link|"
-    r"graphic|clickable|row \d+, column \d+),\s*", re.I)
-_ANNOUNCED_LINE_RE = re.compile(r"^(?:list, \d+ items?|out of list|table with \d+ rows and \d+ columns|out of table)$",
-                                re.I)
-ANNOUNCED = 3  # lines with announcements, at least: a screen reader's reading
-_LINE_NUMBER_RE = re.compile(r"^\s*(\d+)(?:[ \t]{1,2}|\s*[:|]\s?|$)")
-
-
-def undiffed(lines: list[str]) -> list[str]:
-    """A dump a diff adds as a new file ("+" before each line, under "diff --git" and "@@"
-    headers) as the file: ``ADDED_SHARE`` of the lines after the first hunk header or more start
-    with "+"."""
-    start = next((index for index, line in enumerate(lines) if line.startswith("@@ ")), None)
-    if start is None:
-        return lines
-    body = lines[start + 1:]
-    if sum(1 for line in body if line.startswith("+")) < ADDED_SHARE * len(body):
-        return lines
-    return [line[1:] if line.startswith("+") else line for line in body if not _DIFF_HEADER_RE.match(line)]
-
-
-def unannounced(lines: list[str]) -> list[str]:
-    """A screen reader's linear reading without its announcements: "heading level 2, " and
-    "link, " dropped, "bullet, " (and "check mark, ") a bullet, "row 1, column 2, " a cell's line, "list, 5 items" and
-    "out of list" lines blank (where ``ANNOUNCED`` lines carry them, or more)."""
-    if sum(1 for line in lines[:200] if _ANNOUNCEMENT_RE.match(line) or _ANNOUNCED_LINE_RE.match(line)) < ANNOUNCED:
-        return lines
-    result = []
-    for line in lines:
-        if _ANNOUNCED_LINE_RE.match(line.strip()):
-            result.append("")
-            continue
-        match = _ANNOUNCEMENT_RE.match(line)
-        bullet = "• " if match and match.group("bullet") else ""
-        result.append(bullet + line[match.end():] if match else line)
-    return result
-
-
-def unnumbered(lines: list[str]) -> list[str]:
-    """A dump an editor or a code viewer printed with its line numbers ("  20  Population size")
-    without them: ``NUMBERED_SHARE`` of its lines or more, blank ones too, start with a number one
-    more than the line before's. A list's "1." or a population opening a line is no such run."""
-    if len(lines) < 2 or not (_LINE_NUMBER_RE.match(lines[0]) or _LINE_NUMBER_RE.match(lines[1])):
-        return lines
-    numbers = [_LINE_NUMBER_RE.match(line) for line in lines]
-    first = numbers[0] or numbers[1]
-    if first is None:
-        return lines
-    start = int(first.group(1)) - (numbers[0] is None)
-    counted = sum(1 for index, match in enumerate(numbers) if match and int(match.group(1)) == start + index)
-    if counted < NUMBERED_SHARE * len(lines):
-        return lines
-    return [line[match.end():] if match and int(match.group(1)) == start + index else line
-            for index, (line, match) in enumerate(zip(lines, numbers, strict=True))]
-
-
-def unquote(lines: list[str]) -> list[str]:
-    """A dump quoted in an e-mail reply ("> " before every line, a bare ">" for its blank lines)
-    without one level of quoting; so is a block quoted inside it (markdown's "> " before a
-    panel's lines, a bare ">" between its paragraphs). Bullets a cp1252 round trip made ">"
-    stand before list items only, never alone on a line: such lines are left as they are."""
-    texts = [line for line in lines if line.strip()]
-    quoted = [line for line in texts if _QUOTE_RE.match(line)]
-    if not any(line.strip() == ">" for line in quoted):
-        return lines  # nothing quoted: ">" bullets at most
-    if len(quoted) >= QUOTED_SHARE * len(texts):
-        return [_QUOTE_RE.sub("", line, count=1) for line in lines]
-    out: list[str] = []
-    run: list[str] = []  # consecutive quoted lines
-    for line in [*lines, ""]:
-        if _QUOTE_RE.match(line):
-            run.append(line)
-            continue
-        bare = any(quoted_line.strip() == ">" for quoted_line in run)
-        out += [_QUOTE_RE.sub("", quoted_line, count=1) for quoted_line in run] if bare else run
-        run = []
-        out.append(line)
-    return out[:-1]
 
 
 # A character the dump starts several lines with, alone before a capital, is the document's own
