@@ -4,8 +4,8 @@ A tool that finds words by the gaps between letters prints a line set with a wid
 spacing, or with its spaces drawn as moves and not as glyphs, as one run of letters
 ("Seoulhasdevelopedpartnershipstopromoteinnovationcapacity", "Ha-eunPark",
 "TALLINNINNOVATIONDAYS": pdfplumber and pdftotext -raw on some fpdf2 and Chromium PDFs). A dump
-holding ``GLUED_RUNS`` such runs or more has lost its spaces (``lost_spaces``); each run is then parted into the
-words that most likely make it: the English word list, with the document's own words (those it
+holding ``GLUED_RUNS`` such runs or more has lost its spaces (``lost_spaces``); each run is then
+parted into the words that most likely make it: the English word list, with the document's own words (those it
 printed apart somewhere, headers and headings mostly) taken as the most likely of all, and an
 unknown word cheaper the shorter it is; a short run, or one that opens with a capital, is parted
 only into common words, or it is a name and stays whole ("Carvalho", not "Car val ho"). A
@@ -46,7 +46,7 @@ _APOSTROPHES = "'’"
 _POSSESSIVES = ("'s", "’s")
 WORD_COST = 4.0  # nats a word costs besides its frequency
 UNKNOWN_LETTER = 20  # how much less likely an unknown word is for each of its letters
-_CAMEL_RE = re.compile(r"[^\W\d_]{4,}")
+_CAMEL_RUN_RE = re.compile(r"[^\W\d_]{4,}")  # letters a capital inside may part
 DOCUMENT_WORD = 10 ** 6  # how often a word the document printed apart counts in the word list
 
 
@@ -74,9 +74,9 @@ def spaced(lines: list[str]) -> list[str]:
 
 
 def _own_words(lines: list[str]) -> frozenset[str]:
-    """The words of the snapshots' vocabulary and headings, and the names (capitalised; a header's
-    in capitals) the
-    document printed apart more than once (its city's, mostly) that the English word list lacks."""
+    """The words of the snapshots' vocabulary and headings, and the names (capitalised, or in a
+    header's capitals) the document printed apart more than once (its city's, mostly) that the
+    English word list lacks."""
     printed = Counter(word.lower() for line in lines
                       for word in _SPACED_WORD_RE.findall(_ADDRESS_RE.sub(" ", line))
                       if word.istitle() or word.isupper())
@@ -88,7 +88,7 @@ def _parted(line: str) -> str:
     """``line`` outside its web addresses with a space before a capital after small letters,
     between a letter and a digit, and after a punctuation mark run into a word."""
     return _outside_addresses(line, lambda text, _offset: _TOKEN_RE.sub(
-        lambda token: _NUMBER_RE.sub(" ", _CAMEL_RE.sub(_camel_parted, _PUNCTUATION_RE.sub(r"\1 ", token.group()))),
+        lambda token: _NUMBER_RE.sub(" ", _CAMEL_RUN_RE.sub(_camel_parted, _PUNCTUATION_RE.sub(r"\1 ", token.group()))),
         text))
 
 
