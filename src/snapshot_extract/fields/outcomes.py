@@ -89,7 +89,7 @@ def _add_units(block: Block, units: list[Unit], glyphs: list[str]) -> None:
     for line in block.lines:
         cells = [(line.marker or (glyphs[-1] if glyphs else ""), "")]
         for part in _ONE_CHARACTER_RE.split(without_legend(line.text)):
-            if part[1:2] == " " and is_bullet_glyph(part[0]):
+            if _glyph_opens(part):
                 cells.append((part[0], part[2:]))
             else:
                 cells[-1] = (cells[-1][0], f"{cells[-1][1]} {part}")
@@ -105,7 +105,12 @@ _ONE_CHARACTER_RE = re.compile(r"\s+(?=\S\s)")  # before each one-character word
 def _glyph_cells(text: str) -> bool:
     """``text`` holds a cell a glyph starts after the first ("Education ☑ Housing"): a line of
     several cells keyed by glyphs (a typewriter memo's grid)."""
-    return any(part[1:2] == " " and is_bullet_glyph(part[0]) for part in _ONE_CHARACTER_RE.split(text)[1:])
+    return any(_glyph_opens(part) for part in _ONE_CHARACTER_RE.split(text)[1:])
+
+
+def _glyph_opens(text: str) -> bool:
+    """``text`` opens with a glyph set apart from the label after it ("● Housing")."""
+    return text[1:2] == " " and is_bullet_glyph(text[0])
 
 
 def _glyph_sides(units: list[Unit], glyphs: list[str], by_glyph: dict[str, str],
@@ -138,7 +143,7 @@ def _cells(block: Block, swatches: tuple[Swatch, ...], index: int) -> list[Cell]
             fill = swatch_beside(line.page, box, swatches)
         color = line.cell_colors[position] if position < len(line.cell_colors) else None
         glyph = line.marker if position == 0 else ""  # the row's marker keys its first cell
-        if text[1:2] == " " and is_bullet_glyph(text[0]):  # a glyph before the cell's label (a chat's emoji)
+        if _glyph_opens(text):  # a glyph before the cell's label (a chat's emoji)
             glyph, text = text[0], text[2:].strip()
         result.append(Cell(text, Evidence(text, line.page, box), fill, color, row=index, glyph=glyph))
     return result

@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from ..models import Block, Evidence, FieldResult, Line, Section
+from ..geometry import union_box
+from ..models import BBox, Block, Evidence, FieldResult, Line, Section
 from ..textutil import OVERVIEW_KEYS
 from ..vocabulary import Vocabulary
 from .addresses import URL_RE, is_scheme, run_on, urls
@@ -153,7 +154,7 @@ def _label_rows(section: Section) -> list[tuple[list[int], list[tuple[str, str]]
         if len(labels) < _ROW_LABELS or after == len(rows):
             number = after + 1 if heads else number + 1
             continue
-        if rows[after].top is None:  # a dump: its values on the lines that follow, to the next label
+        if rows[after].box is None:  # a dump: its values on the lines that follow, to the next label
             values = list(itertools.takewhile(lambda row: not _only_labels(row), rows[after:]))
             carried = False
         else:  # a PDF: the row under the labels, addresses under it, nothing carrying a value on
@@ -171,54 +172,37 @@ def _only_labels(row: _Row) -> bool:
 
 
 class _Row(NamedTuple):
-    """A printed row: the indexes of the blocks it holds, its text, its top and bottom (None in a dump)."""
+    """A printed row: the indexes of the blocks it holds, its text, and its lines' box (None in a dump)."""
 
     blocks: list[int]
     text: str
-    top: float | None
-    bottom: float | None
+    box: BBox | None
 
 
 def _continues(values: _Row, row: _Row) -> bool:
-    """``row`` carries on the row of ``values``: in the same block (a dump), or right under it (a
-    PDF: within a line's height)."""
-    if values.top is None or values.bottom is None or row.top is None:
-        return bool(set(values.blocks) & set(row.blocks))
-    return row.top - values.bottom < values.bottom - values.top
+    """``row`` carries on a PDF's row of ``values``: it starts under it within a line's height."""
+    assert values.box is not None and row.box is not None
+    return row.box[1] - values.box[3] < values.box[3] - values.box[1]
 
 
 def _printed_rows(section: Section) -> list[_Row]:
     """The section's lines as printed rows: a PDF's lines on one baseline (a table's cells, each
     a block of its own, whatever order the columns were read in) joined left to right, top to
     bottom; a dump's lines each a row."""
-    placed = [(index, line) for index, block in enumerate(section.blocks) for line in block.lines]
-    if any(line.bbox is None for _, line in placed):
-        return [_Row([index], line.text, None, None) for index, line in placed]
-    placed.sort(key=lambda item: (item[1].page or 0, _baseline(item[1]), _left(item[1])))
-    rows: list[list[tuple[int, Line]]] = []
-    for index, line in placed:
-        if rows and rows[-1][-1][1].page == line.page and _baseline(line) - _baseline(rows[-1][0][1]) <= SAME_BASELINE:
-            rows[-1].append((index, line))
+    placed = [(index, line, line.bbox) for index, block in enumerate(section.blocks) for line in block.lines]
+    boxed = [(index, line, box) for index, line, box in placed if box is not None]
+    if len(boxed) < len(placed):
+        return [_Row([index], line.text, None) for index, line, _ in placed]
+    boxed.sort(key=lambda item: (item[1].page or 0, item[2][3], item[2][0]))  # page, baseline, left
+    rows: list[list[tuple[int, Line, BBox]]] = []
+    for item in boxed:
+        if rows and rows[-1][0][1].page == item[1].page and item[2][3] - rows[-1][0][2][3] <= SAME_BASELINE:
+            rows[-1].append(item)
         else:
-            rows.append([(index, line)])
-    return [_Row(sorted({index for index, _ in row}),
-                 " ".join(line.text for _, line in sorted(row, key=lambda item: _left(item[1]))),
-                 min(_top(line) for _, line in row), max(_baseline(line) for _, line in row)) for row in rows]
-
-
-def _top(line: Line) -> float:
-    assert line.bbox is not None
-    return line.bbox[1]
-
-
-def _baseline(line: Line) -> float:
-    assert line.bbox is not None
-    return line.bbox[3]
-
-
-def _left(line: Line) -> float:
-    assert line.bbox is not None
-    return line.bbox[0]
+            rows.append([item])
+    return [_Row(sorted({index for index, _, _ in row}),
+                 " ".join(line.text for _, line, _ in sorted(row, key=lambda item: item[2][0])),
+                 union_box(box for _, _, box in row)) for row in rows]
 
 
 _POPULATION_RE = re.compile(NUMBER_RE.pattern + r"(?:\s*\([^)]*\))?", re.IGNORECASE)  # "3,7 million (2016)"

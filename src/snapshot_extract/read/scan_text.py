@@ -46,7 +46,8 @@ TEXT_MARKS = frozenset({"/", "&", "%", "(", "$", "€", "£", "\"", "“", "'", 
 GLYPH_WINDOWS = ((0.85, 0.1), (1.25, 0.35))
 CORNER = 0.1  # of a marker's side: how near its box's corner ink makes it a square's
 GLYPH_MIDDLE = 0.4  # font sizes above the baseline: the middle of a marker's ink
-GLYPH_ASPECT = (0.7, 1.4)  # height over width of a disc's or a square's ink
+GLYPH_ASPECT = (0.7, 1.4)
+_SQUARES = ("■", "□")  # height over width of a disc's or a square's ink
 SOLID = 0.85  # share of a glyph's middle third that is ink: a solid disc or square (at most 0.15: hollow)
 RING = 0.2  # share of a hollow glyph's box that its ring inks at least
 MARKER_GAP = 0.5  # of the font size: a leading token this far from the next word may be a bullet
@@ -214,8 +215,9 @@ def line_spans(line: ScanLine, picture: Picture, size: float, others: Sequence[S
     colour = None if picture.greyscale else ink_colour(picture, words)
     for position, word in enumerate(words):  # the engine separated the words: a space between each two
         text = dash(word, size)
-        if position and len(text) <= 2 and (_glyph_read(text) or _square_mark(picture, word, line, size)):
-            text = marker_glyph(picture, (word.x0, word.x1), line.baseline, size, text)  # "Key: @ sufficient data"
+        if position and len(text) <= 2 and (_glyph_read(text) or _may_be_square(text)):
+            drawn = marker_glyph(picture, (word.x0, word.x1), line.baseline, size, "")  # "Key: @ sufficient data"
+            text = drawn if drawn and (_glyph_read(text) or drawn in _SQUARES) else text
         elif not position and shape:
             text = f"{shape} {text}"
         spans.append(make_span(text, word.x0 / scale, word.x1 / scale, baseline, points, FONT, colour, position > 0))
@@ -303,8 +305,12 @@ def _square_mark(picture: Picture, word: OcrWord, line: ScanLine, size: float) -
     a frame, its four corners inked: a grid cell's marker (a fax's "■ Waste", "□ Housing"). No
     letter inks a square's corners with its middle solid or empty; a short word ("is") may, in a
     noisy scan, and is kept (but "I", which a snapshot never says: an engine's reading of "■")."""
-    return (len(word.text) <= 2 and (word.text == "I" or word.text not in REAL_SHORT_WORDS)
-            and marker_glyph(picture, (word.x0, word.x1), line.baseline, size, "") in ("■", "□"))
+    return _may_be_square(word.text) and marker_glyph(picture, (word.x0, word.x1), line.baseline, size, "") in _SQUARES
+
+
+def _may_be_square(text: str) -> bool:
+    """A short token that may be a square's ink read as letters: no real short word but "I"."""
+    return len(text) <= 2 and (text == "I" or text not in REAL_SHORT_WORDS)
 
 
 def _glyph_read(text: str) -> bool:

@@ -71,8 +71,9 @@ def undiffed(lines: list[str]) -> list[str]:
 
 def unannounced(lines: list[str]) -> list[str]:
     """A screen reader's linear reading without its announcements: "heading level 2, " and
-    "link, " dropped, "bullet, " (and "check mark, ") a bullet, "row 1, column 2, " a cell's line, "list, 5 items" and
-    "out of list" lines blank (where ``ANNOUNCED`` lines carry them, or more)."""
+    "link, " dropped, "bullet, " (and "check mark, ") a bullet, "row 1, column 2, " a cell's
+    line, "list, 5 items" and "out of list" lines blank (where ``ANNOUNCED`` lines carry them, or
+    more)."""
     if sum(1 for line in lines[:200] if _ANNOUNCEMENT_RE.match(line) or _ANNOUNCED_LINE_RE.match(line)) < ANNOUNCED:
         return lines
     result = []
@@ -90,12 +91,10 @@ def unnumbered(lines: list[str]) -> list[str]:
     """A dump an editor or a code viewer printed with its line numbers ("  20  Population size")
     without them: ``NUMBERED_SHARE`` of its lines or more, blank ones too, start with a number one
     more than the line before's. A list's "1." or a population opening a line is no such run."""
-    if len(lines) < 2 or not (_LINE_NUMBER_RE.match(lines[0]) or _LINE_NUMBER_RE.match(lines[1])):
-        return lines
-    numbers = [_LINE_NUMBER_RE.match(line) for line in lines]
-    first = numbers[0] or numbers[1]
+    first = (_LINE_NUMBER_RE.match(lines[0]) or _LINE_NUMBER_RE.match(lines[1])) if len(lines) > 1 else None
     if first is None:
         return lines
+    numbers = [_LINE_NUMBER_RE.match(line) for line in lines]
     start = int(first.group(1)) - (numbers[0] is None)
     counted = sum(1 for index, match in enumerate(numbers) if match and int(match.group(1)) == start + index)
     if counted < NUMBERED_SHARE * len(lines):
