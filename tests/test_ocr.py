@@ -394,3 +394,84 @@ def test_a_short_token_whose_ink_is_a_square_is_a_marker_unless_a_word(text: str
     word = OcrWord(text, round(39.5 * scale), round(37 * scale), round(49.5 * scale), round(47 * scale), 90.0, (1, 1, 1))
     line = ScanLine((word,), 48 * scale, 10 * scale)
     assert _square_mark(picture, word, line, 10 * scale) is marker
+
+
+# --------------------------------------------------------------------------- a photographed sheet
+
+PHOTO_CORNERS = ((0.07, 0.05), (0.93, 0.08), (0.96, 0.95), (0.04, 0.93))  # the sheet in the photo
+
+
+def _photographed(page: pymupdf.Page, corners: tuple[tuple[float, float], ...] = PHOTO_CORNERS) -> pymupdf.Document:
+    """A phone photo of ``page``: the sheet drawn into ``corners`` (a keystone) on a brown desk, under a
+    warm lamp whose light falls off towards the photo's edges."""
+    from PIL import Image
+
+    pixmap = page.get_pixmap(dpi=150)
+    sheet = Image.frombytes("RGB", (pixmap.width, pixmap.height), pixmap.samples)
+    width, height = sheet.size
+    # coefficients taking each photo point to its point on the sheet (solved here, not by the reader)
+    rows, values = [], []
+    for (u, v), (x, y) in zip(((0, 0), (width, 0), (width, height), (0, height)), corners, strict=True):
+        x, y = x * width, y * height
+        rows += [[x, y, 1, 0, 0, 0, -u * x, -u * y], [0, 0, 0, x, y, 1, -v * x, -v * y]]
+        values += [u, v]
+    coefficients = tuple(np.linalg.solve(np.array(rows, float), np.array(values, float)))
+    drawn = sheet.transform(sheet.size, Image.Transform.PERSPECTIVE, coefficients, Image.Resampling.BICUBIC,
+                            fillcolor=(95, 62, 36))
+    ys, xs = np.mgrid[0:height, 0:width]
+    lamp = 1.0 - 0.25 * (((xs / width - 0.4) ** 2 + (ys / height - 0.3) ** 2) / 0.5)
+    warm = np.asarray(drawn, dtype=np.float64) * lamp[:, :, None] * np.array([1.0, 0.93, 0.78])
+    photo = Image.fromarray(np.clip(warm, 0, 255).astype(np.uint8), "RGB")
+    document = pymupdf.open()
+    out = document.new_page(width=page.rect.width, height=page.rect.height)
+    buffer = __import__("io").BytesIO()
+    photo.save(buffer, format="JPEG", quality=85)
+    out.insert_image(out.rect, stream=buffer.getvalue())
+    return document
+
+
+def test_a_photographed_sheet_is_found_by_its_four_edges() -> None:
+    with pymupdf.open(FIXTURES / "pdf" / "malmo.pdf") as source, _photographed(source[0]) as photo:
+        picture = page_picture(photo[0], 300)
+    assert picture.sheet is not None
+    assert np.allclose(picture.sheet, PHOTO_CORNERS, atol=0.01)
+    assert abs(picture.skew) < 0.2  # flattened, the lines are level
+
+
+def test_a_flattened_photo_has_white_paper_and_keeps_its_fills() -> None:
+    drawn = pymupdf.open()
+    page = drawn.new_page(width=300, height=400)
+    page.draw_rect(pymupdf.Rect(40, 200, 140, 240), color=None, fill=(0.1, 0.45, 0.4))
+    page.insert_text((40, 80), "Paper between the letters", fontsize=14)
+    with _photographed(page) as photo:
+        picture = page_picture(photo[0], 300)
+        shapes = find_shapes(picture)[0]
+    assert picture.sheet is not None and min(picture.paper) > 0.95  # the lamp's warm cast is gone
+    fills = [shape for shape in shapes if shape.fill is not None and shape.bbox[2] - shape.bbox[0] > 50]
+    assert len(fills) == 1  # the lamp's fall-off is not read as fills
+    assert np.allclose(fills[0].fill, (0.1, 0.45, 0.4), atol=0.08)
+    assert np.allclose(fills[0].bbox, (40, 200, 140, 240), atol=4)
+
+
+@pytest.mark.parametrize("scan", ["malmo-200dpi-q75.pdf", "krakow-300dpi-grey.pdf", "bogota-150dpi-q80.pdf"])
+def test_a_scan_is_not_taken_for_a_photo(scan: str) -> None:
+    """A scanned page fills its picture (its header band runs to the edge): nothing to flatten."""
+    with pymupdf.open(SCANS / scan) as document:
+        assert page_picture(document[0], 300).sheet is None
+
+
+@needs_engine
+def test_a_photographed_snapshot_reads_as_its_scan(vocabulary: Vocabulary, tmp_path: Path) -> None:
+    with pymupdf.open(FIXTURES / "pdf" / "malmo.pdf") as source:
+        photo = pymupdf.open()
+        for page in source:
+            with _photographed(page) as one:
+                photo.insert_pdf(one)
+    path = tmp_path / "malmo-photo.pdf"
+    photo.save(path)
+    record = extract(path, vocabulary)
+    truth = json.loads((FIXTURES / "pdf" / "malmo.expected.json").read_text(encoding="utf-8"))
+    assert record.city.name == truth["city"]["name"]
+    assert record.overview.mayor == truth["overview"]["mayor"]
+    assert record.overview.population == truth["overview"]["population"]
+    assert [term.id for term in record.outcomes.policy_areas] == [term["id"] for term in truth["outcomes"]["policy_areas"]]

@@ -143,7 +143,7 @@ def straight_page_image(page: Any, mode: OcrMode, dpi: float) -> bytes | None:
     it was read (the frame its boxes are in); None for a page read from its text layer."""
     if mode == "never" or (mode == "auto" and page.get_text("text").strip()):
         return None
-    return straight_png(page, page_picture(page, OCR_DPI).skew, dpi)
+    return straight_png(page, page_picture(page, OCR_DPI), dpi)
 
 
 def confusable_readings(texts: Iterable[str]) -> set[str]:

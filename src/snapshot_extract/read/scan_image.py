@@ -22,6 +22,8 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image, ImageFilter
 
+from .scan_sheet import Corners, even_light, find_sheet, flatten
+
 Pixels = NDArray[np.uint8]
 RGB = tuple[float, float, float]
 
@@ -44,6 +46,7 @@ class Picture:
     step: int
     scale: float  # pixels per PDF point (of ``colour`` and ``grey``)
     skew: float  # degrees the scan was turned (counter-clockwise)
+    sheet: Corners | None  # a photographed sheet's corners (fractions of the page), flattened first
     paper: RGB  # RGB 0-1
     greyscale: bool
 
@@ -62,13 +65,20 @@ class Picture:
 
 
 def page_picture(page: Any, dpi: float) -> Picture:
-    """Render ``page`` at ``dpi``, measure its skew and turn it straight (see the module docstring)."""
+    """Render ``page`` at ``dpi``, flatten a photographed sheet, measure its skew and turn it
+    straight (see the module docstring)."""
     pixmap = page.get_pixmap(dpi=round(dpi), alpha=False, colorspace="rgb")
     colour = np.frombuffer(pixmap.samples, dtype=np.uint8).reshape(pixmap.height, pixmap.width, pixmap.n)[:, :, :3]
     step = max(1, round(dpi / SMALL_DPI))
     image = Image.fromarray(np.ascontiguousarray(colour), "RGB")
     small = np.array(image.reduce(step), dtype=np.uint8)
     paper = paper_colour(small)
+    sheet = find_sheet(small, paper)
+    if sheet is not None:
+        image = even_light(flatten(image, sheet))
+        colour = np.array(image, dtype=np.uint8)
+        small = np.array(image.reduce(step), dtype=np.uint8)
+        paper = paper_colour(small)
     grey = image.convert("L")
     if _bilevel(page):  # a fax's or a 1-bit scan's specks, read as accents and marks: filtered out
         grey = grey.filter(ImageFilter.MedianFilter(SPECK_FILTER))
@@ -78,7 +88,7 @@ def page_picture(page: Any, dpi: float) -> Picture:
         grey = grey.rotate(-skew, resample=Image.Resampling.BILINEAR, fillcolor=paper_grey)
         small = turn(small, -skew, paper)
     return Picture(colour, np.array(grey, dtype=np.uint8), small, step, pixmap.width / page.rect.width, skew,
-                   paper, is_grey(small))
+                   sheet, paper, is_grey(small))
 
 
 def _bilevel(page: Any) -> bool:
@@ -87,11 +97,14 @@ def _bilevel(page: Any) -> bool:
     return len(images) == 1 and images[0][4] == 1
 
 
-def straight_png(page: Any, skew: float, dpi: float) -> bytes:
-    """The page rendered at ``dpi`` in colour, turned by ``-skew`` degrees as ``page_picture``
-    turns it (PNG): the picture the boxes read from a scan belong on."""
+def straight_png(page: Any, picture: Picture, dpi: float) -> bytes:
+    """The page rendered at ``dpi`` in colour, flattened and turned as ``picture`` was (PNG): the
+    picture the boxes read from a scan belong on."""
     pixmap = page.get_pixmap(dpi=round(dpi), alpha=False, colorspace="rgb")
     image = Image.frombytes("RGB", (pixmap.width, pixmap.height), pixmap.samples)
+    if picture.sheet is not None:
+        image = even_light(flatten(image, picture.sheet))
+    skew = picture.skew
     if abs(skew) >= MIN_SKEW:
         image = image.rotate(-skew, resample=Image.Resampling.BICUBIC, fillcolor=(255, 255, 255))
     buffer = io.BytesIO()
