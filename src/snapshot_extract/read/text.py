@@ -1,7 +1,8 @@
 """Text-dump reader: bytes -> ``Document``.
 
-Contract: decode (UTF-8 with or without BOM, UTF-16/32 with BOM, else Windows-1252 or Mac Roman,
-whichever puts fewer characters out of place in words), NFC,
+Contract: decode (an e-mail saved with its MIME headers as they say; else UTF-8 with or without
+BOM, UTF-16/32 with BOM, else Windows-1252 or Mac Roman, whichever puts fewer characters out of
+place in words), NFC, a BBCode, LaTeX or MediaWiki source turned into markdown (``markup``),
 ligatures expanded, then one ``Line`` per input line. Markdown is understood and removed:
 ``**bold**`` runs go to ``Line.bold_parts``, list markers and bullet glyphs set ``Line.bullet``,
 ``<https://...>`` autolinks and ``[text](url)`` links become the URL, ``#`` heading marks (and a wiki's ``== … ==``) and
@@ -23,6 +24,7 @@ from ..textutil import RULE_RE, clean_text, fold_spaces, fold_word_spaces, marke
 from .columns import unweave
 from .hyphens import mark_cut_words, mark_line_ends, shown_soft_hyphens, soft_hyphens_drawn
 from .joins import take_apart
+from .markup import mail_text, typed_markup
 from .rejoined import hyphens_printed_elsewhere, part_rejoined
 from .spaces import lost_spaces, spaced
 from .wrappers import shortcodes_as_glyphs, tabs_as_spaces, unannounced, undiffed, unnumbered, unquote
@@ -41,7 +43,7 @@ _AUTOLINK_RE = re.compile(r"<((?:https?://|www\.)[^>\s]+)>")
 _LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
 _ORG_LINK_RE = re.compile(r"\[\[([^\]\s]+)\](?:\[[^\]]*\])?\]")  # org-mode: [[url]], [[url][text]]
 _ORG_KEYWORD_RE = re.compile(r"^#\+[A-Za-z_]+:\s*")  # org-mode's "#+TITLE: " before a line's text
-_ORG_TERM_RE = re.compile(r"^(.{1,60}?)\s+::(?:\s+|$)")  # org-mode's description list: "Mayor :: Jane Roe"
+_ORG_TERM_RE = re.compile(r"^(.{1,60}?)\s*::(?:\s+|$)")  # org-mode's "Mayor :: Jane Roe", AsciiDoc's "Mayor:: Jane Roe"
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _HEADING_RE = re.compile(r"^#{1,6}\s+")
 _WIKI_HEADING_RE = re.compile(r"^(={1,6})\s*([^=\s].*?)\s*\1$")  # MediaWiki's "=== Heading ==="
@@ -122,7 +124,8 @@ def _wide_encodings(data: bytes) -> tuple[str, ...]:
 
 def read_text(data: bytes, file_name: str) -> Document:
     """Read a text dump into a ``Document`` (see the module docstring)."""
-    raw, encoding = decode_as(data)
+    mail = mail_text(data)  # an e-mail saved with its headers: its body, decoded as they say
+    raw, encoding = (mail, "e-mail") if mail is not None else decode_as(data)
     raw = raw.replace("\ufffe", "\u00ad")  # PDFium's text of a word hyphenated at a line end ("liv\ufffeing")
     if soft_hyphens_drawn(raw):  # the producer's hyphen glyph
         raw = raw.replace("\u00ad", "-")
@@ -130,7 +133,8 @@ def read_text(data: bytes, file_name: str) -> Document:
     text = clean_text(shown_soft_hyphens(_LINE_END_SOFT_HYPHEN_RE.sub("\u2010", raw)))
     if _looks_binary(text):
         raise UnreadableInput("not a text file (binary content)")
-    raw_lines = tabs_as_spaces(shortcodes_as_glyphs(text.replace("\r\n", "\n").replace("\r", "\n"))).split("\n")
+    text = typed_markup(text.replace("\r\n", "\n").replace("\r", "\n"))  # before ":doctype:" is read as an emoji
+    raw_lines = tabs_as_spaces(shortcodes_as_glyphs(text)).split("\n")
     raw_lines = unframed(unquote(unnumbered(unannounced(undiffed(raw_lines)))))
     glued = lost_spaces(raw_lines)
     if glued:  # words run together: parted by the word list

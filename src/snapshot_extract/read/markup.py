@@ -1,0 +1,135 @@
+"""Sources someone typed or saved the snapshot in, turned into the markdown the line reader knows.
+
+Each a rule on the whole dump, applied only where the dump shows that source several times:
+
+* an e-mail saved with its headers (``Content-Type``, ``Content-Transfer-Encoding``): its text
+  body, decoded as the headers say (quoted-printable, base64, its charset) by the standard
+  library's ``email`` package (``mail_text``);
+* a forum post in BBCode: ``[b]…[/b]`` is bold, ``[*]`` a bullet, ``[url=…]`` its address, every
+  other tag (``[size=4]``, ``[quote]``, ``[list]``) is dropped;
+* a LaTeX source: ``\\section{…}`` and ``\\title{…}`` are headings, ``\\textbf{…}`` bold,
+  ``\\item`` a bullet (``\\item[Mayor:] …`` a label and its value), ``\\url{…}`` its address, a
+  tabular row's ``&`` parts cells, the preamble and ``\\begin``/``\\end`` lines are blank;
+* an AsciiDoc source: ``= Title`` and ``== Section`` are headings, a block's ``.Title`` its own
+  line, attribute lines (``:doctype: article``), block styles (``[sidebar]``) and delimiters
+  (``****``) are blank (its ``Label:: value`` lists the line reader knows);
+* MediaWiki's ``'''bold'''`` and ``''italic''``.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+from email.message import EmailMessage
+
+MIN_MARKS = 5  # a source shows this many of its marks before its rule applies
+MIN_HEADINGS = 3  # AsciiDoc: this many "== Section" lines (its other marks are a chat's ":emoji:" too)
+
+_MAIL_HEADER_RE = re.compile(rb"^(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*)+\r?\n")
+_MIME_RE = re.compile(rb"^(?:Content-Type|Content-Transfer-Encoding|MIME-Version):", re.IGNORECASE | re.MULTILINE)
+
+_BBCODE_RE = re.compile(r"\[(/?)([a-z*]+|h[1-6])(?:=([^\]]*))?\]", re.IGNORECASE)
+_BBCODE_TAGS = {"b", "i", "u", "s", "size", "color", "colour", "font", "url", "quote", "list", "*", "center",
+                "left", "right", "code", "spoiler", "h1", "h2", "h3", "h4", "h5", "h6", "img", "table", "tr", "td"}
+_BBCODE_URL_RE = re.compile(r"\[url=([^\]]+)\][^\[]*\[/url\]|\[url\]([^\[]+)\[/url\]", re.IGNORECASE)
+_BBCODE_BOLD_RE = re.compile(r"\[b\](.+?)\[/b\]", re.IGNORECASE)
+_BBCODE_ITEM_RE = re.compile(r"^\s*\[\*\]\s*")
+
+_LATEX_RE = re.compile(r"\\(section|subsection|subsubsection|paragraph|title|textbf|textit|emph|item|begin|end|url|href"
+                       r"|documentclass|usepackage|maketitle)\b")
+_LATEX_BLANK_RE = re.compile(r"^\s*\\(?:documentclass|usepackage|maketitle|begin|end|hline|centering|noindent"
+                             r"|vspace|newpage|clearpage|author|date)\b.*$")
+_LATEX_HEADING_RE = re.compile(r"^\s*\\(title|(?:sub)*section|paragraph)\*?\{(.*)\}\s*$")
+_LATEX_LABEL_ITEM_RE = re.compile(r"^\s*\\item\s*\[([^\]]*)\]\s*")
+_LATEX_ITEM_RE = re.compile(r"^\s*\\item\b\s*")
+_LATEX_BOLD_RE = re.compile(r"\\textbf\{([^{}]*)\}")
+_LATEX_HREF_RE = re.compile(r"\\href\{([^{}]*)\}\{[^{}]*\}")
+_LATEX_COMMAND_RE = re.compile(r"\\[a-zA-Z]+\*?(?:\[[^\]]*\])?\{([^{}]*)\}")  # \url{x}, \emph{x}: x
+_LATEX_SPACING_RE = re.compile(r"\\\\(?:\[[^\]]*\])?|\\hline|\\[,;:!]")  # line breaks, rules, thin spaces
+_LATEX_CELL_RE = re.compile(r"(?<!\\)&")
+_LATEX_ESCAPED_RE = re.compile(r"\\([&%$#_{}])")
+
+_ASCIIDOC_HEADING_RE = re.compile(r"^(=+)\s+(\S.*?)\s*$")  # no closing marks: MediaWiki's have them
+_ASCIIDOC_BLANK_RE = re.compile(r"^(?::[\w-]+:.*|\[[\w-]+(?:[,#.%][^\]]*)?\]|(\*|=|-|\.|_|\+)\1{3,})\s*$")
+_ASCIIDOC_BLOCK_TITLE_RE = re.compile(r"^\.(?=[^\s.])")
+
+_WIKI_BOLD_RE = re.compile(r"'''(.+?)'''")
+_WIKI_ITALIC_RE = re.compile(r"''(.+?)''")
+
+
+def mail_text(data: bytes) -> str | None:
+    """The text body of an e-mail saved with its MIME headers, decoded; None for any other dump."""
+    head = _MAIL_HEADER_RE.match(data)
+    if head is None or not _MIME_RE.search(head.group()):
+        return None
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    assert isinstance(message, EmailMessage)
+    body = message.get_body(preferencelist=("plain",))
+    if body is None:
+        return None
+    try:
+        text = body.get_content()
+    except (LookupError, ValueError):  # an unknown charset, a broken transfer encoding: read as it is
+        return None
+    return text if isinstance(text, str) else None
+
+
+def typed_markup(text: str) -> str:
+    """``text`` with a BBCode, LaTeX, AsciiDoc or MediaWiki source turned into markdown (see the
+    module docstring)."""
+    lines = text.split("\n")
+    if sum(1 for tag in _BBCODE_RE.finditer(text) if tag.group(2).lower() in _BBCODE_TAGS) >= MIN_MARKS:
+        lines = [_from_bbcode(line) for line in lines]
+    elif len(_LATEX_RE.findall(text)) >= MIN_MARKS:
+        lines = [_from_latex(line) for line in lines]
+    elif sum(1 for line in lines if _asciidoc_heading(line)) >= MIN_HEADINGS:
+        lines = [_from_asciidoc(line) for line in lines]
+    if text.count("'''") >= 2 * MIN_MARKS:
+        lines = [_WIKI_ITALIC_RE.sub(r"\1", _WIKI_BOLD_RE.sub(r"**\1**", line)) for line in lines]
+    return "\n".join(lines)
+
+
+def _from_bbcode(line: str) -> str:
+    bullet = "- " if _BBCODE_ITEM_RE.match(line) else ""
+    line = _BBCODE_ITEM_RE.sub("", line)
+    line = _BBCODE_URL_RE.sub(lambda match: match.group(1) or match.group(2), line)
+    line = _BBCODE_BOLD_RE.sub(r"**\1**", line)
+    line = _BBCODE_RE.sub(lambda tag: "" if tag.group(2).lower() in _BBCODE_TAGS else tag.group(), line)
+    return bullet + line
+
+
+def _asciidoc_heading(line: str) -> re.Match[str] | None:
+    heading = _ASCIIDOC_HEADING_RE.match(line)
+    return heading if heading and not heading.group(2).endswith("=") else None
+
+
+def _from_asciidoc(line: str) -> str:
+    if _ASCIIDOC_BLANK_RE.match(line):
+        return ""
+    if heading := _asciidoc_heading(line):
+        return "#" * len(heading.group(1)) + " " + heading.group(2)
+    return _ASCIIDOC_BLOCK_TITLE_RE.sub("", line)
+
+
+def _from_latex(line: str) -> str:
+    if _LATEX_BLANK_RE.match(line):
+        return ""
+    if heading := _LATEX_HEADING_RE.match(line):
+        return ("# " if heading.group(1) == "title" else "## ") + _latex_text(heading.group(2))
+    if label := _LATEX_LABEL_ITEM_RE.match(line):
+        return f"{label.group(1)} {_latex_text(line[label.end():])}"
+    if item := _LATEX_ITEM_RE.match(line):
+        return "- " + _latex_text(line[item.end():])
+    if _LATEX_CELL_RE.search(line):
+        return "| " + " | ".join(_latex_text(cell) for cell in _LATEX_CELL_RE.split(line)) + " |"
+    return _latex_text(line)
+
+
+def _latex_text(text: str) -> str:
+    text = _LATEX_SPACING_RE.sub(" ", text)
+    text = _LATEX_HREF_RE.sub(r"\1", _LATEX_BOLD_RE.sub(r"**\1**", text))
+    while _LATEX_COMMAND_RE.search(text):
+        text = _LATEX_COMMAND_RE.sub(r"\1", text)
+    text = _LATEX_ESCAPED_RE.sub(r"\1", text).replace("---", "\u2014").replace("--", "\u2013").replace("~", " ")
+    return text.strip()
