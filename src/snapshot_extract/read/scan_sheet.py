@@ -41,7 +41,7 @@ RIM = 3  # pixels (of the small copy) left out at each border of the picture
 STEP = 3  # pixels (of the small copy) between the compared pixels
 MIN_SHARE = 0.5  # share of a side's rows or columns that must show the edge (on one line) for it to count
 CANDIDATES = 40  # lines tried for each edge
-FIT_SLACK = 0.01  # share of the picture's size: points further from the first fit are dropped
+FIT_SLACK = 0.01  # share of the picture's size: how near its edge's line a point must lie to be on it
 MIN_INSET = 0.01  # share of the picture's size a corner must lie inside for the photo to be flattened
 MIN_AREA = 0.4  # share of the picture the sheet must cover (else it is not the page's sheet)
 LIGHT_WIDTH = 120  # pixels: the paper's light is fitted on a copy this wide
@@ -65,10 +65,9 @@ def find_sheet(pixels: Pixels, paper: tuple[float, float, float]) -> Corners | N
     right = (-right[0], columns - 1 - right[1])
     bottom = (-bottom[0], rows - 1 - bottom[1])
     corners = [_meet(left, top), _meet(right, top), _meet(right, bottom), _meet(left, bottom)]
-    scaled = tuple((x / (columns - 1), y / (rows - 1)) for x, y in corners)
-    if not _worth_flattening(scaled):
-        return None
-    return scaled  # type: ignore[return-value]
+    top_left, top_right, bottom_right, bottom_left = [(x / (columns - 1), y / (rows - 1)) for x, y in corners]
+    scaled = (top_left, top_right, bottom_right, bottom_left)
+    return scaled if _worth_flattening(scaled) else None
 
 
 def _edge_line(pixels: NDArray[np.int16], paper: NDArray[np.int16]) -> Line | None:
