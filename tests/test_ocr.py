@@ -9,6 +9,7 @@ property is checked on one or two of them (OCR takes seconds a page).
 from __future__ import annotations
 
 import importlib.util
+import io
 import json
 import re
 import sys
@@ -424,7 +425,7 @@ def _photographed(page: pymupdf.Page, corners: tuple[tuple[float, float], ...] =
     photo = Image.fromarray(np.clip(warm, 0, 255).astype(np.uint8), "RGB")
     document = pymupdf.open()
     out = document.new_page(width=page.rect.width, height=page.rect.height)
-    buffer = __import__("io").BytesIO()
+    buffer = io.BytesIO()
     photo.save(buffer, format="JPEG", quality=85)
     out.insert_image(out.rect, stream=buffer.getvalue())
     return document

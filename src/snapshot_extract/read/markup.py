@@ -50,7 +50,7 @@ _LATEX_SPACING_RE = re.compile(r"\\\\(?:\[[^\]]*\])?|\\hline|\\[,;:!]")  # line 
 _LATEX_CELL_RE = re.compile(r"(?<!\\)&")
 _LATEX_ESCAPED_RE = re.compile(r"\\([&%$#_{}])")
 
-_ASCIIDOC_HEADING_RE = re.compile(r"^(=+)\s+(\S.*?)\s*$")  # no closing marks: MediaWiki's have them
+_ASCIIDOC_HEADING_RE = re.compile(r"^(=+)[^\S\n]+(\S.*?)[^\S\n]*$", re.MULTILINE)  # one line each
 _ASCIIDOC_BLANK_RE = re.compile(r"^(?::[\w-]+:.*|\[[\w-]+(?:[,#.%][^\]]*)?\]|(\*|=|-|\.|_|\+)\1{3,})\s*$")
 _ASCIIDOC_BLOCK_TITLE_RE = re.compile(r"^\.(?=[^\s.])")
 
@@ -78,16 +78,15 @@ def mail_text(data: bytes) -> str | None:
 def typed_markup(text: str) -> str:
     """``text`` with a BBCode, LaTeX, AsciiDoc or MediaWiki source turned into markdown (see the
     module docstring)."""
-    lines = text.split("\n")
     if sum(1 for tag in _BBCODE_RE.finditer(text) if tag.group(2).lower() in _BBCODE_TAGS) >= MIN_MARKS:
-        lines = [_from_bbcode(line) for line in lines]
+        text = "\n".join(_from_bbcode(line) for line in text.split("\n"))
     elif len(_LATEX_RE.findall(text)) >= MIN_MARKS:
-        lines = [_from_latex(line) for line in lines]
-    elif sum(1 for line in lines if _asciidoc_heading(line)) >= MIN_HEADINGS:
-        lines = [_from_asciidoc(line) for line in lines]
+        text = "\n".join(_from_latex(line) for line in text.split("\n"))
+    elif sum(1 for heading in _ASCIIDOC_HEADING_RE.finditer(text) if _asciidoc(heading)) >= MIN_HEADINGS:
+        text = "\n".join(_from_asciidoc(line) for line in text.split("\n"))
     if text.count("'''") >= 2 * MIN_MARKS:
-        lines = [_WIKI_ITALIC_RE.sub(r"\1", _WIKI_BOLD_RE.sub(r"**\1**", line)) for line in lines]
-    return "\n".join(lines)
+        text = _WIKI_ITALIC_RE.sub(r"\1", _WIKI_BOLD_RE.sub(r"**\1**", text))
+    return text
 
 
 def _from_bbcode(line: str) -> str:
@@ -99,15 +98,16 @@ def _from_bbcode(line: str) -> str:
     return bullet + line
 
 
-def _asciidoc_heading(line: str) -> re.Match[str] | None:
-    heading = _ASCIIDOC_HEADING_RE.match(line)
-    return heading if heading and not heading.group(2).endswith("=") else None
+def _asciidoc(heading: re.Match[str]) -> bool:
+    """An AsciiDoc heading has no closing marks (MediaWiki's "== Heading ==" has)."""
+    return not heading.group(2).endswith("=")
 
 
 def _from_asciidoc(line: str) -> str:
     if _ASCIIDOC_BLANK_RE.match(line):
         return ""
-    if heading := _asciidoc_heading(line):
+    heading = _ASCIIDOC_HEADING_RE.match(line)
+    if heading is not None and _asciidoc(heading):
         return "#" * len(heading.group(1)) + " " + heading.group(2)
     return _ASCIIDOC_BLOCK_TITLE_RE.sub("", line)
 

@@ -22,9 +22,8 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image, ImageFilter
 
-from .scan_sheet import Corners, even_light, find_sheet, flatten
+from .scan_sheet import Corners, Pixels, even_light, find_sheet, flatten
 
-Pixels = NDArray[np.uint8]
 RGB = tuple[float, float, float]
 
 MAX_SKEW = 2.0  # degrees searched either way

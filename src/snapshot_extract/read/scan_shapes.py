@@ -26,7 +26,8 @@ from numpy.typing import NDArray
 
 from ..models import RGB
 from .page import Shape
-from .scan_image import Picture, Pixels
+from .scan_image import Picture
+from .scan_sheet import Pixels
 
 PAPER_DISTANCE = 10  # 0-255: a pixel this far from the paper colour (any channel) is not paper
 UNIFORM_RANGE = 24  # 0-255: the channel range (JPEG noise included) of a fill's 3 x 3 neighbourhood

@@ -32,7 +32,7 @@ from PIL import Image, ImageFilter
 
 Pixels = NDArray[np.uint8]
 Corners = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
-Line = tuple[float, float]  # across = slope * along + offset
+EdgeLine = tuple[float, float]  # a sheet's edge: across = slope * along + offset
 
 FIND_WIDTH = 400  # pixels: the sheet is looked for on a copy this wide
 PAPER_DISTANCE = 90  # sum of |R-G-B| differences (0-765) beyond which a border pixel is not paper
@@ -70,7 +70,7 @@ def find_sheet(pixels: Pixels, paper: tuple[float, float, float]) -> Corners | N
     return scaled if _worth_flattening(scaled) else None
 
 
-def _edge_line(pixels: NDArray[np.int16], paper: NDArray[np.int16]) -> Line | None:
+def _edge_line(pixels: NDArray[np.int16], paper: NDArray[np.int16]) -> EdgeLine | None:
     """The left edge of the sheet, walking in from the left in each row: x = slope * y + offset."""
     pixels = pixels[:, RIM:]  # a picture's outermost pixels blend with the page around it
     rows, columns = pixels.shape[:2]
@@ -106,7 +106,7 @@ def _inliers(ys: NDArray[np.float64], xs: NDArray[np.float64], slack: float) -> 
     return best
 
 
-def _meet(upright: Line, level: Line) -> tuple[float, float]:
+def _meet(upright: EdgeLine, level: EdgeLine) -> tuple[float, float]:
     """Where x = a*y + b meets y = c*x + d."""
     (a, b), (c, d) = upright, level
     y = (c * b + d) / (1 - a * c)
