@@ -1050,6 +1050,35 @@ def test_a_grid_coded_by_drawn_tick_and_cross_icons_reads_each_area_by_its_icons
     assert not [w for w in record.warnings if w.field.startswith("outcomes")]
 
 
+def _grid_keyed_by_symbol_font_discs(canvas: Canvas) -> None:
+    green, red = Color(0.11, 0.5, 0.23), Color(0.75, 0.22, 0.17)
+    _text(canvas, 50, 40, HEADER, size=14)
+    _text(canvas, 50, 80, "How are outcomes measured?", font="Helvetica-Bold", size=12)
+    _text(canvas, 50, 96, "Policy areas with sufficient data or without sufficient data.")
+    cells = [("Transport / Mobility", False), ("Housing", True), ("Health", False), ("Culture", True)]
+    for position, (area, has_data) in enumerate(cells):  # a two-column table, each area after its key
+        x, top = 62 + 240 * (position % 2), 120 + 16 * (position // 2)
+        _text(canvas, x, top, "l" if has_data else "m", font="ZapfDingbats", size=9, colour=green if has_data else red)
+        _text(canvas, x + 14, top, area, colour=Color(0, 0, 0))
+    _text(canvas, 56, 170, "l", font="ZapfDingbats", size=8, colour=green)
+    _text(canvas, 68, 170, "data sufficient to support innovation capacity", font="Helvetica-Oblique", size=8,
+          colour=Color(0, 0, 0))
+    _text(canvas, 286, 170, "m", font="ZapfDingbats", size=8, colour=red)
+    _text(canvas, 298, 170, "data not sufficient", font="Helvetica-Oblique", size=8, colour=Color(0, 0, 0))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_grid_keyed_by_coloured_symbol_font_glyphs_reads_each_area_by_its_glyphs_colour(
+        tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """PDF::API2's grid: a ZapfDingbats disc before each area, green or red (the font's glyph is no
+    text), the legend's labels after the same discs and carrying the intro's own words ("data
+    sufficient to support innovation capacity"). Each glyph keys its line by its colour (blind
+    round 23: both lists null in all five such documents, "no legend with both colours")."""
+    record = parse_document(_read(_render(tmp_path, _grid_keyed_by_symbol_font_discs), backend), vocabulary).record
+    assert sorted(term.id for term in record.outcomes.with_sufficient_data or []) == ["culture", "housing"]
+    assert sorted(term.id for term in record.outcomes.without_sufficient_data or []) == ["health", "transport_mobility"]
+
+
 def _glyph_coded_grid_in_one_colour(canvas: Canvas) -> None:
     font = _dejavu()
     _text(canvas, 50, 40, HEADER, size=14)
@@ -1120,6 +1149,69 @@ def test_a_monospaced_line_whose_columns_spaces_set_apart_is_two_cells(tmp_path:
     assert sorted(term.id for term in record.outcomes.policy_areas) == [
         "culture", "education", "labour_market", "policing"]
     assert sorted(term.id for term in record.outcomes.with_sufficient_data or []) == ["labour_market", "policing"]
+
+
+def _legend_spaced_over_its_swatches(canvas: Canvas) -> None:
+    _text(canvas, 50, 40, HEADER, size=14)
+    _text(canvas, 50, 80, "How are outcomes measured?", font="Helvetica-Bold", size=12)
+    _text(canvas, 50, 96, "Policy areas with sufficient data or without sufficient data.")
+    green, grey = Color(0.18, 0.55, 0.34), Color(0.85, 0.85, 0.85)
+    for position, (area, fill) in enumerate([("Tourism", grey), ("Blight", green), ("Culture", green),
+                                             ("Health", grey), ("Housing", grey), ("Public Works", green)]):
+        x, top = 50 + 150 * (position % 3), 110 + 20 * (position // 3)
+        _rect(canvas, x, top, x + 148, top + 18, fill)
+        _text(canvas, x + 5, top + 13, area)
+    # one run of text, as an HTML printer sets a legend: its two labels parted by spaces over a swatch
+    _rect(canvas, 50, 156, 57, 164, green)
+    _rect(canvas, 125, 156, 132, 164, grey)
+    _text(canvas, 50, 163, "\u00a0\u00a0\u00a0 Data available \u00a0 \u00a0\u00a0\u00a0 Data gap", size=8)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_legend_whose_labels_spaces_set_apart_over_their_swatches_keys_the_grid(
+        tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """Qt's PDF writer sets a legend as one run of text: "Data available", spaces printed over
+    the second swatch, "Data gap". Each label stands where its characters do, after its swatch
+    (read as one line "Data available Data gap", no legend was found: blind round 22's five Qt
+    documents kept no side of their grid)."""
+    document = _read(_render(tmp_path, _legend_spaced_over_its_swatches), backend)
+    assert {"Data available", "Data gap"} <= set(_texts(document))
+    record = parse_document(document, vocabulary).record
+    assert sorted(term.id for term in record.outcomes.with_sufficient_data or []) == ["blight", "culture", "public_works"]
+    assert sorted(term.id for term in record.outcomes.without_sufficient_data or []) == ["health", "housing", "tourism"]
+
+
+def _labels_and_values_over_a_heading_that_runs_on(canvas: Canvas) -> None:
+    _text(canvas, 50, 40, "City Innovation Snapshot", size=10)
+    _text(canvas, 50, 52, "TESTVILLE, Testland", size=10)
+    _text(canvas, 50, 75, "At a glance: Overview", font="Helvetica-Bold", size=12)
+    for row, (label, value) in enumerate([("Mayor", "Jane Roe"), ("Term", "2019-2024"), ("Innovation Lead", "John Doe"),
+                                          ("Population size", "839 000"),
+                                          ("Innovation / open data website", "http://data.testville.org")]):
+        _text(canvas, 50, 95 + 12 * row, label, font="Helvetica-Bold", size=9)
+        _text(canvas, 300, 95 + 12 * row, value, size=9)
+    # the next section's heading, at the labels' edge, runs on under the values' column
+    # (as near to the labels as to the text under it: no lead-in to it by the gaps alone)
+    _text(canvas, 50, 162, "Q. What is the organisational structure?", font="Helvetica-Bold", size=14)  # to x = 316
+    _text(canvas, 50, 190, "Testville's innovation work is sprinkled throughout the municipality, with no dedicated",
+          size=9)
+    _text(canvas, 50, 201, "staff working specifically on building innovation capacity.", size=9)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_heading_under_a_table_of_labels_and_values_running_on_under_both_is_read_after_both(
+        tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """TCPDF's overview: labels at the left, values far right on the same baselines (read as two
+    columns), then the next question's heading under the labels, running on under the values.
+    Printed under both columns, the heading is read after both (read at the foot of the labels'
+    column, before the values: the values fell into the organisation section and the overview
+    lost all of them in three of blind round 22's TCPDF documents)."""
+    document = _read(_render(tmp_path, _labels_and_values_over_a_heading_that_runs_on), backend)
+    texts = _texts(document)
+    assert texts.index("http://data.testville.org") < texts.index("Q. What is the organisational structure?")
+    overview = parse_document(document, vocabulary).record.overview
+    assert (overview.mayor, overview.term_start, overview.innovation_lead, overview.population) == (
+        "Jane Roe", 2019, "John Doe", 839000)
 
 
 NAVY = Color(0.12, 0.23, 0.41)

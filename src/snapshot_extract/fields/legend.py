@@ -32,7 +32,9 @@ _KEY_PREFIX_RE = re.compile(rf"^{_KEY_PREFIX}")
 _ENOUGH = r"(?:in)?sufficient|enough|(?:in)?adequate"
 _LEGEND_PHRASE = (rf"(?:(?:with|without|not|no)\s+)?(?:{_ENOUGH})\s+data(?:\s+available)?"
                   rf"|data\s+(?:not\s+)?(?:{_ENOUGH}|(?:un)?available|lacking|missing|gaps?)")
-_LEGEND_RE = re.compile(rf"^{_KEY_PREFIX}?(?:{_LEGEND_PHRASE})\.?$", re.I)
+# the intro's own words may follow a label: "data sufficient to support innovation capacity"
+_PURPOSE = r"(?:\s+(?:to\s+support|for)\s+innovation(?:\s+capacity)?(?:\s+in\s+the\s+city)?)?"
+_LEGEND_RE = re.compile(rf"^{_KEY_PREFIX}?(?:{_LEGEND_PHRASE}){_PURPOSE}\.?$", re.I)
 _LEGEND_PHRASE_RE = re.compile(rf"\b(?:{_LEGEND_PHRASE})\b\.?", re.I)
 _WITHOUT_RE = re.compile(r"\b(?:without|not|no|insufficient|inadequate|unavailable|lacking|missing|gaps?)\b", re.I)
 _TITLE_RE = re.compile(r"^\s*(?:legend|key)\b\s*:?", re.I)  # the legend's title ("Key:")

@@ -169,7 +169,7 @@ def _make_line(page: int, spans: list[Span], box: Box | None) -> TextLine | None
         len(bold_runs) == 1 and all(span.bold for span in content),
         tuple(_clean(_known("".join(run))) for run in bold_runs),
         bullet or spans[0].symbol, box, spans[0].x0 if spans[0].symbol else None,
-        _colour_parts(colour_runs), marker_of(cleaned, text),
+        _colour_parts(_keyed(spans, colour_runs)), marker_of(cleaned, text),
     )
 
 
@@ -183,8 +183,19 @@ def _one_span_line(page: int, spans: list[Span], span: Span, box: Box | None) ->
     return TextLine(
         page, text, span.x0, span.baseline - ASCENT * span.size, span.x1, span.baseline + DESCENT * span.size,
         span.baseline, span.size, span.font, span.color, span.bold, (_clean(known),) if span.bold else (),
-        bullet or spans[0].symbol, box, spans[0].x0 if spans[0].symbol else None, marker=marker_of(cleaned, text),
+        bullet or spans[0].symbol, box, spans[0].x0 if spans[0].symbol else None,
+        _colour_parts(_keyed(spans, [(span.color, [known])])), marker=marker_of(cleaned, text),
     )
+
+
+def _keyed(spans: list[Span], runs: list[tuple[RGB | None, list[str]]]) -> list[tuple[RGB | None, list[str]]]:
+    """The colour runs of a line's text, after the run of the symbol-font glyph that opens it
+    when that glyph is printed in a colour of its own (a green ZapfDingbats disc before one grid
+    cell, a red ring before the next: the key of each), as the glyph's own characters."""
+    marker = spans[0]
+    if not marker.symbol or marker.color is None or (runs and runs[0][0] == marker.color):
+        return runs
+    return [(marker.color, [marker.text]), *runs]
 
 
 def _colour_parts(runs: list[tuple[RGB | None, list[str]]]) -> tuple[tuple[str, RGB], ...]:

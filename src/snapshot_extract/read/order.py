@@ -18,6 +18,7 @@ Panels are ordered the same way inside their own box.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
@@ -221,9 +222,9 @@ def _read_columns(units: Sequence[Unit], gutter: tuple[float, float], below: Uni
     first, second = _in_columns(columns[0], left, g0, 0, number), _in_columns(columns[1], g1, right, 0, number)
     offset = 1 + max((number[unit] for unit in first), default=0)
     lead_in: list[Unit] = []
-    if below is not None and first and second:
-        (first, lead), (second, other) = (_split_lead_in(first, second, below),
-                                          _split_lead_in(second, first, below))
+    if first and second:
+        (first, lead), (second, other) = (_split_lead_in(first, second, below, gutter),
+                                          _split_lead_in(second, first, below, gutter))
         lead_in = by_rows(lead + other)
     return ([(unit, number[unit]) for unit in first] + [(unit, offset + number[unit]) for unit in second]
             + [(unit, 0) for unit in lead_in])
@@ -285,25 +286,32 @@ def _fills(units: list[Unit], left: float, right: float, share: float = 0.5) -> 
     return bool(widths) and widths[len(widths) // 2] >= share * (right - left)
 
 
-def _split_lead_in(column: list[Unit], other: list[Unit], below: Unit) -> tuple[list[Unit], list[Unit]]:
+def _split_lead_in(column: list[Unit], other: list[Unit], below: Unit | None,
+                   gutter: tuple[float, float]) -> tuple[list[Unit], list[Unit]]:
     """``column`` (in reading order) without its lowest units when they lie below all of
-    ``other`` and the gap above them is wider (by ``NEARER``) than any gap below them down to
-    ``below``: nearer to ``below`` than to the column, they lead in to it (the heading of a
-    full-width section set where the longer column would carry on). The units are taken from
-    the bottom of the page up, so a column that holds two of its own gives its lowest units."""
+    ``other`` and either the gap above them is wider (by ``NEARER``) than any gap below them
+    down to ``below`` (nearer to ``below`` than to the column, they lead in to it: the heading
+    of a full-width section set where the longer column would carry on), or, the column's last,
+    is a line running on across ``gutter`` under the start of the other column (printed under
+    both: the next section's heading under a table of labels and values; an address run into
+    the other column with more of its own column below it stays). The units are taken from the
+    bottom of the page up, so a column that holds two of its own gives its lowest units."""
     floor = max(unit.bbox[3] for unit in other)
+    other_start = min(unit.bbox[0] for unit in other)
     by_top = sorted(column, key=_top)
     bottoms = [by_top[0].bbox[3]]
     for unit in by_top[1:]:
         bottoms.append(max(bottoms[-1], unit.bbox[3]))
-    widest = below.bbox[1] - bottoms[-1]  # the widest gap below the unit looked at
+    widest = below.bbox[1] - bottoms[-1] if below is not None else math.inf  # the widest gap below the unit looked at
     cut = len(by_top)
     for index in range(len(by_top) - 1, 0, -1):
-        top = by_top[index].bbox[1]
-        if top < floor:
+        unit = by_top[index]
+        if unit.bbox[1] < floor:
             break
-        gap = top - bottoms[index - 1]
-        if gap > widest + NEARER:
+        gap = unit.bbox[1] - bottoms[index - 1]
+        under_both = (index == len(by_top) - 1 and unit.kind == "line" and _crosses(unit, *gutter)
+                      and unit.bbox[2] > other_start)
+        if gap > widest + NEARER or under_both:
             cut = index
         widest = max(widest, gap)
     lead = set(by_top[cut:])

@@ -73,6 +73,7 @@ class PageContent:
     turned: tuple[str, ...] = ()  # lines printed turned (up a margin): outside the reading order
 
 
+RUN_GAP = 1.0  # of the font size: a wider gap between two glyphs starts a new span
 MARK_SIZE = 12.0  # points: a stroked path no wider or taller is a mark (a tick, a cross), not a rule or a frame
 
 

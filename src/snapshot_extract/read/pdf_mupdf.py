@@ -23,6 +23,7 @@ import pymupdf as _pymupdf
 from ..errors import EncryptedInput, TooComplex
 from ..limits import MAX_GLYPHS_PER_PAGE, check_page
 from .page import (
+    RUN_GAP,
     PageContent,
     Shape,
     Span,
@@ -45,6 +46,7 @@ _FLAGS = (
 _TEXT_BLOCK, _VECTOR_BLOCK = 0, 3
 _SPACE_WIDTH = 0.28  # of the font size: trims MuPDF's leading/trailing spaces off a span's box
 _MONOSPACED = 8  # MuPDF's span flag for a fixed-pitch font
+_SPACED_RE = re.compile(r"\S\s{2,}\S")  # words a run of spaces sets apart
 _SET_APART_RE = re.compile(r"\S+(?: {1,2}\S+)*")  # a monospaced line's parts: three spaces set two columns apart
 _BYTES_PER_GLYPH = 80  # what MuPDF's text page takes for a character or a drawing, rounded up
 _MAX_TEXT_PAGE_BYTES = MAX_GLYPHS_PER_PAGE * _BYTES_PER_GLYPH
@@ -76,13 +78,18 @@ def _page(page: Any) -> PageContent:
     number = page.number + 1
     if page.rotation:  # printed turned (/Rotate: a2ps's landscape sheets): read as it is shown
         page.remove_rotation()
-    content = _text_page(page, number).extractDICT()
+    text_page = _text_page(page, number)
+    content = text_page.extractDICT()
     spans: list[Span] = []
     turned: list[str] = []
     shapes: list[Shape] = []
     curved_strokes = continued = False
-    for block in content["blocks"]:
+    raw_blocks: list[dict[str, Any]] | None = None
+    for index, block in enumerate(content["blocks"]):
         if block["type"] == _TEXT_BLOCK:
+            if _spaced_out(block):  # words set apart by spaces: where each stands, from its characters
+                raw_blocks = raw_blocks or text_page.extractRAWDICT()["blocks"]
+                block = _set_apart(raw_blocks[index])
             _add_spans(spans, turned, block)
         elif block["type"] == _VECTOR_BLOCK and block.get("alpha", 255):
             if block.get("stroked"):
@@ -169,6 +176,37 @@ def _add_spans(spans: list[Span], turned: list[str], block: dict[str, Any]) -> N
                 x1 = max(x1 - trailing * _SPACE_WIDTH * size, x0)
             spans.append(make_span(stripped, x0, x1, raw["origin"][1], size, font_name(raw["font"]),
                                    rgb_from_int(raw["color"]), leading > 0, trailing > 0))
+
+
+def _spaced_out(block: dict[str, Any]) -> bool:
+    """A span of the block holds a run of spaces between words, in a proportional font (an
+    HTML printer's legend: "Data available", spaces over a swatch, "Data gap")."""
+    return any(_SPACED_RE.search(span["text"]) and not span["flags"] & _MONOSPACED
+               for line in block["lines"] for span in line["spans"])
+
+
+def _set_apart(block: dict[str, Any]) -> dict[str, Any]:
+    """The raw block's spans cut where a gap wider than ``RUN_GAP`` sizes parts two glyphs (the
+    rule the pdfplumber backend reads characters by), each part with its text and box."""
+    lines = []
+    for line in block["lines"]:
+        parts = []
+        for span in line["spans"]:
+            runs: list[list[dict[str, Any]]] = [[]]
+            last = None
+            for char in span["chars"]:
+                if char["c"].strip() and last is not None and char["bbox"][0] - last > RUN_GAP * span["size"]:
+                    runs.append([])
+                runs[-1].append(char)
+                if char["c"].strip():
+                    last = char["bbox"][2]
+            for run in runs:
+                x0, y0, _, y1 = run[0]["bbox"]
+                text = "".join(char["c"] for char in run)
+                parts.append({**span, "text": text, "bbox": (x0, y0, run[-1]["bbox"][2], y1),
+                              "origin": run[0]["origin"]})
+        lines.append({**line, "spans": parts})
+    return {**block, "lines": lines}
 
 
 def _add_set_apart(spans: list[Span], raw: dict[str, Any]) -> None:

@@ -29,6 +29,7 @@ from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 from ..errors import EncryptedInput
 from ..limits import check_page
 from .page import (
+    RUN_GAP,
     PageContent,
     Shape,
     Span,
@@ -41,7 +42,6 @@ from .page import (
 )
 
 SPACE_GAP = 0.15  # of the font size: a wider gap between two glyphs is a word space
-_RUN_GAP = 1.0  # of the font size: a wider gap starts a new span
 _CID_RE = re.compile(r"\(cid:\d+\)")
 
 
@@ -185,7 +185,7 @@ def _continues(run: _Run, font: str, size: float, color: object, baseline: float
     if abs(baseline - run.baseline) > 0.05 * size:
         return False
     gap = x0 - run.x1
-    return -0.5 * size <= gap <= _RUN_GAP * size
+    return -0.5 * size <= gap <= RUN_GAP * size
 
 
 def _shapes(objects: Iterable[dict[str, Any]]) -> list[Shape]:
