@@ -249,6 +249,11 @@ HARD_CASES = [
     ("term run into one number", "Overview\n\nTerm: 201732023\n", "overview.term_start", None, "unreadable_value"),
     ("population not a number", "Overview\n\nPopulation size: Eglė Žemaitytė\n", "overview.population_year", None,
      "unreadable_value"),
+    # OCR read a greyscale scan's "1 900 000" as "119000000" (blind round 22: silent): kept, flagged
+    ("population more than a city holds", "Overview\n\nPopulation size: 119000000 (2020)\n", "overview.population",
+     119000000, "unreadable_value"),
+    ("population of the largest city", "Overview\n\nPopulation size: 37,400,000 (2020)\n", "overview.population",
+     37400000, None),
     ("singular success factor", "How is innovation helping the city?\n\nThe most critical success factor is dedicated "
      "funding.\n", "impact.success_factors", ["dedicated_funding"], None),
 ]

@@ -121,6 +121,7 @@ _SPLIT_LABEL_RE = re.compile(
     r"\b(innovation)\s+(?:\S+\s+){1,4}?(lead)(?:er)?\b|\b(population)\s+(?:\S+\s+){1,4}?(size)\b", re.IGNORECASE)
 _ROW_LABELS = 3  # labels run into one line, at least, for a row of labels over a line of values
 SAME_BASELINE = 1.5  # points: cells of one printed row
+MAX_CITY_POPULATION = 40_000_000  # more than the most populous city (Tokyo, ~37 million): a misread number
 
 
 def _read_label_rows(found: Found, section: Section, websites: list[tuple[str, Evidence]], read: set[str]) -> set[int]:
@@ -377,5 +378,8 @@ def _read_population(found: Found, value: str, evidence: Evidence) -> None:
     if population is None:  # nor the year it was counted in
         for path in ("overview.population", "overview.population_year"):
             found.warn(path, "unreadable_value", f'population "{value}" is not a number')
+    elif population > MAX_CITY_POPULATION:  # a misread number (a scan's "1 900 000" as "119000000")
+        found.warn("overview.population", "unreadable_value",
+                   f'population "{value}" is more than any city holds ({MAX_CITY_POPULATION:,})')
     found.set("overview.population", population, evidence)
     found.set("overview.population_year", year, evidence)
