@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from snapshot_extract.errors import UnreadableInput
 from snapshot_extract.pipeline import parse_document
+from snapshot_extract.read.markup import typed_markup
 from snapshot_extract.read.text import decode, parse_line, read_text
 from snapshot_extract.read.wrappers import unnumbered
 from snapshot_extract.textutil import clean_text, fold_spaces
@@ -733,6 +734,8 @@ def test_a_screen_readers_reading_reads_without_its_announcements(vocabulary: Vo
 def _bilbao_as(source: str) -> str:
     """fixtures/text/bilbao.txt as someone would type it in ``source``: its header, headings (the
     upper-case lines), bullets and web addresses in that source's marks."""
+    if source in ("confluence", "rst"):
+        return _bilbao_in_wiki_markup(source)
     lines = (FIXTURES / "text" / "bilbao.txt").read_text("utf-8").split("\n")
     out = []
     for index, line in enumerate(lines):
@@ -758,16 +761,106 @@ def _bilbao_as(source: str) -> str:
     return "\n".join(out)
 
 
-@pytest.mark.parametrize("source", ["bbcode", "latex", "asciidoc"])
+def _bilbao_in_wiki_markup(source: str) -> str:
+    """fixtures/text/bilbao.txt as a Confluence page (its overview a table of label cells, its
+    spotlight a panel) or a reStructuredText page (headings underlined, the overview a field list)."""
+    lines = (FIXTURES / "text" / "bilbao.txt").read_text("utf-8").split("\n")
+    out = []
+    panel_open = False  # the spotlight's panel, closed before the next heading
+    for index, line in enumerate(lines):
+        heading = line.isupper() and len(line) > 3
+        bullet = line.startswith("• ")
+        body = line[2:] if bullet else line
+        label, _, value = body.partition(": ")
+        if source == "confluence":
+            if (heading or index == 0) and panel_open:
+                out.append("{panel}")
+                panel_open = False
+            if heading and body.startswith("SPOTLIGHT"):
+                out.append(f"{{panel:title={body}|borderStyle=solid}}")
+                panel_open = True
+            elif heading or index == 0:
+                out.append(f"h{1 if index == 0 else 2}. {body}")
+            else:
+                out.append(f"||{label}|{value}|" if bullet and value else f"* {body}" if bullet else body)
+        elif heading or index == 0:
+            out.append(f"{body}\n{('=' if index == 0 else '-') * len(body)}")
+        elif bullet and (value or body.endswith(":")) and index < 12:
+            out.append(f":{label.rstrip(':')}: {value}".rstrip())
+        else:
+            out.append(f"* {body}" if bullet else f"   {body}" if body.startswith(("www.", "opendata.")) else body)
+    return "\n".join(out)
+
+
+def _bilbao_as_rtf() -> str:
+    """fixtures/text/bilbao.txt saved as rich text: a paragraph a line, letters past ASCII as
+    ``\\uN?`` escapes, headings in bold."""
+    lines = (FIXTURES / "text" / "bilbao.txt").read_text("utf-8").split("\n")
+    out = [r"{\rtf1\ansi\deff0{\fonttbl{\f0 \fswiss Helvetica;}}", r"{\colortbl;\red255\green0\blue0;}"]
+    for line in lines:
+        escaped = "".join(f"\\u{ord(char)}?" if ord(char) > 127 else "\\" + char if char in "\\{}" else char
+                          for char in line)
+        bold = r"\b " if line.isupper() and len(line) > 3 else ""
+        out.append(rf"{{\pard \ql \f0 \sa0 {bold}{escaped}\par}}")
+    return "\n".join([*out, "}"])
+
+
+@pytest.mark.parametrize("source", ["bbcode", "latex", "asciidoc", "confluence", "rst", "rtf"])
 def test_a_typed_source_reads_as_the_dump_it_was_typed_from(source: str, vocabulary: Vocabulary) -> None:
-    """A forum post in BBCode, a LaTeX source, an AsciiDoc page (blind round 22: BBCode and LaTeX
-    refused as no snapshot, AsciiDoc's header and labels misread): the same record as the dump."""
+    """A forum post in BBCode, a LaTeX source, an AsciiDoc page, a Confluence page (its overview
+    a table, its spotlight a panel), a reStructuredText page (its overview a field list), a
+    rich-text file saved as a dump (blind round 22: BBCode and LaTeX refused as no snapshot,
+    AsciiDoc's header and labels misread, the Confluence header, panel and the reST overview
+    lost; round 23: the RTF file refused): the same record as the dump."""
     text = (FIXTURES / "text" / "bilbao.txt").read_text("utf-8")
     plain = parse_document(read_text(text.encode(), "bilbao.txt"), vocabulary).record
-    typed = _bilbao_as(source)
+    typed = _bilbao_as_rtf() if source == "rtf" else _bilbao_as(source)
     assert typed != text
     record = parse_document(read_text(typed.encode(), f"bilbao.{source}"), vocabulary).record
     assert record.model_dump(exclude={"source", "provenance"}) == plain.model_dump(exclude={"source", "provenance"})
+
+
+_WIKI_PAGES = [
+    # Textile (pandoc -t textile): attributes in its headings, raw HTML lines, entities
+    ("<div class=\"hdr\">\n\nh2(#what-is). WHAT IS IT\n\nAnne&#45;Sophie Dubois\n\n</div>\n\nh2(#how). HOW\n\n"
+     "h3{color:red}. SPOTLIGHT | LAB\n",
+     ["", "", "## WHAT IS IT", "", "Anne-Sophie Dubois", "", "", "", "## HOW", "", "### SPOTLIGHT | LAB", ""]),
+    # Jira (pandoc -t jira): an anchor before each heading's text
+    ("h2. {anchor:what-is}What is it?\nText.\nh2. {anchor:how}How?\nh3. {anchor:lab}Spotlight | Lab\n",
+     ["## What is it?", "Text.", "## How?", "### Spotlight | Lab", ""]),
+    # DokuWiki: "%%" around what must not be formatted, "\\\\" line breaks, "//italic//"
+    ("===== One =====\n|Website|https:%%//%%www.x.pt\\\\ lab.x.pt|\n===== Two =====\n//Education  ·  Culture//\n"
+     "===== Three =====\n",
+     ["===== One =====", "|Website|https://www.x.pt lab.x.pt|", "===== Two =====", "Education  ·  Culture",
+      "===== Three =====", ""]),
+]
+
+
+@pytest.mark.parametrize(("page", "expected"), _WIKI_PAGES, ids=["textile", "jira", "dokuwiki"])
+def test_a_wiki_pages_marks_are_read(page: str, expected: list[str]) -> None:
+    """Blind round 23: Jira's anchored headings lost four sections, Textile's headings and its
+    escaped "Anne&#45;Sophie" the organisation and overview, DokuWiki's "https:%%//%%www…" an address."""
+    assert typed_markup(page).split("\n") == expected
+
+
+def test_a_pipe_table_padded_to_one_width_is_no_second_column(vocabulary: Vocabulary) -> None:
+    """A wiki's overview table, its cells padded apart with spaces (DokuWiki): the runs of spaces
+    before each bar are no gutter of a second column (blind round 23: read as two columns, every
+    label paired with the next row's value)."""
+    rows = [("Mayor", "Ólafur Lindqvist"), ("Term", "2015 to 2019"), ("Innovation Lead", "Marta Tanaka"),
+            ("Population size", "930.000 (2018)"), ("Innovation / open data website", "www.corvalho.pt")]
+    table = "\n".join(f"|{label:<30}|{value:<40}|" for label, value in rows)
+    areas = [("Transport and Mobility", "Economic Development", "Housing"), ("Education", "Culture", "Tourism"),
+             ("Public Works", "Health", "Blight"), ("Waste & Sewage", "Resilience", "Digital Governance")]
+    grid = "\n".join("|" + "|".join(f"{area:<28}" for area in row) + "|" for row in areas)
+    text = (f"City Innovation Snapshot CORVALHO, Portugal\n\n{table}\n\n===== What is the organisational structure? "
+            f"=====\n\n===== How are outcomes measured? =====\n\n{grid}\n")
+    record = parse_document(read_text(text.encode(), "corvalho.txt"), vocabulary).record
+    overview = record.overview
+    assert (overview.mayor, overview.term_start, overview.innovation_lead, overview.population) == (
+        "Ólafur Lindqvist", 2015, "Marta Tanaka", 930000)
+    assert len(record.outcomes.policy_areas) == 12
+    assert not [warning for warning in record.warnings if warning.code == "interleaved_columns"]
 
 
 def test_an_email_saved_with_its_headers_reads_as_its_body(vocabulary: Vocabulary) -> None:

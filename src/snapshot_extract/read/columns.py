@@ -178,6 +178,8 @@ def _gutter(lines: list[str]) -> int | None:
     starts: Counter[int] = Counter()
     margin = min((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), default=0)
     for line in lines:
+        if _is_table_row(line):  # a pipe table pads its cells apart: no page column
+            continue
         for gap in GAP_RE.finditer(line.rstrip()) if "   " in line else ():
             starts[gap.end()] += 1
         indent = len(line) - len(line.lstrip(" "))
@@ -188,6 +190,12 @@ def _gutter(lines: list[str]) -> int | None:
     best = max(starts, key=lambda start: (sum(starts[start + d] for d in range(-SLACK, SLACK + 1)), -start))
     shared = sum(starts[best + d] for d in range(-SLACK, SLACK + 1))
     return best if shared >= MIN_SIDE_BY_SIDE else None
+
+
+def _is_table_row(line: str) -> bool:
+    """A row of a pipe table ("|Mayor      |Jane Roe      |"), its cells padded to one width."""
+    text = line.strip()
+    return len(text) > 2 and text[0] == "|" and text[-1] == "|"
 
 
 def _is_prose(line: str) -> bool:

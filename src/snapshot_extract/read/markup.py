@@ -2,6 +2,9 @@
 
 Each a rule on the whole dump, applied only where the dump shows that source several times:
 
+* a rich-text file saved as text (``{\\rtf1 …``): its text, by the ``striprtf`` package (control
+  words and font and colour tables dropped, ``\\u263?`` and ``\\'e9`` decoded, a table's cells one
+  a line);
 * an e-mail saved with its headers (``Content-Type``, ``Content-Transfer-Encoding``): its text
   body, decoded as the headers say (quoted-printable, base64, its charset) by the standard
   library's ``email`` package (``mail_text``);
@@ -13,13 +16,21 @@ Each a rule on the whole dump, applied only where the dump shows that source sev
 * an AsciiDoc source: ``= Title`` and ``== Section`` are headings, a block's ``.Title`` its own
   line, attribute lines (``:doctype: article``), block styles (``[sidebar]``) and delimiters
   (``****``) are blank (its ``Label:: value`` lists the line reader knows);
-* MediaWiki's ``'''bold'''`` and ``''italic''``.
+* a Confluence, Jira or Textile page: ``h1.`` to ``h6.`` are headings (Textile's attributes,
+  ``h2(#id).``, and an ``{anchor:…}`` in one dropped), a ``||Label|value|`` row a table row, a
+  macro's title (``{panel:title=…}``) its own line and every other macro tag blank, as is a line
+  of HTML tags; HTML entities are decoded;
+* a reStructuredText source (headings underlined): a field list's ``:Mayor: Jane Roe`` is a
+  label and its value;
+* MediaWiki's ``'''bold'''`` and ``''italic''``; DokuWiki's ``//italic//``, unformatted ``%%…%%``
+  and forced line breaks (``\\\\``) in a page of wiki headings (``===== Heading =====``).
 """
 
 from __future__ import annotations
 
 import email
 import email.policy
+import html
 import re
 from email.message import EmailMessage
 
@@ -54,6 +65,23 @@ _ASCIIDOC_HEADING_RE = re.compile(r"^(=+)[^\S\n]+(\S.*?)[^\S\n]*$", re.MULTILINE
 _ASCIIDOC_BLANK_RE = re.compile(r"^(?::[\w-]+:.*|\[[\w-]+(?:[,#.%][^\]]*)?\]|(\*|=|-|\.|_|\+)\1{3,})\s*$")
 _ASCIIDOC_BLOCK_TITLE_RE = re.compile(r"^\.(?=[^\s.])")
 
+# "h2. Heading"; Textile's may carry attributes: "h2(#what-is). Heading", "h3{color:red}. Heading"
+_CONFLUENCE_HEADING_RE = re.compile(r"^h([1-6])(?:\([^)\n]*\)|\{[^}\n]*\}|\[[^\]\n]*\]|[<>=]+)*\.\s+", re.MULTILINE)
+_HTML_TAG_LINE_RE = re.compile(r"^\s*(?:</?[a-zA-Z][^>]*>\s*)+$")  # Textile's raw "<div class=...>" lines
+_CONFLUENCE_MACRO_RE = re.compile(r"^\s*\{(\w+)(?::([^}]*))?\}\s*$")  # {panel:title=Spotlight | X}, {panel}
+_CONFLUENCE_TITLE_RE = re.compile(r"(?:^|\|)title=(.+?)(?=\|\w+=|$)")  # up to the next "|key=" (a title may hold "|")
+_CONFLUENCE_HEADER_CELLS_RE = re.compile(r"\|\|")
+_CONFLUENCE_ANCHOR_RE = re.compile(r"\{anchor(?::[^}]*)?\}")  # Jira's "h2. {anchor:what-is}What is ...?"
+
+_RST_UNDERLINE_RE = re.compile(r"^([^\s\n].*)\n([=\-~^*#+\"'`])\2{2,}[^\S\n]*$", re.MULTILINE)
+_RST_FIELD_RE = re.compile(r"^:([^:\n]{1,60}):(?:[^\S\n]+|$)", re.MULTILINE)
+
+# a wiki heading between runs of "=": "== Heading ==", DokuWiki's "===== Heading ====="
+_WIKI_HEADING_RE = re.compile(r"^(={2,6})[^\S\n]*[^=\s].*?[^\S\n]*\1[^\S\n]*$", re.MULTILINE)
+_DOKUWIKI_NOWIKI_RE = re.compile(r"%%(.*?)%%")  # DokuWiki's unformatted text: "https:%%//%%www.x.pt"
+_DOKUWIKI_ITALIC_RE = re.compile(r"(?<![:/])//(?=\S)(.+?)(?<=\S)//")  # "//Education · Culture//", not "https://"
+_DOKUWIKI_BREAK_RE = re.compile(r"[^\S\n]*\\\\(?:[^\S\n]+|(?=\n)|$)")  # its forced line break "\\ "
+
 _WIKI_BOLD_RE = re.compile(r"'''(.+?)'''")
 _WIKI_ITALIC_RE = re.compile(r"''(.+?)''")
 
@@ -76,14 +104,25 @@ def mail_text(data: bytes) -> str | None:
 
 
 def typed_markup(text: str) -> str:
-    """``text`` with a BBCode, LaTeX, AsciiDoc or MediaWiki source turned into markdown (see the
-    module docstring)."""
+    """``text`` with an RTF, BBCode, LaTeX, AsciiDoc, Confluence, reStructuredText or wiki source
+    turned into markdown (see the module docstring)."""
+    if text.startswith("{\\rtf"):
+        from striprtf.striprtf import rtf_to_text  # only an RTF file pays its import
+
+        text = rtf_to_text(text)  # type: ignore[no-untyped-call]  # (striprtf has no type hints)
     if sum(1 for tag in _BBCODE_RE.finditer(text) if tag.group(2).lower() in _BBCODE_TAGS) >= MIN_MARKS:
         text = "\n".join(_from_bbcode(line) for line in text.split("\n"))
     elif len(_LATEX_RE.findall(text)) >= MIN_MARKS:
         text = "\n".join(_from_latex(line) for line in text.split("\n"))
     elif sum(1 for heading in _ASCIIDOC_HEADING_RE.finditer(text) if _asciidoc(heading)) >= MIN_HEADINGS:
         text = "\n".join(_from_asciidoc(line) for line in text.split("\n"))
+    elif len(_CONFLUENCE_HEADING_RE.findall(text)) >= MIN_HEADINGS:
+        text = "\n".join(_from_confluence(line) for line in text.split("\n"))
+    elif sum(1 for heading in _RST_UNDERLINE_RE.finditer(text) if _underlines(heading)) >= MIN_HEADINGS:
+        text = _RST_FIELD_RE.sub(r"\1: ", text) if ":" in text else text
+    if len(_WIKI_HEADING_RE.findall(text)) >= MIN_HEADINGS and ("%%" in text or "\\\\" in text):  # DokuWiki
+        text = _DOKUWIKI_ITALIC_RE.sub(r"\1", text)  # before "%%//%%" gives its "//" back to an address
+        text = _DOKUWIKI_BREAK_RE.sub(" ", _DOKUWIKI_NOWIKI_RE.sub(r"\1", text))
     if text.count("'''") >= 2 * MIN_MARKS:
         text = _WIKI_ITALIC_RE.sub(r"\1", _WIKI_BOLD_RE.sub(r"**\1**", text))
     return text
@@ -110,6 +149,24 @@ def _from_asciidoc(line: str) -> str:
     if heading is not None and _asciidoc(heading):
         return "#" * len(heading.group(1)) + " " + heading.group(2)
     return _ASCIIDOC_BLOCK_TITLE_RE.sub("", line)
+
+
+def _from_confluence(line: str) -> str:
+    if _HTML_TAG_LINE_RE.match(line):
+        return ""
+    line = html.unescape(line) if "&" in line else line  # Textile escapes: "Anne&#45;Sophie"
+    if macro := _CONFLUENCE_MACRO_RE.match(line):
+        title = _CONFLUENCE_TITLE_RE.search(macro.group(2) or "")
+        return title.group(1).strip() if title else ""
+    line = _CONFLUENCE_ANCHOR_RE.sub("", line)
+    line = _CONFLUENCE_HEADING_RE.sub(lambda heading: "#" * int(heading.group(1)) + " ", line)
+    return _CONFLUENCE_HEADER_CELLS_RE.sub("| ", line) if line.startswith("||") else line
+
+
+def _underlines(heading: re.Match[str]) -> bool:
+    """A reStructuredText heading: its underline as long as its text at least."""
+    text, underline = heading.group(0).split("\n")
+    return len(underline.rstrip()) >= len(text.rstrip())
 
 
 def _from_latex(line: str) -> str:
