@@ -89,7 +89,8 @@ def _page(page: Any) -> PageContent:
         if block["type"] == _TEXT_BLOCK:
             if _spaced_out(block):  # words set apart by spaces: where each stands, from its characters
                 raw_blocks = raw_blocks or text_page.extractRAWDICT()["blocks"]
-                block = _set_apart(raw_blocks[index])
+                if index < len(raw_blocks) and raw_blocks[index]["bbox"] == block["bbox"]:  # the same block
+                    block = _set_apart(raw_blocks[index])
             _add_spans(spans, turned, block)
         elif block["type"] == _VECTOR_BLOCK and block.get("alpha", 255):
             if block.get("stroked"):
@@ -200,7 +201,7 @@ def _set_apart(block: dict[str, Any]) -> dict[str, Any]:
                 runs[-1].append(char)
                 if char["c"].strip():
                     last = char["bbox"][2]
-            for run in runs:
+            for run in filter(None, runs):  # (a span with no characters gives none)
                 x0, y0, _, y1 = run[0]["bbox"]
                 text = "".join(char["c"] for char in run)
                 parts.append({**span, "text": text, "bbox": (x0, y0, run[-1]["bbox"][2], y1),
