@@ -70,14 +70,14 @@ _CONFLUENCE_HEADING_RE = re.compile(r"^h([1-6])(?:\([^)\n]*\)|\{[^}\n]*\}|\[[^\]
 _HTML_TAG_LINE_RE = re.compile(r"^\s*(?:</?[a-zA-Z][^>]*>\s*)+$")  # Textile's raw "<div class=...>" lines
 _CONFLUENCE_MACRO_RE = re.compile(r"^\s*\{(\w+)(?::([^}]*))?\}\s*$")  # {panel:title=Spotlight | X}, {panel}
 _CONFLUENCE_TITLE_RE = re.compile(r"(?:^|\|)title=(.+?)(?=\|\w+=|$)")  # up to the next "|key=" (a title may hold "|")
-_CONFLUENCE_HEADER_CELLS_RE = re.compile(r"\|\|")
 _CONFLUENCE_ANCHOR_RE = re.compile(r"\{anchor(?::[^}]*)?\}")  # Jira's "h2. {anchor:what-is}What is ...?"
 
 _RST_UNDERLINE_RE = re.compile(r"^([^\s\n].*)\n([=\-~^*#+\"'`])\2{2,}[^\S\n]*$", re.MULTILINE)
 _RST_FIELD_RE = re.compile(r"^:([^:\n]{1,60}):(?:[^\S\n]+|$)", re.MULTILINE)
 
-# a wiki heading between runs of "=": "== Heading ==", DokuWiki's "===== Heading ====="
-_WIKI_HEADING_RE = re.compile(r"^(={2,6})[^\S\n]*[^=\s].*?[^\S\n]*\1[^\S\n]*$", re.MULTILINE)
+# a wiki heading between runs of "=" (a line each): MediaWiki's "=== Heading ===", DokuWiki's
+# "===== Heading ====="; the line reader takes its text (group 2)
+WIKI_HEADING_RE = re.compile(r"^(={1,6})[^\S\n]*([^=\s].*?)[^\S\n]*\1[^\S\n]*$", re.MULTILINE)
 _DOKUWIKI_NOWIKI_RE = re.compile(r"%%(.*?)%%")  # DokuWiki's unformatted text: "https:%%//%%www.x.pt"
 _DOKUWIKI_ITALIC_RE = re.compile(r"(?<![:/])//(?=\S)(.+?)(?<=\S)//")  # "//Education · Culture//", not "https://"
 _DOKUWIKI_BREAK_RE = re.compile(r"[^\S\n]*\\\\(?:[^\S\n]+|(?=\n)|$)")  # its forced line break "\\ "
@@ -120,7 +120,8 @@ def typed_markup(text: str) -> str:
         text = "\n".join(_from_confluence(line) for line in text.split("\n"))
     elif sum(1 for heading in _RST_UNDERLINE_RE.finditer(text) if _underlines(heading)) >= MIN_HEADINGS:
         text = _RST_FIELD_RE.sub(r"\1: ", text) if ":" in text else text
-    if len(_WIKI_HEADING_RE.findall(text)) >= MIN_HEADINGS and ("%%" in text or "\\\\" in text):  # DokuWiki
+    wiki_headings = sum(1 for heading in WIKI_HEADING_RE.finditer(text) if len(heading.group(1)) > 1)
+    if wiki_headings >= MIN_HEADINGS and ("%%" in text or "\\\\" in text):  # DokuWiki
         text = _DOKUWIKI_ITALIC_RE.sub(r"\1", text)  # before "%%//%%" gives its "//" back to an address
         text = _DOKUWIKI_BREAK_RE.sub(" ", _DOKUWIKI_NOWIKI_RE.sub(r"\1", text))
     if text.count("'''") >= 2 * MIN_MARKS:
@@ -160,7 +161,7 @@ def _from_confluence(line: str) -> str:
         return title.group(1).strip() if title else ""
     line = _CONFLUENCE_ANCHOR_RE.sub("", line)
     line = _CONFLUENCE_HEADING_RE.sub(lambda heading: "#" * int(heading.group(1)) + " ", line)
-    return _CONFLUENCE_HEADER_CELLS_RE.sub("| ", line) if line.startswith("||") else line
+    return line.replace("||", "| ") if line.startswith("||") else line
 
 
 def _underlines(heading: re.Match[str]) -> bool:

@@ -2,7 +2,8 @@
 
 Contract: decode (an e-mail saved with its MIME headers as they say; else UTF-8 with or without
 BOM, UTF-16/32 with BOM, else Windows-1252 or Mac Roman, whichever puts fewer characters out of
-place in words), NFC, a BBCode, LaTeX or MediaWiki source turned into markdown (``markup``),
+place in words), NFC, a source typed or saved in another markup (RTF, BBCode, LaTeX, AsciiDoc,
+Confluence, reStructuredText, a wiki's) turned into markdown (``markup``),
 ligatures expanded, then one ``Line`` per input line. Markdown is understood and removed:
 ``**bold**`` runs go to ``Line.bold_parts``, list markers and bullet glyphs set ``Line.bullet``,
 ``<https://...>`` autolinks and ``[text](url)`` links become the URL, ``#`` heading marks (and a wiki's ``== … ==``) and
@@ -24,7 +25,7 @@ from ..textutil import RULE_RE, clean_text, fold_spaces, fold_word_spaces, marke
 from .columns import unweave
 from .hyphens import mark_cut_words, mark_line_ends, shown_soft_hyphens, soft_hyphens_drawn
 from .joins import take_apart
-from .markup import mail_text, typed_markup
+from .markup import WIKI_HEADING_RE, mail_text, typed_markup
 from .rejoined import hyphens_printed_elsewhere, part_rejoined
 from .spaces import lost_spaces, spaced
 from .wrappers import shortcodes_as_glyphs, tabs_as_spaces, unannounced, undiffed, unnumbered, unquote
@@ -46,7 +47,6 @@ _ORG_KEYWORD_RE = re.compile(r"^#\+[A-Za-z_]+:\s*")  # org-mode's "#+TITLE: " be
 _ORG_TERM_RE = re.compile(r"^(.{1,60}?)\s*::(?:\s+|$)")  # org-mode's "Mayor :: Jane Roe", AsciiDoc's "Mayor:: Jane Roe"
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _HEADING_RE = re.compile(r"^#{1,6}\s+")
-_WIKI_HEADING_RE = re.compile(r"^(={1,6})\s*([^=\s].*?)\s*\1$")  # MediaWiki's "=== Heading ==="
 _FENCE_RE = re.compile(r"^:{3,}(?:\s*\{?[\w.#=\" -]*\}?)?$")
 _CELL_SPLIT_RE = re.compile(r"\t+| {2,}")
 _TABLE_RULE_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -260,7 +260,7 @@ def _looks_binary(text: str) -> bool:
 def parse_line(raw: str) -> Line:
     """One raw dump line -> ``Line`` with markup understood and removed (see the module docstring)."""
     stripped = _HEADING_RE.sub("", _ORG_KEYWORD_RE.sub("", raw.strip()))
-    if stripped.startswith("=") and (wiki := _WIKI_HEADING_RE.match(stripped)):
+    if stripped.startswith("=") and (wiki := WIKI_HEADING_RE.match(stripped)):
         stripped = wiki.group(2)
     if not stripped or _FENCE_RE.match(stripped) or RULE_RE.match(stripped):
         return Line(text="")  # a blank line, a markdown converter's div fence ("::: banner"), a typed rule
