@@ -8,6 +8,7 @@ from snapshot_extract.models import Document, Line, SourceInfo
 from snapshot_extract.pipeline import parse_document
 from snapshot_extract.read.text import read_text
 from snapshot_extract.sections import detect_sections, match_heading
+from snapshot_extract.sections.heading_table import spotlight_title
 from snapshot_extract.vocabulary import load_vocabulary
 
 
@@ -120,6 +121,15 @@ def test_spotlight_titles() -> None:
                            ("Spotlight: Smart Port", "Smart Port")]:
         section = _sections(f"City Innovation Snapshot X, France\n{heading}\n\nText.\n").get("spotlight")
         assert section is not None and section.title == title
+
+
+def test_a_spotlight_heading_with_no_separator_carries_its_title() -> None:
+    """"SPOTLIGHT" in small bold capitals over the title in a larger bold type, both larger than
+    the body text, become one heading line ("SPOTLIGHT Saint-Étienne Innovation Days", a sweep
+    document): the words after "Spotlight" are the title (it was null, with no warning)."""
+    assert spotlight_title("SPOTLIGHT Saint-Étienne Innovation Days") == "Saint-Étienne Innovation Days"
+    assert spotlight_title("Spotlight | Open Lab") == "Open Lab"
+    assert spotlight_title("Spotlight") is None
 
 
 def test_spotlight_title_below_a_bare_kicker() -> None:

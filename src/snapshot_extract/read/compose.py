@@ -13,12 +13,13 @@ ends are marked with what ``hyphens.Hyphenation`` decided, for ``textutil.join_w
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from ..geometry import round_box, union_box
-from ..models import RGB, BBox, Line
+from ..models import RGB, BBox, Line, is_neutral
 from ..textutil import NUMBERED_ITEM_RE, join_wrapped
 from .hyphens import LINE_END_HYPHENS, Hyphenation
 from .layout import SIZE_CHANGE, TextLine, Unit
@@ -30,6 +31,10 @@ PARAGRAPH_GAP = 1.6  # of the font size: a wider baseline distance starts a new 
 OUTDENT = 3.0  # of the font size: a line starting this far left of the one above is no wrap of it (an indent is less)
 EDGE_TOLERANCE = 0.01  # points: the backends place a baseline this differently; a gap at the limit breaks
 TITLE_MAX_LINES = 3
+RECOLOURED = 0.2  # of a channel (0-1): a wider step between two lines' colours is another colour
+LEADING_SLACK = 1.1  # of the body text's line pitch: a wider step starts a new paragraph
+MAX_LEADING = 2.5  # of the body size: a wider step between two lines is no line pitch
+PROSE_WORDS, LEADING_LINES = 5, 5  # words on each of two lines whose step is the pitch; steps seen, at least
 _FREE = -1  # group of lines outside any panel
 _SENTENCE_END = ".:?!;"
 
@@ -37,6 +42,7 @@ _SENTENCE_END = ".:?!;"
 # What ``_paragraphs`` reads, in reading order: (unit, its line or None for a tile or row, column,
 # group). A plain tuple: one is made per line of the document.
 _Item = tuple[Unit, TextLine | None, int, int]
+_Leading = tuple[float, float] | None  # the body text's line pitch and size
 _BLANK = Line("")  # between paragraphs (immutable: one instance serves them all)
 
 
@@ -56,7 +62,8 @@ class _Entry:
 
 def compose(pages: Sequence[Sequence[tuple[Unit, int]]], hyphenation: Hyphenation,
             body_size: float) -> list[Line]:
-    paragraphs = [_joined_title(paragraph, body_size) for paragraph in _paragraphs(_items(pages))]
+    items = _items(pages)
+    paragraphs = [_joined_title(paragraph, body_size) for paragraph in _paragraphs(items, _leading(items, body_size))]
     _mark_hyphens(paragraphs, hyphenation)
     lines: list[Line] = []
     for paragraph in paragraphs:
@@ -93,7 +100,25 @@ def _panel_items(panel: Unit, column: int, group: int) -> list[_Item]:
 # --------------------------------------------------------------------------- paragraphs
 
 
-def _paragraphs(items: list[_Item]) -> list[list[_Entry]]:
+def _leading(items: list[_Item], body_size: float) -> _Leading:
+    """The body text's line pitch: the smallest baseline step between two lines of running text
+    (``PROSE_WORDS`` words or more, in the body size, one column), rounded to half a point, seen
+    ``LEADING_LINES`` times at least (a paragraph's step may be seen as often, between short
+    paragraphs), with the body size; None without one (a grid's cells are no running text)."""
+    steps: Counter[float] = Counter()
+    for (_, above, column, group), (_, line, next_column, next_group) in zip(items, items[1:], strict=False):
+        if (above is None or line is None or (column, group, above.page) != (next_column, next_group, line.page)
+                or max(abs(above.size - body_size), abs(line.size - body_size)) > SIZE_CHANGE
+                or min(above.text.count(" "), line.text.count(" ")) < PROSE_WORDS - 1):
+            continue
+        step = line.baseline - above.baseline
+        if ROW_TOLERANCE * body_size < step < MAX_LEADING * body_size:
+            steps[round(2 * step) / 2] += 1
+    pitches = [step for step, count in steps.items() if count >= LEADING_LINES]
+    return (min(pitches), body_size) if pitches else None  # the smallest: short paragraphs step apart often
+
+
+def _paragraphs(items: list[_Item], leading: _Leading) -> list[list[_Entry]]:
     paragraphs: list[list[_Entry]] = []
     previous: _Item | None = None  # the last text line's item; None after a tile or row
     indent: float | None = None  # where the list's items carry on (their hanging indent), once seen
@@ -105,7 +130,7 @@ def _paragraphs(items: list[_Item]) -> list[list[_Entry]]:
             previous = indent = None
             continue
         entry = _Entry("text", [[line]], [line.box], column, panel=max(group, 0))
-        if previous is None or _breaks(previous, item) or line.bullet or NUMBERED_ITEM_RE.match(line.text):
+        if previous is None or _breaks(previous, item, leading) or line.bullet or NUMBERED_ITEM_RE.match(line.text):
             next_item = line.bullet and previous is not None and paragraphs[-1][-1].bullet and previous[2] == column
             indent = indent if next_item else None  # the next item of the same list keeps it
             paragraphs.append([entry])
@@ -123,7 +148,7 @@ def _paragraphs(items: list[_Item]) -> list[list[_Entry]]:
     return paragraphs
 
 
-def _breaks(previous: _Item, item: _Item) -> bool:
+def _breaks(previous: _Item, item: _Item, leading: _Leading) -> bool:
     _, above, above_column, above_group = previous
     _, line, column, group = item
     assert above is not None and line is not None
@@ -135,11 +160,31 @@ def _breaks(previous: _Item, item: _Item) -> bool:
         return True
     size = max(above.size, line.size)
     step = line.baseline - above.baseline
-    if step < ROW_TOLERANCE * size or step > PARAGRAPH_GAP * size - EDGE_TOLERANCE:
+    if step < ROW_TOLERANCE * size or step > _paragraph_gap(size, leading) - EDGE_TOLERANCE:
         return True
     if line.x0 < above.x0 - OUTDENT * size:  # starts far left of the line above: another column of a table
         return True
-    return abs(above.size - line.size) > SIZE_CHANGE
+    return abs(above.size - line.size) > SIZE_CHANGE or _recoloured(above, line)
+
+
+def _recoloured(above_line: TextLine, line: TextLine) -> bool:
+    """A line ending in one colour that codes something (no ink of text) and the next starting in
+    another: two grid cells of the two sides ("and" ending a green cell, level with a red cell's
+    "Digital Governance"); a legend's red label wrapping on in red is one paragraph."""
+    above = above_line.color_parts[-1][1] if above_line.color_parts else above_line.color
+    colour = line.color_parts[0][1] if line.color_parts else line.color
+    if above is None or colour is None or is_neutral(above) or is_neutral(colour):
+        return False
+    return max(abs(a - b) for a, b in zip(above, colour, strict=True)) > RECOLOURED
+
+
+def _paragraph_gap(size: float, leading: _Leading) -> float:
+    """The widest baseline step inside a paragraph: ``PARAGRAPH_GAP`` font sizes, or a little
+    more than the body text's own pitch where it sets its lines wider apart (cairo placing each
+    line of a paragraph 1.8 sizes below the one before)."""
+    if leading is None or abs(size - leading[1]) > SIZE_CHANGE:
+        return PARAGRAPH_GAP * size
+    return max(PARAGRAPH_GAP * size, LEADING_SLACK * leading[0])
 
 
 def _flows(above: TextLine, line: TextLine) -> bool:
@@ -211,9 +256,9 @@ def _mark_hyphens(paragraphs: list[list[_Entry]], hyphenation: Hyphenation) -> N
     """Every line end with a hyphen, within an entry or running on into the next one, marked by
     ``hyphenation`` all at once (it weighs the document's breaks together)."""
     ends: list[tuple[list[str], int, str]] = []  # (texts, index of the line end, following text)
+    previous: _Entry | None = None
     for paragraph in paragraphs:
-        previous: _Entry | None = None
-        for entry in paragraph:
+        for position, entry in enumerate(paragraph):
             cells = entry.cells
             if len(cells) == 1 and len(cells[0]) == 1:  # one line, as most entries: no end inside
                 entry.texts = [[cells[0][0].text]]
@@ -222,9 +267,13 @@ def _mark_hyphens(paragraphs: list[list[_Entry]], hyphenation: Hyphenation) -> N
                 for texts in entry.texts:
                     ends.extend((texts, index, texts[index + 1]) for index in range(len(texts) - 1)
                                 if texts[index].endswith(LINE_END_HYPHENS))
-            if (previous is not None and previous.kind == entry.kind == "text"
-                    and previous.texts[0][-1].endswith(LINE_END_HYPHENS)):
-                ends.append((previous.texts[0], len(previous.texts[0]) - 1, cells[0][0].text))
+            # a word cut at a line end in the paragraph, or at the foot of a column or page and
+            # carried on in lower case in the next ("data part-" / "nerships to analyse data")
+            following = cells[0][0].text
+            if (previous is not None and previous.kind == "text" and entry.kind != "row"
+                    and previous.texts[0][-1].endswith(LINE_END_HYPHENS)
+                    and (position > 0 and entry.kind == "text" or following[:1].islower())):
+                ends.append((previous.texts[0], len(previous.texts[0]) - 1, following))
             previous = entry
     marked = hyphenation.mark_all([(texts[index], following) for texts, index, following in ends])
     for (texts, index, _), text in zip(ends, marked, strict=True):

@@ -236,7 +236,8 @@ def _in_columns(units: list[Unit], left: float, right: float, base: int, number:
     beside prose is a column too), its left half then its right half."""
     # lines filling most of the column leave no room for two columns in it: no search
     room = len(units) >= 2 * MIN_UNITS_PER_SIDE and not _fills(units, left, right, ONE_COLUMN)
-    gutter = find_gutter(_text_units(units), left, right) if room else None
+    # the columns of its text, else of everything (a shaded line, read as a tile, atop a short column)
+    gutter = (find_gutter(_text_units(units), left, right) or find_gutter(units, left, right)) if room else None
     if gutter is not None and not _holds(units, gutter) and _columns_over_a_span(units, gutter, left, right):
         # its two columns over a section as wide as both (three columns over a full-width grid)
         ordered = _order_zones(units, gutter, left, right, None, nested=True)

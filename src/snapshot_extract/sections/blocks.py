@@ -59,7 +59,8 @@ def group_blocks(lines: Iterable[Line], wrap: int | None = None, term_groups: Te
     return tuple(_split_run_ins(blocks, term_groups))
 
 
-_HYPHENATED_END_RE = re.compile(r"[^\W\d_][-\u2010]\s*$")  # a word cut at its hyphen ("innova-")
+# a word cut at its hyphen ("innova-"), or at a break the layout marked (``textutil.SOFT_BREAK``...)
+_HYPHENATED_END_RE = re.compile(r"[^\W\d_][-\u2010\u00ad\u2011]\s*$")
 
 
 def _open_parenthesis(text: str) -> bool:

@@ -34,6 +34,7 @@ _HEADER_RE = re.compile(rf"^\s*{KICKER}\s*[{SEPARATORS}]?\s*{_CITY}$", re.IGNORE
 _REVERSED_HEADER_RE = re.compile(rf"^\s*{_CITY}[{SEPARATORS}]?\s*{KICKER}\s*$", re.IGNORECASE)
 SAME_CITY = 90  # rapidfuzz ratio of two headers' folded cities: one city printed twice, one copy damaged
 MAX_HEADER_LINES = 5  # a header wrapped over this many lines at most (each word of the kicker, city, country)
+SIZE_TOLERANCE = 0.1  # of a header end's type size: a line within it may be a part of the header
 _KICKER_PART_RE = re.compile(r"\b(?:city|innovation|snapshot)\b", re.IGNORECASE)
 
 
@@ -148,6 +149,8 @@ def _header_window(lines: Sequence[Line], following: list[int]) -> tuple[Header,
         text = _joined(texts)
         if size > 1 and not _KICKER_PART_RE.search(text):
             break  # no part of the kicker in the lines joined so far: no header here
+        if size > 2 and _interrupted([lines[index] for index in following[:size]]):
+            continue
         match = _HEADER_RE.match(text) or _reversed_header(text)
         if match is None and size == 2 and "," not in texts[0]:  # "PORTO" / "Portugal | City Innovation Snapshot"
             match = _reversed_header(f"{texts[0]}, {texts[1]}")
@@ -167,6 +170,19 @@ def _header_window(lines: Sequence[Line], following: list[int]) -> tuple[Header,
     city = next((lines[index] for index in following[:size] if match.group("city") in lines[index].text),
                 lines[following[0]])
     return _header(city, match), following[:size]
+
+
+def _interrupted(window: list[Line]) -> bool:
+    """Lines read between a header's two ends that are none of its parts: set in another size
+    than both ends, and wholly below the last end (page 2's kicker at the left and its city line
+    at the right, the page's first grid cells between them in reading order, a line lower)."""
+    ends = [line.size for line in (window[0], window[-1]) if line.size is not None]
+    bottom = window[-1].bbox[3] if window[-1].bbox is not None else None
+    if bottom is None or len(ends) < 2:
+        return False
+    return any(line.bbox is not None and line.size is not None and line.bbox[1] >= bottom
+               and all(abs(line.size - size) > SIZE_TOLERANCE * size for size in ends)
+               for line in window[1:-1])
 
 
 def _joined(texts: list[str]) -> str:

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from ..textutil import squeeze, strip_accents
 
 _SPOTLIGHT_RE = re.compile(r"^\s*spotlight\s*(?:[|:–—-]\s*(?P<title>.*\S))?\s*$", re.IGNORECASE)
+_SPOTLIGHT_WORDS_RE = re.compile(r"^\s*spotlight\s+(?P<title>\w.*\S)\s*$", re.IGNORECASE)
 # "5. ", "Q5 ", "iv) ", and "11.Item" (a word processor's tab after the number, dropped by a tool)
 NUMBERING_RE = re.compile(r"^\s*(?:q?\d{1,2}[.):]?|[ivx]{1,4}[.)])(?:\s+|(?<=[.):])(?=[^\W\d_]))", re.IGNORECASE)
 _NON_ALNUM_RE = re.compile(r"[^a-z0-9]+")
@@ -119,6 +120,8 @@ def _keyword_table() -> dict[str, tuple[str, ...]]:
 
 
 def spotlight_title(heading: str) -> str | None:
-    """The title a spotlight heading carries ("Spotlight | Open Lab" -> "Open Lab"), if any."""
-    match = _SPOTLIGHT_RE.match(heading)
+    """The title a spotlight heading carries ("Spotlight | Open Lab" -> "Open Lab"), if any; a
+    spotlight heading with no separator before its title ("SPOTLIGHT" over the title in a
+    larger type, read as one heading line) carries the rest of its words."""
+    match = _SPOTLIGHT_RE.match(heading) or _SPOTLIGHT_WORDS_RE.match(heading)
     return match.group("title") if match and match.group("title") else None
