@@ -81,10 +81,28 @@ _FRAME_EDGES_RE = re.compile(r"^\s*\|\s?|\s?\|\s*$")
 FRAMED_LINES = 3  # lines of a run at least, for a box typed with bars (not a table row or two)
 
 
+_BOX_EDGE_RE = re.compile("^\\s*[┌┍┎┏╒╓╔╭└┕┖┗╘╙╚╰](.*?)[┐┑┒┓╕╖╗╮┘┙┚┛╛╜╝╯]\\s*$")
+_BOX_RULE_RE = re.compile("[─━═╌┄┈]+")
+_BOX_DRAWING_RE = re.compile("[\u2500-\u257f]")
+_BOX_BARS = str.maketrans("│┃║╎┆┊", "||||||")
+
+
+def unboxed(text: str) -> str:
+    """A line of a box drawn with box-drawing characters (a terminal's rendering: ``groff -Tutf8``,
+    ``tbl``) as a typed one: its sides bars, its top and bottom edges gone, the words a bottom edge
+    was drawn through ("└their─car─at─home─┘") kept."""
+    text = text.translate(_BOX_BARS)
+    edge = _BOX_EDGE_RE.match(text)
+    return _BOX_RULE_RE.sub(" ", edge.group(1)).strip() if edge else text
+
+
 def unframed(texts: list[str]) -> list[str]:
     """``texts`` with the bars of a box typed around some of them taken off ("+----+" over "| SPOTLIGHT
-    | Lab", "| In Ústí …": a typewriter memo's panel): a run of ``FRAMED_LINES`` lines or more that
-    start with a bar, most with no bar inside (a markdown table's rows have one between each cell)."""
+    | Lab", "| In Ústí …": a typewriter memo's panel; a box drawn with box-drawing characters read
+    as typed, ``unboxed``): a run of ``FRAMED_LINES`` lines or more that start with a bar, most with
+    no bar inside (a markdown table's rows have one between each cell)."""
+    if _BOX_DRAWING_RE.search("\n".join(texts)):
+        texts = [unboxed(text) for text in texts]
     if "\n".join(texts).count("|") < FRAMED_LINES:  # (most documents: no bar at all)
         return texts
     out = list(texts)
@@ -155,8 +173,8 @@ def clean_text(text: str) -> str:
     (TeX's "K¯ochi" -> "Kōchi"), soft hyphens and zero-width characters dropped, every Unicode
     space separator (NBSP, en space, thin space, ...) as a plain space; a minus sign inside a word
     or a number range, or ending a line after one, as the hyphen it stands for (a2ps: "Sint−Joris",
-    "2018−2024", "co−"); a check box typed as text as its glyph ("[X]" -> "☑", "[ ]" -> "☐": a
-    list marker like any other)."""
+    "2018−2024", "co−"), and so a hyphen character inside a word (groff's U+2010: "start‐ups"); a
+    check box typed as text as its glyph ("[X]" -> "☑", "[ ]" -> "☐": a list marker like any other)."""
     if "[" in text:
         text = _CHECKBOX_RE.sub(lambda box: "☑" if box.group(1) in ("x", "X") else "☐" if box.group(1) else " ☐", text)
     if text.isascii():
@@ -167,7 +185,12 @@ def clean_text(text: str) -> str:
     text = text.replace(_SOFT_HYPHEN, "").replace("\u200b", "").replace("\ufeff", "")
     if "\u2212" in text:
         text = _MINUS_IN_WORD_RE.sub("-", text)
+    if "\u2010" in text or "\u2011" in text:
+        text = _HYPHEN_IN_WORD_RE.sub("-", text)
     return _SPACE_SEPARATORS_RE.sub(" ", text)
+
+
+_HYPHEN_IN_WORD_RE = re.compile(r"(?<=\w)[\u2010\u2011](?=\w)")  # groff's "start‐ups": a hyphen
 
 
 def is_private_use(char: str) -> bool:

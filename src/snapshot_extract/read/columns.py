@@ -35,6 +35,51 @@ SLACK = 2  # characters: how far a right column's lines may start from the gutte
 MIN_INDENT = 20  # characters past the page's margin: a line starting there is the right column's alone
 
 
+_WORD_GAPS_RE = re.compile(r"(?<=\S)( +)(?=\S)")
+MEASURE_LINES = 5  # lines at least that end at one column, for a dump to have a measure (justified text)
+NEIGHBOURS = 2  # lines above and below a justified line whose blanks could line up with its wide gaps
+ALIGNED = 2  # of those lines, blank where a wide gap is: a gutter or a cell edge, no stretched space
+
+
+def unjustified(lines: list[str]) -> list[str]:
+    """``lines`` with the word spaces of a justified paragraph back to one space each (a terminal's
+    rendering, ``nroff``/``groff -Tutf8``: "Like  half  of  cities  surveyed,  Głogówek  Nowy  has"):
+    a line that ends at the dump's measure (the column that most lines with a stretched space end at,
+    ``MEASURE_LINES`` at least), its word spaces stretched alike (to n or n + 1 spaces, as nroff
+    stretches them), whose gaps of three spaces or more fall where the lines around it
+    print on (a justified space; a layout's gutter or a table's cell edge runs down ``ALIGNED``
+    lines around it at least)."""
+    ends = Counter(len(line.rstrip()) for line in lines if "  " in line.strip())
+    if not ends:
+        return lines
+    measure, count = ends.most_common(1)[0]
+    if count < MEASURE_LINES:
+        return lines
+    result = list(lines)
+    for index, line in enumerate(lines):
+        widths = {end - start for start, end in _gaps(line)}
+        if len(line.rstrip()) != measure or max(widths, default=1) < 2 or max(widths) - min(widths) > 1:
+            continue  # a justified line's spaces are stretched alike, to n or n + 1
+        around = [lines[other] for other in range(max(0, index - NEIGHBOURS), min(len(lines), index + NEIGHBOURS + 1))
+                  if other != index]
+        if any(end - start >= 3 and sum(_open_at(other, (start + end) // 2) for other in around) >= ALIGNED
+               for start, end in _gaps(line)):
+            continue  # a wide gap lined up with the blanks of lines around: columns or cells
+        indent = line[:len(line) - len(line.lstrip())]
+        result[index] = indent + _WORD_GAPS_RE.sub(" ", line.strip())
+    return result
+
+
+def _gaps(line: str) -> list[tuple[int, int]]:
+    return [match.span(1) for match in _WORD_GAPS_RE.finditer(line)]
+
+
+def _open_at(line: str, column: int) -> bool:
+    """``line`` is blank at ``column`` (two spaces at least) and prints on after it: a gutter or
+    a cell edge running down past ``column``, or an indent up to a column's start."""
+    return line[column - 1:column + 1] == "  " and bool(line[column:].strip())
+
+
 CELL_GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
 _LABEL_RE = re.compile(rf"(?:{OVERVIEW_KEYS})\s*:?", re.IGNORECASE)
 MAX_FRAGMENT, MAX_FRAGMENT_WORDS = 40, 5  # a longer piece of text on a grid's line is no cell label
@@ -181,7 +226,8 @@ def _gutter(lines: list[str]) -> int | None:
         if _is_table_row(line):  # a pipe table pads its cells apart: no page column
             continue
         for gap in GAP_RE.finditer(line.rstrip()) if "   " in line else ():
-            starts[gap.end()] += 1
+            if not _labels_value(line, gap.span(1)):
+                starts[gap.end()] += 1
         indent = len(line) - len(line.lstrip(" "))
         if indent >= margin + MIN_INDENT and _is_prose(line):  # the right column's line alone
             starts[indent] += 1
@@ -190,6 +236,17 @@ def _gutter(lines: list[str]) -> int | None:
     best = max(starts, key=lambda start: (sum(starts[start + d] for d in range(-SLACK, SLACK + 1)), -start))
     shared = sum(starts[best + d] for d in range(-SLACK, SLACK + 1))
     return best if shared >= MIN_SIDE_BY_SIDE else None
+
+
+MAX_LABEL = 60  # characters: a longer start of a line holds no Overview label alone
+
+
+def _labels_value(line: str, gap: tuple[int, int]) -> bool:
+    """The text after ``gap`` is an Overview label's value ("Mayor:   Jane Roe"), no column of its
+    own: a label and its colon before it, a short value after it (a sidebar's "MAYOR" over its
+    value, beside the text's sentence, is a column)."""
+    label = line[:gap[0]].strip() if gap[0] <= MAX_LABEL else ""
+    return label.endswith(":") and _LABEL_RE.fullmatch(label) is not None and len(line[gap[1]:].strip()) <= MAX_FRAGMENT
 
 
 def _is_table_row(line: str) -> bool:

@@ -22,13 +22,22 @@ import re
 from ..errors import UnreadableInput
 from ..models import Document, Line, SourceInfo, Warning
 from ..textutil import RULE_RE, clean_text, fold_spaces, fold_word_spaces, marker_of, split_bullet, unframed
-from .columns import unweave
+from .columns import unjustified, unweave
 from .hyphens import mark_cut_words, mark_line_ends, shown_soft_hyphens, soft_hyphens_drawn
 from .joins import take_apart
 from .markup import WIKI_HEADING_RE, mail_text, typed_markup
 from .rejoined import hyphens_printed_elsewhere, part_rejoined
 from .spaces import lost_spaces, spaced
-from .wrappers import shortcodes_as_glyphs, tabs_as_spaces, unannounced, undiffed, unnumbered, unquote
+from .wrappers import (
+    shortcodes_as_glyphs,
+    struck_once,
+    tabs_as_spaces,
+    tabs_unpacked,
+    unannounced,
+    undiffed,
+    unnumbered,
+    unquote,
+)
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -126,7 +135,8 @@ def read_text(data: bytes, file_name: str) -> Document:
     """Read a text dump into a ``Document`` (see the module docstring)."""
     mail = mail_text(data)  # an e-mail saved with its headers: its body, decoded as they say
     raw, encoding = (mail, "e-mail") if mail is not None else decode_as(data)
-    raw = raw.replace("\ufffe", "\u00ad")  # PDFium's text of a word hyphenated at a line end ("liv\ufffeing")
+    # a terminal's overstruck bold; PDFium's text of a word hyphenated at a line end ("liv\ufffeing")
+    raw = struck_once(raw).replace("\ufffe", "\u00ad")
     if soft_hyphens_drawn(raw):  # the producer's hyphen glyph
         raw = raw.replace("\u00ad", "-")
     # a soft hyphen ending a line is a break (U+2010), which clean_text would drop
@@ -134,12 +144,13 @@ def read_text(data: bytes, file_name: str) -> Document:
     if _looks_binary(text):
         raise UnreadableInput("not a text file (binary content)")
     text = typed_markup(text.replace("\r\n", "\n").replace("\r", "\n"))  # before ":doctype:" is read as an emoji
-    raw_lines = tabs_as_spaces(shortcodes_as_glyphs(text)).split("\n")
+    raw_lines = tabs_as_spaces(tabs_unpacked(shortcodes_as_glyphs(text))).split("\n")
     raw_lines = unframed(unquote(unnumbered(unannounced(undiffed(raw_lines)))))
     glued = lost_spaces(raw_lines)
     if glued:  # words run together: parted by the word list
         raw_lines = spaced(raw_lines)
     raw_lines = part_rejoined(hyphens_printed_elsewhere("\n".join(raw_lines)).split("\n"))  # a tool's joins
+    raw_lines = unjustified(raw_lines)  # a terminal's justified paragraphs: one space between words
     unwoven = unweave(raw_lines)  # two columns side by side: read one after the other
     if unwoven is not None:
         raw_lines, mixed = take_apart(unwoven.lines, unwoven.mixed)  # two columns on one line

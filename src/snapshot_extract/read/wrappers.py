@@ -1,6 +1,7 @@
 """What a tool or a paste wrapped around a dump's lines, taken off before the lines are read.
 
-Each a rule on the whole dump, applied where most of its lines show it: a chat tool's emoji names
+Each a rule on the whole dump, applied where most of its lines show it (or where any character is
+struck over: a terminal's bold), spaces a terminal packed into tabs, a chat tool's emoji names
 (glyphs of their own), tabs between words (Ghostscript's txtwrite), a diff that adds the dump as a
 file, a screen reader's announcements, an editor's line numbers, an e-mail reply's quoting.
 """
@@ -22,6 +23,30 @@ def shortcodes_as_glyphs(text: str) -> str:
         return text
     names: dict[str, str] = {}
     return _SHORTCODE_RE.sub(lambda code: names.setdefault(code.group(), chr(_GLYPH_BASE + len(names))), text)
+
+
+_OVERSTRIKE_RE = re.compile("[^\n\x08]\x08")
+
+
+def struck_once(text: str) -> str:
+    """``text`` as a terminal shows it where a pager or ``man`` printed bold and underlined words by
+    overstriking (groff ``-Tutf8``: "C\bCi\bi…", "_\bw"): each character struck over once, the
+    last one kept, as ``col -b`` keeps it."""
+    return _OVERSTRIKE_RE.sub("", text) if "\x08" in text else text
+
+
+_PACKED_INDENT_RE = re.compile(r"^\t+ {1,7}\S", re.MULTILINE)
+PACKED_LINES = 3  # lines at least whose indent is tabs then a few spaces: spaces packed into tabs
+
+
+def tabs_unpacked(text: str) -> str:
+    """``text`` with its tabs expanded to the columns they stand for (every 8) where a terminal
+    tool packed runs of spaces into tabs (``nroff``/``groff -Tutf8``, ``col``, ``unexpand``: an
+    indent of tabs then a few spaces, a justified line's stretched space a tab): the layout it
+    printed, spaces only."""
+    if "\t" not in text or len(_PACKED_INDENT_RE.findall(text)) < PACKED_LINES:
+        return text
+    return text.expandtabs(8)
 
 
 _WORD_TAB_RE = re.compile(r"(?<=\S)\t(?=\S)")
