@@ -180,11 +180,11 @@ def _recoloured(above_line: TextLine, line: TextLine) -> bool:
 
 def _paragraph_gap(size: float, leading: _Leading) -> float:
     """The widest baseline step inside a paragraph: ``PARAGRAPH_GAP`` font sizes, or a little
-    more than the body text's own pitch where it sets its lines wider apart (cairo placing each
-    line of a paragraph 1.8 sizes below the one before)."""
-    if leading is None or abs(size - leading[1]) > SIZE_CHANGE:
-        return PARAGRAPH_GAP * size
-    return max(PARAGRAPH_GAP * size, LEADING_SLACK * leading[0])
+    more than the body text's own pitch where that pitch is as wide (cairo placing each line of a
+    paragraph 1.8 sizes below the one before)."""
+    if leading is None or abs(size - leading[1]) > SIZE_CHANGE or leading[0] < PARAGRAPH_GAP * size - EDGE_TOLERANCE:
+        return PARAGRAPH_GAP * size  # most layouts: the pitch is well within a paragraph's step
+    return LEADING_SLACK * leading[0]
 
 
 def _flows(above: TextLine, line: TextLine) -> bool:
