@@ -29,7 +29,7 @@ _OVERSTRIKE_RE = re.compile("[^\n\x08]\x08")
 
 
 def struck_once(text: str) -> str:
-    """``text`` as a terminal shows it where a pager or ``man`` printed bold and underlined words by
+    r"""``text`` as a terminal shows it where a pager or ``man`` printed bold and underlined words by
     overstriking (groff ``-Tutf8``: "C\bCi\bi…", "_\bw"): each character struck over once, the
     last one kept, as ``col -b`` keeps it."""
     return _OVERSTRIKE_RE.sub("", text) if "\x08" in text else text
