@@ -56,6 +56,7 @@ from .stages import (
     SourceInfo,
     Stray,
     Swatch,
+    colour_step,
     is_neutral,
 )
 
@@ -80,6 +81,7 @@ __all__ = [
     "Outcomes",
     "Overview",
     "PAPER",
+    "colour_step",
     "is_neutral",
     "Partnerships",
     "PdfOptions",

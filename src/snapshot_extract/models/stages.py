@@ -78,6 +78,11 @@ PAPER: RGB = (1.0, 1.0, 1.0)  # the fill of a hollow marker: the paper shows thr
 NEUTRAL_TOLERANCE = 0.08  # of a channel: a colour whose channels are this close is a grey
 
 
+def colour_step(first: RGB, second: RGB) -> float:
+    """How far apart two colours are: the widest step between their channels (0-1)."""
+    return max(abs(a - b) for a, b in zip(first, second, strict=True))
+
+
 def is_neutral(colour: RGB) -> bool:
     """Black, a dark grey or white: the ink of text, or the paper; no colour that codes anything."""
     return max(colour) - min(colour) < NEUTRAL_TOLERANCE and (max(colour) < 0.35 or min(colour) > 0.9)

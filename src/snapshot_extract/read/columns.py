@@ -57,13 +57,16 @@ def unjustified(lines: list[str]) -> list[str]:
         return lines
     result = list(lines)
     for index, line in enumerate(lines):
-        widths = {end - start for start, end in _gaps(line)}
-        if len(line.rstrip()) != measure or max(widths, default=1) < 2 or max(widths) - min(widths) > 1:
+        if len(line.rstrip()) != measure:
+            continue
+        gaps = _gaps(line)
+        widths = {end - start for start, end in gaps}
+        if max(widths, default=1) < 2 or max(widths) - min(widths) > 1:
             continue  # a justified line's spaces are stretched alike, to n or n + 1
         around = [lines[other] for other in range(max(0, index - NEIGHBOURS), min(len(lines), index + NEIGHBOURS + 1))
                   if other != index]
         if any(end - start >= 3 and sum(_open_at(other, (start + end) // 2) for other in around) >= ALIGNED
-               for start, end in _gaps(line)):
+               for start, end in gaps):
             continue  # a wide gap lined up with the blanks of lines around: columns or cells
         indent = line[:len(line) - len(line.lstrip())]
         result[index] = indent + _WORD_GAPS_RE.sub(" ", line.strip())

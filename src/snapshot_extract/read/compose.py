@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..geometry import round_box, union_box
-from ..models import RGB, BBox, Line, is_neutral
+from ..models import RGB, BBox, Line, colour_step, is_neutral
 from ..textutil import NUMBERED_ITEM_RE, join_wrapped
 from .hyphens import LINE_END_HYPHENS, Hyphenation
 from .layout import SIZE_CHANGE, TextLine, Unit
@@ -175,7 +175,7 @@ def _recoloured(above_line: TextLine, line: TextLine) -> bool:
     colour = line.color_parts[0][1] if line.color_parts else line.color
     if above is None or colour is None or is_neutral(above) or is_neutral(colour):
         return False
-    return max(abs(a - b) for a, b in zip(above, colour, strict=True)) > RECOLOURED
+    return colour_step(above, colour) > RECOLOURED
 
 
 def _paragraph_gap(size: float, leading: _Leading) -> float:
@@ -272,7 +272,7 @@ def _mark_hyphens(paragraphs: list[list[_Entry]], hyphenation: Hyphenation) -> N
             following = cells[0][0].text
             if (previous is not None and previous.kind == "text" and entry.kind != "row"
                     and previous.texts[0][-1].endswith(LINE_END_HYPHENS)
-                    and (position > 0 and entry.kind == "text" or following[:1].islower())):
+                    and (position > 0 or following[:1].islower())):
                 ends.append((previous.texts[0], len(previous.texts[0]) - 1, following))
             previous = entry
     marked = hyphenation.mark_all([(texts[index], following) for texts, index, following in ends])

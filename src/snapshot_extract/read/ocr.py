@@ -38,7 +38,7 @@ import numpy as np
 import pymupdf as _pymupdf
 
 from ..errors import NoTextLayer, UnreadableInput
-from ..models import RGB, OcrDoubt
+from ..models import RGB, OcrDoubt, colour_step
 from .page import PageContent, Shape, Span
 from .scan_cells import CellStrip, cell_boxes, cut_cells, place_back
 from .scan_image import Picture, luma, page_picture, straight_png
@@ -340,7 +340,7 @@ def _palette(counts: dict[RGB, int]) -> dict[RGB, RGB]:
     mapping: dict[RGB, RGB] = {}
     for colour in sorted(counts, key=lambda value: (-counts[value], value)):
         for centre in centres:
-            if max(abs(a - b) for a, b in zip(colour, centre, strict=True)) <= PALETTE_DISTANCE:
+            if colour_step(colour, centre) <= PALETTE_DISTANCE:
                 mapping[colour] = centre
                 break
         else:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from ..models import RGB
+from ..models import RGB, colour_step
 from .page import Shape
 from .scan_image import Picture
 from .scan_sheet import Pixels
@@ -189,7 +189,7 @@ def _snap(values: list[float]) -> list[float]:
 def _speck(region: Region, fill: RGB, paper: RGB, points: float) -> bool:
     """A small region of nearly the paper's colour: JPEG's tint around letters, not a fill
     (a pale fill is a cell or a panel: large)."""
-    contrast = max(abs(a - b) for a, b in zip(fill, paper, strict=True))
+    contrast = colour_step(fill, paper)
     side = min(region.x1 - region.x0, region.y1 - region.y0) * points
     return (contrast < PALE and side < MIN_PALE) or (contrast < FAINT and side < MIN_FAINT)
 
@@ -199,7 +199,7 @@ def _island(region: Region, fill: RGB, solids: list[tuple[Region, RGB]]) -> bool
     letter's counter, cut off from the rest by the letter."""
     return any(
         other is not region and other.x0 <= region.x0 and other.y0 <= region.y0 and region.x1 <= other.x1
-        and region.y1 <= other.y1 and max(abs(a - b) for a, b in zip(fill, other_fill, strict=True)) <= ISLAND_COLOUR
+        and region.y1 <= other.y1 and colour_step(fill, other_fill) <= ISLAND_COLOUR
         for other, other_fill in solids
     )  # fmt: skip
 
