@@ -10,53 +10,12 @@ from pathlib import Path
 
 import pytest
 from reportlab.lib.colors import Color
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen.canvas import Canvas
 
-from snapshot_extract.models import Line, Record
-from snapshot_extract.pipeline import parse_document
-from snapshot_extract.read import PdfOptions
-from snapshot_extract.read.pdf import read_pdf
+from snapshot_extract.models import Line
 from snapshot_extract.sections.header import find_furniture
 from snapshot_extract.vocabulary import Vocabulary
 
-BACKENDS = ("pymupdf", "pdfplumber")
-INK, GREEN, RED = Color(0.1, 0.1, 0.1), Color(0.0, 0.47, 0.42), Color(0.75, 0.22, 0.17)
-
-
-class _Page:
-    """A reportlab page addressed from its top, as a reader measures it."""
-
-    def __init__(self, canvas: Canvas, height: float) -> None:
-        self.canvas, self.height = canvas, height
-
-    def text(self, x: float, top: float, text: str, size: float = 10, colour: Color = INK,
-             font: str = "Helvetica") -> None:
-        self.canvas.setFillColor(colour)
-        self.canvas.setFont(font, size)
-        self.canvas.drawString(x, self.height - top, text)
-
-    def lines(self, x: float, top: float, texts: list[str], pitch: float, size: float = 10) -> float:
-        for number, text in enumerate(texts):
-            self.text(x, top + number * pitch, text, size)
-        return top + len(texts) * pitch
-
-
-def _record(tmp_path: Path, pages: list, backend: str, vocabulary: Vocabulary,
-            size: tuple[float, float] = A4) -> Record:
-    path = tmp_path / "case.pdf"
-    canvas = Canvas(str(path), pagesize=size, invariant=1)
-    for draw in pages:
-        draw(_Page(canvas, size[1]))
-        canvas.showPage()
-    canvas.save()
-    document = read_pdf(path.read_bytes(), "case.pdf", PdfOptions(backend=backend))  # type: ignore[arg-type]
-    return parse_document(document, vocabulary).record
-
-
-def _header(page: _Page) -> None:
-    page.text(40, 40, "City Innovation Snapshot")
-    page.text(40, 60, "MIREFLEUR, Canada", size=14)
+from .pdfdraw import BACKENDS, GREEN, RED, Page, drawn_record, header
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -67,8 +26,8 @@ def test_a_body_set_with_wide_leading_reads_in_paragraphs(tmp_path: Path, backen
     paragraph of its own, and the sentences cut at each line end lost their values (formal
     strategy, scope, peers, partners: 14 values of one document). A paragraph breaks where the
     step is wider than the body text's own pitch."""
-    def draw(page: _Page) -> None:
-        _header(page)
+    def draw(page: Page) -> None:
+        header(page)
         page.text(40, 100, "What is the city's innovation vision?", size=13)
         top = page.lines(40, 125, ["Like around 19% of cities surveyed, Mirefleur has no formal",
                                    "innovation strategy, and it works on a few things in specific",
@@ -84,7 +43,7 @@ def test_a_body_set_with_wide_leading_reads_in_paragraphs(tmp_path: Path, backen
                                   "support innovation capacity, which comes from the municipal budget",
                                   "and from the national government, as in most of the other cities."], pitch=18)
 
-    record = _record(tmp_path, [draw], backend, vocabulary)
+    record = drawn_record(tmp_path, [draw], backend, vocabulary)
     assert record.vision.formal_strategy is False
     assert record.vision.peer is not None and record.vision.peer.percent == 19
     assert record.approach.scope is not None and record.approach.scope.id == "both"
@@ -98,8 +57,8 @@ def test_a_word_cut_at_a_columns_foot_is_joined_by_the_documents_own_words(
     to analyse data, with:" at the top of the next) is one word where the document prints it
     whole elsewhere ("partnerships"): the break's hyphen is read with the evidence a break inside
     a column is (a seed-12 sweep document lost all three data partners, with no warning)."""
-    def draw(page: _Page) -> None:
-        _header(page)
+    def draw(page: Page) -> None:
+        header(page)
         page.text(40, 100, "What innovation partnerships exist?", size=13)
         page.lines(40, 125, ["Mirefleur has developed partnerships to promote",
                              "innovation capacity with:"], pitch=12)
@@ -113,7 +72,7 @@ def test_a_word_cut_at_a_columns_foot_is_joined_by_the_documents_own_words(
         page.lines(320, 160, ["The rest of this column runs on with other words.",
                               "More words go here to make it a column of text."], pitch=12)
 
-    record = _record(tmp_path, [draw], backend, vocabulary)
+    record = drawn_record(tmp_path, [draw], backend, vocabulary)
     assert [term.id for term in record.partnerships.data_partners] == ["think_tanks", "philanthropy"]
 
 
@@ -124,8 +83,8 @@ def test_cells_of_two_colours_level_with_each_other_stay_apart(tmp_path: Path, b
     "and" touching the next cell's red "Digital Governance": read as one paragraph in the green
     of "and", the red area went to the green side, silently. Two lines in two coding colours are
     two paragraphs."""
-    def draw(page: _Page) -> None:
-        _header(page)
+    def draw(page: Page) -> None:
+        header(page)
         page.text(40, 100, "How are outcomes measured?", size=13)
         page.text(40, 120, "Policy areas with sufficient data or without sufficient data.")
         page.text(50, 150, "Transport", size=7, colour=GREEN)
@@ -137,13 +96,13 @@ def test_cells_of_two_colours_level_with_each_other_stay_apart(tmp_path: Path, b
         page.text(50, 215, "With sufficient data", size=8, colour=GREEN)
         page.text(200, 215, "Without sufficient data", size=8, colour=RED)
 
-    outcomes = _record(tmp_path, [draw], backend, vocabulary).outcomes
+    outcomes = drawn_record(tmp_path, [draw], backend, vocabulary).outcomes
     assert outcomes.with_sufficient_data is not None and outcomes.without_sufficient_data is not None
     assert {term.id for term in outcomes.without_sufficient_data} == {"digital_governance", "housing"}
     assert {term.id for term in outcomes.with_sufficient_data} == {"transport_mobility", "culture"}
 
 
-def test_grid_cells_read_between_a_pages_kicker_and_its_city_line_are_no_header() -> None:
+def test_grid_cells_read_between_a_pages_kicker_and_its_city_line_are_noheader() -> None:
     """Page 2 of a landscape sweep document prints its kicker at the left, its city line at the
     right, and the grid's last row under them: read in columns, the cells fell between the two
     parts, were read as the city's name ("Economic development Waste WINSTON-SALEM") and dropped

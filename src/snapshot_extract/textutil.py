@@ -138,10 +138,10 @@ _SPACE_SEPARATORS_RE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]
 # Spacing accents as TeX prints them, before the letter they stand on ("K¯ochi", "W˛as"), and
 # the combining marks they stand for; after a capital that ends its word, the accent TeX draws
 # over it ("ŁÓDZ´").
-_SPACING_ACCENTS = {"\u00af": "\u0304", "\u00b4": "\u0301", "\u02c6": "\u0302", "\u02dc": "\u0303",
+SPACING_ACCENTS = {"\u00af": "\u0304", "\u00b4": "\u0301", "\u02c6": "\u0302", "\u02dc": "\u0303",
                     "\u00a8": "\u0308", "\u02d8": "\u0306", "\u02c7": "\u030c", "\u02da": "\u030a",
                     "\u02d9": "\u0307", "\u02dd": "\u030b", "\u02db": "\u0328", "\u00b8": "\u0327"}
-_ACCENTS = "[" + "".join(_SPACING_ACCENTS) + "]"
+_ACCENTS = "[" + "".join(SPACING_ACCENTS) + "]"
 _ANY_ACCENT_RE = re.compile(_ACCENTS)
 _SPACING_ACCENT_RE = re.compile(f"(?!\u00b4s\\b)(?P<accent>{_ACCENTS})(?P<letter>[^\\W\\d_])|(?P<capital>[^\\W\\d_a-z])"
                                 f"(?P<after>{_ACCENTS})(?![^\\W\\d_])")
@@ -157,7 +157,7 @@ def _compose_accent(match: re.Match[str]) -> str:
         letter, accent = match.group("capital"), match.group("after")
         if not letter.isupper():
             return match.group()
-    composed = unicodedata.normalize("NFC", letter + _SPACING_ACCENTS[accent])
+    composed = unicodedata.normalize("NFC", letter + SPACING_ACCENTS[accent])
     return composed if len(composed) == 1 else match.group()
 
 

@@ -38,6 +38,8 @@ _LEAD_RE = re.compile(
 )
 _TRAIL = " .;,:!?"
 _CONJUNCTION_RE = re.compile(r"\s+(?:and|&|as well as(?: with)?|or|plus)\s+", re.I)
+# a glyph set apart by spaces between the items of a list printed as running text ("A · B · C")
+_SEPARATOR_RE = re.compile(r"\s+[·•∙▪⦁|]\s+")
 
 
 def locate(block: Block, part: str | None = None) -> Evidence:
@@ -104,7 +106,8 @@ def split_list(text: str, group: str, vocabulary: Vocabulary) -> list[str]:
     terms and the whole is not ("generating ideas and brainstorming" stays whole).
     """
     pieces: list[str] = []
-    for piece in split_commas(text):  # a term whose own label holds a comma ("Foresight, scenario planning")
+    # "A · B" reads as "A, B"; a term whose own label holds a comma ("Foresight, scenario planning")
+    for piece in split_commas(", ".join(_SEPARATOR_RE.split(text))):
         head, *rest = _CONJUNCTION_RE.split(piece, maxsplit=1)  # "scenario planning and data analytics"
         if pieces and _is_exact(vocabulary, group, clean_item(f"{pieces[-1]}, {head}")):
             pieces[-1] = f"{pieces[-1]}, {head}"
@@ -155,6 +158,8 @@ def is_list_item(block: Block, path: str, vocabulary: Vocabulary) -> bool:
     group = vocabulary_group(path)
     if is_item(block):
         return True
+    if parts := _separated(text):  # "Gaining efficiency · Engaging residents · …", wrapped or not
+        return sum(vocabulary.is_confident(group, part) for part in parts) * 2 >= len(parts)
     if len(block.lines) != 1:
         return False
     if len(text) <= MAX_ITEM_LINE:
@@ -175,7 +180,16 @@ def item_units(block: Block) -> list[Unit]:
         boxes = line.cell_boxes or (None,) * len(line.cells)
         cells = zip(line.cells, boxes, strict=True)
         return [Unit(cell, Evidence(cell, line.page, box), bullet=True) for cell, box in cells]
+    if parts := _separated(block.text):  # each part after a separator starts an item; the first may end one
+        return [Unit(part, locate(block, part), bullet=position > 0) for position, part in enumerate(parts)]
     return [Unit(line.text, Evidence(line.text, line.page, line.bbox)) for line in block.lines if line.text]
+
+
+def _separated(text: str) -> list[str]:
+    """The items of a list printed as running text between separator glyphs ("Gaining efficiency
+    within the public sector · Engaging residents"), each no longer than an item; [] for other text."""
+    parts = [part.strip(_TRAIL) for part in _SEPARATOR_RE.split(text)]
+    return parts if len(parts) > 1 and all(0 < len(part) <= MAX_ITEM_LINE for part in parts) else []
 
 
 class ItemList:

@@ -26,17 +26,19 @@ _KEY_PREFIX = r"(?:(?:[^\W\d_]+,?\s+){0,2}[^\W\d_]+\s*[:=]\s*|[=:]\s*)"
 _KEY_PREFIX_RE = re.compile(rf"^{_KEY_PREFIX}")
 # A legend's phrase: data said to be sufficient or not, before or after the word "data" ("With
 # sufficient data" / "Without sufficient data", "Insufficient data", "Sufficient data available" /
-# "No sufficient data", "Enough data" / "Not enough data", "Data sufficient" / "Data not
+# "No sufficient data", "Lacks sufficient data", "Enough data" / "Not enough data", "Data (are) sufficient" / "Data not
 # sufficient", "Data available" / "Data lacking"); a negation or a word of lack makes it the
 # "without" side.
 _ENOUGH = r"(?:in)?sufficient|enough|(?:in)?adequate"
-_LEGEND_PHRASE = (rf"(?:(?:with|without|not|no)\s+)?(?:{_ENOUGH})\s+data(?:\s+available)?"
-                  rf"|data\s+(?:not\s+)?(?:{_ENOUGH}|(?:un)?available|lacking|missing|gaps?)")
-# the intro's own words may follow a label: "data sufficient to support innovation capacity"
-_PURPOSE = r"(?:\s+(?:to\s+support|for)\s+innovation(?:\s+capacity)?(?:\s+in\s+the\s+city)?)?"
+_LEGEND_PHRASE = (rf"(?:(?:with|without|not|no|lack(?:s|ing)?)\s+)?(?:{_ENOUGH})\s+data(?:\s+available)?"
+                  rf"|data\s+(?:(?:are|is)\s+)?(?:not\s+)?(?:{_ENOUGH}|(?:un)?available|lacking|missing|gaps?)")
+# what the data is for may follow a label, in a few words: "data sufficient to support innovation
+# capacity in the city", "enough data to measure outcomes"
+_PURPOSE = r"(?:\s+(?:to|for)(?:\s+[^\W\d_]+){1,6})?"
 _LEGEND_RE = re.compile(rf"^{_KEY_PREFIX}?(?:{_LEGEND_PHRASE}){_PURPOSE}\.?$", re.I)
 _LEGEND_PHRASE_RE = re.compile(rf"\b(?:{_LEGEND_PHRASE})\b\.?", re.I)
-_WITHOUT_RE = re.compile(r"\b(?:without|not|no|insufficient|inadequate|unavailable|lacking|missing|gaps?)\b", re.I)
+_WITHOUT_RE = re.compile(r"\b(?:without|not|no|insufficient|inadequate|unavailable|lack(?:s|ing)?|missing|gaps?)\b",
+                         re.I)
 _TITLE_RE = re.compile(r"^\s*(?:legend|key)\b\s*:?", re.I)  # the legend's title ("Key:")
 # A side named as unpainted in a worded legend ("unshaded cells are areas without sufficient data")
 _UNPAINTED_RE = re.compile(
@@ -147,14 +149,21 @@ def _carries_on(above: BBox, below: BBox) -> bool:
 def named_keys(texts: Sequence[str]) -> dict[str, RGB]:
     """A legend worded in sentences that name each side's colour ("green shaded cells are areas
     with sufficient data; unshaded cells are areas without sufficient data"): kind -> the named
-    colour (PAPER for a side named unpainted); empty unless both sides are named, apart."""
+    colour (PAPER for a side named unpainted); empty unless both sides are named, apart. A clause
+    that names a colour and no side is the side not named ("shaded cells mark areas with enough
+    data; unshaded cells mark areas where it does not")."""
     named: dict[str, RGB] = {}
+    unsaid: set[RGB] = set()  # colours named in clauses that name no side
     for clause in (part for text in texts for split in _CLAUSE_RE.split(text) for part in _by_phrase(split)):
         kinds = {legend_kind(phrase.group()) for phrase in _LEGEND_PHRASE_RE.finditer(clause)}
         kind = kinds.pop() if len(kinds) == 1 else None
-        colour = None if kind is None else _colour_named(_LEGEND_PHRASE_RE.sub(" ", clause))
+        colour = _colour_named(_LEGEND_PHRASE_RE.sub(" ", clause)) if len(kinds) < 2 else None
         if kind is not None and colour is not None:
             named.setdefault(kind, colour)
+        elif not kinds and colour is not None:
+            unsaid.add(colour)
+    if len(named) == 1 and len(unsaid - set(named.values())) == 1:
+        named["without" if "with" in named else "with"] = (unsaid - set(named.values())).pop()
     return named if len(named) == 2 and named["with"] != named["without"] else {}
 
 

@@ -53,6 +53,7 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
     cells: list[Cell] = []
     units: list[Unit] = []  # a dump's grid: lines whose cells the dump ran together or wrapped
     unit_glyphs: list[str] = []  # each unit's glyph: its line's marker, or the one of the line it carries on
+    unit_paints: list[tuple[str, RGB]] = []  # the runs of one colour of the units' lines
     for index, block in enumerate(section.blocks):
         is_intro = _INTRO_RE.search(block.text) and block.text.endswith(".") and block.kind != "row"
         if legend.take(index, block, swatches) or is_intro:
@@ -60,6 +61,7 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
         elif block.kind != "row" and block.is_item and (block.lines[0].bbox is None or _glyph_cells(block.text)):
             found.use(index)
             _add_units(block, units, unit_glyphs)
+            unit_paints += [part for line in block.lines for part in line.color_parts]
         elif block.kind == "row" or (len(block.text) <= 60 and not block.text.endswith(".")):
             found.use(index)
             cells.extend(_cells(block, swatches, index))
@@ -68,7 +70,7 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
     cells = [replace(cell, side=by_glyph.get(cell.glyph, cell.side))
              for cell in _join_wrapped(_answered(cells, section.blocks, swatches), vocabulary)]
     sides = _glyph_sides(units, unit_glyphs, by_glyph, vocabulary)
-    cells += [Cell(text, evidence, None, None, sides.get(text))
+    cells += [Cell(text, evidence, None, _painted(text, unit_paints), sides.get(text))
               for text, evidence in split_items(units, "policy_areas", vocabulary)]
     found.terms("outcomes.policy_areas", [(cell.text, cell.evidence) for cell in cells])
     colours = legend.colours
@@ -100,6 +102,14 @@ def _add_units(block: Block, units: list[Unit], glyphs: list[str]) -> None:
 
 
 _ONE_CHARACTER_RE = re.compile(r"\s+(?=\S\s)")  # before each one-character word (a glyph may start a cell)
+
+
+def _painted(text: str, paints: list[tuple[str, RGB]]) -> RGB | None:
+    """The colour an item of a grid run on as text is printed in ("Housing" green, "Tourism"
+    red, "·" between them in black): the one colour of the runs that are part of it (a wrapped
+    item's two lines), None where they differ or none is."""
+    colours = {colour for part, colour in paints if part in text and part.strip(" ·•,;")}
+    return colours.pop() if len(colours) == 1 else None
 
 
 def _glyph_cells(text: str) -> bool:

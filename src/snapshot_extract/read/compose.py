@@ -313,7 +313,7 @@ def _row_line(entry: _Entry) -> Line:
         size=round(lines[0].size, 2), bold=all([line.bold for line in lines]), color=_colour(lines),
         bold_parts=tuple([part for line in lines for part in line.bold_parts]),
         cells=texts, cell_boxes=boxes,
-        cell_colors=tuple([_colour(cell) for cell in entry.cells]),
+        cell_colors=tuple([_cell_colour(cell) for cell in entry.cells]),
         cell_fills=tuple([box.fill if box is not None else None for box in entry.boxes]),
         column=entry.column, mixed=any(line.overprinted for line in lines),
     )  # fmt: skip
@@ -325,6 +325,17 @@ def _colour(lines: list[TextLine]) -> RGB | None:
     for line in lines:
         weights[line.color] = weights.get(line.color, 0) + len(line.text)
     return max(weights, key=weights.__getitem__) if weights else None
+
+
+def _cell_colour(lines: list[TextLine]) -> RGB | None:
+    """The colour that codes a grid cell: its key's, where the list glyph that opens it is
+    printed in a colour of its own ("✔" in green before a label in black), else its text's."""
+    first = lines[0]
+    if first.marker and len(first.color_parts) > 1:
+        key, colour = first.color_parts[0]
+        if key == first.marker and not is_neutral(colour):
+            return colour
+    return _colour(lines)
 
 
 def _box(lines: list[TextLine]) -> BBox:

@@ -4,7 +4,8 @@
   margin lines repeated on several pages (running headers, footers) are dropped; the first
   occurrence of a repeated *top* line is kept (it is the header the section stage reads); so is
   a footer printed once (a one-page document): a line in the bottom margin, smaller than the
-  body text, set well apart below everything else on its page;
+  body text, set well apart below everything else on its page, unless a mark is drawn just
+  left of it (a legend's key: a grid's legend may be set at the page's foot);
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
+from ..models import Swatch
 from ..textutil import PAGE_NUMBER_RE
 
 MARGIN = 0.1  # of the page height: the top and bottom bands where furniture lives
 FOOTER_SMALLER = 0.6  # points: a lone footer's font is at least this much smaller than the body's
 FOOTER_GAP = 3.0  # of the body size: how far a lone footer sits below everything else
+KEY_GAP = 1.5  # of the line's size: a mark drawn at most this far left of a line is its key
 _DIGITS_RE = re.compile(r"\d+")
 
 
@@ -44,9 +47,10 @@ P = TypeVar("P", bound=Placed)
 # --------------------------------------------------------------------------- furniture
 
 
-def remove_furniture(pages: Sequence[list[P]], heights: Sequence[float], body_size: float) -> list[list[P]]:
+def remove_furniture(pages: Sequence[list[P]], heights: Sequence[float], body_size: float,
+                     marks: Sequence[Sequence[Swatch]]) -> list[list[P]]:
     """Drop page numbers, repeated margin lines and lone footers (see the module docstring);
-    ``body_size`` is the font size of most of the text."""
+    ``body_size`` is the font size of most of the text, ``marks`` each page's drawn swatches."""
     keyed = [[(line, _margin_key(line, height)) for line in lines]
              for lines, height in zip(pages, heights, strict=True)]
     seen_on: dict[str, set[int]] = {}
@@ -72,16 +76,19 @@ def remove_furniture(pages: Sequence[list[P]], heights: Sequence[float], body_si
                 continue
             page_lines.append(line)
         result.append(page_lines)
-    return [_without_footer(lines, height, body_size) for lines, height in zip(result, heights, strict=True)]
+    return [_without_footer(lines, height, body_size, page_marks)
+            for lines, height, page_marks in zip(result, heights, marks, strict=True)]
 
 
-def _without_footer(lines: list[P], height: float, body_size: float) -> list[P]:
+def _without_footer(lines: list[P], height: float, body_size: float, marks: Sequence[Swatch]) -> list[P]:
     """``lines`` without a footer seen once (a one-page document has no repeats): lines in the
     bottom margin, in a font smaller than the body text, set apart below everything else on the
-    page by ``FOOTER_GAP`` body sizes. Small lines of the margin each close under the one above
-    them are the body's (a grid's rows run on to the page's foot); the footer starts at the first gap."""
+    page by ``FOOTER_GAP`` body sizes, none of them keyed by a mark. Small lines of the margin
+    each close under the one above them are the body's (a grid's rows run on to the page's foot,
+    a legend's wrapped label under its keyed line); the footer starts at the first gap."""
     footer = [line for line in lines
-              if line.top >= (1 - MARGIN) * height and line.size <= body_size - FOOTER_SMALLER]
+              if line.top >= (1 - MARGIN) * height and line.size <= body_size - FOOTER_SMALLER
+              and not _keyed(line, marks)]
     if not footer:
         return lines
     candidates = {id(line) for line in footer}
@@ -93,6 +100,12 @@ def _without_footer(lines: list[P], height: float, body_size: float) -> list[P]:
         else:
             lowest = max(lowest, line.bottom)
     return [line for line in lines if id(line) not in dropped] if dropped else lines
+
+
+def _keyed(line: Placed, marks: Sequence[Swatch]) -> bool:
+    """A mark is drawn just left of ``line`` and level with it: the line is a legend's label."""
+    return any(mark.bbox[2] <= line.x0 + 1 and line.x0 - mark.bbox[2] <= KEY_GAP * line.size
+               and mark.bbox[1] < line.bottom and line.top < mark.bbox[3] for mark in marks)
 
 
 def _margin_key(line: Placed, height: float) -> str:

@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from ..errors import TooManyPages, UnreadableInput
 from ..models import RGB, BBox, is_neutral
-from ..textutil import SYMBOL_FONT_HINTS
+from ..textutil import SPACING_ACCENTS, SYMBOL_FONT_HINTS
 
 _EDGE = 0.1  # points: subpath edges this close are the same edge
 _RING_BAND = 3.0  # points: a hole this close to every edge of its box leaves a border, not a fill
@@ -75,6 +75,13 @@ class PageContent:
 
 RUN_GAP = 1.0  # of the font size: a wider gap between two glyphs starts a new span
 MARK_SIZE = 12.0  # points: a stroked path no wider or taller is a mark (a tick, a cross), not a rule or a frame
+
+
+def over_letter(char: str, box: tuple[float, float], letter: tuple[float, float]) -> bool:
+    """``char`` is a spacing accent drawn over the letter printed before it (``box`` and
+    ``letter``: their left and right edges): groff overstrikes "s" then "´" where TeX prints
+    "´" then "s"; read in TeX's order, the two compose ("´s" -> "ś", ``textutil.clean_text``)."""
+    return char in SPACING_ACCENTS and letter[0] <= (box[0] + box[1]) / 2 <= letter[1]
 
 
 def stroked_shape(bbox: BBox, colour: RGB | None, open_lines: bool) -> Shape:

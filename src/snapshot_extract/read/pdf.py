@@ -110,7 +110,7 @@ def layout_document(pages: list[PageContent]) -> tuple[list[Line], tuple[Swatch,
         for page, (containers, swatches) in zip(pages, shapes, strict=True)
     ]
     size = body_size(per_page)
-    per_page = remove_furniture(per_page, [page.height for page in pages], size)
+    per_page = remove_furniture(per_page, [page.height for page in pages], size, [marks for _, marks in shapes])
     for lines in per_page:
         mark_overprinted(lines)
     hyphenation = Hyphenation.from_texts(line.text for lines in per_page for line in lines)

@@ -22,6 +22,7 @@ import pymupdf as _pymupdf
 
 from ..errors import EncryptedInput, TooComplex
 from ..limits import MAX_GLYPHS_PER_PAGE, check_page
+from ..textutil import SPACING_ACCENTS
 from .page import (
     RUN_GAP,
     PageContent,
@@ -31,6 +32,7 @@ from .page import (
     font_name,
     make_span,
     normalise_colour,
+    over_letter,
     rgb_from_int,
     ring_paint,
     stroked_shape,
@@ -87,7 +89,7 @@ def _page(page: Any) -> PageContent:
     raw_blocks: list[dict[str, Any]] | None = None
     for index, block in enumerate(content["blocks"]):
         if block["type"] == _TEXT_BLOCK:
-            if _spaced_out(block):  # words set apart by spaces: where each stands, from its characters
+            if _spaced_out(block) or _overstruck(block):  # where each glyph stands, from its characters
                 raw_blocks = raw_blocks or text_page.extractRAWDICT()["blocks"]
                 if index < len(raw_blocks) and raw_blocks[index]["bbox"] == block["bbox"]:  # the same block
                     block = _set_apart(raw_blocks[index])
@@ -186,9 +188,15 @@ def _spaced_out(block: dict[str, Any]) -> bool:
                for line in block["lines"] for span in line["spans"])
 
 
+def _overstruck(block: dict[str, Any]) -> bool:
+    """A span of the block holds a spacing accent (groff draws one over the letter before it)."""
+    return any(not SPACING_ACCENTS.keys().isdisjoint(span["text"]) for line in block["lines"] for span in line["spans"])
+
+
 def _set_apart(block: dict[str, Any]) -> dict[str, Any]:
     """The raw block's spans cut where a gap wider than ``RUN_GAP`` sizes parts two glyphs (the
-    rule the pdfplumber backend reads characters by), each part with its text and box."""
+    rule the pdfplumber backend reads characters by), each part with its text and box; an accent
+    drawn over the letter before it put before that letter (``over_letter``)."""
     lines = []
     for line in block["lines"]:
         parts = []
@@ -198,7 +206,11 @@ def _set_apart(block: dict[str, Any]) -> dict[str, Any]:
             for char in span["chars"]:
                 if char["c"].strip() and last is not None and char["bbox"][0] - last > RUN_GAP * span["size"]:
                     runs.append([])
-                runs[-1].append(char)
+                current = runs[-1]
+                if current and over_letter(char["c"], char["bbox"][::2], current[-1]["bbox"][::2]):
+                    current.insert(len(current) - 1, char)  # the accent first, as TeX prints it
+                    continue
+                current.append(char)
                 if char["c"].strip():
                     last = char["bbox"][2]
             for run in filter(None, runs):  # (a span with no characters gives none)

@@ -37,6 +37,7 @@ from .page import (
     font_name,
     make_span,
     normalise_colour,
+    over_letter,
     ring_paint,
     stroked_shape,
 )
@@ -138,6 +139,7 @@ class _Run:
     text: list[str] = field(default_factory=list)
     space_before: bool = False
     pending_space: bool = False
+    last: tuple[float, float] = (0.0, 0.0)  # the left and right edges of the last glyph
 
     def span(self) -> Span:
         return make_span("".join(self.text), self.x0, self.x1, self.baseline, self.size,
@@ -164,15 +166,18 @@ def _spans(chars: Iterable[dict[str, Any]]) -> list[Span]:
         x0, x1 = float(char["x0"]), float(char["x1"])
         before, space_seen = space_seen, False
         if run is not None and _continues(run, font, size, color, baseline, x0):
+            if over_letter(text, (x0, x1), run.last):
+                run.text.insert(len(run.text) - 1, text)  # the accent first, as TeX prints it
+                continue
             if run.pending_space or x0 - run.x1 > SPACE_GAP * size:
                 run.text.append(" ")
             run.pending_space = False
             run.text.append(text)
-            run.x1 = max(run.x1, x1)
+            run.x1, run.last = max(run.x1, x1), (x0, x1)
             continue
         if run is not None:
             spans.append(run.span())
-        run = _Run(font, size, color, baseline, x0, x1, [text], before)
+        run = _Run(font, size, color, baseline, x0, x1, [text], before, last=(x0, x1))
     if run is not None:
         spans.append(run.span())
     return spans

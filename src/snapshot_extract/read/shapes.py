@@ -10,7 +10,7 @@ seen: a per-line text background inside a tile). Geometry only: no backend-speci
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -107,7 +107,8 @@ def _lightest(fills: list[RGB | None]) -> RGB | None:
 def page_shapes(page: PageContent) -> tuple[list[Box], list[Swatch]]:
     """The page's text containers (smallest first) and its colour swatches."""
     limit = 0.8 * page.width * page.height
-    boxes = [box for box in _join_strips(merge_shapes(page.shapes)) if box.area < limit]
+    shapes = [*page.shapes, *_ruled_cells(page.shapes)]
+    boxes = [box for box in _join_strips(merge_shapes(shapes)) if box.area < limit]
     containers = sorted(
         (box for box in boxes
          if box.bbox[2] - box.bbox[0] >= MIN_BOX and box.bbox[3] - box.bbox[1] >= MIN_BOX),
@@ -120,6 +121,52 @@ def page_shapes(page: PageContent) -> tuple[list[Box], list[Swatch]]:
     if rules:
         containers = sorted(_split_by_rules(containers, rules), key=lambda box: box.area)
     return _visible(containers), swatches
+
+
+def _ruled_cells(shapes: Sequence[Shape]) -> list[Shape]:
+    """The cells of a table drawn with rules alone (no shape per cell), as outlines: each space a
+    level rule opens between two neighbouring upright ones, down to the first level rule below
+    that closes it (two tables side by side may rule their rows at other heights)."""
+    across = [shape.bbox for shape in shapes
+              if shape.bbox[3] - shape.bbox[1] < MIN_SWATCH <= MIN_BOX <= shape.bbox[2] - shape.bbox[0]]
+    upright = [shape.bbox for shape in shapes
+               if shape.bbox[2] - shape.bbox[0] < MIN_SWATCH <= MIN_BOX <= shape.bbox[3] - shape.bbox[1]]
+    if len(across) < 2 or len(upright) < 2:
+        return []
+    levels = _clustered([(box[1] + box[3]) / 2 for box in across])
+    cells = []
+    for index, top in enumerate(levels):
+        edges = _clustered([(box[0] + box[2]) / 2 for box in upright
+                            if box[1] <= top + SAME_EDGE and box[3] >= top + MIN_BOX])
+        for left, right in zip(edges, edges[1:], strict=False):
+            if right - left < MIN_BOX or not _ruled(across, top, left, right):
+                continue
+            bottom = next((level for level in levels[index + 1:] if _ruled(across, level, left, right)), None)
+            if (bottom is not None and bottom - top >= MIN_BOX
+                    and _upright(upright, left, top, bottom) and _upright(upright, right, top, bottom)):
+                cells.append(Shape((left, top, right, bottom), None))
+    return cells
+
+
+def _upright(upright: list[BBox], at: float, top: float, bottom: float) -> bool:
+    """An upright rule at ``at`` runs from ``top`` to ``bottom``."""
+    return any(abs((box[0] + box[2]) / 2 - at) <= SAME_EDGE and box[1] <= top + SAME_EDGE
+               and box[3] >= bottom - SAME_EDGE for box in upright)
+
+
+def _clustered(values: list[float]) -> list[float]:
+    """``values`` sorted, those within ``SAME_EDGE`` of the one before counted once."""
+    kept: list[float] = []
+    for value in sorted(values):
+        if not kept or value - kept[-1] > SAME_EDGE:
+            kept.append(value)
+    return kept
+
+
+def _ruled(across: list[BBox], level: float, left: float, right: float) -> bool:
+    """A level rule at ``level`` runs from ``left`` to ``right``."""
+    return any(abs((box[1] + box[3]) / 2 - level) <= SAME_EDGE and box[0] <= left + SAME_EDGE
+               and box[2] >= right - SAME_EDGE for box in across)
 
 
 def _marker_sized(box: Box) -> bool:
