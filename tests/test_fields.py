@@ -314,6 +314,17 @@ def test_a_value_that_is_no_name_is_null_and_warned(vocabulary: Vocabulary) -> N
     assert {("overview.mayor", "unreadable_value"), ("overview.innovation_lead", "unreadable_value")} <= codes
 
 
+def test_an_overview_read_without_its_mayor_term_or_population_flags_each(vocabulary: Vocabulary) -> None:
+    """Blind round 24's photocopies lost the Overview table's first rows under a stamp: mayor and
+    term came back null with no warning while the rest of the Overview was read. Every snapshot
+    states them (the lead and the websites not always): null with the Overview read is flagged."""
+    record = _record("Overview\n\nInnovation / open data website: www.bilbao.eus\n", vocabulary)
+    codes = {(w["field"], w["code"]) for w in record["warnings"]}
+    assert {("overview.mayor", "not_found"), ("overview.term_start", "not_found"),
+            ("overview.population", "not_found")} <= codes
+    assert ("overview.innovation_lead", "not_found") not in codes
+
+
 def test_benefits_run_on_after_helping_the_city_to(vocabulary: Vocabulary) -> None:
     """"Innovation is helping the city to A, B and C." (no colon, no bullets) lists the benefits."""
     record = _record(
@@ -333,6 +344,26 @@ def test_benefits_run_on_after_helping_the_city_by_gerunds_and_semicolons(vocabu
         vocabulary,
     )
     assert _ids(record["impact"]["benefits"]) == ["engage_residents", "service_delivery", "anticipate_future"]
+
+
+def test_a_list_run_on_between_separator_glyphs_is_items(vocabulary: Vocabulary) -> None:
+    """Blind round 24's paged.js pages printed the benefits as one paragraph, "A · B · C · D",
+    wrapped over two lines and with no intro: not understood, four values lost (a dump of it too).
+    After an intro the same run reads as items, not as one term ("Project Manager · Data
+    Scientist · …" matched one skill at a low score)."""
+    record = _record(
+        "How is innovation helping the city?\n\nGaining efficiency within the public sector · Engaging residents "
+        "and other\nstakeholders · Improving internal government operations · Service current obligations\n\n"
+        "What is the organisational structure?\n\nStaff skills and profiles include: Project Manager · Data "
+        "Scientist · Strategic Communications / Marketing.\n",
+        vocabulary,
+    )
+    assert _ids(record["impact"]["benefits"]) == ["efficiency", "engage_residents", "internal_operations",
+                                                 "current_obligations"]
+    assert _ids(record["organisation"]["staff_skills"]) == ["project_manager", "data_scientist",
+                                                           "communication_officer"]
+    assert not [warning for warning in record["warnings"]
+                if warning["field"].startswith(("impact", "organisation.staff_skills"))]
 
 
 def test_data_partnerships_intro_with_items_after_it(vocabulary: Vocabulary) -> None:
@@ -1210,6 +1241,9 @@ def test_a_list_whose_lines_a_viewer_copy_joined_is_read_item_by_item(vocabulary
     ("Sufficient data is available for", None), ("no data", None),
     # and keyed by a colour named in more words (blind round 13's text-colour grid, unread)
     ("Dark, bold: with sufficient data", "with"), ("Light grey: without sufficient data", "without"),
+    # blind round 24's Ruby cairo legend and round 25's tikzposter key (both grids unread)
+    ("enough data to measure outcomes", "with"), ("not enough data", "without"),
+    ("data are sufficient", "with"), ("data are insufficient", "without"), ("lacks sufficient data", "without"),
 ])
 def test_legend_labels(label: str, kind: str | None) -> None:
     from snapshot_extract.fields.legend import legend_kind

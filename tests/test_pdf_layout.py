@@ -17,7 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
 
-from snapshot_extract.models import Document, Line
+from snapshot_extract.models import Document, Line, Record
 from snapshot_extract.pipeline import parse_document
 from snapshot_extract.read import PdfOptions
 from snapshot_extract.read.compose import PARAGRAPH_GAP
@@ -41,6 +41,13 @@ def _render(tmp_path: Path, *pages: Draw) -> bytes:
         canvas.showPage()
     canvas.save()
     return path.read_bytes()
+
+
+def _unprinted_only(record: Record, *paths: str) -> bool:
+    """The Overview's only warnings are ``not_found`` on the values the drawn page does not print
+    (every snapshot states its mayor, term and population: null with the Overview read is flagged)."""
+    return {(w.field, w.code) for w in record.warnings if w.field.startswith("overview")} == {
+        (path, "not_found") for path in paths}
 
 
 def _text(canvas: Canvas, x: float, top: float, text: str, font: str = "Helvetica",
@@ -2278,7 +2285,7 @@ def test_an_address_wrapped_before_a_dot_or_a_slash_in_its_cell(
 
     record = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record
     assert record.overview.websites == ["https://testville.nl/en/", read]
-    assert not [w for w in record.warnings if w.field.startswith("overview")]
+    assert _unprinted_only(record, "overview.term_start", "overview.population")
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -2377,7 +2384,7 @@ def test_a_strip_of_addresses_beside_its_label_wrapped_under_its_first(
     assert record.overview.mayor == "Jane Roe"
     assert record.overview.websites == ["https://lab.testville.org/", "https://data.testville.org/",
                                         "https://www.testville.org/innovation"]
-    assert not [w for w in record.warnings if w.field.startswith("overview")]
+    assert _unprinted_only(record, "overview.term_start", "overview.population")
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -2484,7 +2491,7 @@ def test_a_memo_line_indented_with_spaces_stands_where_its_characters_do(
     record = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record
     assert record.overview.websites == ["https://www.testville.ee/innovation", "https://data.testville.ee/"]
     assert (record.overview.mayor, record.overview.term_start) == ("Urmas Klaas", 2017)
-    assert not [w for w in record.warnings if w.field.startswith("overview")]
+    assert _unprinted_only(record, "overview.population")
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -2542,7 +2549,7 @@ def test_a_table_row_as_wide_as_the_text_is_still_a_label_and_its_value(
     record = parse_document(_read(_render(tmp_path, draw), backend), vocabulary).record
     assert record.overview.websites == ["https://data.testville.org/", "https://www.testville.org/innovation",
                                         "https://www.testville.org"]
-    assert not [w for w in record.warnings if w.field.startswith("overview")]
+    assert _unprinted_only(record, "overview.term_start")
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -2568,7 +2575,7 @@ def test_overview_as_cards_of_a_label_over_its_value(tmp_path: Path, backend: st
     assert (overview.mayor, overview.term_start, overview.term_end, overview.innovation_lead) == (
         "Jane Roe", 2014, 2018, "John Doe")
     assert overview.websites == ["http://innovation.testville.org/"]
-    assert not [w for w in record.warnings if w.field.startswith("overview")]
+    assert _unprinted_only(record, "overview.population")
 
 
 def _three_columns_of_sections(canvas: Canvas) -> None:

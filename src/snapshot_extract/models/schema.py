@@ -123,12 +123,13 @@ class City(_Model):
 class Overview(_Model):
     """The Overview panel."""
 
-    mayor: str | None = _field("the mayor as printed: \"Onno van Veldhuizen\"", example="Onno van Veldhuizen")
-    term_start: int | None = _field("first year of the mayor's term: 2015", example=2015)
+    mayor: str | None = _field("the mayor as printed: \"Onno van Veldhuizen\"", example="Onno van Veldhuizen",
+                               stated=True)
+    term_start: int | None = _field("first year of the mayor's term: 2015", example=2015, stated=True)
     term_end: int | None = _field("last year of the mayor's term: 2021 (null when open-ended)", example=2021)
     innovation_lead: str | None = _field("the innovation lead as printed: \"Gerdien Looman\"", example="Gerdien Looman")
     population: int | None = _field("population as a number: 159000 (from \"159 000\", \"159,000\", "
-                                     "\"159.000\"; \"1.2 million\" is 1200000)", example=159000)
+                                     "\"159.000\"; \"1.2 million\" is 1200000)", example=159000, stated=True)
     population_year: int | None = _field("the year the population figure is for: 2019", example=2019)
     websites: list[str] = _field("absolute URLs in printed order; a bare domain gets https://", [],
                                  example=["https://kennispark.nl/en/", "https://novelt.com/en/"])
@@ -151,7 +152,7 @@ class Organisation(_Model):
 class Spotlight(_Model):
     """Spotlight | <title>: the panel presenting one initiative."""
 
-    title: str | None = _field("the title after \"Spotlight |\": \"I4 Sociaal\"", example="I4 Sociaal")
+    title: str | None = _field("the title after \"Spotlight |\": \"I4 Sociaal\"", example="I4 Sociaal", stated=True)
     text: str | None = _field("the spotlight paragraph(s), whitespace folded, de-hyphenated",
                               example="In the spirit of collaboration and knowledge sharing, Enschede has …")
 
