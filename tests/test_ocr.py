@@ -476,3 +476,25 @@ def test_a_photographed_snapshot_reads_as_its_scan(vocabulary: Vocabulary, tmp_p
     assert record.overview.mayor == truth["overview"]["mayor"]
     assert record.overview.population == truth["overview"]["population"]
     assert [term.id for term in record.outcomes.policy_areas] == [term["id"] for term in truth["outcomes"]["policy_areas"]]
+
+
+def test_a_captures_uneven_light_is_evened_and_an_even_scans_is_left() -> None:
+    """Blind round 25's document-camera captures (cropped to the page, no background to find a
+    sheet by) were lit bright in the middle and dim at the corners: four of five were refused as no
+    snapshot, the engine reading little of the dim paper. A picture whose paper's light is uneven
+    is divided by it; a scanner's even light is left as it is."""
+    from PIL import Image
+
+    from snapshot_extract.read.scan_sheet import even_light
+
+    ys, xs = np.mgrid[0:400, 0:300]
+    light = 250 - 170 * (((xs - 150) / 150) ** 2 + ((ys - 200) / 200) ** 2) / 2  # 250 mid, 80 at the corners
+    paper = np.repeat(light[:, :, None], 3, axis=2)
+    paper[190:200, 20:280] *= 0.2  # a line of print across the middle
+    captured = Image.fromarray(paper.round().astype(np.uint8), "RGB")
+    evened = np.asarray(even_light(captured, only_uneven=True), dtype=np.float64)
+    corner, middle = evened[5:20, 5:20].mean(), evened[150:170, 140:160].mean()
+    assert corner > 225 and middle > 225  # the paper near white everywhere (the corner was 80 of 255)
+    assert evened[192:198, 30:270].mean() < 100  # the print kept dark
+    scanned = Image.fromarray(np.full((400, 300, 3), 240, dtype=np.uint8), "RGB")
+    assert even_light(scanned, only_uneven=True) is scanned

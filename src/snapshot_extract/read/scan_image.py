@@ -73,8 +73,9 @@ def page_picture(page: Any, dpi: float) -> Picture:
     small = np.array(image.reduce(step), dtype=np.uint8)
     paper = paper_colour(small)
     sheet = find_sheet(small, paper)
-    if sheet is not None:
-        image = even_light(flatten(image, sheet))
+    evened = even_light(flatten(image, sheet)) if sheet is not None else even_light(image, only_uneven=True)
+    if evened is not image:
+        image = evened
         colour = np.array(image, dtype=np.uint8)
         small = np.array(image.reduce(step), dtype=np.uint8)
         paper = paper_colour(small)

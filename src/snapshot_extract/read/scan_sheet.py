@@ -21,7 +21,9 @@ cuts the sheet off, is left as it is (straightened by its skew alone).
 the sheet (a lamp's warm cast, darker corners) is fitted as a smooth surface, a quadratic in x and
 y for each channel, to the lightest pixels of each neighbourhood (the paper between the letters),
 fitted again without the places far below the first fit (a coloured band or cell is not paper);
-each pixel is divided by it, so the paper is white everywhere and a fill keeps its own colour.
+each pixel is divided by it, so the paper is white everywhere and a fill keeps its own colour. A
+picture that is the sheet (a document camera's capture, cropped to the page) is evened the same way
+where its paper's light is uneven: dimmest below ``UNEVEN`` of brightest (a lamp's vignette).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ MIN_SHARE = 0.5  # share of a side's rows or columns that must show the edge (on
 CANDIDATES = 40  # lines tried for each edge
 FIT_SLACK = 0.01  # share of the picture's size: how near its edge's line a point must lie to be on it
 MIN_INSET = 0.01  # share of the picture's size a corner must lie inside for the photo to be flattened
+UNEVEN = 0.85  # the paper's light at its dimmest over its brightest, below which a picture's light is evened
 MIN_AREA = 0.4  # share of the picture the sheet must cover (else it is not the page's sheet)
 LIGHT_WIDTH = 120  # pixels: the paper's light is fitted on a copy this wide
 LIGHT_WINDOW = 5  # pixels (of that copy): the lightest in this square is the paper between letters
@@ -142,8 +145,9 @@ def _perspective(target: list[tuple[float, float]], source: list[tuple[float, fl
     return tuple(float(value) for value in np.linalg.solve(np.array(matrix), np.array(values)))
 
 
-def even_light(image: Image.Image) -> Image.Image:
-    """``image`` divided by its paper's light (see the module docstring): the paper comes out white."""
+def even_light(image: Image.Image, only_uneven: bool = False) -> Image.Image:
+    """``image`` divided by its paper's light (see the module docstring): the paper comes out white;
+    ``only_uneven``: ``image`` itself where that light is even (to ``UNEVEN``)."""
     width, height = image.size
     step = max(1, width // LIGHT_WIDTH)
     lightest = np.asarray(image.reduce(step).filter(ImageFilter.MaxFilter(LIGHT_WINDOW)), dtype=np.float64)
@@ -156,6 +160,9 @@ def even_light(image: Image.Image) -> Image.Image:
         coefficients = np.linalg.lstsq(terms[paper], values[paper], rcond=None)[0]
         paper = np.all(values >= (terms @ coefficients) * (1 - LIGHT_SLACK), axis=1)
     small_light = np.clip(terms @ coefficients, 1, 255).round().astype(np.uint8).reshape(rows, columns, 3)
+    brightness = small_light.mean(axis=2)
+    if only_uneven and brightness.min() >= UNEVEN * brightness.max():
+        return image
     light = np.asarray(Image.fromarray(small_light, "RGB").resize((width, height), Image.Resampling.BILINEAR))
     pixels = np.asarray(image, dtype=np.float32) * 255 / light.astype(np.float32)
     return Image.fromarray(np.clip(pixels, 0, 255).round().astype(np.uint8), "RGB")
