@@ -13,7 +13,7 @@ from snapshot_extract.errors import UnreadableInput
 from snapshot_extract.pipeline import parse_document
 from snapshot_extract.read.markup import typed_markup
 from snapshot_extract.read.text import decode, parse_line, read_text
-from snapshot_extract.read.wrappers import unnumbered
+from snapshot_extract.read.wrappers import unnumbered, unoutlined, unprefixed
 from snapshot_extract.textutil import clean_text, fold_spaces
 from snapshot_extract.vocabulary import Vocabulary
 
@@ -629,6 +629,44 @@ def test_a_dump_whose_lines_an_editor_numbered_reads_without_the_numbers(vocabul
     for section in ("city", "overview", "organisation", "vision", "funding", "data"):
         assert getattr(record, section) == getattr(plain, section), section
     assert unnumbered(["1. Municipal budget", "2. Higher levels of government", "Housing"])[0] == "1. Municipal budget"
+
+
+@pytest.mark.parametrize("form", ["irc", "whatsapp", "matrix"])
+def test_a_dump_pasted_into_a_chat_reads_without_the_stamps_and_senders(vocabulary: Vocabulary, form: str) -> None:
+    """An IRC log (every line "09:11 < ayaka> ", an event line "-!- … has joined"): no heading
+    opened a line, 0.654 in blind round 24; WhatsApp and Matrix exports stamp a message's first
+    line only ("12/03/2024, 09:02 - Inès: ", "[2021-03-18 14:02:07] <@olga:example.org> ")."""
+    text = (FIXTURES / "text" / "bilbao.txt").read_text("utf-8")
+    plain = parse_document(read_text(text.encode(), "bilbao.txt"), vocabulary).record
+    lines = text.split("\n")
+    if form == "irc":
+        chat = ["09:10 -!- ayaka [~ayaka@203.0.113.7] has joined #bilbao",
+                *(f"09:{11 + number // 40:02} < ayaka> {line}" for number, line in enumerate(lines))]
+    else:
+        stamp = "12/03/2024, 09:02 - Inès: " if form == "whatsapp" else "[2021-03-18 14:02:07] <@olga:example.org> "
+        messages = "\n".join(lines).split("\n\n")
+        chat = [f"{stamp}can you paste the snapshot here?"] + [f"{stamp}{message}" for message in messages]
+    record = parse_document(read_text("\n".join(chat).encode(), "bilbao.txt"), vocabulary).record
+    for section in ("city", "overview", "organisation", "vision", "funding", "data", "outcomes", "impact"):
+        assert getattr(record, section) == getattr(plain, section), section
+    assert unprefixed(["10:30 Mayor: Ana", "Term: 2019", "11:00 Lead: Jon"]) == ["10:30 Mayor: Ana", "Term: 2019",
+                                                                           "11:00 Lead: Jon"]
+
+
+def test_a_dump_pasted_into_an_outliner_reads_without_a_bullet_before_every_line(vocabulary: Vocabulary) -> None:
+    """Logseq made every line of a pasted dump a bullet ("- Giv'at Shaked has a dedicated team in
+    the Mayor's" / "- office, which …"): the sentences were cut at every line and 15 values of
+    blind round 25's page were lost. The bullets are the outliner's; a document's own list whose
+    lines each are a bullet, no sentence running on from one to the next, keeps them."""
+    text = (FIXTURES / "text" / "bilbao.txt").read_text("utf-8")
+    plain = parse_document(read_text(text.encode(), "bilbao.txt"), vocabulary).record
+    wrapped = [part for line in text.split("\n") for part in (textwrap.wrap(line, 60) or [""])]
+    outlined = "title:: Snapshot Bilbao\n\n" + "\n".join(f"- {line}" for line in wrapped if line)
+    record = parse_document(read_text(outlined.encode(), "bilbao.txt"), vocabulary).record
+    for section in ("city", "overview", "organisation", "vision", "approach", "funding", "impact", "data"):
+        assert getattr(record, section) == getattr(plain, section), section
+    items = ["- Project manager", "- Data scientist", "- Urban planner", "- Economist"]
+    assert unoutlined(items) == items
 
 
 def test_a_row_of_labels_a_dump_printed_over_several_lines_pairs_with_the_values_under_it(

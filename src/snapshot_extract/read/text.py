@@ -36,6 +36,8 @@ from .wrappers import (
     unannounced,
     undiffed,
     unnumbered,
+    unoutlined,
+    unprefixed,
     unquote,
 )
 
@@ -145,7 +147,7 @@ def read_text(data: bytes, file_name: str) -> Document:
         raise UnreadableInput("not a text file (binary content)")
     text = typed_markup(text.replace("\r\n", "\n").replace("\r", "\n"))  # before ":doctype:" is read as an emoji
     raw_lines = tabs_as_spaces(tabs_unpacked(shortcodes_as_glyphs(text))).split("\n")
-    raw_lines = unframed(unquote(unnumbered(unannounced(undiffed(raw_lines)))))
+    raw_lines = unframed(unquote(unoutlined(unnumbered(unannounced(undiffed(unprefixed(raw_lines)))))))
     glued = lost_spaces(raw_lines)
     if glued:  # words run together: parted by the word list
         raw_lines = spaced(raw_lines)

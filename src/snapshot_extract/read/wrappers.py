@@ -3,7 +3,8 @@
 Each a rule on the whole dump, applied where most of its lines show it (or where any character is
 struck over: a terminal's bold), spaces a terminal packed into tabs, a chat tool's emoji names
 (glyphs of their own), tabs between words (Ghostscript's txtwrite), a diff that adds the dump as a
-file, a screen reader's announcements, an editor's line numbers, an e-mail reply's quoting.
+file, a screen reader's announcements, an editor's line numbers, an e-mail reply's quoting, a chat
+log's stamp and sender before each message, an outliner's bullet before every line.
 """
 
 from __future__ import annotations
@@ -79,6 +80,16 @@ _ANNOUNCED_LINE_RE = re.compile(r"^(?:list, \d+ items?|out of list|table with \d
                                 re.I)
 ANNOUNCED = 3  # lines with announcements, at least: a screen reader's reading
 _LINE_NUMBER_RE = re.compile(r"^\s*(\d+)(?:[ \t]{1,2}|\s*[:|]\s?|$)")
+# A chat log's stamp and sender before a message: a time, a date before or after it, bracketed
+# or not, then "<nick>" or "Name:" ("09:11 < ayaka> ", "12/03/2024, 09:02 - Inès: ", "[20:40,
+# 2021-05-04] Ib: ", "[2021-03-18 14:02:07] <@olga:example.org> "); an event line instead of a
+# sender ("09:10 -!- ayaka has joined #channel") says nothing of the document
+_DATE = r"\d{1,4}[-./]\d{1,2}[-./]\d{1,4}"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
+_STAMP = rf"[ \t]*(?:\[(?:{_DATE},?\s+)?{_TIME}(?:,?\s+{_DATE})?\]|(?:{_DATE},?\s+)?{_TIME})[ \t]*(?:[-–—][ \t]*)?"
+_CHAT_PREFIX_RE = re.compile(rf"^{_STAMP}(?:<[^<>\n]{{1,40}}>|[^\s:<>\[\]][^:\n]{{0,40}}?:)(?:[ \t]|$)")
+_CHAT_EVENT_RE = re.compile(rf"^{_STAMP}(?:-!-|\*\*\*)\s")
+CHAT_LINES = 3  # messages at least: a chat log
 
 
 def undiffed(lines: list[str]) -> list[str]:
@@ -126,6 +137,37 @@ def unnumbered(lines: list[str]) -> list[str]:
         return lines
     return [line[match.end():] if match and int(match.group(1)) == start + index else line
             for index, (line, match) in enumerate(zip(lines, numbers, strict=True))]
+
+
+def unprefixed(lines: list[str]) -> list[str]:
+    """A chat log's lines without the stamp and sender before each message (``CHAT_LINES``
+    messages or more); its event lines blank. A message's later lines carry no prefix."""
+    prefixes = [_CHAT_PREFIX_RE.match(line) for line in lines]
+    if sum(1 for prefix in prefixes if prefix) < CHAT_LINES:
+        return lines
+    return ["" if _CHAT_EVENT_RE.match(line) else line[prefix.end():] if prefix else line
+            for line, prefix in zip(lines, prefixes, strict=True)]
+
+
+_OUTLINE_BULLET_RE = re.compile(r"^[-*•] (?=\S)")
+OUTLINED_SHARE = 0.9  # of the non-blank lines: an outliner's page, every line a bullet of its own
+RUN_ON_BULLETS = 3  # bullets at least that carry on the sentence of the bullet before
+
+
+def unoutlined(lines: list[str]) -> list[str]:
+    """A dump pasted into an outliner (Logseq, Roam: "- " before every line, ``OUTLINED_SHARE``
+    of them or more) without those bullets, where the document's sentences run on from one bullet
+    into the next (``RUN_ON_BULLETS`` times at least: "- Giv'at Shaked has a dedicated team in" /
+    "- office, which consists of …"): the bullets are the outliner's, not the document's lists."""
+    texts = [line for line in lines if line.strip()]
+    bulleted = [line for line in texts if _OUTLINE_BULLET_RE.match(line)]
+    if len(bulleted) < OUTLINED_SHARE * len(texts):
+        return lines
+    runs_on = sum(1 for before, after in zip(bulleted, bulleted[1:], strict=False)
+                  if before.rstrip()[-1:].isalpha() and after[2:3].islower())
+    if runs_on < RUN_ON_BULLETS:
+        return lines
+    return [_OUTLINE_BULLET_RE.sub("", line, count=1) for line in lines]
 
 
 def unquote(lines: list[str]) -> list[str]:
