@@ -22,6 +22,7 @@ MIN_BOX, MIN_SWATCH = 6.0, 2.0  # points: smallest container / swatch side
 MAX_MARKER = 14.0  # points: the largest side of an outlined shape read as a hollow marker
 SAME_EDGE = 1.5  # points: shapes whose edges are this close are one (a background + its border)
 STRIP_JOIN = 0.1  # points: a box painted this close under one of its fill and width carries it on
+MAX_RULES = 150  # level (or upright) rules at most on a page whose rules may close a table's cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,17 +132,21 @@ def _ruled_cells(shapes: Sequence[Shape]) -> list[Shape]:
               if shape.bbox[3] - shape.bbox[1] < MIN_SWATCH <= MIN_BOX <= shape.bbox[2] - shape.bbox[0]]
     upright = [shape.bbox for shape in shapes
                if shape.bbox[2] - shape.bbox[0] < MIN_SWATCH <= MIN_BOX <= shape.bbox[3] - shape.bbox[1]]
-    if len(across) < 2 or len(upright) < 2:
-        return []
+    if not 2 <= len(across) <= MAX_RULES or not 2 <= len(upright) <= MAX_RULES:
+        return []  # no table, or a drawing's hatching
     levels = _clustered([(box[1] + box[3]) / 2 for box in across])
+    spans: dict[float, list[tuple[float, float]]] = {level: [] for level in levels}  # each level's rules
+    for box in across:
+        middle = (box[1] + box[3]) / 2
+        spans[next(level for level in reversed(levels) if level <= middle + SAME_EDGE)].append((box[0], box[2]))
     cells = []
     for index, top in enumerate(levels):
         edges = _clustered([(box[0] + box[2]) / 2 for box in upright
                             if box[1] <= top + SAME_EDGE and box[3] >= top + MIN_BOX])
         for left, right in zip(edges, edges[1:], strict=False):
-            if right - left < MIN_BOX or not _ruled(across, top, left, right):
+            if right - left < MIN_BOX or not _ruled(spans[top], left, right):
                 continue
-            bottom = next((level for level in levels[index + 1:] if _ruled(across, level, left, right)), None)
+            bottom = next((level for level in levels[index + 1:] if _ruled(spans[level], left, right)), None)
             if (bottom is not None and bottom - top >= MIN_BOX
                     and _upright(upright, left, top, bottom) and _upright(upright, right, top, bottom)):
                 cells.append(Shape((left, top, right, bottom), None))
@@ -163,10 +168,9 @@ def _clustered(values: list[float]) -> list[float]:
     return kept
 
 
-def _ruled(across: list[BBox], level: float, left: float, right: float) -> bool:
-    """A level rule at ``level`` runs from ``left`` to ``right``."""
-    return any(abs((box[1] + box[3]) / 2 - level) <= SAME_EDGE and box[0] <= left + SAME_EDGE
-               and box[2] >= right - SAME_EDGE for box in across)
+def _ruled(spans: list[tuple[float, float]], left: float, right: float) -> bool:
+    """One of a level's rules (``spans``: their left and right ends) runs from ``left`` to ``right``."""
+    return any(x0 <= left + SAME_EDGE and x1 >= right - SAME_EDGE for x0, x1 in spans)
 
 
 def _marker_sized(box: Box) -> bool:
