@@ -162,8 +162,9 @@ def named_keys(texts: Sequence[str]) -> dict[str, RGB]:
             named.setdefault(kind, colour)
         elif not kinds and colour is not None:
             unsaid.add(colour)
-    if len(named) == 1 and len(unsaid - set(named.values())) == 1:
-        named["without" if "with" in named else "with"] = (unsaid - set(named.values())).pop()
+    others = unsaid - set(named.values())
+    if len(named) == 1 and len(others) == 1:
+        named["without" if "with" in named else "with"] = others.pop()
     return named if len(named) == 2 and named["with"] != named["without"] else {}
 
 
