@@ -498,3 +498,35 @@ def test_a_captures_uneven_light_is_evened_and_an_even_scans_is_left() -> None:
     assert evened[192:198, 30:270].mean() < 100  # the print kept dark
     scanned = Image.fromarray(np.full((400, 300, 3), 240, dtype=np.uint8), "RGB")
     assert even_light(scanned, only_uneven=True) is scanned
+
+
+def test_a_lamps_vignette_no_quadratic_follows_is_bent_to_the_paper_and_a_pale_fill_kept() -> None:
+    """Blind round 25's document-camera captures fall off towards the corners faster than a
+    quadratic can follow (half the sheet left "not paper" by the fit): the engine read their dim
+    corners and margins as specks and shading, and pale boxes as grid cells. Where the quadratic
+    leaves so much of the sheet below it, the light is bent to the paper around each place; a
+    pale panel (a spotlight box) stays a fill, if paler than printed; a quadratic light is divided by
+    its fit alone. (The fit alone leaves this sheet's corners at 58-99 of 255 and the panel as light
+    as the paper.)"""
+    from PIL import Image
+
+    from snapshot_extract.read.scan_sheet import even_light
+
+    ys, xs = np.mgrid[0:400, 0:300]
+    reach = ((xs - 150) / 150) ** 2 + ((ys - 200) / 200) ** 2
+    light = 40 + 210 * np.exp(-reach * 1.4)  # 250 mid, ~95 at the corners, falling off as a lamp's does
+    paper = np.repeat(light[:, :, None], 3, axis=2)
+    paper[230:290, 60:240] *= 0.85  # a pale panel
+    for row in range(30, 380, 14):
+        paper[row:row + 3, 30:270] *= 0.2  # lines of print
+    captured = Image.fromarray(paper.round().astype(np.uint8), "RGB")
+    evened = np.asarray(even_light(captured, only_uneven=True), dtype=np.float64)
+    for top, left in ((3, 3), (3, 280), (385, 3), (385, 280), (200, 3), (3, 150)):
+        assert evened[top:top + 10, left:left + 10].mean() > 215, (top, left)  # the paper near white all round
+    panel, paper_beside = evened[246:252, 100:200].mean(), evened[302:308, 100:200].mean()
+    assert paper_beside > 240 and panel < paper_beside - 8  # the panel still a fill (the quadratic alone: none)
+    assert evened[30:33, 40:260].mean() < 100  # the print kept dark
+
+    quadratic = 250 - 120 * reach / 2  # a light a quadratic follows: divided by its fit, as before
+    plain = Image.fromarray(np.repeat(quadratic[:, :, None], 3, axis=2).round().astype(np.uint8), "RGB")
+    assert np.asarray(even_light(plain), dtype=np.float64).min() >= 235  # (the lightest of a window: steep corners 242)

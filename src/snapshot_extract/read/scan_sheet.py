@@ -22,6 +22,9 @@ the sheet (a lamp's warm cast, darker corners) is fitted as a smooth surface, a 
 y for each channel, to the lightest pixels of each neighbourhood (the paper between the letters),
 fitted again without the places far below the first fit (a coloured band or cell is not paper);
 each pixel is divided by it, so the paper is white everywhere and a fill keeps its own colour. A
+lamp's vignette falls off faster than a quadratic can follow: where the fit leaves more than
+``UNFIT_SHARE`` of the sheet below it, the light is bent to the paper around each place (the paper's
+light over the fit, averaged over the paper near it and picked out again a few times). A
 picture that is the sheet (a document camera's capture, cropped to the page) is evened the same way
 where its paper's light is uneven: dimmest below ``UNEVEN`` of brightest (a lamp's vignette).
 """
@@ -50,6 +53,10 @@ MIN_AREA = 0.4  # share of the picture the sheet must cover (else it is not the 
 LIGHT_WIDTH = 120  # pixels: the paper's light is fitted on a copy this wide
 LIGHT_WINDOW = 5  # pixels (of that copy): the lightest in this square is the paper between letters
 LIGHT_SLACK = 0.1  # share of the fitted light: a place further below it is a fill, left out of the refit
+LIGHT_REACH = 0.03  # of the copy's width: how far the paper's light is averaged around a place (Gaussian sigma)
+LIGHT_ROUNDS = 5  # times the paper is picked out again under the bent light
+UNFIT_SHARE = 0.3  # of the sheet: left below the quadratic by more than LIGHT_SLACK, its light is bent to the paper
+LIGHT_SUPPORT = 0.02  # weight of paper near a place below which the fit alone stands
 
 
 def find_sheet(pixels: Pixels, paper: tuple[float, float, float]) -> Corners | None:
@@ -159,13 +166,43 @@ def even_light(image: Image.Image, only_uneven: bool = False) -> Image.Image:
     for _ in range(2):
         coefficients = np.linalg.lstsq(terms[paper], values[paper], rcond=None)[0]
         paper = np.all(values >= (terms @ coefficients) * (1 - LIGHT_SLACK), axis=1)
-    small_light = np.clip(terms @ coefficients, 1, 255).round().astype(np.uint8).reshape(rows, columns, 3)
-    brightness = small_light.mean(axis=2)
+    fitted = np.clip(terms @ coefficients, 1, 255).reshape(rows, columns, 3)
+    brightness = fitted.round().mean(axis=2)
     if only_uneven and brightness.min() >= UNEVEN * brightness.max():
         return image
+    if paper.mean() < 1 - UNFIT_SHARE:  # a lamp's vignette no quadratic follows: half the sheet "not paper"
+        fitted = _follow_paper(lightest, fitted)
+    small_light = fitted.round().astype(np.uint8)
     light = np.asarray(Image.fromarray(small_light, "RGB").resize((width, height), Image.Resampling.BILINEAR))
     pixels = np.asarray(image, dtype=np.float32) * 255 / light.astype(np.float32)
     return Image.fromarray(np.clip(pixels, 0, 255).round().astype(np.uint8), "RGB")
+
+
+def _follow_paper(lightest: NDArray[np.float64], fitted: NDArray[np.float64]) -> NDArray[np.float64]:
+    """The fitted light bent to the paper where a quadratic cannot follow it (a lamp's vignette
+    darkens the corners faster): the paper's own light over the fit, averaged over the paper
+    near each place (``LIGHT_REACH`` of the width, a weighted mean that leaves fills out) and
+    refitted ``LIGHT_ROUNDS`` times, so corners the first fit left out as "not paper" come in."""
+    light = fitted
+    for _ in range(LIGHT_ROUNDS):
+        paper = np.all(lightest >= light * (1 - LIGHT_SLACK), axis=2).astype(np.float64)
+        ratio = lightest / fitted
+        reach = max(1.0, LIGHT_REACH * lightest.shape[1])
+        weight = _blur(paper, reach)
+        mean = np.stack([_blur(ratio[:, :, channel] * paper, reach) for channel in range(3)], axis=2)
+        correction = np.where(weight[:, :, None] > LIGHT_SUPPORT, mean / np.maximum(weight, 1e-9)[:, :, None], 1.0)
+        light = np.clip(fitted * correction, 1, 255)
+    return light
+
+
+def _blur(values: NDArray[np.float64], sigma: float) -> NDArray[np.float64]:
+    """A Gaussian blur of a 2-D array (edges: the nearest value repeated)."""
+    radius = int(3 * sigma)
+    kernel = np.exp(-0.5 * (np.arange(-radius, radius + 1) / sigma) ** 2)
+    kernel /= kernel.sum()
+    padded = np.pad(values, radius, mode="edge")
+    across = np.apply_along_axis(np.convolve, 1, padded, kernel, mode="valid")
+    return np.apply_along_axis(np.convolve, 0, across, kernel, mode="valid")
 
 
 def _quadratic_terms(xs: NDArray[np.float64], ys: NDArray[np.float64]) -> NDArray[np.float64]:
