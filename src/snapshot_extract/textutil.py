@@ -59,14 +59,22 @@ def ends_mid_sentence(text: str) -> bool:
 
 
 _TWO_SPACES_RE = re.compile(r"(?<=(\S))  (?=(\S))")  # exactly two spaces between words
+_ONE_SPACE_RE = re.compile(r"\S \S")
 
 
 def fold_word_spaces(text: str) -> str:
     """``text`` with each two spaces a justified line stretched a word space to as one ("to
     promote in-", "tegic  priorities.  Challenges" in a dump): the sentence goes on after them in
     lower case, or a new one starts after a full stop or a comma. Two spaces that start a new
-    phrase stay: a table's cells ("Mayor:  Jane Roe", "Housing  Tourism")."""
-    return _TWO_SPACES_RE.sub(_word_space, text) if "  " in text else text
+    phrase stay: a table's cells ("Mayor:  Jane Roe", "Housing  Tourism"). A line whose every
+    word space is two spaces, one of them inside a sentence, is stretched all through ("Bad  Sülzenau
+    has  no  dedicated  team"): each of its two spaces is one."""
+    if "  " not in text:
+        return text
+    folded = _TWO_SPACES_RE.sub(_word_space, text)
+    if not _ONE_SPACE_RE.search(text) and folded.count("  ") < text.count("  "):
+        return _TWO_SPACES_RE.sub(" ", text)
+    return folded
 
 
 def _word_space(gap: re.Match[str]) -> str:

@@ -22,6 +22,10 @@ Each a rule on the whole dump, applied only where the dump shows that source sev
   of HTML tags; HTML entities are decoded;
 * a reStructuredText source (headings underlined): a field list's ``:Mayor: Jane Roe`` is a
   label and its value;
+* an HTML page or a feed's entry (its markup escaped, ``&lt;h2&gt;``, or not) whose paragraphs, list
+  items and headings are tags, not lines: each its own line (a heading ``##``, an item ``-``, a
+  table cell set apart by ``|``), ``<strong>`` bold, entities decoded, scripts and styles dropped,
+  by the standard library's ``html.parser``;
 * MediaWiki's ``'''bold'''`` and ``''italic''``; DokuWiki's ``//italic//``, unformatted ``%%…%%``
   and forced line breaks (``\\\\``) in a page of wiki headings (``===== Heading =====``).
 """
@@ -33,6 +37,7 @@ import email.policy
 import html
 import re
 from email.message import EmailMessage
+from html.parser import HTMLParser
 
 MIN_MARKS = 5  # a source shows this many of its marks before its rule applies
 MIN_HEADINGS = 3  # AsciiDoc: this many "== Section" lines (its other marks are a chat's ":emoji:" too)
@@ -75,6 +80,11 @@ _CONFLUENCE_ANCHOR_RE = re.compile(r"\{anchor(?::[^}]*)?\}")  # Jira's "h2. {anc
 _RST_UNDERLINE_RE = re.compile(r"^([^\s\n].*)\n([=\-~^*#+\"'`])\2{2,}[^\S\n]*$", re.MULTILINE)
 _RST_FIELD_RE = re.compile(r"^:([^:\n]{1,60}):(?:[^\S\n]+|$)", re.MULTILINE)
 
+_HTML_BLOCK_RE = re.compile(r"<(?:p|li|h[1-6]|tr|td)\b[^<>\n]*>", re.IGNORECASE)  # tags that are lines, or cells
+_ESCAPED_BLOCK_RE = re.compile(r"&lt;(?:p|li|h[1-6]|tr|td)\b.{0,200}?&gt;", re.IGNORECASE)
+_HTML_SPACE_RE = re.compile(r"[ \t\r\n]+")
+_BLANK_LINES_RE = re.compile(r"\n{3,}")
+
 # a wiki heading between runs of "=" (a line each): MediaWiki's "=== Heading ===", DokuWiki's
 # "===== Heading ====="; the line reader takes its text (group 2)
 WIKI_HEADING_RE = re.compile(r"^(={1,6})[^\S\n]*([^=\s].*?)[^\S\n]*\1[^\S\n]*$", re.MULTILINE)
@@ -106,6 +116,10 @@ def mail_text(data: bytes) -> str | None:
 def typed_markup(text: str) -> str:
     """``text`` with an RTF, BBCode, LaTeX, AsciiDoc, Confluence, reStructuredText or wiki source
     turned into markdown (see the module docstring)."""
+    if len(_ESCAPED_BLOCK_RE.findall(text)) >= MIN_MARKS:  # a feed's entry: its HTML escaped
+        text = html.unescape(text)
+    if sum(1 for line in text.split("\n") if len(_HTML_BLOCK_RE.findall(line)) >= 2) >= MIN_MARKS:
+        text = _from_html(text)
     if text.startswith("{\\rtf"):
         from striprtf.striprtf import rtf_to_text  # only an RTF file pays its import
 
@@ -191,3 +205,51 @@ def _latex_text(text: str) -> str:
         text = _LATEX_COMMAND_RE.sub(r"\1", text)
     text = _LATEX_ESCAPED_RE.sub(r"\1", text).replace("---", "\u2014").replace("--", "\u2013").replace("~", " ")
     return text.strip()
+
+
+class _HtmlLines(HTMLParser):
+    """An HTML source's text, a line per paragraph, heading, list item, table row and any other
+    element that is not inline (a feed's ``<id>``) (see the module docstring)."""
+
+    INLINE = frozenset({"a", "span", "em", "i", "u", "s", "code", "small", "sub", "sup", "abbr", "mark", "font",
+                        "img", "label", "q", "cite", "time", "strong", "b"})  # every other element is a line
+    SKIPPED = frozenset({"script", "style"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIPPED:
+            self.skipping += 1
+        elif len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+            self.parts.append("\n\n" + "#" * int(tag[1]) + " ")
+        elif tag == "li":
+            self.parts.append("\n- ")
+        elif tag in ("td", "th"):
+            self.parts.append(" | ")
+        elif tag in ("strong", "b"):
+            self.parts.append("**")
+        elif tag not in self.INLINE:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIPPED:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in ("strong", "b"):
+            self.parts.append("**")
+        elif tag not in self.INLINE and tag not in ("li", "td", "th"):
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(_HTML_SPACE_RE.sub(" ", data))
+
+
+def _from_html(text: str) -> str:
+    parser = _HtmlLines()
+    parser.feed(text)
+    parser.close()
+    lines = (line.strip().replace("****", "") for line in "".join(parser.parts).split("\n"))
+    return _BLANK_LINES_RE.sub("\n\n", "\n".join(lines)).strip("\n")

@@ -35,6 +35,7 @@ from .wrappers import (
     tabs_unpacked,
     unannounced,
     undiffed,
+    unlogged,
     unnumbered,
     unoutlined,
     unprefixed,
@@ -147,7 +148,7 @@ def read_text(data: bytes, file_name: str) -> Document:
         raise UnreadableInput("not a text file (binary content)")
     text = typed_markup(text.replace("\r\n", "\n").replace("\r", "\n"))  # before ":doctype:" is read as an emoji
     raw_lines = tabs_as_spaces(tabs_unpacked(shortcodes_as_glyphs(text))).split("\n")
-    raw_lines = unframed(unquote(unoutlined(unnumbered(unannounced(undiffed(unprefixed(raw_lines)))))))
+    raw_lines = unframed(unquote(unoutlined(unnumbered(unannounced(undiffed(unlogged(unprefixed(raw_lines))))))))
     glued = lost_spaces(raw_lines)
     if glued:  # words run together: parted by the word list
         raw_lines = spaced(raw_lines)
@@ -303,6 +304,7 @@ def _unmark(body: str) -> tuple[str, tuple[str, ...]]:
     """``body`` with its markup removed, and its bold runs (as written, before links are resolved)."""
     if not _MARKUP_RE.search(body):
         return body, ()
+    body = body.replace("****", "")  # a converter's empty bold run (pandoc: "****Text")
     bold_parts = tuple(fold_spaces(run) for run in _bold_runs(body))
     body = _HTML_TAG_RE.sub("", _HTML_BREAK_RE.sub(" ", body))
     body = _AUTOLINK_RE.sub(lambda match: _absolute(match.group(1)), body)

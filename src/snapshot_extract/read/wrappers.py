@@ -4,11 +4,13 @@ Each a rule on the whole dump, applied where most of its lines show it (or where
 struck over: a terminal's bold), spaces a terminal packed into tabs, a chat tool's emoji names
 (glyphs of their own), tabs between words (Ghostscript's txtwrite), a diff that adds the dump as a
 file, a screen reader's announcements, an editor's line numbers, an e-mail reply's quoting, a chat
-log's stamp and sender before each message, an outliner's bullet before every line.
+log's stamp and sender before each message, a program log's stamp before every line, an outliner's
+bullet before every line.
 """
 
 from __future__ import annotations
 
+import os
 import re
 
 # an emoji a chat tool wrote by name (":large_green_circle:", ":bulb:"): no word, not a time ("18:42:10")
@@ -147,6 +149,33 @@ def unprefixed(lines: list[str]) -> list[str]:
         return lines
     return ["" if _CHAT_EVENT_RE.match(line) else line[prefix.end():] if prefix else line
             for line, prefix in zip(lines, prefixes, strict=True)]
+
+
+_DIGIT_RE = re.compile(r"\d")
+_DIGITS_RE = re.compile(r"0+")  # a run of digits, once read alike
+LOGGED_SHARE = 0.9  # of the non-blank lines: a program's log, every line after the same stamp
+MIN_LOG_DIGITS = 4  # digits at least in that stamp (a time, a date, a process number)
+MIN_LOG_NUMBERS = 2  # runs of digits at least in it: a date and a time, not a year opening each line
+LOG_SAMPLE = 20  # lines the stamp's shape is taken from
+MAX_STAMP = 80  # characters: the longest stamp looked for
+
+
+def unlogged(lines: list[str]) -> list[str]:
+    """A dump a program logged line by line ("2021-03-04T10:12:00.000Z INFO  ingest[4121]: " before
+    each, blank ones too) without that stamp: the start every line shares once its digits are
+    read alike, ``MIN_LOG_DIGITS`` of them at least in ``MIN_LOG_NUMBERS`` numbers, on
+    ``LOGGED_SHARE`` of the lines or more."""
+    texts = [line for line in lines if line.strip()]
+    if len(texts) < LOG_SAMPLE or not _DIGIT_RE.search(texts[0][:MAX_STAMP]):
+        return lines
+    shapes = [_DIGIT_RE.sub("0", line[:MAX_STAMP]) for line in texts]
+    stamp = os.path.commonprefix(shapes[:LOG_SAMPLE])
+    stamp = stamp[:stamp.rfind(" ") + 1]  # up to the space after it: no start of the lines' own words
+    logged = sum(1 for shape in shapes if shape.startswith(stamp))
+    numbers = len(_DIGITS_RE.findall(stamp))
+    if stamp.count("0") < MIN_LOG_DIGITS or numbers < MIN_LOG_NUMBERS or logged < LOGGED_SHARE * len(texts):
+        return lines
+    return [line[len(stamp):] if _DIGIT_RE.sub("0", line[:len(stamp)]) == stamp else line for line in lines]
 
 
 _OUTLINE_BULLET_RE = re.compile(r"^[-*•] (?=\S)")
