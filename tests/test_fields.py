@@ -1377,3 +1377,44 @@ def test_a_whole_legend_label_is_no_rest_of_the_cell_above_it() -> None:
         return Block("paragraph", text, (line,), (text,))
 
     assert wrapped_labels([block("Education", 92), block("green = Data available", 104)]) == {}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Łękowice Wielkie has a dedicated team in the Mayor's office working on building innovation capacity, "
+     "which consists of 24 dedicated staff.", "mayors_office"),
+    ("Maungaroa has an independent department working on building innovation capacity.", "independent_department"),
+    ("Ørsted Bay has a dedicated team within a department focused on service design.", "within_department"),
+    ("Bad Sülzenau has no dedicated team for innovation; staff work on it beside their duties.", "no_dedicated_team"),
+])
+def test_a_structure_read_past_what_the_team_works_on(sentence: str, expected: str, vocabulary: Vocabulary) -> None:
+    """Blind round 26: nine records lost the structure (warned) where the sentence went on with
+    what the team works on ("an independent department working on building innovation capacity")
+    or the city's name opened with a letter past ASCII ("Łękowice Wielkie has ...")."""
+    record = _record(f"What is the organisational structure?\n\n{sentence}\n", vocabulary)
+    assert record["organisation"]["structure"]["id"] == expected
+    assert record["organisation"]["structure"]["score"] >= 90
+
+
+def test_a_strategy_sentence_whose_start_was_lost_flags_the_peer_share(vocabulary: Vocabulary) -> None:
+    """Blind round 26's scan struck through by a pen: the vision section began "de-Hoeve has no
+    formal innovation strategy." (its first line, "Like around 38% of cities surveyed, Zuidwolde-",
+    read elsewhere): the share was lost silently. A sentence that starts mid-way flags the peer."""
+    record = _record("What is the city's innovation vision?\n\nde-Hoeve has no formal innovation strategy.\n", vocabulary)
+    assert record["vision"]["formal_strategy"] is False and record["vision"]["peer"] is None
+    assert [w["code"] for w in record["warnings"] if w["field"] == "vision.peer"] == ["unreadable_value"]
+    whole = _record("What is the city's innovation vision?\n\nBilbao has no formal innovation strategy.\n", vocabulary)
+    assert not [w for w in whole["warnings"] if w["field"] == "vision.peer"]  # a whole sentence: no share, no doubt
+
+
+def test_a_grid_run_on_between_separators_is_read_as_its_areas(vocabulary: Vocabulary) -> None:
+    """A web page's grid as a line of areas between "·" (blind round 26's feed entry): no area was
+    read, the line "not understood". Each part is an area; the colours are lost, and said so."""
+    record = _record(
+        "How are outcomes measured?\n\nPolicy areas with sufficient data or without sufficient data to support "
+        "innovation capacity in the city.\n\nEnvironment and Climate Change · Housing · Land Use / Zoning · Waste · "
+        "City Resilience · Social Inclusion, Equity · Economic Development\n", vocabulary)
+    assert _ids(record["outcomes"]["policy_areas"]) == [
+        "environment_climate", "housing", "land_use_zoning", "waste_sewage", "resilience", "social_inclusion_equity",
+        "economic_development"]
+    assert record["outcomes"]["with_sufficient_data"] is None
+    assert {w["code"] for w in record["warnings"] if w["field"] == "outcomes.with_sufficient_data"} == {"no_grid_colours"}

@@ -158,7 +158,7 @@ def is_list_item(block: Block, path: str, vocabulary: Vocabulary) -> bool:
     group = vocabulary_group(path)
     if is_item(block):
         return True
-    if parts := _separated(text):  # "Gaining efficiency · Engaging residents · …", wrapped or not
+    if parts := separated(text):  # "Gaining efficiency · Engaging residents · …", wrapped or not
         return sum(vocabulary.is_confident(group, part) for part in parts) * 2 >= len(parts)
     if len(block.lines) != 1:
         return False
@@ -180,12 +180,12 @@ def item_units(block: Block) -> list[Unit]:
         boxes = line.cell_boxes or (None,) * len(line.cells)
         cells = zip(line.cells, boxes, strict=True)
         return [Unit(cell, Evidence(cell, line.page, box), bullet=True) for cell, box in cells]
-    if parts := _separated(block.text):  # each part after a separator starts an item; the first may end one
+    if parts := separated(block.text):  # each part after a separator starts an item; the first may end one
         return [Unit(part, locate(block, part), bullet=position > 0) for position, part in enumerate(parts)]
     return [Unit(line.text, Evidence(line.text, line.page, line.bbox)) for line in block.lines if line.text]
 
 
-def _separated(text: str) -> list[str]:
+def separated(text: str) -> list[str]:
     """The items of a list printed as running text between separator glyphs ("Gaining efficiency
     within the public sector · Engaging residents"), each no longer than an item; [] for other text."""
     parts = [part.strip(_TRAIL) for part in _SEPARATOR_RE.split(text)]
@@ -349,6 +349,9 @@ def read_peer(found: Found, path: str, sentence: str, evidence: Evidence) -> Non
     if peer is None:
         if mentions_peers(sentence) and path not in found.values:
             found.warn(path, "unreadable_value", f'surveyed cities are named but no share was read: "{sentence}"')
+        elif sentence[:1].islower() and path not in found.values:  # "de-Hoeve has no formal ...": its start lost
+            found.warn(path, "unreadable_value", f'the sentence starts mid-way ("{sentence[:40]}…"): a share of '
+                                                 "surveyed cities printed before it may be lost")
         return
     if path in found.values:
         return

@@ -52,8 +52,13 @@ _CLAUSE_RE = re.compile(
     r"[,;()]|\s[–—-]\s|\b(?:with|where|which|that|and)\b|\bof\s+(?=(?:\S+\s+){0,2}(?:staff|people|employees)\b)"
 )
 _VERB_RE = re.compile(r"^(?:has|have|is|are)\s+(?=no\b|an?\b)", re.I)
-_SUBJECT_RE = re.compile(r"^[A-Z][\w’'.\- ]{0,40}?\s+(?=(?:does not|doesn't|has no|has an?|is)\b)")
-_FOR_INNOVATION_RE = re.compile(r"\s+for\s+innovation(?:\s+(?:work|capacity))?$", re.I)
+_SUBJECT_RE = re.compile(r"^[^\W\d_][\w’'.\- ]{0,40}?\s+(?=(?:does not|doesn't|has no|has an?|is)\b)")
+# what the team is for, after the structure ("... for innovation", "... working on building capacity")
+_PURPOSE_TAIL_RE = re.compile(
+    r"\s+(?:for\s+innovation(?:\s+(?:work|capacity))?$|(?:working|focus(?:ed|ing)|responsible|tasked|charged|devoted)"
+    r"\s+(?:on|to|for|with|towards?)\b.*$)",
+    re.I,
+)
 # "Staff skills and profiles include:", "Skills and profiles of (the) staff include:"
 _SKILLS_RE = re.compile(r"(?:skills|profiles)(?:\s+and\s+(?:skills|profiles))?(?:\s+of\s+(?:the\s+)?(?:\w+\s+)?staff)?"
                         r"\s+(?:include|are|comprise)\s*:?\s*(.*)$", re.I)
@@ -129,7 +134,7 @@ def _structure_phrase(sentence: str, vocabulary: Vocabulary) -> str | None:
     for clause in _CLAUSE_RE.split(sentence):
         phrase = _WORK_IS_RE.sub("", clause.strip())
         phrase = clean_item(_AGENT_RE.sub("", _NOT_BY_RE.sub("no ", _VERB_RE.sub("", _SUBJECT_RE.sub("", phrase)))))
-        for candidate in dict.fromkeys((phrase, _FOR_INNOVATION_RE.sub("", phrase))):
+        for candidate in dict.fromkeys((phrase, _PURPOSE_TAIL_RE.sub("", phrase))):
             if not candidate:
                 continue
             result = vocabulary.match(vocabulary_group("organisation.structure"), candidate)

@@ -23,12 +23,13 @@ from ..geometry import right_under, union_box
 from ..models import PAPER, RGB, Block, Evidence, FieldResult, Section, Swatch, vocabulary_group
 from ..textutil import is_bullet_glyph
 from ..vocabulary import Vocabulary
-from .common import Found, locate
+from .common import Found, locate, separated
 from .legend import Legend, key_colour, legend_kind, named_keys, resolve_names, swatch_beside, without_legend
 from .lists import Unit, split_items
 
 _INTRO_RE = re.compile(r"\bsufficient\s+data\b", re.I)
 _AMBIGUITY_MARGIN = 0.05
+MIN_SEPARATED = 3  # areas at least between separator glyphs make a paragraph the grid run on as text
 _MATCH_DISTANCE = 0.25  # RGB distance: a cell colour farther than this from every legend colour is doubtful
 WITH, WITHOUT = "outcomes.with_sufficient_data", "outcomes.without_sufficient_data"
 
@@ -58,7 +59,8 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
         is_intro = _INTRO_RE.search(block.text) and block.text.endswith(".") and block.kind != "row"
         if legend.take(index, block, swatches) or is_intro:
             found.use(index)
-        elif block.kind != "row" and block.is_item and (block.lines[0].bbox is None or _glyph_cells(block.text)):
+        elif block.kind != "row" and ((block.is_item and (block.lines[0].bbox is None or _glyph_cells(block.text)))
+                                      or len(separated(block.text)) >= MIN_SEPARATED):  # "Housing · Culture · …"
             found.use(index)
             _add_units(block, units, unit_glyphs)
             unit_paints += [part for line in block.lines for part in line.color_parts]
