@@ -405,6 +405,20 @@ def test_interleaved_column_lines_are_relocated() -> None:
     assert {(m.from_key, m.to_key) for m in sections.moves} == {("organisation", "overview"), ("organisation", "vision")}
 
 
+def test_a_title_the_scan_misread_is_no_second_snapshot() -> None:
+    """Blind round 19's phone photo: the engine read the large blue title "Szentmárton-Tó" as "Ezan
+    árie T", the page's foot named the city right: "holds 2 snapshots", refused. A city a header
+    names that the text never does is no second snapshot's where the text names another."""
+    sections = _sections(
+        "City Innovation Snapshot\n\nEzan árie T\n\nHungary\n\nWhat funding is available?\n\nSzentmárton-Tó "
+        "has dedicated funding.\n\nCity Innovation Snapshot – Szentmárton-Tó, Hungary\n"
+    )
+    assert sections.header_cities == ("szentmarton to",)
+    two = _sections("City Innovation Snapshot BRNO, Czech Republic\n\nHow is data used?\n\nBrno uses data.\n\n"
+                    "City Innovation Snapshot OSTRAVA, Czech Republic\n\nHow is data used?\n\nOstrava uses data.\n")
+    assert two.header_cities == ("brno", "ostrava")  # two snapshots, each named in its text
+
+
 @pytest.mark.parametrize("separator", ["|", "–", "—", "·", "•", ":"])
 def test_header_separators(separator: str) -> None:
     """Page 2 repeats the header, here with a separator after "Snapshot": still one snapshot."""

@@ -347,20 +347,28 @@ def header_cities(headers: Sequence[Header], lines: Sequence[Line] = ()) -> tupl
     or its letters with other spaces ("CO IMB RA": a dump of letter-spaced type), or its letters
     but one or two ("SAINT-ALDRIC-DES-PRÃ S": a running head printed in the wrong encoding), names
     the same city. A city one header names that the text of ``lines`` never does is no second
-    snapshot's where the text names another that two headers name ("Ivra U": a scan's title misread)."""
+    snapshot's where the text names another that two headers name ("Ivra U": a scan's title
+    misread), or one in the same country ("Ezan árie T", Hungary: the page's foot names
+    Szentmárton-Tó, Hungary)."""
     from rapidfuzz.fuzz import ratio
 
     cities: list[str] = []
     counts: dict[str, int] = {}
+    countries: dict[str, str] = {}
     for header in headers:
         city = fold(header.as_printed)
         same = next((known for known in cities if f" {known} " in f" {city} " or squeeze(known) == squeeze(city)
                      or ratio(known, city) >= SAME_CITY), None)
         if same is None:
             cities.append(city)
+            countries[city] = fold(header.country)
         counts[same or city] = counts.get(same or city, 0) + 1
     if len(cities) > 1 and lines:
         text = f" {fold(' '.join(line.text for line in lines))} "
-        if any(counts[city] > 1 and f" {city} " in text for city in cities):  # the document's own city
-            return tuple(city for city in cities if counts[city] > 1 or f" {city} " in text)
+        named = [city for city in cities if f" {city} " in text]  # the document's own city
+        if any(counts[city] > 1 for city in named):
+            return tuple(city for city in cities if counts[city] > 1 or city in named)
+        if named:  # a header alone names the others: misread where they name the named one's country
+            return tuple(city for city in cities if city in named or countries[city] not in
+                         {countries[own] for own in named})
     return tuple(cities)
