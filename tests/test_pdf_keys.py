@@ -2,7 +2,8 @@
 reportlab, through both backends: a glyph key in its own colour before a label in black, a
 legend at the page's foot keyed by drawn marks, a table drawn with rules alone whose shaded
 cells a sentence explains, a legend that says one side "lacks" data, areas run on as text
-between "·" in their colours; and accents that groff overstrikes onto the letter before them.
+between "·" in their colours; and accents that groff overstrikes onto the letter before them, and
+the commas pdflatex sets small under a letter.
 """
 
 from __future__ import annotations
@@ -187,3 +188,22 @@ def test_an_accent_overstruck_on_the_letter_before_it_composes_with_that_letter(
 
     mayor = drawn_record(tmp_path, [draw], backend, vocabulary).overview.mayor
     assert mayor == "Marta Wiśniewska"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_small_comma_set_under_the_letter_before_it_is_its_cedilla(
+        tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """pdflatex prints "ņ" as "n" and a half-size "," lowered under it: the lead of blind round
+    26's newsletter read "Margaret Bērzin, š", silently. A comma set so under the letter before it
+    is that letter's accent ("¸n" -> "ņ"), and the word goes on after it."""
+    def draw(page: Page) -> None:
+        header(page)
+        page.text(40, 100, "Overview", size=13)
+        page.text(40, 120, "Mayor: Margaret Berzin")
+        n_end = 40 + page.canvas.stringWidth("Mayor: Margaret Berzin", "Helvetica", 10)
+        n_width = page.canvas.stringWidth("n", "Helvetica", 10)
+        page.text(n_end - n_width / 2 - 0.6, 121.4, ",", size=5)
+        page.text(n_end, 120, "š")
+
+    mayor = drawn_record(tmp_path, [draw], backend, vocabulary).overview.mayor
+    assert mayor == "Margaret Berziņš"

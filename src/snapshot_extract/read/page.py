@@ -84,6 +84,20 @@ def over_letter(char: str, box: tuple[float, float], letter: tuple[float, float]
     return char in SPACING_ACCENTS and letter[0] <= (box[0] + box[1]) / 2 <= letter[1]
 
 
+CEDILLA = "\u00b8"  # the spacing cedilla: composes with the letter after it (``textutil.clean_text``)
+MARK_SHARE = 0.7  # of the letter's size: a comma set this small under a letter is its accent
+
+
+def under_letter(char: str, size: float, box: tuple[float, float], letter_size: float,
+                 letter: tuple[float, float], drop: float) -> bool:
+    """``char`` is a comma set small under the letter printed before it (``box`` and ``letter``:
+    their left and right edges; ``drop``: how far its baseline lies below the letter's): pdflatex
+    builds "ņ", "ķ", "ş" so, "n" then a half-size "," under it. Read as a cedilla before the
+    letter, the two compose ("¸n" -> "ņ")."""
+    return (char == "," and size <= MARK_SHARE * letter_size and drop > 0
+            and letter[0] <= (box[0] + box[1]) / 2 <= letter[1])
+
+
 def stroked_shape(bbox: BBox, colour: RGB | None, open_lines: bool) -> Shape:
     """A stroked path: an outline (no fill: a rule, a frame, a hollow marker, whose inside is
     the paper's), or a mark drawn in a colour (a small path of straight lines that closes

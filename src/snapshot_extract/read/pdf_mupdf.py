@@ -24,6 +24,7 @@ from ..errors import EncryptedInput, TooComplex
 from ..limits import MAX_GLYPHS_PER_PAGE, check_page
 from ..textutil import SPACING_ACCENTS
 from .page import (
+    CEDILLA,
     RUN_GAP,
     PageContent,
     Shape,
@@ -36,6 +37,7 @@ from .page import (
     rgb_from_int,
     ring_paint,
     stroked_shape,
+    under_letter,
 )
 
 pymupdf: Any = _pymupdf  # the library is untyped: keep its calls out of mypy's strict checks
@@ -47,6 +49,7 @@ _FLAGS = (
 )
 _TEXT_BLOCK, _VECTOR_BLOCK = 0, 3
 _SPACE_WIDTH = 0.28  # of the font size: trims MuPDF's leading/trailing spaces off a span's box
+_SPACE_GAP = 0.15  # of the font size: a narrower gap between a marked word's parts is no word space
 _MONOSPACED = 8  # MuPDF's span flag for a fixed-pitch font
 _SPACED_RE = re.compile(r"\S\s{2,}\S")  # words a run of spaces sets apart
 _SET_APART_RE = re.compile(r"\S+(?: {1,2}\S+)*")  # a monospaced line's parts: three spaces set two columns apart
@@ -159,6 +162,7 @@ def _add_spans(spans: list[Span], turned: list[str], block: dict[str, Any]) -> N
             turned.append(" ".join("".join(span["text"] for span in line["spans"]).split()))
             continue
         first = len(spans)
+        marked = False  # the span before took a comma set under its last letter: the word goes on
         for raw in line["spans"]:
             text: str = raw["text"]
             stripped = text.strip()
@@ -168,6 +172,11 @@ def _add_spans(spans: list[Span], turned: list[str], block: dict[str, Any]) -> N
                 continue
             size = raw["size"]
             x0, _, x1, _ = raw["bbox"]
+            if len(spans) > first and _marks_last_letter(spans[-1], stripped, raw):
+                last = spans[-1]
+                spans[-1] = last._replace(text=last.text[:-1] + CEDILLA + last.text[-1])
+                marked = True
+                continue
             if raw["flags"] & _MONOSPACED:  # every character as wide as the next: each part where it stands
                 _add_set_apart(spans, raw)
                 continue
@@ -177,8 +186,25 @@ def _add_spans(spans: list[Span], turned: list[str], block: dict[str, Any]) -> N
                 trailing = len(text) - len(text.rstrip())
                 x0 += leading * _SPACE_WIDTH * size
                 x1 = max(x1 - trailing * _SPACE_WIDTH * size, x0)
+            if marked and abs(size - spans[-1].size) < 0.01 and x0 - spans[-1].x1 < _SPACE_GAP * size:
+                spans[-1] = spans[-1]._replace(text=spans[-1].text + stripped, x1=x1, space_after=trailing > 0)
+                marked = False  # "Bērziņ" + "š": MuPDF's space after the small comma is none
+                continue
+            marked = False
             spans.append(make_span(stripped, x0, x1, raw["origin"][1], size, font_name(raw["font"]),
                                    rgb_from_int(raw["color"]), leading > 0, trailing > 0))
+
+
+def _marks_last_letter(last: Span, text: str, raw: dict[str, Any]) -> bool:
+    """``text`` (the span ``raw``) is a comma set small under the last letter of ``last``
+    (``under_letter``: a span of its own in MuPDF, its size differing), where that letter is
+    assumed to end the span before (its box: the span's last letter's share of it)."""
+    if text != "," or not last.text[-1:].isalpha():
+        return False
+    width = (last.x1 - last.x0) / len(last.text)
+    x0, _, x1, _ = raw["bbox"]
+    return under_letter(text, raw["size"], (x0, x1), last.size, (last.x1 - width, last.x1),
+                        raw["origin"][1] - last.baseline)
 
 
 def _spaced_out(block: dict[str, Any]) -> bool:

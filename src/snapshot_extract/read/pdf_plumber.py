@@ -29,6 +29,7 @@ from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 from ..errors import EncryptedInput
 from ..limits import check_page
 from .page import (
+    CEDILLA,
     RUN_GAP,
     PageContent,
     Shape,
@@ -40,6 +41,7 @@ from .page import (
     over_letter,
     ring_paint,
     stroked_shape,
+    under_letter,
 )
 
 SPACE_GAP = 0.15  # of the font size: a wider gap between two glyphs is a word space
@@ -165,6 +167,9 @@ def _spans(chars: Iterable[dict[str, Any]]) -> list[Span]:
         baseline = float(char["top"]) + float(char["y1"]) - float(char["matrix"][5])
         x0, x1 = float(char["x0"]), float(char["x1"])
         before, space_seen = space_seen, False
+        if run is not None and under_letter(text, size, (x0, x1), run.size, run.last, baseline - run.baseline):
+            run.text.insert(len(run.text) - 1, CEDILLA)  # before its letter, as an accent drawn over it
+            continue
         if run is not None and _continues(run, font, size, color, baseline, x0):
             if over_letter(text, (x0, x1), run.last):
                 run.text.insert(len(run.text) - 1, text)  # the accent first, as TeX prints it
