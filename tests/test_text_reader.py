@@ -762,10 +762,13 @@ def test_a_diff_that_adds_the_dump_reads_as_the_dump(vocabulary: Vocabulary) -> 
     assert record.model_dump(exclude={"source", "provenance"}) == plain.model_dump(exclude={"source", "provenance"})
 
 
-def test_a_screen_readers_reading_reads_without_its_announcements(vocabulary: Vocabulary) -> None:
+@pytest.mark.parametrize("voice", ["nvda", "prepared"])
+def test_a_screen_readers_reading_reads_without_its_announcements(vocabulary: Vocabulary, voice: str) -> None:
     """NVDA's linear reading: "heading level 1, City Innovation Snapshot, AKRON, United States",
     "list, 2 items", "bullet, …", "link, …", "out of list" (blind round 21: the overview, the
-    spotlight and the lists' last items lost)."""
+    spotlight and the lists' last items lost); a text prepared for one ("HEADING LEVEL 2: ",
+    "List of 2 items.", "Bullet: Economist.", "End of list.", each value read as a sentence:
+    blind round 26 lost every list and read "Goñi." as the mayor's last name)."""
     reading = "\n".join([
         "heading level 1, City Innovation Snapshot, BILBAO, Spain", "heading level 2, Overview", "list, 3 items",
         "bullet, Mayor: Itziar Etxebarria Goñi", "bullet, Term: 2015–2019", "bullet, Innovation / open data website:",
@@ -777,6 +780,12 @@ def test_a_screen_readers_reading_reads_without_its_announcements(vocabulary: Vo
         "heading level 2, How is data used?", "Data plays a limited role in Bilbao.",
         "heading level 2, What funding is available?", "Bilbao has dedicated funding.",
     ])
+    if voice == "prepared":
+        reading = re.sub(r"(?m)^heading level (\d), ", r"HEADING LEVEL \1: ", reading)
+        reading = re.sub(r"(?m)^list, (\d) items$", r"List of \1 items.", reading).replace("out of list", "End of list.")
+        reading = re.sub(r"(?m)^bullet, (.*?):?$", lambda item: f"Bullet: {item.group(1)}." if ":" not in item.group(1)
+                         else f"Bullet: {item.group(0)[8:]}.", reading)
+        assert "Bullet: Mayor: Itziar Etxebarria Goñi." in reading and "Bullet: Economist." in reading
     record = parse_document(read_text(reading.encode(), "bilbao.txt"), vocabulary).record
     assert (record.city.as_printed, record.city.country) == ("BILBAO", "Spain")
     assert (record.overview.mayor, record.overview.term_start) == ("Itziar Etxebarria Goñi", 2015)

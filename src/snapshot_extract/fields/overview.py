@@ -342,6 +342,7 @@ def _read_name(found: Found, path: str, value: str, evidence: Evidence) -> None:
     if path in found.values:
         return
     name, rest = split_name(value) if evidence.bbox is None else (value, "")
+    name = _FULL_STOP_RE.sub("", name)  # "Mayor: Jane Roe." read aloud as a sentence ("Jr." stays)
     if _NOT_A_NAME_RE.search(name):
         found.warn(path, "unreadable_value", f'"{value}" is no name: the label was not paired with its value')
         return
@@ -354,6 +355,7 @@ def _read_name(found: Found, path: str, value: str, evidence: Evidence) -> None:
                                              "this text dropped the space or hyphen between them?)")
 
 
+_FULL_STOP_RE = re.compile(r"(?<=[^\W\d_]{3})\.$")  # a sentence's full stop after a name's last word
 # Two names a dump tool ran together, dropping the hyphen at a line end ("O'SullivanReyes") or the
 # space ("IñakiEtxebarria"): a small letter, after four letters at least of the name, right before a
 # capital ("McAllister", "DeShawn", "MacDonald" are no such names)

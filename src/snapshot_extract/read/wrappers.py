@@ -77,9 +77,9 @@ _DIFF_HEADER_RE = re.compile(r"^(?:diff --git |index [0-9a-f]+\.\.|new file mode
 # A screen reader's announcements (NVDA, JAWS) before what it reads: the markup they stand for
 _ANNOUNCEMENT_RE = re.compile(
     r"^(?:heading level \d+|(?P<bullet>bullet|check mark|black circle|white circle|black square|white square)|link|"
-    r"graphic|clickable|row \d+, column \d+),\s*", re.I)
-_ANNOUNCED_LINE_RE = re.compile(r"^(?:list, \d+ items?|out of list|table with \d+ rows and \d+ columns|out of table)$",
-                                re.I)
+    r"graphic|clickable|row \d+, column \d+)[,:]\s*", re.I)
+_ANNOUNCED_LINE_RE = re.compile(r"^(?:list(?:,| of) \d+ items?|out of list|end of list|table with \d+ rows and \d+ "
+                                r"columns|out of table|end of table)\.?$", re.I)
 ANNOUNCED = 3  # lines with announcements, at least: a screen reader's reading
 _LINE_NUMBER_RE = re.compile(r"^\s*(\d+)(?:[ \t]{1,2}|\s*[:|]\s?|$)")
 # A chat log's stamp and sender before a message: a time, a date before or after it, bracketed
@@ -108,9 +108,10 @@ def undiffed(lines: list[str]) -> list[str]:
 
 
 def unannounced(lines: list[str]) -> list[str]:
-    """A screen reader's linear reading without its announcements: "heading level 2, " and
-    "link, " dropped, "bullet, " (and "check mark, ") a bullet, "row 1, column 2, " a cell's
-    line, "list, 5 items" and "out of list" lines blank (where ``ANNOUNCED`` lines carry them, or
+    """A screen reader's linear reading without its announcements: "heading level 2, " (or
+    "HEADING LEVEL 2: ") and "link, " dropped, "bullet, " (and "check mark, ") a bullet, "row 1,
+    column 2, " a cell's line, "list, 5 items" ("List of 5 items.") and "out of list" ("End of
+    list.") lines blank (where ``ANNOUNCED`` lines carry them, or
     more)."""
     if sum(1 for line in lines[:200] if _ANNOUNCEMENT_RE.match(line) or _ANNOUNCED_LINE_RE.match(line)) < ANNOUNCED:
         return lines
