@@ -184,10 +184,10 @@ def _follow_paper(lightest: NDArray[np.float64], fitted: NDArray[np.float64]) ->
     near each place (``LIGHT_REACH`` of the width, a weighted mean that leaves fills out) and
     refitted ``LIGHT_ROUNDS`` times, so corners the first fit left out as "not paper" come in."""
     light = fitted
+    ratio = lightest / fitted
+    reach = max(1.0, LIGHT_REACH * lightest.shape[1])
     for _ in range(LIGHT_ROUNDS):
         paper = np.all(lightest >= light * (1 - LIGHT_SLACK), axis=2).astype(np.float64)
-        ratio = lightest / fitted
-        reach = max(1.0, LIGHT_REACH * lightest.shape[1])
         weight = _blur(paper, reach)
         mean = np.stack([_blur(ratio[:, :, channel] * paper, reach) for channel in range(3)], axis=2)
         correction = np.where(weight[:, :, None] > LIGHT_SUPPORT, mean / np.maximum(weight, 1e-9)[:, :, None], 1.0)
