@@ -27,6 +27,11 @@ def _outcomes_heading(page: Page) -> None:
     page.text(40, 120, "Policy areas with sufficient data or without sufficient data.")
 
 
+def _overview_heading(page: Page) -> None:
+    header(page)
+    page.text(40, 100, "Overview", size=13)
+
+
 def _sides(outcomes: Outcomes) -> tuple[set[str], set[str]]:
     assert outcomes.with_sufficient_data is not None and outcomes.without_sufficient_data is not None
     return ({term.id for term in outcomes.with_sufficient_data},
@@ -177,8 +182,7 @@ def test_an_accent_overstruck_on_the_letter_before_it_composes_with_that_letter(
     accent went onto the next letter ("Wisńiewska", a silent wrong name). An accent drawn over
     the letter before it is that letter's."""
     def draw(page: Page) -> None:
-        header(page)
-        page.text(40, 100, "Overview", size=13)
+        _overview_heading(page)
         page.text(40, 120, "Mayor: Marta Wis")
         s_start = 40 + page.canvas.stringWidth("Mayor: Marta Wi", "Helvetica", 10)
         s_width = page.canvas.stringWidth("s", "Helvetica", 10)
@@ -197,8 +201,7 @@ def test_a_small_comma_set_under_the_letter_before_it_is_its_cedilla(
     26's newsletter read "Margaret Bērzin, š", silently. A comma set so under the letter before it
     is that letter's accent ("¸n" -> "ņ"), and the word goes on after it."""
     def draw(page: Page) -> None:
-        header(page)
-        page.text(40, 100, "Overview", size=13)
+        _overview_heading(page)
         page.text(40, 120, "Mayor: Margaret Berzin")
         n_end = 40 + page.canvas.stringWidth("Mayor: Margaret Berzin", "Helvetica", 10)
         n_width = page.canvas.stringWidth("n", "Helvetica", 10)

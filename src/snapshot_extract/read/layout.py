@@ -21,14 +21,13 @@ from ..geometry import union_box
 from ..models import RGB, BBox, Swatch
 from ..textutil import SOFT_BREAK, clean_text, fold_spaces, marker_of, split_bullet, unframed
 from .hyphens import shown_soft_hyphens
-from .page import PageContent, Span
+from .page import SPACE_GAP, PageContent, Span
 from .segments import BULLET_GAP, page_segments
 from .shapes import Box
 
 # U+FFFD inside a word stays: a ligature whose glyph the font cannot name ("o\ufffdce"), which
 # ``ligatures.repair_ligatures`` reads back by the word it makes
 _UNKNOWN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]|\ufffd(?!\\w)|(?<!\\w)\ufffd")
-SPACE_GAP = 0.15  # of the font size: a wider gap between spans is a word space
 MARKER_MIN, MARKER_MAX = 0.15, 0.9  # of the font size: the sides of a drawn bullet marker
 SIZE_CHANGE = 0.6  # points: a larger step between two lines' sizes is a change of type
 ASCENT, DESCENT = 0.8, 0.2  # of the font size: a line's box above and below its baseline

@@ -251,5 +251,5 @@ def _from_html(text: str) -> str:
     parser = _HtmlLines()
     parser.feed(text)
     parser.close()
-    lines = (line.strip().replace("****", "") for line in "".join(parser.parts).split("\n"))
+    lines = (line.strip() for line in "".join(parser.parts).split("\n"))
     return _BLANK_LINES_RE.sub("\n\n", "\n".join(lines)).strip("\n")

@@ -74,6 +74,7 @@ class PageContent:
 
 
 RUN_GAP = 1.0  # of the font size: a wider gap between two glyphs starts a new span
+SPACE_GAP = 0.15  # of the font size: a wider gap between two glyphs or spans is a word space
 MARK_SIZE = 12.0  # points: a stroked path no wider or taller is a mark (a tick, a cross), not a rule or a frame
 
 

@@ -26,6 +26,7 @@ from ..textutil import SPACING_ACCENTS
 from .page import (
     CEDILLA,
     RUN_GAP,
+    SPACE_GAP,
     PageContent,
     Shape,
     Span,
@@ -49,7 +50,6 @@ _FLAGS = (
 )
 _TEXT_BLOCK, _VECTOR_BLOCK = 0, 3
 _SPACE_WIDTH = 0.28  # of the font size: trims MuPDF's leading/trailing spaces off a span's box
-_SPACE_GAP = 0.15  # of the font size: a narrower gap between a marked word's parts is no word space
 _MONOSPACED = 8  # MuPDF's span flag for a fixed-pitch font
 _SPACED_RE = re.compile(r"\S\s{2,}\S")  # words a run of spaces sets apart
 _SET_APART_RE = re.compile(r"\S+(?: {1,2}\S+)*")  # a monospaced line's parts: three spaces set two columns apart
@@ -186,7 +186,7 @@ def _add_spans(spans: list[Span], turned: list[str], block: dict[str, Any]) -> N
                 trailing = len(text) - len(text.rstrip())
                 x0 += leading * _SPACE_WIDTH * size
                 x1 = max(x1 - trailing * _SPACE_WIDTH * size, x0)
-            if marked and abs(size - spans[-1].size) < 0.01 and x0 - spans[-1].x1 < _SPACE_GAP * size:
+            if marked and abs(size - spans[-1].size) < 0.01 and x0 - spans[-1].x1 < SPACE_GAP * size:
                 spans[-1] = spans[-1]._replace(text=spans[-1].text + stripped, x1=x1, space_after=trailing > 0)
                 marked = False  # "Bērziņ" + "š": MuPDF's space after the small comma is none
                 continue

@@ -31,6 +31,7 @@ from ..limits import check_page
 from .page import (
     CEDILLA,
     RUN_GAP,
+    SPACE_GAP,
     PageContent,
     Shape,
     Span,
@@ -44,7 +45,6 @@ from .page import (
     under_letter,
 )
 
-SPACE_GAP = 0.15  # of the font size: a wider gap between two glyphs is a word space
 _CID_RE = re.compile(r"\(cid:\d+\)")
 
 
