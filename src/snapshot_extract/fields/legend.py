@@ -14,7 +14,10 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import permutations
+
+import webcolors
 
 from ..geometry import right_under
 from ..models import PAPER, RGB, BBox, Block, Line, Swatch, is_neutral
@@ -180,19 +183,22 @@ _NEXT_KEY_RE = re.compile(r"\s+[^\W\d_]+(?: [^\W\d_]+)?\s*[:=]")  # " Grey:", " 
 
 
 def _colour_named(text: str) -> RGB | None:
-    """The colour a clause names: unpainted (the paper's), a colour name PyMuPDF knows ("green",
-    "light grey"; a two-word name read as one), or painted without a name (``SHADED``)."""
+    """The colour a clause names: unpainted (the paper's), a CSS colour name ("green", "light
+    grey"; a two-word name read as one), or painted without a name (``SHADED``)."""
     if _UNPAINTED_RE.search(text):
         return PAPER
-    from pymupdf import utils  # the colour names' table: only a worded legend over painted cells needs it
-
-    names = set(utils.getColorList())
-    words = [word.upper() for word in re.findall(r"[^\W\d_]+", text)]
+    words = [word.lower() for word in re.findall(r"[^\W\d_]+", text)]
     for position, word in enumerate(words):
         for name in ("".join(words[position : position + 2]), word):
-            if name in names:
-                return utils.getColor(name)
+            if name in _css_colour_names():
+                red, green, blue = webcolors.name_to_rgb(name)
+                return red / 255, green / 255, blue / 255
     return SHADED if _PAINTED_RE.search(text) else None  # "green shaded cells" named green above
+
+
+@cache  # the CSS table does not change while the program runs
+def _css_colour_names() -> frozenset[str]:
+    return frozenset(webcolors.names("css3"))
 
 
 def resolve_names(named: dict[str, RGB], paints: Sequence[RGB]) -> dict[str, RGB]:
