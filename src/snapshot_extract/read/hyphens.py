@@ -68,9 +68,15 @@ def mark_cut_words(texts: Sequence[str]) -> list[str]:
         if head is None:
             continue
         piece, rest = end.group().lower(), head.group()
-        if english_frequency(piece + rest) >= RARE and not (english_frequency(piece) and english_frequency(rest)):
+        if english_frequency(piece + rest) >= RARE and not (_own_word(piece) and _own_word(rest.lower())):
             marked[index] = texts[index].rstrip() + SOFT_BREAK
     return marked
+
+
+def _own_word(piece: str) -> bool:
+    """``piece`` may stand as a word of its own: a word of the list that is not rare, and of one
+    letter only "a" or "i" (the list counts every letter: "wit" / "h" is "with" cut)."""
+    return english_frequency(piece) >= RARE and (len(piece) > 1 or piece in "ai")
 
 
 @dataclass(frozen=True)
@@ -107,7 +113,13 @@ class Hyphenation:
         marked with U+2010/U+00AD), a plain hyphen the evidence left open that joins two pieces
         neither of which is a word of the document or the vocabulary ("Re-" + "cent") is a
         break too: a real compound joins words ("co-" + "design", "city-" + "wide")."""
-        marked = [self.mark(text, following) for text, following in ends]
+        decided = [self._decide(text, following) for text, following in ends]
+        marked = [result for result, _ in decided]
+        sure = [result[-1:] for result, guess in decided if not guess and result.endswith((SOFT_BREAK, HARD_BREAK))]
+        if HARD_BREAK in sure and SOFT_BREAK not in sure:
+            # the producer keeps hyphens at line ends and breaks no word that the evidence shows:
+            # a hyphen between two words is printed ("long-" + "standing", "longstanding" a word too)
+            marked = [result[: -len(SOFT_BREAK)] + HARD_BREAK if guess else result for result, guess in decided]
         breaks = sum(1 for (text, _), result in zip(ends, marked, strict=True)
                      if result.endswith(SOFT_BREAK) and text.rstrip().endswith("-"))
         if self.marks_breaks or breaks < PRODUCER_BREAKS:
@@ -131,28 +143,35 @@ class Hyphenation:
         or whole), then in the project's vocabulary and headings, then the producer's break
         character, then English (``_by_dictionary``); else ``text`` unchanged for
         ``join_wrapped``'s own rules."""
+        return self._decide(text, following)[0]
+
+    def _decide(self, text: str, following: str) -> tuple[str, bool]:
+        """``mark``, and whether English alone made it a break between two words that are a
+        word joined as well ("long-" + "standing": "longstanding"), which only the producer's
+        habit decides (``mark_all``)."""
         stripped = text.rstrip()
         if len(stripped) < 2 or stripped[-1] not in LINE_END_HYPHENS:
-            return text
+            return text, False
         if ends_in_address(stripped):
-            return stripped[:-1] + "-"  # "https://x.org/open-" + "data": the address's own hyphen, plain
+            return stripped[:-1] + "-", False  # "https://x.org/open-" + "data": the address's own hyphen
         pieces = _pieces(stripped, following)
         if pieces is None:
-            return stripped[:-1] + "-" if stripped[-1] != "-" else text
+            return (stripped[:-1] + "-" if stripped[-1] != "-" else text), False
         fragment, head = pieces
         joined = (fragment + head).lower()
         hyphenated = f"{fragment}-{head}".lower()
         known = known_words()
         for printed in (self.printed, known.__contains__):
             if printed(hyphenated):
-                return stripped[:-1] + HARD_BREAK
+                return stripped[:-1] + HARD_BREAK, False
             if printed(joined):
-                return stripped[:-1] + SOFT_BREAK
+                return stripped[:-1] + SOFT_BREAK, False
         if stripped[-1] in _BREAK_HYPHENS:
-            return stripped[:-1] + SOFT_BREAK
+            return stripped[:-1] + SOFT_BREAK, False
         if self.marks_breaks:
-            return stripped[:-1] + HARD_BREAK
-        return _by_dictionary(stripped, fragment.lower(), head.lower(), text)
+            return stripped[:-1] + HARD_BREAK, False
+        result = _by_dictionary(stripped, fragment.lower(), head.lower(), text)
+        return result, result.endswith(SOFT_BREAK) and _two_words(fragment.lower(), head.lower())
 
 
 def _joins(text: str, index: int, step: int) -> bool:
@@ -230,6 +249,12 @@ def _by_dictionary(stripped: str, fragment: str, head: str, text: str) -> str:
     if pieces:
         return stripped[:-1] + HARD_BREAK
     return text
+
+
+def _two_words(fragment: str, head: str) -> bool:
+    """Both pieces of a hyphen's line end are English words of their own (no prefix)."""
+    words = english_words()
+    return fragment not in AFFIXES and fragment in words and head in words
 
 
 @cache
