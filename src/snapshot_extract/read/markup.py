@@ -82,6 +82,8 @@ _RST_FIELD_RE = re.compile(r"^:([^:\n]{1,60}):(?:[^\S\n]+|$)", re.MULTILINE)
 
 _HTML_BLOCK_RE = re.compile(r"<(?:p|li|h[1-6]|tr|td)\b[^<>\n]*>", re.IGNORECASE)  # tags that are lines, or cells
 _ESCAPED_BLOCK_RE = re.compile(r"&lt;(?:p|li|h[1-6]|tr|td)\b.{0,200}?&gt;", re.IGNORECASE)
+# a page saved whole (an export's note: "<?xml …?>", "<!DOCTYPE html>", then <div>s and <br>s)
+_HTML_PAGE_RE = re.compile(r"^\s*(?:<\?xml[^<>]*>\s*)?(?:<!doctype html\b|<html\b)", re.IGNORECASE)
 _HTML_SPACE_RE = re.compile(r"[ \t\r\n]+")
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
 
@@ -118,7 +120,8 @@ def typed_markup(text: str) -> str:
     turned into markdown (see the module docstring)."""
     if len(_ESCAPED_BLOCK_RE.findall(text)) >= MIN_MARKS:  # a feed's entry: its HTML escaped
         text = html.unescape(text)
-    if sum(1 for line in text.split("\n") if len(_HTML_BLOCK_RE.findall(line)) >= 2) >= MIN_MARKS:
+    blocks = sum(1 for line in text.split("\n") if len(_HTML_BLOCK_RE.findall(line)) >= 2)
+    if _HTML_PAGE_RE.match(text) or blocks >= MIN_MARKS:
         text = _from_html(text)
     if text.startswith("{\\rtf"):
         from striprtf.striprtf import rtf_to_text  # only an RTF file pays its import

@@ -29,17 +29,20 @@ from .markup import WIKI_HEADING_RE, mail_text, typed_markup
 from .rejoined import hyphens_printed_elsewhere, part_rejoined
 from .spaces import lost_spaces, spaced
 from .wrappers import (
+    pasted,
     shortcodes_as_glyphs,
     struck_once,
     tabs_as_spaces,
     tabs_unpacked,
     unannounced,
+    uncaptioned,
     undiffed,
     unlogged,
     unnumbered,
     unoutlined,
     unprefixed,
     unquote,
+    untabled,
 )
 
 _BOMS = (
@@ -138,8 +141,8 @@ def read_text(data: bytes, file_name: str) -> Document:
     """Read a text dump into a ``Document`` (see the module docstring)."""
     mail = mail_text(data)  # an e-mail saved with its headers: its body, decoded as they say
     raw, encoding = (mail, "e-mail") if mail is not None else decode_as(data)
-    # a terminal's overstruck bold; PDFium's text of a word hyphenated at a line end ("liv\ufffeing")
-    raw = struck_once(raw).replace("\ufffe", "\u00ad")
+    # a terminal's overstruck bold and paste; PDFium's text of a word hyphenated at a line end ("liv\ufffeing")
+    raw = pasted(struck_once(raw)).replace("\ufffe", "\u00ad")
     if soft_hyphens_drawn(raw):  # the producer's hyphen glyph
         raw = raw.replace("\u00ad", "-")
     # a soft hyphen ending a line is a break (U+2010), which clean_text would drop
@@ -147,7 +150,8 @@ def read_text(data: bytes, file_name: str) -> Document:
     if _looks_binary(text):
         raise UnreadableInput("not a text file (binary content)")
     text = typed_markup(text.replace("\r\n", "\n").replace("\r", "\n"))  # before ":doctype:" is read as an emoji
-    raw_lines = tabs_as_spaces(tabs_unpacked(shortcodes_as_glyphs(text))).split("\n")
+    raw_lines = tabs_as_spaces(tabs_unpacked(shortcodes_as_glyphs(untabled(text)))).split("\n")
+    raw_lines = uncaptioned(raw_lines)  # before the other wrappers: a cue's number is no line number
     raw_lines = unframed(unquote(unoutlined(unnumbered(unannounced(undiffed(unlogged(unprefixed(raw_lines))))))))
     glued = lost_spaces(raw_lines)
     if glued:  # words run together: parted by the word list

@@ -2,14 +2,17 @@
 
 Each a rule on the whole dump, applied where most of its lines show it (or where any character is
 struck over: a terminal's bold), spaces a terminal packed into tabs, a chat tool's emoji names
-(glyphs of their own), tabs between words (Ghostscript's txtwrite), a diff that adds the dump as a
-file, a screen reader's announcements, an editor's line numbers, an e-mail reply's quoting, a chat
-log's stamp and sender before each message, a program log's stamp before every line, an outliner's
-bullet before every line.
+(glyphs of their own), tabs between words (Ghostscript's txtwrite), a terminal's paste, a table
+of comma-separated values, a caption file's cues, a diff that adds the dump as a file, a screen
+reader's announcements, an editor's line numbers, an e-mail reply's quoting, a chat log's stamp
+and sender before each message, a program log's stamp before every line, an outliner's bullet
+before every line.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import re
 
@@ -36,6 +39,72 @@ def struck_once(text: str) -> str:
     overstriking (groff ``-Tutf8``: "C\bCi\bi…", "_\bw"): each character struck over once, the
     last one kept, as ``col -b`` keeps it."""
     return _OVERSTRIKE_RE.sub("", text) if "\x08" in text else text
+
+
+_PASTE_START, _PASTE_END = "\x1b[200~", "\x1b[201~"  # a terminal's bracketed paste
+_ESCAPE_RE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")  # an ANSI control sequence: a colour, a cursor move
+
+
+def pasted(text: str) -> str:
+    """``text`` as a terminal shows it where the dump is a terminal's transcript: the part between
+    the markers a terminal puts round a paste ("kenji@ws:~$ cat > notes.txt" / ESC[200~ … ESC[201~
+    / "^D": the prompt, the command and the end of input are no part of it), without the
+    escape sequences that colour or move the text."""
+    if "\x1b" not in text:
+        return text
+    start = text.find(_PASTE_START)
+    if start >= 0:
+        end = text.find(_PASTE_END, start)
+        text = text[start + len(_PASTE_START) : end if end >= 0 else None]
+    return _ESCAPE_RE.sub("", text)
+
+
+_CSV_HEADER_RE = re.compile(r"^[A-Za-z_][\w ]{0,20}(?:,[A-Za-z_][\w ]{0,20}){1,7}$")  # "section,kind,text"
+TABLE_ROWS, TABLE_SHARE = 5, 0.9  # rows at least, and the share of them as wide as the header row
+
+
+def untabled(text: str) -> str:
+    """A dump saved as a table of comma-separated values, a row per line of the snapshot under a
+    header row of column names ("section,kind,text" / "header,title,\"City Innovation Snapshot
+    …\""): the column that holds the text (the one with the longest values), a row a line; else
+    ``text`` as it is. Quoted values keep their commas and line breaks (the ``csv`` module reads them)."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
+    if not _CSV_HEADER_RE.match(first):
+        return text
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    width = len(rows[0])
+    body = [row for row in rows[1:] if row]
+    if len(body) < TABLE_ROWS or sum(1 for row in body if len(row) == width) < TABLE_SHARE * len(body):
+        return text
+    column = max(range(width), key=lambda index: sum(len(row[index]) for row in body if len(row) == width))
+    return "\n".join(row[column] if len(row) == width else ", ".join(row) for row in body)
+
+
+_CUE_TIME_RE = re.compile(r"^\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}\s+-->\s+(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}\b")
+CAPTION_CUES = 3  # timed cues at least: a caption file (SubRip, WebVTT)
+
+
+def uncaptioned(lines: list[str]) -> list[str]:
+    """A caption file's text (SubRip, WebVTT) without its cues' numbers and times and the blank
+    line before each cue: the cues cut the text wherever a caption was full ("… consists of 24
+    staff" / "working specifically on building" / "innovation" / (cue) / "capacity."), so the
+    text runs on across them as across a wrapped line."""
+    times = [index for index, line in enumerate(lines) if _CUE_TIME_RE.match(line)]
+    if len(times) < CAPTION_CUES:
+        return lines
+    dropped = set(times)
+    for index in times:
+        before = index - 1
+        if before >= 0 and lines[before].strip().isdigit():  # the cue's number
+            dropped.add(before)
+            before -= 1
+        while before >= 0 and not lines[before].strip():  # the blank lines that end the cue before
+            dropped.add(before)
+            before -= 1
+    first = next((index for index, line in enumerate(lines) if line.strip()), None)
+    if first is not None and lines[first].strip().startswith("WEBVTT"):
+        dropped.add(first)
+    return [line for index, line in enumerate(lines) if index not in dropped]
 
 
 _PACKED_INDENT_RE = re.compile(r"^\t+ {1,7}\S", re.MULTILINE)

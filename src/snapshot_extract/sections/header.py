@@ -32,6 +32,10 @@ _CITY = r"(?P<city>[^,(|–—·•:\d]{2,60}?)\s*(?:,|\(|\s[|–—·•-]\s)\s
 _CITY_LINE_RE = re.compile(rf"^\s*{_CITY}$")
 _HEADER_RE = re.compile(rf"^\s*{KICKER}\s*[{SEPARATORS}]?\s*{_CITY}$", re.IGNORECASE)
 _REVERSED_HEADER_RE = re.compile(rf"^\s*{_CITY}[{SEPARATORS}]?\s*{KICKER}\s*$", re.IGNORECASE)
+# the prompt a pager prints where a screen ends, copied with the screens: less ("notes.txt lines
+# 1-23/102 22%", "byte 512/4096 12%", "(END)"), more ("--More--(22%)")
+_PAGER_RE = re.compile(r"^\s*(?:\S+\s+)?(?:lines \d+-\d+/\d+|byte \d+/\d+) \d{1,3}%\s*$"
+                       r"|^\s*(?:\(END\)|--More--(?:\(\d{1,3}%\))?)\s*$")
 SAME_CITY = 90  # rapidfuzz ratio of two headers' folded cities: one city printed twice, one copy damaged
 MAX_HEADER_LINES = 5  # a header wrapped over this many lines at most (each word of the kicker, city, country)
 SIZE_TOLERANCE = 0.1  # of a header end's type size: a line within it may be a part of the header
@@ -86,7 +90,8 @@ def find_furniture(lines: Sequence[Line], term_groups: TermGroups | None = None)
         if title is not None:
             headers.append(replace(_header(lines[title[0]], title[1]), kicker=False))
             used.add(title[0])
-    used |= {index for index, line in enumerate(lines) if PAGE_NUMBER_RE.match(line.text) and line.text.strip()}
+    used |= {index for index, line in enumerate(lines)
+             if (PAGE_NUMBER_RE.match(line.text) and line.text.strip()) or _PAGER_RE.match(line.text)}
     folds = Folds(lines)
     used |= repeated_header_parts(lines, headers, used, folds)
     used |= footers(lines, used, folds, term_groups)

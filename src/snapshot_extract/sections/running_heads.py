@@ -13,6 +13,7 @@ from itertools import islice
 
 from ..models import Header, Line
 from ..textutil import squeeze, strip_accents
+from .heading_table import match_heading
 from .headings import TermGroups
 
 NEAR = 3  # lines: how far from the kicker its city line may be, and a footer from a page break
@@ -127,9 +128,29 @@ def footers(lines: Sequence[Line], furniture: set[int], folds: Folds, term_group
     for text, indices in occurrences.items():
         repeated = len(indices) >= _REPEATS and len(text.split()) >= _REPEATED_WORDS
         if repeated or (len(indices) > 1 and (all(_near_break(position[index], breaks) for index in indices)
-                                              or _numbered_pages(text, [folds[index] for index in indices]))):
+                                              or _numbered_pages(text, [folds[index] for index in indices])
+                                              or _cuts_a_sentence(lines, indices, folds))):
             found.update(indices)
     return found
+
+
+def _cuts_a_sentence(lines: Sequence[Line], indices: list[int], folds: Folds) -> bool:
+    """A line of some words printed twice or more, one copy in capitals in the middle of a
+    sentence: the line before it stops after a word and the line after it goes on in lower case
+    ("… Staff from five departments" / "OECD / Bloomberg Philanthropies — Survey …" / "were
+    seconded …"): a running footer that a dump left where the page broke."""
+    if len({folds[index] for index in indices}) > 1 or len(folds[indices[0]].split()) < _REPEATED_WORDS:
+        return False  # the same words, its numbers too ("Similar to 60% …" and "Similar to 63% …" are two)
+    for index in indices:
+        before = next((line for line in reversed(lines[:index]) if line.text), None)
+        after = next((line.text for line in lines[index + 1 :] if line.text), "")
+        text = lines[index].text
+        if before is None or before.bullet or not before.text[-1:].isalpha() or not after[:1].islower() \
+                or text[:1].islower() or match_heading(before.text) is not None:
+            continue  # (a heading stops after a word too)
+        if match_heading(f"{text} {after}") is None:  # no heading wrapped ("What is the City's innovation" / "vision")
+            return True
+    return False
 
 
 def _numbered_pages(text: str, folded: list[str]) -> bool:
