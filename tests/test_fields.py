@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from snapshot_extract.fields.addresses import urls
+from snapshot_extract.fields.legend import named_keys
 from snapshot_extract.fields.overview_values import parse_population
 from snapshot_extract.fields.peer import parse_peer
 from snapshot_extract.pipeline import parse_document
@@ -1418,3 +1419,41 @@ def test_a_grid_run_on_between_separators_is_read_as_its_areas(vocabulary: Vocab
         "economic_development"]
     assert record["outcomes"]["with_sufficient_data"] is None
     assert {w["code"] for w in record["warnings"] if w["field"] == "outcomes.with_sufficient_data"} == {"no_grid_colours"}
+
+
+def test_an_address_cut_after_a_slash_goes_on_with_a_piece_that_ends_with_one() -> None:
+    """Blind round 27: a sidebar wrapped "https://" / "opendata.nowaelazna.gov.pl/" / "en/" and the
+    record kept ".../" without "en/". A piece that ends with "/" is a path, never an English word;
+    a word after an address still starts a sentence."""
+    assert urls("https:// opendata.nowaelazna.gov.pl/ en/") == ["https://opendata.nowaelazna.gov.pl/en/"]
+    assert urls("see https://x.org/ and more") == ["https://x.org/"]
+
+
+def test_a_list_item_that_leaves_a_bracket_open_goes_on_in_the_line_that_closes_it(vocabulary: Vocabulary) -> None:
+    """Blind round 27 (MetaPost): "1. International / multilateral institution budget (EU structural"
+    / "funds)" was read as a heading naming the funding section (numbered, few words) and its
+    item lost, "funds)" an unmapped item of its own. A heading prints its brackets whole."""
+    text = (
+        "City Innovation Snapshot TARNAVIK, Norway\n\nOverview\n\nMayor: Ane Berg\n\n"
+        "What is the organisational structure?\n\nTarnavik's innovation work is led by an independent department.\n\n"
+        "What funding is available?\n\nLike 20% of cities surveyed, Tarnavik has dedicated funding to support "
+        "innovation capacity, which comes from the following sources:\n\n"
+        "1. International / multilateral institution budget (EU structural\n   funds)\n\n"
+        "2. Municipal budget (operating budget)\n\n"
+        "How is data used?\n\nTarnavik uses data to plan its services.\n"
+    )
+    record = parse_document(read_text(text.encode(), "tarnavik.txt"), vocabulary).record
+    assert [term.id for term in record.funding.sources] == ["international", "municipal_budget"]
+
+
+@pytest.mark.parametrize(("legend", "colours"), [
+    ("Green cells: with sufficient data; grey cells: without sufficient data", {"with": (0.0, 128 / 255, 0.0)}),
+    ("light grey shaded cells are areas without sufficient data; white cells are areas with sufficient data",
+     {"without": (211 / 255, 211 / 255, 211 / 255), "with": (1.0, 1.0, 1.0)}),
+])
+def test_a_legend_worded_in_colour_names_names_the_css_colours(legend: str, colours: dict[str, tuple[float, ...]]) -> None:
+    """A legend in sentences names each side's colour; the names are CSS's ("light grey" read as
+    "lightgrey"), so that a text dump's parse needs no PDF library loaded."""
+    named = named_keys([legend])
+    for kind, colour in colours.items():
+        assert named[kind] == pytest.approx(colour)

@@ -55,8 +55,8 @@ def _carries_on(last: str, word: str) -> bool:
     takes what follows it; an address cut inside a word of its path ("…/programmes/o" +
     "pen-data-and-…") or after a hyphen is carried on by a piece that is no address of its own
     (no domain in it); one cut after a "/" only by a piece that reads as a path, a slug or a
-    query ("programmes/open-data", "open-data-and-digital-services", "datasets?lang=en": a "/",
-    "-", "?", "=" or "&" in it), so that "https://x.org/ and" stays two words."""
+    query ("programmes/open-data", "open-data-and-digital-services", "datasets?lang=en", "en/": a
+    "/", "-", "?", "=" or "&" in it or a "/" ending it), so that "https://x.org/ and" stays two words."""
     if last in ("http://", "https://"):
         return True
     if last.endswith((",", ";", ":", ")")):
@@ -69,7 +69,7 @@ def _carries_on(last: str, word: str) -> bool:
         return _PATH_REST_RE.fullmatch(word) is not None
     if not URL_PIECE_RE.fullmatch(word) or _DOMAIN_RE.search(word):
         return False
-    return not last.endswith("/") or any(mark in word.rstrip("/") for mark in "/-?=&")
+    return not last.endswith("/") or word.endswith("/") or any(mark in word.rstrip("/") for mark in "/-?=&")
 
 
 def _cut_in_host(last: str, word: str) -> bool:

@@ -26,7 +26,7 @@ from ..models import (
     vocabulary_group,
 )
 from ..sections.signatures import signature_of
-from ..textutil import fold_spaces
+from ..textutil import fold_spaces, join_wrapped
 from ..vocabulary import Match, Vocabulary
 from .lists import Unit, split_items
 from .peer import mentions_peers, parse_peer
@@ -172,7 +172,9 @@ def is_list_item(block: Block, path: str, vocabulary: Vocabulary) -> bool:
 
 def item_units(block: Block) -> list[Unit]:
     """The units ``split_items`` reads in a list block: a bullet whole, each cell of a row whole,
-    each line of a paragraph (where the items' own boundaries were lost)."""
+    each line of a paragraph (where the items' own boundaries were lost), a line that opens a
+    bracket together with the lines up to the one that closes it ("… budget (EU structural" /
+    "funds)")."""
     if block.kind == "bullet":
         return [Unit(block.text, locate(block), bullet=True)]
     if block.kind == "row":
@@ -182,7 +184,17 @@ def item_units(block: Block) -> list[Unit]:
         return [Unit(cell, Evidence(cell, line.page, box), bullet=True) for cell, box in cells]
     if parts := separated(block.text):  # each part after a separator starts an item; the first may end one
         return [Unit(part, locate(block, part), bullet=position > 0) for position, part in enumerate(parts)]
-    return [Unit(line.text, Evidence(line.text, line.page, line.bbox)) for line in block.lines if line.text]
+    units: list[Unit] = []
+    open_brackets = 0
+    for line in (line for line in block.lines if line.text):
+        if open_brackets > 0:  # a bracket an item opened and the line before did not close: one item
+            text = join_wrapped([units[-1].text, line.text])
+            both = [box for box in (units[-1].evidence.bbox, line.bbox) if box is not None]
+            units[-1] = Unit(text, Evidence(text, units[-1].evidence.page, union_box(both)))
+        else:
+            units.append(Unit(line.text, Evidence(line.text, line.page, line.bbox)))
+        open_brackets = max(0, units[-1].text.count("(") - units[-1].text.count(")"))
+    return units
 
 
 def separated(text: str) -> list[str]:

@@ -60,7 +60,8 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
         if legend.take(index, block, swatches) or is_intro:
             found.use(index)
         elif block.kind != "row" and ((block.is_item and (block.lines[0].bbox is None or _glyph_cells(block.text)))
-                                      or len(separated(block.text)) >= MIN_SEPARATED):  # "Housing · Culture · …"
+                                      or len(separated(block.text)) >= MIN_SEPARATED  # "Housing · Culture · …"
+                                      or _areas_only(block, vocabulary)):
             found.use(index)
             _add_units(block, units, unit_glyphs)
             unit_paints += [part for line in block.lines for part in line.color_parts]
@@ -84,6 +85,20 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
         colours = _other_side(cells, colours) or colours
     _classify(found, cells, colours)
     return found.result()
+
+
+def _areas_only(block: Block, vocabulary: Vocabulary) -> bool:
+    """Lines with no full stop whose words are all policy areas, ``MIN_SEPARATED`` of them or
+    more a line ("Culture Environment and Climate Change Housing Economic development": a dump's
+    grid rows whose cells lost the gaps between them)."""
+    return all(_areas_line(line.text, vocabulary) for line in block.lines)
+
+
+def _areas_line(text: str, vocabulary: Vocabulary) -> bool:
+    if text.endswith(".") or len(text.split()) < MIN_SEPARATED:
+        return False
+    items = split_items([Unit(text, Evidence(text, None, None))], "policy_areas", vocabulary)
+    return len(items) >= MIN_SEPARATED and all(vocabulary.is_confident("policy_areas", item) for item, _ in items)
 
 
 def _add_units(block: Block, units: list[Unit], glyphs: list[str]) -> None:

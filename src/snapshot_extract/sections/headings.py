@@ -286,8 +286,8 @@ def _set_as_heading(line: Line, body: float | None = None) -> bool:
     text = line.text
     if line.bullet or len(line.cells) > 1 or not 2 <= len(text.split()) <= _MAX_HEADING_WORDS or text[:1].islower():
         return False
-    if text.endswith((".", ",", ";", ":")):
-        return False
+    if text.endswith((".", ",", ";", ":")) or text.count("(") > text.count(")"):
+        return False  # a sentence, or a line that goes on (a bracket left open: "… budget (EU structural")
     larger = body is not None and line.size is not None and line.size >= LARGER * body
     return line.bold or larger or text.isupper() or text.endswith("?") or _NUMBERED_RE.match(text) is not None
 
