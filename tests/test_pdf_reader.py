@@ -189,3 +189,22 @@ def test_an_overview_table_of_a_labels_row_over_a_values_row_is_read_by_its_cell
     assert (overview.innovation_lead, overview.population, overview.population_year) == (
         "Wojciech Van den Broeck", 699210, 2017)
     assert overview.websites == ["https://www.santelmo.ar"]
+
+
+def test_a_word_space_after_a_ligature_is_read_from_where_the_glyphs_stand() -> None:
+    """Blind round 27 (MetaPost, TeX Gyre): MuPDF read "staﬀmembers": the ligature's width in the
+    re-encoded font was wider than it is drawn, so MuPDF saw no gap after it and put no space in,
+    and "24 staff members dedicated" lost its staff count's sentence. A block that holds a
+    ligature is read from its characters: a gap wider than a word space is one."""
+    from snapshot_extract.read.pdf_mupdf import _ligatures_in, _set_apart
+
+    def char(c: str, x0: float, x1: float) -> dict[str, object]:
+        return {"c": c, "bbox": (x0, 234.0, x1, 243.5), "origin": (x0, 241.0)}
+
+    chars = [char("s", 89.5, 93.2), char("t", 93.2, 96.4), char("a", 96.5, 101.2), char("\ufb00", 101.2, 107.0),
+             char("m", 114.0, 121.9), char("e", 121.9, 126.1), char("n", 126.1, 131.0)]
+    span = {"text": "sta\ufb00men", "size": 9.46, "flags": 0, "font": "TeXGyreTermes-Regular", "color": 0,
+            "bbox": (89.5, 234.0, 131.0, 243.5), "origin": (89.5, 241.0), "chars": chars}
+    block = {"type": 0, "bbox": span["bbox"], "lines": [{"dir": (1.0, 0.0), "bbox": span["bbox"], "spans": [span]}]}
+    assert _ligatures_in(block)
+    assert [part["text"] for part in _set_apart(block)["lines"][0]["spans"]] == ["sta\ufb00 men"]

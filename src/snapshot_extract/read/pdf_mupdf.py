@@ -92,7 +92,7 @@ def _page(page: Any) -> PageContent:
     raw_blocks: list[dict[str, Any]] | None = None
     for index, block in enumerate(content["blocks"]):
         if block["type"] == _TEXT_BLOCK:
-            if _spaced_out(block) or _overstruck(block):  # where each glyph stands, from its characters
+            if _spaced_out(block) or _overstruck(block) or _ligatures_in(block):  # where each glyph stands
                 raw_blocks = raw_blocks or text_page.extractRAWDICT()["blocks"]
                 if index < len(raw_blocks) and raw_blocks[index]["bbox"] == block["bbox"]:  # the same block
                     block = _set_apart(raw_blocks[index])
@@ -219,10 +219,20 @@ def _overstruck(block: dict[str, Any]) -> bool:
     return any(not SPACING_ACCENTS.keys().isdisjoint(span["text"]) for line in block["lines"] for span in line["spans"])
 
 
+def _ligatures_in(block: dict[str, Any]) -> bool:
+    """A span of the block holds a ligature glyph ("ﬀ"), whose width in a re-encoded font may
+    not be the one it is drawn with: MuPDF then misses the word space after it ("staﬀmembers")."""
+    return any(_LIGATURE_RE.search(span["text"]) for line in block["lines"] for span in line["spans"])
+
+
+_LIGATURE_RE = re.compile("[\ufb00-\ufb06]")
+
+
 def _set_apart(block: dict[str, Any]) -> dict[str, Any]:
     """The raw block's spans cut where a gap wider than ``RUN_GAP`` sizes parts two glyphs (the
-    rule the pdfplumber backend reads characters by), each part with its text and box; an accent
-    drawn over the letter before it put before that letter (``over_letter``)."""
+    rule the pdfplumber backend reads characters by), each part with its text and box, and a
+    space put in a gap wider than ``SPACE_GAP`` sizes that holds none; an accent drawn over the
+    letter before it put before that letter (``over_letter``)."""
     lines = []
     for line in block["lines"]:
         parts = []
@@ -233,6 +243,10 @@ def _set_apart(block: dict[str, Any]) -> dict[str, Any]:
                 if char["c"].strip() and last is not None and char["bbox"][0] - last > RUN_GAP * span["size"]:
                     runs.append([])
                 current = runs[-1]
+                if current and char["c"].strip() and current[-1]["c"].strip() \
+                        and char["bbox"][0] - current[-1]["bbox"][2] > SPACE_GAP * span["size"]:
+                    x0, y0, x1, y1 = current[-1]["bbox"][2], char["bbox"][1], char["bbox"][0], char["bbox"][3]
+                    current.append({**char, "c": " ", "bbox": (x0, y0, x1, y1)})
                 if current and over_letter(char["c"], char["bbox"][::2], current[-1]["bbox"][::2]):
                     current.insert(len(current) - 1, char)  # the accent first, as TeX prints it
                     continue
