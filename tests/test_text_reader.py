@@ -1163,16 +1163,21 @@ def test_a_pagers_prompt_and_a_running_footer_that_cut_a_sentence_are_no_text(vo
 def test_a_word_a_fixed_width_tool_cut_is_joined_even_where_its_pieces_look_like_words() -> None:
     """Blind round 27, its one silent error: ``fold -w 72`` cut "with" into "wit" / "h" and "key"
     into "k" / "ey"; "wit" is a word and the word list counts every letter, so the pieces were
-    kept apart. A piece of one letter other than "a" or "i" stands alone in no English text."""
+    kept apart. A piece of one letter other than "a" or "i" stands alone in no English text; the
+    "s" of "city’s" is no piece, and a full stop that starts a line ends the word before it."""
     lines = ["Vrbanja Gornja launched e-Mjesna Zajednica in 2018 to test new ideas wit",
              "h residents before scaling them across the administration. It focuses k",
              "ey topics such as social inclusion, and it reports to the city council.",
              "The council meets every month and shares what it learned with the publi",
-             "c in a short open report in the local library and on the city website."]
+             "c in a short open report in the library, and two towns now use the model",
+             ". The data it gathers comes from all transport operators and the city’s",
+             "own departments; all of it is published as open data every single hour."]
     marked = mark_cut_words(lines)
     assert " ideas with residents " in join_wrapped(marked[0:2])
     assert " focuses key topics " in join_wrapped(marked[1:3])
     assert " with the public in " in join_wrapped(marked[3:5])
+    assert " use the model. The " in join_wrapped(marked[4:6])  # a closing mark starts no word
+    assert " the city’s own " in join_wrapped(marked[5:7])  # "s" ends "city’s": no piece of a word
 
 
 @pytest.mark.parametrize(("breaks", "read"), [

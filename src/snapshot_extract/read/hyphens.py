@@ -45,7 +45,8 @@ def mark_line_ends(texts: Sequence[str]) -> list[str]:
     return marked
 
 
-_CUT_END_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]+$")
+_CUT_END_RE = re.compile(r"(?<![^\W\d_])(?<!['’])[^\W\d_]+$")  # a word's last letters ("city’s": no piece of its own)
+_CLOSING = tuple(".,;:!?)")  # marks that close what is before them: a line starting with one was cut
 _CUT_HEAD_RE = re.compile(r"[a-z]+(?![^\W\d_])")
 FIXED_WIDTH_LINES = 3  # lines at least as long as the longest but one: a tool wrapped at a fixed width
 
@@ -55,7 +56,8 @@ def mark_cut_words(texts: Sequence[str]) -> list[str]:
     tool that wraps at a fixed width cuts a word that does not fit ("two neigh" / "bourhoods",
     "a holisti" / "c"). Only lines as long as the longest (``FIXED_WIDTH_LINES`` of them or more)
     are asked, and a cut is one where the two pieces make a common English word and are not both
-    words of their own ("in" / "to" stays two words)."""
+    words of their own ("in" / "to" stays two words), or where the next line starts with the
+    sentence's closing mark ("model" / ".")."""
     lengths = [len(text.rstrip()) for text in texts]
     width = max(lengths, default=0) - 1
     if sum(1 for length in lengths if length >= width) < FIXED_WIDTH_LINES:
@@ -63,6 +65,9 @@ def mark_cut_words(texts: Sequence[str]) -> list[str]:
     marked = list(texts)
     for index in range(len(texts) - 1):
         if lengths[index] < width or not (end := _CUT_END_RE.search(texts[index].rstrip())):
+            continue
+        if texts[index + 1].lstrip()[:1] in _CLOSING:  # "… the same model" / ".": no word starts so
+            marked[index] = texts[index].rstrip() + SOFT_BREAK
             continue
         head = _CUT_HEAD_RE.match(texts[index + 1].lstrip())
         if head is None:

@@ -129,12 +129,12 @@ def footers(lines: Sequence[Line], furniture: set[int], folds: Folds, term_group
         repeated = len(indices) >= _REPEATS and len(text.split()) >= _REPEATED_WORDS
         if repeated or (len(indices) > 1 and (all(_near_break(position[index], breaks) for index in indices)
                                               or _numbered_pages(text, [folds[index] for index in indices])
-                                              or _cuts_a_sentence(lines, indices, folds))):
+                                              or _cuts_a_sentence(lines, indices, folds, term_groups))):
             found.update(indices)
     return found
 
 
-def _cuts_a_sentence(lines: Sequence[Line], indices: list[int], folds: Folds) -> bool:
+def _cuts_a_sentence(lines: Sequence[Line], indices: list[int], folds: Folds, term_groups: TermGroups | None) -> bool:
     """A line of some words printed twice or more, one copy in capitals in the middle of a
     sentence: the line before it stops after a word and the line after it goes on in lower case
     ("… Staff from five departments" / "OECD / Bloomberg Philanthropies — Survey …" / "were
@@ -146,8 +146,9 @@ def _cuts_a_sentence(lines: Sequence[Line], indices: list[int], folds: Folds) ->
         after = next((line.text for line in lines[index + 1 :] if line.text), "")
         text = lines[index].text
         if before is None or before.bullet or not before.text[-1:].isalpha() or not after[:1].islower() \
-                or text[:1].islower() or match_heading(before.text) is not None:
-            continue  # (a heading stops after a word too)
+                or text[:1].islower() or match_heading(before.text) is not None \
+                or (term_groups is not None and term_groups(before.text)):
+            continue  # (a heading or a list's item stops after a word too)
         if match_heading(f"{text} {after}") is None:  # no heading wrapped ("What is the City's innovation" / "vision")
             return True
     return False
