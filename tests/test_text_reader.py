@@ -1107,6 +1107,8 @@ def test_a_dump_saved_as_comma_separated_rows_reads_its_text_column(vocabulary: 
     for section in ("city", "overview", "organisation", "vision", "approach", "funding", "impact", "data"):
         assert tabled[section] == plain[section], section
     assert untabled("Mayor, Term\nAna, 2019\n") == "Mayor, Term\nAna, 2019\n"  # two lines: no table
+    broken = "section,text\n" + "Overview,Mayor: Ana\n" * 6 + 'Spotlight,"an unclosed quote ' + "word " * 30000
+    assert untabled(broken) == broken  # a value past the csv module's limit: the text as it is
 
 
 def test_a_caption_file_reads_as_the_text_its_cues_cut(vocabulary: Vocabulary) -> None:

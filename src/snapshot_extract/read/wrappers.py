@@ -71,7 +71,10 @@ def untabled(text: str) -> str:
     first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
     if not _CSV_HEADER_RE.match(first):
         return text
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    try:
+        rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    except csv.Error:  # a NUL byte, a field past the csv module's limit: no table it can read
+        return text
     width = len(rows[0])
     body = [row for row in rows[1:] if row]
     if len(body) < TABLE_ROWS or sum(1 for row in body if len(row) == width) < TABLE_SHARE * len(body):
