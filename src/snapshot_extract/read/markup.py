@@ -120,8 +120,8 @@ def typed_markup(text: str) -> str:
     turned into markdown (see the module docstring)."""
     if len(_ESCAPED_BLOCK_RE.findall(text)) >= MIN_MARKS:  # a feed's entry: its HTML escaped
         text = html.unescape(text)
-    blocks = sum(1 for line in text.split("\n") if len(_HTML_BLOCK_RE.findall(line)) >= 2)
-    if _HTML_PAGE_RE.match(text) or blocks >= MIN_MARKS:
+    if _HTML_PAGE_RE.match(text) or sum(
+            1 for line in text.split("\n") if len(_HTML_BLOCK_RE.findall(line)) >= 2) >= MIN_MARKS:
         text = _from_html(text)
     if text.startswith("{\\rtf"):
         from striprtf.striprtf import rtf_to_text  # only an RTF file pays its import

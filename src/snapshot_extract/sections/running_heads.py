@@ -135,14 +135,14 @@ def footers(lines: Sequence[Line], furniture: set[int], folds: Folds, term_group
 
 
 def _cuts_a_sentence(lines: Sequence[Line], indices: list[int], folds: Folds, term_groups: TermGroups | None) -> bool:
-    """A line of some words printed twice or more, one copy in capitals in the middle of a
-    sentence: the line before it stops after a word and the line after it goes on in lower case
+    """A line of some words printed twice or more, one copy starting in upper case in the middle
+    of a sentence: the line before it stops after a word and the line after it goes on in lower case
     ("… Staff from five departments" / "OECD / Bloomberg Philanthropies — Survey …" / "were
     seconded …"): a running footer that a dump left where the page broke."""
     if len({folds[index] for index in indices}) > 1 or len(folds[indices[0]].split()) < _REPEATED_WORDS:
         return False  # the same words, its numbers too ("Similar to 60% …" and "Similar to 63% …" are two)
     for index in indices:
-        before = next((line for line in reversed(lines[:index]) if line.text), None)
+        before = next((lines[at] for at in range(index - 1, -1, -1) if lines[at].text), None)
         after = next((line.text for line in lines[index + 1 :] if line.text), "")
         text = lines[index].text
         if before is None or before.bullet or not before.text[-1:].isalpha() or not after[:1].islower() \
