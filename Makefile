@@ -106,10 +106,11 @@ dumps-sweep: $(STAMP) dumps-tools sweep-producers
 
 ## dumps-tools: pdftotext, node (pdf.js) and pymupdf4llm, which the dump kinds need; Debian packages installed when missing (root)
 dumps-tools: $(STAMP)
-	@if command -v pdftotext >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then :; \
+	@missing="$$(command -v pdftotext >/dev/null 2>&1 || echo poppler-utils) $$(command -v npm >/dev/null 2>&1 || echo nodejs npm)"; \
+	if [ -z "$$(echo $$missing)" ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils nodejs npm >/dev/null; \
-	else echo "dump tools missing: apt-get install poppler-utils nodejs npm"; exit 1; fi
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "dump tools missing: apt-get install $$missing"; exit 1; fi
 	$(BIN)/python -m pip install --quiet -r tools/dumps/requirements.txt
 	npm ci --silent --prefix tools/dumps/pdfjs
 
