@@ -318,6 +318,32 @@ def test_three_column_reading_order(tmp_path: Path, backend: str) -> None:
     assert _blocks(document)[1] == " ".join(lines)
 
 
+def _short_lines_in_three_columns(canvas: Canvas) -> None:
+    """Two lines of text over a list of short items in the left and middle columns, their lines
+    level only now and then (the middle column's leading is wider), running text in the right one."""
+    _text(canvas, 50, 40, HEADER, size=14)
+    for row, text in enumerate(_short_lines("left")):
+        _text(canvas, 50, 90 + 13 * row, text)
+    for row, text in enumerate(_short_lines("middle")):
+        _text(canvas, 220, 95 + 15 * row, text)
+    for row in range(8):
+        _text(canvas, 390, 90 + 13 * row, _three_column_line(2, row))
+
+
+def _short_lines(column: str) -> list[str]:
+    return [f"The {column} column's text runs on", "to a list of its items:", *(f"{column} {row}" for row in range(6))]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_short_lines_in_columns_whose_rows_are_not_level_are_read_column_by_column(tmp_path: Path,
+                                                                                    backend: str) -> None:
+    """Neither column is running text, yet they are no table: a table's cells share their rows with
+    the cells beside them, these lines are level only where the two leadings happen to agree."""
+    document = _read(_render(tmp_path, _short_lines_in_three_columns), backend)
+    assert _texts(document) == [HEADER, *_short_lines("left"), *_short_lines("middle"),
+                                *(_three_column_line(2, row) for row in range(8))]
+
+
 # --------------------------------------------------------------------------- text repair
 
 

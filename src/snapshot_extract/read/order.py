@@ -36,6 +36,7 @@ SAME_ROW = 2.0  # points: units whose tops are this close are read left to right
 ONE_COLUMN = 0.6  # of a column's width: a median line this wide leaves no room for two columns in it
 GRID_ROW_GAP = 12.0  # points beyond a row's height: the next row of the same grid starts within this
 NEARER = 2.0  # points: how much nearer to the unit below than to the column above a lead-in is
+ROWS_PAIRED = 0.8  # of the units of a table's shorter side: how many share their row with a cell beside them
 
 Ordered = list[tuple[Unit, int]]
 
@@ -252,8 +253,8 @@ def _in_columns(units: list[Unit], left: float, right: float, base: int, number:
         halves[_column(unit, g0, g1)].append(unit)
     printed_left = max(left, min(unit.bbox[0] for unit in units))  # the region's print, not its margins
     printed_right = min(right, max(unit.bbox[2] for unit in units))
-    if not (_fills(halves[0], printed_left, g0) or _fills(halves[1], g1, printed_right)):
-        number.update((unit, base) for unit in units)  # short cells on both sides: a table, read by rows
+    if not (_fills(halves[0], printed_left, g0) or _fills(halves[1], g1, printed_right)) and _paired(*halves):
+        number.update((unit, base) for unit in units)  # short cells on both sides, row by row: a table
         return by_rows(units)
     number.update((unit, base) for unit in halves[0])
     number.update((unit, base + 1) for unit in halves[1])
@@ -278,6 +279,29 @@ def _columns_over_a_span(units: list[Unit], gutter: tuple[float, float], left: f
     if min(len(_text_units(half)) for half in halves) < MIN_UNITS_PER_SIDE:
         return False
     return _fills(halves[0], left, g0) or _fills(halves[1], g1, right)
+
+
+def _paired(left: list[Unit], right: list[Unit]) -> bool:
+    """Most units of the side with fewer share their row (top, middle or foot level, within
+    ``SAME_ROW``) with a unit of the other, of those beside it: a table's cells, not two columns
+    of short lines (lists, labels over values) whose lines are level only where their leading
+    happens to agree."""
+    fewer, more = sorted((left, right), key=len)
+    top, foot = min(unit.bbox[1] for unit in more), max(unit.bbox[3] for unit in more)
+    beside = [unit for unit in fewer if unit.bbox[3] >= top and unit.bbox[1] <= foot]  # not a running head above
+    levels = [_levels(unit) for unit in more]
+    paired = sum(any(_level(_levels(unit), other) for other in levels) for unit in beside)
+    return paired >= ROWS_PAIRED * len(beside)
+
+
+def _level(mine: tuple[float, float, float], other: tuple[float, float, float]) -> bool:
+    """Two units share a row: their tops, middles or feet lie within ``SAME_ROW``."""
+    return any(abs(a - b) <= SAME_ROW for a, b in zip(mine, other, strict=True))
+
+
+def _levels(unit: Unit) -> tuple[float, float, float]:
+    top, foot = unit.bbox[1], unit.bbox[3]
+    return top, (top + foot) / 2, foot
 
 
 def _fills(units: list[Unit], left: float, right: float, share: float = 0.5) -> bool:
