@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
 import re
+import subprocess
+import sys
 import textwrap
 
 import pytest
@@ -1195,3 +1198,80 @@ def test_a_hyphen_between_two_words_at_a_line_end_follows_the_producers_habit(
     ends = [("which helped break down long-", "standing silos."), *breaks]
     marked = Hyphenation.from_texts([text for pair in ends for text in pair]).mark_all(ends)
     assert join_wrapped([marked[0], ends[0][1]]).split()[-2] == read
+
+
+def _bilbao_held_in(container: str) -> str:
+    """fixtures/text/bilbao.txt as a program keeps it in its data: an API's JSON response, a chat
+    export's messages (a paragraph each, beside their senders; a Facebook export's UTF-8 written
+    back as Latin-1 letters), a phone's message backup in XML attributes, a calendar event's
+    description and a contact card's note (folded, escaped), Python's repr of
+    ``readlines()`` after its prompt, a Rust program's debug print of its lines."""
+    text = (FIXTURES / "text" / "bilbao.txt").read_text("utf-8")
+    paragraphs = text.strip("\n").split("\n\n")
+    if container == "json-response":
+        return json.dumps({"status": "ok", "data": {"id": "doc_1", "mime": "text/plain", "text": text}})
+    if container in ("json-chat", "json-chat-latin1"):
+        messages = [{"sender_name": "Ane Etxeberria", "timestamp_ms": 1614870000000 - index, "content": paragraph}
+                    for index, paragraph in enumerate(paragraphs)]
+        if container == "json-chat-latin1":
+            for message in messages:
+                message["content"] = message["content"].encode("utf-8").decode("latin-1")
+        return json.dumps({"participants": [{"name": "Ane Etxeberria"}], "messages": messages}, indent=2)
+    if container == "xml-backup":
+        bodies = "".join(f'  <sms address="+34944204200" type="1" body="{html.escape(paragraph).replace(chr(10), "&#10;")}" />\n'
+                         for paragraph in paragraphs)
+        return f"<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count=\"{len(paragraphs)}\">\n{bodies}</smses>\n"
+    if container in ("icalendar", "vcard"):
+        value = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+        name = "DESCRIPTION" if container == "icalendar" else "NOTE"
+        line = f"{name}:{value}"
+        folded = "\r\n ".join(line[start:start + 60] for start in range(0, len(line), 60))
+        head, tail = (("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Snapshot review\\, Bilbao", "END:VEVENT\r\nEND:VCALENDAR")
+                      if container == "icalendar" else ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ane Etxeberria", "END:VCARD"))
+        return f"{head}\r\n{folded}\r\n{tail}\r\n"
+    if container == "python-repr":
+        return f'>>> open("bilbao.txt", encoding="utf-8").readlines()\n{text.splitlines(keepends=True)!r}\n>>> '
+    lines = "".join("            " + json.dumps(line).replace("\\u00e9", "\\u{e9}") + ",\n" for line in text.split("\n"))
+    return f'[src/main.rs:41] &doc = Document {{\n    path: "bilbao.pdf",\n    lines: [\n{lines}    ],\n}}\n'
+
+
+@pytest.mark.parametrize("container", ["json-response", "json-chat", "json-chat-latin1", "xml-backup", "icalendar",
+                                       "vcard", "python-repr", "rust-debug"])
+def test_a_dump_a_program_keeps_in_its_data_reads_as_the_text_it_holds(container: str,
+                                                                       vocabulary: Vocabulary) -> None:
+    """Blind round 28: eight snapshots held in a program's string values (a JSON response, a chat
+    export, a message backup, a calendar event, a contact card, printed string literals) were
+    refused: their line breaks were escapes ("\\n", "&#10;"). The values of the kind that holds
+    the most text are the dump, decoded as their format says."""
+    held = _bilbao_held_in(container)
+    assert "\nOverview\n" not in held  # the dump's lines are not lines of the container
+    plain = (FIXTURES / "text" / "bilbao.txt").read_text("utf-8")
+    assert _bilbao_record(held, vocabulary) == _bilbao_record(plain, vocabulary)
+
+
+def test_a_dos_code_page_dump_framed_in_box_lines_is_read_in_its_code_page(vocabulary: Vocabulary) -> None:
+    """Blind round 28: a dump saved in DOS code page 852 (Central European), framed in its
+    box-drawing characters, was read as Windows-1252: "KOæICE", "Pola Ÿek" (a silent error in the
+    city as printed). Code page 852 leaves no letter out of place in its words; it is read so, and
+    noted as a guess."""
+    text = ("┌──────────────────────────────────────────┐\n"
+            "│ City Innovation Snapshot KOŠICE, Slovakia │\n"
+            "└──────────────────────────────────────────┘\n\nOverview\n\n"
+            "- Mayor: Jaroslav Polaček\n- Innovation Lead: Zuzana Štefánková\n")
+    document = read_text(text.encode("cp852"), "kosice.txt")
+    texts = [line.text for line in document.lines if line.text]
+    assert "Mayor: Jaroslav Polaček" in texts and "Innovation Lead: Zuzana Štefánková" in texts
+    assert any("KOŠICE, Slovakia" in line for line in texts)
+    assert [(note.code, "852" in note.message) for note in document.notes] == [("guessed_encoding", True)]
+
+
+def test_a_dump_of_many_header_like_lines_with_crlf_ends_and_no_blank_line_is_read_at_once() -> None:
+    """A calendar file's content lines ("NAME:value" CRLF, folded ones after a blank) look like an
+    e-mail's headers but no blank line ends them: the e-mail test backtracked over every way to
+    split "\\r\\n" between two parts of its pattern, and the dump hung the reader (blind round 28's
+    calendar event, once its folded line had 80 parts). Read in a child process, with a limit a
+    hundred times what it takes."""
+    lines = "".join(f"X-FIELD-{index}:value {index}\r\n continued\r\n" for index in range(80))
+    program = ("import sys; from snapshot_extract.read.text import read_text; "
+               "read_text(sys.stdin.buffer.read(), 'event.ics')")
+    subprocess.run([sys.executable, "-c", program], input=lines.encode(), timeout=20, check=True)

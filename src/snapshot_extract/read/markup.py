@@ -42,7 +42,7 @@ from html.parser import HTMLParser
 MIN_MARKS = 5  # a source shows this many of its marks before its rule applies
 MIN_HEADINGS = 3  # AsciiDoc: this many "== Section" lines (its other marks are a chat's ":emoji:" too)
 
-_MAIL_HEADER_RE = re.compile(rb"^(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*)+\r?\n")
+_MAIL_HEADER_RE = re.compile(rb"^(?:[A-Za-z][A-Za-z0-9-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)+\r?\n")
 _MIME_RE = re.compile(rb"^(?:Content-Type|Content-Transfer-Encoding|MIME-Version):", re.IGNORECASE | re.MULTILINE)
 
 _BBCODE_RE = re.compile(r"\[(/?)([a-z*]+|h[1-6])(?:=([^\]]*))?\]", re.IGNORECASE)

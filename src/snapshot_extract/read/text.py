@@ -25,6 +25,7 @@ from ..textutil import RULE_RE, clean_text, fold_spaces, fold_word_spaces, marke
 from .columns import unjustified, unweave
 from .hyphens import mark_cut_words, mark_line_ends, shown_soft_hyphens, soft_hyphens_drawn
 from .joins import take_apart
+from .literals import held_text
 from .markup import WIKI_HEADING_RE, mail_text, typed_markup
 from .rejoined import hyphens_printed_elsewhere, part_rejoined
 from .spaces import lost_spaces, spaced
@@ -77,12 +78,13 @@ _MARKUP_RE = re.compile(r"[*_<\[\\`]")  # the characters every markup the reader
 
 
 def decode(data: bytes) -> str:
-    """Decode a text dump: BOM first, then strict UTF-8, then UTF-16 sniffing, then cp1252 or Mac Roman."""
+    """Decode a text dump: BOM first, then strict UTF-8, then UTF-16 sniffing, then the likeliest of
+    the legacy code pages (``GUESSES``)."""
     return decode_as(data)[0]
 
 
 def decode_as(data: bytes) -> tuple[str, str]:
-    """``decode`` plus the encoding used; ``GUESSED`` when no rule proved one (the cp1252 fallback)."""
+    """``decode`` plus the encoding used, ending in ``GUESSED`` when no rule proved one (a legacy code page)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -99,15 +101,17 @@ def decode_as(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    windows = data.decode("cp1252", errors="replace")
-    mac = data.decode("mac_roman")
-    if _misfits(mac) < _misfits(windows):  # the fewer letters out of place, the likelier the code page
-        return mac, GUESSED_MAC
-    return windows, GUESSED
+    # the fewer letters out of place, the likelier the code page; on a tie, the one listed first
+    text, codec = min(((data.decode(codec, errors="replace"), codec) for codec in GUESSES),
+                      key=lambda decoded: _misfits(decoded[0]))
+    return text, f"{codec}{GUESSED}"
 
 
-GUESSED = "cp1252 (guessed)"
-GUESSED_MAC = "mac_roman (guessed)"
+GUESSED = " (guessed)"
+# The code pages a dump that is no UTF may be in, the likeliest first, each with the name a warning gives it
+GUESSES = {"cp1252": "Windows-1252", "mac_roman": "Mac Roman (its accented letters fit the words)",
+           "cp852": "DOS code page 852, Central European (its accented letters fit the words)",
+           "cp850": "DOS code page 850, Western European (its accented letters fit the words)"}
 # A character that is no ASCII between two letters: in its word if it is a letter of their case
 # (or either case after a capital), or an apostrophe or hyphen; out of place otherwise.
 _INSIDE_WORD_RE = re.compile(r"(?<=([^\W\d_]))([^\x00-\x7f])(?=([^\W\d_]))")
@@ -149,7 +153,9 @@ def read_text(data: bytes, file_name: str) -> Document:
     text = clean_text(shown_soft_hyphens(_LINE_END_SOFT_HYPHEN_RE.sub("\u2010", raw)))
     if _looks_binary(text):
         raise UnreadableInput("not a text file (binary content)")
-    text = typed_markup(text.replace("\r\n", "\n").replace("\r", "\n"))  # before ":doctype:" is read as an emoji
+    # the text a program's data holds (JSON, XML, a calendar's or a card's property, printed string literals)
+    text = held_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = typed_markup(text)  # before ":doctype:" is read as an emoji
     raw_lines = tabs_as_spaces(tabs_unpacked(shortcodes_as_glyphs(untabled(text)))).split("\n")
     raw_lines = uncaptioned(raw_lines)  # before the other wrappers: a cue's number is no line number
     raw_lines = unframed(unquote(unoutlined(unnumbered(unannounced(undiffed(unlogged(unprefixed(raw_lines))))))))
@@ -166,8 +172,8 @@ def read_text(data: bytes, file_name: str) -> Document:
     raw_lines = mark_cut_words(mark_line_ends(_numbers_in_front(_bold_per_line(raw_lines))))
     source = SourceInfo(file=file_name, sha256=hashlib.sha256(data).hexdigest(), format="text", pages=None)
     notes = []
-    if encoding in (GUESSED, GUESSED_MAC):
-        name = "Windows-1252" if encoding == GUESSED else "Mac Roman (its accented letters fit the words)"
+    if encoding.endswith(GUESSED):
+        name = GUESSES[encoding.removesuffix(GUESSED)]
         notes.append(Warning(field="document", code="guessed_encoding",
                              message=f"not UTF-8 or UTF-16: read as {name}, a guess; check accented names "
                                      "and words"))

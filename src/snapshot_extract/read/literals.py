@@ -1,0 +1,181 @@
+"""A dump held in a program's string values, taken out before its lines are read.
+
+People pass a snapshot's text through programs that keep it as data: an API's JSON response or a
+chat or social network's JSON export, a phone's message backup or a form's field values in XML,
+a calendar event's description or a contact's note (iCalendar, vCard), a Python or Rust program
+printing the list of its lines. The text is then in string values, its line breaks escaped
+("\\n", "&#10;"), its quotes and non-ASCII letters too. ``held_text`` gives the text those values
+hold: the values of the one kind that holds the most text (a JSON key, an XML element or
+attribute, a property), in the order printed, each decoded as its format says, one after the
+other. Each format is read by the standard library's parser where it has one (``json``,
+``xml.etree``, ``ast``); a text that is no such container comes back as it is.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+from xml.etree import ElementTree
+
+MIN_XML_VALUES = 3  # values of one kind at least: an XML file that splits the text over them (one is a feed's entry)
+LITERAL_SHARE = 0.5  # of a line's characters, at least, in string literals: a line of a program's print
+LITERAL_TEXT = 0.8  # of the dump's characters, at least, on such lines: the dump's lines as a program prints them
+MIN_LITERAL_LINES = 3  # such lines at least (or one holding several escaped line breaks)
+_ESCAPED_BREAKS = 3  # "\n" escapes at least in a value that holds several lines of the dump
+
+KeyPath = tuple[str, ...]
+
+
+def held_text(text: str) -> str:
+    """The text ``text`` holds in string values (see the module docstring), else ``text``."""
+    start = text.lstrip("\ufeff \t\n")[:16]
+    held = None
+    if start[:1] in "{[":
+        held = _json_text(text)
+    elif start.startswith("<?xml"):
+        held = _xml_text(text)
+    elif start.upper().startswith(("BEGIN:VCALENDAR", "BEGIN:VCARD")):
+        held = _property_text(text)
+    if held is None:
+        held = _literal_text(text)
+    return text if held is None else _utf8_read_as_latin1(held).replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def _json_text(text: str) -> str | None:
+    """A JSON document, or JSON Lines (a record a line): the string values at the key that holds
+    the most text (list positions aside: every message's "content")."""
+    try:
+        documents: list[Any] = [json.loads(text)]
+    except ValueError:
+        try:
+            documents = [json.loads(line) for line in text.split("\n") if line.strip()]
+        except ValueError:
+            return None
+    by_key: dict[KeyPath, list[str]] = {}
+    for document in documents:
+        for path, value in _json_strings(document, ()):
+            by_key.setdefault(path, []).append(value)
+    return _joined(by_key)
+
+
+def _json_strings(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _json_strings(item, (*path, str(key)))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _json_strings(item, path)
+
+
+# --------------------------------------------------------------------------- XML
+
+
+def _xml_text(text: str) -> str | None:
+    """An XML file whose text is split over the values of one element or attribute, several of
+    them (a message backup's ``body`` attributes, a form's ``value`` elements)."""
+    try:
+        root = ElementTree.fromstring(text.lstrip("\ufeff \t\n"))
+    except ElementTree.ParseError:
+        return None
+    by_kind: dict[KeyPath, list[str]] = {}
+    for path, value in _xml_strings(root, ()):
+        by_kind.setdefault(path, []).append(value)
+    by_kind = {path: values for path, values in by_kind.items() if len(values) >= MIN_XML_VALUES}
+    return _joined(by_kind)
+
+
+def _xml_strings(element: ElementTree.Element, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
+    path = (*path, element.tag)
+    for name, value in element.attrib.items():
+        yield (*path, f"@{name}"), value
+    if element.text and element.text.strip():
+        yield path, element.text
+    for child in element:
+        yield from _xml_strings(child, path)
+
+
+# --------------------------------------------------------------------------- iCalendar, vCard
+
+_FOLD_RE = re.compile(r"\r?\n[ \t]")  # RFC 5545 3.1: a long content line goes on after a break and one blank
+_PROPERTY_RE = re.compile(r"^[A-Za-z0-9-]+(?:;[^:\n]*)?:(.*)$", re.MULTILINE)
+_PROPERTY_ESCAPE_RE = re.compile(r"\\([nN,;\\])")
+
+
+def _property_text(text: str) -> str | None:
+    """A calendar event or a contact card: the property value with the most text (a DESCRIPTION,
+    a NOTE), its content lines unfolded and its escapes ("\\n", "\\,", "\\;") decoded (RFC 5545 3.3.11)."""
+    values = _PROPERTY_RE.findall(_FOLD_RE.sub("", text))
+    if not values:
+        return None
+    longest = max(values, key=len)
+    return _PROPERTY_ESCAPE_RE.sub(lambda match: "\n" if match.group(1) in "nN" else match.group(1), longest)
+
+
+# --------------------------------------------------------------------------- string literals
+
+# a quoted string as Python and Rust print one, standing apart from words (no apostrophe in "city's")
+_LITERAL_RE = re.compile(r"""(?<![\w'"])(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')(?![\w'"])""")
+_RUST_UNICODE_RE = re.compile(r"\\u\{([0-9a-fA-F]{1,6})\}")
+
+
+def _literal_text(text: str) -> str | None:
+    """A list of the dump's lines as a program prints it (Python's ``repr`` of ``readlines()``,
+    Rust's ``{:#?}``): most of its text on lines mostly of string literals (a prompt, a struct's
+    fields around them). Their values, each a line, or joined
+    as they are where most end with a line break of their own."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    held = [line for line in lines if _literal_share(line) >= LITERAL_SHARE]
+    if not held or sum(map(len, held)) < LITERAL_TEXT * sum(map(len, lines)):
+        return None
+    values = [_decoded(match.group()) for line in held for match in _LITERAL_RE.finditer(line)]
+    if len(held) < MIN_LITERAL_LINES and sum(value.count("\n") for value in values) < _ESCAPED_BREAKS:
+        return None
+    if sum(value.endswith("\n") for value in values) > len(values) / 2:
+        return "".join(values)
+    return "\n".join(values)
+
+
+def _literal_share(line: str) -> float:
+    """The share of ``line`` (stripped, not blank) in string literals, a comma after each counted with it."""
+    return sum(len(match.group()) + 1 for match in _LITERAL_RE.finditer(line)) / (len(line) + 1)
+
+
+def _decoded(literal: str) -> str:
+    """A Python or Rust string literal's value (Rust's "\\u{e9}" as Python's "\\U000000e9")."""
+    literal = _RUST_UNICODE_RE.sub(lambda match: f"\\U{int(match.group(1), 16):08x}", literal)
+    try:
+        value = ast.literal_eval(literal)
+    except (ValueError, SyntaxError):
+        return literal[1:-1]
+    return value if isinstance(value, str) else literal[1:-1]
+
+
+# --------------------------------------------------------------------------- shared
+
+
+def _joined(values: dict[KeyPath, list[str]]) -> str | None:
+    """The values of the kind holding the most text, the first such kind printed on a tie; a value
+    a paragraph of its own (a message, a field)."""
+    if not values:
+        return None
+    chosen = max(values.values(), key=lambda kind: sum(len(value) for value in kind))
+    return "\n\n".join(value.strip("\n") for value in chosen)
+
+
+def _utf8_read_as_latin1(text: str) -> str:
+    """``text`` whose UTF-8 bytes an exporter wrote back as Latin-1 letters, one each ("2018â\\x80\\x932022",
+    as a Facebook export does): read as the UTF-8 it was; else ``text``."""
+    if not any("\x80" <= character <= "\xff" for character in text):
+        return text
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
