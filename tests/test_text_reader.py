@@ -1283,3 +1283,29 @@ def test_a_dump_of_many_header_like_lines_with_crlf_ends_and_no_blank_line_is_re
     program = ("import sys; from snapshot_extract.read.text import read_text; "
                "read_text(sys.stdin.buffer.read(), 'event.ics')")
     subprocess.run([sys.executable, "-c", program], input=lines.encode(), timeout=20, check=True)
+
+
+@pytest.mark.parametrize(("marks", "own_line"), [(("(+)", "(-)"), True), (("Y", "N"), True), (("(Y)", "(N)"), True),
+                                                 (("[*]", "[-]"), False), (("[X]", "[ ]"), False)])
+def test_a_grid_keyed_by_typed_marks_is_read_by_its_legend(marks: tuple[str, str], own_line: bool,
+                                                           vocabulary: Vocabulary) -> None:
+    """Blind round 28: man pages printed the grid as a mark before each area ("(+)", "Y", "#",
+    "[*]"), on the line before it or opening its line, and the legend as "(+) = With sufficient
+    data; (-) = Without sufficient data": both lists were null (no colours). The legend's marks
+    are the key; a label wrapped onto a second line stays one area. (In a dump, "#" opens a
+    markdown heading and "(1)" is a note's number: those marks are read in PDFs only.)"""
+    text = (FIXTURES / "text" / "bilbao.txt").read_text("utf-8")
+    areas = ["Transport / Mobility", "Economic Development", "Housing", "Policing and Law\nEnforcement", "Health",
+             "Government Finance", "Waste and Sewage", "Culture"]
+    sufficient = {"Economic Development", "Health", "Culture"}
+    grid = "\n".join(marks[0 if area in sufficient else 1]
+                     + ("\n" if own_line else " ") + area for area in areas)
+    legend = f"{marks[0]} = With sufficient data; {marks[1]} = Without sufficient data"
+    start = text.index("Transport / Mobility\tEconomic")
+    keyed = text[:start] + grid + "\n\n" + legend + "\n"
+    record = parse_document(read_text(keyed.encode(), "bilbao.txt"), vocabulary).record
+    assert [term.id for term in record.outcomes.with_sufficient_data or []] == ["economic_development", "health",
+                                                                                "culture"]
+    assert [term.id for term in record.outcomes.without_sufficient_data or []] == [
+        "transport_mobility", "housing", "policing", "government_finance", "waste_sewage"]
+    assert not [warning for warning in record.warnings if warning.field.startswith("outcomes")]

@@ -24,6 +24,7 @@ from ..models import PAPER, RGB, Block, Evidence, FieldResult, Section, Swatch, 
 from ..textutil import is_bullet_glyph
 from ..vocabulary import Vocabulary
 from .common import Found, locate, separated
+from .keyed_grid import Keyed, keyed_areas
 from .legend import Legend, key_colour, legend_kind, named_keys, resolve_names, swatch_beside, without_legend
 from .lists import Unit, split_items
 
@@ -50,6 +51,9 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
     found.values["outcomes.policy_areas"] = []
     if section is None:
         return found.result()
+    keyed = keyed_areas(section.blocks)
+    if keyed is not None:  # a plain-text grid, each area after a mark its legend names
+        return _keyed_result(found, section, *keyed)
     legend = Legend.over(section.blocks)
     cells: list[Cell] = []
     units: list[Unit] = []  # a dump's grid: lines whose cells the dump ran together or wrapped
@@ -84,6 +88,16 @@ def map_outcomes(section: Section | None, vocabulary: Vocabulary, swatches: tupl
     if len(colours) == 1:
         colours = _other_side(cells, colours) or colours
     _classify(found, cells, colours)
+    return found.result()
+
+
+def _keyed_result(found: Found, section: Section, areas: list[Keyed], used: set[int]) -> FieldResult:
+    for index, block in enumerate(section.blocks):
+        if index in used or (_INTRO_RE.search(block.text) and block.text.endswith(".")):
+            found.use(index)
+    cells = [Cell(text, evidence, None, None, side) for text, evidence, side in areas]
+    found.terms("outcomes.policy_areas", [(cell.text, cell.evidence) for cell in cells])
+    _classify(found, cells, {})
     return found.result()
 
 
