@@ -537,6 +537,24 @@ def test_city_and_country_on_lines_of_their_own_beside_and_under_the_kicker(tmp_
     assert not any("Romania" in block.text or "CLUJ" in block.text for block in sections.preamble)
 
 
+def _city_over_kicker_and_country(canvas: Canvas) -> None:
+    _text(canvas, 237, 70, "ADELAIDE", font="Times-Bold", size=20)
+    _text(canvas, 209, 95, "City Innovation Snapshot \u2022 Australia", font="Times-Roman", size=11)
+    _text(canvas, 72, 130, "Overview", font="Times-Bold", size=13)
+    _text(canvas, 72, 150, "Mayor: Sandy Verschoor", font="Times-Roman", size=10)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_city_title_over_a_line_of_the_kicker_and_the_country_is_the_header(tmp_path: Path, backend: str) -> None:
+    """Blind round 28's Texinfo title pages: the city as the title, "City Innovation Snapshot •
+    Australia" under it. The record's city came from the body with a missing_header warning, its
+    country lost: a kicker line naming a known country takes the name nearest it as its city."""
+    sections = detect_sections(_read(_render(tmp_path, _city_over_kicker_and_country), backend))
+    assert sections.header is not None
+    assert (sections.header.as_printed, sections.header.country) == ("ADELAIDE", "Australia")
+    assert not any("ADELAIDE" in block.text or "Australia" in block.text for block in sections.preamble)
+
+
 @pytest.mark.parametrize("title", [("SPOTLIGHT:", "LINKOPING CO-", "DESIGN STUDIO"),
                                    ("Spotlight |", "Monchengladbach Co-", "design Studio")])
 @pytest.mark.parametrize("backend", BACKENDS)

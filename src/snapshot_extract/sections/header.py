@@ -32,6 +32,9 @@ _CITY = r"(?P<city>[^,(|–—·•:\d]{2,60}?)\s*(?:,|\(|\s[|–—·•-]\s)\s
 _CITY_LINE_RE = re.compile(rf"^\s*{_CITY}$")
 _HEADER_RE = re.compile(rf"^\s*{KICKER}\s*[{SEPARATORS}]?\s*{_CITY}$", re.IGNORECASE)
 _REVERSED_HEADER_RE = re.compile(rf"^\s*{_CITY}[{SEPARATORS}]?\s*{KICKER}\s*$", re.IGNORECASE)
+# the kicker and the country on one line, the city on a line of its own ("ADELAIDE" over "City
+# Innovation Snapshot • Australia"): the country part, known or not
+_KICKER_COUNTRY_RE = re.compile(rf"^\s*{KICKER}\s*[{SEPARATORS}]?\s*(?P<country>[^\d:,]{{2,60}}?)\s*$", re.IGNORECASE)
 # the prompt a pager prints where a screen ends, copied with the screens: less ("notes.txt lines
 # 1-23/102 22%", "byte 512/4096 12%", "(END)"), more ("--More--(22%)")
 _PAGER_RE = re.compile(r"^\s*(?:\S+\s+)?(?:lines \d+-\d+/\d+|byte \d+/\d+) \d{1,3}%\s*$"
@@ -82,6 +85,9 @@ def find_furniture(lines: Sequence[Line], term_groups: TermGroups | None = None)
             elif (apart := _city_and_country_apart(lines, index, used)) is not None:
                 headers.append(apart[0])
                 used.update(apart[1])
+        elif (beside := _city_beside_kicker_and_country(lines, index, used)) is not None:
+            headers.append(beside[0])
+            used.update(beside[1])
     if not headers and (placed := _header_placed(lines, texts)) is not None:
         headers.append(placed[0])
         used.update(placed[1])
@@ -315,6 +321,23 @@ def _city_and_country_apart(lines: Sequence[Line], kicker: int, used: set[int]) 
         return None
     _, city, country, match = min(pairs, key=lambda pair: pair[:3])
     return _header(lines[city], match), [city, country]
+
+
+def _city_beside_kicker_and_country(lines: Sequence[Line], kicker: int,
+                                    used: set[int]) -> tuple[Header, list[int]] | None:
+    """A line of the kicker and a known country ("City Innovation Snapshot • Australia"), the city
+    a name on a line of its own near it (a title over it): the nearest such name; the header with
+    the city's line."""
+    own = _KICKER_COUNTRY_RE.match(lines[kicker].text)
+    if own is None or country_code(own.group("country")) is None:
+        return None
+    for _, city in sorted(_near_level(lines, kicker, used)):
+        name = lines[city].text.strip().rstrip(",")
+        match = _CITY_LINE_RE.match(f"{name}, {own.group('country')}")
+        if match is not None and _plausible(match) and not any(c.isdigit() for c in name) \
+                and match_heading(name) is None:
+            return _header(lines[city], match), [kicker, city]
+    return None
 
 
 def _near_level(lines: Sequence[Line], kicker: int, used: set[int]) -> list[tuple[float, int]]:
