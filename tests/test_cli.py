@@ -203,8 +203,12 @@ def test_version_flag_and_python_m() -> None:
 
 
 def test_shell_completion() -> None:
-    script = runner.invoke(app, ["--show-completion", "bash"], prog_name="snapshot-extract")
-    assert script.exit_code == 0, (script.output, script.exception)
+    # Typer makes --show-completion a flag when it can tell the shell from the process tree (it can
+    # or cannot under a test runner's workers): the shell is named, and detection turned off
+    named = {**os.environ, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
+    script = subprocess.run([sys.executable, "-m", "snapshot_extract", "--show-completion", "bash"],
+                            capture_output=True, text=True, cwd=ROOT, env=named)  # fmt: skip
+    assert script.returncode == 0, script.stderr
     assert "_SNAPSHOT_EXTRACT_COMPLETE" in script.stdout
     environment = {**os.environ, "_SNAPSHOT_EXTRACT_COMPLETE": "complete_bash", "COMP_WORDS": "snapshot-extract pa",
                    "COMP_CWORD": "1"}  # fmt: skip

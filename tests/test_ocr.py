@@ -214,6 +214,7 @@ def test_fills_and_outlines_come_from_the_picture() -> None:
     assert len(outline) == 1 and np.allclose(outline[0].bbox, (150, 20, 250, 60), atol=2)
 
 
+@needs_engine
 def test_a_heading_in_large_bold_type_is_read_as_text_not_as_fills() -> None:
     """The strokes of a 26 pt heavy heading are solid ink regions: turned over as fills for the
     engine, they broke the letters, and kept as shapes, they made bullets and frames of them (a
