@@ -344,6 +344,23 @@ def test_short_lines_in_columns_whose_rows_are_not_level_are_read_column_by_colu
                                 *(_three_column_line(2, row) for row in range(8))]
 
 
+def _highlighted_line(canvas: Canvas) -> None:
+    _text(canvas, 50, 40, HEADER, size=14)
+    _rect(canvas, 48, 81, 545, 93, Color(0.92, 0.95, 0.97))  # a marker pen's stroke behind the first line
+    _text(canvas, 50, 90, "Like 41% of cities surveyed, Testville approaches innovation capacity both from a holistic /")
+    _text(canvas, 50, 102, "macro level and in specific areas.")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_line_highlighted_by_a_box_behind_it_stays_in_its_paragraph(tmp_path: Path, backend: str) -> None:
+    """The sweep's seed 1: a tint behind one line of a sentence (emphasis) made that line a panel
+    of its own, and the sentence's rest a paragraph apart: the approach's scope was lost. A box
+    no taller than its one line of text marks it; it holds no panel."""
+    document = _read(_render(tmp_path, _highlighted_line), backend)
+    assert _blocks(document)[1] == ("Like 41% of cities surveyed, Testville approaches innovation capacity both from a "
+                                    "holistic / macro level and in specific areas.")
+
+
 # --------------------------------------------------------------------------- text repair
 
 

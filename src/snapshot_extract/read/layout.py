@@ -32,6 +32,7 @@ MARKER_MIN, MARKER_MAX = 0.15, 0.9  # of the font size: the sides of a drawn bul
 SIZE_CHANGE = 0.6  # points: a larger step between two lines' sizes is a change of type
 ASCENT, DESCENT = 0.8, 0.2  # of the font size: a line's box above and below its baseline
 CELL_MAX_LINES, CELL_MAX_CHARS, CELL_MAX_WIDTH = 4, 80, 0.45
+HIGHLIGHT = 1.8  # font sizes: the tallest box behind one line of text that only marks it
 
 
 @dataclass(slots=True)
@@ -252,6 +253,8 @@ def page_units(page: PageContent, lines: list[TextLine]) -> list[Unit]:
     for box, boxed in by_box.items():
         if _is_cell(box, boxed, page.width):
             cells.append((box, _reading_sorted(boxed)))
+        elif _highlighted(box, boxed):
+            units.append(Unit("line", [boxed]))
         else:
             units.append(Unit("panel", [boxed], [box]))
     units.extend(_cell_rows(cells))
@@ -267,6 +270,13 @@ def _is_cell(box: Box, lines: list[TextLine], page_width: float) -> bool:
         and not any([line.bullet for line in lines])
         and not _titles_text(lines)
     )
+
+
+def _highlighted(box: Box, lines: list[TextLine]) -> bool:
+    """A box behind one line of running text (longer than a cell's), no taller than the line
+    with a little room (``HIGHLIGHT`` font sizes): a marker pen's stroke, emphasis, no panel of
+    its own; the line stays in its paragraph."""
+    return len(lines) == 1 and box.bbox[3] - box.bbox[1] <= HIGHLIGHT * lines[0].size
 
 
 def _titles_text(lines: list[TextLine]) -> bool:
