@@ -44,6 +44,7 @@ from .scan_cells import CellStrip, cell_boxes, cut_cells, place_back
 from .scan_image import Picture, luma, page_picture, straight_png
 from .scan_shapes import Paint, find_shapes
 from .scan_text import DASHES, SHORT_DASH, OcrWord, ScanLine, line_spans, scan_lines, snap_sizes
+from .scan_turn import quarter_turn, sideways
 
 OcrMode = Literal["auto", "never", "always"]
 OCR_MODES: tuple[str, ...] = ("auto", "never", "always")
@@ -65,6 +66,7 @@ EDGE_MARGIN = 1.0  # points along a fill's edge left blank for the engine
 CELL_MARGIN = 1.5  # points along a cell's edge left out of the strip (its border; text keeps clear of it)
 FILL_CONTRAST = 40  # 0-255: a fill this much darker than the paper is evened out for the engine
 ENGINE_SECONDS = 120.0  # one page; a batch's --timeout stops the document sooner
+TURN_DPI, OSD_DPI = 50, 150  # dpi of the pictures a page is judged sideways on, and its turn found on
 _PR_SET_PDEATHSIG = 1
 INSTALL_HINT = ("install Tesseract for OCR (Debian/Ubuntu: apt-get install tesseract-ocr "
                 "tesseract-ocr-script-latn; see README 'Scanned snapshots') or run OCR first")
@@ -103,14 +105,18 @@ def ocr_pages(data: bytes, password: str | None, pages: list[PageContent],
     if not engine_available():
         raise NoTextLayer(f"no text layer (scanned or image-only PDF): {INSTALL_HINT}")
     pictures: dict[int, tuple[Picture, list[Shape], CellStrip | None]] = {}
+    sizes: dict[int, tuple[float, float]] = {}  # each page's width and height, set upright
     inputs = []
     with pymupdf.open(stream=data, filetype="pdf") as document:
         if document.needs_pass:
             document.authenticate(password or "")
         for index in wanted:
-            picture = page_picture(document.load_page(index), OCR_DPI)
+            pdf_page = document.load_page(index)
+            _upright(pdf_page)
+            sizes[index] = (pdf_page.rect.width, pdf_page.rect.height)
+            picture = page_picture(pdf_page, OCR_DPI)
             shapes, paints = find_shapes(picture)
-            boxes = cell_boxes(shapes, picture.scale, pages[index].width)
+            boxes = cell_boxes(shapes, picture.scale, pdf_page.rect.width)
             margin = round(CELL_MARGIN * picture.scale)
             page_grey, strip = cut_cells(engine_picture(picture, paints), boxes, margin)
             pictures[index] = (picture, shapes, strip)
@@ -126,14 +132,14 @@ def ocr_pages(data: bytes, password: str | None, pages: list[PageContent],
         read[index] = (picture, scan_lines(found), shapes)
     every_line = [line for _, lines, _ in read.values() for line in lines]
     conflicts = confusable_readings(word.text for line in every_line for word in line.words)
-    sizes = dict(zip(map(id, every_line), snap_sizes(every_line), strict=True))
+    type_sizes = dict(zip(map(id, every_line), snap_sizes(every_line), strict=True))
     result = list(pages)
     doubts: list[OcrDoubt] = []
     for index, (picture, lines, shapes) in read.items():
         page = pages[index]
-        spans = [span for line in lines for span in line_spans(line, picture, sizes[id(line)], lines)]
+        spans = [span for line in lines for span in line_spans(line, picture, type_sizes[id(line)], lines)]
         shapes = [shape for shape in shapes if not _in_words(shape, spans)]
-        result[index] = PageContent(page.number, page.width, page.height, tuple(spans), tuple(shapes))
+        result[index] = PageContent(page.number, *sizes[index], tuple(spans), tuple(shapes))
         doubts.extend(_doubts(page.number, picture, lines, conflicts))
     return _snap_colours(result, [index for index in wanted]), tuple(doubts)
 
@@ -143,7 +149,32 @@ def straight_page_image(page: Any, mode: OcrMode, dpi: float) -> bytes | None:
     it was read (the frame its boxes are in); None for a page read from its text layer."""
     if mode == "never" or (mode == "auto" and page.get_text("text").strip()):
         return None
+    _upright(page)
     return straight_png(page, page_picture(page, OCR_DPI), dpi)
+
+
+def _upright(page: Any) -> None:
+    """Turn a scanned ``page`` set a quarter turn off upright (``scan_turn``), as the engine's
+    orientation detection says."""
+    pixmap = page.get_pixmap(dpi=TURN_DPI, alpha=False, colorspace="gray")
+    grey = np.frombuffer(pixmap.samples, dtype=np.uint8).reshape(pixmap.height, pixmap.width)
+    if not sideways(grey):
+        return
+    with tempfile.TemporaryDirectory(prefix="snapshot-osd-") as folder:
+        path = Path(folder) / "page.png"
+        page.get_pixmap(dpi=OSD_DPI, alpha=False, colorspace="gray").save(str(path))
+        degrees = quarter_turn(str(path), _run_engine)
+    if degrees:
+        page.set_rotation((page.rotation + degrees) % 360)
+
+
+def _run_engine(command: list[str]) -> subprocess.CompletedProcess[bytes]:
+    environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        return subprocess.run(command, capture_output=True, env=environment, timeout=ENGINE_SECONDS, check=False,
+                              preexec_fn=_die_with_parent)  # fmt: skip
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise UnreadableInput(f"OCR failed ({type(error).__name__})") from None
 
 
 def confusable_readings(texts: Iterable[str]) -> set[str]:
