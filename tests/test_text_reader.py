@@ -1211,7 +1211,8 @@ def test_a_hyphen_between_two_words_at_a_line_end_follows_the_producers_habit(
 def _bilbao_held_in(container: str) -> str:
     """fixtures/text/bilbao.txt as a program keeps it in its data: an API's JSON response, a chat
     export's messages (a paragraph each, beside their senders; a Facebook export's UTF-8 written
-    back as Latin-1 letters), a phone's message backup in XML attributes, a calendar event's
+    back as Latin-1 letters), a phone's message backup in XML attributes, a form's fields (XFDF:
+    the overview's values under fields named for their labels), a calendar event's
     description and a contact card's note (folded, escaped), Python's repr of
     ``readlines()`` after its prompt, a Rust program's debug print of its lines."""
     text = (FIXTURES / "text" / "bilbao.txt").read_text("utf-8")
@@ -1237,14 +1238,24 @@ def _bilbao_held_in(container: str) -> str:
         head, tail = (("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Snapshot review\\, Bilbao", "END:VEVENT\r\nEND:VCALENDAR")
                       if container == "icalendar" else ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ane Etxeberria", "END:VCARD"))
         return f"{head}\r\n{folded}\r\n{tail}\r\n"
+    if container == "xfdf":  # a form's fields: the overview's values under fields named for their labels
+        fields = []
+        for number, paragraph in enumerate(paragraphs):
+            for part in paragraph.split("\n") if paragraph.startswith("• Mayor") else [paragraph]:
+                label, _, value = part.removeprefix("• ").partition(": ")
+                named = value and label in ("Mayor", "Term", "Innovation Lead", "Population size")
+                name, shown = (f"Overview.{label.replace(' ', '_')}", value) if named else (f"Text{number}", part)
+                fields.append(f'<field name="{name}"><value>{html.escape(shown)}</value></field>')
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n<xfdf xmlns="http://ns.adobe.com/xfdf/">\n<fields>\n'
+                + "\n".join(fields) + "\n</fields>\n</xfdf>\n")
     if container == "python-repr":
         return f'>>> open("bilbao.txt", encoding="utf-8").readlines()\n{text.splitlines(keepends=True)!r}\n>>> '
     lines = "".join("            " + json.dumps(line).replace("\\u00e9", "\\u{e9}") + ",\n" for line in text.split("\n"))
     return f'[src/main.rs:41] &doc = Document {{\n    path: "bilbao.pdf",\n    lines: [\n{lines}    ],\n}}\n'
 
 
-@pytest.mark.parametrize("container", ["json-response", "json-chat", "json-chat-latin1", "xml-backup", "icalendar",
-                                       "vcard", "python-repr", "rust-debug"])
+@pytest.mark.parametrize("container", ["json-response", "json-chat", "json-chat-latin1", "xml-backup", "xfdf",
+                                       "icalendar", "vcard", "python-repr", "rust-debug"])
 def test_a_dump_a_program_keeps_in_its_data_reads_as_the_text_it_holds(container: str,
                                                                        vocabulary: Vocabulary) -> None:
     """Blind round 28: eight snapshots held in a program's string values (a JSON response, a chat

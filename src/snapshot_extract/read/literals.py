@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from typing import Any
 from xml.etree import ElementTree
 
+from ..textutil import OVERVIEW_KEYS
+
 MIN_XML_VALUES = 3  # values of one kind at least: an XML file that splits the text over them (one is a feed's entry)
 LITERAL_SHARE = 0.5  # of a line's characters, at least, in string literals: a line of a program's print
 LITERAL_TEXT = 0.8  # of the dump's characters, at least, on such lines: the dump's lines as a program prints them
@@ -92,14 +94,21 @@ def _xml_text(text: str) -> str | None:
     return _joined(by_kind)
 
 
-def _xml_strings(element: ElementTree.Element, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
-    path = (*path, element.tag)
+def _xml_strings(element: ElementTree.Element, path: KeyPath, field: str = "") -> Iterator[tuple[KeyPath, str]]:
+    """Each attribute value and text of ``element`` and its children, with its kind; a text under
+    a field named for an Overview label (a form's "Overview.Mayor") after that label."""
+    path, field = (*path, element.tag), element.attrib.get("name", field)
     for name, value in element.attrib.items():
         yield (*path, f"@{name}"), value
     if element.text and element.text.strip():
-        yield path, element.text
+        label = _FIELD_LABEL_RE.sub("", field).replace("_", " ").strip()
+        yield path, f"{label}: {element.text}" if _OVERVIEW_LABEL_RE.fullmatch(label) else element.text
     for child in element:
-        yield from _xml_strings(child, path)
+        yield from _xml_strings(child, path, field)
+
+
+_FIELD_LABEL_RE = re.compile(r"^.*[./]")  # a field name's groups before its own name ("Overview.")
+_OVERVIEW_LABEL_RE = re.compile(OVERVIEW_KEYS.replace("\\s*/\\s*", "\\s*/?\\s*"), re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- iCalendar, vCard
