@@ -27,6 +27,7 @@ KEY_RE = re.compile(rf"^(?P<key>{_KEYS})\s*:\s*(?P<value>.*)$", re.I)
 # A label inside a block: Overview lines a layout joined ("... (2019) Innovation / open data
 # website: https://..."); consumed whole, so the leftmost label wins over the ones inside it.
 PAIR_SEPARATORS = "|·•; "
+_SPACED_DASH_END_RE = re.compile(r"\s+[-–—]$")  # a dash set apart between two pairs ("Mayor: X - Term: Y"), no hyphen
 
 
 _INNER_KEY_RE = re.compile(rf"\s(?P<key>{_KEYS})\s*:", re.I)
@@ -50,8 +51,9 @@ def labelled_parts(cell: str) -> list[str]:
     if not starts:
         return [cell]
     bounds = [0, *starts, len(cell)]
-    # the separators between the pairs of a strip ("Mayor: X | Term: Y", "·", "•", ";") are no value's
-    return [cell[start:end].rstrip(PAIR_SEPARATORS).strip() for start, end in zip(bounds, bounds[1:], strict=False)]
+    # the separators between the pairs of a strip ("Mayor: X | Term: Y", "·", "•", ";", " - ") are no value's
+    return [_SPACED_DASH_END_RE.sub("", cell[start:end].rstrip(PAIR_SEPARATORS)).strip()
+            for start, end in zip(bounds, bounds[1:], strict=False)]
 
 
 def unlabelled_head(cell: str) -> tuple[str, str]:
