@@ -1214,7 +1214,8 @@ def _bilbao_held_in(container: str) -> str:
     back as Latin-1 letters), a phone's message backup in XML attributes, a form's fields (XFDF:
     the overview's values under fields named for their labels), a calendar event's
     description and a contact card's note (folded, escaped), Python's repr of
-    ``readlines()`` after its prompt, a Rust program's debug print of its lines."""
+    ``readlines()`` after its prompt, a Rust program's debug print of its lines, a Go program's
+    ``%#v`` of them on one line, a translation template's ``msgid``s."""
     text = (FIXTURES / "text" / "bilbao.txt").read_text("utf-8")
     paragraphs = text.strip("\n").split("\n\n")
     if container == "json-response":
@@ -1248,6 +1249,18 @@ def _bilbao_held_in(container: str) -> str:
                 fields.append(f'<field name="{name}"><value>{html.escape(shown)}</value></field>')
         return ('<?xml version="1.0" encoding="UTF-8"?>\n<xfdf xmlns="http://ns.adobe.com/xfdf/">\n<fields>\n'
                 + "\n".join(fields) + "\n</fields>\n</xfdf>\n")
+    return _bilbao_printed(container, text)
+
+
+def _bilbao_printed(container: str, text: str) -> str:
+    """The dump's lines as a program prints them (see ``_bilbao_held_in``)."""
+    if container == "go-print":  # Go's %#v of a struct holding the lines, all on one line
+        return "main.Snapshot{Lines:[]string{" + ", ".join(json.dumps(line, ensure_ascii=False)
+                                                           for line in text.split("\n")) + "}}\n"
+    if container == "gettext":  # a translation template: each line a msgid, none translated yet
+        entries = "".join(f'#: snapshot.html:{number}\nmsgid {json.dumps(line, ensure_ascii=False)}\nmsgstr ""\n\n'
+                          for number, line in enumerate(text.split("\n")) if line.strip())
+        return f'# Translation of the snapshot\nmsgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n{entries}'
     if container == "python-repr":
         return f'>>> open("bilbao.txt", encoding="utf-8").readlines()\n{text.splitlines(keepends=True)!r}\n>>> '
     lines = "".join("            " + json.dumps(line).replace("\\u00e9", "\\u{e9}") + ",\n" for line in text.split("\n"))
@@ -1255,7 +1268,7 @@ def _bilbao_held_in(container: str) -> str:
 
 
 @pytest.mark.parametrize("container", ["json-response", "json-chat", "json-chat-latin1", "xml-backup", "xfdf",
-                                       "icalendar", "vcard", "python-repr", "rust-debug"])
+                                       "icalendar", "vcard", "python-repr", "rust-debug", "go-print", "gettext"])
 def test_a_dump_a_program_keeps_in_its_data_reads_as_the_text_it_holds(container: str,
                                                                        vocabulary: Vocabulary) -> None:
     """Blind round 28: eight snapshots held in a program's string values (a JSON response, a chat

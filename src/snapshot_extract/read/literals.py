@@ -24,8 +24,8 @@ from ..textutil import OVERVIEW_KEYS
 
 MIN_XML_VALUES = 3  # values of one kind at least: an XML file that splits the text over them (one is a feed's entry)
 LITERAL_SHARE = 0.5  # of a line's characters, at least, in string literals: a line of a program's print
-LITERAL_TEXT = 0.8  # of the dump's characters, at least, on such lines: the dump's lines as a program prints them
-MIN_LITERAL_LINES = 3  # such lines at least (or one holding several escaped line breaks)
+LITERAL_TEXT = 0.6  # of the dump's characters, at least, on such lines: the dump's lines as a program prints them
+MIN_LITERALS = 10  # string literals at least on them (or several escaped line breaks in them)
 _ESCAPED_BREAKS = 3  # "\n" escapes at least in a value that holds several lines of the dump
 
 KeyPath = tuple[str, ...]
@@ -137,16 +137,17 @@ _RUST_UNICODE_RE = re.compile(r"\\u\{([0-9a-fA-F]{1,6})\}")
 
 def _literal_text(text: str) -> str | None:
     """A list of the dump's lines as a program prints it (Python's ``repr`` of ``readlines()``,
-    Rust's ``{:#?}``): most of its text on lines mostly of string literals (a prompt, a struct's
-    fields around them). Their values, each a line, or joined
+    Rust's ``{:#?}``, Go's ``%#v``, a .po file's ``msgid``s): most of its text on lines mostly of
+    string literals (a prompt, a struct's fields, a comment around them). Their values, each a line, or joined
     as they are where most end with a line break of their own."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     held = [line for line in lines if _literal_share(line) >= LITERAL_SHARE]
     if not held or sum(map(len, held)) < LITERAL_TEXT * sum(map(len, lines)):
         return None
     values = [_decoded(match.group()) for line in held for match in _LITERAL_RE.finditer(line)]
-    if len(held) < MIN_LITERAL_LINES and sum(value.count("\n") for value in values) < _ESCAPED_BREAKS:
+    if len(values) < MIN_LITERALS and sum(value.count("\n") for value in values) < _ESCAPED_BREAKS:
         return None
+    values = [value for value in values if value]  # a translation not made yet (a .po file's msgstr "")
     if sum(value.endswith("\n") for value in values) > len(values) / 2:
         return "".join(values)
     return "\n".join(values)
