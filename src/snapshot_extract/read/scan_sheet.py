@@ -174,8 +174,11 @@ def even_light(image: Image.Image, only_uneven: bool = False) -> Image.Image:
         fitted = _follow_paper(lightest, fitted)
     small_light = fitted.round().astype(np.uint8)
     light = np.asarray(Image.fromarray(small_light, "RGB").resize((width, height), Image.Resampling.BILINEAR))
-    pixels = np.asarray(image, dtype=np.float32) * 255 / light.astype(np.float32)
-    return Image.fromarray(np.clip(pixels, 0, 255).round().astype(np.uint8), "RGB")
+    pixels = np.asarray(image, dtype=np.float32)  # in place from here: a page's picture is large
+    np.multiply(pixels, 255, out=pixels)
+    np.divide(pixels, light, out=pixels)
+    np.clip(pixels, 0, 255, out=pixels)
+    return Image.fromarray(np.rint(pixels, out=pixels).astype(np.uint8), "RGB")
 
 
 def _follow_paper(lightest: NDArray[np.float64], fitted: NDArray[np.float64]) -> NDArray[np.float64]:
