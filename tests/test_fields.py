@@ -1460,3 +1460,17 @@ def test_a_legend_worded_in_colour_names_names_the_css_colours(legend: str, colo
     named = named_keys([legend])
     for kind, colour in colours.items():
         assert named[kind] == pytest.approx(colour)
+
+
+def test_overview_labels_read_before_their_heading_are_the_overview(vocabulary: Vocabulary) -> None:
+    """Blind round 29's Graphviz posters: the Overview box's table was read before the box's
+    title, so its labels and values stood in the preamble and the "Overview" heading had nothing
+    under it (mayor, term, lead, population and website lost). An Overview heading with no label
+    under it takes the labels printed before the first heading."""
+    record = _record("Mayor\n\nTerm\n\nInnovation Lead\n\nPopulation size\n\nJane Roe\n\n2019–2023\n\nJohn Doe\n\n"
+                     "345,000 (2019)\n\nOverview\n\nWhat is the organisational structure?\n\nBilbao's innovation "
+                     "work is sprinkled throughout the municipality.\n", vocabulary)
+    overview = record["overview"]
+    assert (overview["mayor"], overview["innovation_lead"], overview["population"]) == ("Jane Roe", "John Doe", 345000)
+    assert (overview["term_start"], overview["term_end"]) == (2019, 2023)
+    assert not [warning for warning in record["warnings"] if warning["field"].startswith("overview")]

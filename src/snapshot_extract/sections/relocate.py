@@ -33,8 +33,8 @@ def relocate(
             meta[part.key] = part
         grouped.setdefault(part.key, []).extend(part_blocks)
     moved: dict[str, list[Block]] = {}
-    if "overview" not in meta:
-        _headingless_overview(grouped, moved, moves)
+    if "overview" not in meta or not any(_LABEL_RE.match(_first_cell(block).lower()) for block in grouped["overview"]):
+        _headingless_overview(grouped, moved, moves)  # no heading, or one read after its labels
     for key, blocks in grouped.items():
         grouped[key] = _move_signed(key, blocks, moved, moves)
     if term_groups is not None:
@@ -141,7 +141,8 @@ def _same_table(label: Block, block: Block) -> bool:
 
 def _headingless_overview(grouped: dict[str | None, list[Block]], moved: dict[str, list[Block]],
                           moves: list[Move]) -> None:
-    """An Overview printed without its heading is what comes before the first heading: the
+    """An Overview printed without its heading (or whose heading the reading order put after its
+    labels, a box's title read after the box's table) is what comes before the first heading: the
     preamble, from its first overview label ("Mayor:", "Term") on, with the values beside and
     under the labels."""
     preamble = grouped.get(None, [])
