@@ -37,11 +37,19 @@ SAMPLE = "City Innovation Snapshot ENSCHEDÉ, The Netherlands\nŒuvre – café\
         SAMPLE.encode("utf-16"),
         SAMPLE.encode("utf-16-le"),
         SAMPLE.encode("cp1252"),
+        SAMPLE.encode("utf-7"),  # blind round 29: "UME+AMU-" read as it stood, silently
     ],
-    ids=["utf8", "utf8-bom", "utf16-bom", "utf16-le-no-bom", "cp1252"],
+    ids=["utf8", "utf8-bom", "utf16-bom", "utf16-le-no-bom", "cp1252", "utf7"],
 )
 def test_decode_encodings(encoded: bytes) -> None:
     assert decode(encoded).lstrip("\ufeff") == SAMPLE
+
+
+def test_plus_signs_that_decode_to_no_latin_letters_are_no_utf7() -> None:
+    """UTF-7 is read only where its shifted runs decode to Latin letters and punctuation: phone
+    numbers ("+353215924000") and sums stay as printed."""
+    text = "Call +353215924000, +353215924001 or +4930123456 (Mon+Tue), C++ and +10% growth.\n"
+    assert decode(text.encode()) == text
 
 
 def test_markdown_is_understood_not_leaked() -> None:

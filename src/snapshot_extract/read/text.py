@@ -16,6 +16,7 @@ Text dumps carry no page, box, font or colour.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import hashlib
 import re
 
@@ -97,6 +98,13 @@ def decode_as(data: bytes) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:
                 continue
+    if data.isascii() and len(_UTF7_SHIFT_RE.findall(data)) >= MIN_UTF7_SHIFTS:
+        # UTF-7: ASCII whose other letters are base64 runs ("UME+AMU-", "2019+IBM-2024"), read so
+        # where they are Latin letters and punctuation (a phone number's "+353…" is no such run)
+        with contextlib.suppress(UnicodeDecodeError):
+            text = data.decode("utf-7")
+            if all(_LATIN_RE.match(character) for character in text if not character.isascii()):
+                return text, "utf-7"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -106,6 +114,11 @@ def decode_as(data: bytes) -> tuple[str, str]:
                       key=lambda decoded: _misfits(decoded[0]))
     return text, f"{codec}{GUESSED}"
 
+
+# a UTF-7 shift: "+", base64 of UTF-16 (two characters at least: "+AMU-" is "Å"), "-" or a non-base64 end
+_UTF7_SHIFT_RE = re.compile(rb"\+[A-Za-z0-9/+]{2,}(?:-|(?=[^A-Za-z0-9/+]))")
+_LATIN_RE = re.compile("[\u00a0-\u024f\u2010-\u2027\u20ac]")  # Latin letters, the usual punctuation, €
+MIN_UTF7_SHIFTS = 3  # shifts at least: a dump in UTF-7 (a "+" before a word is rarer than that)
 
 GUESSED = " (guessed)"
 # The code pages a dump that is no UTF may be in, the likeliest first, each with the name a warning gives it
