@@ -30,7 +30,7 @@ import re
 from collections.abc import Sequence
 from itertools import takewhile
 
-from .hyphens import AFFIXES, LINE_END_HYPHENS, PIECE, RARE, Hyphenation, english_frequency, known_words
+from .hyphens import AFFIXES, LINE_END_HYPHENS, RARE, Hyphenation, english_frequency
 
 # a lower-case word, not one broken at a line end ("resid-" + a space: a break a tool left open)
 _CANDIDATE_RE = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])(?![-\u2010\u00ad](?![^\W\d_]))")
@@ -55,14 +55,13 @@ def part_rejoined(texts: Sequence[str]) -> list[str]:
     hyphenation: Hyphenation | None = None
     parted: list[tuple[int, list[str]]] = []
     for index, length in enumerate(lengths):
-        if length < JOINED * MIN_MEASURE or "   " in texts[index].strip():
-            continue  # too short to hold a line joined on, or a line two columns share
-        measure = _measure(_paragraph_around(lengths, index), length) if _wrapped(texts, index) else None
+        if length < JOINED * MIN_MEASURE or not _wrapped(texts, index):
+            continue  # too short, or a paragraph printed on one line: no line of one joined on
+        measure = _measure(_paragraph_around(lengths, index), length)
+        if measure is None or "   " in texts[index].strip():
+            continue
         hyphenation = hyphenation or Hyphenation.from_texts(texts)
-        text = texts[index].rstrip()
-        parts = [text] if measure is None else _parted(text, measure, hyphenation)
-        if len(parts) == 1:  # a paragraph printed on one line, or no compound where its measure says
-            parts = _parted_at_words(text, hyphenation)  # a tool may have joined all of its lines
+        parts = _parted(texts[index].rstrip(), measure, hyphenation)
         if len(parts) > 1:
             parted.append((index, parts))
     lines = list(texts)
@@ -132,7 +131,7 @@ def _parted(text: str, measure: int, hyphenation: Hyphenation) -> list[str]:
         words = words[1:]  # the rest of a word the line before broke ("part-" + "nership")
     if text.endswith(LINE_END_HYPHENS) and words and not english_frequency(words[-1]):
         words = words[:-1]  # a word the line end breaks ("deliv-" + "ery")
-    if not _words_line(words):
+    if sum(1 for word in words if english_frequency(word.lower())) < WORDS * len(words):
         return [text]
     parts: list[str] = []
     part = start = 0  # where the part begins; where its printed line began
@@ -148,33 +147,6 @@ def _parted(text: str, measure: int, hyphenation: Hyphenation) -> list[str]:
         part = start = cut
         guessed = False
     return [*parts, text[part:]]
-
-
-def _parted_at_words(text: str, hyphenation: Hyphenation) -> list[str]:
-    """A paragraph printed on one line, parted after the first piece of each compound a tool
-    joined at a dropped hyphen: no measure says where its lines ended, so only a word the word
-    list lacks is taken for one ("lowcost", "codesign"), as after a guessed line start, nor the
-    vocabulary ("crowdfunding", "multilateral"), and only where its pieces are a prefix or words
-    of ``PIECE`` letters at least ("marae" stays whole)."""
-    if not _words_line([word for word in _WORD_RE.findall(text) if not _compound_splits(word.lower())]):
-        return [text]  # (its compounds aside: a short line may hold one among a few words)
-    cuts = []
-    for match in _CANDIDATE_RE.finditer(text):
-        word = match.group()
-        if match.start() == 0 or english_frequency(word) or word in known_words() \
-                or hyphenation.printed(word, times=2) or _in_address(text, match):
-            continue  # (a line's first word may be the rest of one the line before broke: "pub-" + "lishes")
-        splits = [(word[:split] in AFFIXES, split) for split in _compound_splits(word)
-                  if word[:split] in AFFIXES or min(split, len(word) - split) >= PIECE]  # not "ma" + "rae"
-        if splits:
-            cuts.append(match.start() + max(splits)[1])  # after a prefix, else the longest first piece
-    starts = [0, *cuts]
-    return [text[start:end] + "-" for start, end in zip(starts, cuts, strict=False)] + [text[starts[-1]:]]
-
-
-def _words_line(words: list[str]) -> bool:
-    """A line of English words (``WORDS`` of them), not one whose words a tool ran together."""
-    return sum(1 for word in words if english_frequency(word.lower())) >= WORDS * len(words)
 
 
 def _cut(text: str, start: int, measure: int, hyphenation: Hyphenation, rare: int) -> int | None:
