@@ -5,7 +5,8 @@ its pages. Producers and dump tools put the two parts on one line, on two lines 
 with blank lines or a page number between them, at the start of a page or (a dump of a
 two-column page) at its end. ``find_furniture`` finds every occurrence wherever it falls: a line
 holding both parts, a kicker line with a city line among the nearest lines before or after it,
-or a line of the kicker and a known country with the city's name near it (a title over it). A city line is "<CITY>, <Country>" (or "<CITY> (<Country>)", "<CITY> | <Country>") that
+or a line of the kicker and a known country with the city's name near it (a title over it). A
+city line is "<CITY>, <Country>" (or "<CITY> (<Country>)", "<CITY> | <Country>") that
 names a known country or prints the city in capitals.
 
 Furniture also covers page numbers ("3", "Page 3 of 4", "– 3 –", "3 / 4"), a kicker or a city
