@@ -169,6 +169,8 @@ def _upright(page: Any) -> None:
 
 
 def _run_engine(command: list[str]) -> subprocess.CompletedProcess[bytes]:
+    """The engine run as ``command`` on one core, stopped after ``ENGINE_SECONDS`` and with its
+    parent; a run that cannot start or stop in time is ``UnreadableInput``."""
     environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         return subprocess.run(command, capture_output=True, env=environment, timeout=ENGINE_SECONDS, check=False,
@@ -293,7 +295,6 @@ def engine_picture(picture: Picture, paints: Sequence[Paint]) -> np.ndarray[Any,
 def recognise(pictures: Sequence[np.ndarray[Any, np.dtype[np.uint8]]]) -> list[list[OcrWord]]:
     """Tesseract's words of each grey page picture, in one run (the language data is loaded
     once per document); see the module docstring."""
-    environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     with tempfile.TemporaryDirectory(prefix="snapshot-ocr-") as folder:
         names = []
         for number, grey in enumerate(pictures, start=1):
@@ -303,13 +304,8 @@ def recognise(pictures: Sequence[np.ndarray[Any, np.dtype[np.uint8]]]) -> list[l
             names.append(str(path))
         listing = Path(folder) / "pages.txt"
         listing.write_text("\n".join(names) + "\n", encoding="utf-8")
-        command = ["tesseract", str(listing), "stdout", "-l", ENGINE_LANGUAGE, "--psm", ENGINE_LAYOUT,
-                   "-c", "tessedit_do_invert=0", "tsv"]
-        try:
-            done = subprocess.run(command, capture_output=True, env=environment, timeout=ENGINE_SECONDS,
-                                  check=False, preexec_fn=_die_with_parent)  # fmt: skip
-        except (OSError, subprocess.TimeoutExpired) as error:
-            raise UnreadableInput(f"OCR failed ({type(error).__name__})") from None
+        done = _run_engine(["tesseract", str(listing), "stdout", "-l", ENGINE_LANGUAGE, "--psm", ENGINE_LAYOUT,
+                            "-c", "tessedit_do_invert=0", "tsv"])
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise UnreadableInput(f"OCR failed ({reason[-1] if reason else 'tesseract exit ' + str(done.returncode)})")
