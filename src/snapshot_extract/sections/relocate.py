@@ -33,7 +33,7 @@ def relocate(
             meta[part.key] = part
         grouped.setdefault(part.key, []).extend(part_blocks)
     moved: dict[str, list[Block]] = {}
-    if "overview" not in meta or not any(_LABEL_RE.match(_first_cell(block).lower()) for block in grouped["overview"]):
+    if "overview" not in meta or not any(map(_opens_with_label, grouped["overview"])):
         _headingless_overview(grouped, moved, moves)  # no heading, or one read after its labels
     for key, blocks in grouped.items():
         grouped[key] = _move_signed(key, blocks, moved, moves)
@@ -146,12 +146,17 @@ def _headingless_overview(grouped: dict[str | None, list[Block]], moved: dict[st
     preamble, from its first overview label ("Mayor:", "Term") on, with the values beside and
     under the labels."""
     preamble = grouped.get(None, [])
-    first = next((index for index, block in enumerate(preamble) if _LABEL_RE.match(_first_cell(block).lower())), None)
+    first = next((index for index, block in enumerate(preamble) if _opens_with_label(block)), None)
     if first is None:
         return
     moved.setdefault("overview", []).extend(preamble[first:])
     moves.extend(Move(block.text, "preamble", "overview") for block in preamble[first:])
     del preamble[first:]
+
+
+def _opens_with_label(block: Block) -> bool:
+    """``block``'s first cell is an Overview label alone or opens with one ("Mayor:", "Term")."""
+    return _LABEL_RE.match(_first_cell(block).lower()) is not None
 
 
 def _first_cell(block: Block) -> str:
@@ -186,7 +191,7 @@ def _target(current: str | None, block: Block) -> str | None:
     lowered = block.text.lower()
     if _own(current, block):
         return None
-    if current != "overview" and _LABEL_RE.match(_first_cell(block).lower()):
+    if current != "overview" and _opens_with_label(block):
         return "overview"  # an Overview label alone on its first line ("Population size" over its value)
     return signature_of(lowered, skip=current)
 
