@@ -315,8 +315,8 @@ def _city_and_country_apart(lines: Sequence[Line], kicker: int, used: set[int]) 
     for city in near:
         name = lines[city].text.strip().rstrip(",")  # "DONOSTIA-SAN SEBASTIÁN," wrapped before its country
         for country in countries:
-            match = _CITY_LINE_RE.match(f"{name}, {lines[country].text.strip()}")
-            if city != country and match is not None and _plausible(match) and not any(c.isdigit() for c in name):
+            match = _named_city(name, lines[country].text.strip())
+            if city != country and match is not None:
                 pairs.append((near[city] + near[country], city, country, match))
     if not pairs:
         return None
@@ -334,11 +334,17 @@ def _city_beside_kicker_and_country(lines: Sequence[Line], kicker: int,
         return None
     for _, city in sorted(_near_level(lines, kicker, used)):
         name = lines[city].text.strip().rstrip(",")
-        match = _CITY_LINE_RE.match(f"{name}, {own.group('country')}")
-        if match is not None and _plausible(match) and not any(c.isdigit() for c in name) \
-                and match_heading(name) is None:
+        match = _named_city(name, own.group("country"))
+        if match is not None and match_heading(name) is None:
             return _header(lines[city], match), [kicker, city]
     return None
+
+
+def _named_city(name: str, country: str) -> re.Match[str] | None:
+    """The city line a name and a country printed apart make ("CLUJ-NAPOCA" + "Romania"), where
+    it is plausible and the name holds no digit; else None."""
+    match = _CITY_LINE_RE.match(f"{name}, {country}")
+    return match if match is not None and _plausible(match) and not any(c.isdigit() for c in name) else None
 
 
 def _near_level(lines: Sequence[Line], kicker: int, used: set[int]) -> list[tuple[float, int]]:
