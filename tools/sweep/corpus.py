@@ -1,5 +1,6 @@
 """Render a corpus: N documents (PDF + truth + design record), deterministic in the seed; a
-document whose PDF does not print all of its truth is redrawn from the next attempt (and counted)."""
+document whose PDF does not print all of its truth, or prints a line over another, is redrawn from
+the next attempt (and counted)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from typing import Any
 from .content import Content
 from .render import Rendered, plan, render
 from .space import PRODUCERS
-from .verify import missing_values
+from .verify import missing_values, overprinted
 
 MAX_ATTEMPTS = 5
 SOURCE_DATE_EPOCH = "1577836800"  # 2020-01-01, for every library that honours it
@@ -60,7 +61,7 @@ def make_document(seed: int, index: int, producers: tuple[str, ...], folder: Pat
                 {"attempt": attempt, "design": layout.as_dict(), "problem": f"render failed: {error!r}"[:300]}
             )
             continue
-        problems = missing_values(made.pdf, made.truth, made.furniture)
+        problems = missing_values(made.pdf, made.truth, made.furniture) + overprinted(made.pdf)
         if not problems:
             _write(made, folder, index)
             return Made(_name(made, index), made.layout.as_dict(), features(made.content), rejected)

@@ -78,7 +78,7 @@ def _render(seed: int, indices: list[int], producers: tuple[str, ...], corpus: P
     rejected = [r["design"]["producer"] for m in made for r in m.rejected]
     by_producer = ", ".join(f"{p} {rejected.count(p)}" for p in sorted(set(rejected)))
     print(f"{len(made)} documents in {corpus}; {len(rejected)} attempt(s) redrawn because their PDF did not print"
-          f" all of their truth{f' ({by_producer})' if rejected else ''}: see the designs file")  # fmt: skip
+          f" all of their truth or printed a line over another{f' ({by_producer})' if rejected else ''}: see the designs file")  # fmt: skip
     return made
 
 

@@ -1,6 +1,8 @@
 """A guard on the truth, not a reader: every value the truth states must be printed somewhere in
-the PDF's text (compared without spaces, hyphens and ligatures). A document that fails (a
-producer clipped, dropped or could not draw some text) is not used: its truth would be wrong."""
+the PDF's text (compared without spaces, hyphens and ligatures), and no line printed over another
+(a float a producer placed on top of a column, a web address run into the next column). A
+document that fails (a producer clipped, dropped, overprinted or could not draw some text) is not
+used: its truth would be wrong, or unreadable to anyone."""
 
 from __future__ import annotations
 
@@ -123,4 +125,39 @@ def missing_values(pdf: bytes, truth: dict[str, Any], furniture: tuple[str, ...]
         # tiles and grid cells side by side may interleave their lines: check word by word there
         pieces = value.split() if path.startswith(("outcomes", "approach.priority")) else [value]
         problems += [f"{path}: {value!r}" for piece in pieces if not _found(piece, text)][:1]
+    return problems
+
+
+INK_HEIGHT = 0.7  # of the font size above the baseline: the letters' ink, not the font's line box
+
+
+def _ink_bands(page: Any) -> list[tuple[float, float, float, float, float, str]]:
+    """(left, top, right, baseline, size, text) of each horizontal line's letters on ``page``."""
+    bands = []
+    for block in page.get_text("dict")["blocks"]:
+        for line in block.get("lines", []):
+            spans = [s for s in line["spans"] if s["text"].strip()]
+            if spans and line["dir"] == (1.0, 0.0):
+                top = min(s["origin"][1] - INK_HEIGHT * s["size"] for s in spans)
+                baseline = max(s["origin"][1] for s in spans)
+                left, right = min(s["bbox"][0] for s in spans), max(s["bbox"][2] for s in spans)
+                size = max(s["size"] for s in spans)
+                bands.append((left, top, right, baseline, size, "".join(s["text"] for s in spans)))
+    return bands
+
+
+def overprinted(pdf: bytes) -> list[str]:
+    """Lines whose letters are printed over another line's: wider than a letter and deeper than a
+    third of the shorter line's letters (a tight grid cell's two lines touch in their line boxes,
+    not in their ink)."""
+    problems: list[str] = []
+    with pymupdf.open("pdf", pdf) as doc:
+        for number, page in enumerate(doc, start=1):
+            bands = _ink_bands(page)
+            for i, a in enumerate(bands):
+                for b in bands[i + 1 :]:
+                    width = min(a[2], b[2]) - max(a[0], b[0])
+                    depth = min(a[3], b[3]) - max(a[1], b[1])
+                    if width > min(a[4], b[4]) and depth > min(a[3] - a[1], b[3] - b[1]) / 3:
+                        problems.append(f"page {number}: {a[5][:40]!r} printed over {b[5][:40]!r}")
     return problems
