@@ -164,6 +164,8 @@ def _breaks(previous: _Item, item: _Item, leading: _Leading) -> bool:
         return True
     if line.x0 < above.x0 - OUTDENT * size:  # starts far left of the line above: another column of a table
         return True
+    if line.x0 > above.x1:  # starts right of where the line above ends: a neighbouring cell's line
+        return True
     return abs(above.size - line.size) > SIZE_CHANGE or _recoloured(above, line)
 
 

@@ -20,6 +20,7 @@ from .page import PageContent, Shape
 
 MIN_BOX, MIN_SWATCH = 6.0, 2.0  # points: smallest container / swatch side
 MAX_MARKER = 14.0  # points: the largest side of an outlined shape read as a hollow marker
+MIN_BAR, BAR_RATIO = 1.0, 3.0  # points / sides: a thinner mark, no longer than this many widths, is a bar (no rule)
 SAME_EDGE = 1.5  # points: shapes whose edges are this close are one (a background + its border)
 STRIP_JOIN = 0.1  # points: a box painted this close under one of its fill and width carries it on
 MAX_RULES = 150  # level (or upright) rules at most on a page whose rules may close a table's cells
@@ -41,12 +42,14 @@ class Box:
 
 
 def merge_shapes(shapes: Iterable[Shape]) -> list[Box]:
-    """Shapes at least ``MIN_SWATCH`` on each side, coincident ones (all edges within
-    ``SAME_EDGE``: a background and its border) merged, the lightest fill kept."""
+    """Shapes at least ``MIN_SWATCH`` on each side, or short bars (a legend's or a cell's key
+    1.75 pt wide), coincident ones (all edges within ``SAME_EDGE``: a background and its border)
+    merged, the lightest fill kept."""
     groups: list[list[Any]] = []  # [x0, y0, x1, y1, fills]
     for shape in shapes:
         x0, y0, x1, y1 = shape.bbox
-        if x1 - x0 < MIN_SWATCH or y1 - y0 < MIN_SWATCH:
+        thin, long = sorted((x1 - x0, y1 - y0))
+        if thin < MIN_SWATCH and not MIN_BAR <= thin <= long <= BAR_RATIO * thin:
             continue
         for group in groups:
             if (abs(group[0] - x0) <= SAME_EDGE and abs(group[1] - y0) <= SAME_EDGE
