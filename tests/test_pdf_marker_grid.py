@@ -7,7 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from reportlab.lib.colors import Color
+from reportlab.lib.utils import ImageReader
 
 from snapshot_extract.vocabulary import Vocabulary
 from tests.pdfdraw import BACKENDS, GREEN, Page, drawn_record, header
@@ -61,4 +63,40 @@ def test_a_grid_keyed_by_thin_bars_with_wrapped_labels(tmp_path: Path, backend: 
     assert sorted(term.id for term in outcomes.with_sufficient_data or []) == [
         "environment_climate", "health", "land_use_zoning"]  # fmt: skip
     assert sorted(term.id for term in outcomes.without_sufficient_data or []) == ["culture", "homelessness", "policing"]
+    assert not [w for w in record.warnings if w.field.startswith("outcomes")]
+
+
+def _picture(page: Page, x: float, top: float, rgb: tuple[int, int, int]) -> None:
+    """A 24 x 24 pixel picture of one colour, drawn 19.2 pt wide (html2ps, which draws no cell
+    backgrounds, keys a grid by such squares)."""
+    page.canvas.drawImage(ImageReader(Image.new("RGB", (24, 24), rgb)), x, page.height - top - 19.2, 19.2, 19.2)
+
+
+def _picture_keyed_grid(page: Page) -> None:
+    header(page)
+    page.text(40, 100, "How are outcomes measured?", 12, font="Helvetica-Bold")
+    page.text(40, 118, "Policy areas with sufficient data or without sufficient data.")
+    green, grey = (27, 127, 91), (200, 200, 200)
+    _picture(page, 40, 130, green)
+    page.text(62, 148, "with sufficient data")
+    _picture(page, 200, 130, grey)
+    page.text(222, 148, "without sufficient data")
+    for column, (first, second, rgb) in enumerate([("Policing and Law", "Enforcement", green),
+                                                   ("Waste and", "Sewage", grey), ("Housing", "", green)]):
+        x = 40 + 160 * column
+        _picture(page, x, 170, rgb)
+        page.text(x + 22, 188, first)  # the label beside the picture's foot, its next line under the picture
+        if second:
+            page.text(x, 200, second)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_grid_keyed_by_pictures_of_one_colour(tmp_path: Path, backend: str, vocabulary: Vocabulary) -> None:
+    """Small pictures of one colour are swatches, and a label's next line may start as far left as
+    its key (blind round 30: the five html2ps documents gave no with/without lists)."""
+    record = drawn_record(tmp_path, [_picture_keyed_grid], backend, vocabulary)
+    outcomes = record.outcomes
+    assert sorted(term.id for term in outcomes.policy_areas) == ["housing", "policing", "waste_sewage"]
+    assert sorted(term.id for term in outcomes.with_sufficient_data or []) == ["housing", "policing"]
+    assert sorted(term.id for term in outcomes.without_sufficient_data or []) == ["waste_sewage"]
     assert not [w for w in record.warnings if w.field.startswith("outcomes")]

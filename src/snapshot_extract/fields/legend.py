@@ -319,7 +319,13 @@ def row_legend(block: Block, swatches: tuple[Swatch, ...]) -> list[tuple[str, RG
 
 
 def swatch_beside(page: int, box: BBox, swatches: tuple[Swatch, ...], legend: bool = False) -> RGB | None:
-    """The fill of the small swatch just left of ``box`` on its page and level with it (a
+    """The fill of ``key_beside``."""
+    key = key_beside(page, box, swatches, legend)
+    return key.fill if key is not None else None
+
+
+def key_beside(page: int, box: BBox, swatches: tuple[Swatch, ...], legend: bool = False) -> Swatch | None:
+    """The small swatch just left of ``box`` on its page and level with it (a
     marker may sit at a wrapped label's first line, in the indent it makes), the nearest one if
     several; a legend's swatch may be wide (a table cell painted in the colour, its label in
     the next cell)."""
@@ -335,5 +341,5 @@ def swatch_beside(page: int, box: BBox, swatches: tuple[Swatch, ...], legend: bo
     nearest = min(
         candidates, key=lambda swatch: (box[0] - swatch.bbox[2], abs((swatch.bbox[1] + swatch.bbox[3]) / 2 - middle))
     )
-    return nearest.fill
+    return nearest
 

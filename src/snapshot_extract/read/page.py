@@ -28,6 +28,8 @@ from ..models import RGB, BBox, is_neutral
 from ..textutil import SPACING_ACCENTS, SYMBOL_FONT_HINTS
 
 _EDGE = 0.1  # points: subpath edges this close are the same edge
+SWATCH_PICTURE = 40.0, 64 * 64  # points, pixels: the largest picture read as a swatch when it is of one colour
+SOLID_SPREAD = 12  # 0-255: a picture whose channels vary no more is of one colour (JPEG's ripples)
 _RING_BAND = 3.0  # points: a hole this close to every edge of its box leaves a border, not a fill
 _SUBSET_RE = re.compile(r"^[A-Z]{6}\+")
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold", re.IGNORECASE)
@@ -168,6 +170,20 @@ def normalise_colour(value: object) -> RGB | None:
             round((1 - yellow) * (1 - black), 3),
         )
     return None
+
+
+def picture_swatch(bbox: BBox, samples: bytes, components: int) -> Shape | None:
+    """A small picture of one colour (8-bit grey or RGB ``samples``) as a shape painted in it: a
+    coloured square a converter placed as an image (html2ps, which draws no cell backgrounds,
+    keys a grid by such squares)."""
+    if max(bbox[2] - bbox[0], bbox[3] - bbox[1]) > SWATCH_PICTURE[0] or components not in (1, 3) or not samples:
+        return None
+    channels = [samples[channel::components] for channel in range(components)]
+    if any(max(values) - min(values) > SOLID_SPREAD for values in channels):
+        return None
+    levels = [round(sorted(values)[len(values) // 2] / 255, 3) for values in channels]
+    red, green, blue = levels * 3 if components == 1 else levels
+    return Shape(bbox, (red, green, blue))
 
 
 def ring_paint(first: BBox, second: BBox, fill: RGB | None) -> Shape | None:

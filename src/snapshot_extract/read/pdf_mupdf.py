@@ -27,6 +27,7 @@ from .page import (
     CEDILLA,
     RUN_GAP,
     SPACE_GAP,
+    SWATCH_PICTURE,
     PageContent,
     Shape,
     Span,
@@ -35,6 +36,7 @@ from .page import (
     make_span,
     normalise_colour,
     over_letter,
+    picture_swatch,
     rgb_from_int,
     ring_paint,
     stroked_shape,
@@ -47,8 +49,9 @@ _FLAGS = (
     | pymupdf.TEXT_PRESERVE_WHITESPACE
     | pymupdf.TEXT_MEDIABOX_CLIP
     | pymupdf.TEXT_COLLECT_VECTORS
+    | pymupdf.TEXT_PRESERVE_IMAGES
 )
-_TEXT_BLOCK, _VECTOR_BLOCK = 0, 3
+_TEXT_BLOCK, _IMAGE_BLOCK, _VECTOR_BLOCK = 0, 1, 3
 _SPACE_WIDTH = 0.28  # of the font size: trims MuPDF's leading/trailing spaces off a span's box
 _MONOSPACED = 8  # MuPDF's span flag for a fixed-pitch font
 _SPACED_RE = re.compile(r"\S\s{2,}\S")  # words a run of spaces sets apart
@@ -104,11 +107,25 @@ def _page(page: Any) -> PageContent:
             else:
                 _add_fill(shapes, Shape(_bbox(block["bbox"]), rgb_from_int(int(block["color"]))), continued)
             continued = bool(block.get("continues")) and not block.get("stroked")
+        elif block["type"] == _IMAGE_BLOCK and (swatch := _picture_swatch(block)) is not None:
+            shapes.append(swatch)
         check_page(number, spans=len(spans), drawings=len(shapes))
     if curved_strokes:
         shapes = [shape for shape in shapes if shape.fill is not None] + _outlines(page)
     rect = page.rect
     return PageContent(number, rect.width, rect.height, tuple(spans), tuple(shapes), tuple(turned))
+
+
+def _picture_swatch(block: dict[str, Any]) -> Shape | None:
+    """A small picture of one colour, as a swatch (``page.picture_swatch``)."""
+    if block["width"] * block["height"] > SWATCH_PICTURE[1]:
+        return None
+    pixmap = pymupdf.Pixmap(block["image"])
+    if pixmap.n - pixmap.alpha not in (1, 3):
+        pixmap = pymupdf.Pixmap(pymupdf.csRGB, pixmap)
+    if pixmap.alpha:
+        pixmap = pymupdf.Pixmap(pixmap, 0)
+    return picture_swatch(_bbox(block["bbox"]), pixmap.samples, pixmap.n)
 
 
 def _text_page(page: Any, number: int) -> Any:

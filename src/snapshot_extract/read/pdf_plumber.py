@@ -32,6 +32,7 @@ from .page import (
     CEDILLA,
     RUN_GAP,
     SPACE_GAP,
+    SWATCH_PICTURE,
     PageContent,
     Shape,
     Span,
@@ -40,12 +41,14 @@ from .page import (
     make_span,
     normalise_colour,
     over_letter,
+    picture_swatch,
     ring_paint,
     stroked_shape,
     under_letter,
 )
 
 _CID_RE = re.compile(r"\(cid:\d+\)")
+_COMPONENTS = {"DeviceRGB": 3, "RGB": 3, "DeviceGray": 1, "G": 1}  # a picture's colour space (inline: abbreviated)
 
 
 def extract_pages(data: bytes, password: str | None, max_pages: int) -> list[PageContent]:
@@ -109,7 +112,7 @@ def _lay_out(page: Any) -> None:
 def _page(page: Any, number: int) -> PageContent:
     _lay_out(page)
     spans = tuple(_spans(page.chars))
-    shapes = tuple(_shapes([*page.rects, *page.curves])) + tuple(_rules(page.lines))
+    shapes = tuple(_shapes([*page.rects, *page.curves])) + tuple(_rules(page.lines)) + tuple(_pictures(page.images))
     return PageContent(number, float(page.width), float(page.height), spans, shapes, _turned(page.chars))
 
 
@@ -223,6 +226,20 @@ def _shapes(objects: Iterable[dict[str, Any]]) -> list[Shape]:
         shapes.append(Shape(bbox, fill))
         after_even_odd = even_odd
     return shapes
+
+
+def _pictures(images: Iterable[dict[str, Any]]) -> Iterator[Shape]:
+    """Small pictures of one colour as swatches (``page.picture_swatch``): those whose samples the
+    PDF holds as 8-bit grey or RGB (a JPEG's are left: pdfminer does not decode them)."""
+    for image in images:
+        width, height = image["srcsize"]
+        components = _COMPONENTS.get(str(image.get("colorspace", [""])[0]).strip("/'"))
+        if components is None or image.get("bits") != 8 or width * height > SWATCH_PICTURE[1]:
+            continue
+        samples = image["stream"].get_data()
+        bbox = (float(image["x0"]), float(image["top"]), float(image["x1"]), float(image["bottom"]))
+        if len(samples) == width * height * components and (swatch := picture_swatch(bbox, samples, components)):
+            yield swatch
 
 
 def _open_lines(item: dict[str, Any]) -> bool:
