@@ -561,3 +561,13 @@ def test_a_scan_fed_sideways_is_turned_upright_and_read(tmp_path: Path) -> None:
     assert turned.city == upright.city
     assert (turned.overview.mayor, turned.overview.population) == (upright.overview.mayor, upright.overview.population)
     assert [term.id for term in turned.funding.sources] == [term.id for term in upright.funding.sources]
+
+
+def test_a_page_larger_than_a3_is_read_with_no_more_pixels_than_a3() -> None:
+    """An image tool's page of a scan at 72 dpi is 2 to 3 times A4's width: read at 300 dpi it took
+    2.2 GB and was refused (blind round 30, three photographed pages); A3 and smaller keep 300 dpi
+    (two A4 pages scanned side by side, 0.6 GB)."""
+    assert ocr.ocr_dpi(595, 842) == ocr.ocr_dpi(420, 595) == ocr.ocr_dpi(1267, 828) == ocr.OCR_DPI
+    big = ocr.ocr_dpi(1463, 1963)
+    assert round(big) == 186
+    assert 1463 * 1963 * big**2 <= ocr.OCR_AREA * ocr.OCR_DPI**2 * 1.001

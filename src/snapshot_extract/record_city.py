@@ -79,9 +79,10 @@ def city_from_body(texts: list[str], warnings: list[Warning]) -> tuple[dict[str,
 def city_of(header: Header, texts: Iterable[str], warnings: list[Warning],
           ocr: bool) -> tuple[dict[str, Any], Evidence]:
     texts = list(texts)
-    as_printed, name = _named_part(header.as_printed, texts)
-    if as_printed != header.as_printed:
-        warnings.append(Warning(field="city.as_printed", code="header_trimmed",
+    as_read = _rejoined(header.as_printed, texts) if ocr else header.as_printed
+    as_printed, name = _named_part(as_read, texts)
+    if as_printed != as_read:
+        warnings.append(Warning(field="city", code="header_trimmed",  # the name is the trimmed part's
                                 message=f'the header prints "{header.as_printed}"; the words the text never names '
                                         f'with the city are left out (a logo\'s word beside it?)'))
     if name is None:
@@ -95,6 +96,8 @@ def city_of(header: Header, texts: Iterable[str], warnings: list[Warning],
                                 message=f'no "City Innovation Snapshot" kicker was read; the city and country are '
                                         f'from the title line "{header.line.text}"'))
     country = _known_country_part(header.country)
+    if ocr and country[:1].islower():  # a proper noun the engine read with a small first letter ("israel")
+        country = country[:1].upper() + country[1:]
     if country != header.country:
         warnings.append(Warning(field="city.country", code="header_trimmed",
                                 message=f'the header prints "{header.country}"; the words after the known country '
@@ -106,6 +109,16 @@ def city_of(header: Header, texts: Iterable[str], warnings: list[Warning],
     line = header.line
     evidence = Evidence(line.text, line.page, line.bbox)
     return {"name": name, "as_printed": as_printed, "country": country, "country_code": code}, evidence
+
+
+def _rejoined(as_read: str, texts: list[str]) -> str:
+    """The header's city as OCR read it, without a space the engine set inside a word where the
+    body names the city so ("RO SARIO" beside "Rosario", "TEL AVIV-YA FO" beside "Tel Aviv-Yafo")."""
+    if find_city_name(as_read, texts) is not None:
+        return as_read
+    spaces = [index for index, char in enumerate(as_read) if char == " "]
+    joined = (as_read[:index] + as_read[index + 1 :] for index in spaces)
+    return next((variant for variant in joined if find_city_name(variant, texts) is not None), as_read)
 
 
 def _named_part(as_printed: str, texts: list[str]) -> tuple[str, str | None]:

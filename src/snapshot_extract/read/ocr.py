@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import math
 import os
 import shutil
 import signal
@@ -49,6 +50,8 @@ from .scan_turn import quarter_turn, sideways
 OcrMode = Literal["auto", "never", "always"]
 OCR_MODES: tuple[str, ...] = ("auto", "never", "always")
 OCR_DPI = 300.0  # 250 dpi saved little time and lost accuracy (F1 0.983 against 0.996 on the scan matrix)
+OCR_AREA = 2.2 * 595.0 * 842.0  # points²: about A3 (two A4 pages side by side: 0.6 GB); a larger page is
+# rendered with no more pixels than this at OCR_DPI
 ENGINE_LANGUAGE = "Latin"  # Tesseract's Latin-script model: "eng" has no accented letters
 ENGINE_LAYOUT = "3"  # page segmentation: automatic (grid cells are read apart, see scan_cells)
 DOUBT_CONFIDENCE = 80.0  # Tesseract word confidence (0-100) under which a word is in doubt
@@ -114,7 +117,7 @@ def ocr_pages(data: bytes, password: str | None, pages: list[PageContent],
             pdf_page = document.load_page(index)
             _upright(pdf_page)
             sizes[index] = (pdf_page.rect.width, pdf_page.rect.height)
-            picture = page_picture(pdf_page, OCR_DPI)
+            picture = page_picture(pdf_page, ocr_dpi(pdf_page.rect.width, pdf_page.rect.height))
             shapes, paints = find_shapes(picture)
             boxes = cell_boxes(shapes, picture.scale, pdf_page.rect.width)
             margin = round(CELL_MARGIN * picture.scale)
@@ -150,7 +153,14 @@ def straight_page_image(page: Any, mode: OcrMode, dpi: float) -> bytes | None:
     if mode == "never" or (mode == "auto" and page.get_text("text").strip()):
         return None
     _upright(page)
-    return straight_png(page, page_picture(page, OCR_DPI), dpi)
+    return straight_png(page, page_picture(page, ocr_dpi(page.rect.width, page.rect.height)), dpi)
+
+
+def ocr_dpi(width: float, height: float) -> float:
+    """The resolution a page is read at: ``OCR_DPI``, or less for a page larger than ``OCR_AREA``, to
+    the pixels that area gets (an image tool's page of a scan at 72 dpi is 2 to 3 times A4's width:
+    rendered at 300 dpi it took 2.2 GB, and holds no more than its image's own pixels)."""
+    return OCR_DPI * min(1.0, math.sqrt(OCR_AREA / (width * height)))
 
 
 def _upright(page: Any) -> None:

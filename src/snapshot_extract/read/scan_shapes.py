@@ -117,9 +117,11 @@ def split_by_colour(region: Region, small: Pixels, core: NDArray[np.bool_], labe
         left &= ~near
         inside_region &= ~own  # a later colour is looked for in what is left
         pieces, found = label(own)
-        for piece in found:
-            inside = (pieces == piece.label) & core[window]
-            fill = _rgb(pixels[inside] if inside.any() else pixels[pieces == piece.label])
+        for piece in found:  # each piece looked at in its own box: a streak of toner breaks into thousands
+            box = (slice(piece.y0, piece.y1), slice(piece.x0, piece.x1))
+            mine = pieces[box] == piece.label
+            inside = mine & core[window][box]
+            fill = _rgb(pixels[box][inside] if inside.any() else pixels[box][mine])
             parts.append((Region(region.x0 + piece.x0, region.y0 + piece.y0, region.x0 + piece.x1,
                                  region.y0 + piece.y1, piece.count, region.label), fill))
     return parts
