@@ -1249,7 +1249,39 @@ def _bilbao_held_in(container: str) -> str:
                 fields.append(f'<field name="{name}"><value>{html.escape(shown)}</value></field>')
         return ('<?xml version="1.0" encoding="UTF-8"?>\n<xfdf xmlns="http://ns.adobe.com/xfdf/">\n<fields>\n'
                 + "\n".join(fields) + "\n</fields>\n</xfdf>\n")
+    if container in ("opml", "plist", "tei"):
+        return _bilbao_as_a_document(container, paragraphs)
     return _bilbao_printed(container, text)
+
+
+def _bilbao_as_a_document(container: str, paragraphs: list[str]) -> str:
+    """The dump as an outline (OPML: each heading's paragraphs nested under it, every text an
+    attribute), a property list (strings in nested arrays under keys) or a TEI transcription
+    (headings, paragraphs, list items; a label inside its paragraph: mixed content)."""
+    sections: list[tuple[str, list[str]]] = [(paragraphs[0], [])]
+    for paragraph in paragraphs[1:]:
+        if "\n" not in paragraph and paragraph.isupper():
+            sections.append((paragraph, []))
+        else:
+            sections[-1][1].extend(paragraph.split("\n") if paragraph.startswith("•") else [paragraph])
+    esc = html.escape
+    if container == "opml":
+        body = "".join(f'<outline text="{esc(heading)}">' + "".join(f'<outline text="{esc(line).replace(chr(10), "&#10;")}"/>' for line in lines)
+                       + "</outline>\n" for heading, lines in sections)
+        return f'<?xml version="1.0"?>\n<opml version="2.0"><head><title>Bilbao</title></head><body>\n{body}</body></opml>\n'
+    if container == "plist":
+        body = "".join(f"<dict><key>Heading</key><string>{esc(heading)}</string><key>Content</key><array>"
+                       + "".join(f"<string>{esc(line)}</string>" for line in lines) + "</array></dict>\n"
+                       for heading, lines in sections)
+        return f'<?xml version="1.0"?>\n<plist version="1.0"><array>\n{body}</array></plist>\n'
+    def tei(line: str) -> str:
+        label, colon, value = line.removeprefix("• ").partition(": ")
+        if line.startswith("•") and colon and value:
+            return f"<p><label>{esc(label)}:</label> {esc(value)}</p>"
+        return f"<item>{esc(line[2:])}</item>" if line.startswith("•") else f"<p>{esc(line)}</p>"
+    body = "".join(f"<div><head>{esc(heading)}</head>" + "".join(tei(line) for line in lines) + "</div>\n"
+                   for heading, lines in sections)
+    return f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body>\n{body}</body></text></TEI>\n'
 
 
 def _bilbao_printed(container: str, text: str) -> str:
@@ -1268,13 +1300,17 @@ def _bilbao_printed(container: str, text: str) -> str:
 
 
 @pytest.mark.parametrize("container", ["json-response", "json-chat", "json-chat-latin1", "xml-backup", "xfdf",
-                                       "icalendar", "vcard", "python-repr", "rust-debug", "go-print", "gettext"])
+                                       "icalendar", "vcard", "python-repr", "rust-debug", "go-print", "gettext",
+                                       "opml", "plist", "tei"])
 def test_a_dump_a_program_keeps_in_its_data_reads_as_the_text_it_holds(container: str,
                                                                        vocabulary: Vocabulary) -> None:
     """Blind round 28: eight snapshots held in a program's string values (a JSON response, a chat
     export, a message backup, a calendar event, a contact card, printed string literals) were
     refused: their line breaks were escapes ("\\n", "&#10;"). The values of the kind that holds
-    the most text are the dump, decoded as their format says."""
+    the most text are the dump, decoded as their format says. Blind round 30: an outline, a
+    property list and a TEI file were refused: their headings are values of the same kind at
+    another depth, or elements of another kind (read in document order where the one kind
+    lacks the header)."""
     held = _bilbao_held_in(container)
     assert "\nOverview\n" not in held  # the dump's lines are not lines of the container
     plain = (FIXTURES / "text" / "bilbao.txt").read_text("utf-8")

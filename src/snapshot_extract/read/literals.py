@@ -23,12 +23,14 @@ from xml.etree import ElementTree
 from ..textutil import OVERVIEW_KEYS
 
 MIN_XML_VALUES = 3  # values of one kind at least: an XML file that splits the text over them (one is a feed's entry)
+OTHER_ELEMENTS = 0.1  # of the elements' text, at least, in other kinds than the one holding most: a document's parts
 LITERAL_SHARE = 0.5  # of a line's characters, at least, in string literals: a line of a program's print
 LITERAL_TEXT = 0.6  # of the dump's characters, at least, on such lines: the dump's lines as a program prints them
 MIN_LITERALS = 10  # string literals at least on them (or several escaped line breaks in them)
 _ESCAPED_BREAKS = 3  # "\n" escapes at least in a value that holds several lines of the dump
 
 KeyPath = tuple[str, ...]
+_HTML_RE = re.compile(r"<(?:!doctype\s+html|html|!--)", re.IGNORECASE)  # a web page: markup.py reads it
 
 
 def held_text(text: str) -> str:
@@ -37,7 +39,7 @@ def held_text(text: str) -> str:
     held = None
     if start[:1] in "{[":
         held = _json_text(text)
-    elif start.startswith("<?xml"):
+    elif start.startswith("<?xml") or (start.startswith("<") and not _HTML_RE.match(start)):
         held = _xml_text(text)
     elif start.upper().startswith(("BEGIN:VCALENDAR", "BEGIN:VCARD")):
         held = _property_text(text)
@@ -82,28 +84,41 @@ def _json_strings(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
 
 def _xml_text(text: str) -> str | None:
     """An XML file whose text is split over the values of one element or attribute, several of
-    them (a message backup's ``body`` attributes, a form's ``value`` elements)."""
+    them, wherever they nest (a message backup's ``body`` attributes, a form's ``value`` elements,
+    an outline's ``text`` attributes, a property list's strings); or, where elements of other kinds
+    hold ``OTHER_ELEMENTS`` of the elements' text, all of it in document order, as a reader of the
+    document sees it (a TEI transcription: headings, paragraphs, list items, each a paragraph)."""
     try:
         root = ElementTree.fromstring(text.lstrip("\ufeff \t\n"))
     except ElementTree.ParseError:
         return None
     by_kind: dict[KeyPath, list[str]] = {}
-    for path, value in _xml_strings(root, ()):
-        by_kind.setdefault(path, []).append(value)
-    by_kind = {path: values for path, values in by_kind.items() if len(values) >= MIN_XML_VALUES}
-    return _joined(by_kind)
+    document: list[str] = []
+    for kind, value in _xml_strings(root, ()):
+        by_kind.setdefault(kind, []).append(value)
+        if not kind[-1].startswith("@"):
+            document.append(value)
+    held = _joined({kind: values for kind, values in by_kind.items() if len(values) >= MIN_XML_VALUES})
+    if held is not None and len(held) < (1 - OTHER_ELEMENTS) * sum(len(value) for value in document):
+        return "\n\n".join(value.strip("\n") for value in document)
+    return held
 
 
 def _xml_strings(element: ElementTree.Element, path: KeyPath, field: str = "") -> Iterator[tuple[KeyPath, str]]:
-    """Each attribute value and text of ``element`` and its children, with its kind; a text under
-    a field named for an Overview label (a form's "Overview.Mayor") after that label."""
-    path, field = (*path, element.tag), element.attrib.get("name", field)
+    """Each attribute value and text of ``element`` and its children, with its kind (its element's
+    name, and the attribute's); a text under a field named for an Overview label (a form's
+    "Overview.Mayor") after that label; an element of mixed content ("<p><label>Mayor:</label>
+    Jarmo Ronkainen</p>") one text, its children's words in it."""
+    tag = element.tag.rpartition("}")[2]  # without its namespace
+    field = element.attrib.get("name", field)
     for name, value in element.attrib.items():
-        yield (*path, f"@{name}"), value
-    if element.text and element.text.strip():
+        yield (tag, f"@{name.rpartition('}')[2]}"), value
+    mixed = any(child.tail and child.tail.strip() for child in element)
+    own = " ".join("".join(element.itertext()).split()) if mixed else element.text
+    if own and own.strip():
         label = _FIELD_LABEL_RE.sub("", field).replace("_", " ").strip()
-        yield path, f"{label}: {element.text}" if _OVERVIEW_LABEL_RE.fullmatch(label) else element.text
-    for child in element:
+        yield (tag,), f"{label}: {own}" if _OVERVIEW_LABEL_RE.fullmatch(label) else own
+    for child in () if mixed else element:
         yield from _xml_strings(child, path, field)
 
 
