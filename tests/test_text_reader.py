@@ -833,9 +833,14 @@ def _bilbao_as(source: str) -> str:
         elif source == "asciidoc":
             out.append(f"= {body}\n:doctype: article" if index == 0 else f"== {body}" if heading
                        else f"* {body}" if bullet else body)
+        elif source == "pod":  # Perl's documentation: commands, B<> codes, an item's text on its line or after it
+            label, _, value = body.partition(": ")
+            out.append(f"=encoding utf8\n\n=head1 {body}" if index == 0 else f"=head2 {body}" if heading
+                       else f"B<{label}:> {value}" if bullet and value and index < 12
+                       else (f"=item * {body}\n" if index % 2 else f"=item *\n\n{body}\n") if bullet else body)
     if source == "latex":
         out.append(r"\end{document}")
-    return "\n".join(out)
+    return "\n".join([*out, "=cut"] if source == "pod" else out)
 
 
 def _bilbao_as_html(escaped: bool) -> str:
@@ -866,7 +871,8 @@ def _bilbao_as_html(escaped: bool) -> str:
 
 def _bilbao_in_wiki_markup(source: str) -> str:
     """fixtures/text/bilbao.txt as a Confluence page (its overview a table of label cells, its
-    spotlight a panel) or a reStructuredText page (headings underlined, the overview a field list)."""
+    spotlight a panel) or a reStructuredText page (headings underlined, the overview a field list,
+    the spotlight an admonition)."""
     lines = (FIXTURES / "text" / "bilbao.txt").read_text("utf-8").split("\n")
     out = []
     panel_open = False  # the spotlight's panel, closed before the next heading
@@ -886,12 +892,17 @@ def _bilbao_in_wiki_markup(source: str) -> str:
                 out.append(f"h{1 if index == 0 else 2}. {body}")
             else:
                 out.append(f"||{label}|{value}|" if bullet and value else f"* {body}" if bullet else body)
+        elif heading and body.startswith("SPOTLIGHT"):  # an admonition: its title on the directive's line
+            out.append(f".. admonition:: {body}\n")
+            panel_open = True
         elif heading or index == 0:
             out.append(f"{body}\n{('=' if index == 0 else '-') * len(body)}")
+            panel_open = False
         elif bullet and (value or body.endswith(":")) and index < 12:
             out.append(f":{label.rstrip(':')}: {value}".rstrip())
         else:
-            out.append(f"* {body}" if bullet else f"   {body}" if body.startswith(("www.", "opendata.")) else body)
+            indented = panel_open or body.startswith(("www.", "opendata."))
+            out.append(f"* {body}" if bullet else f"   {body}" if indented and body else body)
     return "\n".join(out)
 
 
@@ -908,14 +919,15 @@ def _bilbao_as_rtf() -> str:
     return "\n".join([*out, "}"])
 
 
-@pytest.mark.parametrize("source", ["bbcode", "latex", "asciidoc", "confluence", "rst", "rtf", "html", "atom"])
+@pytest.mark.parametrize("source", ["bbcode", "latex", "asciidoc", "confluence", "rst", "rtf", "html", "atom", "pod"])
 def test_a_typed_source_reads_as_the_dump_it_was_typed_from(source: str, vocabulary: Vocabulary) -> None:
     """A forum post in BBCode, a LaTeX source, an AsciiDoc page, a Confluence page (its overview
     a table, its spotlight a panel), a reStructuredText page (its overview a field list), a
     rich-text file saved as a dump, a web page's source and a feed's entry that escapes it (blind
     round 22: BBCode and LaTeX refused as no snapshot, AsciiDoc's header and labels misread, the
     Confluence header, panel and the reST overview lost; round 23: the RTF file refused; round 26:
-    the feed's entry refused): the same record as the dump."""
+    the feed's entry refused; round 30: Perl POD's header and overview, reST's admonition lost):
+    the same record as the dump."""
     text = (FIXTURES / "text" / "bilbao.txt").read_text("utf-8")
     plain = parse_document(read_text(text.encode(), "bilbao.txt"), vocabulary).record
     typed = (_bilbao_as_rtf() if source == "rtf" else _bilbao_as_html(source == "atom") if source in ("html", "atom")
@@ -933,8 +945,9 @@ def test_a_typed_source_reads_as_the_dump_it_was_typed_from(source: str, vocabul
 _WIKI_PAGES = [
     # Textile (pandoc -t textile): attributes in its headings, raw HTML lines, entities
     ("<div class=\"hdr\">\n\nh2(#what-is). WHAT IS IT\n\nAnne&#45;Sophie Dubois\n\n</div>\n\nh2(#how). HOW\n\n"
-     "h3{color:red}. SPOTLIGHT | LAB\n",
-     ["", "", "## WHAT IS IT", "", "Anne-Sophie Dubois", "", "", "", "## HOW", "", "### SPOTLIGHT | LAB", ""]),
+     "h3{color:red}. SPOTLIGHT | LAB\n\nbq. *Spotlight | Mobility Lab* Novi Sad turned a road into a lab.\n",
+     ["", "", "## WHAT IS IT", "", "Anne-Sophie Dubois", "", "", "", "## HOW", "", "### SPOTLIGHT | LAB", "",
+      "**Spotlight | Mobility Lab**", "Novi Sad turned a road into a lab.", ""]),
     # Jira (pandoc -t jira): an anchor before each heading's text
     ("h2. {anchor:what-is}What is it?\nText.\nh2. {anchor:how}How?\nh3. {anchor:lab}Spotlight | Lab\n",
      ["## What is it?", "Text.", "## How?", "### Spotlight | Lab", ""]),

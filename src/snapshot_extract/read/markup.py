@@ -17,11 +17,16 @@ Each a rule on the whole dump, applied only where the dump shows that source sev
   line, attribute lines (``:doctype: article``), block styles (``[sidebar]``) and delimiters
   (``****``) are blank (its ``Label:: value`` lists the line reader knows);
 * a Confluence, Jira or Textile page: ``h1.`` to ``h6.`` are headings (Textile's attributes,
-  ``h2(#id).``, and an ``{anchor:…}`` in one dropped), a ``||Label|value|`` row a table row, a
-  macro's title (``{panel:title=…}``) its own line and every other macro tag blank, as is a line
-  of HTML tags; HTML entities are decoded;
+  ``h2(#id).``, and an ``{anchor:…}`` in one dropped), a block's ``bq.`` or ``p.`` left out
+  (a ``*bold*`` run opening it its title, a line of its own), a ``||Label|value|`` row a table row, a macro's title
+  (``{panel:title=…}``) its own line and every other macro tag blank, as is a line of HTML tags;
+  HTML entities are decoded;
 * a reStructuredText source (headings underlined): a field list's ``:Mayor: Jane Roe`` is a
-  label and its value;
+  label and its value, an admonition's title (``.. admonition:: Spotlight | X``) its own line and
+  every other directive line blank;
+* a Perl POD source: ``=head1`` to ``=head4`` are headings, ``=item`` a bullet (its text on its
+  line or in the paragraph after it), ``B<…>`` bold, the other formatting codes their text
+  (``L<text|url>`` its text), and the other commands (``=over``, ``=back``, ``=cut``) blank;
 * an HTML page or a feed's entry (its markup escaped, ``&lt;h2&gt;``, or not) whose paragraphs, list
   items and headings are tags, not lines: each its own line (a heading ``##``, an item ``-``, a
   table cell set apart by ``|``), ``<strong>`` bold, entities decoded, scripts and styles dropped,
@@ -76,9 +81,17 @@ _HTML_TAG_LINE_RE = re.compile(r"^\s*(?:</?[a-zA-Z][^>]*>\s*)+$")  # Textile's r
 _CONFLUENCE_MACRO_RE = re.compile(r"^\s*\{(\w+)(?::([^}]*))?\}\s*$")  # {panel:title=Spotlight | X}, {panel}
 _CONFLUENCE_TITLE_RE = re.compile(r"(?:^|\|)title=(.+?)(?=\|\w+=|$)")  # up to the next "|key=" (a title may hold "|")
 _CONFLUENCE_ANCHOR_RE = re.compile(r"\{anchor(?::[^}]*)?\}")  # Jira's "h2. {anchor:what-is}What is ...?"
+_TEXTILE_BLOCK_RE = re.compile(r"^(?:bq|p)(?:\([^)\n]*\))?\.\s+")  # "bq. *Spotlight | X* text": the block's text
+_TEXTILE_BOLD_RE = re.compile(r"^\*([^*\s][^*\n]*)\*(?=\s|$)")
 
 _RST_UNDERLINE_RE = re.compile(r"^([^\s\n].*)\n([=\-~^*#+\"'`])\2{2,}[^\S\n]*$", re.MULTILINE)
 _RST_FIELD_RE = re.compile(r"^:([^:\n]{1,60}):(?:[^\S\n]+|$)", re.MULTILINE)
+_RST_DIRECTIVE_RE = re.compile(r"^\.\. [\w-]+::[^\S\n]*(.*)$", re.MULTILINE)  # ".. admonition:: Title", ".. note::"
+
+_POD_HEADING_RE = re.compile(r"^=head([1-4])[^\S\n]+", re.MULTILINE)
+_POD_ITEM_RE = re.compile(r"^=item[^\S\n]*(?:[*\-]|\d+\.?)?[^\S\n]*(?:\n[^\S\n]*)*", re.MULTILINE)  # text after a blank
+_POD_COMMAND_RE = re.compile(r"^=(?:over|back|cut|pod|encoding|begin|end|for)\b.*$", re.MULTILINE)
+_POD_CODE_RE = re.compile(r"([BICFSLEXZ])(?:<<+\s(.*?)\s>>+|<([^<>]*)>)")  # B<bold>, C<< code >>
 
 _HTML_BLOCK_RE = re.compile(r"<(?:p|li|h[1-6]|tr|td)\b[^<>\n]*>", re.IGNORECASE)  # tags that are lines, or cells
 _ESCAPED_BLOCK_RE = re.compile(r"&lt;(?:p|li|h[1-6]|tr|td)\b.{0,200}?&gt;", re.IGNORECASE)
@@ -137,6 +150,9 @@ def typed_markup(text: str) -> str:
         text = "\n".join(_from_confluence(line) for line in text.split("\n"))
     elif sum(1 for heading in _RST_UNDERLINE_RE.finditer(text) if _underlines(heading)) >= MIN_HEADINGS:
         text = _RST_FIELD_RE.sub(r"\1: ", text) if ":" in text else text
+        text = _RST_DIRECTIVE_RE.sub(r"\1", text)
+    elif len(_POD_HEADING_RE.findall(text)) >= MIN_HEADINGS:
+        text = _from_pod(text)
     wiki_headings = sum(1 for heading in WIKI_HEADING_RE.finditer(text) if len(heading.group(1)) > 1)
     if wiki_headings >= MIN_HEADINGS and ("%%" in text or "\\\\" in text):  # DokuWiki
         text = _DOKUWIKI_ITALIC_RE.sub(r"\1", text)  # before "%%//%%" gives its "//" back to an address
@@ -177,8 +193,28 @@ def _from_confluence(line: str) -> str:
         title = _CONFLUENCE_TITLE_RE.search(macro.group(2) or "")
         return title.group(1).strip() if title else ""
     line = _CONFLUENCE_ANCHOR_RE.sub("", line)
+    if block := _TEXTILE_BLOCK_RE.match(line):  # a block opening in bold: its title, on a line of its own
+        line = _TEXTILE_BOLD_RE.sub(r"**\1**\n", line[block.end() :]).replace("\n ", "\n")
     line = _CONFLUENCE_HEADING_RE.sub(lambda heading: "#" * int(heading.group(1)) + " ", line)
     return line.replace("||", "| ") if line.startswith("||") else line
+
+
+def _from_pod(text: str) -> str:
+    text = _POD_COMMAND_RE.sub("", text)
+    text = _POD_HEADING_RE.sub(lambda heading: "#" * int(heading.group(1)) + " ", text)
+    text = _POD_ITEM_RE.sub("- ", text)
+    while _POD_CODE_RE.search(text):  # innermost first: B<I<x>>
+        text = _POD_CODE_RE.sub(_pod_code, text)
+    return text
+
+
+def _pod_code(code: re.Match[str]) -> str:
+    inner = code.group(2) if code.group(2) is not None else code.group(3)
+    if code.group(1) == "B":
+        return f"**{inner}**"
+    if code.group(1) == "L":
+        return inner.split("|", 1)[0]
+    return "" if code.group(1) in "XZ" else inner
 
 
 def _underlines(heading: re.Match[str]) -> bool:
