@@ -1262,6 +1262,10 @@ def _bilbao_held_in(container: str) -> str:
                 fields.append(f'<field name="{name}"><value>{html.escape(shown)}</value></field>')
         return ('<?xml version="1.0" encoding="UTF-8"?>\n<xfdf xmlns="http://ns.adobe.com/xfdf/">\n<fields>\n'
                 + "\n".join(fields) + "\n</fields>\n</xfdf>\n")
+    if container == "powershell":  # Format-List of objects holding the paragraphs: a value's next lines set in
+        records = [f"Index : {number}\nKind  : Paragraph\nText  : " + "\n        ".join(paragraph.split("\n"))
+                   for number, paragraph in enumerate(paragraphs)]
+        return "\n\n" + "\n\n".join(records) + "\n\n"
     if container in ("opml", "plist", "tei"):
         return _bilbao_as_a_document(container, paragraphs)
     return _bilbao_printed(container, text)
@@ -1314,7 +1318,7 @@ def _bilbao_printed(container: str, text: str) -> str:
 
 @pytest.mark.parametrize("container", ["json-response", "json-chat", "json-chat-latin1", "xml-backup", "xfdf",
                                        "icalendar", "vcard", "python-repr", "rust-debug", "go-print", "gettext",
-                                       "opml", "plist", "tei"])
+                                       "opml", "plist", "tei", "powershell"])
 def test_a_dump_a_program_keeps_in_its_data_reads_as_the_text_it_holds(container: str,
                                                                        vocabulary: Vocabulary) -> None:
     """Blind round 28: eight snapshots held in a program's string values (a JSON response, a chat

@@ -3,7 +3,8 @@
 People pass a snapshot's text through programs that keep it as data: an API's JSON response or a
 chat or social network's JSON export, a phone's message backup or a form's field values in XML,
 a calendar event's description or a contact's note (iCalendar, vCard), a Python or Rust program
-printing the list of its lines. The text is then in string values, its line breaks escaped
+printing the list of its lines, a shell listing objects that hold them (PowerShell's records of
+named values). The text is then in string values, its line breaks escaped
 ("\\n", "&#10;"), its quotes and non-ASCII letters too. ``held_text`` gives the text those values
 hold: the values of the one kind that holds the most text (a JSON key, an XML element or
 attribute, a property), in the order printed, each decoded as its format says, one after the
@@ -43,6 +44,8 @@ def held_text(text: str) -> str:
         held = _xml_text(text)
     elif start.upper().startswith(("BEGIN:VCALENDAR", "BEGIN:VCARD")):
         held = _property_text(text)
+    if held is None:
+        held = _record_text(text)
     if held is None:
         held = _literal_text(text)
     return text if held is None else _utf8_read_as_latin1(held).replace("\r\n", "\n").replace("\r", "\n")
@@ -181,6 +184,36 @@ def _decoded(literal: str) -> str:
     except (ValueError, SyntaxError):
         return literal[1:-1]
     return value if isinstance(value, str) else literal[1:-1]
+
+
+# --------------------------------------------------------------------------- records of named values
+
+_FIELD_RE = re.compile(r"^([A-Za-z][\w.-]*(?: [\w.-]+)?)( *): (.*)$")  # "Text    : In Šiauliai, …" (PowerShell)
+MIN_RECORDS = 5  # records at least, each of the same names, for a dump printed as records of named values
+
+
+def _record_text(text: str) -> str | None:
+    """A dump printed as records of named values, a line each, their colons aligned, the records
+    apart by blank lines (PowerShell's ``Format-List`` of objects holding the lines; a long value
+    goes on in lines set in to its column): the values of the name holding the most text."""
+    records: list[dict[str, str]] = [{}]
+    name, column = "", 0
+    for line in text.replace("\r\n", "\n").split("\n"):
+        field = _FIELD_RE.match(line)
+        if not line.strip():
+            if records[-1]:
+                records.append({})
+        elif field and (not records[-1] or len(field.group(1)) + len(field.group(2)) + 2 == column):
+            name, column = field.group(1), len(field.group(1)) + len(field.group(2)) + 2
+            records[-1][name] = field.group(3)
+        elif name in records[-1] and line.startswith(" " * column) and column:
+            records[-1][name] += "\n" + line[column:].rstrip()  # a line of the value (or its wrap)
+        else:
+            return None  # a line of no record: no such dump
+    records = [record for record in records if record]
+    if len(records) < MIN_RECORDS or any(record.keys() != records[0].keys() for record in records):
+        return None
+    return _joined({(name,): [record[name] for record in records if record[name].strip()] for name in records[0]})
 
 
 # --------------------------------------------------------------------------- shared
