@@ -1266,9 +1266,30 @@ def _bilbao_held_in(container: str) -> str:
         records = [f"Index : {number}\nKind  : Paragraph\nText  : " + "\n        ".join(paragraph.split("\n"))
                    for number, paragraph in enumerate(paragraphs)]
         return "\n\n" + "\n\n".join(records) + "\n\n"
+    if container in ("lua", "textproto"):  # a program's table of the page: each value's kind, a field's label apart
+        return _bilbao_as_fields(container, paragraphs)
     if container in ("opml", "plist", "tei"):
         return _bilbao_as_a_document(container, paragraphs)
     return _bilbao_printed(container, text)
+
+
+def _bilbao_as_fields(container: str, paragraphs: list[str]) -> str:
+    """The dump as a Lua table or a Protocol Buffers text message: each paragraph's text under a
+    field, its kind beside it; an Overview line's label and value in fields of their own."""
+    out = []
+    for paragraph in paragraphs:
+        for line in paragraph.split("\n") if paragraph.startswith("• Mayor") else [paragraph]:
+            label, _, value = line.removeprefix("• ").partition(": ")
+            value_text, text = json.dumps(value, ensure_ascii=False), json.dumps(line, ensure_ascii=False)
+            if container == "lua":
+                out.append(f'  {{ kind = "field", label = "{label}", value = {value_text} }},' if value
+                           else f'  {{ kind = "para", text = {text} }},')
+            else:
+                out.append(f'field {{ label: "{label}" value: {value_text} }}' if value and paragraph.startswith("•")
+                           else f"block {{ kind: PARAGRAPH text: {text} }}")
+    if container == "lua":
+        return "-- exported by docdump.lua\nreturn {\n" + "\n".join(out) + "\n}\n"
+    return "# proto-message: snapshot.v1.Document\n" + "\n".join(out) + "\n"
 
 
 def _bilbao_as_a_document(container: str, paragraphs: list[str]) -> str:
@@ -1318,7 +1339,7 @@ def _bilbao_printed(container: str, text: str) -> str:
 
 @pytest.mark.parametrize("container", ["json-response", "json-chat", "json-chat-latin1", "xml-backup", "xfdf",
                                        "icalendar", "vcard", "python-repr", "rust-debug", "go-print", "gettext",
-                                       "opml", "plist", "tei", "powershell"])
+                                       "opml", "plist", "tei", "powershell", "lua", "textproto"])
 def test_a_dump_a_program_keeps_in_its_data_reads_as_the_text_it_holds(container: str,
                                                                        vocabulary: Vocabulary) -> None:
     """Blind round 28: eight snapshots held in a program's string values (a JSON response, a chat

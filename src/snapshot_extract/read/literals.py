@@ -150,6 +150,7 @@ def _property_text(text: str) -> str | None:
 
 # a quoted string as Python and Rust print one, standing apart from words (no apostrophe in "city's")
 _LITERAL_RE = re.compile(r"""(?<![\w'"])(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')(?![\w'"])""")
+_KEYED_LITERAL_RE = re.compile(r"(?:\b(\w+)\s*[:=]\s*)?(" + _LITERAL_RE.pattern + ")")  # kind = "para"
 _RUST_UNICODE_RE = re.compile(r"\\u\{([0-9a-fA-F]{1,6})\}")
 
 
@@ -162,7 +163,7 @@ def _literal_text(text: str) -> str | None:
     held = [line for line in lines if _literal_share(line) >= LITERAL_SHARE]
     if not held or sum(map(len, held)) < LITERAL_TEXT * sum(map(len, lines)):
         return None
-    values = [_decoded(match.group()) for line in held for match in _LITERAL_RE.finditer(line)]
+    values = [value for line in held for value in _line_values(line)]
     if len(values) < MIN_LITERALS and sum(value.count("\n") for value in values) < _ESCAPED_BREAKS:
         return None
     values = [value for value in values if value]  # a translation not made yet (a .po file's msgstr "")
@@ -171,9 +172,27 @@ def _literal_text(text: str) -> str | None:
     return "\n".join(values)
 
 
+def _line_values(line: str) -> list[str]:
+    """The literals of a printed line, each a value, but for those a field names as what the text
+    is (``kind = "para"``: no text of the page); a label the Overview prints, then its value
+    (``label: "Term" value: "2016–2020"``), one "Label: value" line."""
+    values = [_decoded(match.group(2)) for match in _KEYED_LITERAL_RE.finditer(line)
+              if (match.group(1) or "").lower() not in _META_KEYS]  # fmt: skip
+    if len(values) >= 2 and _OVERVIEW_LABEL_RE.fullmatch(values[0].rstrip(":")):
+        return [f"{values[0].rstrip(':')}: {' '.join(values[1:])}"]
+    return values
+
+
+_META_KEYS = frozenset({"kind", "type", "tag", "style", "class", "role", "lang"})  # a value's fields that name its kind
+
+
 def _literal_share(line: str) -> float:
-    """The share of ``line`` (stripped, not blank) in string literals, a comma after each counted with it."""
-    return sum(len(match.group()) + 1 for match in _LITERAL_RE.finditer(line)) / (len(line) + 1)
+    """The share of ``line`` (stripped, not blank) in string literals, a comma after each counted
+    with it, and on a line of fields holding them, every literal a field's (``label = "Term",
+    value = "2016–2020"``), the fields' names too."""
+    matches = list(_KEYED_LITERAL_RE.finditer(line))
+    fields = bool(matches) and all(match.group(1) for match in matches)
+    return sum(len(match.group() if fields else match.group(2)) + 1 for match in matches) / (len(line) + 1)
 
 
 def _decoded(literal: str) -> str:
