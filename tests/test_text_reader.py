@@ -1262,11 +1262,7 @@ def _bilbao_held_in(container: str) -> str:
                 fields.append(f'<field name="{name}"><value>{html.escape(shown)}</value></field>')
         return ('<?xml version="1.0" encoding="UTF-8"?>\n<xfdf xmlns="http://ns.adobe.com/xfdf/">\n<fields>\n'
                 + "\n".join(fields) + "\n</fields>\n</xfdf>\n")
-    if container == "powershell":  # Format-List of objects holding the paragraphs: a value's next lines set in
-        records = [f"Index : {number}\nKind  : Paragraph\nText  : " + "\n        ".join(paragraph.split("\n"))
-                   for number, paragraph in enumerate(paragraphs)]
-        return "\n\n" + "\n\n".join(records) + "\n\n"
-    if container in ("lua", "textproto"):  # a program's table of the page: each value's kind, a field's label apart
+    if container in ("lua", "textproto", "powershell"):  # a program's objects: each value's kind beside it
         return _bilbao_as_fields(container, paragraphs)
     if container in ("opml", "plist", "tei"):
         return _bilbao_as_a_document(container, paragraphs)
@@ -1274,8 +1270,13 @@ def _bilbao_held_in(container: str) -> str:
 
 
 def _bilbao_as_fields(container: str, paragraphs: list[str]) -> str:
-    """The dump as a Lua table or a Protocol Buffers text message: each paragraph's text under a
-    field, its kind beside it; an Overview line's label and value in fields of their own."""
+    """The dump as a Lua table or a Protocol Buffers text message (each paragraph's text under a
+    field, its kind beside it; an Overview line's label and value in fields of their own), or as
+    PowerShell's Format-List of objects holding the paragraphs (a value's next lines set in)."""
+    if container == "powershell":
+        records = [f"Index : {number}\nKind  : Paragraph\nText  : " + "\n        ".join(paragraph.split("\n"))
+                   for number, paragraph in enumerate(paragraphs)]
+        return "\n\n" + "\n\n".join(records) + "\n\n"
     out = []
     for paragraph in paragraphs:
         for line in paragraph.split("\n") if paragraph.startswith("• Mayor") else [paragraph]:
