@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from reportlab.lib.colors import Color
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 
 from snapshot_extract.vocabulary import Vocabulary
@@ -100,3 +101,41 @@ def test_a_grid_keyed_by_pictures_of_one_colour(tmp_path: Path, backend: str, vo
     assert sorted(term.id for term in outcomes.with_sufficient_data or []) == ["housing", "policing"]
     assert sorted(term.id for term in outcomes.without_sufficient_data or []) == ["waste_sewage"]
     assert not [w for w in record.warnings if w.field.startswith("outcomes")]
+
+
+def _searchable_scan(page: Page) -> None:
+    """A page picture (the grid's cells and the legend's keys painted in it) with the page's text
+    laid over it, invisible (render mode 3), as a copier or ``tesseract … pdf`` makes a scan
+    searchable."""
+    scale = 2  # picture pixels a point
+    picture = Image.new("RGB", (int(A4[0] * scale), int(A4[1] * scale)), (250, 250, 247))
+    green, grey = (27, 127, 91), (200, 200, 200)
+    cells = [("Housing", green), ("Culture", grey), ("Tourism", green), ("Health", grey)]
+    boxes = [(40, 140, 20, 14, green), (150, 140, 20, 14, grey)]
+    boxes += [(40 + 120 * column, 180, 110, 40, colour) for column, (_, colour) in enumerate(cells)]
+    for x, top, width, height, colour in boxes:
+        picture.paste(colour, (x * scale, top * scale, (x + width) * scale, (top + height) * scale))
+    page.canvas.drawImage(ImageReader(picture), 0, 0, *A4)
+    texts = [(40, 40, "City Innovation Snapshot", 10), (40, 60, "MIREFLEUR, Canada", 14),
+             (40, 100, "How are outcomes measured?", 12),
+             (40, 118, "Policy areas with sufficient data or without sufficient data.", 10),
+             (64, 151, "With sufficient data", 10), (174, 151, "Without sufficient data", 10)]
+    texts += [(46 + 120 * column, 204, label, 10) for column, (label, _) in enumerate(cells)]
+    for x, top, text, size in texts:
+        layer = page.canvas.beginText(x, page.height - top)
+        layer.setTextRenderMode(3)
+        layer.setFont("Helvetica", size)
+        layer.textOut(text)
+        page.canvas.drawText(layer)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_searchable_scans_grid_takes_its_colours_from_its_picture(tmp_path: Path, backend: str,
+                                                                   vocabulary: Vocabulary) -> None:
+    """A scan made searchable: its text is a layer over the page's picture, the colours are in the
+    picture only (blind round 30: five Tesseract-made PDFs gave no with/without lists)."""
+    record = drawn_record(tmp_path, [_searchable_scan], backend, vocabulary)
+    outcomes = record.outcomes
+    assert [term.id for term in outcomes.policy_areas] == ["housing", "culture", "tourism", "health"]
+    assert sorted(term.id for term in outcomes.with_sufficient_data or []) == ["housing", "tourism"]
+    assert sorted(term.id for term in outcomes.without_sufficient_data or []) == ["culture", "health"]

@@ -42,7 +42,7 @@ from ..errors import NoTextLayer, UnreadableInput
 from ..models import RGB, OcrDoubt, colour_step
 from .page import PageContent, Shape, Span
 from .scan_cells import CellStrip, cell_boxes, cut_cells, place_back
-from .scan_image import Picture, luma, page_picture, straight_png
+from .scan_image import SMALL_DPI, Picture, luma, page_picture, straight_png
 from .scan_shapes import Paint, find_shapes
 from .scan_text import DASHES, SHORT_DASH, OcrWord, ScanLine, line_spans, scan_lines, snap_sizes
 from .scan_turn import quarter_turn, sideways
@@ -145,6 +145,24 @@ def ocr_pages(data: bytes, password: str | None, pages: list[PageContent],
         result[index] = PageContent(page.number, *sizes[index], tuple(spans), tuple(shapes))
         doubts.extend(_doubts(page.number, picture, lines, conflicts))
     return _snap_colours(result, [index for index in wanted]), tuple(doubts)
+
+
+def pictured_shapes(data: bytes, password: str | None, pages: list[PageContent]) -> list[PageContent]:
+    """Pages whose text layer lies over a picture of the page (a scan a copier or ``ocrmypdf`` made
+    searchable), with nothing painted but the picture: with the fills and boxes the picture shows
+    (``scan_shapes``) as their shapes, the grid's colours being in the picture only."""
+    wanted = [index for index, page in enumerate(pages)
+              if page.pictured and page.spans and not any(shape.fill is not None for shape in page.shapes)]
+    if not wanted:
+        return pages
+    result = list(pages)
+    with pymupdf.open(stream=data, filetype="pdf") as document:
+        if document.needs_pass:
+            document.authenticate(password or "")
+        for index in wanted:
+            shapes, _ = find_shapes(page_picture(document.load_page(index), SMALL_DPI))
+            result[index] = replace(pages[index], shapes=pages[index].shapes + tuple(shapes))
+    return result
 
 
 def straight_page_image(page: Any, mode: OcrMode, dpi: float) -> bytes | None:

@@ -30,6 +30,7 @@ from ..textutil import SPACING_ACCENTS, SYMBOL_FONT_HINTS
 _EDGE = 0.1  # points: subpath edges this close are the same edge
 SWATCH_PICTURE = 40.0, 64 * 64  # points, pixels: the largest picture read as a swatch when it is of one colour
 SOLID_SPREAD = 12  # 0-255: a picture whose channels vary no more is of one colour (JPEG's ripples)
+PAGE_PICTURE = 0.8  # of the page's area: a picture this large is the page (a scan)
 _RING_BAND = 3.0  # points: a hole this close to every edge of its box leaves a border, not a fill
 _SUBSET_RE = re.compile(r"^[A-Z]{6}\+")
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold", re.IGNORECASE)
@@ -73,6 +74,7 @@ class PageContent:
     spans: tuple[Span, ...]
     shapes: tuple[Shape, ...]
     turned: tuple[str, ...] = ()  # lines printed turned (up a margin): outside the reading order
+    pictured: bool = False  # a picture covers the page (a scan, its text layer laid over it, or none)
 
 
 RUN_GAP = 1.0  # of the font size: a wider gap between two glyphs starts a new span
@@ -170,6 +172,11 @@ def normalise_colour(value: object) -> RGB | None:
             round((1 - yellow) * (1 - black), 3),
         )
     return None
+
+
+def covers_page(bbox: BBox, width: float, height: float) -> bool:
+    """A picture at ``bbox`` is the page: it covers ``PAGE_PICTURE`` of it at least."""
+    return (bbox[2] - bbox[0]) * (bbox[3] - bbox[1]) >= PAGE_PICTURE * width * height
 
 
 def picture_swatch(bbox: BBox, samples: bytes, components: int) -> Shape | None:

@@ -61,8 +61,12 @@ def read_pdf(data: bytes, file_name: str, options: PdfOptions) -> Document:
     if not any(page.spans for page in scanned):
         advice = "run OCR first" if options.ocr == "never" else "OCR found no text either"
         raise NoTextLayer(f"no text layer (scanned or image-only PDF): {advice}")
-    lines, swatches = layout_document(scanned)
     read_by_ocr = any(new.spans for new, old in zip(scanned, pages, strict=True) if new is not old)
+    if any(page.pictured and page.spans for page in scanned):  # a scan with a text layer: its colours
+        from .ocr import pictured_shapes
+
+        scanned = pictured_shapes(data, options.password, scanned)
+    lines, swatches = layout_document(scanned)
     source = SourceInfo(file_name, hashlib.sha256(data).hexdigest(), "pdf", len(pages), read_by_ocr)
     sizes = tuple((round(page.width, 2), round(page.height, 2)) for page in pages)
     turned = tuple(Line(text, page.number) for page in pages for text in page.turned)

@@ -32,6 +32,7 @@ from .page import (
     Shape,
     Span,
     check_page_count,
+    covers_page,
     font_name,
     make_span,
     normalise_colour,
@@ -91,7 +92,7 @@ def _page(page: Any) -> PageContent:
     spans: list[Span] = []
     turned: list[str] = []
     shapes: list[Shape] = []
-    curved_strokes = continued = False
+    curved_strokes = continued = pictured = False
     raw_blocks: list[dict[str, Any]] | None = None
     for index, block in enumerate(content["blocks"]):
         if block["type"] == _TEXT_BLOCK:
@@ -107,13 +108,15 @@ def _page(page: Any) -> PageContent:
             else:
                 _add_fill(shapes, Shape(_bbox(block["bbox"]), rgb_from_int(int(block["color"]))), continued)
             continued = bool(block.get("continues")) and not block.get("stroked")
-        elif block["type"] == _IMAGE_BLOCK and (swatch := _picture_swatch(block)) is not None:
-            shapes.append(swatch)
+        elif block["type"] == _IMAGE_BLOCK:
+            pictured = pictured or covers_page(block["bbox"], page.rect.width, page.rect.height)
+            if (swatch := _picture_swatch(block)) is not None:
+                shapes.append(swatch)
         check_page(number, spans=len(spans), drawings=len(shapes))
     if curved_strokes:
         shapes = [shape for shape in shapes if shape.fill is not None] + _outlines(page)
     rect = page.rect
-    return PageContent(number, rect.width, rect.height, tuple(spans), tuple(shapes), tuple(turned))
+    return PageContent(number, rect.width, rect.height, tuple(spans), tuple(shapes), tuple(turned), pictured)
 
 
 def _picture_swatch(block: dict[str, Any]) -> Shape | None:

@@ -37,6 +37,7 @@ from .page import (
     Shape,
     Span,
     check_page_count,
+    covers_page,
     font_name,
     make_span,
     normalise_colour,
@@ -113,7 +114,9 @@ def _page(page: Any, number: int) -> PageContent:
     _lay_out(page)
     spans = tuple(_spans(page.chars))
     shapes = tuple(_shapes([*page.rects, *page.curves])) + tuple(_rules(page.lines)) + tuple(_pictures(page.images))
-    return PageContent(number, float(page.width), float(page.height), spans, shapes, _turned(page.chars))
+    pictured = any(covers_page((float(image["x0"]), float(image["top"]), float(image["x1"]), float(image["bottom"])),
+                               float(page.width), float(page.height)) for image in page.images)
+    return PageContent(number, float(page.width), float(page.height), spans, shapes, _turned(page.chars), pictured)
 
 
 def _turned(chars: Iterable[dict[str, Any]]) -> tuple[str, ...]:
