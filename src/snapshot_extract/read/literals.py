@@ -190,6 +190,8 @@ def _literal_share(line: str) -> float:
     """The share of ``line`` (stripped, not blank) in string literals, a comma after each counted
     with it, and on a line of fields holding them, every literal a field's (``label = "Term",
     value = "2016–2020"``), the fields' names too."""
+    if _LITERAL_RE.search(line) is None:  # most lines of most dumps: no literal to weigh
+        return 0.0
     matches = list(_KEYED_LITERAL_RE.finditer(line))
     fields = bool(matches) and all(match.group(1) for match in matches)
     return sum(len(match.group() if fields else match.group(2)) + 1 for match in matches) / (len(line) + 1)
