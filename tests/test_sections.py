@@ -1295,3 +1295,30 @@ def test_a_city_line_wrapped_after_its_comma_takes_its_country_not_the_next_head
     header = detect_sections(Document(SourceInfo("t.pdf", "0" * 64, "pdf", 1), lines)).header
     assert header is not None
     assert (header.as_printed, header.country) == ("DONOSTIA-SAN SEBASTIÁN", "SPAIN")
+
+
+def test_a_value_column_read_after_other_boxes_goes_back_beside_its_labels() -> None:
+    """A poster (Graphviz) draws the Overview as a table whose value column the reading order put
+    after the page's other boxes: the labels stood alone, the values were read as another
+    section's text (blind round 29: three documents lost their whole overview). A column of short
+    values, each level with a label that has nothing beside or under it, goes back to the
+    Overview; a single text level with a label (a tile) does not."""
+    from snapshot_extract import load_vocabulary
+
+    def line(text: str, x: float, top: float) -> Line:
+        return Line(text, page=1, bbox=(x, top, x + 6.0 * len(text), top + 10.0), cells=(text,))
+
+    labels = [("Mayor", "Gaël Perdriau"), ("Term", "2018–2023"), ("Innovation Lead", "Hélène Chabanne")]
+    lines = (
+        line("City Innovation Snapshot SAINT-ÉTIENNE, France", 40, 40), line("Overview", 40, 80),
+        *[part for row, (label, _) in enumerate(labels) for part in (line(label, 40, 100 + 20 * row), Line(""))],
+        line("What is the city's innovation vision?", 40, 200),
+        line("Like 45% of cities surveyed, Saint-Étienne has a formal innovation strategy.", 40, 220),
+        *[part for row, (_, value) in enumerate(labels) for part in (Line(""), line(value, 180, 100 + 20 * row))],
+    )  # the layout stage sets a blank line between blocks
+    record = parse_document(Document(SourceInfo("x.pdf", "0" * 64, "pdf", 1), lines), load_vocabulary()).record
+    overview = record.overview
+    assert (overview.mayor, overview.term_start, overview.innovation_lead) == ("Gaël Perdriau", 2018, "Hélène Chabanne")
+    alone = (*lines[:10], Line(""), line("Housing", 180, 100))  # one short text level with "Mayor": a tile
+    record = parse_document(Document(SourceInfo("x.pdf", "0" * 64, "pdf", 1), alone), load_vocabulary()).record
+    assert record.overview.mayor is None

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from ..models import SECTIONS, Block, Move, Section, record_fields
+from ..geometry import right_under
+from ..models import SECTIONS, Block, Line, Move, Section, record_fields
 from ..textutil import OVERVIEW_KEYS
 from .blocks import cut_mid_sentence, group_blocks, joined
 from .headings import OpenSection, TermGroups
@@ -37,6 +38,7 @@ def relocate(
         _headingless_overview(grouped, moved, moves)  # no heading, or one read after its labels
     for key, blocks in grouped.items():
         grouped[key] = _move_signed(key, blocks, moved, moves)
+    _values_beside_labels(grouped, moved, moves)
     if term_groups is not None:
         for key, blocks in grouped.items():
             grouped[key] = _move_foreign_lists(key, blocks, term_groups, moved, moves)
@@ -152,6 +154,63 @@ def _headingless_overview(grouped: dict[str | None, list[Block]], moved: dict[st
     moved.setdefault("overview", []).extend(preamble[first:])
     moves.extend(Move(block.text, "preamble", "overview") for block in preamble[first:])
     del preamble[first:]
+
+
+def _values_beside_labels(grouped: dict[str | None, list[Block]], moved: dict[str, list[Block]],
+                          moves: list[Move]) -> None:
+    """Values printed beside the Overview's bare labels that the reading order put under another
+    heading (a poster's table whose value column was read after the page's other boxes): a short
+    block level with a label that has nothing beside it or under it, right of it and near, goes to
+    the Overview."""
+    overview = grouped.get("overview", []) + moved.get("overview", [])
+    labels = [block.lines[0] for block in overview if len(block.lines) == 1 and _BARE_LABEL_RE.match(block.text)]
+    values = [block for block in overview if not _BARE_LABEL_RE.match(block.text)]
+    lonely = [label for label in labels if not any(_beside(label, block) or _under(label, block) for block in values)]
+    if not lonely:
+        return
+    found = [(key, block) for key, blocks in grouped.items() if key != "overview" for block in blocks
+             if _value_like(block) and any(_beside(label, block) for label in lonely)]
+    lefts = [block.lines[0].bbox[0] for _, block in found if block.lines[0].bbox is not None]
+    column = [(key, block) for key, block in found if block.lines[0].bbox is not None
+              and sum(abs(left - block.lines[0].bbox[0]) <= 2 for left in lefts) >= MIN_VALUE_ROWS]
+    for key, block in column:  # a column of values beside the labels, not one text that happens level
+        grouped[key].remove(block)
+        moved.setdefault("overview", []).append(block)
+        moves.append(Move(block.text, key or "preamble", "overview"))
+
+
+MIN_VALUE_ROWS = 2  # values at least, at one left edge, each beside a label: the table's value column
+
+
+def _value_like(block: Block) -> bool:
+    """A paragraph of one or two short lines (the websites), no sentence, no list's intro and no
+    label."""
+    return (block.kind == "paragraph" and len(block.lines) <= 2 and all(len(line.text) <= _TABLE_CELL
+                                                                          for line in block.lines)
+            and not block.text.endswith((".", ":")) and _OVERVIEW_KEY_RE.search(block.text) is None)
+
+
+def _under(label: Line, block: Block) -> bool:
+    """``block``'s first line is the next line under ``label`` (a value printed below its label)."""
+    line = block.lines[0]
+    if label.bbox is None or line.bbox is None or label.page != line.page or line is label:
+        return False
+    return right_under(label.bbox, line.bbox, gap=1.0, indent=_VALUE_REACH)
+
+
+_OVERVIEW_KEY_RE = re.compile(OVERVIEW_KEYS, re.IGNORECASE)  # a label's words: no value holds them
+_BARE_LABEL_RE = re.compile(rf"^(?:{OVERVIEW_KEYS})\s*:?\s*$", re.IGNORECASE)
+_VALUE_REACH = 200.0  # points: a value stands at most this far right of its label
+
+
+def _beside(label: Line, block: Block) -> bool:
+    """``block``'s first line is level with ``label`` and right of it, near, on its page."""
+    line = block.lines[0]
+    if label.bbox is None or line.bbox is None or label.page != line.page or line is label:
+        return False
+    shared = min(label.bbox[3], line.bbox[3]) - max(label.bbox[1], line.bbox[1])
+    level = shared > min(label.bbox[3] - label.bbox[1], line.bbox[3] - line.bbox[1]) / 2
+    return level and 0 <= line.bbox[0] - label.bbox[2] <= _VALUE_REACH
 
 
 def _opens_with_label(block: Block) -> bool:
