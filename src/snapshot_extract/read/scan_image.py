@@ -67,9 +67,11 @@ def page_picture(page: Any, dpi: float) -> Picture:
     """Render ``page`` at ``dpi``, flatten a photographed sheet, measure its skew and turn it
     straight (see the module docstring)."""
     pixmap = page.get_pixmap(dpi=round(dpi), alpha=False, colorspace="rgb")
-    colour = np.frombuffer(pixmap.samples, dtype=np.uint8).reshape(pixmap.height, pixmap.width, pixmap.n)[:, :, :3]
+    image = Image.frombytes("RGB", (pixmap.width, pixmap.height), pixmap.samples_mv)  # one copy of the pixels
+    scale = pixmap.width / page.rect.width
+    del pixmap
+    colour = np.asarray(image)
     step = max(1, round(dpi / SMALL_DPI))
-    image = Image.fromarray(np.ascontiguousarray(colour), "RGB")
     small = np.array(image.reduce(step), dtype=np.uint8)
     paper = paper_colour(small)
     sheet = find_sheet(small, paper)
@@ -87,8 +89,7 @@ def page_picture(page: Any, dpi: float) -> Picture:
     if abs(skew) >= MIN_SKEW:
         grey = grey.rotate(-skew, resample=Image.Resampling.BILINEAR, fillcolor=paper_grey)
         small = turn(small, -skew, paper)
-    return Picture(colour, np.array(grey, dtype=np.uint8), small, step, pixmap.width / page.rect.width, skew,
-                   sheet, paper, is_grey(small))
+    return Picture(colour, np.array(grey, dtype=np.uint8), small, step, scale, skew, sheet, paper, is_grey(small))
 
 
 def _bilevel(page: Any) -> bool:

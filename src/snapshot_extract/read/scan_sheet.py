@@ -51,6 +51,7 @@ MIN_INSET = 0.01  # share of the picture's size a corner must lie inside for the
 UNEVEN = 0.85  # the paper's light at its dimmest over its brightest, below which a picture's light is evened
 MIN_AREA = 0.4  # share of the picture the sheet must cover (else it is not the page's sheet)
 LIGHT_WIDTH = 120  # pixels: the paper's light is fitted on a copy this wide
+BAND_ROWS = 256  # rows of a picture evened at a time
 LIGHT_WINDOW = 5  # pixels (of that copy): the lightest in this square is the paper between letters
 LIGHT_SLACK = 0.1  # share of the fitted light: a place further below it is a fill, left out of the refit
 LIGHT_REACH = 0.03  # of the copy's width: how far the paper's light is averaged around a place (Gaussian sigma)
@@ -174,11 +175,15 @@ def even_light(image: Image.Image, only_uneven: bool = False) -> Image.Image:
         fitted = _follow_paper(lightest, fitted)
     small_light = fitted.round().astype(np.uint8)
     light = np.asarray(Image.fromarray(small_light, "RGB").resize((width, height), Image.Resampling.BILINEAR))
-    pixels = np.asarray(image, dtype=np.float32)  # in place from here: a page's picture is large
-    np.multiply(pixels, 255, out=pixels)
-    np.divide(pixels, light, out=pixels)
-    np.clip(pixels, 0, 255, out=pixels)
-    return Image.fromarray(np.rint(pixels, out=pixels).astype(np.uint8), "RGB")
+    pixels = np.asarray(image)
+    evened = np.empty_like(pixels)
+    for top in range(0, height, BAND_ROWS):  # a band at a time: a page's picture in floats is 0.2 GB
+        band = pixels[top : top + BAND_ROWS].astype(np.float32)
+        np.multiply(band, 255, out=band)
+        np.divide(band, light[top : top + BAND_ROWS], out=band)
+        np.clip(band, 0, 255, out=band)
+        evened[top : top + BAND_ROWS] = np.rint(band, out=band)
+    return Image.fromarray(evened, "RGB")
 
 
 def _follow_paper(lightest: NDArray[np.float64], fitted: NDArray[np.float64]) -> NDArray[np.float64]:
