@@ -113,7 +113,7 @@ def _draw_row(maker: UnitMaker, grid: b.Grid, row: tuple[tuple[tuple[str, ...], 
                 line,
                 left + 5 + gap / 2 + marker_w,
                 top + size * 0.95 + i * leading,
-                cell_w,
+                cell_w - 10 - marker_w - gap,  # the width it was wrapped to: a justified line fills no more
                 size,
                 colour=text_colour,
             )
