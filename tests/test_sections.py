@@ -132,6 +132,15 @@ def test_a_spotlight_heading_with_no_separator_carries_its_title() -> None:
     assert spotlight_title("Spotlight") is None
 
 
+def test_a_heading_read_level_with_the_spotlight_title_is_no_part_of_it() -> None:
+    """A poster's next box's heading printed level with the spotlight's ran into its line (blind
+    round 29, Graphviz: the title "Mobility Living Lab What is the city's innovation vision?",
+    silently); a title that is itself a heading's words stays."""
+    assert spotlight_title("Spotlight | Mobility Living Lab What is the city's innovation vision?") == (
+        "Mobility Living Lab")
+    assert spotlight_title("Spotlight: How is data used?") == "How is data used?"
+
+
 def test_spotlight_title_below_a_bare_kicker() -> None:
     """A bare "SPOTLIGHT" kicker with the title on a line of its own below it, set apart by a
     blank line or not; a sentence below the kicker is text, not a title."""

@@ -838,6 +838,11 @@ def _bilbao_as(source: str) -> str:
             out.append(f"=encoding utf8\n\n=head1 {body}" if index == 0 else f"=head2 {body}" if heading
                        else f"B<{label}:> {value}" if bullet and value and index < 12
                        else (f"=item * {body}\n" if index % 2 else f"=item *\n\n{body}\n") if bullet else body)
+        elif source == "troff":  # a -ms source: requests on lines of their own, font escapes in the text
+            label, _, value = body.partition(": ")
+            out.append(f'.\\" snapshot\n.TL\n{body}' if index == 0 else f".NH\n{body}\n.PP" if heading
+                       else f'.IP "\\fB{label}:\\fP" 20\n{value}\n.br' if bullet and value and index < 12
+                       else f".IP \\(bu 3\n{body}" if bullet else body.replace("-", "\\-"))
     if source == "latex":
         out.append(r"\end{document}")
     return "\n".join([*out, "=cut"] if source == "pod" else out)
@@ -919,15 +924,17 @@ def _bilbao_as_rtf() -> str:
     return "\n".join([*out, "}"])
 
 
-@pytest.mark.parametrize("source", ["bbcode", "latex", "asciidoc", "confluence", "rst", "rtf", "html", "atom", "pod"])
+@pytest.mark.parametrize("source", ["bbcode", "latex", "asciidoc", "confluence", "rst", "rtf", "html", "atom", "pod",
+                                    "troff"])
 def test_a_typed_source_reads_as_the_dump_it_was_typed_from(source: str, vocabulary: Vocabulary) -> None:
     """A forum post in BBCode, a LaTeX source, an AsciiDoc page, a Confluence page (its overview
     a table, its spotlight a panel), a reStructuredText page (its overview a field list), a
     rich-text file saved as a dump, a web page's source and a feed's entry that escapes it (blind
     round 22: BBCode and LaTeX refused as no snapshot, AsciiDoc's header and labels misread, the
     Confluence header, panel and the reST overview lost; round 23: the RTF file refused; round 26:
-    the feed's entry refused; round 30: Perl POD's header and overview, reST's admonition lost):
-    the same record as the dump."""
+    the feed's entry refused; round 30: Perl POD's header and overview, reST's admonition lost;
+    round 29: a troff -ms source's overview and lists lost, ".PP" in a title): the same record
+    as the dump."""
     text = (FIXTURES / "text" / "bilbao.txt").read_text("utf-8")
     plain = parse_document(read_text(text.encode(), "bilbao.txt"), vocabulary).record
     typed = (_bilbao_as_rtf() if source == "rtf" else _bilbao_as_html(source == "atom") if source in ("html", "atom")

@@ -24,6 +24,9 @@ Each a rule on the whole dump, applied only where the dump shows that source sev
 * a reStructuredText source (headings underlined): a field list's ``:Mayor: Jane Roe`` is a
   label and its value, an admonition's title (``.. admonition:: Spotlight | X``) its own line and
   every other directive line blank;
+* a troff source (``-ms``, ``-man``): ``.TL``, ``.NH``, ``.SH`` and ``.SS`` make the next line a
+  heading, ``.IP`` a bullet (``\\(bu``) or a label over its value, the other requests and comments
+  are blank; font escapes (``\\fB``) dropped, named characters (``\\(em``) their letters;
 * a Perl POD source: ``=head1`` to ``=head4`` are headings, ``=item`` a bullet (its text on its
   line or in the paragraph after it), ``B<…>`` bold, the other formatting codes their text
   (``L<text|url>`` its text), and the other commands (``=over``, ``=back``, ``=cut``) blank;
@@ -88,6 +91,14 @@ _RST_UNDERLINE_RE = re.compile(r"^([^\s\n].*)\n([=\-~^*#+\"'`])\2{2,}[^\S\n]*$",
 _RST_FIELD_RE = re.compile(r"^:([^:\n]{1,60}):(?:[^\S\n]+|$)", re.MULTILINE)
 _RST_DIRECTIVE_RE = re.compile(r"^\.\. [\w-]+::[^\S\n]*(.*)$", re.MULTILINE)  # ".. admonition:: Title", ".. note::"
 
+_TROFF_REQUEST_RE = re.compile(r"^\.(?:\\\"|[A-Za-z]{1,3}\b)", re.MULTILINE)  # ".PP", ".IP", '.\" comment'
+_TROFF_HEADING = frozenset({"TL", "NH", "SH", "SS"})
+_TROFF_ITEM_RE = re.compile(r'^\.IP\s+(?:"([^"]*)"|(\S+))?')
+_TROFF_FONT_RE = re.compile(r"\\f(?:\[[^\]]*\]|\(..|.)")  # \fB, \fP, \f(CW, \f[B]
+_TROFF_CHARS = {"\\(bu": "•", "\\(em": "—", "\\(en": "–", "\\(hy": "-", "\\-": "-", "\\&": "", "\\e": "\\",
+                "\\(lq": "“", "\\(rq": "”", "\\(oq": "‘", "\\(cq": "’"}
+MIN_REQUESTS = 10  # troff requests at least, each on a line of its own, for a dump to be a troff source
+
 _POD_HEADING_RE = re.compile(r"^=head([1-4])[^\S\n]+", re.MULTILINE)
 _POD_ITEM_RE = re.compile(r"^=item[^\S\n]*(?:[*\-]|\d+\.?)?[^\S\n]*(?:\n[^\S\n]*)*", re.MULTILINE)  # text after a blank
 _POD_COMMAND_RE = re.compile(r"^=(?:over|back|cut|pod|encoding|begin|end|for)\b.*$", re.MULTILINE)
@@ -140,6 +151,19 @@ def typed_markup(text: str) -> str:
         from striprtf.striprtf import rtf_to_text  # only an RTF file pays its import
 
         text = rtf_to_text(text)  # type: ignore[no-untyped-call]  # (striprtf has no type hints)
+    text = _typed_source(text)
+    wiki_headings = sum(1 for heading in WIKI_HEADING_RE.finditer(text) if len(heading.group(1)) > 1)
+    if wiki_headings >= MIN_HEADINGS and ("%%" in text or "\\\\" in text):  # DokuWiki
+        text = _DOKUWIKI_ITALIC_RE.sub(r"\1", text)  # before "%%//%%" gives its "//" back to an address
+        text = _DOKUWIKI_BREAK_RE.sub(" ", _DOKUWIKI_NOWIKI_RE.sub(r"\1", text))
+    if text.count("'''") >= 2 * MIN_MARKS:
+        text = _WIKI_ITALIC_RE.sub(r"\1", _WIKI_BOLD_RE.sub(r"**\1**", text))
+    return text
+
+
+def _typed_source(text: str) -> str:
+    """``text`` turned from the one typed source it shows (BBCode, LaTeX, AsciiDoc, Confluence,
+    reStructuredText, POD, troff) into markdown, else as it is."""
     if sum(1 for tag in _BBCODE_RE.finditer(text) if tag.group(2).lower() in _BBCODE_TAGS) >= MIN_MARKS:
         text = "\n".join(_from_bbcode(line) for line in text.split("\n"))
     elif len(_LATEX_RE.findall(text)) >= MIN_MARKS:
@@ -153,12 +177,8 @@ def typed_markup(text: str) -> str:
         text = _RST_DIRECTIVE_RE.sub(r"\1", text)
     elif len(_POD_HEADING_RE.findall(text)) >= MIN_HEADINGS:
         text = _from_pod(text)
-    wiki_headings = sum(1 for heading in WIKI_HEADING_RE.finditer(text) if len(heading.group(1)) > 1)
-    if wiki_headings >= MIN_HEADINGS and ("%%" in text or "\\\\" in text):  # DokuWiki
-        text = _DOKUWIKI_ITALIC_RE.sub(r"\1", text)  # before "%%//%%" gives its "//" back to an address
-        text = _DOKUWIKI_BREAK_RE.sub(" ", _DOKUWIKI_NOWIKI_RE.sub(r"\1", text))
-    if text.count("'''") >= 2 * MIN_MARKS:
-        text = _WIKI_ITALIC_RE.sub(r"\1", _WIKI_BOLD_RE.sub(r"**\1**", text))
+    elif len(_TROFF_REQUEST_RE.findall(text)) >= MIN_REQUESTS:
+        text = _from_troff(text)
     return text
 
 
@@ -197,6 +217,31 @@ def _from_confluence(line: str) -> str:
         line = _TEXTILE_BOLD_RE.sub(r"**\1**\n", line[block.end() :]).replace("\n ", "\n")
     line = _CONFLUENCE_HEADING_RE.sub(lambda heading: "#" * int(heading.group(1)) + " ", line)
     return line.replace("||", "| ") if line.startswith("||") else line
+
+
+def _from_troff(text: str) -> str:
+    out: list[str] = []
+    heading = False  # the next text line is a heading
+    for line in text.split("\n"):
+        if request := _TROFF_REQUEST_RE.match(line):
+            name = request.group()[1:]
+            heading = name in _TROFF_HEADING
+            item = _TROFF_ITEM_RE.match(line) if name == "IP" else None
+            label = _troff_text((item.group(1) or item.group(2) or "") if item else "")
+            out.append("" if not label else "- " if label == "•" else label)
+            continue
+        line = _troff_text(line)
+        out.append(("## " + line if heading else line) if line else "")
+        heading = heading and not line
+    joined = "\n".join(out).replace("- \n", "- ")  # a bullet's text on the line after its .IP
+    return _BLANK_LINES_RE.sub("\n\n", joined)
+
+
+def _troff_text(text: str) -> str:
+    text = _TROFF_FONT_RE.sub("", text)
+    for escape, letters in _TROFF_CHARS.items():
+        text = text.replace(escape, letters)
+    return text.strip()
 
 
 def _from_pod(text: str) -> str:

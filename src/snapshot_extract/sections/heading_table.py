@@ -122,6 +122,12 @@ def _keyword_table() -> dict[str, tuple[str, ...]]:
 def spotlight_title(heading: str) -> str | None:
     """The title a spotlight heading carries ("Spotlight | Open Lab" -> "Open Lab"), if any; a
     spotlight heading with no separator before its title ("SPOTLIGHT" over the title in a
-    larger type, read as one heading line) carries the rest of its words."""
+    larger type, read as one heading line) carries the rest of its words; a section's heading
+    that ends the line is no part of it (a poster's next box's heading read level with it)."""
     match = _SPOTLIGHT_RE.match(heading) or _SPOTLIGHT_WORDS_RE.match(heading)
-    return match.group("title") if match and match.group("title") else None
+    if not match or not match.group("title"):
+        return None
+    words = match.group("title").split(" ")
+    table = _heading_table()  # a heading printed level with the title ran into its line: not the title's
+    cut = next((index for index in range(1, len(words)) if normalise_heading(" ".join(words[index:])) in table), None)
+    return " ".join(words[:cut]) if cut is not None else match.group("title")
