@@ -1331,3 +1331,22 @@ def test_a_value_column_read_after_other_boxes_goes_back_beside_its_labels() -> 
     alone = (*lines[:10], Line(""), line("Housing", 180, 100))  # one short text level with "Mayor": a tile
     record = parse_document(Document(SourceInfo("x.pdf", "0" * 64, "pdf", 1), alone), load_vocabulary()).record
     assert record.overview.mayor is None
+
+
+def test_a_wrapped_label_takes_the_top_value_and_a_wrapped_value_its_next_line() -> None:
+    """A man page's overview (mandoc): each label and value wraps in its narrow cell, the value's
+    next line starting 3 points left of its first ("Greg" / "Fischer-Adams"), the label over two
+    lines level with the value's two ("Innovation" / "Lead:" beside "Grace" / "Simrall"; the
+    bottom value starts a point further left): blind round 28 read "Greg" and "Simrall", silently."""
+    from snapshot_extract import load_vocabulary
+
+    def line(text: str, x: float, top: float) -> Line:
+        return Line(text, page=1, bbox=(x, top, x + 5.0 * len(text), top + 11.0), cells=(text,))
+
+    cells = [("Mayor:", 87, 155), ("Greg", 228, 155), ("Fischer-Adams", 225, 171), ("Term:", 87, 186),
+             ("2011-2022", 228, 186), ("Innovation", 87, 201), ("Lead:", 87, 217), ("Grace", 229, 201),
+             ("Simrall", 228, 217)]
+    lines = (line("City Innovation Snapshot LOUISVILLE, United States", 40, 40), line("OVERVIEW", 40, 80),
+             *[part for text, x, top in cells for part in (line(text, x, top), Line(""))])
+    record = parse_document(Document(SourceInfo("x.pdf", "0" * 64, "pdf", 1), lines), load_vocabulary()).record
+    assert (record.overview.mayor, record.overview.innovation_lead) == ("Greg Fischer-Adams", "Grace Simrall")

@@ -24,10 +24,11 @@ def round_box(box: BBox) -> BBox:
     return round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)
 
 
-def right_under(above: BBox, below: BBox, gap: float = 0.6, overlap: float = 0.0, indent: float = 2.0) -> bool:
+def right_under(above: BBox, below: BBox, gap: float = 0.6, overlap: float = 0.0, indent: float = 2.0,
+                outdent: float = 2.0) -> bool:
     """``below`` is the next line of a text set in the same box as ``above`` (a label wrapped in
-    its cell): at its left edge (within 2 points, or set in by up to ``indent`` points), its top
-    at most ``gap`` line heights under ``above``'s bottom (or ``overlap`` line heights above it:
-    tight leading)."""
+    its cell): at its left edge (within ``outdent`` points left, or set in by up to ``indent``
+    points), its top at most ``gap`` line heights under ``above``'s bottom (or ``overlap`` line
+    heights above it: tight leading)."""
     height = above[3] - above[1]
-    return -2 <= below[0] - above[0] <= indent and -overlap * height <= below[1] - above[3] <= gap * height
+    return -outdent <= below[0] - above[0] <= indent and -overlap * height <= below[1] - above[3] <= gap * height

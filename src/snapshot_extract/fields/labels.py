@@ -270,28 +270,34 @@ def _reads_as_label(text: str) -> bool:
     return match is not None and not match.group("value").strip()
 
 
-def _under(line: Line, other: Line, gap: float = 0.6, indent: float = 2.0) -> bool:
+def _under(line: Line, other: Line, gap: float = 0.6, indent: float = 2.0, outdent: float = 2.0) -> bool:
     """``other`` is the line right under ``line`` at its left edge (``right_under``)."""
     if line.bbox is None or other.bbox is None or other.page != line.page:
         return False
-    return right_under(line.bbox, other.bbox, gap=gap, indent=indent)
+    return right_under(line.bbox, other.bbox, gap=gap, indent=indent, outdent=outdent)
 
 
 def _beside(label: Line, free: list[tuple[int, Line]], every: bool = False) -> list[int]:
     """The value printed right of ``label`` on the same line of the page (a table's cell): the
     two overlap by half the height of the lower one (a label wrapped over two lines in its cell
-    is as tall as two values). ``every``: all such values, left to right (a strip of web
-    addresses set apart by gaps or bars)."""
+    is as tall as two values: of the values at the nearest left edge, the top one). ``every``:
+    all such values, left to right (a strip of web addresses set apart by gaps or bars)."""
     if label.bbox is None:
         return []
     top, bottom = label.bbox[1], label.bbox[3]
-    right = [(line.bbox[0], position) for position, line in free
+    right = [(line.bbox[0], line.bbox[1], position) for position, line in free
              if line.bbox is not None and line.page == label.page and line.bbox[0] > label.bbox[2]
              and min(bottom, line.bbox[3]) - max(top, line.bbox[1])
              > 0.5 * min(bottom - top, line.bbox[3] - line.bbox[1])]
     if every:
-        return [position for _, position in sorted(right)]
-    return [min(right)[1]] if right else []
+        return [position for _, _, position in sorted(right)]
+    if not right:
+        return []
+    nearest = min(right)[0]
+    return [min((line_top, position) for left, line_top, position in right if left - nearest <= _SAME_LEFT)[1]]
+
+
+_SAME_LEFT = 4.0  # points: values starting this close are at one left edge (one column of a table)
 
 
 def _run(start: Line, lines: list[tuple[int, Line]], follows: Callable[[Line, Line], bool]) -> list[int]:
@@ -334,13 +340,18 @@ def _wrapped_rest(values: list[tuple[int, Line]], position: int, taken: set[int]
     rest: list[int] = []
     for following in range(position + 1, len(values)):
         _, line = values[following]
-        if following in taken or not _under(last, line) or _labelled(line, labels):
+        outdent = WRAP_OUTDENT * (last.bbox[3] - last.bbox[1]) if last.bbox is not None else 2.0
+        if following in taken or not _under(last, line, outdent=outdent) or _labelled(line, labels):
             if not rest and _beside(first, [(following, line)]):
                 continue  # the next cell's value on the first line's row
             break
         rest.append(following)
         last = line
     return rest
+
+
+WRAP_OUTDENT = 0.3  # of a line's height: a wrapped value's next line may start this far left (mandoc's
+# table cells place each line's first letter apart by up to 3 points)
 
 
 def _labelled(line: Line, labels: list[Line]) -> bool:
