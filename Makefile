@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # The layout sweep's committed sample (fixtures/sweep) must not fall below what the reader reaches
 # today; the goal is F1 1.0 and no silent error (issue 12): raise these as the reader gets there.
-SWEEP_MIN_F1     ?= 0.995
+SWEEP_MIN_F1     ?= 0.996
 SWEEP_MAX_SILENT ?= 0
 # The same for the dumps real tools made of the PDF fixtures (fixtures/dumps, issue 13)
 DUMPS_MIN_F1     ?= 0.980
