@@ -107,6 +107,14 @@ def _report(made: list[Made], corpus: Path, records: Path, out: Path | None) -> 
             (out / f"{stem}.json").write_text(json.dumps([s.as_dict() for s in scores], indent=1) + "\n", "utf-8")
 
 
+def _drop_stale(folder: Path, names: set[str]) -> None:
+    """The sample's documents no longer in it (a design redrawn under another name) removed, so
+    that the folder holds the sample and nothing else."""
+    for path in folder.glob("[0-9][0-9][0-9][0-9]-*"):
+        if path.name.removesuffix(".pdf").removesuffix(".expected.json") not in names:
+            path.unlink()
+
+
 def run_sweep(*, n: int, seed: int, out: Path, producers: tuple[str, ...], failures: Path | None,
               render_only: bool, executable: str, jobs: int, sample: int | None,
               corpus: Path | None = None, reuse: bool = False) -> int:  # fmt: skip
@@ -123,6 +131,8 @@ def run_sweep(*, n: int, seed: int, out: Path, producers: tuple[str, ...], failu
         indices = choose_sample(seed, sample, producers) if sample else list(range(n))
         made = _render(seed, indices, producers, corpus, jobs)
         _save_designs(made, design_file)
+        if sample:
+            _drop_stale(corpus, {m.name for m in made})
     if render_only:
         return 0
     batch_out = out / "batch" if not sample else Path(tempfile.mkdtemp(prefix="sweep-sample-")) / "batch"
