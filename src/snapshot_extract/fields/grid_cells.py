@@ -22,6 +22,9 @@ class Cell:
     key: BBox | None = None  # the swatch printed left of the label that keys it
 
 
+MAX_WRAPS = 3  # lines of one grid label
+_KEY_GAP = 8.0  # points: a key stands at most this far left of the label it keys
+
 
 def join_wrapped(cells: list[Cell], vocabulary: Vocabulary) -> list[Cell]:
     """Cells whose label wrapped onto lines the reading order put elsewhere ("Labour Market and"
@@ -79,11 +82,6 @@ def _follows(key: BBox, cell: Cell) -> bool:
     box = cell.evidence.bbox
     return box is not None and key[2] - 2 <= box[0] <= key[2] + _KEY_GAP and box[1] < key[3] and key[1] < box[3]
 
-
-_KEY_GAP = 8.0  # points: a key stands at most this far left of the label it keys
-
-
-MAX_WRAPS = 3  # lines of one grid label
 
 
 def _wraps_into(line: Cell, other: Cell, cell: Cell) -> bool:
