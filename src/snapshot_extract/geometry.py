@@ -24,6 +24,12 @@ def round_box(box: BBox) -> BBox:
     return round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)
 
 
+def level(first: BBox, second: BBox) -> bool:
+    """The two boxes are on one line of the page: they share more than half the shorter one's height."""
+    shared = min(first[3], second[3]) - max(first[1], second[1])
+    return shared > 0.5 * min(first[3] - first[1], second[3] - second[1])
+
+
 def right_under(above: BBox, below: BBox, gap: float = 0.6, overlap: float = 0.0, indent: float = 2.0,
                 outdent: float = 2.0) -> bool:
     """``below`` is the next line of a text set in the same box as ``above`` (a label wrapped in

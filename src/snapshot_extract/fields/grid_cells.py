@@ -94,4 +94,4 @@ def _wraps_into(line: Cell, other: Cell, cell: Cell) -> bool:
             or other.fill not in (cell.fill, None)):
         return False
     hang = max(above[3] - above[1], cell.evidence.bbox[0] - cell.key[0] if cell.evidence.bbox and cell.key else 0.0)
-    return right_under((above[0] - hang, above[1], above[2], above[3]), below, gap=0.8, overlap=0.2, indent=hang + 2)
+    return right_under(above, below, gap=0.8, overlap=0.2, outdent=hang + 2)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..geometry import union_box
+from ..geometry import right_under, union_box
 from ..models import Block, Evidence, Line
 from ..textutil import join_wrapped
 from .legend import legend_kind
@@ -85,8 +85,7 @@ def _carries_on(before: Line, line: Line) -> bool:
     if before.bbox is None or line.bbox is None:
         return True
     height = before.bbox[3] - before.bbox[1]
-    return before.page == line.page and 0 <= line.bbox[1] - before.bbox[3] <= height and abs(
-        line.bbox[0] - before.bbox[0]) <= height
+    return before.page == line.page and right_under(before.bbox, line.bbox, gap=1.0, indent=height, outdent=height)
 
 
 def _area(side: str, lines: list[Line]) -> Keyed:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..geometry import right_under
+from ..geometry import level, right_under
 from ..models import BBox, Block, Evidence, Line, Section
 from ..textutil import OVERVIEW_KEYS, ends_in_address
 from .addresses import URL_RE, holds_address, is_scheme, lines_text
@@ -284,11 +284,9 @@ def _beside(label: Line, free: list[tuple[int, Line]], every: bool = False) -> l
     all such values, left to right (a strip of web addresses set apart by gaps or bars)."""
     if label.bbox is None:
         return []
-    top, bottom = label.bbox[1], label.bbox[3]
     right = [(line.bbox[0], line.bbox[1], position) for position, line in free
              if line.bbox is not None and line.page == label.page and line.bbox[0] > label.bbox[2]
-             and min(bottom, line.bbox[3]) - max(top, line.bbox[1])
-             > 0.5 * min(bottom - top, line.bbox[3] - line.bbox[1])]
+             and level(label.bbox, line.bbox)]
     if every:
         return [position for _, _, position in sorted(right)]
     if not right:

@@ -143,10 +143,7 @@ def wrapped_labels(blocks: Sequence[Block]) -> dict[int, tuple[int, str]]:
 def _carries_on(above: BBox, below: BBox) -> bool:
     """``below`` is the next line of a label ending ``above``: right under it at its left edge,
     or the next line of the text it is set in, starting left of it."""
-    if right_under(above, below, gap=0.8, overlap=0.2):
-        return True
-    height = above[3] - above[1]
-    return below[0] < above[0] - 2 and -0.2 * height <= below[1] - above[3] <= 0.8 * height
+    return right_under(above, below, gap=0.8, overlap=0.2, outdent=math.inf)
 
 
 def named_keys(texts: Sequence[str]) -> dict[str, RGB]:

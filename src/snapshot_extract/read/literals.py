@@ -97,17 +97,17 @@ def _xml_text(text: str) -> str | None:
         return None
     by_kind: dict[KeyPath, list[str]] = {}
     document: list[str] = []
-    for kind, value in _xml_strings(root, ()):
+    for kind, value in _xml_strings(root):
         by_kind.setdefault(kind, []).append(value)
         if not kind[-1].startswith("@"):
             document.append(value)
     held = _joined({kind: values for kind, values in by_kind.items() if len(values) >= MIN_XML_VALUES})
     if held is not None and len(held) < (1 - OTHER_ELEMENTS) * sum(len(value) for value in document):
-        return "\n\n".join(value.strip("\n") for value in document)
+        return _paragraphs(document)
     return held
 
 
-def _xml_strings(element: ElementTree.Element, path: KeyPath, field: str = "") -> Iterator[tuple[KeyPath, str]]:
+def _xml_strings(element: ElementTree.Element, field: str = "") -> Iterator[tuple[KeyPath, str]]:
     """Each attribute value and text of ``element`` and its children, with its kind (its element's
     name, and the attribute's); a text under a field named for an Overview label (a form's
     "Overview.Mayor") after that label; an element of mixed content ("<p><label>Mayor:</label>
@@ -122,7 +122,7 @@ def _xml_strings(element: ElementTree.Element, path: KeyPath, field: str = "") -
         label = _FIELD_LABEL_RE.sub("", field).replace("_", " ").strip()
         yield (tag,), f"{label}: {own}" if _OVERVIEW_LABEL_RE.fullmatch(label) else own
     for child in () if mixed else element:
-        yield from _xml_strings(child, path, field)
+        yield from _xml_strings(child, field)
 
 
 _FIELD_LABEL_RE = re.compile(r"^.*[./]")  # a field name's groups before its own name ("Overview.")
@@ -219,13 +219,14 @@ def _record_text(text: str) -> str | None:
     goes on in lines set in to its column): the values of the name holding the most text."""
     records: list[dict[str, str]] = [{}]
     name, column = "", 0
-    for line in text.replace("\r\n", "\n").split("\n"):
+    for line in text.split("\n"):  # its line ends made "\n" by the caller
         field = _FIELD_RE.match(line)
+        starts = len(field.group(1)) + len(field.group(2)) + 2 if field else 0  # where the field's value starts
         if not line.strip():
             if records[-1]:
                 records.append({})
-        elif field and (not records[-1] or len(field.group(1)) + len(field.group(2)) + 2 == column):
-            name, column = field.group(1), len(field.group(1)) + len(field.group(2)) + 2
+        elif field and (not records[-1] or starts == column):
+            name, column = field.group(1), starts
             records[-1][name] = field.group(3)
         elif name in records[-1] and line.startswith(" " * column) and column:
             records[-1][name] += "\n" + line[column:].rstrip()  # a line of the value (or its wrap)
@@ -245,8 +246,12 @@ def _joined(values: dict[KeyPath, list[str]]) -> str | None:
     a paragraph of its own (a message, a field)."""
     if not values:
         return None
-    chosen = max(values.values(), key=lambda kind: sum(len(value) for value in kind))
-    return "\n\n".join(value.strip("\n") for value in chosen)
+    return _paragraphs(max(values.values(), key=lambda kind: sum(len(value) for value in kind)))
+
+
+def _paragraphs(values: list[str]) -> str:
+    """The values one after the other, each a paragraph of its own."""
+    return "\n\n".join(value.strip("\n") for value in values)
 
 
 def _utf8_read_as_latin1(text: str) -> str:

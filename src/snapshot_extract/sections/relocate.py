@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..geometry import right_under
+from ..geometry import level, right_under
 from ..models import SECTIONS, Block, Line, Move, Section, record_fields
 from ..textutil import OVERVIEW_KEYS
 from .blocks import cut_mid_sentence, group_blocks, joined
@@ -208,9 +208,7 @@ def _beside(label: Line, block: Block) -> bool:
     line = block.lines[0]
     if label.bbox is None or line.bbox is None or label.page != line.page or line is label:
         return False
-    shared = min(label.bbox[3], line.bbox[3]) - max(label.bbox[1], line.bbox[1])
-    level = shared > min(label.bbox[3] - label.bbox[1], line.bbox[3] - line.bbox[1]) / 2
-    return level and 0 <= line.bbox[0] - label.bbox[2] <= _VALUE_REACH
+    return level(label.bbox, line.bbox) and 0 <= line.bbox[0] - label.bbox[2] <= _VALUE_REACH
 
 
 def _opens_with_label(block: Block) -> bool:
